@@ -1,0 +1,128 @@
+package io.jenkins.plugins.optimizeddeploy.testsupport;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.List;
+
+/**
+ * The architecture rules every module checks. Reuse them in a package-private test class:
+ * <pre>{@code
+ * @AnalyzeClasses(packages = "io.jenkins.plugins.optimizeddeploy.engine")
+ * class ArchitectureTest {
+ *     @ArchTest
+ *     static final ArchRule noPackageCycles = ProjectArchitectureRules.NO_PACKAGE_CYCLES;
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class ProjectArchitectureRules {
+    private static final String PROJECT_PACKAGE = "io.jenkins.plugins.optimizeddeploy";
+    private static final String TEST_ANNOTATIONS = "org.junit.jupiter.api.";
+
+    /** No dependency cycle between the project's packages, its root package included. */
+    public static final ArchRule NO_PACKAGE_CYCLES = slices().assignedFrom(eachProjectPackage())
+            .should().beFreeOfCycles()
+            .allowEmptyShould(true)
+            .because("each package is a concern with one direction of use");
+
+    /** Test classes stay package-private: JUnit 5 needs nothing more. */
+    public static final ArchRule TEST_CLASSES_NOT_PUBLIC = classes()
+            .that().haveSimpleNameEndingWith("Test").or().haveSimpleNameEndingWith("Tests")
+            .should().notBePublic()
+            .allowEmptyShould(true)
+            .because("JUnit 5 test classes need no public modifier (STYLE.md)");
+
+    /** Test methods stay package-private as well. */
+    public static final ArchRule TEST_METHODS_NOT_PUBLIC = methods()
+            .that().areAnnotatedWith(TEST_ANNOTATIONS + "Test")
+            .or().areAnnotatedWith(TEST_ANNOTATIONS + "RepeatedTest")
+            .or().areAnnotatedWith(TEST_ANNOTATIONS + "TestFactory")
+            .or().areAnnotatedWith("org.junit.jupiter.params.ParameterizedTest")
+            .should().notBePublic()
+            .allowEmptyShould(true)
+            .because("JUnit 5 test methods need no public modifier (STYLE.md)");
+
+    /** Assertions come from AssertJ only: no JUnit or Hamcrest assertions, no assumptions that skip tests. */
+    public static final ArchRule ASSERTJ_ONLY = noClasses()
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.junit.jupiter.api.Assertions")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.junit.jupiter.api.Assumptions")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.junit.Assert")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.junit.Assume")
+            .orShould().dependOnClassesThat().resideInAnyPackage("org.hamcrest..", "junit.framework..")
+            .because("tests assert with AssertJ and never skip (STYLE.md)");
+
+    /** Nothing is disabled: a test that cannot run here must fail, not vanish. */
+    public static final ArchRule NO_DISABLED_TESTS = CompositeArchRule
+            .of(noClasses().should().beAnnotatedWith(TEST_ANNOTATIONS + "Disabled"))
+            .and(noMethods().should().beAnnotatedWith(TEST_ANNOTATIONS + "Disabled").allowEmptyShould(true))
+            .because("tests run against the real components and are never skipped (STYLE.md)");
+
+    /**
+     * No exception is constructed without a message: constructors of {@link Throwable} subclasses taking no
+     * arguments or only a cause are not called.
+     */
+    public static final ArchRule EXCEPTIONS_CARRY_A_MESSAGE = noClasses()
+            .should(constructExceptionsWithoutMessage())
+            .because("every exception names the input and what is wrong (STYLE.md)");
+
+    /** Every rule above, for modules that take them all. */
+    public static final List<ArchRule> ALL = List.of(NO_PACKAGE_CYCLES, TEST_CLASSES_NOT_PUBLIC,
+            TEST_METHODS_NOT_PUBLIC, ASSERTJ_ONLY, NO_DISABLED_TESTS, EXCEPTIONS_CARRY_A_MESSAGE);
+
+    private ProjectArchitectureRules() {
+    }
+
+    private static SliceAssignment eachProjectPackage() {
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String name = javaClass.getPackageName();
+                return name.equals(PROJECT_PACKAGE) || name.startsWith(PROJECT_PACKAGE + ".")
+                        ? SliceIdentifier.of(name)
+                        : SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "each package of " + PROJECT_PACKAGE;
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> constructExceptionsWithoutMessage() {
+        return new ArchCondition<>("construct exceptions without a message") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                for (JavaConstructorCall call : javaClass.getConstructorCallsFromSelf()) {
+                    JavaClass owner = call.getTargetOwner();
+                    List<JavaType> parameters = call.getTarget().getParameterTypes();
+                    boolean noMessage = parameters.isEmpty()
+                            || parameters.size() == 1 && parameters.get(0).toErasure().isAssignableTo(Throwable.class);
+                    if (owner.isAssignableTo(Throwable.class) && noMessage && !isSuperCall(javaClass, call)) {
+                        events.add(SimpleConditionEvent.satisfied(call, call.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    /** {@code super()} from an exception's own constructor: its callers are checked instead. */
+    private static boolean isSuperCall(JavaClass caller, JavaConstructorCall call) {
+        return call.getOrigin().isConstructor()
+                && caller.getRawSuperclass().map(superclass -> superclass.equals(call.getTargetOwner())).orElse(false);
+    }
+}

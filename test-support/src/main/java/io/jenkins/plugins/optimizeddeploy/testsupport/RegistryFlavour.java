@@ -1,0 +1,17 @@
+package io.jenkins.plugins.optimizeddeploy.testsupport;
+
+/** How a test registry authenticates and transports. */
+public enum RegistryFlavour {
+    /** Plain HTTP, anonymous pull and push. */
+    PLAIN,
+    /** Plain HTTP, HTTP Basic credentials from an htpasswd (bcrypt) file. */
+    BASIC_AUTH,
+    /** HTTPS with a self-signed certificate for IP 127.0.0.1, anonymous. */
+    TLS,
+    /** Plain HTTP, Bearer tokens from a token server that checks Basic credentials. */
+    TOKEN_AUTH;
+
+    boolean hasCredentials() {
+        return this == BASIC_AUTH || this == TOKEN_AUTH;
+    }
+}

@@ -1,0 +1,52 @@
+package io.jenkins.plugins.optimizeddeploy.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+class ProjectArchitectureRulesTest {
+    private static final JavaClasses FIXTURES =
+            new ClassFileImporter().importPackages("io.jenkins.plugins.optimizeddeploy");
+
+    @Test
+    void shouldFindPackageCycles() {
+        assertThat(violations(ProjectArchitectureRules.NO_PACKAGE_CYCLES)).contains("CycleRootFixture", "CycleEnd");
+    }
+
+    @Test
+    void shouldFindPublicTestClassesAndMethods() {
+        assertThat(violations(ProjectArchitectureRules.TEST_CLASSES_NOT_PUBLIC)).contains("PublicFixtureTest");
+        assertThat(violations(ProjectArchitectureRules.TEST_METHODS_NOT_PUBLIC)).contains("publicTestMethod");
+    }
+
+    @Test
+    void shouldFindJUnitAssertions() {
+        assertThat(violations(ProjectArchitectureRules.ASSERTJ_ONLY))
+                .contains("PublicFixtureTest.publicTestMethod()", "org.junit.jupiter.api.Assertions");
+    }
+
+    @Test
+    void shouldFindDisabledTests() {
+        assertThat(violations(ProjectArchitectureRules.NO_DISABLED_TESTS)).contains("DisabledFixture.skipped()");
+    }
+
+    @Test
+    void shouldFindExceptionsWithoutMessageButNotThoseWithOne() {
+        String violations = violations(ProjectArchitectureRules.EXCEPTIONS_CARRY_A_MESSAGE);
+
+        assertThat(violations).contains("ExceptionFixture.withoutMessage()", "ExceptionFixture.withOnlyACause(")
+                .doesNotContain("ExceptionFixture.withMessage(");
+    }
+
+    @Test
+    void shouldOfferEveryRuleInAll() {
+        assertThat(ProjectArchitectureRules.ALL).hasSize(6).doesNotContainNull();
+    }
+
+    private static String violations(ArchRule rule) {
+        return String.join("\n", rule.evaluate(FIXTURES).getFailureReport().getDetails());
+    }
+}
