@@ -1,0 +1,217 @@
+package io.jenkins.plugins.optimizeddeploy.engine.image;
+
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * An image reference parsed by the distribution reference grammar and normalised as docker does:
+ * {@code ubuntu} is {@code docker.io/library/ubuntu:latest}.
+ *
+ * <pre>
+ * reference        := name [ ":" tag ] [ "@" digest ]
+ * name             := [ domain "/" ] path-component [ "/" path-component ]*
+ * domain           := host [ ":" port ]      host: domain-component [ "." domain-component ]* | "[" IPv6 "]"
+ * domain-component := [a-zA-Z0-9] | [a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]
+ * path-component   := [a-z0-9]+ ( separator [a-z0-9]+ )*     separator := [._] | "__" | "-"+
+ * tag              := [\w][\w.-]{0,127}
+ * digest           := algorithm ":" hex       (sha256: 64 lowercase hex)
+ * </pre>
+ *
+ * The first path component is the registry only if it contains {@code .} or {@code :} or is {@code localhost};
+ * otherwise the registry is {@code docker.io}, where a single-component repository gets the {@code library/}
+ * prefix. {@code index.docker.io} is written {@code docker.io}. A reference with neither tag nor digest gets the
+ * tag {@code latest}; one with a digest only gets no tag. The name ({@code registry/repository}) is at most 255
+ * characters.
+ */
+public final class ImageReference implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The registry that references without one resolve to. */
+    public static final String DOCKER_HUB = "docker.io";
+    private static final String LEGACY_DOCKER_HUB = "index.docker.io";
+    private static final String OFFICIAL_REPOSITORY_PREFIX = "library/";
+    private static final String DEFAULT_TAG = "latest";
+    private static final int NAME_MAX_LENGTH = 255;
+
+    private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?:" + DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?");
+    private static final Pattern PATH_COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
+    private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
+    private static final Pattern IMAGE_ID = Pattern.compile("[a-f0-9]{64}");
+
+    private final String registry;
+    private final String repository;
+    private final String tag;
+    private final String digest;
+
+    private ImageReference(String registry, String repository, String tag, String digest) {
+        this.registry = registry;
+        this.repository = repository;
+        this.tag = tag;
+        this.digest = digest;
+    }
+
+    /**
+     * Parses and normalises {@code reference}.
+     *
+     * @throws InvalidReferenceException naming the reference and the part that breaks the grammar
+     */
+    public static ImageReference parse(String reference) {
+        if (reference == null || reference.isEmpty()) {
+            throw new InvalidReferenceException(String.valueOf(reference), "an image reference is required");
+        }
+        if (IMAGE_ID.matcher(reference).matches()) {
+            throw new InvalidReferenceException(reference,
+                    "a 64-character hex string is an image ID, not a repository name");
+        }
+        int slash = reference.indexOf('/');
+        String registry = DOCKER_HUB;
+        String remainder = reference;
+        if (slash >= 0 && namesRegistry(reference.substring(0, slash))) {
+            registry = reference.substring(0, slash);
+            remainder = reference.substring(slash + 1);
+            if (!DOMAIN.matcher(registry).matches()) {
+                throw new InvalidReferenceException(reference,
+                        "registry '" + registry + "' is not a valid host[:port]");
+            }
+            if (registry.equals(LEGACY_DOCKER_HUB)) {
+                registry = DOCKER_HUB;
+            }
+        }
+
+        String digest = null;
+        int at = remainder.indexOf('@');
+        if (at >= 0) {
+            digest = remainder.substring(at + 1);
+            remainder = remainder.substring(0, at);
+            Digest.problemWith(digest).ifPresent(problem -> {
+                throw new InvalidReferenceException(reference, problem);
+            });
+        }
+        String tag = null;
+        int colon = remainder.indexOf(':');
+        if (colon >= 0) {
+            tag = remainder.substring(colon + 1);
+            remainder = remainder.substring(0, colon);
+            requireTag(reference, tag);
+        }
+        String repository = registry.equals(DOCKER_HUB) && remainder.indexOf('/') < 0
+                ? OFFICIAL_REPOSITORY_PREFIX + remainder
+                : remainder;
+        requireRepository(reference, remainder, repository);
+        int nameLength = registry.length() + 1 + repository.length();
+        if (nameLength > NAME_MAX_LENGTH) {
+            throw new InvalidReferenceException(reference, "name '" + registry + "/" + repository + "' is "
+                    + nameLength + " characters long, more than the " + NAME_MAX_LENGTH + " allowed");
+        }
+        if (tag == null && digest == null) {
+            tag = DEFAULT_TAG;
+        }
+        return new ImageReference(registry, repository, tag, digest);
+    }
+
+    private static boolean namesRegistry(String firstComponent) {
+        return firstComponent.contains(".") || firstComponent.contains(":") || firstComponent.equals("localhost");
+    }
+
+    private static void requireTag(String reference, String tag) {
+        if (!TAG.matcher(tag).matches()) {
+            throw new InvalidReferenceException(reference, "tag '" + tag
+                    + "' must be 1 to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'");
+        }
+    }
+
+    private static void requireRepository(String reference, String given, String repository) {
+        if (given.isEmpty()) {
+            throw new InvalidReferenceException(reference, "the repository name is missing");
+        }
+        if (!given.equals(given.toLowerCase(Locale.ROOT))) {
+            throw new InvalidReferenceException(reference, "repository '" + given + "' must be lowercase");
+        }
+        for (String component : repository.split("/", -1)) {
+            if (!PATH_COMPONENT.matcher(component).matches()) {
+                throw new InvalidReferenceException(reference, component.isEmpty()
+                        ? "repository '" + given + "' has an empty path component"
+                        : "repository path component '" + component + "' must be lowercase letters and digits,"
+                                + " separated by '.', '_', '__' or dashes, starting and ending with a letter or digit");
+            }
+        }
+    }
+
+    /** The registry host, with its port when it has one: {@code docker.io}, {@code 127.0.0.1:5000}. */
+    public String registry() {
+        return registry;
+    }
+
+    /** The repository path without the registry: {@code library/ubuntu}. */
+    public String repository() {
+        return repository;
+    }
+
+    /** {@code registry/repository}, without tag or digest. */
+    public String name() {
+        return registry + "/" + repository;
+    }
+
+    public Optional<String> tag() {
+        return Optional.ofNullable(tag);
+    }
+
+    public Optional<String> digest() {
+        return Optional.ofNullable(digest);
+    }
+
+    /** What a registry is asked for: the digest when there is one (it pins the content), else the tag. */
+    public String manifestIdentifier() {
+        return digest != null ? digest : tag;
+    }
+
+    /**
+     * A copy with {@code newTag}; the digest, if any, is kept.
+     *
+     * @throws InvalidReferenceException when the tag breaks the tag grammar
+     */
+    public ImageReference withTag(String newTag) {
+        requireTag(name() + ":" + newTag, Objects.requireNonNull(newTag, "tag for " + this));
+        return new ImageReference(registry, repository, newTag, digest);
+    }
+
+    /**
+     * A copy with {@code newDigest}; the tag, if any, is kept.
+     *
+     * @throws InvalidReferenceException when the digest is not a valid digest
+     */
+    public ImageReference withDigest(String newDigest) {
+        String given = name() + "@" + newDigest;
+        Digest.problemWith(newDigest).ifPresent(problem -> {
+            throw new InvalidReferenceException(given, problem);
+        });
+        return new ImageReference(registry, repository, tag, newDigest);
+    }
+
+    private Object readResolve() {
+        return parse(toString());
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ImageReference that && registry.equals(that.registry)
+                && repository.equals(that.repository) && Objects.equals(tag, that.tag)
+                && Objects.equals(digest, that.digest);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(registry, repository, tag, digest);
+    }
+
+    /** The canonical form: {@code docker.io/library/ubuntu:latest}, {@code host:5000/app@sha256:…}. */
+    @Override
+    public String toString() {
+        return name() + (tag == null ? "" : ":" + tag) + (digest == null ? "" : "@" + digest);
+    }
+}

@@ -1,0 +1,26 @@
+package io.jenkins.plugins.optimizeddeploy.engine.image;
+
+/**
+ * An image reference, digest or platform that does not follow its grammar. The message names the whole input
+ * and the part that is wrong.
+ */
+public class InvalidReferenceException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final String input;
+
+    /** For an image reference: the message reads "Invalid image reference 'REF': PROBLEM". */
+    public InvalidReferenceException(String reference, String problem) {
+        this("image reference", reference, problem);
+    }
+
+    InvalidReferenceException(String kind, String input, String problem) {
+        super("Invalid " + kind + " '" + input + "': " + problem);
+        this.input = input;
+    }
+
+    /** The input as it was given. */
+    public String input() {
+        return input;
+    }
+}

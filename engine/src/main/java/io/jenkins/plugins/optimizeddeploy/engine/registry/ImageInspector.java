@@ -1,0 +1,172 @@
+package io.jenkins.plugins.optimizeddeploy.engine.registry;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Platform;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads what an image is from its manifests and configs: per platform its size, layers, user, health check,
+ * ports and labels. No layer is downloaded. For an index every platform manifest is read; attestation manifests
+ * (platform {@code unknown/unknown}, or annotated {@code vnd.docker.reference.type=attestation-manifest}) are left
+ * out, as they are no runnable image.
+ */
+public final class ImageInspector {
+    /** Image configs are a few kilobytes; this only guards against a registry sending something else. */
+    private static final long CONFIG_LIMIT = 8L * 1024 * 1024;
+    private static final String REFERENCE_TYPE = "vnd.docker.reference.type";
+    private static final String UNKNOWN = "unknown";
+
+    private final RegistryClient client;
+    private final ObjectMapper json =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    public ImageInspector(RegistryClient client) {
+        this.client = Objects.requireNonNull(client, "registry client");
+    }
+
+    /**
+     * @throws RegistryException when the registry fails, or sends a manifest or config that cannot be read
+     */
+    public ImageInspection inspect(ImageReference reference) {
+        Manifest manifest = client.getManifest(reference);
+        List<PlatformImage> platforms = new ArrayList<>();
+        collect(reference, manifest, null, platforms);
+        return new ImageInspection(reference.toString(), manifest.digest().toString(), manifest.mediaType().value(),
+                platforms);
+    }
+
+    private void collect(ImageReference reference, Manifest manifest, PlatformDocument declared,
+            List<PlatformImage> into) {
+        ManifestDocument document = read(reference, manifest, ManifestDocument.class,
+                "manifest " + manifest.digest(), manifest.content());
+        if (!manifest.mediaType().isIndex()) {
+            into.add(platformImage(reference, manifest, document, declared));
+            return;
+        }
+        for (DescriptorDocument child : document.manifestsOrEmpty()) {
+            if (!child.isAttestation()) {
+                ImageReference pinned =
+                        reference.withDigest(requireDigest(reference, manifest, child.digest()).toString());
+                collect(reference, client.getManifest(pinned), child.platform(), into);
+            }
+        }
+    }
+
+    private PlatformImage platformImage(ImageReference reference, Manifest manifest, ManifestDocument document,
+            PlatformDocument declared) {
+        DescriptorDocument config = document.config();
+        if (config == null) {
+            throw unreadable(reference, manifest, "manifest " + manifest.digest() + " has no config");
+        }
+        Digest configDigest = requireDigest(reference, manifest, config.digest());
+        ImageConfigDocument image = read(reference, manifest, ImageConfigDocument.class, "config " + configDigest,
+                client.getBlob(reference, configDigest, CONFIG_LIMIT));
+        List<Layer> layers = new ArrayList<>();
+        long size = config.size();
+        for (DescriptorDocument layer : document.layersOrEmpty()) {
+            layers.add(new Layer(requireDigest(reference, manifest, layer.digest()).toString(),
+                    Objects.requireNonNullElse(layer.mediaType(), ""), layer.size()));
+            size += layer.size();
+        }
+        ContainerConfigDocument container = image.config() == null ? ContainerConfigDocument.EMPTY : image.config();
+        return new PlatformImage(platform(reference, manifest, image, declared), manifest.digest().toString(), size,
+                layers,
+                image.created(), container.user(),
+                container.healthcheck() == null ? List.of() : Objects.requireNonNullElse(container.healthcheck().test(),
+                        List.of()),
+                container.exposedPorts() == null ? List.of() : List.copyOf(container.exposedPorts().keySet()),
+                container.labels() == null ? Map.of() : container.labels());
+    }
+
+    /** The config's platform, which describes the image itself; the index's entry when the config has none. */
+    private static String platform(ImageReference reference, Manifest manifest, ImageConfigDocument image,
+            PlatformDocument declared) {
+        try {
+            if (image.os() != null && image.architecture() != null) {
+                return Platform.of(image.os(), image.architecture(), image.variant()).toString();
+            }
+            if (declared != null && declared.os() != null && declared.architecture() != null) {
+                return Platform.of(declared.os(), declared.architecture(), declared.variant()).toString();
+            }
+        } catch (InvalidReferenceException e) {
+            throw unreadable(reference, manifest, "the image of manifest " + manifest.digest() + " names a bad"
+                    + " platform: " + e.getMessage());
+        }
+        return UNKNOWN + "/" + UNKNOWN;
+    }
+
+    private static Digest requireDigest(ImageReference reference, Manifest manifest, String digest) {
+        try {
+            return Digest.parse(digest);
+        } catch (InvalidReferenceException e) {
+            throw unreadable(reference, manifest, "manifest " + manifest.digest() + " lists a bad digest: "
+                    + e.getMessage());
+        }
+    }
+
+    private <T> T read(ImageReference reference, Manifest manifest, Class<T> type, String what, byte[] content) {
+        try {
+            T document = json.readValue(content, type);
+            if (document == null) {
+                throw unreadable(reference, manifest, what + " is empty");
+            }
+            return document;
+        } catch (JsonProcessingException e) {
+            throw unreadable(reference, manifest, what + " is not valid JSON of its kind: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw unreadable(reference, manifest, what + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static RegistryException unreadable(ImageReference reference, Manifest manifest, String problem) {
+        return new RegistryException("inspect " + reference, 200, List.of(), manifest.source(), problem);
+    }
+
+    private record ManifestDocument(String mediaType, DescriptorDocument config, List<DescriptorDocument> layers,
+            List<DescriptorDocument> manifests) {
+        List<DescriptorDocument> layersOrEmpty() {
+            return layers == null ? List.of() : layers;
+        }
+
+        List<DescriptorDocument> manifestsOrEmpty() {
+            return manifests == null ? List.of() : manifests;
+        }
+    }
+
+    private record DescriptorDocument(String mediaType, String digest, long size, PlatformDocument platform,
+            Map<String, String> annotations) {
+        boolean isAttestation() {
+            boolean annotated = annotations != null && "attestation-manifest".equals(annotations.get(REFERENCE_TYPE));
+            boolean unknownPlatform = platform != null && UNKNOWN.equals(platform.os())
+                    && UNKNOWN.equals(platform.architecture());
+            return annotated || unknownPlatform;
+        }
+    }
+
+    private record PlatformDocument(String os, String architecture, String variant) {
+    }
+
+    private record ImageConfigDocument(String os, String architecture, String variant, String created,
+            ContainerConfigDocument config) {
+    }
+
+    private record ContainerConfigDocument(@JsonProperty("User") String user,
+            @JsonProperty("ExposedPorts") Map<String, Object> exposedPorts,
+            @JsonProperty("Labels") Map<String, String> labels,
+            @JsonProperty("Healthcheck") HealthcheckDocument healthcheck) {
+        static final ContainerConfigDocument EMPTY = new ContainerConfigDocument("", null, null, null);
+    }
+
+    private record HealthcheckDocument(@JsonProperty("Test") List<String> test) {
+    }
+}

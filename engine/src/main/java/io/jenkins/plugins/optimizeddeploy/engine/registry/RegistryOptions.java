@@ -1,0 +1,217 @@
+package io.jenkins.plugins.optimizeddeploy.engine.registry;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the registry client connects. Immutable; build with {@link #builder()}. Defaults:
+ * <ul>
+ * <li>{@code insecureTls} false: certificates and host names are verified;</li>
+ * <li>{@code caCertificate} none: the Java runtime's trusted authorities only (a PEM file adds to them);</li>
+ * <li>{@code connectTimeout} 10 s, {@code requestTimeout} 60 s (per request);</li>
+ * <li>{@code maxRetries} 3: idempotent requests are retried after connection errors, HTTP 429 and 5xx;</li>
+ * <li>{@code initialBackoff} 500 ms, doubled per retry up to {@code maxBackoff} 10 s
+ * (a {@code Retry-After} in seconds is honoured up to {@code maxBackoff});</li>
+ * <li>{@code userAgent} "optimized-deploy".</li>
+ * </ul>
+ * Plain HTTP is never chosen by an option: it is used only for loopback registries
+ * ({@code localhost}, 127.0.0.0/8, {@code [::1]}) that do not speak TLS.
+ */
+public final class RegistryOptions implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final boolean insecureTls;
+    private final String caCertificate;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final int maxRetries;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final String userAgent;
+
+    private RegistryOptions(Builder builder) {
+        this.insecureTls = builder.insecureTls;
+        this.caCertificate = builder.caCertificate;
+        this.connectTimeout = builder.connectTimeout;
+        this.requestTimeout = builder.requestTimeout;
+        this.maxRetries = builder.maxRetries;
+        this.initialBackoff = builder.initialBackoff;
+        this.maxBackoff = builder.maxBackoff;
+        this.userAgent = builder.userAgent;
+    }
+
+    public static RegistryOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.insecureTls = insecureTls;
+        builder.caCertificate = caCertificate;
+        builder.connectTimeout = connectTimeout;
+        builder.requestTimeout = requestTimeout;
+        builder.maxRetries = maxRetries;
+        builder.initialBackoff = initialBackoff;
+        builder.maxBackoff = maxBackoff;
+        builder.userAgent = userAgent;
+        return builder;
+    }
+
+    public boolean insecureTls() {
+        return insecureTls;
+    }
+
+    public Optional<Path> caCertificate() {
+        return Optional.ofNullable(caCertificate).map(Path::of);
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    public int maxRetries() {
+        return maxRetries;
+    }
+
+    public Duration initialBackoff() {
+        return initialBackoff;
+    }
+
+    public Duration maxBackoff() {
+        return maxBackoff;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /** The pause before retry number {@code retry} (1-based): doubling from the initial backoff, capped. */
+    Duration backoffBefore(int retry) {
+        Duration backoff = initialBackoff;
+        for (int i = 1; i < retry && backoff.compareTo(maxBackoff) < 0; i++) {
+            backoff = backoff.multipliedBy(2);
+        }
+        return backoff.compareTo(maxBackoff) > 0 ? maxBackoff : backoff;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RegistryOptions that && insecureTls == that.insecureTls
+                && Objects.equals(caCertificate, that.caCertificate) && connectTimeout.equals(that.connectTimeout)
+                && requestTimeout.equals(that.requestTimeout) && maxRetries == that.maxRetries
+                && initialBackoff.equals(that.initialBackoff) && maxBackoff.equals(that.maxBackoff)
+                && userAgent.equals(that.userAgent);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(insecureTls, caCertificate, connectTimeout, requestTimeout, maxRetries, initialBackoff,
+                maxBackoff, userAgent);
+    }
+
+    @Override
+    public String toString() {
+        return "RegistryOptions[insecureTls=" + insecureTls + ", caCertificate=" + caCertificate
+                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + ", maxRetries="
+                + maxRetries + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff + ", userAgent="
+                + userAgent + "]";
+    }
+
+    /** Collects options; {@link #build()} rejects combinations that contradict each other. */
+    public static final class Builder {
+        private boolean insecureTls;
+        private String caCertificate;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private int maxRetries = 3;
+        private Duration initialBackoff = Duration.ofMillis(500);
+        private Duration maxBackoff = Duration.ofSeconds(10);
+        private String userAgent = "optimized-deploy";
+
+        private Builder() {
+        }
+
+        /** Accept any certificate and host name. Only by explicit choice; conflicts with {@link #caCertificate}. */
+        public Builder insecureTls(boolean insecure) {
+            this.insecureTls = insecure;
+            return this;
+        }
+
+        /** A PEM file with one or more CA certificates to trust in addition to the Java runtime's. */
+        public Builder caCertificate(Path pemFile) {
+            this.caCertificate = Objects.requireNonNull(pemFile, "CA certificate path").toString();
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive("connectTimeout", timeout);
+            return this;
+        }
+
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive("requestTimeout", timeout);
+            return this;
+        }
+
+        /** Retries after the first attempt; 0 disables retrying. */
+        public Builder maxRetries(int retries) {
+            if (retries < 0) {
+                throw new IllegalArgumentException("maxRetries must be 0 or more, was " + retries);
+            }
+            this.maxRetries = retries;
+            return this;
+        }
+
+        public Builder initialBackoff(Duration backoff) {
+            this.initialBackoff = positive("initialBackoff", backoff);
+            return this;
+        }
+
+        public Builder maxBackoff(Duration backoff) {
+            this.maxBackoff = positive("maxBackoff", backoff);
+            return this;
+        }
+
+        public Builder userAgent(String agent) {
+            if (agent == null || agent.isBlank()) {
+                throw new IllegalArgumentException("userAgent must not be blank, was '" + agent + "'");
+            }
+            this.userAgent = agent;
+            return this;
+        }
+
+        private static Duration positive(String name, Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
+            }
+            return value;
+        }
+
+        /**
+         * @throws IllegalStateException when options contradict each other
+         */
+        public RegistryOptions build() {
+            if (insecureTls && caCertificate != null) {
+                throw new IllegalStateException("insecureTls and caCertificate (" + caCertificate
+                        + ") contradict each other: a CA certificate is only useful when certificates are verified");
+            }
+            if (initialBackoff.compareTo(maxBackoff) > 0) {
+                throw new IllegalStateException("initialBackoff (" + initialBackoff + ") is longer than maxBackoff ("
+                        + maxBackoff + ")");
+            }
+            return new RegistryOptions(this);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.jenkins.plugins.optimizeddeploy.engine.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One HTTP client with the options' TLS trust and timeouts, and the retry policy: idempotent requests are
+ * repeated after connection errors, HTTP 429 and 5xx, pausing as {@link RegistryOptions} says.
+ */
+final class RegistryTransport {
+    private static final int ERROR_BODY_LIMIT = 64 * 1024;
+
+    private final RegistryOptions options;
+    private final HttpClient http;
+
+    RegistryTransport(RegistryOptions options) {
+        this.options = options;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(options.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(RegistryTrust.sslContext(options))
+                .build();
+    }
+
+    HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(options.requestTimeout()).header("User-Agent", options.userAgent());
+    }
+
+    /** Sends with the configured number of retries. */
+    HttpResponse<InputStream> send(String operation, HttpRequest request) {
+        return send(operation, request, options.maxRetries());
+    }
+
+    /**
+     * Sends {@code request}, retrying up to {@code retries} times. A response that is still 429 or 5xx after the
+     * last retry is returned for the caller to report.
+     *
+     * @throws RegistryException with status 0 when no response came
+     */
+    HttpResponse<InputStream> send(String operation, HttpRequest request, int retries) {
+        int attempt = 0;
+        while (true) {
+            HttpResponse<InputStream> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                if (attempt < retries) {
+                    pause(operation, request, options.backoffBefore(++attempt));
+                    continue;
+                }
+                throw new RegistryException(operation, 0, List.of(), request.uri(),
+                        "cannot reach the registry" + (attempt > 0 ? " after " + (attempt + 1) + " attempts" : "")
+                                + ": " + describe(e), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RegistryException(operation, 0, List.of(), request.uri(), "interrupted", e);
+            }
+            int status = response.statusCode();
+            if ((status == 429 || status >= 500) && attempt < retries) {
+                discard(response);
+                attempt++;
+                pause(operation, request, retryAfter(response).orElse(options.backoffBefore(attempt)));
+                continue;
+            }
+            return response;
+        }
+    }
+
+    private Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                Duration wait = Duration.ofSeconds(Long.parseLong(value.strip()));
+                return Optional.of(wait.compareTo(options.maxBackoff()) > 0 ? options.maxBackoff() : wait);
+            } catch (NumberFormatException httpDate) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static void pause(String operation, HttpRequest request, Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException(operation, 0, List.of(), request.uri(), "interrupted while waiting to retry",
+                    e);
+        }
+    }
+
+    /** The body, which must not be longer than {@code limit} bytes. */
+    static byte[] readBody(String operation, HttpResponse<InputStream> response, long limit) {
+        try (InputStream body = response.body()) {
+            byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (content.length > limit) {
+                throw new RegistryException(operation, response.statusCode(), List.of(), response.uri(),
+                        "the response is larger than the " + limit + " bytes allowed");
+            }
+            return content;
+        } catch (IOException e) {
+            throw new RegistryException(operation, response.statusCode(), List.of(), response.uri(),
+                    "the response broke off: " + describe(e), e);
+        }
+    }
+
+    /** Up to 64 KiB of an error response, enough for the registry's JSON error body. */
+    static byte[] readErrorBody(HttpResponse<InputStream> response) {
+        try (InputStream body = response.body()) {
+            return body.readNBytes(ERROR_BODY_LIMIT);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    /** Releases a response that will not be read, so that its connection can be reused or closed. */
+    static void discard(HttpResponse<InputStream> response) {
+        try (InputStream body = response.body()) {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // The connection is dropped instead of reused; nothing else depends on it.
+        }
+    }
+
+    static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null || message.isEmpty() ? "" : " " + message);
+    }
+}

@@ -1,0 +1,234 @@
+package io.jenkins.plugins.optimizeddeploy.engine.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.stream.Stream;
+import nl.jqno.equalsverifier.EqualsVerifier;
+import nl.jqno.equalsverifier.Warning;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ImageReferenceTest {
+    private static final String SHA256 = "sha256:" + "f".repeat(64);
+    private static final String SHA512 = "sha512:" + "f".repeat(128);
+
+    @ParameterizedTest(name = "{0} -> {1} {2} {3} {4}")
+    @MethodSource("validReferences")
+    void shouldParseAndNormaliseValidReference(String given, String registry, String repository, String tag,
+            String digest, String canonical) {
+        ImageReference reference = ImageReference.parse(given);
+
+        assertThat(reference.registry()).isEqualTo(registry);
+        assertThat(reference.repository()).isEqualTo(repository);
+        assertThat(reference.tag()).isEqualTo(java.util.Optional.ofNullable(tag));
+        assertThat(reference.digest()).isEqualTo(java.util.Optional.ofNullable(digest));
+        assertThat(reference).hasToString(canonical);
+        assertThat(ImageReference.parse(canonical)).isEqualTo(reference);
+    }
+
+    static Stream<Arguments> validReferences() {
+        return Stream.of(
+                valid("ubuntu", "docker.io", "library/ubuntu", "latest", null, "docker.io/library/ubuntu:latest"),
+                valid("ubuntu:22.04", "docker.io", "library/ubuntu", "22.04", null, "docker.io/library/ubuntu:22.04"),
+                valid("test_com", "docker.io", "library/test_com", "latest", null, "docker.io/library/test_com:latest"),
+                valid("test.com:tag", "docker.io", "library/test.com", "tag", null, "docker.io/library/test.com:tag"),
+                valid("test.com:5000", "docker.io", "library/test.com", "5000", null, "docker.io/library/test.com:5000"),
+                valid("lowercase:Uppercase", "docker.io", "library/lowercase", "Uppercase", null,
+                        "docker.io/library/lowercase:Uppercase"),
+                valid("foo_bar.com:8080", "docker.io", "library/foo_bar.com", "8080", null,
+                        "docker.io/library/foo_bar.com:8080"),
+                valid("foo/foo_bar.com:8080", "docker.io", "foo/foo_bar.com", "8080", null,
+                        "docker.io/foo/foo_bar.com:8080"),
+                valid("jenkins/jenkins:lts", "docker.io", "jenkins/jenkins", "lts", null, "docker.io/jenkins/jenkins:lts"),
+                valid("docker.io/ubuntu", "docker.io", "library/ubuntu", "latest", null, "docker.io/library/ubuntu:latest"),
+                valid("index.docker.io/ubuntu", "docker.io", "library/ubuntu", "latest", null,
+                        "docker.io/library/ubuntu:latest"),
+                valid("index.docker.io/foo/bar", "docker.io", "foo/bar", "latest", null, "docker.io/foo/bar:latest"),
+                valid("test.com/repo:tag", "test.com", "repo", "tag", null, "test.com/repo:tag"),
+                valid("test:5000/repo", "test:5000", "repo", "latest", null, "test:5000/repo:latest"),
+                valid("test:5000/repo:tag", "test:5000", "repo", "tag", null, "test:5000/repo:tag"),
+                valid("test:5000/repo@" + SHA256, "test:5000", "repo", null, SHA256, "test:5000/repo@" + SHA256),
+                valid("test:5000/repo:tag@" + SHA256, "test:5000", "repo", "tag", SHA256,
+                        "test:5000/repo:tag@" + SHA256),
+                valid("ubuntu@" + SHA256, "docker.io", "library/ubuntu", null, SHA256,
+                        "docker.io/library/ubuntu@" + SHA256),
+                valid("sub-dom1.foo.com/bar/baz/quux", "sub-dom1.foo.com", "bar/baz/quux", "latest", null,
+                        "sub-dom1.foo.com/bar/baz/quux:latest"),
+                valid("sub-dom1.foo.com/bar/baz/quux:some-long-tag", "sub-dom1.foo.com", "bar/baz/quux",
+                        "some-long-tag", null, "sub-dom1.foo.com/bar/baz/quux:some-long-tag"),
+                valid("b.gcr.io/test.example.com/my-app:test.example.com", "b.gcr.io", "test.example.com/my-app",
+                        "test.example.com", null, "b.gcr.io/test.example.com/my-app:test.example.com"),
+                valid("xn--n3h.com/myimage:xn--n3h.com", "xn--n3h.com", "myimage", "xn--n3h.com", null,
+                        "xn--n3h.com/myimage:xn--n3h.com"),
+                valid("xn--7o8h.com/myimage:xn--7o8h.com@" + SHA512, "xn--7o8h.com", "myimage", "xn--7o8h.com",
+                        SHA512, "xn--7o8h.com/myimage:xn--7o8h.com@" + SHA512),
+                valid("localhost/foo", "localhost", "foo", "latest", null, "localhost/foo:latest"),
+                valid("localhost:5000/foo/bar", "localhost:5000", "foo/bar", "latest", null,
+                        "localhost:5000/foo/bar:latest"),
+                valid("127.0.0.1:5000/app:1", "127.0.0.1:5000", "app", "1", null, "127.0.0.1:5000/app:1"),
+                valid("192.168.1.1/foo", "192.168.1.1", "foo", "latest", null, "192.168.1.1/foo:latest"),
+                valid("[2001:db8::1]/repo", "[2001:db8::1]", "repo", "latest", null, "[2001:db8::1]/repo:latest"),
+                valid("[2001:db8::1]:5000/repo:tag", "[2001:db8::1]:5000", "repo", "tag", null,
+                        "[2001:db8::1]:5000/repo:tag"),
+                valid("[::1]:5000/repo", "[::1]:5000", "repo", "latest", null, "[::1]:5000/repo:latest"),
+                valid("Example.COM/repo", "Example.COM", "repo", "latest", null, "Example.COM/repo:latest"),
+                valid("a/a__b", "docker.io", "a/a__b", "latest", null, "docker.io/a/a__b:latest"),
+                valid("a/a---b", "docker.io", "a/a---b", "latest", null, "docker.io/a/a---b:latest"),
+                valid("a/a_b.c-d", "docker.io", "a/a_b.c-d", "latest", null, "docker.io/a/a_b.c-d:latest"),
+                valid("foo:_tag", "docker.io", "library/foo", "_tag", null, "docker.io/library/foo:_tag"),
+                valid("foo:" + "t".repeat(128), "docker.io", "library/foo", "t".repeat(128), null,
+                        "docker.io/library/foo:" + "t".repeat(128)),
+                valid("r.io/" + "a".repeat(250), "r.io", "a".repeat(250), "latest", null,
+                        "r.io/" + "a".repeat(250) + ":latest"));
+    }
+
+    private static Arguments valid(String given, String registry, String repository, String tag, String digest,
+            String canonical) {
+        return Arguments.of(given, registry, repository, tag, digest, canonical);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ''                                 | an image reference is required
+            :justtag                           | the repository name is missing
+            '@sha256:ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff' | the repository name is missing
+            Uppercase:tag                      | repository 'Uppercase' must be lowercase
+            Foo/bar                            | repository 'Foo/bar' must be lowercase
+            test:5000/Uppercase/lowercase:tag  | repository 'Uppercase/lowercase' must be lowercase
+            aa/asdf$$^/aa                      | repository path component 'asdf$$^'
+            a/-a                               | repository path component '-a'
+            a/a-                               | repository path component 'a-'
+            a/a..b                             | repository path component 'a..b'
+            a/a___b                            | repository path component 'a___b'
+            a/a__-b                            | repository path component 'a__-b'
+            docker.io//foo                     | repository '/foo' has an empty path component
+            foo/                               | repository 'foo/' has an empty path component
+            foo/bar:                           | tag ''
+            foo:-tag                           | tag '-tag'
+            foo:.tag                           | tag '.tag'
+            team/foo:a/b                       | tag 'a/b'
+            foo:a/b                            | registry 'foo:a' is not a valid host[:port]
+            -foo.com/bar                       | registry '-foo.com' is not a valid host[:port]
+            foo.com:port/bar                   | registry 'foo.com:port' is not a valid host[:port]
+            foo-.com/bar                       | registry 'foo-.com' is not a valid host[:port]
+            '[fe80::1%eth0]:5000/repo'         | registry '[fe80::1%eth0]:5000' is not a valid host[:port]
+            repo@sha256:fff                    | digest value 'fff' must be 64 lowercase hex characters for sha256
+            repo@sha256:FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF | must be 64 lowercase hex
+            repo@sha256:gfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff | must be 64 lowercase hex
+            repo@md5:ffffffffffffffffffffffffffffffff | digest algorithm 'md5' is not supported
+            repo@ffffffffffffffffffffffffffffffff  | the ':' is missing
+            repo@Sha256:ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff | digest algorithm 'Sha256' is not valid
+            ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff | is an image ID, not a repository name
+            """)
+    void shouldRejectInvalidReferenceNamingTheOffendingPart(String given, String problem) {
+        String reference = given == null ? "" : given;
+
+        assertThatThrownBy(() -> ImageReference.parse(reference))
+                .isInstanceOf(InvalidReferenceException.class)
+                .hasMessageStartingWith("Invalid image reference '" + reference + "': ")
+                .hasMessageContaining(problem)
+                .satisfies(e -> assertThat(((InvalidReferenceException) e).input()).isEqualTo(reference));
+    }
+
+    @Test
+    void shouldRejectTagOfMoreThan128Characters() {
+        assertThatThrownBy(() -> ImageReference.parse("foo:" + "t".repeat(129)))
+                .isInstanceOf(InvalidReferenceException.class)
+                .hasMessageContaining("must be 1 to 128");
+    }
+
+    @Test
+    void shouldRejectNameLongerThan255Characters() {
+        String name = "r.io/" + "a".repeat(251);
+
+        assertThatThrownBy(() -> ImageReference.parse(name + ":tag"))
+                .isInstanceOf(InvalidReferenceException.class)
+                .hasMessageContaining("name '" + name + "' is 256 characters long, more than the 255 allowed");
+    }
+
+    @Test
+    void shouldCountTheLibraryPrefixInTheNameLength() {
+        assertThatThrownBy(() -> ImageReference.parse("a".repeat(238)))
+                .hasMessageContaining("is 256 characters long");
+    }
+
+    @Test
+    void shouldRejectNull() {
+        assertThatThrownBy(() -> ImageReference.parse(null))
+                .isInstanceOf(InvalidReferenceException.class)
+                .hasMessage("Invalid image reference 'null': an image reference is required");
+    }
+
+    @Test
+    void shouldReturnCopyWithTagKeepingTheDigest() {
+        ImageReference pinned = ImageReference.parse("127.0.0.1:5000/app@" + SHA256);
+
+        ImageReference tagged = pinned.withTag("v2");
+
+        assertThat(tagged).hasToString("127.0.0.1:5000/app:v2@" + SHA256);
+        assertThat(pinned).hasToString("127.0.0.1:5000/app@" + SHA256);
+    }
+
+    @Test
+    void shouldReturnCopyWithDigestKeepingTheTag() {
+        ImageReference tagged = ImageReference.parse("app:v1");
+
+        ImageReference pinned = tagged.withDigest(SHA256);
+
+        assertThat(pinned).hasToString("docker.io/library/app:v1@" + SHA256);
+        assertThat(pinned.manifestIdentifier()).isEqualTo(SHA256);
+        assertThat(tagged.manifestIdentifier()).isEqualTo("v1");
+    }
+
+    @Test
+    void shouldRejectInvalidTagInWithTag() {
+        assertThatThrownBy(() -> ImageReference.parse("app").withTag("-bad"))
+                .isInstanceOf(InvalidReferenceException.class)
+                .hasMessageStartingWith("Invalid image reference 'docker.io/library/app:-bad': tag '-bad'");
+    }
+
+    @Test
+    void shouldRejectInvalidDigestInWithDigest() {
+        assertThatThrownBy(() -> ImageReference.parse("app").withDigest("sha256:abc"))
+                .isInstanceOf(InvalidReferenceException.class)
+                .hasMessageContaining("'docker.io/library/app@sha256:abc'")
+                .hasMessageContaining("digest value 'abc'");
+    }
+
+    @Test
+    void shouldGiveTheNameWithoutTagOrDigest() {
+        assertThat(ImageReference.parse("localhost:5000/team/app:1@" + SHA256).name())
+                .isEqualTo("localhost:5000/team/app");
+    }
+
+    @Test
+    void shouldHonourEqualsAndHashCodeContract() {
+        EqualsVerifier.forClass(ImageReference.class).suppress(Warning.NULL_FIELDS).verify();
+    }
+
+    @Test
+    void shouldSurviveSerialization() throws IOException, ClassNotFoundException {
+        ImageReference reference = ImageReference.parse("127.0.0.1:5000/team/app:1@" + SHA256);
+
+        assertThat(roundTrip(reference)).isEqualTo(reference).hasToString(reference.toString());
+    }
+
+    static <T> Object roundTrip(T value) throws IOException, ClassNotFoundException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return in.readObject();
+        }
+    }
+}
