@@ -1,0 +1,5 @@
+// check_stubs: shell
+package hudson.remoting;
+
+public interface VirtualChannel {
+}

@@ -1,0 +1,70 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+
+/**
+ * Resolves the credentials on the controller and inspects the image on the agent. Only the step's arguments are
+ * fields: this object is persisted with the Pipeline program, secrets must not be.
+ */
+final class InspectImageExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String image;
+    private final String credentialsId;
+    private final boolean insecure;
+
+    InspectImageExecution(InspectImageStep step, StepContext context) {
+        super(context);
+        this.image = step.getImage();
+        this.credentialsId = step.getCredentialsId();
+        this.insecure = step.isInsecure();
+    }
+
+    @Override
+    protected Map<String, Object> run() throws Exception {
+        StepContext context = getContext();
+        ImageReference reference = parseReference();
+        RegistryLogin login = credentialsId == null ? null : login(context.get(Run.class));
+        EnvVars environment = context.get(EnvVars.class);
+        InspectImageOnAgent inspection = new InspectImageOnAgent(reference,
+                RegistryOptions.builder().insecureTls(insecure).build(), login,
+                environment == null ? null : environment.get("DOCKER_CONFIG"));
+
+        ImageInspection result = context.get(FilePath.class).act(inspection);
+
+        context.get(TaskListener.class).getLogger().println(InspectionSummary.line(result));
+        return ImageInspectionMap.from(result);
+    }
+
+    private ImageReference parseReference() throws AbortException {
+        try {
+            return InspectImageStep.parseImage(image);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(InspectImageStep.userError(e));
+        }
+    }
+
+    private RegistryLogin login(Run<?, ?> run) throws AbortException {
+        StandardUsernamePasswordCredentials credentials =
+                CredentialsProvider.findCredentialById(credentialsId, StandardUsernamePasswordCredentials.class, run);
+        if (credentials == null) {
+            throw new AbortException(InspectImageStep.FUNCTION_NAME + ": no username/password credentials with id '"
+                    + credentialsId + "' are available to " + run + " (check the id and the credentials' scope)");
+        }
+        CredentialsProvider.track(run, credentials);
+        return new RegistryLogin(credentials.getUsername(), credentials.getPassword().getPlainText());
+    }
+}

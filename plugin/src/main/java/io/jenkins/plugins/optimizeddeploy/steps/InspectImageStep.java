@@ -1,0 +1,109 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import java.util.Set;
+import jenkins.YesNoMaybe;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code inspectImage(image: 'registry.example.com/team/app:1.0', credentialsId: 'registry-login', insecure: false)}:
+ * reads an image's manifest and configuration from its registry (no layer is downloaded) and returns a Map with
+ * its digest, media type and, per platform, compressed size, layer count, user, healthcheck, exposed ports,
+ * labels and creation time.
+ */
+public class InspectImageStep extends Step {
+
+    static final String FUNCTION_NAME = "inspectImage";
+
+    private final String image;
+    private String credentialsId;
+    private boolean insecure;
+
+    @DataBoundConstructor
+    public InspectImageStep(String image) {
+        this.image = image;
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    /** Username/password credentials for the registry; without them the agent's docker config.json is used. */
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = credentialsId == null || credentialsId.isBlank() ? null : credentialsId.trim();
+    }
+
+    /** Accept any TLS certificate of the registry. Off unless chosen explicitly. */
+    public boolean isInsecure() {
+        return insecure;
+    }
+
+    @DataBoundSetter
+    public void setInsecure(boolean insecure) {
+        this.insecure = insecure;
+    }
+
+    /**
+     * The image argument as a reference.
+     *
+     * @throws IllegalArgumentException naming the argument when it is missing or is not a valid image reference
+     */
+    ImageReference reference() {
+        return parseImage(image);
+    }
+
+    static ImageReference parseImage(String image) {
+        if (image == null || image.isBlank()) {
+            throw new IllegalArgumentException(FUNCTION_NAME + ": the argument 'image' is required, e.g. "
+                    + FUNCTION_NAME + "(image: 'registry.example.com/team/app:1.0')");
+        }
+        return ImageReference.parse(image.trim());
+    }
+
+    /** The one line a user sees for a problem with their input or their registry. */
+    static String userError(RuntimeException e) {
+        String message = e.getMessage();
+        return message.startsWith(FUNCTION_NAME + ":") ? message : FUNCTION_NAME + ": " + message;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new InspectImageExecution(this, context);
+    }
+
+    // A stateless descriptor: nothing stops it from being loaded into a running Jenkins.
+    @Extension(dynamicLoadable = YesNoMaybe.YES)
+    @Symbol(FUNCTION_NAME)
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, TaskListener.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return FUNCTION_NAME;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Inspect a container image in its registry";
+        }
+    }
+}

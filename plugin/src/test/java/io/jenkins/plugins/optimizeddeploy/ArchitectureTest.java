@@ -1,0 +1,65 @@
+package io.jenkins.plugins.optimizeddeploy;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.jenkins.plugins.optimizeddeploy.testsupport.ProjectArchitectureRules;
+import java.util.regex.Pattern;
+
+@AnalyzeClasses(packages = "io.jenkins.plugins.optimizeddeploy", importOptions = ArchitectureTest.PluginClassesOnly.class)
+class ArchitectureTest {
+
+    private static final String ENGINE = "io.jenkins.plugins.optimizeddeploy.engine";
+    /** The engine's public face: one package per concern (engine.image, engine.registry, ...), no deeper. */
+    private static final Pattern ENGINE_FACE = Pattern.compile(Pattern.quote(ENGINE) + "\\.[a-z]+");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = ProjectArchitectureRules.NO_PACKAGE_CYCLES;
+
+    @ArchTest
+    static final ArchRule testClassesNotPublic = ProjectArchitectureRules.TEST_CLASSES_NOT_PUBLIC;
+
+    @ArchTest
+    static final ArchRule testMethodsNotPublic = ProjectArchitectureRules.TEST_METHODS_NOT_PUBLIC;
+
+    @ArchTest
+    static final ArchRule assertJOnly = ProjectArchitectureRules.ASSERTJ_ONLY;
+
+    @ArchTest
+    static final ArchRule noDisabledTests = ProjectArchitectureRules.NO_DISABLED_TESTS;
+
+    @ArchTest
+    static final ArchRule exceptionsCarryAMessage = ProjectArchitectureRules.EXCEPTIONS_CARRY_A_MESSAGE;
+
+    @ArchTest
+    static final ArchRule stepsUseOnlyThePublicApiOfTheEngine = classes()
+            .that().resideInAPackage("..optimizeddeploy.steps..")
+            .should().onlyDependOnClassesThat(DescribedPredicate.not(engineClasses()).or(publicEngineApi()))
+            .because("the plugin is a thin adapter: it reaches the engine only through its public types (DESIGN.md)");
+
+    private static DescribedPredicate<JavaClass> engineClasses() {
+        return DescribedPredicate.describe("are engine classes",
+                type -> type.getPackageName().startsWith(ENGINE));
+    }
+
+    private static DescribedPredicate<JavaClass> publicEngineApi() {
+        return DescribedPredicate.describe("are public types of an engine concern package",
+                type -> type.getModifiers().contains(JavaModifier.PUBLIC)
+                        && ENGINE_FACE.matcher(type.getPackageName()).matches());
+    }
+
+    /** The engine and test-support check their own classes; here only the plugin's are judged. */
+    static final class PluginClassesOnly implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("/optimizeddeploy/engine/") && !location.contains("/optimizeddeploy/testsupport/");
+        }
+    }
+}
