@@ -11,7 +11,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.cert.CertificateException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
  * A client of the OCI distribution API. It finds out per registry, with a {@code GET /v2/} ping, whether to use
@@ -27,14 +28,16 @@ import javax.net.ssl.SSLHandshakeException;
  * asks for; it then answers that challenge on every request (see {@link CredentialsSource}), and retries
  * idempotent requests as {@link RegistryOptions} says. Safe for concurrent use.
  *
- * <p>For a loopback registry https is tried first; plain http follows only when https failed without a TLS
- * handshake (nothing listening for TLS), so a TLS registry whose certificate is not trusted is reported as such.
+ * <p>For a loopback registry https is tried first (waiting at most 3 s); plain http follows unless the https
+ * attempt got as far as rejecting the server's certificate, so a TLS registry whose certificate is not trusted
+ * is reported as such rather than asked in plain text.
  */
 public final class RegistryClient {
     /** The largest manifest accepted, as in the distribution registry. */
     static final int MANIFEST_LIMIT = 4 * 1024 * 1024;
     private static final String DOCKER_HUB_API = "registry-1.docker.io";
     private static final String CONTENT_DIGEST = "Docker-Content-Digest";
+    private static final Duration LOOPBACK_TLS_PROBE_TIMEOUT = Duration.ofSeconds(3);
 
     private final RegistryTransport transport;
     private final Authorizations authorizations;
@@ -42,11 +45,16 @@ public final class RegistryClient {
     private final ConcurrentMap<String, Endpoint> endpoints = new ConcurrentHashMap<>();
 
     public RegistryClient(RegistryOptions options, CredentialsSource credentials) {
+        this(options, credentials, Clock.systemUTC());
+    }
+
+    /** With the clock that decides when cached tokens expire. */
+    RegistryClient(RegistryOptions options, CredentialsSource credentials, Clock clock) {
         Objects.requireNonNull(options, "registry options are required (RegistryOptions.defaults())");
         Objects.requireNonNull(credentials, "a credentials source is required (CredentialsSource.anonymous())");
         this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.transport = new RegistryTransport(options);
-        this.authorizations = new Authorizations(transport, credentials, json, Clock.systemUTC());
+        this.authorizations = new Authorizations(transport, credentials, json, clock);
     }
 
     /**
@@ -216,11 +224,14 @@ public final class RegistryClient {
             return ping(operation, registry, https, transport.send(operation, transport.request(https).GET().build()));
         }
         try {
-            // No retries over https here: http is the alternative, and it gets the retries.
-            return ping(operation, registry, https, transport.send(operation, transport.request(https).GET().build(), 0));
+            // No retries over https here: http is the alternative, and it gets the retries. A short timeout, as a
+            // plain HTTP server may never answer a TLS hello, and a loopback handshake takes milliseconds.
+            HttpRequest probe = transport.request(https).timeout(min(LOOPBACK_TLS_PROBE_TIMEOUT,
+                    transport.options().requestTimeout())).GET().build();
+            return ping(operation, registry, https, transport.send(operation, probe, 0));
         } catch (RegistryException httpsFailure) {
-            if (causedBy(httpsFailure, SSLHandshakeException.class)) {
-                throw new RegistryException(operation, 0, List.of(), https, "the TLS handshake failed ("
+            if (causedBy(httpsFailure, CertificateException.class)) {
+                throw new RegistryException(operation, 0, List.of(), https, "the registry's TLS certificate is not trusted ("
                         + RegistryTransport.describe(httpsFailure.getCause()) + "); if the registry's certificate"
                         + " comes from a private CA, give that CA certificate (caCertificate)", httpsFailure);
             }
@@ -232,6 +243,10 @@ public final class RegistryClient {
                 throw httpFailure;
             }
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static URI apiRoot(String operation, String scheme, String host) {

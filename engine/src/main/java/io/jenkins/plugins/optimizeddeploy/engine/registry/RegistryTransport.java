@@ -31,6 +31,10 @@ final class RegistryTransport {
                 .build();
     }
 
+    RegistryOptions options() {
+        return options;
+    }
+
     HttpRequest.Builder request(URI uri) {
         return HttpRequest.newBuilder(uri).timeout(options.requestTimeout()).header("User-Agent", options.userAgent());
     }

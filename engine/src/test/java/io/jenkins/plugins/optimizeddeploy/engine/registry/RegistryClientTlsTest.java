@@ -28,7 +28,7 @@ class RegistryClientTlsTest {
                     assertThat(e.status()).isZero();
                     assertThat(e.url()).isEqualTo("https://" + tls.hostPort() + "/v2/");
                 })
-                .hasMessageContaining("the TLS handshake failed")
+                .hasMessageContaining("the registry's TLS certificate is not trusted")
                 .hasMessageContaining("caCertificate");
     }
 
