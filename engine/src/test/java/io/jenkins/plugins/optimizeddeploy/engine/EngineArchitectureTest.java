@@ -8,7 +8,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.jenkins.plugins.optimizeddeploy.testsupport.ProjectArchitectureRules;
 
-@AnalyzeClasses(packages = "io.jenkins.plugins.optimizeddeploy.engine", importOptions = ImportOption.DoNotIncludeJars.class)
+@AnalyzeClasses(packages = "io.jenkins.plugins.optimizeddeploy.engine",
+        importOptions = ImportOption.DoNotIncludeJars.class)
 class EngineArchitectureTest {
     @ArchTest
     static final ArchRule engineKnowsNothingOfJenkins = noClasses()

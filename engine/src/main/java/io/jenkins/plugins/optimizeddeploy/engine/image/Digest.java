@@ -58,7 +58,8 @@ public final class Digest implements Serializable {
         }
         Integer length = HEX_LENGTHS.get(algorithm);
         if (length == null) {
-            return Optional.of("digest algorithm '" + algorithm + "' is not supported (supported: sha256, sha384, sha512)");
+            return Optional.of("digest algorithm '" + algorithm
+                    + "' is not supported (supported: sha256, sha384, sha512)");
         }
         if (hex.length() != length || !LOWER_HEX.matcher(hex).matches()) {
             return Optional.of("digest value '" + hex + "' must be " + length + " lowercase hex characters for "

@@ -27,7 +27,8 @@ public final class Platform implements Serializable {
      */
     public static Platform parse(String platform) {
         if (platform == null) {
-            throw new InvalidReferenceException("platform", "null", "a platform 'os/architecture[/variant]' is required");
+            throw new InvalidReferenceException("platform", "null",
+                    "a platform 'os/architecture[/variant]' is required");
         }
         String[] parts = platform.split("/", -1);
         if (parts.length < 2 || parts.length > 3) {

@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -85,14 +84,12 @@ public final class DockerConfigCredentials implements CredentialsSource {
         }
         Map<String, RegistryCredentials> credentials = new HashMap<>();
         Map<String, String> unsupported = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> auths = root.path("auths").fields(); auths.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = auths.next();
+        for (Map.Entry<String, JsonNode> entry : root.path("auths").properties()) {
             String registry = normalise(entry.getKey());
             readEntry(source, entry.getKey(), entry.getValue(), unsupported)
                     .ifPresent(found -> credentials.put(registry, found));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> helpers = root.path("credHelpers").fields(); helpers.hasNext(); ) {
-            Map.Entry<String, JsonNode> helper = helpers.next();
+        for (Map.Entry<String, JsonNode> helper : root.path("credHelpers").properties()) {
             unsupported.put(normalise(helper.getKey()), "are kept by the credential helper 'docker-credential-"
                     + helper.getValue().asText() + "' (credHelpers), which optimized-deploy does not run");
         }

@@ -169,7 +169,8 @@ public final class RegistryClient {
         boolean renewed = false;
         while (true) {
             Optional<Authorizations.Authorization> authorization = authorizations.forRequest(endpoint, scope, renewed);
-            HttpRequest.Builder request = transport.request(uri).method(call.method(), HttpRequest.BodyPublishers.noBody());
+            HttpRequest.Builder request =
+                    transport.request(uri).method(call.method(), HttpRequest.BodyPublishers.noBody());
             if (call.accept() != null) {
                 request.header("Accept", call.accept());
             }
@@ -230,14 +231,19 @@ public final class RegistryClient {
                     transport.options().requestTimeout())).GET().build();
             return ping(operation, registry, https, transport.send(operation, probe, 0));
         } catch (RegistryException httpsFailure) {
+            if (httpsFailure.status() != 0) {
+                throw httpsFailure;
+            }
             if (causedBy(httpsFailure, CertificateException.class)) {
-                throw new RegistryException(operation, 0, List.of(), https, "the registry's TLS certificate is not trusted ("
+                throw new RegistryException(operation, 0, List.of(), https,
+                        "the registry's TLS certificate is not trusted ("
                         + RegistryTransport.describe(httpsFailure.getCause()) + "); if the registry's certificate"
                         + " comes from a private CA, give that CA certificate (caCertificate)", httpsFailure);
             }
             URI http = apiRoot(operation, "http", host);
             try {
-                return ping(operation, registry, http, transport.send(operation, transport.request(http).GET().build()));
+                HttpRequest plain = transport.request(http).GET().build();
+                return ping(operation, registry, http, transport.send(operation, plain));
             } catch (RegistryException httpFailure) {
                 httpFailure.addSuppressed(httpsFailure);
                 throw httpFailure;
