@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
+import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryManifest;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ImageInspectorIndexTest {
     @RegisterExtension
     static final RegistryExtension token = RegistryExtension.tokenAuth();
+    @RegisterExtension
+    static final RegistryExtension plain = RegistryExtension.plain();
 
     @Test
     void shouldInspectEveryPlatformOfAnOciIndex() {
@@ -31,5 +38,38 @@ class ImageInspectorIndexTest {
         });
         assertThat(inspection.platforms()).extracting(PlatformImage::manifestDigest).doesNotHaveDuplicates();
         assertThat(credentials.lookups()).as("one token for the index and all its manifests and configs").hasSize(1);
+    }
+
+    @Test
+    void shouldLeaveOutAttestationManifests() throws IOException, InterruptedException {
+        plain.pushBusyboxBase("index/attested", "image");
+        RegistryManifest image = plain.manifest("index/attested", "image");
+        long size = image.content().getBytes(StandardCharsets.UTF_8).length;
+        String index = "{\"schemaVersion\":2,\"mediaType\":\"" + ManifestMediaType.OCI_INDEX.value() + "\",\"manifests\":["
+                + descriptor(image, size, "{\"os\":\"linux\",\"architecture\":\"amd64\"}", "{}") + ","
+                + descriptor(image, size, "{\"os\":\"unknown\",\"architecture\":\"unknown\"}",
+                        "{\"vnd.docker.reference.type\":\"attestation-manifest\",\"vnd.docker.reference.digest\":\""
+                                + image.digest() + "\"}")
+                + "]}";
+        HttpResponse<String> put = plain.httpClient().send(HttpRequest.newBuilder(
+                        plain.baseUrl().resolve("/v2/index/attested/manifests/1"))
+                .header("Content-Type", ManifestMediaType.OCI_INDEX.value())
+                .PUT(HttpRequest.BodyPublishers.ofString(index)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+
+        ImageInspection inspection = new ImageInspector(
+                new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous()))
+                .inspect(ImageReference.parse(plain.hostPort() + "/index/attested:1"));
+
+        assertThat(inspection.mediaType()).isEqualTo(ManifestMediaType.OCI_INDEX.value());
+        assertThat(inspection.platforms()).singleElement().satisfies(platform -> {
+            assertThat(platform.platform()).isEqualTo("linux/amd64");
+            assertThat(platform.manifestDigest()).isEqualTo(image.digest());
+        });
+    }
+
+    private static String descriptor(RegistryManifest manifest, long size, String platform, String annotations) {
+        return "{\"mediaType\":\"" + manifest.mediaType() + "\",\"digest\":\"" + manifest.digest() + "\",\"size\":"
+                + size + ",\"platform\":" + platform + ",\"annotations\":" + annotations + "}";
     }
 }
