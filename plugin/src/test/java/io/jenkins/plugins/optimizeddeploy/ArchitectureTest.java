@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 import io.jenkins.plugins.optimizeddeploy.testsupport.ProjectArchitectureRules;
 import java.util.regex.Pattern;
@@ -21,22 +22,7 @@ class ArchitectureTest {
     private static final Pattern ENGINE_FACE = Pattern.compile(Pattern.quote(ENGINE) + "\\.[a-z]+");
 
     @ArchTest
-    static final ArchRule noPackageCycles = ProjectArchitectureRules.NO_PACKAGE_CYCLES;
-
-    @ArchTest
-    static final ArchRule testClassesNotPublic = ProjectArchitectureRules.TEST_CLASSES_NOT_PUBLIC;
-
-    @ArchTest
-    static final ArchRule testMethodsNotPublic = ProjectArchitectureRules.TEST_METHODS_NOT_PUBLIC;
-
-    @ArchTest
-    static final ArchRule assertJOnly = ProjectArchitectureRules.ASSERTJ_ONLY;
-
-    @ArchTest
-    static final ArchRule noDisabledTests = ProjectArchitectureRules.NO_DISABLED_TESTS;
-
-    @ArchTest
-    static final ArchRule exceptionsCarryAMessage = ProjectArchitectureRules.EXCEPTIONS_CARRY_A_MESSAGE;
+    static final ArchTests projectRules = ArchTests.in(ProjectArchitectureRules.class);
 
     @ArchTest
     static final ArchRule stepsUseOnlyThePublicApiOfTheEngine = classes()

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 import io.jenkins.plugins.optimizeddeploy.testsupport.ProjectArchitectureRules;
 
@@ -27,15 +28,5 @@ class EngineArchitectureTest {
             .because("layers go one way only: cli/plugin -> engine (DESIGN.md)");
 
     @ArchTest
-    static final ArchRule noPackageCycles = ProjectArchitectureRules.NO_PACKAGE_CYCLES;
-    @ArchTest
-    static final ArchRule testClassesNotPublic = ProjectArchitectureRules.TEST_CLASSES_NOT_PUBLIC;
-    @ArchTest
-    static final ArchRule testMethodsNotPublic = ProjectArchitectureRules.TEST_METHODS_NOT_PUBLIC;
-    @ArchTest
-    static final ArchRule assertjOnly = ProjectArchitectureRules.ASSERTJ_ONLY;
-    @ArchTest
-    static final ArchRule noDisabledTests = ProjectArchitectureRules.NO_DISABLED_TESTS;
-    @ArchTest
-    static final ArchRule exceptionsCarryAMessage = ProjectArchitectureRules.EXCEPTIONS_CARRY_A_MESSAGE;
+    static final ArchTests projectRules = ArchTests.in(ProjectArchitectureRules.class);
 }

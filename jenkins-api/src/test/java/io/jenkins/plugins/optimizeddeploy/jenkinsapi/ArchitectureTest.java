@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import io.jenkins.plugins.optimizeddeploy.testsupport.ProjectArchitectureRules;
@@ -29,19 +30,7 @@ class ArchitectureTest {
             .because("a shim only declares: on Jenkins the real class runs, so no behaviour may live here");
 
     @ArchTest
-    static final ArchRule testClassesNotPublic = ProjectArchitectureRules.TEST_CLASSES_NOT_PUBLIC;
-
-    @ArchTest
-    static final ArchRule testMethodsNotPublic = ProjectArchitectureRules.TEST_METHODS_NOT_PUBLIC;
-
-    @ArchTest
-    static final ArchRule assertJOnly = ProjectArchitectureRules.ASSERTJ_ONLY;
-
-    @ArchTest
-    static final ArchRule noDisabledTests = ProjectArchitectureRules.NO_DISABLED_TESTS;
-
-    @ArchTest
-    static final ArchRule exceptionsCarryAMessage = ProjectArchitectureRules.EXCEPTIONS_CARRY_A_MESSAGE;
+    static final ArchTests projectRules = ArchTests.in(ProjectArchitectureRules.class);
 
     private static ArchCondition<JavaMethod> throwUnsupportedOperationException() {
         return ArchCondition.from(DescribedPredicate.describe("throw UnsupportedOperationException",

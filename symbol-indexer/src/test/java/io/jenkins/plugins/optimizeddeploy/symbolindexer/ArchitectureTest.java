@@ -4,7 +4,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
 import io.jenkins.plugins.optimizeddeploy.testsupport.ProjectArchitectureRules;
 
 @AnalyzeClasses(packages = "io.jenkins.plugins.optimizeddeploy.symbolindexer",
@@ -12,22 +12,7 @@ import io.jenkins.plugins.optimizeddeploy.testsupport.ProjectArchitectureRules;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule noPackageCycles = ProjectArchitectureRules.NO_PACKAGE_CYCLES;
-
-    @ArchTest
-    static final ArchRule testClassesNotPublic = ProjectArchitectureRules.TEST_CLASSES_NOT_PUBLIC;
-
-    @ArchTest
-    static final ArchRule testMethodsNotPublic = ProjectArchitectureRules.TEST_METHODS_NOT_PUBLIC;
-
-    @ArchTest
-    static final ArchRule assertJOnly = ProjectArchitectureRules.ASSERTJ_ONLY;
-
-    @ArchTest
-    static final ArchRule noDisabledTests = ProjectArchitectureRules.NO_DISABLED_TESTS;
-
-    @ArchTest
-    static final ArchRule exceptionsCarryAMessage = ProjectArchitectureRules.EXCEPTIONS_CARRY_A_MESSAGE;
+    static final ArchTests projectRules = ArchTests.in(ProjectArchitectureRules.class);
 
     /** Only this module's class folders, never a jar on the test class path. */
     static final class ThisModuleOnly implements ImportOption {

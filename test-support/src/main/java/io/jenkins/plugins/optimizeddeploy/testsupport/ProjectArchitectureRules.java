@@ -9,6 +9,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
@@ -24,8 +25,7 @@ import java.util.List;
  * @AnalyzeClasses(packages = "io.jenkins.plugins.optimizeddeploy.engine")
  * class ArchitectureTest {
  *     @ArchTest
- *     static final ArchRule noPackageCycles = ProjectArchitectureRules.NO_PACKAGE_CYCLES;
- *     ...
+ *     static final ArchTests projectRules = ArchTests.in(ProjectArchitectureRules.class);
  * }
  * }</pre>
  */
@@ -34,12 +34,14 @@ public final class ProjectArchitectureRules {
     private static final String TEST_ANNOTATIONS = "org.junit.jupiter.api.";
 
     /** No dependency cycle between the project's packages, its root package included. */
+    @ArchTest
     public static final ArchRule NO_PACKAGE_CYCLES = slices().assignedFrom(eachProjectPackage())
             .should().beFreeOfCycles()
             .allowEmptyShould(true)
             .because("each package is a concern with one direction of use");
 
     /** Test classes stay package-private: JUnit 5 needs nothing more. */
+    @ArchTest
     public static final ArchRule TEST_CLASSES_NOT_PUBLIC = classes()
             .that().haveSimpleNameEndingWith("Test").or().haveSimpleNameEndingWith("Tests")
             .should().notBePublic()
@@ -47,6 +49,7 @@ public final class ProjectArchitectureRules {
             .because("JUnit 5 test classes need no public modifier (STYLE.md)");
 
     /** Test methods stay package-private as well. */
+    @ArchTest
     public static final ArchRule TEST_METHODS_NOT_PUBLIC = methods()
             .that().areAnnotatedWith(TEST_ANNOTATIONS + "Test")
             .or().areAnnotatedWith(TEST_ANNOTATIONS + "RepeatedTest")
@@ -57,6 +60,7 @@ public final class ProjectArchitectureRules {
             .because("JUnit 5 test methods need no public modifier (STYLE.md)");
 
     /** Assertions come from AssertJ only: no JUnit or Hamcrest assertions, no assumptions that skip tests. */
+    @ArchTest
     public static final ArchRule ASSERTJ_ONLY = noClasses()
             .should().dependOnClassesThat().haveFullyQualifiedName("org.junit.jupiter.api.Assertions")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("org.junit.jupiter.api.Assumptions")
@@ -66,6 +70,7 @@ public final class ProjectArchitectureRules {
             .because("tests assert with AssertJ and never skip (STYLE.md)");
 
     /** Nothing is disabled: a test that cannot run here must fail, not vanish. */
+    @ArchTest
     public static final ArchRule NO_DISABLED_TESTS = CompositeArchRule
             .of(noClasses().should().beAnnotatedWith(TEST_ANNOTATIONS + "Disabled"))
             .and(noMethods().should().beAnnotatedWith(TEST_ANNOTATIONS + "Disabled").allowEmptyShould(true))
@@ -75,13 +80,11 @@ public final class ProjectArchitectureRules {
      * No exception is constructed without a message: constructors of {@link Throwable} subclasses taking no
      * arguments or only a cause are not called.
      */
+    @ArchTest
     public static final ArchRule EXCEPTIONS_CARRY_A_MESSAGE = noClasses()
             .should(constructExceptionsWithoutMessage())
             .because("every exception names the input and what is wrong (STYLE.md)");
 
-    /** Every rule above, for modules that take them all. */
-    public static final List<ArchRule> ALL = List.of(NO_PACKAGE_CYCLES, TEST_CLASSES_NOT_PUBLIC,
-            TEST_METHODS_NOT_PUBLIC, ASSERTJ_ONLY, NO_DISABLED_TESTS, EXCEPTIONS_CARRY_A_MESSAGE);
 
     private ProjectArchitectureRules() {
     }

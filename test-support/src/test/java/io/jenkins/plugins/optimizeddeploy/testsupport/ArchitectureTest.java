@@ -2,20 +2,10 @@ package io.jenkins.plugins.optimizeddeploy.testsupport;
 
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
 
 @AnalyzeClasses(packages = "io.jenkins.plugins.optimizeddeploy.testsupport")
 class ArchitectureTest {
     @ArchTest
-    static final ArchRule noPackageCycles = ProjectArchitectureRules.NO_PACKAGE_CYCLES;
-    @ArchTest
-    static final ArchRule testClassesNotPublic = ProjectArchitectureRules.TEST_CLASSES_NOT_PUBLIC;
-    @ArchTest
-    static final ArchRule testMethodsNotPublic = ProjectArchitectureRules.TEST_METHODS_NOT_PUBLIC;
-    @ArchTest
-    static final ArchRule assertJOnly = ProjectArchitectureRules.ASSERTJ_ONLY;
-    @ArchTest
-    static final ArchRule noDisabledTests = ProjectArchitectureRules.NO_DISABLED_TESTS;
-    @ArchTest
-    static final ArchRule exceptionsCarryAMessage = ProjectArchitectureRules.EXCEPTIONS_CARRY_A_MESSAGE;
+    static final ArchTests projectRules = ArchTests.in(ProjectArchitectureRules.class);
 }
