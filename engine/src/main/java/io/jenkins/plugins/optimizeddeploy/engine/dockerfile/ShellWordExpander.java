@@ -320,6 +320,8 @@ public final class ShellWordExpander {
                     return applyModifier(name, ch, modifier.toString(), nullIsUnset);
                 case '/':
                     return replacePattern(name);
+                case EOF:
+                    throw error("syntax error: missing '}'");
                 default:
                     throw error("unsupported modifier (" + modifier + ") in substitution");
             }
