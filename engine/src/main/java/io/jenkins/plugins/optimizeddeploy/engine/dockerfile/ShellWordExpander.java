@@ -355,7 +355,8 @@ public final class ShellWordExpander {
                 case '%', '#': {
                     boolean greedy = !word.isEmpty() && word.codePointAt(0) == ch;
                     String pattern = greedy ? word.substring(1) : word;
-                    return ch == '%' ? trimSuffix(pattern, value, greedy) : trimPrefix(pattern, value, greedy);
+                    String current = set ? value : "";
+                    return ch == '%' ? trimSuffix(pattern, current, greedy) : trimPrefix(pattern, current, greedy);
                 }
                 default:
                     throw error("unsupported modifier (" + modifier + ") in substitution");

@@ -35,6 +35,7 @@ class ShellWordExpanderTest {
                 Arguments.of("${FILE%%.*}", "archive"),
                 Arguments.of("${FILE#*.}", "tar.gz"),
                 Arguments.of("${FILE##*.}", "gz"),
+                Arguments.of("${UNSET%x}${UNSET#x}", ""),
                 Arguments.of("${PATH/usr/opt}", "/opt/bin"),
                 Arguments.of("${FILE//a/A}", "Archive.tAr.gz"),
                 Arguments.of("'$NAME'", "$NAME"),
