@@ -248,7 +248,7 @@ final class InstructionChecks {
         if (!unsigned.equals("0")) {
             Matcher part = DURATION_PART.matcher(unsigned);
             int position = 0;
-            while (position < unsigned.length() && part.find(position) && part.start() == position) {
+            while (position < unsigned.length() && part.region(position, unsigned.length()).lookingAt()) {
                 String number = part.group(1);
                 if (number.isEmpty() || number.equals(".")) {
                     break;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,8 +19,6 @@ final class InstructionScanner {
     static final int MAX_LINE_BYTES = 65_535;
 
     private static final Pattern ASCII_WHITESPACE = Pattern.compile("[\\t\\x0B\\f\\r ]+");
-    private static final Pattern DIRECTIVE =
-            Pattern.compile("([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*(.+?)[\\t\\n\\f\\r ]*", Pattern.DOTALL);
     private static final Set<String> DIRECTIVE_NAMES = Set.of("syntax", "escape", "check");
     private static final Set<String> HEREDOC_KEYWORDS = Set.of("add", "copy", "run");
 
@@ -182,12 +179,12 @@ final class InstructionScanner {
             directivesDone = true;
             return false;
         }
-        Matcher matcher = DIRECTIVE.matcher(trimLeadingSpace(line.substring(1)));
-        if (!matcher.matches()) {
+        String[] nameAndValue = directiveNameAndValue(trimLeadingSpace(line.substring(1)));
+        if (nameAndValue == null) {
             directivesDone = true;
             return false;
         }
-        String name = matcher.group(1).toLowerCase(Locale.ROOT);
+        String name = nameAndValue[0].toLowerCase(Locale.ROOT);
         if (!DIRECTIVE_NAMES.contains(name)) {
             directivesDone = true;
             return false;
@@ -195,7 +192,7 @@ final class InstructionScanner {
         if (!seenDirectives.add(name)) {
             throw new DockerfileParseException(source, number, "only one " + name + " parser directive can be used");
         }
-        String value = matcher.group(2);
+        String value = nameAndValue[1];
         if (name.equals("escape")) {
             if (!value.equals("`") && !value.equals("\\")) {
                 throw new DockerfileParseException(source, number,
@@ -205,6 +202,58 @@ final class InstructionScanner {
         }
         directives.add(new ParserDirective(name, value, number));
         return true;
+    }
+
+    /**
+     * BuildKit's directive pattern {@code ^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$} (Go's \s: tab, newline, form
+     * feed, carriage return, space), matched by hand so that a long line of blanks costs linear time. Returns the
+     * name and the value, or null when the comment is not a directive.
+     */
+    private static String[] directiveNameAndValue(String comment) {
+        int position = 0;
+        if (comment.isEmpty() || !isAsciiLetter(comment.charAt(0))) {
+            return null;
+        }
+        while (position < comment.length()
+                && (isAsciiLetter(comment.charAt(position)) || isAsciiDigit(comment.charAt(position)))) {
+            position++;
+        }
+        String name = comment.substring(0, position);
+        while (position < comment.length() && isRegexSpace(comment.charAt(position))) {
+            position++;
+        }
+        if (position == comment.length() || comment.charAt(position) != '=') {
+            return null;
+        }
+        String rest = comment.substring(position + 1);
+        if (rest.isEmpty()) {
+            return null;
+        }
+        int start = 0;
+        while (start < rest.length() && isRegexSpace(rest.charAt(start))) {
+            start++;
+        }
+        if (start == rest.length()) {
+            // only blanks after '=': the lazy group still takes the last one
+            return new String[] {name, rest.substring(rest.length() - 1)};
+        }
+        int end = rest.length();
+        while (isRegexSpace(rest.charAt(end - 1))) {
+            end--;
+        }
+        return new String[] {name, rest.substring(start, end)};
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
     }
 
     /**
@@ -226,6 +275,14 @@ final class InstructionScanner {
     }
 
     private RawInstruction parseLine(String line) throws LineException {
+        return parseLine(line, 0);
+    }
+
+    /**
+     * @param onbuildDepth how many ONBUILDs enclose the line; BuildKit rejects any ONBUILD inside an ONBUILD, so
+     *     deeper triggers are not split further (which also keeps a line of a million ONBUILDs off the stack)
+     */
+    private RawInstruction parseLine(String line, int onbuildDepth) throws LineException {
         String[] commandAndRest = ASCII_WHITESPACE.split(goTrimSpace(line), 2);
         String keyword = commandAndRest[0];
         List<String> flags = List.of();
@@ -252,7 +309,8 @@ final class InstructionScanner {
             case "maintainer", "stopsignal", "user", "workdir":
                 return plain(keyword, flags, rest, rest.isEmpty() ? List.of() : List.of(rest));
             case "onbuild":
-                return onbuild(keyword, flags, rest);
+                return onbuildDepth > 1 ? plain(keyword, flags, rest, List.of()) : onbuild(keyword, flags, rest,
+                        onbuildDepth);
             default:
                 return plain(keyword, flags, rest, List.of());
         }
@@ -262,11 +320,12 @@ final class InstructionScanner {
         return new RawInstruction(keyword, flags, rest, args, false, List.of(), null, List.of(), List.of(), null);
     }
 
-    private RawInstruction onbuild(String keyword, List<String> flags, String rest) throws LineException {
+    private RawInstruction onbuild(String keyword, List<String> flags, String rest, int onbuildDepth)
+            throws LineException {
         if (rest.isEmpty()) {
             return plain(keyword, flags, rest, List.of());
         }
-        RawInstruction trigger = parseLine(rest);
+        RawInstruction trigger = parseLine(rest, onbuildDepth + 1);
         List<String> args = new ArrayList<>();
         args.add(trigger.keyword());
         args.addAll(trigger.args());

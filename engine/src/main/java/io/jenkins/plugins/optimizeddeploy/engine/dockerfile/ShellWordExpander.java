@@ -18,6 +18,10 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class ShellWordExpander {
     private static final int EOF = -1;
+    /** Substitutions nested deeper than this are refused: Go's growable stacks have no such limit, Java's do. */
+    static final int MAX_NESTING = 200;
+    /** Pattern operators (%, #, /) may take this many character reads before the word is refused as too costly. */
+    static final long MAX_PATTERN_STEPS = 5_000_000L;
 
     private final int escapeToken;
     private final boolean rawQuotes;
@@ -138,6 +142,8 @@ public final class ShellWordExpander {
         private final StringBuilder sharedWordBuffer = new StringBuilder();
         private int position;
         private boolean escapesKept;
+        private int nesting;
+        private long patternSteps;
 
         Run(String source, Map<String, String> environment) {
             this.source = source;
@@ -279,6 +285,17 @@ public final class ShellWordExpander {
         }
 
         private String processDollar() {
+            if (++nesting > MAX_NESTING) {
+                throw error("substitutions nested more than " + MAX_NESTING + " deep");
+            }
+            try {
+                return processDollarUnnested();
+            } finally {
+                nesting--;
+            }
+        }
+
+        private String processDollarUnnested() {
             next();
             if (peek() != '{') {
                 String name = processName();
@@ -376,7 +393,7 @@ public final class ShellWordExpander {
             }
             String current = value == null ? "" : value;
             Pattern regex = shellPatternToRegex(pattern, true, false);
-            Matcher matcher = regex.matcher(current);
+            Matcher matcher = regex.matcher(new BudgetedText(current));
             if (replaceAll) {
                 return replaceAllLikeGo(matcher, current, replacement);
             }
@@ -432,13 +449,48 @@ public final class ShellWordExpander {
         }
 
         private String trimPrefix(String pattern, String value, boolean greedy) {
-            Matcher matcher = shellPatternToRegex(pattern, greedy, true).matcher(value);
+            Matcher matcher = shellPatternToRegex(pattern, greedy, true).matcher(new BudgetedText(value));
             return matcher.find() ? value.substring(matcher.end()) : value;
         }
 
         private String trimSuffix(String pattern, String value, boolean greedy) {
             String reversed = trimPrefix(reversePattern(pattern), reverse(value), greedy);
             return reverse(reversed);
+        }
+
+        /**
+         * The text a pattern is matched against, counting reads: Java's backtracking regex can take exponential time
+         * where Go's cannot, so a pattern that costs too much is refused instead of hanging the parser.
+         */
+        private final class BudgetedText implements CharSequence {
+            private final String text;
+
+            BudgetedText(String text) {
+                this.text = text;
+            }
+
+            @Override
+            public int length() {
+                return text.length();
+            }
+
+            @Override
+            public char charAt(int index) {
+                if (++patternSteps > MAX_PATTERN_STEPS) {
+                    throw error("pattern too costly to match");
+                }
+                return text.charAt(index);
+            }
+
+            @Override
+            public CharSequence subSequence(int start, int end) {
+                return text.substring(start, end);
+            }
+
+            @Override
+            public String toString() {
+                return text;
+            }
         }
 
         private Pattern shellPatternToRegex(String pattern, boolean greedy, boolean anchored) {
