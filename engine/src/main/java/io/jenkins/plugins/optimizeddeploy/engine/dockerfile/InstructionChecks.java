@@ -33,6 +33,9 @@ final class InstructionChecks {
             FlagKind.STRING);
     private static final Set<String> NETWORK_MODES = Set.of("default", "none", "host");
     private static final Set<String> SECURITY_MODES = Set.of("sandbox", "insecure");
+    /** What Go's strconv.ParseBool accepts. */
+    private static final Set<String> GO_BOOLEANS =
+            Set.of("1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False");
     private static final Pattern DURATION_PART = Pattern.compile("(\\d*(?:\\.\\d*)?)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)");
     private static final BigDecimal MAX_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
 
@@ -191,6 +194,12 @@ final class InstructionChecks {
 
     private void run(RawInstruction raw) throws InstructionException {
         Map<String, String> values = flags(raw, RUN_FLAGS);
+        for (String device : flagValues(raw, "device")) {
+            checkDevice(device);
+        }
+        for (String mount : flagValues(raw, "mount")) {
+            checkMount(mount);
+        }
         String network = values.getOrDefault("network", "default");
         if (!NETWORK_MODES.contains(network)) {
             throw new InstructionException("invalid network mode \"" + network + "\": expected default, none or host");
@@ -198,6 +207,75 @@ final class InstructionChecks {
         String security = values.getOrDefault("security", "sandbox");
         if (!SECURITY_MODES.contains(security)) {
             throw new InstructionException("security \"" + security + "\" is not valid: expected sandbox or insecure");
+        }
+    }
+
+    private static List<String> flagValues(RawInstruction raw, String name) {
+        String prefix = "--" + name + "=";
+        return raw.flags().stream().filter(flag -> flag.startsWith(prefix))
+                .map(flag -> flag.substring(prefix.length())).toList();
+    }
+
+    private static List<String> csvFields(String flag, String value) throws InstructionException {
+        try {
+            return CsvFields.split(value);
+        } catch (CsvFields.InvalidCsvException e) {
+            throw new InstructionException("failed to parse csv " + flag + "s in --" + flag + "=" + value + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * What BuildKit checks of a mount while parsing (the rest waits for variable expansion at build time): the
+     * value is CSV, and {@code from=} names a stage or image without variables.
+     */
+    private static void checkMount(String mount) throws InstructionException {
+        for (String field : csvFields("mount", mount)) {
+            int equals = field.indexOf('=');
+            if (equals >= 0 && field.substring(0, equals).equalsIgnoreCase("from")) {
+                String value = field.substring(equals + 1);
+                int dollar = value.indexOf('$');
+                if (dollar >= 0 && dollar != value.length() - 1) {
+                    throw new InstructionException("'from' doesn't support variable expansion, define alias stage"
+                            + " instead (in --mount=" + mount + ")");
+                }
+            }
+        }
+    }
+
+    /** A device: a name (bare or {@code name=}), and {@code required} with an optional boolean. */
+    private static void checkDevice(String device) throws InstructionException {
+        String name = "";
+        for (String field : csvFields("device", device)) {
+            int equals = field.indexOf('=');
+            String key = (equals < 0 ? field : field.substring(0, equals)).toLowerCase(Locale.ROOT);
+            String value = equals < 0 ? "" : field.substring(equals + 1);
+            if (equals < 0) {
+                if (key.equals("required")) {
+                    continue;
+                }
+                if (!name.isEmpty()) {
+                    throw new InstructionException("invalid field '" + field + "' must be a key=value pair"
+                            + " (in --device=" + device + ")");
+                }
+                name = field;
+            } else if (key.equals("name")) {
+                if (!name.isEmpty()) {
+                    throw new InstructionException("device name already set to " + name + " (in --device=" + device
+                            + ")");
+                }
+                name = value;
+            } else if (key.equals("required")) {
+                if (!GO_BOOLEANS.contains(value)) {
+                    throw new InstructionException("invalid value for required: " + value + " (expected true or"
+                            + " false)");
+                }
+            } else if (name.isEmpty()) {
+                name = field;
+            } else {
+                throw new InstructionException("unexpected key '" + key + "' in '" + field + "' (expected name or"
+                        + " required)");
+            }
         }
     }
 
