@@ -14,6 +14,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
@@ -62,10 +63,83 @@ class DockerfileParserFuzzTest {
         checkParses(input);
     }
 
+    @Property
+    @AddLifecycleHook(TriesFromSystemProperty.class)
+    void shouldAcceptEveryWellFormedDockerfile(@ForAll("wellFormedDockerfiles") GeneratedDockerfile generated) {
+        Dockerfile dockerfile = DockerfileParser.parse(generated.text());
+
+        assertThat(dockerfile.instructions()).map(Instruction::keyword).containsExactlyElementsOf(generated.keywords());
+        checkSpans(generated.text(), dockerfile);
+    }
+
+    /** A Dockerfile put together from valid pieces, and the keywords of its instructions in order. */
+    record GeneratedDockerfile(String text, List<String> keywords) {
+    }
+
+    @Provide
+    Arbitrary<GeneratedDockerfile> wellFormedDockerfiles() {
+        Arbitrary<String[]> instruction = Arbitraries.of(
+                new String[] {"run", "RUN apt-get update && apt-get install -y curl"},
+                new String[] {"run", "run --mount=type=cache,target=/root/.cache pip install -r requirements.txt"},
+                new String[] {"run", "RUN [\"make\", \"test\"]"},
+                new String[] {"run", "RUN <<EOF\nset -e\necho \"$HOME\"\nEOF"},
+                new String[] {"run", "RUN <<-'END' sh\n\techo a\n\tEND"},
+                new String[] {"copy", "COPY --from=base --chown=app:app /src /dst"},
+                new String[] {"copy", "COPY <<EOF /etc/x.conf\nk=v\nEOF"},
+                new String[] {"add", "ADD --checksum=sha256:00 https://example.com/a.tgz /a"},
+                new String[] {"env", "ENV A=1 B=\"two words\""},
+                new String[] {"env", "ENV LEGACY some value"},
+                new String[] {"arg", "ARG VERSION=1.0"},
+                new String[] {"label", "LABEL org.example.title=\"app\""},
+                new String[] {"expose", "EXPOSE 8080/tcp 9090"},
+                new String[] {"workdir", "WORKDIR /app"},
+                new String[] {"user", "USER 1000:1000"},
+                new String[] {"volume", "VOLUME [\"/data\"]"},
+                new String[] {"healthcheck", "HEALTHCHECK --interval=30s --retries=3 CMD curl -f http://localhost/"},
+                new String[] {"healthcheck", "HEALTHCHECK NONE"},
+                new String[] {"onbuild", "ONBUILD COPY . /app"},
+                new String[] {"shell", "SHELL [\"/bin/sh\", \"-c\"]"},
+                new String[] {"stopsignal", "STOPSIGNAL SIGTERM"},
+                new String[] {"cmd", "CMD [\"/app\", \"--serve\"]"},
+                new String[] {"entrypoint", "ENTRYPOINT /entrypoint.sh"});
+        Arbitrary<String> filler = Arbitraries.of("", "\n", "# a comment\n", "   \n", "#\n");
+        Arbitrary<Boolean> lowerCase = Arbitraries.of(true, false);
+        Arbitrary<Boolean> continued = Arbitraries.of(true, false);
+        Arbitrary<String[]> formatted = Combinators.combine(instruction, lowerCase, continued, filler)
+                .as((pair, lower, split, before) -> {
+                    String text = pair[1];
+                    int space = text.indexOf(' ');
+                    if (lower) {
+                        text = text.substring(0, space).toLowerCase(java.util.Locale.ROOT) + text.substring(space);
+                    }
+                    if (split && !text.contains("\n") && text.lastIndexOf(' ') > space) {
+                        int at = text.lastIndexOf(' ');
+                        text = text.substring(0, at) + " \\\n  # inside\n    " + text.substring(at + 1);
+                    }
+                    return new String[] {pair[0], before + text + "\n"};
+                });
+        return formatted.list().ofMaxSize(30).map(pieces -> {
+            StringBuilder text = new StringBuilder("FROM alpine:3.20 AS base\n");
+            List<String> keywords = new ArrayList<>(List.of("from"));
+            for (String[] piece : pieces) {
+                text.append(piece[1]);
+                keywords.add(piece[0]);
+            }
+            return new GeneratedDockerfile(text.toString(), keywords);
+        });
+    }
+
     @Provide
     Arbitrary<String> tokenSoup() {
         Arbitrary<String> token = Arbitraries.oneOf(Arbitraries.of(TOKENS), Arbitraries.strings().ofMaxLength(4));
-        return token.list().ofMaxSize(80).map(tokens -> String.join("", tokens));
+        Arbitrary<String> soup = token.list().ofMaxSize(80).map(tokens -> String.join("", tokens));
+        Arbitrary<String> keyword = Arbitraries.of(TOKENS.subList(0, TOKENS.indexOf(" ")));
+        Arbitrary<String> line = Combinators.combine(keyword, token.list().ofMaxSize(12))
+                .as((first, rest) -> first + " " + String.join("", rest) + "\n");
+        Arbitrary<String> lines = line.list().ofMaxSize(12).map(each -> String.join("", each));
+        Arbitrary<String> header = Arbitraries.of("", "FROM a\n", "# escape=`\nFROM a AS b\n",
+                "ARG A=b\nFROM ${A} AS s\nENV E=$A\n");
+        return Arbitraries.oneOf(soup, Combinators.combine(header, lines).as(String::concat));
     }
 
     @Provide
@@ -125,8 +199,14 @@ class DockerfileParserFuzzTest {
         } catch (DockerfileParseException expected) {
             assertThat(expected.line()).isPositive();
             assertThat(expected.reason()).isNotBlank();
+            Statistics.label("outcome").collect("rejected");
             return;
         }
+        Statistics.label("outcome").collect("parsed");
+        checkSpans(input, dockerfile);
+    }
+
+    private static void checkSpans(String input, Dockerfile dockerfile) {
         assertThat(dockerfile.instructions()).isNotEmpty();
         int previousEnd = 0;
         for (Instruction instruction : dockerfile.instructions()) {
