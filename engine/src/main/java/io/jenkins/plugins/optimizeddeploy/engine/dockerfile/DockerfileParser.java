@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a Dockerfile the way BuildKit's frontend does: its line parser (directives, continuations, heredocs,
@@ -24,7 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class DockerfileParser {
     private static final String DEFAULT_SOURCE = "Dockerfile";
-    private static final Pattern STAGE_NAME = Pattern.compile("[a-z][a-z0-9-_.]*");
 
     private final String source;
     private final String text;
@@ -240,9 +238,5 @@ public final class DockerfileParser {
             }
             return pairs;
         }
-    }
-
-    static boolean isValidStageName(String name) {
-        return STAGE_NAME.matcher(name).matches();
     }
 }

@@ -31,6 +31,7 @@ final class InstructionChecks {
     private static final Map<String, FlagKind> HEALTHCHECK_FLAGS = ordered("interval", FlagKind.STRING, "timeout",
             FlagKind.STRING, "start-period", FlagKind.STRING, "start-interval", FlagKind.STRING, "retries",
             FlagKind.STRING);
+    private static final Pattern STAGE_NAME = Pattern.compile("[a-z][a-z0-9-_.]*");
     private static final Set<String> NETWORK_MODES = Set.of("default", "none", "host");
     private static final Set<String> SECURITY_MODES = Set.of("sandbox", "insecure");
     /** What Go's strconv.ParseBool accepts. */
@@ -167,7 +168,7 @@ final class InstructionChecks {
         List<String> args = raw.args();
         if (args.size() == 3 && args.get(1).equalsIgnoreCase("as")) {
             String stageName = args.get(2).toLowerCase(Locale.ROOT);
-            if (!DockerfileParser.isValidStageName(stageName)) {
+            if (!STAGE_NAME.matcher(stageName).matches()) {
                 throw new InstructionException("invalid name for build stage: \"" + args.get(2)
                         + "\", name can't start with a number or contain symbols");
             }

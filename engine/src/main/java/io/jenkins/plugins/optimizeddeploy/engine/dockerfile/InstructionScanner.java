@@ -31,6 +31,7 @@ final class InstructionScanner {
     private boolean directivesDone;
     private char escape = '\\';
     private int nextLine;
+    private PhysicalLine lastTaken;
 
     /** One line of the input: its text without the '\n' (a '\r' stays), and where it starts and ends. */
     private record PhysicalLine(int number, int start, int end, int endWithTerminator, String content) {
@@ -66,7 +67,7 @@ final class InstructionScanner {
         List<RawInstruction> instructions = new ArrayList<>();
         List<String> comments = new ArrayList<>();
         while (nextLine < lines.size()) {
-            PhysicalLine first = lines.get(nextLine++);
+            PhysicalLine first = takeLine();
             String content = first.content();
             int bomOffset = 0;
             if (first.number() == 1 && content.startsWith("\uFEFF")) {
@@ -87,68 +88,19 @@ final class InstructionScanner {
                 }
             }
             String processed = comment ? "" : trimmed;
-            String continued = withoutContinuation(processed);
-            boolean endOfLine = continued == null;
-            if (endOfLine && processed.isEmpty()) {
+            if (processed.isEmpty() && withoutContinuation(processed) == null) {
                 continue;
             }
-            StringBuilder logical = new StringBuilder(endOfLine ? processed : continued);
-            PhysicalLine last = first;
-            while (!endOfLine && nextLine < lines.size()) {
-                PhysicalLine line = lines.get(nextLine++);
-                last = line;
-                String lineText = trimNewline(line.content());
-                possibleDirective(lineText, line.number());
-                if (isComment(line.content())) {
-                    continue;
-                }
-                if (trimLeadingSpace(lineText).isEmpty()) {
-                    continue;
-                }
-                String withoutEscape = withoutContinuation(lineText);
-                endOfLine = withoutEscape == null;
-                logical.append(endOfLine ? lineText : withoutEscape);
-            }
-            int startLine = first.number();
+            String logical = joinContinuationLines(processed);
             RawInstruction instruction;
             try {
-                instruction = parseLine(logical.toString());
+                instruction = parseLine(logical);
             } catch (LineException e) {
-                throw new DockerfileParseException(source, startLine, e.getMessage());
+                throw new DockerfileParseException(source, first.number(), e.getMessage());
             }
-            List<Heredoc> heredocs = new ArrayList<>();
-            if (canContainHeredoc(instruction) && logical.indexOf("<<") >= 0) {
-                for (Heredoc declared : heredocsOf(logical.toString(), startLine)) {
-                    StringBuilder body = new StringBuilder();
-                    boolean terminated = false;
-                    while (nextLine < lines.size()) {
-                        PhysicalLine line = lines.get(nextLine++);
-                        last = line;
-                        String candidate = trimNewline(line.content());
-                        if (declared.stripTabs()) {
-                            candidate = stripLeadingTabs(candidate);
-                        }
-                        if (candidate.equals(declared.name())) {
-                            terminated = true;
-                            break;
-                        }
-                        body.append(text, line.start(), line.endWithTerminator());
-                    }
-                    if (!terminated) {
-                        throw new DockerfileParseException(source, startLine, "unterminated heredoc: expected a line "
-                                + "'" + declared.name() + "' to end the heredoc before the end of the file");
-                    }
-                    String bodyText = declared.stripTabs() ? stripLeadingTabs(body.toString()) : body.toString();
-                    heredocs.add(new Heredoc(declared.name(), bodyText, declared.expand(), declared.stripTabs(),
-                            declared.fileDescriptor()));
-                }
-            }
-            int endColumn = trimNewline(last.content()).length() + 1;
-            int startOffset = first.start() + startColumn - 1;
-            int endOffset = Math.max(startOffset, last.start() + endColumn - 1);
-            SourceSpan span = new SourceSpan(startLine, startColumn, last.number(),
-                    last == first ? Math.max(endColumn, startColumn) : endColumn, startOffset, endOffset);
-            instructions.add(instruction.withHeredocsAndSpan(heredocs, comments, span));
+            List<Heredoc> heredocs = canContainHeredoc(instruction) && logical.contains("<<")
+                    ? readHeredocBodies(logical, first.number()) : List.of();
+            instructions.add(instruction.withHeredocsAndSpan(heredocs, comments, spanFrom(first, startColumn)));
             comments.clear();
         }
         if (instructions.isEmpty()) {
@@ -160,6 +112,70 @@ final class InstructionScanner {
                     "dockerfile line greater than max allowed size of " + MAX_LINE_BYTES + " bytes");
         }
         return new Result(List.copyOf(directives), escape, List.copyOf(instructions));
+    }
+
+    private PhysicalLine takeLine() {
+        lastTaken = lines.get(nextLine++);
+        return lastTaken;
+    }
+
+    /**
+     * The logical line that starts with {@code firstLine}: while a line ends with the escape character, the next
+     * line is appended without it; comment lines and blank lines in between are dropped.
+     */
+    private String joinContinuationLines(String firstLine) {
+        String continued = withoutContinuation(firstLine);
+        if (continued == null) {
+            return firstLine;
+        }
+        StringBuilder logical = new StringBuilder(continued);
+        boolean endOfLine = false;
+        while (!endOfLine && nextLine < lines.size()) {
+            PhysicalLine line = takeLine();
+            String lineText = trimNewline(line.content());
+            possibleDirective(lineText, line.number());
+            if (isComment(line.content()) || trimLeadingSpace(lineText).isEmpty()) {
+                continue;
+            }
+            String withoutEscape = withoutContinuation(lineText);
+            endOfLine = withoutEscape == null;
+            logical.append(endOfLine ? lineText : withoutEscape);
+        }
+        return logical.toString();
+    }
+
+    /** Reads the body of each heredoc the line declares, in order, each up to its delimiter line. */
+    private List<Heredoc> readHeredocBodies(String logicalLine, int startLine) {
+        List<Heredoc> heredocs = new ArrayList<>();
+        for (Heredoc declared : heredocsOf(logicalLine, startLine)) {
+            StringBuilder body = new StringBuilder();
+            boolean terminated = false;
+            while (!terminated && nextLine < lines.size()) {
+                PhysicalLine line = takeLine();
+                String candidate = trimNewline(line.content());
+                terminated = (declared.stripTabs() ? stripLeadingTabs(candidate) : candidate).equals(declared.name());
+                if (!terminated) {
+                    body.append(text, line.start(), line.endWithTerminator());
+                }
+            }
+            if (!terminated) {
+                throw new DockerfileParseException(source, startLine, "unterminated heredoc: expected a line '"
+                        + declared.name() + "' to end the heredoc before the end of the file");
+            }
+            String content = declared.stripTabs() ? stripLeadingTabs(body.toString()) : body.toString();
+            heredocs.add(new Heredoc(declared.name(), content, declared.expand(), declared.stripTabs(),
+                    declared.fileDescriptor()));
+        }
+        return heredocs;
+    }
+
+    /** From the first non-blank character of the first line to the end of the last line read. */
+    private SourceSpan spanFrom(PhysicalLine first, int startColumn) {
+        int endColumn = trimNewline(lastTaken.content()).length() + 1;
+        int startOffset = first.start() + startColumn - 1;
+        int endOffset = Math.max(startOffset, lastTaken.start() + endColumn - 1);
+        return new SourceSpan(first.number(), startColumn, lastTaken.number(),
+                lastTaken == first ? Math.max(endColumn, startColumn) : endColumn, startOffset, endOffset);
     }
 
     /** A problem found while splitting one logical line; the caller adds the location. */
