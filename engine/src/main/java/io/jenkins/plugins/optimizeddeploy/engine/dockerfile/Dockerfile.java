@@ -49,12 +49,15 @@ public record Dockerfile(
         return stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(stages.size() - 1));
     }
 
-    /** The stage a {@code --from} or FROM names: a stage name (any case) or a stage index. */
+    /**
+     * The stage a {@code --from} names: a stage name in any case (when names repeat, which BuildKit only warns
+     * about, the last stage of that name, as BuildKit resolves it) or a stage index.
+     */
     public Optional<Stage> stage(String nameOrIndex) {
         String name = nameOrIndex.toLowerCase(Locale.ROOT);
-        for (Stage stage : stages) {
-            if (!stage.name().isEmpty() && stage.name().equals(name)) {
-                return Optional.of(stage);
+        for (int i = stages.size() - 1; i >= 0; i--) {
+            if (!stages.get(i).name().isEmpty() && stages.get(i).name().equals(name)) {
+                return Optional.of(stages.get(i));
             }
         }
         if (!nameOrIndex.isEmpty() && nameOrIndex.chars().allMatch(c -> c >= '0' && c <= '9')
@@ -68,19 +71,24 @@ public record Dockerfile(
     }
 
     /**
-     * The earlier stage a {@code COPY --from} copies from,
-     * after ARG/ENV expansion; empty when it names an image instead, or has no {@code --from}.
+     * The stage a {@code COPY --from} copies from, after ARG/ENV expansion; empty when it names an image instead,
+     * or has no {@code --from}.
      */
     public Optional<Stage> stageCopiedFrom(Instruction instruction) {
-        return instruction.resolvedFlag("from").flatMap(this::stage)
-                .filter(stage -> stage.index() < instruction.stage());
+        return instruction.resolvedFlag("from").flatMap(this::stage);
     }
 
-    /** The earlier stage a FROM builds on ({@code FROM builder}), empty when it names an image. */
+    /**
+     * The earlier stage a FROM builds on ({@code FROM builder}): the last stage of that name before it; empty when
+     * the FROM names an image.
+     */
     public Optional<Stage> baseStage(Stage stage) {
-        return stages.stream().limit(stage.index())
-                .filter(earlier -> !earlier.name().isEmpty()
-                        && earlier.name().equals(stage.resolvedBaseImage().toLowerCase(Locale.ROOT)))
-                .findFirst();
+        String base = stage.resolvedBaseImage().toLowerCase(Locale.ROOT);
+        for (int i = stage.index() - 1; i >= 0; i--) {
+            if (!stages.get(i).name().isEmpty() && stages.get(i).name().equals(base)) {
+                return Optional.of(stages.get(i));
+            }
+        }
+        return Optional.empty();
     }
 }

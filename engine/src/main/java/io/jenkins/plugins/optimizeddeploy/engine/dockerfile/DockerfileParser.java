@@ -9,11 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads a Dockerfile the way BuildKit's frontend does: its line parser (directives, continuations, heredocs,
@@ -94,7 +92,6 @@ public final class DockerfileParser {
         private final Map<String, String> metaArgs = new HashMap<>();
         private final List<Instruction> instructions = new ArrayList<>();
         private final List<Stage> stages = new ArrayList<>();
-        private final Set<String> stageNames = new HashSet<>();
         private Map<String, String> scope = metaArgs;
         private StageStart current;
         private List<Instruction> currentInstructions = new ArrayList<>();
@@ -142,10 +139,6 @@ public final class DockerfileParser {
                 throw new DockerfileParseException(source, line, "FROM " + baseImage + ": " + e.reason());
             }
             String name = raw.args().size() == 3 ? raw.args().get(2).toLowerCase(Locale.ROOT) : "";
-            if (!name.isEmpty() && !stageNames.add(name)) {
-                throw new DockerfileParseException(source, line, "duplicate stage name \"" + name
-                        + "\": expected each FROM ... AS name to use a new name");
-            }
             scope = metaArgs;
             Instruction from = instruction(raw, stages.size());
             String platform = from.flag("platform").orElse("");

@@ -85,6 +85,21 @@ class StagesTest {
     }
 
     @Test
+    void shouldAcceptRepeatedStageNamesAndResolveThemAsBuildKitDoes() {
+        Dockerfile dockerfile = DockerfileParser.parse("""
+                FROM alpine AS base
+                FROM base AS base
+                COPY --from=base /a /b
+                FROM debian AS base
+                """);
+
+        assertThat(dockerfile.baseStage(dockerfile.stages().get(1))).contains(dockerfile.stages().get(0));
+        assertThat(dockerfile.stageCopiedFrom(dockerfile.stages().get(1).instructions().get(0)))
+                .contains(dockerfile.stages().get(2));
+        assertThat(dockerfile.stage("BASE")).contains(dockerfile.stages().get(2));
+    }
+
+    @Test
     void shouldExpandEnvValuesWithTheEnvironmentBeforeTheInstruction() {
         Dockerfile dockerfile = DockerfileParser.parse("""
                 FROM a
