@@ -107,6 +107,8 @@ class DockerfileParserTest {
                 row("HEALTHCHECK --interval=30s --timeout=3s --start-period=5s --start-interval=1s --retries=3 CMD curl -f http://localhost/ || exit 1",
                         "healthcheck --interval=30s --timeout=3s --start-period=5s --start-interval=1s --retries=3 <CMD> <curl -f http://localhost/ || exit 1>"),
                 row("HEALTHCHECK CMD [\"/bin/check\", \"-q\"]", "healthcheck json <CMD> </bin/check> <-q>"),
+                // a zero duration means "the default" (older BuildKit, such as Docker 20.10's, refused it)
+                row("HEALTHCHECK --start-period=0 --interval=0s CMD x", "healthcheck --start-period=0 --interval=0s <CMD> <x>"),
                 row("HEALTHCHECK NONE", "healthcheck <NONE>"),
                 row("healthcheck none", "healthcheck <none>"),
                 // ONBUILD: the trigger's keyword and arguments
