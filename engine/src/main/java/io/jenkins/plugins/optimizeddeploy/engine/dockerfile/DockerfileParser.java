@@ -92,7 +92,9 @@ public final class DockerfileParser {
         private final Map<String, String> metaArgs = new HashMap<>();
         private final List<Instruction> instructions = new ArrayList<>();
         private final List<Stage> stages = new ArrayList<>();
+        private final Map<String, Map<String, String>> envByStageName = new HashMap<>();
         private Map<String, String> scope = metaArgs;
+        private Map<String, String> stageEnv = new HashMap<>();
         private StageStart current;
         private List<Instruction> currentInstructions = new ArrayList<>();
 
@@ -144,11 +146,16 @@ public final class DockerfileParser {
             String platform = from.flag("platform").orElse("");
             current = new StageStart(stages.size(), name, baseImage, resolved, platform, from);
             instructions.add(from);
-            scope = new HashMap<>();
+            // a stage built on an earlier stage starts with that stage's ENV, as its image config carries it
+            stageEnv = new HashMap<>(envByStageName.getOrDefault(resolved.toLowerCase(Locale.ROOT), Map.of()));
+            scope = new HashMap<>(stageEnv);
         }
 
         private void finishStage() {
             if (current != null) {
+                if (!current.name().isEmpty()) {
+                    envByStageName.put(current.name(), stageEnv);
+                }
                 stages.add(new Stage(current.index(), current.name(), current.baseImage(),
                         current.resolvedBaseImage(), current.platform(), current.from(), currentInstructions));
                 currentInstructions = new ArrayList<>();
@@ -177,7 +184,10 @@ public final class DockerfileParser {
         private void setEnv(RawInstruction raw) {
             Map<String, String> before = Map.copyOf(scope);
             for (RawInstruction.RawPair pair : raw.rawPairs()) {
-                scope.put(expandLeniently(pair.key(), before), expandLeniently(pair.value(), before));
+                String key = expandLeniently(pair.key(), before);
+                String value = expandLeniently(pair.value(), before);
+                scope.put(key, value);
+                stageEnv.put(key, value);
             }
         }
 

@@ -112,6 +112,19 @@ class StagesTest {
     }
 
     @Test
+    void shouldStartAStageBuiltOnAnotherWithItsEnvButNotItsArgs() {
+        Dockerfile dockerfile = DockerfileParser.parse("""
+                FROM alpine AS base
+                ARG FROM_ARG=arg
+                ENV FROM_ENV=env
+                FROM base
+                COPY --chown=${FROM_ENV}:${FROM_ARG} a b
+                """);
+
+        assertThat(dockerfile.stages().get(1).instructions().get(0).resolvedFlag("chown")).contains("env:");
+    }
+
+    @Test
     void shouldGiveOnbuildItsTriggerAsANestedInstruction() {
         Dockerfile dockerfile = DockerfileParser.parse("FROM a\nONBUILD COPY --chown=app . /app\n");
         Instruction onbuild = dockerfile.instructions().get(1);
