@@ -1,0 +1,245 @@
+package io.jenkins.plugins.optimizeddeploy.engine.dockerfile;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a Dockerfile the way BuildKit's frontend does: its line parser (directives, continuations, heredocs,
+ * exec versus shell form, flags) and then its instruction checks (argument counts, known flags and their values,
+ * stage names, HEALTHCHECK options). Whatever Docker refuses, this refuses with a {@link DockerfileParseException}
+ * naming the line and what was expected; no input makes it fail in any other way.
+ */
+public final class DockerfileParser {
+    private static final String DEFAULT_SOURCE = "Dockerfile";
+
+    private final String source;
+    private final String text;
+    private final Map<String, String> buildArgs;
+
+    private DockerfileParser(String source, String text, Map<String, String> buildArgs) {
+        this.source = source;
+        this.text = text;
+        this.buildArgs = Map.copyOf(buildArgs);
+    }
+
+    /** Parses text named {@code Dockerfile} in error messages. */
+    public static Dockerfile parse(String text) {
+        return parse(DEFAULT_SOURCE, text);
+    }
+
+    /** Parses text; {@code source} names it in error messages and in the result. */
+    public static Dockerfile parse(String source, String text) {
+        return parse(source, text, Map.of());
+    }
+
+    /**
+     * Parses text with build arguments ({@code --build-arg NAME=value}), which win over ARG defaults when FROM
+     * lines and {@code --from} values are resolved.
+     */
+    public static Dockerfile parse(String source, String text, Map<String, String> buildArgs) {
+        return new DockerfileParser(source, text, buildArgs).parse();
+    }
+
+    /**
+     * Reads and parses a file as UTF-8; the path as given names it in messages.
+     *
+     * @throws IOException when the file cannot be read or is not UTF-8 text
+     */
+    public static Dockerfile parse(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IOException("Cannot read Dockerfile " + file + ": it is not UTF-8 text (" + e + ")", e);
+        }
+        return parse(file.toString(), text);
+    }
+
+    private Dockerfile parse() {
+        InstructionScanner.Result scanned = new InstructionScanner(source, text).scan();
+        InstructionChecks checks = new InstructionChecks(source);
+        boolean inStage = false;
+        for (RawInstruction raw : scanned.instructions()) {
+            String keyword = raw.keyword().toLowerCase(Locale.ROOT);
+            checks.check(raw);
+            if (keyword.equals("from")) {
+                inStage = true;
+            } else if (!inStage && !keyword.equals("arg")) {
+                throw new DockerfileParseException(source, raw.span().startLine(), raw.keyword().toUpperCase(Locale.ROOT)
+                        + " before the first FROM: no build stage in current context (expected FROM, or ARG)");
+            }
+        }
+        return new StageBuilder(scanned).build();
+    }
+
+    /** The second pass: stages, and the ARG/ENV scopes that FROM lines and flag values are expanded in. */
+    private final class StageBuilder {
+        private final InstructionScanner.Result scanned;
+        private final ShellWordExpander expander;
+        private final ShellWordExpander unquoter;
+        private final Map<String, String> metaArgs = new HashMap<>();
+        private final List<Instruction> instructions = new ArrayList<>();
+        private final List<Stage> stages = new ArrayList<>();
+        private final Map<String, Map<String, String>> envByStageName = new HashMap<>();
+        private Map<String, String> scope = metaArgs;
+        private Map<String, String> stageEnv = new HashMap<>();
+        private StageStart current;
+        private List<Instruction> currentInstructions = new ArrayList<>();
+
+        private record StageStart(int index, String name, String baseImage, String resolvedBaseImage,
+                String platform, Instruction from) {
+        }
+
+        StageBuilder(InstructionScanner.Result scanned) {
+            this.scanned = scanned;
+            this.expander = ShellWordExpander.forEscape(scanned.escape());
+            this.unquoter = expander.keepingUnsetVariables();
+        }
+
+        Dockerfile build() {
+            for (RawInstruction raw : scanned.instructions()) {
+                String keyword = raw.keyword().toLowerCase(Locale.ROOT);
+                if (keyword.equals("from")) {
+                    startStage(raw);
+                    continue;
+                }
+                Instruction instruction = instruction(raw, stages.size() + (current == null ? -1 : 0));
+                if (keyword.equals("arg")) {
+                    declareArgs(raw);
+                } else if (keyword.equals("env")) {
+                    setEnv(raw);
+                }
+                instructions.add(instruction);
+                if (current != null) {
+                    currentInstructions.add(instruction);
+                }
+            }
+            finishStage();
+            return new Dockerfile(source, text, scanned.directives(), scanned.escape(), instructions, stages);
+        }
+
+        private void startStage(RawInstruction raw) {
+            finishStage();
+            int line = raw.span().startLine();
+            String baseImage = raw.args().get(0);
+            String resolved;
+            try {
+                resolved = expander.expand(baseImage, metaArgs);
+            } catch (ShellWordException e) {
+                throw new DockerfileParseException(source, line, "FROM " + baseImage + ": " + e.reason());
+            }
+            String name = raw.args().size() == 3 ? raw.args().get(2).toLowerCase(Locale.ROOT) : "";
+            scope = metaArgs;
+            Instruction from = instruction(raw, stages.size());
+            String platform = from.flag("platform").orElse("");
+            current = new StageStart(stages.size(), name, baseImage, resolved, platform, from);
+            instructions.add(from);
+            // a stage built on an earlier stage starts with that stage's ENV, as its image config carries it
+            stageEnv = new HashMap<>(envByStageName.getOrDefault(resolved.toLowerCase(Locale.ROOT), Map.of()));
+            scope = new HashMap<>(stageEnv);
+        }
+
+        private void finishStage() {
+            if (current != null) {
+                if (!current.name().isEmpty()) {
+                    envByStageName.put(current.name(), stageEnv);
+                }
+                stages.add(new Stage(current.index(), current.name(), current.baseImage(),
+                        current.resolvedBaseImage(), current.platform(), current.from(), currentInstructions));
+                currentInstructions = new ArrayList<>();
+                current = null;
+            }
+        }
+
+        private void declareArgs(RawInstruction raw) {
+            for (String word : raw.args()) {
+                int equals = word.indexOf('=');
+                String key = equals < 0 ? word : word.substring(0, equals);
+                String value;
+                if (buildArgs.containsKey(key)) {
+                    value = buildArgs.get(key);
+                } else if (equals >= 0) {
+                    value = expandLeniently(word.substring(equals + 1), scope);
+                } else {
+                    value = scope == metaArgs ? null : metaArgs.get(key);
+                }
+                if (value != null) {
+                    scope.put(key, value);
+                }
+            }
+        }
+
+        private void setEnv(RawInstruction raw) {
+            Map<String, String> before = Map.copyOf(scope);
+            for (RawInstruction.RawPair pair : raw.rawPairs()) {
+                String key = expandLeniently(pair.key(), before);
+                String value = expandLeniently(pair.value(), before);
+                scope.put(key, value);
+                stageEnv.put(key, value);
+            }
+        }
+
+        private String expandLeniently(String word, Map<String, String> environment) {
+            try {
+                return expander.expand(word, environment);
+            } catch (ShellWordException e) {
+                return word;
+            }
+        }
+
+        private String unquote(String word) {
+            try {
+                return unquoter.expand(word, Map.of());
+            } catch (ShellWordException e) {
+                return word;
+            }
+        }
+
+        private Instruction instruction(RawInstruction raw, int stage) {
+            List<String> resolvedFlags = new ArrayList<>();
+            for (String flag : raw.flags()) {
+                int equals = flag.indexOf('=');
+                resolvedFlags.add(equals < 0 ? flag
+                        : flag.substring(0, equals + 1) + expandLeniently(flag.substring(equals + 1), scope));
+            }
+            SourceSpan span = raw.span();
+            String original = text.substring(span.startOffset(), span.endOffset());
+            Instruction trigger = raw.trigger() == null ? null : new Instruction(
+                    raw.trigger().keyword().toLowerCase(Locale.ROOT), raw.trigger().keyword(), raw.trigger().flags(),
+                    raw.trigger().args(), raw.trigger().jsonForm(), pairs(raw.trigger()), raw.heredocs(), null, stage,
+                    raw.trigger().flags(), List.of(), span, original);
+            return new Instruction(raw.keyword().toLowerCase(Locale.ROOT), raw.keyword(), raw.flags(), raw.args(),
+                    raw.jsonForm(), pairs(raw), raw.heredocs(), trigger, stage, resolvedFlags, raw.comments(), span,
+                    original);
+        }
+
+        private List<KeyValuePair> pairs(RawInstruction raw) {
+            String keyword = raw.keyword().toLowerCase(Locale.ROOT);
+            List<KeyValuePair> pairs = new ArrayList<>();
+            if (keyword.equals("arg")) {
+                for (String word : raw.args()) {
+                    int equals = word.indexOf('=');
+                    pairs.add(equals < 0 ? new KeyValuePair(word, null)
+                            : new KeyValuePair(word.substring(0, equals), unquote(word.substring(equals + 1))));
+                }
+            } else if (keyword.equals("env") || keyword.equals("label")) {
+                for (RawInstruction.RawPair pair : raw.rawPairs()) {
+                    pairs.add(new KeyValuePair(unquote(pair.key()), unquote(pair.value())));
+                }
+            }
+            return pairs;
+        }
+    }
+}

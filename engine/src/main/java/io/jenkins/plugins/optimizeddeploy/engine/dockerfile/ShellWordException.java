@@ -1,0 +1,18 @@
+package io.jenkins.plugins.optimizeddeploy.engine.dockerfile;
+
+/** A word that Docker's shell lexer rejects, e.g. {@code ${NAME} } without its closing brace. */
+public class ShellWordException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final String reason;
+
+    ShellWordException(String word, String reason) {
+        super("failed to process \"" + word + "\": " + reason);
+        this.reason = reason;
+    }
+
+    /** What is wrong, without the word. */
+    public String reason() {
+        return reason;
+    }
+}
