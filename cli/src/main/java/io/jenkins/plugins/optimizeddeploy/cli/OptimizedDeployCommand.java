@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.cli;
 
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParseException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -11,8 +12,8 @@ import picocli.CommandLine.Command;
         name = "optimized-deploy",
         mixinStandardHelpOptions = true,
         versionProvider = OptimizedDeployCommand.ManifestVersion.class,
-        description = "Fast, small and safe container CI/CD: inspect, build, retag, deploy, roll back.",
-        subcommands = {InspectCommand.class, CommandLine.HelpCommand.class},
+        description = "Fast, small and safe container CI/CD from any shell: the engine of the optimized-deploy Jenkins plugin.",
+        subcommands = {InspectCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
@@ -56,7 +57,8 @@ public final class OptimizedDeployCommand {
     }
 
     private static int exitCodeOf(Throwable exception) {
-        return exception instanceof InvalidReferenceException ? ExitCode.BAD_INPUT : ExitCode.FAILURE;
+        boolean badInput = exception instanceof InvalidReferenceException || exception instanceof DockerfileParseException;
+        return badInput ? ExitCode.BAD_INPUT : ExitCode.FAILURE;
     }
 
     static final class ManifestVersion implements CommandLine.IVersionProvider {

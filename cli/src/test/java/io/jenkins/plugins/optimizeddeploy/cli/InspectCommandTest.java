@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,10 +22,10 @@ class InspectCommandTest {
 
     @Test
     void shouldPrintDigestAndPlatformsAsJson() throws Exception {
-        Run run = run(REGISTRY.password(), "inspect", image, "--json", "--username", REGISTRY.username(), "--password-stdin");
+        CliRun run = CliRun.withStdin(REGISTRY.password(), "inspect", image, "--json", "--username", REGISTRY.username(), "--password-stdin");
 
-        assertThat(run.exitCode).as(run.err).isEqualTo(ExitCode.OK);
-        JsonNode json = new ObjectMapper().readTree(run.out);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.path("digest").asText()).startsWith("sha256:");
         JsonNode platform = json.path("platforms").path(0);
         assertThat(platform.path("platform").asText()).isEqualTo("linux/amd64");
@@ -40,56 +36,44 @@ class InspectCommandTest {
 
     @Test
     void shouldPrintSizeAndUserAsText() {
-        Run run = run(REGISTRY.password(), "inspect", image, "--username", REGISTRY.username(), "--password-stdin");
+        CliRun run = CliRun.withStdin(REGISTRY.password(), "inspect", image, "--username", REGISTRY.username(), "--password-stdin");
 
-        assertThat(run.exitCode).as(run.err).isEqualTo(ExitCode.OK);
-        assertThat(run.out).contains(image, "linux/amd64", "compressed", "root (not set)", "healthcheck  none");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains(image, "linux/amd64", "compressed", "root (not set)", "healthcheck  none");
     }
 
     @Test
     void shouldExitWithBadInputNamingAMalformedReference() {
-        Run run = run("", "inspect", "Registry.example.com/UPPER/web:1");
+        CliRun run = CliRun.of("inspect", "Registry.example.com/UPPER/web:1");
 
-        assertThat(run.exitCode).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err).contains("Registry.example.com/UPPER/web:1").hasLineCount(1);
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("Registry.example.com/UPPER/web:1").hasLineCount(1);
     }
 
     @Test
     void shouldExitWithBadInputWhenTheUserNameComesWithoutPassword() {
-        Run run = run("", "inspect", image, "--username", "ci");
+        CliRun run = CliRun.of("inspect", image, "--username", "ci");
 
-        assertThat(run.exitCode).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err).contains("--username and --password-stdin go together");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("--username and --password-stdin go together");
     }
 
     @Test
     void shouldExitWithFailureAndKeepAWrongPasswordOutOfTheMessage() {
         String wrongPassword = "not-the-password-" + System.nanoTime();
-        Run run = run(wrongPassword, "inspect", image, "--username", REGISTRY.username(), "--password-stdin");
+        CliRun run = CliRun.withStdin(wrongPassword, "inspect", image, "--username", REGISTRY.username(), "--password-stdin");
 
-        assertThat(run.exitCode).isEqualTo(ExitCode.FAILURE);
-        assertThat(run.err).contains("401").doesNotContain(wrongPassword);
-        assertThat(run.out).isEmpty();
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILURE);
+        assertThat(run.err()).contains("401").doesNotContain(wrongPassword);
+        assertThat(run.out()).isEmpty();
     }
 
     @Test
     void shouldExitWithFailureNamingTheStatusOfAnUnknownImage() {
         String unknown = REGISTRY.hostPort() + "/no/such-image:1";
-        Run run = run(REGISTRY.password(), "inspect", unknown, "--username", REGISTRY.username(), "--password-stdin");
+        CliRun run = CliRun.withStdin(REGISTRY.password(), "inspect", unknown, "--username", REGISTRY.username(), "--password-stdin");
 
-        assertThat(run.exitCode).isEqualTo(ExitCode.FAILURE);
-        assertThat(run.err).contains("404", "no/such-image").hasLineCount(1);
-    }
-
-    private static Run run(String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = OptimizedDeployCommand.newCommandLine(
-                        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
-    private record Run(int exitCode, String out, String err) {
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILURE);
+        assertThat(run.err()).contains("404", "no/such-image").hasLineCount(1);
     }
 }

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.optimizeddeploy.cli;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.ParsedDockerfileView;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.ParsedDockerfileView.InstructionView;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code optimized-deploy parse FILE}: a Dockerfile as BuildKit's parser reads it. */
+@Command(
+        name = "parse",
+        mixinStandardHelpOptions = true,
+        description = "Parse a Dockerfile as BuildKit does and print its instructions: keyword, flags, arguments,"
+                + " ENV/LABEL/ARG pairs, heredocs, lines and stage. A file that is not a Dockerfile exits with 2.")
+final class ParseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The Dockerfile.")
+    Path file;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        ParsedDockerfileView view = ParsedDockerfileView.of(DockerfileParser.parse(file.toString(), read()));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? JsonOutput.write(view) : text(view));
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private String read() {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ParameterException(spec.commandLine(), "FILE '" + file + "' does not exist");
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "FILE '" + file + "' cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(ParsedDockerfileView view) {
+        StringBuilder text = new StringBuilder();
+        for (InstructionView instruction : view.instructions()) {
+            String lines = instruction.startLine() == instruction.endLine()
+                    ? String.valueOf(instruction.startLine())
+                    : instruction.startLine() + "-" + instruction.endLine();
+            text.append(String.format("%-7s %-11s", lines, instruction.keyword()));
+            instruction.flags().forEach(flag -> text.append(' ').append(flag));
+            instruction.args().forEach(arg -> text.append(' ').append(arg.replace("\n", "\\n")));
+            text.append('\n');
+        }
+        return text.toString();
+    }
+}
