@@ -26,8 +26,8 @@ final class ExecFormJson {
     static final class NotStringArrayException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        NotStringArrayException() {
-            super("when using JSON array syntax, arrays must be comprised of strings only");
+        NotStringArrayException(String message) {
+            super(message);
         }
     }
 
@@ -62,7 +62,7 @@ final class ExecFormJson {
         List<String> strings = new ArrayList<>(elements.size());
         for (Object element : elements) {
             if (!(element instanceof String string)) {
-                throw new NotStringArrayException();
+                throw new NotStringArrayException("when using JSON array syntax, arrays must be comprised of strings only");
             }
             strings.add(string);
         }
