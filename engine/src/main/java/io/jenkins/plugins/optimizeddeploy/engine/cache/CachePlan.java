@@ -71,13 +71,11 @@ public record CachePlan(String target, CacheSource primary, List<CacheSource> fa
         return List.of("type=registry,ref=" + primary.reference(BUILDX_TAG) + ",mode=max,ignore-error=true");
     }
 
-    /** docker {@code --cache-from} references: per registry source its final image and each stage's image. */
-    public List<String> dockerCacheFrom(List<String> stages) {
+    /** docker {@code --cache-from} references of one registry {@code source}: its final image and each stage's image. */
+    public static List<String> dockerCacheFrom(CacheSource source, List<String> stages) {
         List<String> references = new ArrayList<>();
-        for (CacheSource source : registrySources()) {
-            references.add(source.reference(FINAL_TAG));
-            stages.forEach(stage -> references.add(source.reference(stageTag(stage))));
-        }
+        references.add(source.reference(FINAL_TAG));
+        stages.forEach(stage -> references.add(source.reference(stageTag(stage))));
         return references;
     }
 
