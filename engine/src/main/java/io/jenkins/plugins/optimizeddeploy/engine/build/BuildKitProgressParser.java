@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class BuildKitProgressParser {
     private static final Pattern VERTEX_LINE = Pattern.compile("^#(\\d+) (.*)$");
-    private static final Pattern STEP_HEADER = Pattern.compile("^\\[(?:[^\\]\\s]+ )?\\d+/\\d+\\] (.*)$");
+    /** {@code [stage i/n] INSTR}, {@code [i/n] INSTR}, or under bake {@code [target stage i/n] INSTR}. */
+    private static final Pattern STEP_HEADER = Pattern.compile("^\\[(?:[^\\]\\s]+ ){0,2}\\d+/\\d+\\] (.*)$");
 
     private BuildKitProgressParser() {
     }
