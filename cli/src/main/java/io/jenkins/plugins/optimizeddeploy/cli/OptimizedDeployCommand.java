@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.cli;
 
+import io.jenkins.plugins.optimizeddeploy.engine.build.BakeFileException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = OptimizedDeployCommand.ManifestVersion.class,
         description = "Fast, small and safe container CI/CD: inspect, build, retag, deploy, roll back.",
-        subcommands = {InspectCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, BuildCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
@@ -56,7 +57,8 @@ public final class OptimizedDeployCommand {
     }
 
     private static int exitCodeOf(Throwable exception) {
-        return exception instanceof InvalidReferenceException ? ExitCode.BAD_INPUT : ExitCode.FAILURE;
+        return exception instanceof InvalidReferenceException || exception instanceof BakeFileException
+                ? ExitCode.BAD_INPUT : ExitCode.FAILURE;
     }
 
     static final class ManifestVersion implements CommandLine.IVersionProvider {
