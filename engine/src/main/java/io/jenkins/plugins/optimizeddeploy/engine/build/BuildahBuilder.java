@@ -49,12 +49,18 @@ public final class BuildahBuilder implements ImageBuilder {
         progress.started(target, "buildah");
         long started = System.nanoTime();
         Optional<String> cacheFrom = WrittenCache.firstIn(target.cache(), registry).map(CacheSource::location);
-        CommandResult build = runner.run(command(budArguments(target, cacheFrom)));
+        List<String> exportFailures = new ArrayList<>();
+        CommandResult build = runner.run(command(budArguments(target, cacheFrom, true)));
+        if (!build.succeeded() && cacheExportFailure(build).isPresent()) {
+            // buildah stops the build when it cannot push a cache layer; the layers it made are local, so again
+            // without --cache-to costs little, and the cache failure is reported instead of failing the build
+            exportFailures.add(target.cache().primary().location() + " (" + cacheExportFailure(build).get() + ")");
+            build = runner.run(command(budArguments(target, cacheFrom, false)));
+        }
         if (!build.succeeded()) {
             throw new ImageBuildException("buildah bud of " + target.image() + " failed with exit code "
                     + build.exitCode() + ":\n" + DockerBuilder.tail(build));
         }
-        List<String> exportFailures = new ArrayList<>(cacheExportWarnings(build));
         String digest = "";
         for (String image : target.images()) {
             Pushed pushed = push(target.image(), image);
@@ -82,7 +88,7 @@ public final class BuildahBuilder implements ImageBuilder {
     }
 
     /** The arguments of {@code buildah bud}; visible for the argument tests. */
-    List<String> budArguments(PlannedTarget target, Optional<String> cacheFrom) {
+    List<String> budArguments(PlannedTarget target, Optional<String> cacheFrom, boolean exportCache) {
         List<String> arguments = new ArrayList<>(global());
         arguments.addAll(List.of("bud", "--isolation", "chroot", "--layers", "--format", "docker"));
         if (settings.hostNetwork()) {
@@ -91,7 +97,9 @@ public final class BuildahBuilder implements ImageBuilder {
         if (!settings.tlsVerify()) {
             arguments.add("--tls-verify=false");
         }
-        arguments.addAll(List.of("--cache-to", target.cache().primary().location()));
+        if (exportCache) {
+            arguments.addAll(List.of("--cache-to", target.cache().primary().location()));
+        }
         cacheFrom.ifPresent(repository -> arguments.addAll(List.of("--cache-from", repository)));
         if (!target.platform().isEmpty()) {
             arguments.addAll(List.of("--platform", target.platform()));
@@ -133,12 +141,11 @@ public final class BuildahBuilder implements ImageBuilder {
         }
     }
 
-    /** buildah warns and goes on when it cannot push a cache layer; each warning is a failed export. */
-    private static List<String> cacheExportWarnings(CommandResult build) {
+    /** The line in which buildah says it could not push a cache layer, if it does. */
+    private static Optional<String> cacheExportFailure(CommandResult build) {
         List<String> lines = new ArrayList<>(build.stdout());
         lines.addAll(build.stderr());
-        return lines.stream().filter(line -> line.contains("Failed to push cache") || line.contains("failed to push cache"))
-                .toList();
+        return lines.stream().filter(line -> line.contains("failed pushing cache to")).findFirst().map(String::strip);
     }
 
     private List<String> global() {

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 class BuildahBuilderSampleAppTest {
     @RegisterExtension
     static final RegistryExtension registry = RegistryExtension.plain();
+    /** Its own registry: nobody has logged in to it, so cache pushes are refused. */
+    @RegisterExtension
+    static final RegistryExtension lockedRegistry = RegistryExtension.basicAuth().perTestClass();
     @RegisterExtension
     static final BuildahExtension agent = new BuildahExtension().perTestClass();
     @RegisterExtension
@@ -58,6 +61,23 @@ class BuildahBuilderSampleAppTest {
                 .allMatch(step -> step.startsWith("[1 ")));
         assertThat(runner.transcript()).contains("--> Cache pulled from remote " + repository + "/cache/web/main:");
         assertThat(fresh.steps().hitRate()).isGreaterThanOrEqualTo(24.0 / 32);
+    }
+
+    @Test
+    void shouldSucceedAndReportTheFailedExportWhenTheCacheCannotBeWritten(@TempDir Path directory) {
+        Path app = SampleAppCopy.into(directory);
+        String repository = registry.hostPort() + "/buildah-unwritable";
+        String lockedCache = lockedRegistry.hostPort() + "/cache";
+        BuildahBuilder builder = new BuildahBuilder(runner, REGISTRY_CLIENT,
+                BuildahSettings.defaults(agent.globalArguments(), agent.environment()).withTlsVerify(false));
+
+        BuildResult result = builder.build(BuildPlanner.plan(app.resolve("docker-bake.hcl"),
+                SampleAppRequest.essential(repository, lockedCache, "main", baseImage)), BuildProgress.SILENT);
+
+        assertThat(result.targets()).as(runner.transcript()).allSatisfy(target -> {
+            assertThat(target.digest()).startsWith("sha256:");
+            assertThat(target.cacheExportFailures()).anyMatch(failure -> failure.contains(lockedCache));
+        });
     }
 
     private BuildResult build(BuildahExtension storage, Path app, String repository) {
