@@ -150,7 +150,8 @@ final class BuildCommand implements Callable<Integer> {
                 created != null ? created : Instant.now());
         String registryPrefix = registry.replaceAll("/+$", "");
         CacheSettings cache = new CacheSettings(cacheRepository != null ? cacheRepository : registryPrefix + "/cache",
-                branch, defaultBranch, cacheFallbacks.stream().map(CacheFallback::parse).toList(), cacheDirectory);
+                branch, defaultBranch, cacheFallbacks.stream().map(CacheFallback::parse).toList(),
+                cacheDirectory == null ? null : cacheDirectory.toString());
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.putAll(variables);
         return new BuildRequest(selected, registryPrefix, tags, revision, platform, cache, environment);

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.build;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
-import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,7 @@ import java.util.TreeMap;
  * platform (empty: the agent's) and its cache plan.
  */
 public record PlannedTarget(String name, Path context, Path dockerfile, String stage, List<String> intermediateStages,
-        List<String> images, Map<String, String> labels, Map<String, String> args, String platform, CachePlan cache)
-        implements Serializable {
+        List<String> images, Map<String, String> labels, Map<String, String> args, String platform, CachePlan cache) {
     public PlannedTarget {
         Objects.requireNonNull(name, "target name");
         intermediateStages = List.copyOf(intermediateStages);

@@ -13,7 +13,7 @@ import java.util.Optional;
  * the primary cache, and an optional local cache folder.
  */
 public record CacheSettings(String repository, String branch, String defaultBranch, List<CacheFallback> fallbacks,
-        Path localDirectory) implements Serializable {
+        String localDirectory) implements Serializable {
     /** The fallbacks of the default: the branch, then the default branch, then the local folder. */
     public static final List<CacheFallback> DEFAULT_FALLBACKS =
             List.of(CacheFallback.BRANCH, CacheFallback.DEFAULT_BRANCH, CacheFallback.LOCAL);
@@ -32,7 +32,7 @@ public record CacheSettings(String repository, String branch, String defaultBran
     }
 
     public CacheSettings withLocalDirectory(Path directory) {
-        return new CacheSettings(repository, branch, defaultBranch, fallbacks, directory);
+        return new CacheSettings(repository, branch, defaultBranch, fallbacks, directory.toString());
     }
 
     public CacheSettings withFallbacks(List<CacheFallback> chosen) {
@@ -40,6 +40,6 @@ public record CacheSettings(String repository, String branch, String defaultBran
     }
 
     public Optional<Path> local() {
-        return Optional.ofNullable(localDirectory);
+        return Optional.ofNullable(localDirectory).map(Path::of);
     }
 }
