@@ -23,6 +23,11 @@ public final class DockerBuilder implements ImageBuilder {
     private final CommandRunner runner;
     private final RegistryClient registry;
     private final DockerSettings settings;
+    /**
+     * Intermediate stages are built one target at a time: targets share them, and BuildKit reports a step that
+     * two concurrent builds share to one of them only, which would leave the other's step counts short.
+     */
+    private final Object intermediateStages = new Object();
 
     public DockerBuilder(CommandRunner runner, RegistryClient registry, DockerSettings settings) {
         this.runner = runner;
@@ -51,7 +56,9 @@ public final class DockerBuilder implements ImageBuilder {
         long exportNanos = 0;
         for (String stage : target.intermediateStages()) {
             String stageImage = target.cache().dockerStageReference(stage);
-            runs.add(dockerBuild(target, stage, List.of(stageImage), cacheFrom, false));
+            synchronized (intermediateStages) {
+                runs.add(dockerBuild(target, stage, List.of(stageImage), cacheFrom, false));
+            }
             long exportStarted = System.nanoTime();
             push(stageImage).ifPresent(exportFailures::add);
             exportNanos += System.nanoTime() - exportStarted;
