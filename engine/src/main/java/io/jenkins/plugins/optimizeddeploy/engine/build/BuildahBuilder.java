@@ -59,13 +59,13 @@ public final class BuildahBuilder implements ImageBuilder {
         }
         if (!build.succeeded()) {
             throw new ImageBuildException("buildah bud of " + target.image() + " failed with exit code "
-                    + build.exitCode() + ":\n" + DockerBuilder.tail(build));
+                    + build.exitCode() + ":\n" + build.tail(15));
         }
         String digest = "";
         for (String image : target.images()) {
             Pushed pushed = push(target.image(), image);
             if (!pushed.result().succeeded()) {
-                throw new ImageBuildException("could not push " + image + ": " + DockerBuilder.lastLine(pushed.result()));
+                throw new ImageBuildException("could not push " + image + ": " + pushed.result().lastLine());
             }
             digest = digest.isEmpty() ? pushed.digest() : digest;
         }
@@ -73,7 +73,7 @@ public final class BuildahBuilder implements ImageBuilder {
         Pushed marker = push(target.image(), target.cache().finalReference());
         if (!marker.result().succeeded()) {
             exportFailures.add(target.cache().finalReference() + " (exit code " + marker.result().exitCode() + ": "
-                    + DockerBuilder.lastLine(marker.result()) + ")");
+                    + marker.result().lastLine() + ")");
         }
         long exportMillis = (System.nanoTime() - exportStarted) / 1_000_000;
         List<BuildStep> steps = BuildahOutputParser.parse(build.stdout());

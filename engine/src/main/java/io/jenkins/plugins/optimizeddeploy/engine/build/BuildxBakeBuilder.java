@@ -49,15 +49,23 @@ public final class BuildxBakeBuilder implements ImageBuilder {
     public BuildResult build(BuildPlan plan, BuildProgress progress) {
         plan.targets().forEach(target -> progress.started(target, "docker buildx bake"));
         long started = System.nanoTime();
-        Path overrideFile = plan.bakeFile().resolveSibling(".optimized-deploy-bake-override.json");
-        Path metadataFile = plan.bakeFile().resolveSibling(".optimized-deploy-bake-metadata.json");
+        Path workDirectory;
+        try {
+            workDirectory = Files.createTempDirectory("optimized-deploy-bake");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a folder for the bake override of " + plan.bakeFile(), e);
+        }
+        Path overrideFile = workDirectory.resolve("override.json");
+        Path metadataFile = workDirectory.resolve("metadata.json");
         try {
             Files.writeString(overrideFile, overrideFile(plan), StandardCharsets.UTF_8);
+            // bake resolves contexts against its working directory; the plan resolved them against the bake file
             CommandResult result = runner.run(Command.of(arguments(plan, overrideFile, metadataFile))
+                    .withWorkingDirectory(plan.bakeFile().getParent())
                     .withEnvironment(settings.environment()).withTimeout(settings.timeout()));
             if (!result.succeeded()) {
                 throw new ImageBuildException("docker buildx bake of " + plan.bakeFile() + " failed with exit code "
-                        + result.exitCode() + ":\n" + DockerBuilder.tail(result));
+                        + result.exitCode() + ":\n" + result.tail(15));
             }
             long durationMillis = (System.nanoTime() - started) / 1_000_000;
             Map<String, String> digests = digests(plan.bakeFile().toString(), Files.readString(metadataFile));
@@ -76,10 +84,11 @@ public final class BuildxBakeBuilder implements ImageBuilder {
             }
             return new BuildResult(name(), "requested", results);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write or read the bake files next to " + plan.bakeFile(), e);
+            throw new UncheckedIOException("Cannot write or read the bake files in " + workDirectory, e);
         } finally {
             overrideFile.toFile().delete();
             metadataFile.toFile().delete();
+            workDirectory.toFile().delete();
         }
     }
 

@@ -113,7 +113,7 @@ public final class DockerBuilder implements ImageBuilder {
         CommandResult result = runner.run(command(buildArguments(target, stage, tags, cacheFrom, finalStage)));
         if (!result.succeeded()) {
             throw new ImageBuildException("docker build of " + (stage.isEmpty() ? "the last stage" : "stage " + stage)
-                    + " for " + target.image() + " failed with exit code " + result.exitCode() + ":\n" + tail(result));
+                    + " for " + target.image() + " failed with exit code " + result.exitCode() + ":\n" + result.tail(15));
         }
         return BuildKitProgressParser.parse(result.stderr().isEmpty() ? result.stdout() : result.stderr());
     }
@@ -122,22 +122,11 @@ public final class DockerBuilder implements ImageBuilder {
     private Optional<String> push(String image) {
         CommandResult result = runner.run(command(List.of(settings.binary().toString(), "push", image)));
         return result.succeeded() ? Optional.empty()
-                : Optional.of(image + " (exit code " + result.exitCode() + ": " + lastLine(result) + ")");
+                : Optional.of(image + " (exit code " + result.exitCode() + ": " + result.lastLine() + ")");
     }
 
     private Command command(List<String> arguments) {
         return Command.of(arguments).withEnvironment(settings.environment()).withEnvironment("DOCKER_BUILDKIT", "1")
                 .withTimeout(settings.timeout());
-    }
-
-    static String tail(CommandResult result) {
-        List<String> lines = new ArrayList<>(result.stdout());
-        lines.addAll(result.stderr());
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
-    }
-
-    static String lastLine(CommandResult result) {
-        List<String> lines = result.stderr().isEmpty() ? result.stdout() : result.stderr();
-        return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1);
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.exec;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,6 +34,19 @@ public record CommandResult(String command, int exitCode, List<String> stdout, L
         stdout.forEach(line -> text.append(line).append('\n'));
         stderr.forEach(line -> text.append(line).append('\n'));
         return text.toString();
+    }
+
+    /** The last {@code count} lines of standard output then standard error, joined by newlines. */
+    public String tail(int count) {
+        List<String> lines = new ArrayList<>(stdout);
+        lines.addAll(stderr);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    }
+
+    /** The last line of standard error, else of standard output, else "no output": the usual one-line reason. */
+    public String lastLine() {
+        List<String> lines = stderr.isEmpty() ? stdout : stderr;
+        return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1);
     }
 
     private String lastLines() {

@@ -99,6 +99,16 @@ class ProcessCommandRunnerTest {
     }
 
     @Test
+    void shouldSummariseOutputByItsLastLines() {
+        CommandResult result = new CommandResult("cmd", 1, List.of("o1", "o2"), List.of("e1"), Duration.ZERO);
+
+        assertThat(result.tail(2)).isEqualTo("o2\ne1");
+        assertThat(result.lastLine()).isEqualTo("e1");
+        assertThat(new CommandResult("cmd", 1, List.of("o1"), List.of(), Duration.ZERO).lastLine()).isEqualTo("o1");
+        assertThat(new CommandResult("cmd", 1, List.of(), List.of(), Duration.ZERO).lastLine()).isEqualTo("no output");
+    }
+
+    @Test
     void shouldRefuseAnEmptyCommandAndABadTimeout() {
         assertThatThrownBy(() -> Command.of(List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("program");
