@@ -97,7 +97,7 @@ final class BuildCommand implements Callable<Integer> {
     String sourceUrl;
 
     @Option(names = "--created", paramLabel = "INSTANT",
-            description = "The created label, e.g. the commit's time 2026-11-26T12:00:00Z; a stable value keeps buildah's last step cached (default: now).")
+            description = "The created label, e.g. the commit's time 2026-11-26T12:00:00Z; a stable value keeps buildah's LABEL steps cached (default: now).")
     Instant created;
 
     @Option(names = "--cache-repository", paramLabel = "REPOSITORY",
@@ -118,7 +118,8 @@ final class BuildCommand implements Callable<Integer> {
     int parallelism;
 
     @Option(names = "--buildah-global", paramLabel = "ARG",
-            description = "A global buildah argument, e.g. --buildah-global=--root --buildah-global=/var/lib/ci-storage; repeat for more.")
+            description = "A global buildah argument, e.g. --buildah-global=--root --buildah-global=/var/lib/ci-storage; repeat for more."
+                    + " --insecure also turns off buildah's TLS verification, which plain-HTTP registries need.")
     List<String> buildahGlobalArguments = new ArrayList<>();
 
     @Mixin
