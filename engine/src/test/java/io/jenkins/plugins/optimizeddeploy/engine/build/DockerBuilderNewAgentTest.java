@@ -8,11 +8,11 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Agents that have never built the app: each gets a brand-new dockerd whose only cache is the registry's. */
 class DockerBuilderNewAgentTest {
@@ -26,15 +26,17 @@ class DockerBuilderNewAgentTest {
     static final DockerdExtension newBranchAgent = new DockerdExtension().perTestClass();
 
     private static final RegistryClient REGISTRY_CLIENT = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous());
+    @TempDir
+    static Path appDirectory;
     private static String baseImage;
     private static Path app;
     private static String repository;
     private final RecordingRunner runner = new RecordingRunner();
 
     @BeforeAll
-    static void buildMainOnTheFirstAgent() throws Exception {
+    static void buildMainOnTheFirstAgent() {
         baseImage = registry.pushBusyboxBase("base/busybox", "docker-new-agent");
-        app = SampleAppCopy.into(Files.createTempDirectory("sample-app-new-agent"));
+        app = SampleAppCopy.into(appDirectory);
         repository = registry.hostPort() + "/new-agent";
         build(new RecordingRunner(), firstAgent, "main");
     }
