@@ -1,9 +1,11 @@
 package io.jenkins.plugins.optimizeddeploy.cli;
 
+import io.jenkins.plugins.optimizeddeploy.engine.build.BakeFileException;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParseException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +15,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = OptimizedDeployCommand.ManifestVersion.class,
         description = "Fast, small and safe container CI/CD from any shell: the engine of the optimized-deploy Jenkins plugin.",
-        subcommands = {InspectCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, BuildCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
@@ -22,6 +24,10 @@ import picocli.CommandLine.Command;
             "3:failure"
         })
 public final class OptimizedDeployCommand {
+    /** What the engine throws for input it cannot take: nothing was attempted, so the exit code is 2. */
+    private static final List<Class<? extends RuntimeException>> BAD_INPUT = List.of(
+            InvalidReferenceException.class, DockerfileParseException.class, BakeFileException.class);
+
     private final InputStream stdin;
 
     OptimizedDeployCommand(InputStream stdin) {
@@ -57,8 +63,7 @@ public final class OptimizedDeployCommand {
     }
 
     private static int exitCodeOf(Throwable exception) {
-        boolean badInput = exception instanceof InvalidReferenceException || exception instanceof DockerfileParseException;
-        return badInput ? ExitCode.BAD_INPUT : ExitCode.FAILURE;
+        return BAD_INPUT.stream().anyMatch(type -> type.isInstance(exception)) ? ExitCode.BAD_INPUT : ExitCode.FAILURE;
     }
 
     static final class ManifestVersion implements CommandLine.IVersionProvider {

@@ -1,0 +1,160 @@
+package io.jenkins.plugins.optimizeddeploy.cli;
+
+import io.jenkins.plugins.optimizeddeploy.engine.build.BakeImages;
+import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
+import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.build.BuildahSettings;
+import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
+import io.jenkins.plugins.optimizeddeploy.engine.build.DockerSettings;
+import io.jenkins.plugins.optimizeddeploy.engine.build.SourceRevision;
+import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
+import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code optimized-deploy build}: bake targets into images, cached in the registry, and say how much was cached. */
+@Command(
+        name = "build",
+        mixinStandardHelpOptions = true,
+        description = "Build the targets of a bake file (docker-bake.hcl or .json) and push them under a registry,"
+                + " with a registry cache per target and branch that even a new agent starts warm from."
+                + " Prints one line per target as it starts and finishes, with its cache hit rate.")
+final class BuildCommand implements Callable<Integer> {
+    @ParentCommand
+    OptimizedDeployCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--file", required = true, paramLabel = "FILE", description = "The bake file: docker-bake.hcl or docker-bake.json.")
+    Path file;
+
+    @ArgGroup(exclusive = true)
+    Selection selection = new Selection();
+
+    static final class Selection {
+        @Option(names = "--group", paramLabel = "GROUP", description = "Build this group of the bake file (default: its default group).")
+        String group;
+
+        @Option(names = "--target", paramLabel = "TARGET", description = "Build this target; repeat for more.")
+        List<String> targets = new ArrayList<>();
+    }
+
+    @Option(names = "--registry", required = true, paramLabel = "REGISTRY",
+            description = "Registry and repository prefix the images go under, e.g. reg.example.com/team: TARGET is its own repository.")
+    String registry;
+
+    @Option(names = "--tag", paramLabel = "TAG",
+            description = "Tag every image with this; repeat for more (default: the commit, build-NUMBER and the branch).")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--backend", paramLabel = "BACKEND", defaultValue = "auto",
+            description = "auto, buildx, docker or buildah (default: ${DEFAULT-VALUE}: buildx, then docker, then buildah).")
+    String backend;
+
+    @Option(names = "--json", description = "Print JSON: {\"targets\": [...]} with digest, duration, steps and cache hit rate per target.")
+    boolean json;
+
+    @Option(names = "--platform", paramLabel = "PLATFORM", description = "Build for this platform, e.g. linux/amd64 (default: the bake file's, else the agent's).")
+    String platform;
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Set a bake variable; overrides the environment and the file's default.")
+    Map<String, String> variables = new LinkedHashMap<>();
+
+    @Option(names = "--branch", paramLabel = "BRANCH", defaultValue = "${env:BRANCH_NAME:-main}",
+            description = "The branch being built: its own cache, its tag (default: $BRANCH_NAME, else main).")
+    String branch;
+
+    @Option(names = "--default-branch", paramLabel = "BRANCH", defaultValue = "main",
+            description = "The branch whose cache a new branch starts from (default: ${DEFAULT-VALUE}).")
+    String defaultBranch;
+
+    @Option(names = "--commit", paramLabel = "SHA", defaultValue = "${env:GIT_COMMIT:-}",
+            description = "The commit being built: a tag and the revision label (default: $GIT_COMMIT).")
+    String commit;
+
+    @Option(names = "--build-number", paramLabel = "N", defaultValue = "${env:BUILD_NUMBER:-}",
+            description = "The CI build number: tag build-N (default: $BUILD_NUMBER).")
+    String buildNumber;
+
+    @Option(names = "--source-url", paramLabel = "URL", defaultValue = "${env:GIT_URL:-}",
+            description = "The source repository for the source label (default: $GIT_URL).")
+    String sourceUrl;
+
+    @Option(names = "--created", paramLabel = "INSTANT",
+            description = "The created label, e.g. the commit's time 2026-11-26T12:00:00Z; a stable value keeps buildah's LABEL steps cached (default: now).")
+    Instant created;
+
+    @Option(names = "--cache-repository", paramLabel = "REPOSITORY",
+            description = "Where the caches go: REPOSITORY/TARGET/BRANCH (default: REGISTRY/cache).")
+    String cacheRepository;
+
+    @Option(names = "--cache-fallback", paramLabel = "FALLBACK", split = ",",
+            description = "Caches read after the branch's own, in order: branch, default-branch, local (default: all three).")
+    List<String> cacheFallbacks = new ArrayList<>(List.of("branch", "default-branch", "local"));
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "A local cache folder on this agent (read by buildx).")
+    Path cacheDirectory;
+
+    @Option(names = "--docker-host", paramLabel = "HOST", description = "DOCKER_HOST for the docker and buildx backends (default: docker's own).")
+    String dockerHost;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", description = "Targets built at once by docker (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--buildah-global", paramLabel = "ARG",
+            description = "A global buildah argument, e.g. --buildah-global=--root --buildah-global=/var/lib/ci-storage; repeat for more."
+                    + " --insecure also turns off buildah's TLS verification, which plain-HTTP registries need.")
+    List<String> buildahGlobalArguments = new ArrayList<>();
+
+    @Mixin
+    RegistryAccessOptions registryAccess;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, String> dockerEnvironment = dockerHost == null ? Map.of() : Map.of("DOCKER_HOST", dockerHost);
+        DockerSettings docker = DockerSettings.defaults(dockerEnvironment);
+        docker = new DockerSettings(docker.binary(), docker.environment(), docker.hostNetwork(), parallelism, docker.timeout());
+        BakeImages bake = new BakeImages(new ProcessCommandRunner(), registryAccess.newClient(spec, parent.stdin()), docker,
+                BuildahSettings.defaults(buildahGlobalArguments, Map.of()).withTlsVerify(!registryAccess.insecureTls));
+        BuildResult result = bake.run(file, request(), BuilderBackend.parse(backend), line -> {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        });
+        out.print(json ? JsonOutput.write(BuildJson.of(result)) : BuildJson.text(result));
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    BuildRequest request() {
+        List<String> selected = selection.group != null ? List.of(selection.group) : selection.targets;
+        SourceRevision revision = new SourceRevision(commit, branch, buildNumber, sourceUrl,
+                created != null ? created : Instant.now());
+        String registryPrefix = registry.replaceAll("/+$", "");
+        CacheSettings cache = new CacheSettings(cacheRepository != null ? cacheRepository : registryPrefix + "/cache",
+                branch, defaultBranch, cacheFallbacks.stream().map(CacheFallback::parse).toList(),
+                cacheDirectory == null ? null : cacheDirectory.toString());
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putAll(variables);
+        return new BuildRequest(selected, registryPrefix, tags, revision, platform, cache, environment);
+    }
+}

@@ -1,0 +1,59 @@
+package io.jenkins.plugins.optimizeddeploy.engine.build;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What a bake file defines: its targets (inherits applied), groups and the variables' final values. */
+public record BakeDefinition(String source, Map<String, BakeTarget> targets, Map<String, List<String>> groups,
+        Map<String, Object> variables) implements Serializable {
+    /** The group bake builds when no target is named. */
+    public static final String DEFAULT_GROUP = "default";
+
+    public BakeDefinition {
+        targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
+        Map<String, List<String>> groupCopy = new LinkedHashMap<>();
+        groups.forEach((name, members) -> groupCopy.put(name, List.copyOf(members)));
+        groups = Collections.unmodifiableMap(groupCopy);
+        variables = Map.copyOf(variables);
+    }
+
+    /**
+     * The targets {@code names} select, in order and each once: a name is a group (whose members may be groups)
+     * or a target. No names selects the {@value #DEFAULT_GROUP} group.
+     *
+     * @throws BakeFileException naming an unknown name and what the file defines
+     */
+    public List<BakeTarget> select(List<String> names) {
+        List<String> wanted = names.isEmpty() ? List.of(DEFAULT_GROUP) : names;
+        Set<String> selected = new LinkedHashSet<>();
+        for (String name : wanted) {
+            expand(name, selected, new LinkedHashSet<>());
+        }
+        List<BakeTarget> result = new ArrayList<>();
+        selected.forEach(name -> result.add(targets.get(name)));
+        return result;
+    }
+
+    private void expand(String name, Set<String> selected, Set<String> groupPath) {
+        if (groups.containsKey(name)) {
+            if (!groupPath.add(name)) {
+                throw new BakeFileException(source + ": group '" + name + "' contains itself through " + groupPath);
+            }
+            for (String member : groups.get(name)) {
+                expand(member, selected, groupPath);
+            }
+            groupPath.remove(name);
+        } else if (targets.containsKey(name)) {
+            selected.add(name);
+        } else {
+            throw new BakeFileException(source + ": no target or group named '" + name + "' (targets: "
+                    + targets.keySet() + ", groups: " + groups.keySet() + ")");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.jenkins.plugins.optimizeddeploy.engine.build;
+
+import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
+import java.nio.file.Path;
+
+/**
+ * The one call behind the {@code bakeImages} step and {@code optimized-deploy build}: plan the request from the
+ * bake file, choose the backend ({@code auto} resolved by {@link BackendSelector}), build and push.
+ */
+public final class BakeImages {
+    private final CommandRunner runner;
+    private final RegistryClient registry;
+    private final DockerSettings docker;
+    private final BuildahSettings buildah;
+
+    public BakeImages(CommandRunner runner, RegistryClient registry, DockerSettings docker, BuildahSettings buildah) {
+        this.runner = runner;
+        this.registry = registry;
+        this.docker = docker;
+        this.buildah = buildah;
+    }
+
+    public BuildResult run(Path bakeFile, BuildRequest request, BuilderBackend backend, BuildProgress progress) {
+        BuildPlan plan = BuildPlanner.plan(bakeFile, request);
+        BackendChoice choice = new BackendSelector(runner, docker.binary(), buildah.binary(), docker.environment())
+                .choose(backend);
+        progress.line("building " + plan.targets().size() + " target(s) with " + choice.backend().id() + ": " + choice.reason());
+        ImageBuilder builder = switch (choice.backend()) {
+            case BUILDX -> new BuildxBakeBuilder(runner, registry, docker);
+            case DOCKER -> new DockerBuilder(runner, registry, docker);
+            case BUILDAH -> new BuildahBuilder(runner, registry, buildah);
+            default -> throw new IllegalStateException("auto is resolved by the selector, got " + choice);
+        };
+        BuildResult result = builder.build(plan, progress);
+        return new BuildResult(choice.backend().id(), choice.reason(), result.targets());
+    }
+}

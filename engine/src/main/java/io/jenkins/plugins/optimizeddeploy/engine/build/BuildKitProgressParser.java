@@ -1,0 +1,51 @@
+package io.jenkins.plugins.optimizeddeploy.engine.build;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads BuildKit's {@code --progress=plain} output into Dockerfile steps. A step is a vertex
+ * {@code #N [stage i/n] INSTRUCTION}; its last status line ({@code CACHED}, {@code DONE}, {@code ERROR},
+ * {@code CANCELED}) wins, because headers repeat as vertices resume. FROM, {@code [internal]}, {@code [auth]},
+ * cache import and export vertices are not steps.
+ */
+public final class BuildKitProgressParser {
+    private static final Pattern VERTEX_LINE = Pattern.compile("^#(\\d+) (.*)$");
+    /** {@code [stage i/n] INSTR}, {@code [i/n] INSTR}, or under bake {@code [target stage i/n] INSTR}. */
+    private static final Pattern STEP_HEADER = Pattern.compile("^\\[(?:[^\\]\\s]+ ){0,2}\\d+/\\d+\\] (.*)$");
+
+    private BuildKitProgressParser() {
+    }
+
+    public static List<BuildStep> parse(List<String> lines) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, BuildStep.Status> statuses = new LinkedHashMap<>();
+        for (String line : lines) {
+            Matcher vertex = VERTEX_LINE.matcher(line.strip());
+            if (!vertex.matches()) {
+                continue;
+            }
+            String id = vertex.group(1);
+            String rest = vertex.group(2);
+            Matcher header = STEP_HEADER.matcher(rest);
+            if (header.matches()) {
+                if (!header.group(1).regionMatches(true, 0, "FROM ", 0, 5)) {
+                    names.putIfAbsent(id, rest);
+                }
+            } else if (rest.equals("CACHED")) {
+                statuses.put(id, BuildStep.Status.CACHED);
+            } else if (rest.startsWith("DONE")) {
+                statuses.put(id, BuildStep.Status.EXECUTED);
+            } else if (rest.startsWith("ERROR") || rest.startsWith("CANCELED")) {
+                statuses.put(id, BuildStep.Status.FAILED);
+            }
+        }
+        List<BuildStep> steps = new ArrayList<>();
+        names.forEach((id, name) -> steps.add(new BuildStep(name, statuses.getOrDefault(id, BuildStep.Status.EXECUTED))));
+        return steps;
+    }
+}

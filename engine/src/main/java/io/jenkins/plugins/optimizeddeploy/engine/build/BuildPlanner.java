@@ -1,0 +1,99 @@
+package io.jenkins.plugins.optimizeddeploy.engine.build;
+
+import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a bake file and a {@link BuildRequest} into a {@link BuildPlan}: the selected targets, image names
+ * ({@code REGISTRY/TARGET:TAG}), tags (given, else commit, build number and branch), OCI labels and platform.
+ */
+public final class BuildPlanner {
+    /** The OCI annotation keys every planned image is labelled with (when the value is known). */
+    public static final String LABEL_SOURCE = "org.opencontainers.image.source";
+    public static final String LABEL_REVISION = "org.opencontainers.image.revision";
+    public static final String LABEL_CREATED = "org.opencontainers.image.created";
+    private static final int SHORT_COMMIT = 12;
+
+    private BuildPlanner() {
+    }
+
+    /** Reads {@code bakeFile} (variables overridden by the request's environment) and plans the request. */
+    public static BuildPlan plan(Path bakeFile, BuildRequest request) {
+        Path absolute = bakeFile.toAbsolutePath().normalize();
+        return plan(absolute, BakeFileReader.read(absolute, request.environment()), request);
+    }
+
+    static BuildPlan plan(Path bakeFile, BakeDefinition bake, BuildRequest request) {
+        List<String> tags = request.tags().isEmpty() ? derivedTags(request.revision()) : request.tags();
+        Map<String, DockerfileStages> dockerfiles = new LinkedHashMap<>();
+        List<PlannedTarget> targets = new ArrayList<>();
+        for (BakeTarget target : bake.select(request.targets())) {
+            Path context = bakeFile.getParent().resolve(target.context()).normalize();
+            Path dockerfile = context.resolve(target.dockerfile()).normalize();
+            DockerfileStages stages = dockerfiles.computeIfAbsent(dockerfile.toString(), file -> readStages(dockerfile));
+            targets.add(new PlannedTarget(target.name(), context, dockerfile, target.stage(),
+                    stages.intermediateStagesOf(dockerfile.toString(), target.stage()),
+                    images(target, request.registry(), tags), labels(target, request.revision()), target.args(),
+                    request.platform().isEmpty() && !target.platforms().isEmpty() ? target.platforms().get(0) : request.platform(),
+                    CachePlan.forTarget(target.name(), request.cache())));
+        }
+        return new BuildPlan(bakeFile, targets);
+    }
+
+    /** The commit (first {@value #SHORT_COMMIT} characters), {@code build-N} and the branch; {@code latest} if none is known. */
+    static List<String> derivedTags(SourceRevision revision) {
+        Set<String> tags = new LinkedHashSet<>();
+        revision.commitIfKnown().ifPresent(commit -> tags.add(commit.substring(0, Math.min(SHORT_COMMIT, commit.length()))));
+        if (!revision.buildNumber().isEmpty()) {
+            tags.add(tag("build-" + revision.buildNumber()));
+        }
+        if (!revision.branch().isEmpty()) {
+            tags.add(tag(revision.branch()));
+        }
+        return tags.isEmpty() ? List.of("latest") : List.copyOf(tags);
+    }
+
+    private static String tag(String value) {
+        String tag = value.replaceAll("[^A-Za-z0-9_.-]+", "-").replaceAll("^[.-]+", "");
+        return tag.length() > 128 ? tag.substring(0, 128) : tag;
+    }
+
+    private static List<String> images(BakeTarget target, String registry, List<String> tags) {
+        if (registry.isEmpty()) {
+            return target.tags().stream().map(reference -> ImageReference.parse(reference).toString()).toList();
+        }
+        String repository = registry.replaceAll("/+$", "") + "/" + target.name().toLowerCase(Locale.ROOT);
+        return tags.stream().map(tag -> ImageReference.parse(repository + ":" + tag).toString()).toList();
+    }
+
+    private static Map<String, String> labels(BakeTarget target, SourceRevision revision) {
+        Map<String, String> labels = new LinkedHashMap<>(target.labels());
+        if (!revision.sourceUrl().isEmpty()) {
+            labels.put(LABEL_SOURCE, revision.sourceUrl());
+        }
+        revision.commitIfKnown().ifPresent(commit -> labels.put(LABEL_REVISION, commit));
+        labels.put(LABEL_CREATED, DateTimeFormatter.ISO_INSTANT.format(revision.created().truncatedTo(ChronoUnit.SECONDS)));
+        return labels;
+    }
+
+    private static DockerfileStages readStages(Path dockerfile) {
+        try {
+            return DockerfileStages.parse(dockerfile.toString(), Files.readString(dockerfile, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new BakeFileException("Cannot read Dockerfile " + dockerfile + ": " + e.getMessage(), e);
+        }
+    }
+}

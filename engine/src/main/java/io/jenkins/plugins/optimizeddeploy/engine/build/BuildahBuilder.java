@@ -1,0 +1,161 @@
+package io.jenkins.plugins.optimizeddeploy.engine.build;
+
+import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSource;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspector;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * buildah with {@code --layers} and its registry layer cache, which covers every stage: {@code --cache-to} the
+ * primary cache repository, {@code --cache-from} the first registry source of the cache plan that has been written
+ * (buildah 1.28 takes only one). The final image also goes to the cache repository as the marker that it exists.
+ * Images are built with {@code --format docker} (the OCI format drops HEALTHCHECK) and pushed with
+ * {@code --digestfile}.
+ */
+public final class BuildahBuilder implements ImageBuilder {
+    private final CommandRunner runner;
+    private final RegistryClient registry;
+    private final BuildahSettings settings;
+
+    public BuildahBuilder(CommandRunner runner, RegistryClient registry, BuildahSettings settings) {
+        this.runner = runner;
+        this.registry = registry;
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "buildah";
+    }
+
+    @Override
+    public BuildResult build(BuildPlan plan, BuildProgress progress) {
+        return new BuildResult(name(), "requested", ParallelTargets.build(plan.targets(), settings.parallelism(),
+                target -> buildTarget(target, progress)));
+    }
+
+    private TargetResult buildTarget(PlannedTarget target, BuildProgress progress) {
+        progress.started(target, "buildah");
+        long started = System.nanoTime();
+        Optional<String> cacheFrom = WrittenCache.firstIn(target.cache(), registry).map(CacheSource::location);
+        List<String> exportFailures = new ArrayList<>();
+        CommandResult build = runner.run(command(budArguments(target, cacheFrom, true)));
+        if (!build.succeeded() && cacheExportFailure(build).isPresent()) {
+            // buildah stops the build when it cannot push a cache layer; the layers it made are local, so again
+            // without --cache-to costs little, and the cache failure is reported instead of failing the build
+            exportFailures.add(target.cache().primary().location() + " (" + cacheExportFailure(build).get() + ")");
+            build = runner.run(command(budArguments(target, cacheFrom, false)));
+        }
+        if (!build.succeeded()) {
+            throw new ImageBuildException("buildah bud of " + target.image() + " failed with exit code "
+                    + build.exitCode() + ":\n" + build.tail(15));
+        }
+        String digest = "";
+        for (String image : target.images()) {
+            Pushed pushed = push(target.image(), image);
+            if (!pushed.result().succeeded()) {
+                throw new ImageBuildException("could not push " + image + ": " + pushed.result().lastLine());
+            }
+            digest = digest.isEmpty() ? pushed.digest() : digest;
+        }
+        long exportStarted = System.nanoTime();
+        Pushed marker = push(target.image(), target.cache().finalReference());
+        if (!marker.result().succeeded()) {
+            exportFailures.add(target.cache().finalReference() + " (exit code " + marker.result().exitCode() + ": "
+                    + marker.result().lastLine() + ")");
+        }
+        long exportMillis = (System.nanoTime() - exportStarted) / 1_000_000;
+        List<BuildStep> steps = BuildahOutputParser.parse(build.stdout());
+        ImageInspection inspection = new ImageInspector(registry).inspect(ImageReference.parse(target.image()));
+        TargetResult result = new TargetResult(target.name(), name(), target.image(), target.images(),
+                digest.isEmpty() ? inspection.digest() : digest,
+                inspection.platforms().isEmpty() ? 0 : inspection.platforms().get(0).compressedSize(),
+                (System.nanoTime() - started) / 1_000_000,
+                StepStatistics.of(steps), StepStatistics.executedNames(steps), exportMillis, exportFailures);
+        progress.finished(result);
+        return result;
+    }
+
+    /** The arguments of {@code buildah bud}; visible for the argument tests. */
+    List<String> budArguments(PlannedTarget target, Optional<String> cacheFrom, boolean exportCache) {
+        List<String> arguments = new ArrayList<>(global());
+        arguments.addAll(List.of("bud", "--isolation", "chroot", "--layers", "--format", "docker"));
+        if (settings.hostNetwork()) {
+            arguments.addAll(List.of("--network", "host"));
+        }
+        if (!settings.tlsVerify()) {
+            arguments.add("--tls-verify=false");
+        }
+        if (exportCache) {
+            arguments.addAll(List.of("--cache-to", target.cache().primary().location()));
+        }
+        cacheFrom.ifPresent(repository -> arguments.addAll(List.of("--cache-from", repository)));
+        if (!target.platform().isEmpty()) {
+            arguments.addAll(List.of("--platform", target.platform()));
+        }
+        if (!target.stage().isEmpty()) {
+            arguments.addAll(List.of("--target", target.stage()));
+        }
+        target.sortedArgs().forEach((name, value) -> arguments.addAll(List.of("--build-arg", name + "=" + value)));
+        target.sortedLabels().forEach((name, value) -> arguments.addAll(List.of("--label", name + "=" + value)));
+        target.images().forEach(image -> arguments.addAll(List.of("--tag", image)));
+        arguments.addAll(List.of("--file", target.dockerfile().toString(), target.context().toString()));
+        return arguments;
+    }
+
+    /** What a push did; the digest is empty when it failed. */
+    private record Pushed(CommandResult result, String digest) {
+    }
+
+    private Pushed push(String local, String destination) {
+        Path digestFile;
+        try {
+            digestFile = Files.createTempFile("buildah-digest", ".txt");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a digest file to push " + destination, e);
+        }
+        try {
+            List<String> arguments = new ArrayList<>(global());
+            arguments.add("push");
+            if (!settings.tlsVerify()) {
+                arguments.add("--tls-verify=false");
+            }
+            arguments.addAll(List.of("--digestfile", digestFile.toString(), local, "docker://" + destination));
+            CommandResult result = runner.run(command(arguments));
+            return new Pushed(result, result.succeeded() ? Files.readString(digestFile).strip() : "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the digest of " + destination + " from " + digestFile, e);
+        } finally {
+            digestFile.toFile().delete();
+        }
+    }
+
+    /** The line in which buildah says it could not push a cache layer, if it does. */
+    private static Optional<String> cacheExportFailure(CommandResult build) {
+        List<String> lines = new ArrayList<>(build.stdout());
+        lines.addAll(build.stderr());
+        return lines.stream().filter(line -> line.contains("failed pushing cache to")).findFirst().map(String::strip);
+    }
+
+    private List<String> global() {
+        List<String> arguments = new ArrayList<>();
+        arguments.add(settings.binary().toString());
+        arguments.addAll(settings.globalArguments());
+        return arguments;
+    }
+
+    private Command command(List<String> arguments) {
+        return Command.of(arguments).withEnvironment(settings.environment()).withTimeout(settings.timeout());
+    }
+}

@@ -1,0 +1,38 @@
+package io.jenkins.plugins.optimizeddeploy.engine.build;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the buildah backend runs {@code buildah}: the binary, global arguments (storage roots, e.g.
+ * {@code --root R --runroot RR --storage-driver vfs}), extra environment ({@code REGISTRY_AUTH_FILE},
+ * {@code BUILDAH_ISOLATION}), whether registry TLS is verified (off only for plain-HTTP registries), host
+ * networking, how many targets build at once and a timeout per command.
+ */
+public record BuildahSettings(Path binary, List<String> globalArguments, Map<String, String> environment,
+        boolean tlsVerify, boolean hostNetwork, int parallelism, Duration timeout) implements Serializable {
+    public static final Path DEFAULT_BINARY = Path.of("/usr/bin/buildah");
+
+    public BuildahSettings {
+        Objects.requireNonNull(binary, "buildah binary");
+        globalArguments = List.copyOf(globalArguments);
+        environment = Map.copyOf(environment);
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("buildah parallelism must be at least 1, was " + parallelism);
+        }
+        Objects.requireNonNull(timeout, "buildah command timeout");
+    }
+
+    /** {@code /usr/bin/buildah}, TLS verified, host network, one target at a time, 30 minutes per command. */
+    public static BuildahSettings defaults(List<String> globalArguments, Map<String, String> environment) {
+        return new BuildahSettings(DEFAULT_BINARY, globalArguments, environment, true, true, 1, Duration.ofMinutes(30));
+    }
+
+    public BuildahSettings withTlsVerify(boolean verify) {
+        return new BuildahSettings(binary, globalArguments, environment, verify, hostNetwork, parallelism, timeout);
+    }
+}

@@ -1,0 +1,154 @@
+package io.jenkins.plugins.optimizeddeploy.engine.build;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspector;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code docker buildx bake} with one generated override file layered over the user's bake file: per target the
+ * plan's tags, labels, platform and cache ({@code cache-from} of every source, {@code cache-to} the primary with
+ * {@code mode=max,ignore-error=true}), then {@code --push} and {@code --metadata-file} for the digests. All
+ * targets build in one bake invocation, so buildx does the parallelism; the wall time is the bake's.
+ */
+public final class BuildxBakeBuilder implements ImageBuilder {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final CommandRunner runner;
+    private final RegistryClient registry;
+    private final DockerSettings settings;
+
+    public BuildxBakeBuilder(CommandRunner runner, RegistryClient registry, DockerSettings settings) {
+        this.runner = runner;
+        this.registry = registry;
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "buildx";
+    }
+
+    @Override
+    public BuildResult build(BuildPlan plan, BuildProgress progress) {
+        plan.targets().forEach(target -> progress.started(target, "docker buildx bake"));
+        long started = System.nanoTime();
+        Path workDirectory;
+        try {
+            workDirectory = Files.createTempDirectory("optimized-deploy-bake");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a folder for the bake override of " + plan.bakeFile(), e);
+        }
+        Path overrideFile = workDirectory.resolve("override.json");
+        Path metadataFile = workDirectory.resolve("metadata.json");
+        try {
+            Files.writeString(overrideFile, overrideFile(plan), StandardCharsets.UTF_8);
+            // bake resolves contexts against its working directory; the plan resolved them against the bake file
+            CommandResult result = runner.run(Command.of(arguments(plan, overrideFile, metadataFile))
+                    .withWorkingDirectory(plan.bakeFile().getParent())
+                    .withEnvironment(settings.environment()).withTimeout(settings.timeout()));
+            if (!result.succeeded()) {
+                throw new ImageBuildException("docker buildx bake of " + plan.bakeFile() + " failed with exit code "
+                        + result.exitCode() + ":\n" + result.tail(15));
+            }
+            long durationMillis = (System.nanoTime() - started) / 1_000_000;
+            Map<String, String> digests = digests(plan.bakeFile().toString(), Files.readString(metadataFile));
+            Map<String, List<BuildStep>> steps = stepsByTarget(plan, result.stderr().isEmpty() ? result.stdout() : result.stderr());
+            List<TargetResult> results = new ArrayList<>();
+            for (PlannedTarget target : plan.targets()) {
+                ImageInspection inspection = new ImageInspector(registry).inspect(ImageReference.parse(target.image()));
+                List<BuildStep> targetSteps = steps.getOrDefault(target.name(), List.of());
+                TargetResult targetResult = new TargetResult(target.name(), name(), target.image(), target.images(),
+                        digests.getOrDefault(target.name(), inspection.digest()),
+                        inspection.platforms().isEmpty() ? 0 : inspection.platforms().get(0).compressedSize(),
+                        durationMillis, StepStatistics.of(targetSteps), StepStatistics.executedNames(targetSteps), 0,
+                        List.of());
+                progress.finished(targetResult);
+                results.add(targetResult);
+            }
+            return new BuildResult(name(), "requested", results);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write or read the bake files in " + workDirectory, e);
+        } finally {
+            overrideFile.toFile().delete();
+            metadataFile.toFile().delete();
+            workDirectory.toFile().delete();
+        }
+    }
+
+    /** The override bake file (JSON) for {@code plan}. */
+    public static String overrideFile(BuildPlan plan) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode targets = root.putObject("target");
+        for (PlannedTarget target : plan.targets()) {
+            ObjectNode node = targets.putObject(target.name());
+            target.images().forEach(node.putArray("tags")::add);
+            ObjectNode labels = node.putObject("labels");
+            target.sortedLabels().forEach(labels::put);
+            if (!target.platform().isEmpty()) {
+                node.putArray("platforms").add(target.platform());
+            }
+            target.cache().buildxCacheFrom().forEach(node.putArray("cache-from")::add);
+            target.cache().buildxCacheTo().forEach(node.putArray("cache-to")::add);
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the bake override for " + plan.bakeFile(), e);
+        }
+    }
+
+    /** {@code docker buildx bake --file BAKE --file OVERRIDE --push --metadata-file M --progress plain TARGETS}. */
+    public List<String> arguments(BuildPlan plan, Path overrideFile, Path metadataFile) {
+        List<String> arguments = new ArrayList<>(List.of(settings.binary().toString(), "buildx", "bake",
+                "--file", plan.bakeFile().toString(), "--file", overrideFile.toString(), "--push",
+                "--metadata-file", metadataFile.toString(), "--progress", "plain"));
+        plan.targets().forEach(target -> arguments.add(target.name()));
+        return arguments;
+    }
+
+    /** Target name to pushed digest ({@code containerimage.digest}) from a bake metadata file. */
+    static Map<String, String> digests(String source, String metadata) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(metadata);
+        } catch (JsonProcessingException e) {
+            throw new ImageBuildException("The bake metadata file of " + source + " is not JSON: " + e.getOriginalMessage(), e);
+        }
+        Map<String, String> digests = new LinkedHashMap<>();
+        root.properties().forEach(entry -> {
+            JsonNode digest = entry.getValue().path("containerimage.digest");
+            if (digest.isTextual()) {
+                digests.put(entry.getKey(), digest.textValue());
+            }
+        });
+        return digests;
+    }
+
+    /** bake prefixes each vertex with its target ({@code [web builder 2/6] RUN ...}): the steps of each target. */
+    static Map<String, List<BuildStep>> stepsByTarget(BuildPlan plan, List<String> output) {
+        Map<String, List<BuildStep>> steps = new LinkedHashMap<>();
+        for (BuildStep step : BuildKitProgressParser.parse(output)) {
+            String first = step.name().substring(1).split("[ \\]]", 2)[0];
+            String target = plan.targets().size() == 1 ? plan.targets().get(0).name() : first;
+            steps.computeIfAbsent(target, name -> new ArrayList<>()).add(step);
+        }
+        return steps;
+    }
+}

@@ -1,0 +1,132 @@
+package io.jenkins.plugins.optimizeddeploy.engine.build;
+
+import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspector;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * docker with BuildKit, per target and in parallel up to a bound. Without buildx there is no {@code mode=max}
+ * cache export, so every stage gets cached another way: each intermediate stage is built with {@code --target}
+ * and pushed with inline cache to its own cache image, then the final stage; all of them, of the first registry
+ * source of the cache plan that has been written, are passed as {@code --cache-from}. A failed cache push is
+ * reported and the build goes on.
+ */
+public final class DockerBuilder implements ImageBuilder {
+    private final CommandRunner runner;
+    private final RegistryClient registry;
+    private final DockerSettings settings;
+    /**
+     * Intermediate stages are built one target at a time: targets share them, and BuildKit reports a step that
+     * two concurrent builds share to one of them only, which would leave the other's step counts short.
+     */
+    private final Object intermediateStages = new Object();
+
+    public DockerBuilder(CommandRunner runner, RegistryClient registry, DockerSettings settings) {
+        this.runner = runner;
+        this.registry = registry;
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "docker";
+    }
+
+    @Override
+    public BuildResult build(BuildPlan plan, BuildProgress progress) {
+        return new BuildResult(name(), "requested", ParallelTargets.build(plan.targets(), settings.parallelism(),
+                target -> buildTarget(target, progress)));
+    }
+
+    private TargetResult buildTarget(PlannedTarget target, BuildProgress progress) {
+        progress.started(target, "docker (BuildKit)");
+        long started = System.nanoTime();
+        List<String> cacheFrom = WrittenCache.firstIn(target.cache(), registry)
+                .map(source -> CachePlan.dockerCacheFrom(source, target.intermediateStages())).orElse(List.of());
+        List<List<BuildStep>> runs = new ArrayList<>();
+        List<String> exportFailures = new ArrayList<>();
+        long exportNanos = 0;
+        for (String stage : target.intermediateStages()) {
+            String stageImage = target.cache().dockerStageReference(stage);
+            synchronized (intermediateStages) {
+                runs.add(dockerBuild(target, stage, List.of(stageImage), cacheFrom, false));
+            }
+            long exportStarted = System.nanoTime();
+            push(stageImage).ifPresent(exportFailures::add);
+            exportNanos += System.nanoTime() - exportStarted;
+        }
+        List<String> finalTags = new ArrayList<>(target.images());
+        finalTags.add(target.cache().finalReference());
+        runs.add(dockerBuild(target, target.stage(), finalTags, cacheFrom, true));
+        for (String image : target.images()) {
+            push(image).ifPresent(problem -> {
+                throw new ImageBuildException("could not push " + image + ": " + problem);
+            });
+        }
+        long exportStarted = System.nanoTime();
+        push(target.cache().finalReference()).ifPresent(exportFailures::add);
+        exportNanos += System.nanoTime() - exportStarted;
+        List<BuildStep> steps = StepStatistics.firstReportOfEach(runs);
+        ImageInspection pushed = new ImageInspector(registry).inspect(ImageReference.parse(target.image()));
+        TargetResult result = new TargetResult(target.name(), name(), target.image(), target.images(), pushed.digest(),
+                pushed.platforms().isEmpty() ? 0 : pushed.platforms().get(0).compressedSize(),
+                (System.nanoTime() - started) / 1_000_000,
+                StepStatistics.of(steps), StepStatistics.executedNames(steps), exportNanos / 1_000_000, exportFailures);
+        progress.finished(result);
+        return result;
+    }
+
+    /** The arguments of {@code docker build} for {@code stage} of {@code target}; visible for the argument tests. */
+    List<String> buildArguments(PlannedTarget target, String stage, List<String> tags, List<String> cacheFrom,
+            boolean finalStage) {
+        List<String> arguments = new ArrayList<>(List.of(settings.binary().toString(), "build", "--progress", "plain"));
+        if (settings.hostNetwork()) {
+            arguments.addAll(List.of("--network", "host"));
+        }
+        if (!target.platform().isEmpty()) {
+            arguments.addAll(List.of("--platform", target.platform()));
+        }
+        if (!stage.isEmpty()) {
+            arguments.addAll(List.of("--target", stage));
+        }
+        arguments.addAll(List.of("--build-arg", "BUILDKIT_INLINE_CACHE=1"));
+        target.sortedArgs().forEach((name, value) -> arguments.addAll(List.of("--build-arg", name + "=" + value)));
+        if (finalStage) {
+            target.sortedLabels().forEach((name, value) -> arguments.addAll(List.of("--label", name + "=" + value)));
+        }
+        cacheFrom.forEach(reference -> arguments.addAll(List.of("--cache-from", reference)));
+        tags.forEach(tag -> arguments.addAll(List.of("--tag", tag)));
+        arguments.addAll(List.of("--file", target.dockerfile().toString(), target.context().toString()));
+        return arguments;
+    }
+
+    private List<BuildStep> dockerBuild(PlannedTarget target, String stage, List<String> tags, List<String> cacheFrom,
+            boolean finalStage) {
+        CommandResult result = runner.run(command(buildArguments(target, stage, tags, cacheFrom, finalStage)));
+        if (!result.succeeded()) {
+            throw new ImageBuildException("docker build of " + (stage.isEmpty() ? "the last stage" : "stage " + stage)
+                    + " for " + target.image() + " failed with exit code " + result.exitCode() + ":\n" + result.tail(15));
+        }
+        return BuildKitProgressParser.parse(result.stderr().isEmpty() ? result.stdout() : result.stderr());
+    }
+
+    /** Empty when pushed, else what went wrong. */
+    private Optional<String> push(String image) {
+        CommandResult result = runner.run(command(List.of(settings.binary().toString(), "push", image)));
+        return result.succeeded() ? Optional.empty()
+                : Optional.of(image + " (exit code " + result.exitCode() + ": " + result.lastLine() + ")");
+    }
+
+    private Command command(List<String> arguments) {
+        return Command.of(arguments).withEnvironment(settings.environment()).withEnvironment("DOCKER_BUILDKIT", "1")
+                .withTimeout(settings.timeout());
+    }
+}

@@ -1,0 +1,31 @@
+package io.jenkins.plugins.optimizeddeploy.engine.build;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the docker backend runs {@code docker}: the client binary ({@code /usr/bin/docker} by default: the Debian
+ * client builds with BuildKit when {@code DOCKER_BUILDKIT=1}), extra environment ({@code DOCKER_HOST},
+ * {@code DOCKER_CONFIG}), host networking for builds, how many targets build at once and a timeout per command.
+ */
+public record DockerSettings(Path binary, Map<String, String> environment, boolean hostNetwork, int parallelism,
+        Duration timeout) implements Serializable {
+    public static final Path DEFAULT_BINARY = Path.of("/usr/bin/docker");
+
+    public DockerSettings {
+        Objects.requireNonNull(binary, "docker binary");
+        environment = Map.copyOf(environment);
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("docker parallelism must be at least 1, was " + parallelism);
+        }
+        Objects.requireNonNull(timeout, "docker command timeout");
+    }
+
+    /** {@code /usr/bin/docker}, host network, 2 targets at once, 30 minutes per command. */
+    public static DockerSettings defaults(Map<String, String> environment) {
+        return new DockerSettings(DEFAULT_BINARY, environment, true, 2, Duration.ofMinutes(30));
+    }
+}

@@ -1,0 +1,17 @@
+package io.jenkins.plugins.optimizeddeploy.engine.build;
+
+import java.util.List;
+import java.util.Map;
+
+/** Attributes ({@code name = expression}) and blocks ({@code type "label" { body }}) of an HCL file or block. */
+record HclBody(Map<String, HclExpression> attributes, List<Block> blocks) {
+    HclBody {
+        blocks = List.copyOf(blocks);
+    }
+
+    record Block(String type, List<String> labels, HclBody body, int line) {
+        Block {
+            labels = List.copyOf(labels);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.jenkins.plugins.optimizeddeploy.engine.build;
+
+import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One target as it will be built: absolute context and Dockerfile, the stage, the intermediate stages it needs
+ * (in Dockerfile order), every image reference it is pushed as, labels (OCI ones included), build arguments,
+ * platform (empty: the agent's) and its cache plan.
+ */
+public record PlannedTarget(String name, Path context, Path dockerfile, String stage, List<String> intermediateStages,
+        List<String> images, Map<String, String> labels, Map<String, String> args, String platform, CachePlan cache) {
+    public PlannedTarget {
+        Objects.requireNonNull(name, "target name");
+        intermediateStages = List.copyOf(intermediateStages);
+        images = List.copyOf(images);
+        if (images.isEmpty()) {
+            throw new IllegalArgumentException("Target " + name + " has no image name: give a registry or tags in the bake file");
+        }
+        labels = Map.copyOf(labels);
+        args = Map.copyOf(args);
+    }
+
+    /** The first image reference: the one the digest is read from. */
+    public String image() {
+        return images.get(0);
+    }
+
+    public SortedMap<String, String> sortedArgs() {
+        return new TreeMap<>(args);
+    }
+
+    public SortedMap<String, String> sortedLabels() {
+        return new TreeMap<>(labels);
+    }
+}

@@ -1,0 +1,27 @@
+package io.jenkins.plugins.optimizeddeploy.engine.build;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What building one target gave: the image (first reference) and every reference pushed, its digest and compressed
+ * size from the registry, the wall time, the steps (and the names of those that ran rather than came from cache),
+ * the time spent exporting cache and the cache exports that failed (they never fail the build).
+ */
+public record TargetResult(String target, String backend, String image, List<String> images, String digest,
+        long compressedSize, long durationMillis, StepStatistics steps, List<String> executedSteps, long cacheExportMillis,
+        List<String> cacheExportFailures) implements Serializable {
+    public TargetResult {
+        Objects.requireNonNull(target, "target");
+        images = List.copyOf(images);
+        Objects.requireNonNull(steps, "steps of " + target);
+        executedSteps = List.copyOf(executedSteps);
+        cacheExportFailures = List.copyOf(cacheExportFailures);
+    }
+
+    /** cached / total steps, 0 to 1. */
+    public double cacheHitRate() {
+        return steps.hitRate();
+    }
+}

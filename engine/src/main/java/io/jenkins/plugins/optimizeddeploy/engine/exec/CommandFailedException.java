@@ -1,0 +1,22 @@
+package io.jenkins.plugins.optimizeddeploy.engine.exec;
+
+/** A command that could not start, timed out or exited non-zero; the message names the command, secrets masked. */
+public final class CommandFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient CommandResult result;
+
+    CommandFailedException(CommandResult result, String problem) {
+        super(result.command() + ": " + problem);
+        this.result = result;
+    }
+
+    CommandFailedException(String command, String problem, Throwable cause) {
+        super(command + ": " + problem, cause);
+        this.result = null;
+    }
+
+    /** The result when the command ran at all, else null (it could not be started). */
+    public CommandResult result() {
+        return result;
+    }
+}

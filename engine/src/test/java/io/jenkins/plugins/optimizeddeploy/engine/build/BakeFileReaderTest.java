@@ -1,0 +1,117 @@
+package io.jenkins.plugins.optimizeddeploy.engine.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BakeFileReaderTest {
+    @Test
+    void shouldReadTheSampleAppHclAndJsonIdentically() {
+        Map<String, String> environment = Map.of("REGISTRY", "127.0.0.1:5000", "TAG", "1.0.0");
+
+        BakeDefinition hcl = BakeFileReader.read(SampleApp.directory().resolve("docker-bake.hcl"), environment);
+        BakeDefinition json = BakeFileReader.read(SampleApp.directory().resolve("docker-bake.json"), environment);
+
+        assertThat(hcl.targets()).isEqualTo(json.targets());
+        assertThat(hcl.groups()).isEqualTo(json.groups());
+        assertThat(hcl.variables()).isEqualTo(json.variables());
+        assertThat(hcl.groups()).containsEntry("essential", List.of("web", "worker"));
+        assertThat(hcl.targets().get("web")).isEqualTo(new BakeTarget("web", ".", "Dockerfile", "web",
+                Map.of("BASE_IMAGE", "localhost:5000/base/busybox:latest", "APP_VERSION", "1.0.0"),
+                List.of("127.0.0.1:5000/sample-app/web:1.0.0"), Map.of(), List.of(), List.of(), List.of(), Map.of()));
+    }
+
+    @Test
+    void shouldReadEveryAttributeWithInheritsAndInterpolationInBothFormats() throws Exception {
+        for (String file : List.of("full-bake.hcl", "full-bake.json")) {
+            BakeDefinition bake = BakeFileReader.read(resource(file), Map.of());
+
+            BakeTarget api = bake.targets().get("api");
+            assertThat(api.context()).as(file).isEqualTo("services");
+            assertThat(api.dockerfile()).isEqualTo("build/Dockerfile");
+            assertThat(api.stage()).isEqualTo("api");
+            assertThat(api.args()).isEqualTo(Map.of("VERSION", "dev-1", "COMMON", "yes", "PORT", "8080", "DEBUG", "false"));
+            assertThat(api.labels()).isEqualTo(Map.of("org.opencontainers.image.vendor", "Example"));
+            assertThat(api.platforms()).containsExactly("linux/amd64");
+            assertThat(api.tags()).containsExactly("reg.example.com/team/api:dev", "reg.example.com/team/api:latest");
+            assertThat(api.cacheFrom()).as("cache-from accumulates over inherits").containsExactly(
+                    "type=registry,ref=reg.example.com/team/cache:common", "type=registry,ref=reg.example.com/team/cache:api");
+            assertThat(api.cacheTo()).as("cache-to is replaced").containsExactly(
+                    "type=registry,ref=reg.example.com/team/cache:api,mode=max");
+            assertThat(api.contexts()).isEqualTo(Map.of("shared", "../shared"));
+            BakeTarget worker = bake.targets().get("worker");
+            assertThat(worker.dockerfile()).isEqualTo("build/Worker.Dockerfile");
+            assertThat(worker.cacheTo()).containsExactly("type=inline");
+            assertThat(worker.tags()).containsExactly("reg.example.com/team/worker:dev",
+                    "literal ${NOT_A_VARIABLE} \"quoted\"");
+        }
+        assertThat(BakeFileReader.read(resource("full-bake.hcl"), Map.of()).targets())
+                .isEqualTo(BakeFileReader.read(resource("full-bake.json"), Map.of()).targets());
+    }
+
+    @Test
+    void shouldLetTheEnvironmentOverrideDefaultsIncludingThoseOtherDefaultsUse() throws Exception {
+        BakeDefinition bake = BakeFileReader.read(resource("full-bake.hcl"), Map.of("TAG", "7", "UNRELATED", "x"));
+
+        assertThat(bake.targets().get("api").tags()).startsWith("reg.example.com/team/api:7");
+        assertThat(bake.targets().get("api").args()).containsEntry("VERSION", "7-1");
+        assertThat(bake.variables()).containsEntry("TAG", "7").doesNotContainKey("UNRELATED");
+    }
+
+    @Test
+    void shouldSelectGroupsOfGroupsInOrderAndEachTargetOnce() throws Exception {
+        BakeDefinition bake = BakeFileReader.read(resource("full-bake.hcl"), Map.of());
+
+        assertThat(bake.select(List.of()).stream().map(BakeTarget::name)).containsExactly("api", "worker");
+        assertThat(bake.select(List.of("worker", "all")).stream().map(BakeTarget::name)).containsExactly("worker", "api");
+        assertThatThrownBy(() -> bake.select(List.of("web")))
+                .isInstanceOf(BakeFileException.class)
+                .hasMessageContaining("no target or group named 'web'")
+                .hasMessageContaining("[_common, api, worker]");
+    }
+
+    @Test
+    void shouldNameTheFileLineAndProblemOfMalformedHcl() {
+        assertThat(problem("target \"a\" {\n  tags = [\"x\"\n}\n")).isEqualTo("f.hcl:3: expected ',' or ']' in a list");
+        assertThat(problem("target \"a\" {\n  tags = [\"x]\n}\n")).isEqualTo("f.hcl:2: a string is not closed before the end of the line");
+        assertThat(problem("target \"a\" {\n  args = { A = upper(\"x\") }\n}")).contains("f.hcl:2: function call upper(...) is not supported");
+        assertThat(problem("target \"a\" {\n  context = \"${MISSING}\"\n}")).isEqualTo(
+                "f.hcl: target a.context refers to variable 'MISSING', which is not declared (declared: [])");
+        assertThat(problem("variable \"A\" { default = \"${B}\" }\nvariable \"B\" { default = A }\ntarget \"t\" { context = A }"))
+                .contains("refers to itself");
+        assertThat(problem("target \"a\" { inherits = [\"b\"] }\ntarget \"b\" { inherits = [\"a\"] }"))
+                .contains("target 'a' inherits from itself");
+        assertThat(problem("target \"a\" {\n  tags = \"x\"\n}")).isEqualTo("f.hcl: target a.tags must be a list, is 'x'");
+        assertThat(problem("function \"f\" {\n}")).contains("block type 'function' is not supported");
+        assertThat(problem("target \"a\" {}\ntarget \"a\" {}")).contains("f.hcl:2: target 'a' is defined twice");
+    }
+
+    @Test
+    void shouldNameTheFileOfMalformedJson() {
+        assertThatThrownBy(() -> BakeFileReader.readJson("bake.json", "{\"target\": [1]}", Map.of()))
+                .isInstanceOf(BakeFileException.class).hasMessage("bake.json: 'target' must be an object of named blocks");
+        assertThatThrownBy(() -> BakeFileReader.readJson("bake.json", "{\"target\": ", Map.of()))
+                .isInstanceOf(BakeFileException.class).hasMessageStartingWith("bake.json: not valid JSON");
+        assertThatThrownBy(() -> BakeFileReader.read(Path.of("/nonexistent/docker-bake.hcl"), Map.of()))
+                .isInstanceOf(BakeFileException.class).hasMessageContaining("/nonexistent/docker-bake.hcl");
+    }
+
+    private static String problem(String hcl) {
+        try {
+            BakeFileReader.readHcl("f.hcl", hcl, Map.of());
+        } catch (BakeFileException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no error for " + hcl);
+    }
+
+    static Path resource(String name) throws URISyntaxException {
+        return Path.of(BakeFileReaderTest.class.getResource("/build/" + name).toURI());
+    }
+}

@@ -1,0 +1,74 @@
+package io.jenkins.plugins.optimizeddeploy.engine.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BuildKitProgressParserTest {
+    @Test
+    void shouldCountTheStepsOfARealWarmBuildSkippingFromInternalCacheImportAndExport() throws Exception {
+        List<String> output = Files.readAllLines(BakeFileReaderTest.resource("buildkit-web-warm.txt"));
+
+        List<BuildStep> steps = BuildKitProgressParser.parse(output);
+
+        assertThat(steps).hasSize(10);
+        assertThat(steps).filteredOn(step -> step.status() == BuildStep.Status.EXECUTED).extracting(BuildStep::name)
+                .containsExactly("[web 1/1] COPY --from=builder --chown=app:app /out/web/ /srv/www/");
+        assertThat(steps).extracting(BuildStep::name).noneMatch(name -> name.contains("FROM") || name.contains("internal"));
+        assertThat(StepStatistics.of(steps)).isEqualTo(new StepStatistics(10, 9, 1));
+    }
+
+    @Test
+    void shouldLetTheLastStatusOfARepeatedHeaderWin() {
+        List<BuildStep> steps = BuildKitProgressParser.parse(List.of(
+                "#5 [build 2/3] RUN make",
+                "#5 0.120 compiling",
+                "#6 [build 3/3] COPY . .",
+                "#6 CACHED",
+                "#5 [build 2/3] RUN make",
+                "#5 DONE 3.2s"));
+
+        assertThat(steps).containsExactly(
+                new BuildStep("[build 2/3] RUN make", BuildStep.Status.EXECUTED),
+                new BuildStep("[build 3/3] COPY . .", BuildStep.Status.CACHED));
+    }
+
+    @Test
+    void shouldReadErrorsCancellationsAndStagelessSteps() {
+        List<BuildStep> steps = BuildKitProgressParser.parse(List.of(
+                "#1 [internal] load build definition from Dockerfile",
+                "#1 DONE 0.0s",
+                "#2 [auth] library/alpine:pull token for registry-1.docker.io",
+                "#2 DONE 0.0s",
+                "#3 [1/3] FROM docker.io/library/alpine:3",
+                "#3 DONE 0.1s",
+                "#4 [2/3] RUN false",
+                "#4 ERROR: process \"/bin/sh -c false\" did not complete successfully: exit code: 1",
+                "#5 [3/3] COPY a b",
+                "#5 CANCELED",
+                "#6 importing cache manifest from reg/cache:final",
+                "#6 ERROR: reg/cache:final: not found",
+                "#7 exporting to image",
+                "#7 DONE 0.0s"));
+
+        assertThat(steps).containsExactly(
+                new BuildStep("[2/3] RUN false", BuildStep.Status.FAILED),
+                new BuildStep("[3/3] COPY a b", BuildStep.Status.FAILED));
+        assertThat(StepStatistics.of(steps)).isEqualTo(new StepStatistics(2, 0, 2));
+    }
+
+    @Test
+    void shouldCountEachStepOnceByItsFirstReportAcrossRuns() {
+        BuildStep runByStageBuild = new BuildStep("[builder 2/2] RUN make", BuildStep.Status.EXECUTED);
+        BuildStep cachedInFinalBuild = new BuildStep("[builder 2/2] RUN make", BuildStep.Status.CACHED);
+        BuildStep finalStep = new BuildStep("[app 1/1] COPY --from=builder /out /", BuildStep.Status.EXECUTED);
+
+        List<BuildStep> steps = StepStatistics.firstReportOfEach(List.of(List.of(runByStageBuild), List.of(cachedInFinalBuild, finalStep)));
+
+        assertThat(steps).containsExactly(runByStageBuild, finalStep);
+        assertThat(StepStatistics.of(List.of()).hitRate()).isZero();
+        assertThat(new StepStatistics(10, 9, 1).hitRate()).isEqualTo(0.9);
+    }
+}

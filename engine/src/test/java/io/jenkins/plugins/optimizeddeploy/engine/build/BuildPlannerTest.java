@@ -1,0 +1,85 @@
+package io.jenkins.plugins.optimizeddeploy.engine.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
+import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BuildPlannerTest {
+    private static final SourceRevision REVISION = new SourceRevision("0123456789abcdef0123", "feature/x", "42",
+            "https://git.example.com/app.git", Instant.parse("2026-11-26T20:00:00.123Z"));
+    private static final CacheSettings CACHE = CacheSettings.of("reg.example.com/team/cache", "feature/x", "main");
+
+    @Test
+    void shouldPlanTheEssentialGroupOfTheSampleAppUnderTheRegistryWithRevisionTagsAndOciLabels() {
+        BuildPlan plan = BuildPlanner.plan(SampleApp.directory().resolve("docker-bake.hcl"), request(List.of("essential"), List.of()));
+
+        assertThat(plan.targets()).extracting(PlannedTarget::name).containsExactly("web", "worker");
+        PlannedTarget web = plan.targets().get(0);
+        assertThat(web.images()).containsExactly("reg.example.com/team/web:0123456789ab",
+                "reg.example.com/team/web:build-42", "reg.example.com/team/web:feature-x");
+        assertThat(web.labels()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "org.opencontainers.image.source", "https://git.example.com/app.git",
+                "org.opencontainers.image.revision", "0123456789abcdef0123",
+                "org.opencontainers.image.created", "2026-11-26T20:00:00Z"));
+        assertThat(web.context()).isEqualTo(SampleApp.directory().toAbsolutePath().normalize());
+        assertThat(web.dockerfile()).isEqualTo(web.context().resolve("Dockerfile"));
+        assertThat(web.stage()).isEqualTo("web");
+        assertThat(web.intermediateStages()).containsExactly("builder", "runtime");
+        assertThat(web.args()).containsEntry("BASE_IMAGE", "localhost:5000/base/busybox:latest");
+        assertThat(web.platform()).isEmpty();
+        assertThat(web.cache().primary().location()).isEqualTo("reg.example.com/team/cache/web/feature-x");
+    }
+
+    @Test
+    void shouldUseGivenTagsAndKeepTheBakeFileTagsWithoutARegistry() {
+        BuildPlan tagged = BuildPlanner.plan(SampleApp.directory().resolve("docker-bake.json"),
+                request(List.of("docs"), List.of("1.0", "stable")));
+        BuildRequest noRegistry = new BuildRequest(List.of("docs"), "", List.of(), REVISION, "linux/amd64", CACHE,
+                Map.of("REGISTRY", "127.0.0.1:5000", "TAG", "7"));
+        BuildPlan fromBake = BuildPlanner.plan(SampleApp.directory().resolve("docker-bake.json"), noRegistry);
+
+        assertThat(tagged.targets().get(0).images()).containsExactly("reg.example.com/team/docs:1.0", "reg.example.com/team/docs:stable");
+        assertThat(fromBake.targets().get(0).images()).containsExactly("127.0.0.1:5000/sample-app/docs:7");
+        assertThat(fromBake.targets().get(0).platform()).isEqualTo("linux/amd64");
+    }
+
+    @Test
+    void shouldDeriveLatestWhenNothingIsKnownAboutTheRevision() {
+        assertThat(BuildPlanner.derivedTags(SourceRevision.unknown(Instant.EPOCH))).containsExactly("latest");
+        assertThat(BuildPlanner.derivedTags(new SourceRevision("abc", "release/1.x", "", "", Instant.EPOCH)))
+                .containsExactly("abc", "release-1.x");
+    }
+
+    @Test
+    void shouldFindIntermediateStagesThroughFromAndCopyFromAndMounts() {
+        DockerfileStages stages = DockerfileStages.parse("Dockerfile", """
+                # syntax=docker/dockerfile:1
+                FROM base:1 AS deps
+                RUN make deps
+                FROM deps AS build
+                RUN --mount=type=cache,target=/c \\
+                    --mount=type=bind,from=tools,target=/t make
+                FROM alpine AS tools
+                FROM scratch AS unused
+                FROM alpine AS final
+                COPY --from=build /out /out
+                """);
+
+        assertThat(stages.intermediateStagesOf("Dockerfile", "final")).containsExactly("deps", "build");
+        assertThat(stages.intermediateStagesOf("Dockerfile", "")).containsExactly("deps", "build");
+        assertThat(stages.intermediateStagesOf("Dockerfile", "deps")).isEmpty();
+        assertThatThrownBy(() -> stages.intermediateStagesOf("Dockerfile", "web"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Dockerfile has no stage 'web' (stages: [deps, build, tools, unused, final])");
+    }
+
+    private static BuildRequest request(List<String> targets, List<String> tags) {
+        return new BuildRequest(targets, "reg.example.com/team", tags, REVISION, "", CACHE, Map.of());
+    }
+}

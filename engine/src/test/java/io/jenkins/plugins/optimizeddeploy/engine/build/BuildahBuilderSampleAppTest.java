@@ -1,0 +1,89 @@
+package io.jenkins.plugins.optimizeddeploy.engine.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsSource;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
+import io.jenkins.plugins.optimizeddeploy.testsupport.BuildahExtension;
+import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildahBuilderSampleAppTest {
+    @RegisterExtension
+    static final RegistryExtension registry = RegistryExtension.plain();
+    /** Its own registry: nobody has logged in to it, so cache pushes are refused. */
+    @RegisterExtension
+    static final RegistryExtension lockedRegistry = RegistryExtension.basicAuth().perTestClass();
+    @RegisterExtension
+    static final BuildahExtension agent = new BuildahExtension().perTestClass();
+    @RegisterExtension
+    static final BuildahExtension newAgent = new BuildahExtension().perTestClass();
+
+    private static final RegistryClient REGISTRY_CLIENT = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous());
+    private static String baseImage;
+    private final RecordingRunner runner = new RecordingRunner();
+
+    @BeforeAll
+    static void seedBaseImage() {
+        baseImage = registry.pushBusyboxBase("base/busybox", "buildah-builder");
+    }
+
+    @Test
+    void shouldBuildWarmAfterAWebChangeThenOnANewAgentFromTheRegistryCache(@TempDir Path directory) {
+        Path app = SampleAppCopy.into(directory);
+        String repository = registry.hostPort() + "/buildah";
+
+        BuildResult cold = build(agent, app, repository);
+        SampleAppCopy.change(app.resolve("web/index.html"), "<!-- changed -->\n");
+        BuildResult warm = build(agent, app, repository);
+        runner.clear();
+        BuildResult fresh = build(newAgent, app, repository);
+
+        assertThat(cold.targets()).extracting(TargetResult::target).containsExactly("web", "worker");
+        // buildah counts every instruction, so after the changed COPY in the web stage its metadata steps rerun too
+        assertThat(warm.targets().get(0).executedSteps()).allMatch(step -> step.matches("\\[1 [5-8]\\] .*|\\[6 \\d+\\] .*"))
+                .contains("[1 5] COPY web/ web/", "[6 2] COPY --from=builder --chown=app:app /out/web/ /srv/www/");
+        assertThat(warm.targets().get(1).executedSteps()).isEmpty();
+        assertThat(fresh.targets()).allSatisfy(target -> {
+            assertThat(target.digest()).isEqualTo(REGISTRY_CLIENT.headManifest(ImageReference.parse(target.image()))
+                    .digest().toString());
+            assertThat(target.cacheExportFailures()).isEmpty();
+        });
+        // buildah 1.28 looks an ARG step up in local storage only, and a miss ends cache lookups for its stage: the
+        // sample app's builder stage opens with ARG, so on a new agent it runs; every other stage comes from the registry
+        assertThat(fresh.targets()).allSatisfy(target -> assertThat(target.executedSteps()).as(runner.transcript())
+                .allMatch(step -> step.startsWith("[1 ")));
+        assertThat(runner.transcript()).contains("--> Cache pulled from remote " + repository + "/cache/web/main:");
+        assertThat(fresh.steps().hitRate()).isGreaterThanOrEqualTo(24.0 / 32);
+    }
+
+    @Test
+    void shouldSucceedAndReportTheFailedExportWhenTheCacheCannotBeWritten(@TempDir Path directory) {
+        Path app = SampleAppCopy.into(directory);
+        String repository = registry.hostPort() + "/buildah-unwritable";
+        String lockedCache = lockedRegistry.hostPort() + "/cache";
+        BuildahBuilder builder = new BuildahBuilder(runner, REGISTRY_CLIENT,
+                BuildahSettings.defaults(agent.globalArguments(), agent.environment()).withTlsVerify(false));
+
+        BuildResult result = builder.build(BuildPlanner.plan(app.resolve("docker-bake.hcl"),
+                SampleAppRequest.essential(repository, lockedCache, "main", baseImage)), BuildProgress.SILENT);
+
+        assertThat(result.targets()).as(runner.transcript()).allSatisfy(target -> {
+            assertThat(target.digest()).startsWith("sha256:");
+            assertThat(target.cacheExportFailures()).anyMatch(failure -> failure.contains(lockedCache));
+        });
+    }
+
+    private BuildResult build(BuildahExtension storage, Path app, String repository) {
+        BuildahBuilder builder = new BuildahBuilder(runner, REGISTRY_CLIENT,
+                BuildahSettings.defaults(storage.globalArguments(), storage.environment()).withTlsVerify(false));
+        BuildRequest request = SampleAppRequest.essential(repository, repository + "/cache", "main", baseImage);
+        return builder.build(BuildPlanner.plan(app.resolve("docker-bake.hcl"), request), BuildProgress.SILENT);
+    }
+}

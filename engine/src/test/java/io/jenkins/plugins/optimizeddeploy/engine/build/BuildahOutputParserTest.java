@@ -1,0 +1,54 @@
+package io.jenkins.plugins.optimizeddeploy.engine.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BuildahOutputParserTest {
+    @Test
+    void shouldCountRemoteHitsOfARealNewAgentBuildAndTheStepsItRan() throws Exception {
+        List<String> output = Files.readAllLines(BakeFileReaderTest.resource("buildah-web-new-agent.txt"));
+
+        List<BuildStep> steps = BuildahOutputParser.parse(output);
+
+        assertThat(steps).extracting(BuildStep::name).noneMatch(name -> name.contains("FROM"));
+        assertThat(steps).filteredOn(step -> step.status() == BuildStep.Status.EXECUTED).extracting(BuildStep::name)
+                .allMatch(name -> name.startsWith("[1 ") || name.contains("LABEL"));
+        assertThat(steps).filteredOn(step -> step.status() == BuildStep.Status.CACHED).extracting(BuildStep::name)
+                .contains("[2 2] RUN echo 'app:x:10001:10001:sample app:/home/app:/bin/sh' >> /etc/passwd  && echo"
+                        + " 'app:x:10001:' >> /etc/group  && mkdir -p /home/app  && chown app:app /home/app",
+                        "[6 2] COPY --from=builder --chown=app:app /out/web/ /srv/www/");
+        assertThat(StepStatistics.of(steps)).isEqualTo(new StepStatistics(18, 10, 8));
+    }
+
+    @Test
+    void shouldCountLocalHitsAndTheLastStepThatRunsAfterCommit() throws Exception {
+        List<String> output = Files.readAllLines(BakeFileReaderTest.resource("buildah-worker-local-hits.txt"));
+
+        List<BuildStep> steps = BuildahOutputParser.parse(output);
+
+        assertThat(steps).filteredOn(step -> step.status() == BuildStep.Status.EXECUTED).extracting(BuildStep::name)
+                .containsExactly("[3 2] ENV WORKER_INTERVAL=5", "[3 3] CMD [\"worker\"]");
+        assertThat(StepStatistics.of(steps)).isEqualTo(new StepStatistics(14, 12, 2));
+    }
+
+    @Test
+    void shouldReadAStagelessBuildWhoseLastStepRunsAfterCommit() {
+        List<BuildStep> steps = BuildahOutputParser.parse(List.of(
+                "STEP 1/3: FROM reg/base:1",
+                "STEP 2/3: RUN make",
+                "--> Cache pulled from remote reg/cache:abc",
+                "--> Using cache 1234",
+                "--> 1234",
+                "STEP 3/3: COPY out /out",
+                "COMMIT reg/app:1",
+                "--> 5678",
+                "Successfully tagged reg/app:1"));
+
+        assertThat(steps).containsExactly(
+                new BuildStep("[1 2] RUN make", BuildStep.Status.CACHED),
+                new BuildStep("[1 3] COPY out /out", BuildStep.Status.EXECUTED));
+    }
+}

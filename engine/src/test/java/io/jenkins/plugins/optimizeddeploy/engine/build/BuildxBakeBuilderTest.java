@@ -1,0 +1,72 @@
+package io.jenkins.plugins.optimizeddeploy.engine.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsSource;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
+import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** buildx is not installed on these machines: what the backend generates is checked against expected files. */
+class BuildxBakeBuilderTest {
+    private static final BuildRequest REQUEST = new BuildRequest(List.of("essential"), "reg.example.com/team",
+            List.of("1.0"), SampleAppRequest.REVISION, "linux/amd64",
+            CacheSettings.of("reg.example.com/team/cache", "feature/x", "main").withLocalDirectory(Path.of("/agent/cache")),
+            Map.of());
+    private final BuildxBakeBuilder builder = new BuildxBakeBuilder(new ProcessCommandRunner(),
+            new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous()), DockerSettings.defaults(Map.of()));
+
+    @Test
+    void shouldGenerateTheOverrideFileWithTagsLabelsPlatformAndCache() throws Exception {
+        BuildPlan plan = BuildPlanner.plan(SampleApp.directory().resolve("docker-bake.hcl"), REQUEST);
+
+        assertThat(BuildxBakeBuilder.overrideFile(plan))
+                .isEqualTo(Files.readString(BakeFileReaderTest.resource("buildx-override-expected.json")));
+    }
+
+    @Test
+    void shouldLayerTheOverrideOverTheUsersBakeFileAndPush() {
+        BuildPlan plan = BuildPlanner.plan(SampleApp.directory().resolve("docker-bake.hcl"), REQUEST);
+
+        assertThat(builder.arguments(plan, Path.of("/w/override.json"), Path.of("/w/metadata.json"))).containsExactly(
+                "/usr/bin/docker", "buildx", "bake", "--file", plan.bakeFile().toString(), "--file", "/w/override.json",
+                "--push", "--metadata-file", "/w/metadata.json", "--progress", "plain", "web", "worker");
+    }
+
+    @Test
+    void shouldReadDigestsFromTheMetadataFile() {
+        String metadata = """
+                {
+                  "web": {"containerimage.digest": "sha256:aaa", "image.name": "reg.example.com/team/web:1.0"},
+                  "worker": {"containerimage.digest": "sha256:bbb"},
+                  "buildx.build.warnings": []
+                }
+                """;
+
+        assertThat(BuildxBakeBuilder.digests("bake.hcl", metadata)).containsExactly(
+                Map.entry("web", "sha256:aaa"), Map.entry("worker", "sha256:bbb"));
+        assertThatThrownBy(() -> BuildxBakeBuilder.digests("bake.hcl", "{"))
+                .isInstanceOf(ImageBuildException.class).hasMessageStartingWith("The bake metadata file of bake.hcl is not JSON");
+    }
+
+    @Test
+    void shouldSplitBakeProgressByTheTargetPrefixOfEachVertex() {
+        BuildPlan plan = BuildPlanner.plan(SampleApp.directory().resolve("docker-bake.hcl"), REQUEST);
+
+        Map<String, List<BuildStep>> steps = BuildxBakeBuilder.stepsByTarget(plan, List.of(
+                "#4 [web builder 2/7] WORKDIR /src", "#4 CACHED",
+                "#5 [worker builder 2/7] WORKDIR /src", "#5 CACHED",
+                "#6 [web web 1/1] COPY --from=builder /out/web/ /srv/www/", "#6 DONE 0.1s"));
+
+        assertThat(StepStatistics.of(steps.get("web"))).isEqualTo(new StepStatistics(2, 1, 1));
+        assertThat(StepStatistics.of(steps.get("worker"))).isEqualTo(new StepStatistics(1, 1, 0));
+    }
+}

@@ -1,0 +1,67 @@
+package io.jenkins.plugins.optimizeddeploy.engine.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsSource;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
+import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
+import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Agents that have never built the app: each gets a brand-new dockerd whose only cache is the registry's. */
+class DockerBuilderNewAgentTest {
+    @RegisterExtension
+    static final RegistryExtension registry = RegistryExtension.plain();
+    @RegisterExtension
+    static final DockerdExtension firstAgent = new DockerdExtension().perTestClass();
+    @RegisterExtension
+    static final DockerdExtension newAgent = new DockerdExtension().perTestClass();
+    @RegisterExtension
+    static final DockerdExtension newBranchAgent = new DockerdExtension().perTestClass();
+
+    private static final RegistryClient REGISTRY_CLIENT = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous());
+    @TempDir
+    static Path appDirectory;
+    private static String baseImage;
+    private static Path app;
+    private static String repository;
+    private final RecordingRunner runner = new RecordingRunner();
+
+    @BeforeAll
+    static void buildMainOnTheFirstAgent() {
+        baseImage = registry.pushBusyboxBase("base/busybox", "docker-new-agent");
+        app = SampleAppCopy.into(appDirectory);
+        repository = registry.hostPort() + "/new-agent";
+        build(new RecordingRunner(), firstAgent, "main");
+    }
+
+    @Test
+    void shouldHitTheRegistryCacheOnABrandNewDaemon() {
+        BuildResult result = build(runner, newAgent, "main");
+
+        assertThat(result.steps().hitRate()).as(runner.transcript()).isGreaterThanOrEqualTo(0.9);
+        assertThat(result.targets()).allSatisfy(target -> assertThat(target.executedSteps()).isEmpty());
+    }
+
+    @Test
+    void shouldStartANewBranchWithoutCacheOfItsOwnFromTheDefaultBranchCache() {
+        BuildResult result = build(runner, newBranchAgent, "feature/Login");
+
+        assertThat(result.steps().hitRate()).as(runner.transcript()).isGreaterThanOrEqualTo(0.9);
+        assertThat(runner.transcript()).contains("importing cache manifest from " + repository + "/cache/web/main:final");
+        assertThat(REGISTRY_CLIENT.headManifest(ImageReference.parse(repository + "/cache/web/feature-login:final")).digest())
+                .as("the branch's own cache is written for its next build").isNotNull();
+    }
+
+    private static BuildResult build(RecordingRunner runner, DockerdExtension agent, String branch) {
+        DockerBuilder builder = new DockerBuilder(runner, REGISTRY_CLIENT, DockerSettings.defaults(agent.environment()));
+        BuildRequest request = SampleAppRequest.essential(repository, repository + "/cache", branch, baseImage);
+        return builder.build(BuildPlanner.plan(app.resolve("docker-bake.hcl"), request), BuildProgress.SILENT);
+    }
+}
