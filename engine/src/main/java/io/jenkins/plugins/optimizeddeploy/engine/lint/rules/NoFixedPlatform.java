@@ -1,0 +1,22 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
+import java.util.List;
+
+/** DL3029: a fixed FROM --platform defeats multi-platform builds; $BUILDPLATFORM and the like are fine. */
+final class NoFixedPlatform extends DockerfileRule {
+
+    NoFixedPlatform() {
+        super("DL3029", Severity.WARNING, "Do not use --platform flag with FROM.");
+    }
+
+    @Override
+    public List<Violation> check(Dockerfile dockerfile) {
+        return dockerfile.stages().stream()
+                .filter(stage -> !stage.platform().isEmpty() && !stage.platform().contains("$"))
+                .map(stage -> new Violation(stage.from(), stage.platform()))
+                .toList();
+    }
+}
