@@ -10,14 +10,15 @@ import java.util.Set;
  * The simple commands of a RUN, so that rules see {@code apt-get install -y curl} and its options instead of a
  * string. A small splitter, not a shell: it separates commands at {@code &&}, {@code ||}, {@code ;}, {@code |},
  * {@code &} and line ends outside quotes, {@code $(…)} and backticks; removes quotes; skips comments, leading
- * variable assignments ({@code DEBIAN_FRONTEND=noninteractive apt-get …}) and the shell words that open a block
- * ({@code then}, {@code do}, {@code {}…).
+ * variable assignments ({@code DEBIAN_FRONTEND=noninteractive apt-get …}), the shell words that open a block
+ * ({@code then}, {@code do}, {@code {}…) and the patterns of {@code case}, whose {@code |} is no pipe.
  *
  * @param commands the simple commands in order
  */
 public record ShellScript(List<ShellCommand> commands) {
     private static final Set<String> BLOCK_WORDS =
-            Set.of("if", "then", "else", "elif", "fi", "do", "done", "while", "until", "{", "}", "(", ")", "!", "time");
+            Set.of("if", "then", "else", "elif", "fi", "do", "done", "while", "until", "{", "}", "(", ")", "!", "time",
+                    "esac");
 
     public ShellScript {
         commands = List.copyOf(commands);
@@ -66,6 +67,7 @@ public record ShellScript(List<ShellCommand> commands) {
         private boolean inWord;
         private boolean piped;
         private int position;
+        private int caseDepth;
 
         Splitter(String script) {
             this.script = script;
@@ -124,6 +126,30 @@ public record ShellScript(List<ShellCommand> commands) {
             }
             endCommand(c == '|' && !doubled);
             position += doubled && c != '\n' ? 2 : 1;
+            if (c == ';' && doubled && caseDepth > 0) {
+                skipCasePattern();
+            }
+        }
+
+        /** Skips a {@code case} pattern up to its closing parenthesis; {@code esac} ends the case instead. */
+        private void skipCasePattern() {
+            while (position < script.length() && Character.isWhitespace(script.charAt(position))) {
+                position++;
+            }
+            if (script.startsWith("esac", position)) {
+                caseDepth--;
+                return;
+            }
+            while (position < script.length() && script.charAt(position) != ')') {
+                char c = script.charAt(position);
+                position = c == '\'' || c == '"' ? closingQuote(position) + 1 : position + 1;
+            }
+            position++;
+        }
+
+        private int closingQuote(int opening) {
+            int end = script.indexOf(script.charAt(opening), opening + 1);
+            return end < 0 ? script.length() : end;
         }
 
         private void readDoubleQuoted() {
@@ -136,6 +162,8 @@ public record ShellScript(List<ShellCommand> commands) {
                         append(script.charAt(position + 1));
                     }
                     position += 2;
+                } else if (c == '$' && position + 1 < script.length() && script.charAt(position + 1) == '(') {
+                    readNested('(', ')');
                 } else {
                     append(c);
                     position++;
@@ -149,7 +177,9 @@ public record ShellScript(List<ShellCommand> commands) {
             int start = position;
             while (position < script.length()) {
                 char c = script.charAt(position++);
-                if (c == open) {
+                if (c == '\'' || c == '"') {
+                    position = Math.min(closingQuote(position - 1) + 1, script.length());
+                } else if (c == open) {
                     depth++;
                 } else if (c == close && --depth == 0) {
                     break;
@@ -173,6 +203,11 @@ public record ShellScript(List<ShellCommand> commands) {
                 words.add(word.toString());
                 word.setLength(0);
                 inWord = false;
+                if (words.size() == 3 && words.get(0).equals("case") && words.get(2).equals("in")) {
+                    words.clear();
+                    caseDepth++;
+                    skipCasePattern();
+                }
             }
         }
 

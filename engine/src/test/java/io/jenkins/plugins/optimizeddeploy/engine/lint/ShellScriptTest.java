@@ -71,4 +71,22 @@ class ShellScriptTest {
         assertThat(command.isInvocation("apt-get", "install")).isFalse();
         assertThat(command.operandsAfter("install", Set.of("-o"))).containsExactly("curl", "git=1");
     }
+
+    @Test
+    void shouldNotTakeTheBarsOfCasePatternsForPipes() {
+        ShellScript script = ShellScript.parse("case \"$arch\" in amd64 | i386) flags=a ;; arm64|'arm 64') make ;; esac;"
+                + " apk add x");
+
+        assertThat(script.hasPipe()).isFalse();
+        assertThat(script.commands()).extracting(ShellCommand::name).containsExactly("make", "apk");
+    }
+
+    @Test
+    void shouldKeepQuotedParenthesesInsideCommandSubstitutions() {
+        ShellScript script = ShellScript.parse(
+                "deps=\"$(scanelf x | awk 'system(\"[ -e \" $1 \" ]\") == 0 { next }')\"; apk add $deps");
+
+        assertThat(script.commands()).extracting(ShellCommand::name).containsExactly("apk");
+        assertThat(script.hasPipe()).isFalse();
+    }
 }

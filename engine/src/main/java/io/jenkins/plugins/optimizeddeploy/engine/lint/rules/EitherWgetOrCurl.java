@@ -7,10 +7,13 @@ import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellScript;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** DL4001: two download tools in one image where one would do; flags the RUNs using the second one. */
+/** DL4001: two download tools in one stage where one would do; flags every RUN using one once both are used. */
 final class EitherWgetOrCurl extends DockerfileRule {
+    private static final List<String> DOWNLOADERS = List.of("curl", "wget");
 
     EitherWgetOrCurl() {
         super("DL4001", Severity.WARNING, "Either use wget or curl but not both.");
@@ -20,20 +23,16 @@ final class EitherWgetOrCurl extends DockerfileRule {
     public List<Violation> check(Dockerfile dockerfile) {
         List<Violation> violations = new ArrayList<>();
         for (Stage stage : dockerfile.stages()) {
-            String first = null;
+            Set<String> used = new HashSet<>();
             for (Instruction instruction : stage.instructions()) {
                 if (!instruction.keyword().equals("run")) {
                     continue;
                 }
                 ShellScript script = ShellScript.of(instruction);
-                for (String tool : List.of("wget", "curl")) {
-                    if (script.runs(tool)) {
-                        if (first == null) {
-                            first = tool;
-                        } else if (!first.equals(tool)) {
-                            violations.add(new Violation(instruction, tool + " after " + first));
-                        }
-                    }
+                List<String> tools = DOWNLOADERS.stream().filter(script::runs).toList();
+                used.addAll(tools);
+                if (!tools.isEmpty() && used.size() == DOWNLOADERS.size()) {
+                    violations.add(Violation.at(instruction));
                 }
             }
         }

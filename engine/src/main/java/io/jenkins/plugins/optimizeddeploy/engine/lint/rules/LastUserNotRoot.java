@@ -5,7 +5,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.List;
 
-/** DL3002: the image should not end up running as root because the last USER switched back to it. */
+/** DL3002: a stage whose last USER is root runs as root (hadolint checks every stage, not only the final one). */
 final class LastUserNotRoot extends DockerfileRule {
 
     LastUserNotRoot() {
@@ -14,9 +14,10 @@ final class LastUserNotRoot extends DockerfileRule {
 
     @Override
     public List<Violation> check(Dockerfile dockerfile) {
-        return dockerfile.finalStage().flatMap(stage -> stage.last("user"))
+        return dockerfile.stages().stream()
+                .flatMap(stage -> stage.last("user").stream())
                 .filter(StageScope::isRoot)
-                .map(user -> List.of(Violation.at(user)))
-                .orElse(List.of());
+                .map(Violation::at)
+                .toList();
     }
 }

@@ -5,7 +5,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.List;
 
-/** DL3029: a fixed FROM --platform defeats multi-platform builds; $BUILDPLATFORM and the like are fine. */
+/** DL3029: a FROM --platform defeats multi-platform builds, unless it is $BUILDPLATFORM or $TARGETPLATFORM. */
 final class NoFixedPlatform extends DockerfileRule {
 
     NoFixedPlatform() {
@@ -15,7 +15,8 @@ final class NoFixedPlatform extends DockerfileRule {
     @Override
     public List<Violation> check(Dockerfile dockerfile) {
         return dockerfile.stages().stream()
-                .filter(stage -> !stage.platform().isEmpty() && !stage.platform().contains("$"))
+                .filter(stage -> !stage.platform().isEmpty() && !stage.platform().contains("BUILDPLATFORM")
+                        && !stage.platform().contains("TARGETPLATFORM"))
                 .map(stage -> new Violation(stage.from(), stage.platform()))
                 .toList();
     }

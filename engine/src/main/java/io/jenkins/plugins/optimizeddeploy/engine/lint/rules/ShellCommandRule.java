@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A rule about single commands inside RUN: one violation per offending command. */
+/** A rule about single commands inside RUN: one violation per RUN, naming what each offending command did. */
 abstract class ShellCommandRule extends DockerfileRule {
 
     ShellCommandRule(String id, Severity defaultSeverity, String message) {
@@ -24,8 +24,15 @@ abstract class ShellCommandRule extends DockerfileRule {
     public final List<Violation> check(Dockerfile dockerfile) {
         List<Violation> violations = new ArrayList<>();
         for (Instruction run : StageScope.runs(dockerfile)) {
+            List<String> details = new ArrayList<>();
+            boolean violated = false;
             for (ShellCommand command : ShellScript.of(run).commands()) {
-                check(command, run, dockerfile).ifPresent(detail -> violations.add(new Violation(run, detail)));
+                Optional<String> detail = check(command, run, dockerfile);
+                violated |= detail.isPresent();
+                detail.filter(text -> !text.isEmpty() && !details.contains(text)).ifPresent(details::add);
+            }
+            if (violated) {
+                violations.add(new Violation(run, String.join("; ", details)));
             }
         }
         return violations;

@@ -6,7 +6,6 @@ import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Stage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -62,7 +61,7 @@ final class StageScope {
     static boolean isRoot(Instruction user) {
         String name = user.args().isEmpty() ? "" : user.args().get(0).trim();
         int colon = name.indexOf(':');
-        return ROOT_USERS.contains((colon < 0 ? name : name.substring(0, colon)).toLowerCase(Locale.ROOT));
+        return ROOT_USERS.contains(colon < 0 ? name : name.substring(0, colon));
     }
 
     /** True when another stage is built on this one ({@code FROM builder}). */

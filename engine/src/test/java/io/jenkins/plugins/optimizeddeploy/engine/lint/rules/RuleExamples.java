@@ -22,9 +22,9 @@ final class RuleExamples {
                         "FROM a:1\nWORKDIR C:\\\\app"));
         rule("DL3001", List.of("FROM a:1\nRUN apt-get update && service nginx start", "FROM a:1\nRUN top -b -n 1"),
                 List.of("FROM a:1\nRUN echo ps", "FROM a:1\nRUN apt-get install -y procps=2"));
-        rule("DL3002", List.of("FROM a:1\nUSER app\nUSER root", "FROM a:1\nUSER 0:0"),
-                List.of("FROM a:1\nUSER root\nRUN x\nUSER app", "FROM a:1 AS build\nUSER root\nFROM a:1\nUSER app",
-                        "FROM a:1\nRUN x"));
+        rule("DL3002", List.of("FROM a:1\nUSER app\nUSER root", "FROM a:1\nUSER 0:0",
+                        "FROM a:1 AS build\nUSER root\nFROM a:1\nUSER app"),
+                List.of("FROM a:1\nUSER root\nRUN x\nUSER app", "FROM a:1\nRUN x", "FROM a:1\nUSER rooted"));
         rule("DL3003", List.of("FROM a:1\nRUN cd /tmp && make", "FROM a:1\nRUN make; cd out"),
                 List.of("FROM a:1\nWORKDIR /tmp\nRUN make", "FROM a:1\nRUN echo cd"));
         rule("DL3004", List.of("FROM a:1\nRUN sudo apt-get update", "FROM a:1\nRUN make && sudo make install"),
@@ -90,8 +90,9 @@ final class RuleExamples {
                         "FROM debian:12 AS build\nFROM build"));
         rule("DL3027", List.of("FROM a:1\nRUN apt install -y curl=1", "FROM a:1\nRUN apt update"),
                 List.of("FROM a:1\nRUN apt-get install -y curl=1", "FROM a:1\nRUN apt-cache policy curl"));
-        rule("DL3029", List.of("FROM --platform=linux/amd64 debian:12"),
-                List.of("FROM --platform=$BUILDPLATFORM debian:12", "FROM debian:12"));
+        rule("DL3029", List.of("FROM --platform=linux/amd64 debian:12", "FROM --platform=$MYPLATFORM debian:12"),
+                List.of("FROM --platform=$BUILDPLATFORM debian:12", "FROM --platform=${TARGETPLATFORM} debian:12",
+                        "FROM debian:12"));
         rule("DL3042", List.of("FROM a:1\nRUN pip install requests==2", "FROM a:1\nRUN pip3 install -r req.txt"),
                 List.of("FROM a:1\nRUN pip install --no-cache-dir requests==2",
                         "FROM a:1\nENV PIP_NO_CACHE_DIR=1\nRUN pip install requests==2",
@@ -116,7 +117,8 @@ final class RuleExamples {
                 List.of("FROM a:1\nRUN a && b && c\nRUN d", "FROM a:1\nRUN a\nENV X=1\nRUN b",
                         "FROM a:1\nRUN a\nRUN --mount=type=cache,target=/c b"));
         rule("DL4000", List.of("FROM a:1\nMAINTAINER someone@example.com"), List.of("FROM a:1\nLABEL maintainer=x"));
-        rule("DL4001", List.of("FROM a:1\nRUN wget -q x\nRUN curl -fsS y", "FROM a:1\nRUN curl -fsS x && wget -q y"),
+        rule("DL4001", List.of("FROM a:1\nRUN wget -q x\nRUN curl -fsS y", "FROM a:1\nRUN curl -fsS x && wget -q y",
+                        "FROM a:1\nRUN wget -q x\nRUN curl -fsS y\nRUN wget -q z"),
                 List.of("FROM a:1\nRUN curl -fsS x\nRUN curl -fsS y", "FROM a:1\nRUN curl -fsS x\nFROM b:1\nRUN wget -q y"));
         rule("DL4003", List.of("FROM a:1\nCMD [\"a\"]\nCMD [\"b\"]"),
                 List.of("FROM a:1\nCMD [\"a\"]", "FROM a:1\nCMD [\"a\"]\nFROM b:1\nCMD [\"b\"]"));
