@@ -4,6 +4,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfiguration;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationEnvironment;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationException;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationFile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
@@ -34,10 +35,13 @@ import picocli.CommandLine.TypeConversionException;
         description = {
             "Check Dockerfiles against hadolint-compatible rules (DL ids) and this project's hardening rules (OD ids),"
                     + " listed in docs/RULES.md.",
-            "Honours '# hadolint ignore=ID,...' comments and a .hadolint.yaml (ignored, override, failure-threshold,"
-                    + " trustedRegistries): the one given with --config, else .hadolint.yaml or .hadolint.yml in the"
-                    + " current folder. Exits with 1 when a finding reaches the failure threshold, with 2 when a file"
-                    + " cannot be read or is not a Dockerfile (naming file and line)."
+            "Honours '# hadolint ignore=ID,...' comments. Settings come from a .hadolint.yaml (ignored, override,"
+                    + " failure-threshold, trustedRegistries): the one given with --config, else .hadolint.yaml or"
+                    + " .hadolint.yml in the current folder; then from hadolint's environment variables"
+                    + " (HADOLINT_FAILURE_THRESHOLD, HADOLINT_IGNORE, HADOLINT_OVERRIDE_ERROR...); then from the"
+                    + " options.",
+            "Exits with 1 when a finding reaches the failure threshold, with 2 when a file cannot be read or is not"
+                    + " a Dockerfile (naming file and line)."
         })
 final class HardenCommand implements Callable<Integer> {
     private static final List<String> DEFAULT_CONFIGURATION_FILES = List.of(".hadolint.yaml", ".hadolint.yml");
@@ -89,6 +93,11 @@ final class HardenCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--config '" + file + "' cannot be used: "
                         + e.getMessage(), e);
             }
+        }
+        try {
+            configuration = LintConfigurationEnvironment.apply(configuration, System.getenv());
+        } catch (LintConfigurationException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         return failureThreshold == null ? configuration : configuration.withFailureThreshold(failureThreshold);
     }
