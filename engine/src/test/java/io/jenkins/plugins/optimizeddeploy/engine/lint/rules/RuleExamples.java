@@ -90,9 +90,24 @@ final class RuleExamples {
                         "FROM debian:12 AS build\nFROM build"));
         rule("DL3027", List.of("FROM a:1\nRUN apt install -y curl=1", "FROM a:1\nRUN apt update"),
                 List.of("FROM a:1\nRUN apt-get install -y curl=1", "FROM a:1\nRUN apt-cache policy curl"));
+        rule("DL3028", List.of("FROM a:1\nRUN gem install rails", "FROM a:1\nRUN gem i bundler puma:6"),
+                List.of("FROM a:1\nRUN gem install rails:7.1.3", "FROM a:1\nRUN gem install rails -v 7.1.3",
+                        "FROM a:1\nRUN gem update --system"));
         rule("DL3029", List.of("FROM --platform=linux/amd64 debian:12", "FROM --platform=$MYPLATFORM debian:12"),
                 List.of("FROM --platform=$BUILDPLATFORM debian:12", "FROM --platform=${TARGETPLATFORM} debian:12",
                         "FROM debian:12"));
+        rule("DL3030", List.of("FROM a:1\nRUN yum install httpd-2.4", "FROM a:1\nRUN yum groupinstall Tools"),
+                List.of("FROM a:1\nRUN yum install -y httpd-2.4", "FROM a:1\nRUN yum --assumeyes install httpd-2.4",
+                        "FROM a:1\nRUN yum clean all"));
+        rule("DL3032", List.of("FROM a:1\nRUN yum install -y httpd-2.4",
+                        "FROM a:1\nRUN yum clean all && yum install -y httpd-2.4"),
+                List.of("FROM a:1\nRUN yum install -y httpd-2.4 && yum clean all",
+                        "FROM a:1\nRUN yum install -y httpd-2.4 && rm -rf /var/cache/yum/*", "FROM a:1\nRUN yum makecache"));
+        rule("DL3038", List.of("FROM a:1\nRUN dnf install httpd-2.4", "FROM a:1\nRUN microdnf install httpd-2.4"),
+                List.of("FROM a:1\nRUN dnf install -y httpd-2.4", "FROM a:1\nRUN dnf clean all"));
+        rule("DL3040", List.of("FROM a:1\nRUN dnf install -y httpd-2.4"),
+                List.of("FROM a:1\nRUN dnf install -y httpd-2.4 && dnf clean all",
+                        "FROM a:1\nRUN microdnf install -y x-1 && microdnf clean all"));
         rule("DL3042", List.of("FROM a:1\nRUN pip install requests==2", "FROM a:1\nRUN pip3 install -r req.txt"),
                 List.of("FROM a:1\nRUN pip install --no-cache-dir requests==2",
                         "FROM a:1\nENV PIP_NO_CACHE_DIR=1\nRUN pip install requests==2",
@@ -103,6 +118,9 @@ final class RuleExamples {
         rule("DL3045", List.of("FROM a:1\nCOPY app.jar app.jar", "FROM a:1 AS base\nFROM base\nCOPY x lib/"),
                 List.of("FROM a:1\nWORKDIR /app\nCOPY app.jar app.jar", "FROM a:1\nCOPY app.jar /app/app.jar",
                         "FROM a:1 AS base\nWORKDIR /app\nFROM base\nCOPY x lib/", "FROM a:1\nCOPY x $APP_HOME/"));
+        rule("DL3046", List.of("FROM a:1\nRUN useradd -u 123456789 app", "FROM a:1\nRUN useradd --uid=1234567 app"),
+                List.of("FROM a:1\nRUN useradd -l -u 123456789 app", "FROM a:1\nRUN useradd -u 10001 app",
+                        "FROM a:1\nRUN useradd --no-log-init --uid 123456789 app"));
         rule("DL3047", List.of("FROM a:1\nRUN wget https://example.com/x"),
                 List.of("FROM a:1\nRUN wget -q https://example.com/x", "FROM a:1\nRUN wget --progress=dot:giga x",
                         "FROM a:1\nRUN wget -nv x", "FROM a:1\nRUN curl -fsSL x -o y"));
@@ -116,6 +134,13 @@ final class RuleExamples {
         rule("DL3059", List.of("FROM a:1\nRUN a\nRUN b", "FROM a:1\nRUN a\n# note\nRUN b"),
                 List.of("FROM a:1\nRUN a && b && c\nRUN d", "FROM a:1\nRUN a\nENV X=1\nRUN b",
                         "FROM a:1\nRUN a\nRUN --mount=type=cache,target=/c b"));
+        rule("DL3060", List.of("FROM a:1\nRUN yarn install", "FROM a:1 AS deps\nRUN yarn install --frozen-lockfile\nFROM deps"),
+                List.of("FROM a:1\nRUN yarn install && yarn cache clean",
+                        "FROM a:1 AS build\nRUN yarn install\nFROM b:1\nCOPY --from=build /app /app",
+                        "FROM a:1\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install"));
+        rule("DL3062", List.of("FROM a:1\nRUN go install golang.org/x/tools/gopls", "FROM a:1\nRUN go install example.com/x@latest"),
+                List.of("FROM a:1\nRUN go install golang.org/x/tools/gopls@v0.15.0", "FROM a:1\nRUN go install ./cmd/app",
+                        "FROM a:1\nRUN go build ./..."));
         rule("DL4000", List.of("FROM a:1\nMAINTAINER someone@example.com"), List.of("FROM a:1\nLABEL maintainer=x"));
         rule("DL4001", List.of("FROM a:1\nRUN wget -q x\nRUN curl -fsS y", "FROM a:1\nRUN curl -fsS x && wget -q y",
                         "FROM a:1\nRUN wget -q x\nRUN curl -fsS y\nRUN wget -q z"),
