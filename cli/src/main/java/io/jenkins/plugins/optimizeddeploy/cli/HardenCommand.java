@@ -8,7 +8,6 @@ import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationEnvironme
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationException;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationFile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Linter;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.report.LintOutputFormat;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.rules.RuleRegistry;
 import java.io.IOException;
@@ -71,7 +70,7 @@ final class HardenCommand implements Callable<Integer> {
         for (Path file : files) {
             dockerfiles.add(parse(file));
         }
-        LintReport report = new Linter(RuleRegistry.rules(configuration), configuration).lint(dockerfiles);
+        LintReport report = RuleRegistry.linter(configuration).lint(dockerfiles);
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.render(report));
         out.flush();

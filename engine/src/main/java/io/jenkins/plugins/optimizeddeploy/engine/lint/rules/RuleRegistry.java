@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfiguration;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Linter;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Rule;
 import java.util.List;
 
@@ -13,6 +14,11 @@ public final class RuleRegistry {
     /** Every rule with the default configuration (no trusted registries: DL3026 allows any). */
     public static List<Rule> all() {
         return rules(LintConfiguration.defaults());
+    }
+
+    /** A linter with every rule, set up and applied as the configuration says. */
+    public static Linter linter(LintConfiguration configuration) {
+        return new Linter(rules(configuration), configuration);
     }
 
     /** Every rule, the configurable ones (DL3026) set up from the configuration, in id order. */

@@ -19,9 +19,15 @@ final class StageScope {
     private StageScope() {
     }
 
-    /** Every RUN in the Dockerfile, in order. */
+    /**
+     * Every RUN in the Dockerfile, in order, with the RUN triggers of ONBUILD (as hadolint checks them too: they run
+     * in every image built on this one); a trigger has its ONBUILD's line.
+     */
     static List<Instruction> runs(Dockerfile dockerfile) {
-        return ofKeyword(dockerfile, "run");
+        return dockerfile.instructions().stream()
+                .map(instruction -> instruction.onbuildTrigger().orElse(instruction))
+                .filter(instruction -> instruction.keyword().equals("run"))
+                .toList();
     }
 
     /** Every instruction with the keyword, in order. */

@@ -16,4 +16,13 @@ class ShellCommandRuleTest {
 
         assertThat(violations).singleElement().extracting(Violation::detail).isEqualTo("curl; git");
     }
+
+    @Test
+    void shouldCheckTheRunTriggersOfOnbuildAtTheOnbuildLine() {
+        List<Violation> violations = new NoSudo().check(DockerfileParser.parse(
+                "FROM a:1\nONBUILD RUN sudo make install\nONBUILD COPY . /src\n"));
+
+        assertThat(violations).singleElement().extracting(violation -> violation.instruction().startLine())
+                .isEqualTo(2);
+    }
 }
