@@ -23,10 +23,7 @@ final class DeleteAptLists extends DockerfileRule {
     @Override
     public List<Violation> check(Dockerfile dockerfile) {
         List<Violation> violations = new ArrayList<>();
-        for (Stage stage : dockerfile.stages()) {
-            if (!StageScope.isFinal(dockerfile, stage) && !StageScope.isBaseOfAnotherStage(dockerfile, stage)) {
-                continue;
-            }
+        for (Stage stage : StageScope.stagesInImage(dockerfile)) {
             for (Instruction run : stage.instructions()) {
                 if (run.keyword().equals("run") && leavesListsBehind(run)) {
                     violations.add(Violation.at(run));
@@ -46,8 +43,9 @@ final class DeleteAptLists extends DockerfileRule {
         return updates && !removes && !mounted;
     }
 
+    /** {@code rm -rf /var/lib/apt/lists/*}, or apt 3's {@code apt-get dist-clean}, which removes them too. */
     private static boolean removesLists(ShellCommand command) {
-        return command.name().equals("rm") && command.hasOption("-r", "-R", "--recursive")
+        return command.isInvocation("apt-get", "dist-clean") || command.name().equals("rm") && command.hasOption("-r", "-R", "--recursive")
                 && command.arguments().stream().anyMatch(argument -> argument.startsWith("/var/lib/apt/lists"));
     }
 }

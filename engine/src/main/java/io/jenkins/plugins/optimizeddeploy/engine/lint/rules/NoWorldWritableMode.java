@@ -39,13 +39,15 @@ final class NoWorldWritableMode extends DockerfileRule {
         return violations;
     }
 
+    /** World-writable, except with the sticky bit: a shared folder like /tmp (1777), where only owners delete. */
     static boolean isWorldWritable(String mode) {
         if (mode.matches("[0-7]{3,4}")) {
             int others = mode.charAt(mode.length() - 1) - '0';
-            return (others & 2) != 0;
+            boolean sticky = mode.length() == 4 && ((mode.charAt(0) - '0') & 1) != 0;
+            return (others & 2) != 0 && !sticky;
         }
         for (String clause : mode.split(",")) {
-            if (clause.matches("[ugoa]*[+=][rwxXst]*") && clause.matches("[ugo]*[ao][ugoa]*[+=].*w.*")) {
+            if (clause.matches("[ugoa]*[+=][rwxXs]*") && clause.matches("[ugo]*[ao][ugoa]*[+=].*w.*")) {
                 return true;
             }
         }

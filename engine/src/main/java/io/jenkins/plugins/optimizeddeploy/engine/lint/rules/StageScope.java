@@ -100,6 +100,16 @@ final class StageScope {
         return targets;
     }
 
+    /**
+     * The stages whose layers end up in the image: the final stage and the stages others are built on
+     * ({@code FROM builder}); a stage that is only copied from leaves its layers behind.
+     */
+    static List<Stage> stagesInImage(Dockerfile dockerfile) {
+        return dockerfile.stages().stream()
+                .filter(stage -> isFinal(dockerfile, stage) || isBaseOfAnotherStage(dockerfile, stage))
+                .toList();
+    }
+
     /** The final stage is the image a build without {@code --target} produces. */
     static boolean isFinal(Dockerfile dockerfile, Stage stage) {
         return dockerfile.finalStage().filter(stage::equals).isPresent();

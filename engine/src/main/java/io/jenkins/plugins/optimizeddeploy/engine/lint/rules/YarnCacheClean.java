@@ -23,10 +23,7 @@ final class YarnCacheClean extends DockerfileRule {
     @Override
     public List<Violation> check(Dockerfile dockerfile) {
         List<Violation> violations = new ArrayList<>();
-        for (Stage stage : dockerfile.stages()) {
-            if (!StageScope.isFinal(dockerfile, stage) && !StageScope.isBaseOfAnotherStage(dockerfile, stage)) {
-                continue;
-            }
+        for (Stage stage : StageScope.stagesInImage(dockerfile)) {
             for (Instruction run : stage.instructions()) {
                 if (run.keyword().equals("run") && leavesCache(run)) {
                     violations.add(Violation.at(run));

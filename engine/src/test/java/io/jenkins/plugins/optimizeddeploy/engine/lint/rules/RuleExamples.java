@@ -44,7 +44,8 @@ final class RuleExamples {
                         "FROM a:1 AS base\nRUN apt-get update\nFROM base"),
                 List.of("FROM a:1\nRUN apt-get update && apt-get install -y curl=1 && rm -rf /var/lib/apt/lists/*",
                         "FROM a:1 AS build\nRUN apt-get update\nFROM b:1\nCOPY --from=build /x /x",
-                        "FROM a:1\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update"));
+                        "FROM a:1\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update",
+                        "FROM a:1\nRUN apt-get update; apt-get install -y x=1; apt-get dist-clean"));
         rule("DL3011", List.of("FROM a:1\nEXPOSE 80000", "FROM a:1\nEXPOSE 8000-70000/tcp"),
                 List.of("FROM a:1\nEXPOSE 8080", "FROM a:1\nEXPOSE 65535/udp", "FROM a:1\nEXPOSE ${PORT}"));
         rule("DL3012", List.of("FROM a:1\nHEALTHCHECK CMD a\nHEALTHCHECK CMD b"),
@@ -177,7 +178,7 @@ final class RuleExamples {
         rule("OD1007", List.of("FROM a:1\nRUN chmod 777 /app", "FROM a:1\nRUN chmod -R a+w /data",
                         "FROM a:1\nCOPY --chmod=666 x /x", "FROM a:1\nRUN chmod 0757 /x"),
                 List.of("FROM a:1\nRUN chmod 755 /app", "FROM a:1\nRUN chmod u+x /app", "FROM a:1\nCOPY --chmod=644 x /x",
-                        "FROM a:1\nRUN chmod g+w /app"));
+                        "FROM a:1\nRUN chmod g+w /app", "FROM a:1\nRUN chmod 1777 /shared", "FROM a:1\nRUN chmod a+rwxt /x"));
         rule("OD1008", List.of("FROM a:1\nEXPOSE 22", "FROM a:1\nEXPOSE 80 22/tcp"),
                 List.of("FROM a:1\nEXPOSE 8022", "FROM a:1\nEXPOSE 80"));
         rule("OD1009", List.of("FROM a:1\nCOPY . .", "FROM a:1\nCOPY ./ /app/", "FROM a:1 AS build\nFROM b:1\nADD . /src"),
