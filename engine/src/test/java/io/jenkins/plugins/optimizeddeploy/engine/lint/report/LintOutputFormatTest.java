@@ -47,7 +47,7 @@ class LintOutputFormatTest {
                 "    RUN apt-get install -y curl");
         assertThat(text).contains("my app/Dockerfile:3:3 warning OD1009 ");
         assertThat(text.lines().reduce((first, second) -> second).orElseThrow())
-                .isEqualTo("6 findings (0 error, 4 warning, 2 info, 0 style); failure threshold warning: failed");
+                .isEqualTo("7 findings (0 error, 4 warning, 3 info, 0 style); failure threshold warning: failed");
     }
 
     @Test
@@ -61,7 +61,7 @@ class LintOutputFormatTest {
         assertThat(first.path("line").asInt()).isEqualTo(1);
         assertThat(first.path("column").asInt()).isEqualTo(1);
         assertThat(first.path("message").asText()).startsWith("The final stage never sets USER");
-        assertThat(json.path("findings")).hasSize(6);
+        assertThat(json.path("findings")).hasSize(7);
         assertThat(json.path("counts").path("warning").asInt()).isEqualTo(4);
         assertThat(json.path("failed").asBoolean()).isTrue();
     }
@@ -113,7 +113,7 @@ class LintOutputFormatTest {
         assertThat(error.getAttribute("severity")).isEqualTo("warning");
         assertThat(error.getAttribute("source")).isEqualTo("DL3008");
         assertThat(error.getAttribute("message")).contains("`apt-get install <package>=<version>`");
-        assertThat(document.getElementsByTagName("error").getLength()).isEqualTo(6);
+        assertThat(document.getElementsByTagName("error").getLength()).isEqualTo(7);
     }
 
     @Test

@@ -142,6 +142,13 @@ final class RuleExamples {
         rule("DL3062", List.of("FROM a:1\nRUN go install golang.org/x/tools/gopls", "FROM a:1\nRUN go install example.com/x@latest"),
                 List.of("FROM a:1\nRUN go install golang.org/x/tools/gopls@v0.15.0", "FROM a:1\nRUN go install ./cmd/app",
                         "FROM a:1\nRUN go build ./..."));
+        rule("DL3065", List.of("FROM --platform=$TARGETPLATFORM debian:12", "FROM --platform=${TARGETPLATFORM} debian:12"),
+                List.of("FROM --platform=$BUILDPLATFORM debian:12", "FROM debian:12"));
+        rule("DL3066", List.of("FROM a:1\nUSER app", "FROM a:1\nUSER app:10001"),
+                List.of("FROM a:1\nUSER 10001", "FROM a:1\nUSER 10001:10001", "ARG UID=10001\nFROM a:1\nUSER ${UID}",
+                        "FROM a:1\nARG UID=10001\nUSER $UID:0"));
+        rule("DL3067", List.of("FROM a:1 AS build\nFROM b:1\nCOPY --from=build / /", "FROM b:1\nCOPY --from=x:1 \"/\" /"),
+                List.of("FROM a:1 AS build\nFROM b:1\nCOPY --from=build /out /", "FROM b:1\nCOPY / /x"));
         rule("DL4000", List.of("FROM a:1\nMAINTAINER someone@example.com"), List.of("FROM a:1\nLABEL maintainer=x"));
         rule("DL4001", List.of("FROM a:1\nRUN wget -q x\nRUN curl -fsS y", "FROM a:1\nRUN curl -fsS x && wget -q y",
                         "FROM a:1\nRUN wget -q x\nRUN curl -fsS y\nRUN wget -q z"),
