@@ -80,7 +80,8 @@ final class HardenCommand implements Callable<Integer> {
     private LintConfiguration configuration() {
         Path file = config;
         if (file == null) {
-            file = DEFAULT_CONFIGURATION_FILES.stream().map(Path::of).filter(Files::isRegularFile).findFirst().orElse(null);
+            file = DEFAULT_CONFIGURATION_FILES.stream().map(Path::of).filter(Files::isRegularFile).findFirst()
+                    .orElse(null);
         }
         LintConfiguration configuration = LintConfiguration.defaults();
         if (file != null) {
@@ -107,7 +108,8 @@ final class HardenCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new ParameterException(spec.commandLine(), "FILE '" + file + "' does not exist");
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "FILE '" + file + "' cannot be read: " + e.getMessage(), e);
+            throw new ParameterException(spec.commandLine(), "FILE '" + file + "' cannot be read: " + e.getMessage(),
+                    e);
         }
     }
 

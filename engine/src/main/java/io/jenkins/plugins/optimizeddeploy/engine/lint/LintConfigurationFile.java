@@ -75,7 +75,9 @@ public final class LintConfigurationFile {
             case "trustedRegistries":
                 return configuration.trusting(strings(source, key, value));
             case "no-fail":
-                return bool(source, key, value) ? configuration.withFailureThreshold(FailureThreshold.NONE) : configuration;
+                return bool(source, key, value)
+                        ? configuration.withFailureThreshold(FailureThreshold.NONE)
+                        : configuration;
             case "disable-ignore-pragma":
                 return new LintConfiguration(configuration.ignored(), configuration.overrides(),
                         configuration.failureThreshold(), configuration.trustedRegistries(), !bool(source, key, value));
@@ -83,8 +85,8 @@ public final class LintConfigurationFile {
                 if (ACCEPTED_WITHOUT_EFFECT.contains(key)) {
                     return configuration;
                 }
-                throw new LintConfigurationException(source, "unknown setting '" + key + "'; expected ignored, override,"
-                        + " failure-threshold, trustedRegistries, no-fail or disable-ignore-pragma");
+                throw new LintConfigurationException(source, "unknown setting '" + key + "'; expected ignored,"
+                        + " override, failure-threshold, trustedRegistries, no-fail or disable-ignore-pragma");
         }
     }
 

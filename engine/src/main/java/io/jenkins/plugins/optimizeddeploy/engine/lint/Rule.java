@@ -10,7 +10,10 @@ import java.util.List;
  */
 public interface Rule {
 
-    /** The rule's id: hadolint's ({@code DL3008}) when the rule means exactly what hadolint's means, else {@code OD…}. */
+    /**
+     * The rule's id: hadolint's ({@code DL3008}) when the rule means exactly what hadolint's means, else
+     * {@code OD…}.
+     */
     String id();
 
     /** The severity of the rule's findings unless the configuration overrides it. */

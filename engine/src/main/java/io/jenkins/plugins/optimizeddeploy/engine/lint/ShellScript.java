@@ -157,7 +157,9 @@ public record ShellScript(List<ShellCommand> commands) {
             inWord = true;
             while (position < script.length() && script.charAt(position) != '"') {
                 char c = script.charAt(position);
-                if (c == '\\' && position + 1 < script.length() && "\"\\$`\n".indexOf(script.charAt(position + 1)) >= 0) {
+                boolean escapes = position + 1 < script.length()
+                        && "\"\\$`\n".indexOf(script.charAt(position + 1)) >= 0;
+                if (c == '\\' && escapes) {
                     if (script.charAt(position + 1) != '\n') {
                         append(script.charAt(position + 1));
                     }

@@ -16,7 +16,8 @@ final class ApkNoCache extends ShellCommandRule {
 
     @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
-        boolean cached = StageScope.cacheMountTargets(run).stream().anyMatch(target -> target.startsWith("/var/cache/apk"));
+        boolean cached = StageScope.cacheMountTargets(run).stream()
+                .anyMatch(target -> target.startsWith("/var/cache/apk"));
         return command.isInvocation("apk", "add") && !command.hasOption("--no-cache") && !cached
                 ? Optional.of("")
                 : Optional.empty();

@@ -45,7 +45,8 @@ final class DeleteAptLists extends DockerfileRule {
 
     /** {@code rm -rf /var/lib/apt/lists/*}, or apt 3's {@code apt-get dist-clean}, which removes them too. */
     private static boolean removesLists(ShellCommand command) {
-        return command.isInvocation("apt-get", "dist-clean") || command.name().equals("rm") && command.hasOption("-r", "-R", "--recursive")
+        return command.isInvocation("apt-get", "dist-clean")
+                || command.name().equals("rm") && command.hasOption("-r", "-R", "--recursive")
                 && command.arguments().stream().anyMatch(argument -> argument.startsWith("/var/lib/apt/lists"));
     }
 }

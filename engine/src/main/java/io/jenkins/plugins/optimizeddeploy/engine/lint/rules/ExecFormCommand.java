@@ -15,7 +15,8 @@ final class ExecFormCommand extends DockerfileRule {
     @Override
     public List<Violation> check(Dockerfile dockerfile) {
         return dockerfile.instructions().stream()
-                .filter(instruction -> instruction.keyword().equals("cmd") || instruction.keyword().equals("entrypoint"))
+                .filter(instruction -> instruction.keyword().equals("cmd")
+                        || instruction.keyword().equals("entrypoint"))
                 .filter(instruction -> !instruction.jsonForm())
                 .map(Violation::at)
                 .toList();

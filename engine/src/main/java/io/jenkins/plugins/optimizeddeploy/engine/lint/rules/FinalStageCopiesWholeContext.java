@@ -22,7 +22,8 @@ final class FinalStageCopiesWholeContext extends DockerfileRule {
     @Override
     public List<Violation> check(Dockerfile dockerfile) {
         return dockerfile.finalStage().map(stage -> stage.instructions().stream()
-                        .filter(instruction -> instruction.keyword().equals("copy") || instruction.keyword().equals("add"))
+                        .filter(instruction -> instruction.keyword().equals("copy")
+                                || instruction.keyword().equals("add"))
                         .filter(copy -> !copy.hasFlag("from"))
                         .filter(copy -> CopySources.of(copy).stream().anyMatch(WHOLE_CONTEXT::contains))
                         .map(Violation::at)

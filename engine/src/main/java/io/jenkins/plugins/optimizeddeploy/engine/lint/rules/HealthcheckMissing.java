@@ -27,7 +27,8 @@ final class HealthcheckMissing extends DockerfileRule {
         return dockerfile.stages().stream()
                 .filter(stage -> !hasHealthcheck(dockerfile, stage)
                         && dockerfile.stages().stream().noneMatch(other -> other.index() > stage.index()
-                                && StageScope.chain(dockerfile, other).contains(stage) && hasHealthcheck(dockerfile, other)))
+                                && StageScope.chain(dockerfile, other).contains(stage)
+                                && hasHealthcheck(dockerfile, other)))
                 .map(stage -> Violation.at(stage.from()))
                 .toList();
     }

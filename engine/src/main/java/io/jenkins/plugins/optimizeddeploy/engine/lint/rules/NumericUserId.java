@@ -30,7 +30,8 @@ final class NumericUserId extends DockerfileRule {
             } else if (instruction.keyword().equals("user") && !instruction.args().isEmpty()) {
                 String user = instruction.args().get(0).trim();
                 String uid = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
-                boolean fromArg = args.stream().anyMatch(arg -> uid.contains("$" + arg) || uid.contains("${" + arg + "}"));
+                boolean fromArg = args.stream()
+                        .anyMatch(arg -> uid.contains("$" + arg) || uid.contains("${" + arg + "}"));
                 if (!uid.matches("[0-9]*") && !fromArg) {
                     violations.add(new Violation(instruction, uid));
                 }

@@ -22,8 +22,8 @@ final class PipNoCacheDir extends ShellCommandRule {
         if (!PinPipVersions.isPipInstall(command) || command.hasOption("--no-cache-dir")) {
             return Optional.empty();
         }
-        boolean cacheMounted = StageScope.cacheMountTargets(run).stream().anyMatch(target -> target.endsWith(".cache/pip")
-                || target.endsWith(".cache"));
+        boolean cacheMounted = StageScope.cacheMountTargets(run).stream()
+                .anyMatch(target -> target.endsWith(".cache/pip") || target.endsWith(".cache"));
         boolean disabledByEnvironment = StageScope.stageOf(dockerfile, run)
                 .map(stage -> StageScope.inherited(dockerfile, stage).stream()
                         .filter(instruction -> instruction.keyword().equals("env"))

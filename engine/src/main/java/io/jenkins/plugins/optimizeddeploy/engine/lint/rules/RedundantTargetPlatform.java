@@ -10,7 +10,8 @@ final class RedundantTargetPlatform extends DockerfileRule {
 
     RedundantTargetPlatform() {
         super("DL3065", Severity.WARNING,
-                "Setting `FROM --platform` to predefined `$TARGETPLATFORM` is redundant as this is the default behavior.");
+                "Setting `FROM --platform` to predefined `$TARGETPLATFORM` is redundant as this is the default"
+                        + " behavior.");
     }
 
     @Override

@@ -22,9 +22,9 @@ public final class RulesDocument {
                         + " id mean exactly what hadolint's rule of that id means, so `# hadolint ignore=DL3008`"
                         + " pragmas and `.hadolint.yaml` files keep working; `OD` rules are this project's hardening"
                         + " rules. Severities are the defaults; `override` in `.hadolint.yaml` changes them."
-                        + " One difference: base images are checked after the ARGs before the first FROM are expanded, so DL3006, DL3007"
-                        + " and DL3026 also check `FROM ${BASE}` when BASE has a default (hadolint skips images with"
-                        + " variables).\n\n")
+                        + " One difference: base images are checked after the ARGs before the first FROM are"
+                        + " expanded, so DL3006, DL3007 and DL3026 also check `FROM ${BASE}` when BASE has a default"
+                        + " (hadolint skips images with variables).\n\n")
                 .append("| id | default severity | message |\n|---|---|---|\n");
         for (Rule rule : rules) {
             text.append("| [").append(rule.id()).append("](").append(rule.documentation()).append(") | ")
