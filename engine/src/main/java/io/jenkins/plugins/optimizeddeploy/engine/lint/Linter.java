@@ -33,7 +33,7 @@ public final class Linter {
     /** The findings in one Dockerfile, in source order; {@code file} of each is the Dockerfile's source. */
     public List<Finding> lint(Dockerfile dockerfile) {
         IgnorePragmas pragmas = new IgnorePragmas(dockerfile);
-        String[] lines = dockerfile.text().split("\r?\n|\r", -1);
+        String[] lines = dockerfile.text().replaceFirst("^\uFEFF", "").split("\r?\n|\r", -1);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : activeRules()) {
             Severity severity = configuration.overrides().getOrDefault(rule.id(), rule.defaultSeverity());

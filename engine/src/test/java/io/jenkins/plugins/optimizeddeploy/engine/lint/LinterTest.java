@@ -32,6 +32,13 @@ class LinterTest {
     }
 
     @Test
+    void shouldQuoteLinesWithoutByteOrderMarkAndLineTerminators() {
+        List<Finding> findings = lint(LintConfiguration.defaults(), "\uFEFFFROM a:1\r\nRUN one\r\nRUN two\r\n");
+
+        assertThat(findings).extracting(Finding::excerpt).containsExactly("RUN one", "RUN two");
+    }
+
+    @Test
     void shouldHonourIgnorePragmasOnTheNextInstructionOnly() {
         assertThat(lint(LintConfiguration.defaults(), DOCKERFILE)).extracting(Finding::line).containsExactly(4);
     }
