@@ -22,8 +22,9 @@ final class ExecFormJson {
         this.text = text;
     }
 
-    /** Thrown for a valid JSON array with an element that is not a string. */
+    /** Thrown for a valid JSON array with an element that is not a string; the message is BuildKit's. */
     static final class NotStringArrayException extends Exception {
+        static final String BUILDKIT_MESSAGE = "when using JSON array syntax, arrays must be comprised of strings only";
         private static final long serialVersionUID = 1L;
 
         NotStringArrayException(String message) {
@@ -62,7 +63,7 @@ final class ExecFormJson {
         List<String> strings = new ArrayList<>(elements.size());
         for (Object element : elements) {
             if (!(element instanceof String string)) {
-                throw new NotStringArrayException("when using JSON array syntax, arrays must be comprised of strings only");
+                throw new NotStringArrayException(NotStringArrayException.BUILDKIT_MESSAGE);
             }
             strings.add(string);
         }

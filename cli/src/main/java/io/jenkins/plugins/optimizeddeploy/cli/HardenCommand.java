@@ -1,0 +1,137 @@
+package io.jenkins.plugins.optimizeddeploy.cli;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfiguration;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationEnvironment;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationException;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationFile;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.report.LintOutputFormat;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.rules.RuleRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code optimized-deploy harden FILE...}: lint Dockerfiles with hadolint-compatible and hardening rules. */
+@Command(
+        name = "harden",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check Dockerfiles against hadolint-compatible rules (DL ids) and this project's hardening rules (OD ids),"
+                    + " listed in docs/RULES.md.",
+            "Honours '# hadolint ignore=ID,...' comments. Settings come from a .hadolint.yaml (ignored, override,"
+                    + " failure-threshold, trustedRegistries): the one given with --config, else .hadolint.yaml or"
+                    + " .hadolint.yml in the current folder; then from hadolint's environment variables"
+                    + " (HADOLINT_FAILURE_THRESHOLD, HADOLINT_IGNORE, HADOLINT_OVERRIDE_ERROR...); then from the"
+                    + " options.",
+            "Exits with 1 when a finding reaches the failure threshold, with 2 when a file cannot be read or is not"
+                    + " a Dockerfile (naming file and line)."
+        })
+final class HardenCommand implements Callable<Integer> {
+    private static final List<String> DEFAULT_CONFIGURATION_FILES = List.of(".hadolint.yaml", ".hadolint.yml");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "The Dockerfiles; findings name each as given.")
+    List<Path> files;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "tty", converter = FormatConverter.class,
+            description = "tty (default), json, sarif (SARIF 2.1.0) or checkstyle.")
+    LintOutputFormat format;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A .hadolint.yaml to use.")
+    Path config;
+
+    @Option(names = "--failure-threshold", paramLabel = "SEVERITY", converter = ThresholdConverter.class,
+            description = "error, warning, info, style or none: the least serious finding that exits with 1."
+                    + " Wins over the configuration file; hadolint's default is info.")
+    FailureThreshold failureThreshold;
+
+    @Override
+    public Integer call() {
+        LintConfiguration configuration = configuration();
+        List<Dockerfile> dockerfiles = new ArrayList<>();
+        for (Path file : files) {
+            dockerfiles.add(parse(file));
+        }
+        LintReport report = RuleRegistry.linter(configuration).lint(dockerfiles);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.render(report));
+        out.flush();
+        return report.failed() ? ExitCode.GATE_FAILED : ExitCode.OK;
+    }
+
+    private LintConfiguration configuration() {
+        Path file = config;
+        if (file == null) {
+            file = DEFAULT_CONFIGURATION_FILES.stream().map(Path::of).filter(Files::isRegularFile).findFirst()
+                    .orElse(null);
+        }
+        LintConfiguration configuration = LintConfiguration.defaults();
+        if (file != null) {
+            try {
+                configuration = LintConfigurationFile.read(file);
+            } catch (NoSuchFileException e) {
+                throw new ParameterException(spec.commandLine(), "--config '" + file + "' does not exist");
+            } catch (IOException | LintConfigurationException e) {
+                throw new ParameterException(spec.commandLine(), "--config '" + file + "' cannot be used: "
+                        + e.getMessage(), e);
+            }
+        }
+        try {
+            configuration = LintConfigurationEnvironment.apply(configuration, System.getenv());
+        } catch (LintConfigurationException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        return failureThreshold == null ? configuration : configuration.withFailureThreshold(failureThreshold);
+    }
+
+    private Dockerfile parse(Path file) {
+        try {
+            return DockerfileParser.parse(file);
+        } catch (NoSuchFileException e) {
+            throw new ParameterException(spec.commandLine(), "FILE '" + file + "' does not exist");
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "FILE '" + file + "' cannot be read: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    static final class FormatConverter implements ITypeConverter<LintOutputFormat> {
+        @Override
+        public LintOutputFormat convert(String value) {
+            try {
+                return LintOutputFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class ThresholdConverter implements ITypeConverter<FailureThreshold> {
+        @Override
+        public FailureThreshold convert(String value) {
+            try {
+                return FailureThreshold.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

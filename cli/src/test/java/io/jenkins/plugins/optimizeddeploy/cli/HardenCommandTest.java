@@ -1,0 +1,167 @@
+package io.jenkins.plugins.optimizeddeploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HardenCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HARDENED = "FROM debian:12.5\nUSER 10001\nCMD [\"app\"]\n";
+    private static final String UNPINNED = "FROM debian:12.5\nRUN apt-get install -y --no-install-recommends curl\n"
+            + "USER 10001\n";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void shouldExitOkAndSaySoForAHardenedDockerfile() throws IOException {
+        CliRun run = CliRun.of("harden", write("Dockerfile", HARDENED));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).isEqualTo("0 findings (0 error, 0 warning, 0 info, 0 style);"
+                + " failure threshold info: passed\n");
+    }
+
+    @Test
+    void shouldPrintFileLineColumnRuleAndExcerptAndFailAtTheDefaultThreshold() throws IOException {
+        String file = write("Dockerfile", UNPINNED);
+
+        CliRun run = CliRun.of("harden", file);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.GATE_FAILED);
+        assertThat(run.out().lines()).startsWith(
+                file + ":2:1 warning DL3008 Pin versions in apt-get install. Instead of `apt-get install <package>`"
+                        + " use `apt-get install <package>=<version>`. (curl)",
+                "    RUN apt-get install -y --no-install-recommends curl");
+    }
+
+    @Test
+    void shouldLintManyFilesNamingEachAsGivenInJson() throws IOException {
+        String first = write("a/Dockerfile", UNPINNED);
+        String second = folder.resolve("b/../b/Dockerfile.web").toString();
+        write("b/Dockerfile.web", "FROM debian:12.5\nEXPOSE 22\n");
+
+        CliRun run = CliRun.of("harden", "--format", "json", first, second);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.GATE_FAILED);
+        JsonNode findings = JSON.readTree(run.out()).path("findings");
+        assertThat(findings).extracting(finding -> finding.path("file").asText()).containsOnly(first, second)
+                .contains(first, second);
+        assertThat(findings).anySatisfy(finding -> {
+            assertThat(finding.path("rule").asText()).isEqualTo("OD1008");
+            assertThat(finding.path("severity").asText()).isEqualTo("warning");
+            assertThat(finding.path("file").asText()).isEqualTo(second);
+            assertThat(finding.path("line").asInt()).isEqualTo(2);
+            assertThat(finding.path("column").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void shouldPassBelowTheFailureThresholdGivenOnTheCommandLine() throws IOException {
+        CliRun run = CliRun.of("harden", "--failure-threshold", "error", write("Dockerfile", UNPINNED));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("DL3008", "failure threshold error: passed");
+    }
+
+    @Test
+    void shouldApplyTheConfigurationFileAndLetTheCommandLineWin() throws IOException {
+        String config = write(".hadolint.yaml", "ignored: [DL3008]\noverride:\n  error: [OD1008]\n"
+                + "failure-threshold: style\n");
+        String dockerfile = write("Dockerfile", UNPINNED + "EXPOSE 22\n");
+
+        CliRun strict = CliRun.of("harden", "--config", config, "--format", "json", dockerfile);
+        CliRun lenient = CliRun.of("harden", "--config", config, "--failure-threshold", "none", dockerfile);
+
+        assertThat(strict.exitCode()).as(strict.err()).isEqualTo(ExitCode.GATE_FAILED);
+        JsonNode json = JSON.readTree(strict.out());
+        assertThat(json.path("findings")).extracting(finding -> finding.path("rule").asText())
+                .doesNotContain("DL3008").contains("OD1008");
+        assertThat(json.path("findings")).filteredOn(finding -> finding.path("rule").asText().equals("OD1008"))
+                .extracting(finding -> finding.path("severity").asText()).containsExactly("error");
+        assertThat(json.path("failureThreshold").asText()).isEqualTo("style");
+        assertThat(lenient.exitCode()).as(lenient.err()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void shouldHonourIgnorePragmas() throws IOException {
+        String dockerfile = write("Dockerfile", "FROM debian:12.5\n# hadolint ignore=DL3008\n"
+                + "RUN apt-get install -y --no-install-recommends curl\nUSER 10001\n");
+
+        CliRun run = CliRun.of("harden", dockerfile);
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void shouldWriteSarifAndCheckstyle() throws IOException {
+        String dockerfile = write("Dockerfile", UNPINNED);
+
+        CliRun sarif = CliRun.of("harden", "--format", "sarif", dockerfile);
+        CliRun checkstyle = CliRun.of("harden", "--format", "checkstyle", dockerfile);
+
+        JsonNode log = JSON.readTree(sarif.out());
+        assertThat(log.path("version").asText()).isEqualTo("2.1.0");
+        assertThat(log.path("runs").path(0).path("results").path(0).path("ruleId").asText()).isEqualTo("DL3008");
+        assertThat(checkstyle.out()).startsWith("<?xml").contains("<file name=\"" + dockerfile + "\">",
+                "source=\"DL3008\"");
+    }
+
+    @Test
+    void shouldExitWithBadInputNamingFileAndLineOfWhatIsNotADockerfile() throws IOException {
+        String good = write("Dockerfile", HARDENED);
+        String bad = write("broken/Dockerfile", "FROM debian:12.5\nRUNN make\n");
+
+        CliRun run = CliRun.of("harden", good, bad);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains(bad + ":2", "unknown instruction: RUNN").hasLineCount(1);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void shouldExitWithBadInputForMissingFilesBadOptionsAndBadConfigurations() throws IOException {
+        String dockerfile = write("Dockerfile", HARDENED);
+        String config = write("bad.yaml", "ignore: [DL3008]\n");
+
+        CliRun missing = CliRun.of("harden", folder.resolve("absent").toString());
+        CliRun format = CliRun.of("harden", "--format", "html", dockerfile);
+        CliRun threshold = CliRun.of("harden", "--failure-threshold", "fatal", dockerfile);
+        CliRun badConfig = CliRun.of("harden", "--config", config, dockerfile);
+        CliRun noFile = CliRun.of("harden");
+
+        assertThat(missing.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(missing.err()).contains("absent' does not exist");
+        assertThat(format.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(format.err()).contains("Unknown output format 'html'");
+        assertThat(threshold.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(threshold.err()).contains("Unknown failure threshold 'fatal'");
+        assertThat(badConfig.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(badConfig.err()).contains(config, "unknown setting 'ignore'");
+        assertThat(noFile.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    }
+
+    @Test
+    void shouldFindOnlyTheLatestTagOfItsDefaultBaseImageAndItsUserNameInTheHardenedSampleApp() {
+        String dockerfile = SampleApp.directory().resolve("Dockerfile").toString();
+
+        CliRun run = CliRun.of("harden", "--failure-threshold", "error", dockerfile);
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains(dockerfile + ":9:1 warning DL3007", dockerfile + ":24:1 warning DL3007",
+                " info DL3066 ", "3 findings (0 error, 2 warning, 1 info, 0 style)");
+    }
+
+    private String write(String name, String content) throws IOException {
+        Path file = folder.resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, content).toString();
+    }
+}

@@ -1,0 +1,10 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint;
+
+/** A lint configuration file that cannot be used; the message names the file and what is wrong. */
+public class LintConfigurationException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    public LintConfigurationException(String source, String reason) {
+        super(source + ": " + reason);
+    }
+}

@@ -1,0 +1,146 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Reads a {@code .hadolint.yaml}: {@code ignored}, {@code override} ({@code error}, {@code warning}, {@code info},
+ * {@code style}: lists of rule ids), {@code failure-threshold}, {@code trustedRegistries}, {@code no-fail} and
+ * {@code disable-ignore-pragma}. hadolint's output settings ({@code format}, {@code no-color}, {@code verbose}) and
+ * its label schema settings are accepted and have no effect here; any other key is refused, so that a typo does
+ * not silently switch a setting off.
+ */
+public final class LintConfigurationFile {
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final Set<String> ACCEPTED_WITHOUT_EFFECT =
+            Set.of("format", "no-color", "verbose", "strict-labels", "label-schema");
+
+    private LintConfigurationFile() {
+    }
+
+    /**
+     * The configuration in a file, on top of hadolint's defaults.
+     *
+     * @throws LintConfigurationException naming the file and what is wrong in it
+     * @throws IOException when the file cannot be read
+     */
+    public static LintConfiguration read(Path file) throws IOException {
+        return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** The configuration in YAML text; {@code source} names it in error messages. */
+    public static LintConfiguration parse(String source, String yaml) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new LintConfigurationException(source, "not YAML: " + e.getOriginalMessage());
+        }
+        LintConfiguration configuration = LintConfiguration.defaults();
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return configuration;
+        }
+        if (!root.isObject()) {
+            throw new LintConfigurationException(source, "expected a mapping of settings, found " + root.getNodeType());
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            configuration = apply(source, configuration, field.getKey(), field.getValue());
+        }
+        return configuration;
+    }
+
+    private static LintConfiguration apply(String source, LintConfiguration configuration, String key, JsonNode value) {
+        switch (key) {
+            case "ignored":
+                return configuration.ignoring(Set.copyOf(strings(source, key, value)));
+            case "override":
+                return configuration.overriding(overrides(source, value));
+            case "failure-threshold":
+                return configuration.withFailureThreshold(parseSetting(source, key,
+                        () -> FailureThreshold.parse(scalar(source, key, value))));
+            case "trustedRegistries":
+                return configuration.trusting(strings(source, key, value));
+            case "no-fail":
+                return bool(source, key, value)
+                        ? configuration.withFailureThreshold(FailureThreshold.NONE)
+                        : configuration;
+            case "disable-ignore-pragma":
+                return new LintConfiguration(configuration.ignored(), configuration.overrides(),
+                        configuration.failureThreshold(), configuration.trustedRegistries(), !bool(source, key, value));
+            default:
+                if (ACCEPTED_WITHOUT_EFFECT.contains(key)) {
+                    return configuration;
+                }
+                throw new LintConfigurationException(source, "unknown setting '" + key + "'; expected ignored,"
+                        + " override, failure-threshold, trustedRegistries, no-fail or disable-ignore-pragma");
+        }
+    }
+
+    private static Map<String, Severity> overrides(String source, JsonNode value) {
+        if (!value.isObject()) {
+            throw new LintConfigurationException(source, "'override' must map severities to lists of rule ids");
+        }
+        Map<String, Severity> overrides = new HashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            Severity severity = parseSetting(source, "override", () -> Severity.parse(field.getKey()));
+            for (String ruleId : strings(source, "override." + field.getKey(), field.getValue())) {
+                overrides.put(ruleId, severity);
+            }
+        }
+        return overrides;
+    }
+
+    private static List<String> strings(String source, String key, JsonNode value) {
+        if (value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw new LintConfigurationException(source, "'" + key + "' must be a list, found " + value.getNodeType());
+        }
+        List<String> strings = new ArrayList<>();
+        for (JsonNode element : value) {
+            strings.add(scalar(source, key, element));
+        }
+        return strings;
+    }
+
+    private static String scalar(String source, String key, JsonNode value) {
+        if (!value.isValueNode() || value.isNull()) {
+            throw new LintConfigurationException(source, "'" + key + "' must hold plain values, found "
+                    + value.getNodeType());
+        }
+        return value.asText();
+    }
+
+    private static boolean bool(String source, String key, JsonNode value) {
+        if (!value.isBoolean()) {
+            throw new LintConfigurationException(source, "'" + key + "' must be true or false, found '" + value.asText()
+                    + "'");
+        }
+        return value.booleanValue();
+    }
+
+    private static <T> T parseSetting(String source, String key, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new LintConfigurationException(source, "'" + key + "': " + e.getMessage());
+        }
+    }
+}

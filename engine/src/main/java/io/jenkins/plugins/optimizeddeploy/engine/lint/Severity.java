@@ -1,0 +1,38 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** How serious a finding is, from the most serious down; the names are hadolint's. */
+public enum Severity {
+    ERROR,
+    WARNING,
+    INFO,
+    STYLE;
+
+    /** The lower-case name used in configuration files, command lines and reports. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** True when this severity is as serious as {@code threshold} or more. */
+    public boolean reaches(Severity threshold) {
+        return ordinal() <= threshold.ordinal();
+    }
+
+    /**
+     * The severity named {@code error}, {@code warning}, {@code info} or {@code style} (any case).
+     *
+     * @throws IllegalArgumentException naming the value and the accepted ones
+     */
+    public static Severity parse(String name) {
+        for (Severity severity : values()) {
+            if (severity.label().equalsIgnoreCase(name.trim())) {
+                return severity;
+            }
+        }
+        throw new IllegalArgumentException("Unknown severity '" + name + "': expected one of "
+                + Arrays.stream(values()).map(Severity::label).collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Dockerfile linting: {@link io.jenkins.plugins.optimizeddeploy.engine.lint.Rule}s find
+ * {@link io.jenkins.plugins.optimizeddeploy.engine.lint.Violation}s in a parsed Dockerfile; the
+ * {@link io.jenkins.plugins.optimizeddeploy.engine.lint.Linter} applies, the same way for every rule, the
+ * {@link io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfiguration} (a {@code .hadolint.yaml} read by
+ * {@link io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationFile}) and {@code # hadolint ignore=}
+ * pragmas, and turns violations into {@link io.jenkins.plugins.optimizeddeploy.engine.lint.Finding}s with severities
+ * and a failure verdict. {@link io.jenkins.plugins.optimizeddeploy.engine.lint.ShellScript} splits RUN scripts into
+ * commands for the rules. The rules themselves and their registry are in {@code lint.rules}; output formats in
+ * {@code lint.report}. Neither subpackage is used from here, so there are no cycles.
+ */
+package io.jenkins.plugins.optimizeddeploy.engine.lint;

@@ -1,0 +1,26 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
+import java.util.List;
+
+/** DL3000: a relative WORKDIR depends on whatever the previous one was. */
+final class AbsoluteWorkdir extends DockerfileRule {
+
+    AbsoluteWorkdir() {
+        super("DL3000", Severity.ERROR, "Use absolute WORKDIR.");
+    }
+
+    @Override
+    public List<Violation> check(Dockerfile dockerfile) {
+        return StageScope.ofKeyword(dockerfile, "workdir").stream()
+                .filter(workdir -> !workdir.args().isEmpty() && !isAbsolute(StageScope.unquoted(workdir.args().get(0))))
+                .map(Violation::at)
+                .toList();
+    }
+
+    private static boolean isAbsolute(String path) {
+        return path.startsWith("/") || path.startsWith("$") || path.matches("^[A-Za-z]:[\\\\/].*");
+    }
+}

@@ -1,0 +1,25 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
+import java.util.Optional;
+
+/** DL3019: apk add without --no-cache leaves the package index in the layer (a cache mount is fine). */
+final class ApkNoCache extends ShellCommandRule {
+
+    ApkNoCache() {
+        super("DL3019", Severity.INFO, "Use the `--no-cache` switch to avoid the need to use `--update` and remove"
+                + " `/var/cache/apk/*` when done installing packages.");
+    }
+
+    @Override
+    Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
+        boolean cached = StageScope.cacheMountTargets(run).stream()
+                .anyMatch(target -> target.startsWith("/var/cache/apk"));
+        return command.isInvocation("apk", "add") && !command.hasOption("--no-cache") && !cached
+                ? Optional.of("")
+                : Optional.empty();
+    }
+}

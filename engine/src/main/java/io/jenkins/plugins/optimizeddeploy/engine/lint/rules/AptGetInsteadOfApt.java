@@ -1,0 +1,21 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
+import java.util.Optional;
+
+/** DL3027: apt is an interactive tool whose command-line interface is not stable for scripts. */
+final class AptGetInsteadOfApt extends ShellCommandRule {
+
+    AptGetInsteadOfApt() {
+        super("DL3027", Severity.WARNING,
+                "Do not use apt as it is meant to be an end-user tool, use apt-get or apt-cache instead.");
+    }
+
+    @Override
+    Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
+        return command.name().equals("apt") ? Optional.of("") : Optional.empty();
+    }
+}

@@ -1,0 +1,22 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
+import java.util.Optional;
+
+/** DL3015: recommended packages make the image larger for nothing the image asked for. */
+final class AptGetNoInstallRecommends extends ShellCommandRule {
+
+    AptGetNoInstallRecommends() {
+        super("DL3015", Severity.INFO, "Avoid additional packages by specifying `--no-install-recommends`.");
+    }
+
+    @Override
+    Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
+        boolean withoutRecommends = command.hasOption("--no-install-recommends")
+                || command.arguments().stream().anyMatch(word -> word.matches("(?i)APT::Install-Recommends=(false|0)"));
+        return command.isInvocation("apt-get", "install") && !withoutRecommends ? Optional.of("") : Optional.empty();
+    }
+}

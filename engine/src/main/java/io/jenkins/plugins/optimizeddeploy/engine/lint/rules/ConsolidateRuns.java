@@ -1,0 +1,42 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Stage;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellScript;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DL3059: consecutive short RUNs with the same flags each add a layer; one RUN would do. A RUN of more than two
+ * commands counts as deliberate.
+ */
+final class ConsolidateRuns extends DockerfileRule {
+    private static final int SHORT = 2;
+
+    ConsolidateRuns() {
+        super("DL3059", Severity.INFO, "Multiple consecutive RUN instructions. Consider consolidation.");
+    }
+
+    @Override
+    public List<Violation> check(Dockerfile dockerfile) {
+        List<Violation> violations = new ArrayList<>();
+        for (Stage stage : dockerfile.stages()) {
+            Instruction previous = null;
+            for (Instruction instruction : stage.instructions()) {
+                if (previous != null && instruction.keyword().equals("run") && previous.keyword().equals("run")
+                        && previous.flags().equals(instruction.flags()) && isShort(previous) && isShort(instruction)) {
+                    violations.add(Violation.at(instruction));
+                }
+                previous = instruction;
+            }
+        }
+        return violations;
+    }
+
+    private static boolean isShort(Instruction run) {
+        return ShellScript.of(run).commands().size() <= SHORT;
+    }
+}

@@ -1,0 +1,30 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import java.util.List;
+
+/** The sources and destination of COPY and ADD, heredoc sources left out. */
+final class CopySources {
+
+    private CopySources() {
+    }
+
+    /** Every argument but the last, unquoted, without heredoc markers ({@code <<EOF}). */
+    static List<String> of(Instruction copy) {
+        List<String> args = copy.args();
+        return args.isEmpty()
+                ? List.of()
+                : args.subList(0, args.size() - 1).stream().filter(source -> !source.startsWith("<<"))
+                        .map(StageScope::unquoted).toList();
+    }
+
+    /** The last argument, unquoted; "" when there is none. */
+    static String destination(Instruction copy) {
+        return copy.args().isEmpty() ? "" : StageScope.unquoted(copy.args().get(copy.args().size() - 1));
+    }
+
+    /** True for an http(s) URL or a git repository, which ADD fetches. */
+    static boolean isRemote(String source) {
+        return source.matches("(?i)^(https?|git|ssh)://.*") || source.startsWith("git@");
+    }
+}

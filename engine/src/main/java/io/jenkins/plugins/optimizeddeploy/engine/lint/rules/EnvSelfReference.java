@@ -1,0 +1,57 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.KeyValuePair;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * DL3044: {@code ENV A=1 B=$A} expands $A to its value from before the instruction, not to 1. Fine when A was
+ * defined by an earlier ENV or ARG of the stage.
+ */
+final class EnvSelfReference extends DockerfileRule {
+
+    EnvSelfReference() {
+        super("DL3044", Severity.ERROR,
+                "Do not refer to an environment variable within the same ENV statement where it is defined.");
+    }
+
+    @Override
+    public List<Violation> check(Dockerfile dockerfile) {
+        List<Violation> violations = new ArrayList<>();
+        Set<String> definedBefore = new HashSet<>();
+        int stage = Integer.MIN_VALUE;
+        for (Instruction instruction : dockerfile.instructions()) {
+            if (instruction.stage() != stage) {
+                stage = instruction.stage();
+                definedBefore.clear();
+            }
+            if (instruction.keyword().equals("env")) {
+                Set<String> definedHere = new HashSet<>();
+                for (KeyValuePair pair : instruction.pairs()) {
+                    for (String key : definedHere) {
+                        if (!definedBefore.contains(key) && pair.hasValue() && refersTo(pair.value(), key)) {
+                            violations.add(new Violation(instruction, key));
+                        }
+                    }
+                    definedHere.add(pair.key());
+                }
+            }
+            if (instruction.keyword().equals("env") || instruction.keyword().equals("arg")) {
+                instruction.pairs().forEach(pair -> definedBefore.add(pair.key()));
+            }
+        }
+        return violations;
+    }
+
+    private static boolean refersTo(String value, String key) {
+        return Pattern.compile("\\$(\\{" + Pattern.quote(key) + "[}:]|" + Pattern.quote(key) + "(?![A-Za-z0-9_]))")
+                .matcher(value).find();
+    }
+}

@@ -1,0 +1,24 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
+import java.util.List;
+
+/** DL3025: in shell form the process runs under /bin/sh -c and does not get the stop signal. */
+final class ExecFormCommand extends DockerfileRule {
+
+    ExecFormCommand() {
+        super("DL3025", Severity.WARNING, "Use arguments JSON notation for CMD and ENTRYPOINT arguments.");
+    }
+
+    @Override
+    public List<Violation> check(Dockerfile dockerfile) {
+        return dockerfile.instructions().stream()
+                .filter(instruction -> instruction.keyword().equals("cmd")
+                        || instruction.keyword().equals("entrypoint"))
+                .filter(instruction -> !instruction.jsonForm())
+                .map(Violation::at)
+                .toList();
+    }
+}

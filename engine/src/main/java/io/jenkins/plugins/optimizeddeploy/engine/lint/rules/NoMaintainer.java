@@ -1,0 +1,19 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
+import java.util.List;
+
+/** DL4000: MAINTAINER is deprecated; a LABEL such as org.opencontainers.image.authors says the same. */
+final class NoMaintainer extends DockerfileRule {
+
+    NoMaintainer() {
+        super("DL4000", Severity.ERROR, "MAINTAINER is deprecated.");
+    }
+
+    @Override
+    public List<Violation> check(Dockerfile dockerfile) {
+        return StageScope.ofKeyword(dockerfile, "maintainer").stream().map(Violation::at).toList();
+    }
+}

@@ -1,0 +1,21 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
+import java.util.Optional;
+
+/** DL3004: sudo has unpredictable TTY and signal behaviour; switch users with USER or gosu. */
+final class NoSudo extends ShellCommandRule {
+
+    NoSudo() {
+        super("DL3004", Severity.ERROR, "Do not use sudo as it leads to unpredictable behavior."
+                + " Use a tool like gosu to enforce root.");
+    }
+
+    @Override
+    Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
+        return command.name().equals("sudo") ? Optional.of("") : Optional.empty();
+    }
+}

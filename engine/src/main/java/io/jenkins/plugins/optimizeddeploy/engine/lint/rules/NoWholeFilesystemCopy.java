@@ -1,0 +1,23 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
+import java.util.List;
+
+/** DL3067: COPY --from=stage / / drags a whole filesystem, with everything the build left in it, into the image. */
+final class NoWholeFilesystemCopy extends DockerfileRule {
+
+    NoWholeFilesystemCopy() {
+        super("DL3067", Severity.WARNING, "Do not copy an entire filesystem from another stage.");
+    }
+
+    @Override
+    public List<Violation> check(Dockerfile dockerfile) {
+        return StageScope.ofKeyword(dockerfile, "copy").stream()
+                .filter(copy -> copy.hasFlag("from") && CopySources.destination(copy).equals("/")
+                        && CopySources.of(copy).contains("/"))
+                .map(Violation::at)
+                .toList();
+    }
+}

@@ -1,0 +1,56 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellScript;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * OD1007: world-writable files ({@code chmod 777}, {@code chmod o+w}, {@code COPY --chmod=666}) let any process in
+ * the container change them.
+ */
+final class NoWorldWritableMode extends DockerfileRule {
+
+    NoWorldWritableMode() {
+        super("OD1007", Severity.ERROR, "World-writable permissions (such as chmod 777) let any user in the container"
+                + " change the files; grant write access to the owner only.");
+    }
+
+    @Override
+    public List<Violation> check(Dockerfile dockerfile) {
+        List<Violation> violations = new ArrayList<>();
+        for (Instruction instruction : dockerfile.instructions()) {
+            if (instruction.keyword().equals("run")) {
+                for (ShellCommand command : ShellScript.of(instruction).commands()) {
+                    if (command.name().equals("chmod")) {
+                        command.arguments().stream().filter(NoWorldWritableMode::isWorldWritable).findFirst()
+                                .ifPresent(mode -> violations.add(new Violation(instruction, "chmod " + mode)));
+                    }
+                }
+            } else if (instruction.keyword().equals("copy") || instruction.keyword().equals("add")) {
+                instruction.flag("chmod").filter(NoWorldWritableMode::isWorldWritable)
+                        .ifPresent(mode -> violations.add(new Violation(instruction, "--chmod=" + mode)));
+            }
+        }
+        return violations;
+    }
+
+    /** World-writable, except with the sticky bit: a shared folder like /tmp (1777), where only owners delete. */
+    static boolean isWorldWritable(String mode) {
+        if (mode.matches("[0-7]{3,4}")) {
+            int others = mode.charAt(mode.length() - 1) - '0';
+            boolean sticky = mode.length() == 4 && ((mode.charAt(0) - '0') & 1) != 0;
+            return (others & 2) != 0 && !sticky;
+        }
+        for (String clause : mode.split(",")) {
+            if (clause.matches("[ugoa]*[+=][rwxXs]*") && clause.matches("[ugo]*[ao][ugoa]*[+=].*w.*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,42 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.KeyValuePair;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * DL3066: a user name means nothing outside the image, so the host and Kubernetes (runAsNonRoot) cannot tell whether
+ * it is root; a numeric uid (or an ARG holding one) can be checked.
+ */
+final class NumericUserId extends DockerfileRule {
+
+    NumericUserId() {
+        super("DL3066", Severity.INFO, "Non-numeric user-id may not be resolvable by host system.");
+    }
+
+    @Override
+    public List<Violation> check(Dockerfile dockerfile) {
+        List<Violation> violations = new ArrayList<>();
+        Set<String> args = new HashSet<>();
+        for (Instruction instruction : dockerfile.instructions()) {
+            if (instruction.keyword().equals("arg")) {
+                instruction.pairs().stream().map(KeyValuePair::key).forEach(args::add);
+            } else if (instruction.keyword().equals("user") && !instruction.args().isEmpty()) {
+                String user = instruction.args().get(0).trim();
+                String uid = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+                boolean fromArg = args.stream()
+                        .anyMatch(arg -> uid.contains("$" + arg) || uid.contains("${" + arg + "}"));
+                if (!uid.matches("[0-9]*") && !fromArg) {
+                    violations.add(new Violation(instruction, uid));
+                }
+            }
+        }
+        return violations;
+    }
+}

@@ -1,0 +1,20 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
+import java.util.List;
+
+/** OD1003: ENV values are stored in the image config, readable by anyone who can pull the image. */
+final class SecretInEnv extends DockerfileRule {
+
+    SecretInEnv() {
+        super("OD1003", Severity.ERROR, "A secret-looking ENV is stored in the image for anyone who pulls it;"
+                + " pass secrets at run time or use RUN --mount=type=secret during the build.");
+    }
+
+    @Override
+    public List<Violation> check(Dockerfile dockerfile) {
+        return SecretNames.in(dockerfile, "env");
+    }
+}

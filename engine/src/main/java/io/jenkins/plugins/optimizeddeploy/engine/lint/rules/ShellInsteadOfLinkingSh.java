@@ -1,0 +1,20 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
+import java.util.Optional;
+
+/** DL4005: replacing /bin/sh changes every later RUN behind the readers back; SHELL says it openly. */
+final class ShellInsteadOfLinkingSh extends ShellCommandRule {
+
+    ShellInsteadOfLinkingSh() {
+        super("DL4005", Severity.WARNING, "Use SHELL to change the default shell.");
+    }
+
+    @Override
+    Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
+        return command.name().equals("ln") && command.hasArgument("/bin/sh") ? Optional.of("") : Optional.empty();
+    }
+}

@@ -1,0 +1,39 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.KeyValuePair;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DL3048: label keys are lower-case alphanumerics separated by single dots or dashes, outside the namespaces Docker
+ * reserves ({@code com.docker.}, {@code io.docker.}, {@code org.dockerproject.}).
+ */
+final class ValidLabelKey extends DockerfileRule {
+
+    ValidLabelKey() {
+        super("DL3048", Severity.STYLE, "Invalid label key.");
+    }
+
+    @Override
+    public List<Violation> check(Dockerfile dockerfile) {
+        List<Violation> violations = new ArrayList<>();
+        for (Instruction label : StageScope.ofKeyword(dockerfile, "label")) {
+            for (KeyValuePair pair : label.pairs()) {
+                if (!isValid(pair.key())) {
+                    violations.add(new Violation(label, pair.key()));
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static boolean isValid(String key) {
+        boolean reserved = key.startsWith("com.docker.") || key.startsWith("io.docker.")
+                || key.startsWith("org.dockerproject.");
+        return !reserved && key.matches("[a-z0-9]+([.-][a-z0-9]+)*");
+    }
+}

@@ -1,0 +1,24 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
+import java.util.Optional;
+
+/** DL3047: wgets default progress bar floods the build log with lines. */
+final class WgetProgress extends ShellCommandRule {
+
+    WgetProgress() {
+        super("DL3047", Severity.INFO, "Avoid use of wget without progress bar."
+                + " Use `wget --progress=dot:giga <url>`. Or consider using `-q` or `-nv` (shorthands for `--quiet`"
+                + " or `--no-verbose`).");
+    }
+
+    @Override
+    Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
+        boolean quiet = command.hasOption("--progress", "-q", "--quiet", "-nv", "--no-verbose", "-o", "--output-file",
+                "-a", "--append-output") || command.hasArgument("-nv");
+        return command.name().equals("wget") && !quiet ? Optional.of("") : Optional.empty();
+    }
+}

@@ -1,0 +1,20 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
+import java.util.Optional;
+
+/** DL3003: cd inside RUN is easy to misread; WORKDIR says it once for the instructions after it. */
+final class WorkdirInsteadOfCd extends ShellCommandRule {
+
+    WorkdirInsteadOfCd() {
+        super("DL3003", Severity.WARNING, "Use WORKDIR to switch to a directory.");
+    }
+
+    @Override
+    Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
+        return command.name().equals("cd") ? Optional.of("") : Optional.empty();
+    }
+}
