@@ -1,4 +1,7 @@
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfiguration;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Linter;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.rules.RuleRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +16,8 @@ import java.util.stream.Stream;
  * Run as a single-file program: java -cp ENGINE_CLASSPATH Ours.java CORPUS WARMUP RUNS
  */
 class Ours {
+    private static final Linter LINTER = RuleRegistry.linter(LintConfiguration.defaults());
+
     public static void main(String[] args) throws IOException {
         Path corpus = Path.of(args[0]);
         int warmup = Integer.parseInt(args[1]);
@@ -42,10 +47,10 @@ class Ours {
         }
     }
 
-    /** Parses (and lints) one file; the failure's message, or null. */
+    /** Parses and lints one file with the default rules; the failure's message, or null. */
     private static String check(String source, String content) {
         try {
-            DockerfileParser.parse(source, content);
+            LINTER.lint(DockerfileParser.parse(source, content));
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage().lines().findFirst().orElse("");
