@@ -32,8 +32,7 @@ target "web" {
   dockerfile = "Dockerfile"
   target     = "web"
   args = {
-    BASE_IMAGE  = "${BASE_IMAGE}"
-    APP_VERSION = "${TAG}"
+    BASE_IMAGE = "${BASE_IMAGE}"
   }
   tags = ["${REGISTRY}/sample-app/web:${TAG}"]
 }
@@ -43,8 +42,7 @@ target "worker" {
   dockerfile = "Dockerfile"
   target     = "worker"
   args = {
-    BASE_IMAGE  = "${BASE_IMAGE}"
-    APP_VERSION = "${TAG}"
+    BASE_IMAGE = "${BASE_IMAGE}"
   }
   tags = ["${REGISTRY}/sample-app/worker:${TAG}"]
 }
@@ -54,8 +52,7 @@ target "docs" {
   dockerfile = "Dockerfile"
   target     = "docs"
   args = {
-    BASE_IMAGE  = "${BASE_IMAGE}"
-    APP_VERSION = "${TAG}"
+    BASE_IMAGE = "${BASE_IMAGE}"
   }
   tags = ["${REGISTRY}/sample-app/docs:${TAG}"]
 }
@@ -65,8 +62,7 @@ target "migrations" {
   dockerfile = "Dockerfile"
   target     = "migrations"
   args = {
-    BASE_IMAGE  = "${BASE_IMAGE}"
-    APP_VERSION = "${TAG}"
+    BASE_IMAGE = "${BASE_IMAGE}"
   }
   tags = ["${REGISTRY}/sample-app/migrations:${TAG}"]
 }

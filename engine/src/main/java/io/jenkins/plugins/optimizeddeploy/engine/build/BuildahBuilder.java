@@ -76,7 +76,8 @@ public final class BuildahBuilder implements ImageBuilder {
                     + marker.result().lastLine() + ")");
         }
         long exportMillis = (System.nanoTime() - exportStarted) / 1_000_000;
-        List<BuildStep> steps = BuildahOutputParser.parse(build.stdout());
+        List<BuildStep> steps = BuildahOutputParser.withoutLabelSteps(BuildahOutputParser.parse(build.stdout()),
+                target.labels().keySet());
         ImageInspection inspection = new ImageInspector(registry).inspect(ImageReference.parse(target.image()));
         TargetResult result = new TargetResult(target.name(), name(), target.image(), target.images(),
                 digest.isEmpty() ? inspection.digest() : digest,

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.build;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +42,24 @@ public final class BuildahOutputParser {
         }
         addStep(steps, current, status);
         return steps;
+    }
+
+    /**
+     * {@code steps} without the {@code LABEL "KEY"=...} steps that buildah 1.28 appends to the target stage, one per
+     * {@code --label KEY=...}: they are the engine's labels, not Dockerfile steps (BuildKit sets labels when it
+     * exports the image and shows no step for them). Counted, they would read as misses on every build, as the
+     * created and revision labels change from build to build, and after any miss in the target stage.
+     */
+    public static List<BuildStep> withoutLabelSteps(List<BuildStep> steps, Collection<String> labelKeys) {
+        int end = steps.size();
+        while (end > 0 && isLabelStep(steps.get(end - 1).name(), labelKeys) && steps.size() - end < labelKeys.size()) {
+            end--;
+        }
+        return List.copyOf(steps.subList(0, end));
+    }
+
+    private static boolean isLabelStep(String stepName, Collection<String> labelKeys) {
+        return labelKeys.stream().anyMatch(key -> stepName.matches("^\\[\\d+ \\d+\\] LABEL \"" + Pattern.quote(key) + "\"=.*"));
     }
 
     private static void addStep(List<BuildStep> steps, String name, BuildStep.Status status) {

@@ -23,7 +23,7 @@ class BakeFileReaderTest {
         assertThat(hcl.variables()).isEqualTo(json.variables());
         assertThat(hcl.groups()).containsEntry("essential", List.of("web", "worker"));
         assertThat(hcl.targets().get("web")).isEqualTo(new BakeTarget("web", ".", "Dockerfile", "web",
-                Map.of("BASE_IMAGE", "localhost:5000/base/busybox:latest", "APP_VERSION", "1.0.0"),
+                Map.of("BASE_IMAGE", "localhost:5000/base/busybox:latest"),
                 List.of("127.0.0.1:5000/sample-app/web:1.0.0"), Map.of(), List.of(), List.of(), List.of(), Map.of()));
     }
 

@@ -30,7 +30,8 @@ class BuildPlannerTest {
         assertThat(web.context()).isEqualTo(SampleApp.directory().toAbsolutePath().normalize());
         assertThat(web.dockerfile()).isEqualTo(web.context().resolve("Dockerfile"));
         assertThat(web.stage()).isEqualTo("web");
-        assertThat(web.intermediateStages()).containsExactly("builder", "runtime");
+        assertThat(web.intermediateStages()).as("web copies nothing from the builder").containsExactly("runtime");
+        assertThat(plan.targets().get(1).intermediateStages()).containsExactly("builder", "runtime");
         assertThat(web.args()).containsEntry("BASE_IMAGE", "localhost:5000/base/busybox:latest");
         assertThat(web.platform()).isEmpty();
         assertThat(web.cache().primary().location()).isEqualTo("reg.example.com/team/cache/web/feature-x");

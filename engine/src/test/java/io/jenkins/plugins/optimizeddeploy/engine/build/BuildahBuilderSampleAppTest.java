@@ -46,21 +46,18 @@ class BuildahBuilderSampleAppTest {
         BuildResult fresh = build(newAgent, app, repository);
 
         assertThat(cold.targets()).extracting(TargetResult::target).containsExactly("web", "worker");
-        // buildah counts every instruction, so after the changed COPY in the web stage its metadata steps rerun too
-        assertThat(warm.targets().get(0).executedSteps()).allMatch(step -> step.matches("\\[1 [5-8]\\] .*|\\[6 \\d+\\] .*"))
-                .contains("[1 5] COPY web/ web/", "[6 2] COPY --from=builder --chown=app:app /out/web/ /srv/www/");
+        assertThat(warm.targets().get(0).executedSteps()).as(runner.transcript()).singleElement()
+                .matches(SampleAppRequest::isWebContentStep);
         assertThat(warm.targets().get(1).executedSteps()).isEmpty();
+        assertThat(warm.steps().hitRate()).as(warm.steps().toString()).isGreaterThanOrEqualTo(SampleAppRequest.REQUIRED_HIT_RATE);
         assertThat(fresh.targets()).allSatisfy(target -> {
             assertThat(target.digest()).isEqualTo(REGISTRY_CLIENT.headManifest(ImageReference.parse(target.image()))
                     .digest().toString());
             assertThat(target.cacheExportFailures()).isEmpty();
+            assertThat(target.executedSteps()).as(runner.transcript()).isEmpty();
         });
-        // buildah 1.28 looks an ARG step up in local storage only, and a miss ends cache lookups for its stage: the
-        // sample app's builder stage opens with ARG, so on a new agent it runs; every other stage comes from the registry
-        assertThat(fresh.targets()).allSatisfy(target -> assertThat(target.executedSteps()).as(runner.transcript())
-                .allMatch(step -> step.startsWith("[1 ")));
         assertThat(runner.transcript()).contains("--> Cache pulled from remote " + repository + "/cache/web/main:");
-        assertThat(fresh.steps().hitRate()).isGreaterThanOrEqualTo(24.0 / 32);
+        assertThat(fresh.steps().hitRate()).as(fresh.steps().toString()).isGreaterThanOrEqualTo(SampleAppRequest.REQUIRED_HIT_RATE);
     }
 
     @Test

@@ -51,4 +51,22 @@ class BuildahOutputParserTest {
                 new BuildStep("[1 2] RUN make", BuildStep.Status.CACHED),
                 new BuildStep("[1 3] COPY out /out", BuildStep.Status.EXECUTED));
     }
+
+    @Test
+    void shouldLeaveOutOnlyTheTrailingLabelStepsOfTheEnginesOwnLabels() {
+        List<BuildStep> steps = List.of(
+                new BuildStep("[6 7] LABEL \"team\"=\"web\"", BuildStep.Status.CACHED),
+                new BuildStep("[6 8] COPY --chown=app:app web/ /srv/www/", BuildStep.Status.EXECUTED),
+                new BuildStep("[6 9] LABEL \"org.opencontainers.image.created\"=\"2026-11-26T12:00:00Z\"", BuildStep.Status.EXECUTED),
+                new BuildStep("[6 10] LABEL \"org.opencontainers.image.revision\"=\"0123\"", BuildStep.Status.EXECUTED));
+
+        List<BuildStep> dockerfileSteps = BuildahOutputParser.withoutLabelSteps(steps,
+                List.of("org.opencontainers.image.created", "org.opencontainers.image.revision", "team"));
+
+        assertThat(dockerfileSteps).as("a LABEL of the Dockerfile before the last other step stays").containsExactly(
+                steps.get(0), steps.get(1));
+        assertThat(BuildahOutputParser.withoutLabelSteps(steps, List.of("org.opencontainers.image.revision")))
+                .as("no more steps than labels").containsExactlyElementsOf(steps.subList(0, 3));
+        assertThat(BuildahOutputParser.withoutLabelSteps(steps, List.of())).isEqualTo(steps);
+    }
 }
