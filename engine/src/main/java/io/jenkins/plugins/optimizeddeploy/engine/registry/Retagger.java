@@ -36,8 +36,11 @@ import java.util.function.Function;
  * at once; the client retries transient failures and keeps one token per repository and access.
  */
 public final class Retagger {
-    /** Putting a tag back is tried this many times (each with the client's own retries). */
-    private static final int ROLLBACK_ATTEMPTS = 3;
+    /**
+     * Putting a tag back is tried this many times, each with the client's own retries and a growing pause in
+     * between: giving up leaves a mix of moved and unmoved tags, so a rollback is more patient than the retag.
+     */
+    private static final int ROLLBACK_ATTEMPTS = 10;
 
     private final RegistryClient client;
 
@@ -223,13 +226,17 @@ public final class Retagger {
         private void rollBack(ImageReference target, ImageReference source) {
             Optional<Descriptor> before = previous.get(target);
             String newDigest = manifests.get(source).digest().toString();
+            Manifest old = null;
             RuntimeException last = null;
-            for (int attempt = 0; attempt < ROLLBACK_ATTEMPTS; attempt++) {
+            for (int attempt = 1; attempt <= ROLLBACK_ATTEMPTS; attempt++) {
                 try {
                     if (before.isPresent()) {
-                        Digest old = before.get().digest();
-                        confirm(target, client.getManifest(target.withDigest(old.toString()), RepositoryAccess.PUSH));
-                        record(target, source, old.toString(), TagOutcome.RESTORED, "");
+                        Digest digest = before.get().digest();
+                        if (old == null) {
+                            old = client.getManifest(target.withDigest(digest.toString()), RepositoryAccess.PUSH);
+                        }
+                        confirm(target, old);
+                        record(target, source, digest.toString(), TagOutcome.RESTORED, "");
                     } else {
                         remove(target, source, newDigest);
                     }
@@ -237,11 +244,21 @@ public final class Retagger {
                     return;
                 } catch (RegistryException | RetagException e) {
                     last = e;
+                    pause(attempt);
                 }
             }
             record(target, source, "", TagOutcome.NOT_RESTORED,
                     "it may still point at " + newDigest + ": " + last.getMessage());
             logResult(target);
+        }
+
+        private void pause(int attempt) {
+            try {
+                Thread.sleep(client.options().backoffBefore(attempt).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RetagException("interrupted while putting tags back");
+            }
         }
 
         private void remove(ImageReference target, ImageReference source, String newDigest) {

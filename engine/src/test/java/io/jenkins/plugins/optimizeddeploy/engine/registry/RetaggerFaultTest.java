@@ -40,7 +40,7 @@ class RetaggerFaultTest {
     private static final Duration STALL = Duration.ofMillis(1500);
     private static final List<String> TAGS = List.of("latest", "prod");
     private static final AtomicInteger RUNS = new AtomicInteger();
-    private static final int SEQUENCES = 30;
+    private static final int SEQUENCES = 40;
 
     @ParameterizedTest
     @EnumSource(value = Fault.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
@@ -148,6 +148,7 @@ class RetaggerFaultTest {
                 Tuple.of(3, Arbitraries.of(Fault.TRUNCATE)));
         Arbitrary<List<Fault>> burst = Combinators.combine(fault, Arbitraries.integers().between(1, 4))
                 .as((kind, times) -> Collections.nCopies(kind == Fault.NONE ? times * 2 : times, kind));
-        return burst.list().ofMaxSize(8).map(bursts -> bursts.stream().flatMap(List::stream).toList());
+        // At most 6 bursts of 4: 24 faults, fewer than it takes to defeat the 10 patient attempts of a rollback.
+        return burst.list().ofMaxSize(6).map(bursts -> bursts.stream().flatMap(List::stream).toList());
     }
 }
