@@ -61,8 +61,8 @@ public record RetagResult(RetagOutcome outcome, String failure, List<RetaggedIma
             case RESTORED -> "put back to " + tag.previousDigest();
             case REMOVED -> "removed again (it did not exist before)";
             case LEFT_AT_NEW_DIGEST -> "LEFT pointing at " + tag.digest() + " although it did not exist before";
-            case NOT_RESTORED -> "NOT put back to " + (tag.previousDigest().isEmpty() ? "nothing"
-                    : tag.previousDigest());
+            // NOT_RESTORED; a default, as an exhaustive enum switch compiles to an exception without a message
+            default -> "NOT put back to " + (tag.previousDigest().isEmpty() ? "nothing" : tag.previousDigest());
         };
         return tag.note().isEmpty() ? text : text + ": " + tag.note();
     }
