@@ -475,9 +475,8 @@ public final class RegistryClient {
         if (known != null) {
             return known;
         }
-        Endpoint discovered = discover(registry);
-        Endpoint raced = endpoints.putIfAbsent(registry, discovered);
-        return raced != null ? raced : discovered;
+        // One discovery per registry: parallel requests to a registry not yet known wait for the first one's ping.
+        return endpoints.computeIfAbsent(registry, this::discover);
     }
 
     private Endpoint discover(String registry) {

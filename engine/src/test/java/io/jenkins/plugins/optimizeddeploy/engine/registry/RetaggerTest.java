@@ -105,6 +105,8 @@ class RetaggerTest {
                         + repository.replace("/", "%2F") + "%3Apull%2Cpush")).as(repository).isEqualTo(1);
             }
             assertThat(proxy.log()).noneMatch(request -> request.contains("/blobs/"));
+            assertThat(proxy.log()).as("one ping, though the sources are read in parallel")
+                    .filteredOn(request -> request.equals("GET /v2/")).hasSize(1);
             assertThat(proxy.count("GET /token-relay")).as("one token per repository and access")
                     .isEqualTo(repositories.size());
             assertThat(result.requests(RequestKind.MANIFEST_GET)).isEqualTo(repositories.size());
