@@ -319,7 +319,8 @@ public final class Retagger {
                     try {
                         work.apply(item);
                         return Optional.<String>empty();
-                    } catch (RegistryException | RetagException | IllegalArgumentException e) {
+                    } catch (RuntimeException e) {
+                        // Whatever failed (registry, credentials, a bad manifest), the tags touched so far go back.
                         return Optional.of("cannot " + doing + item + ": " + e.getMessage());
                     }
                 }, pool));

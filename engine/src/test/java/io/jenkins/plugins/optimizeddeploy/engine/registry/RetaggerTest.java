@@ -136,6 +136,55 @@ class RetaggerTest {
     }
 
     @Test
+    void shouldMountAnIndexAndItsPlatformsIntoAnotherRepositoryWithOneTokenForBothRepositories() {
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.transparent(token.baseUrl())) {
+            token.pushBusyboxIndex("mount-index/from", "abc123");
+            RegistryClient client = new RegistryClient(quickOptions(),
+                    new CountingCredentials(token.username(), token.password()));
+
+            RetagResult result = retag(client, List.of(proxy.hostPort() + "/mount-index/from:abc123"),
+                    List.of("latest"), proxy.hostPort() + "/mount-index/to");
+
+            assertThat(result.outcome()).as(String.join("\n", result.summary())).isEqualTo(RetagOutcome.MOVED);
+            assertThat(token.manifest("mount-index/to", "latest")).isEqualTo(token.manifest("mount-index/from", "abc123"));
+            assertThat(proxy.count("POST /v2/mount-index/to/blobs/uploads/?mount=")).as("2 configs, the layer twice")
+                    .isEqualTo(4);
+            assertThat(proxy.count("PUT /v2/mount-index/to/manifests/sha256:")).as("both platforms").isEqualTo(2);
+            assertThat(proxy.log()).noneMatch(request -> request.startsWith("GET /v2/mount-index/from/blobs/"))
+                    .noneMatch(request -> request.startsWith("PUT /v2/mount-index/to/blobs/"));
+            assertThat(proxy.count("GET /token-relay?service=optimized-deploy-test-registry&scope="
+                    + "repository%3Amount-index%2Fto%3Apull%2Cpush+repository%3Amount-index%2Ffrom%3Apull"))
+                    .as("the mount's token, asked for once").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldStartABlobCopyAfreshWhenTheUploadOrTheSourceBreaksOff() {
+        plain.pushBusyboxBase("stream-fault/web", "abc123");
+        AtomicInteger uploads = new AtomicInteger();
+        AtomicInteger reads = new AtomicInteger();
+        try (FaultInjectingProxy source = FaultInjectingProxy.following(plain.baseUrl(), (number, request) ->
+                        request.startsWith("GET /v2/stream-fault/web/blobs/") && reads.getAndIncrement() == 0
+                                ? FaultInjectingProxy.Fault.TRUNCATE : FaultInjectingProxy.Fault.NONE, Duration.ZERO);
+                FaultInjectingProxy target = FaultInjectingProxy.following(basic.baseUrl(), (number, request) ->
+                        request.startsWith("PUT /v2/stream-fault/copy/blobs/uploads/")
+                                && uploads.getAndIncrement() == 0
+                                ? FaultInjectingProxy.Fault.RESET : FaultInjectingProxy.Fault.NONE, Duration.ZERO)) {
+            RegistryCredentials credentials = new RegistryCredentials(basic.username(), basic.password());
+            RegistryClient client = new RegistryClient(quickOptions(),
+                    host -> host.equals(target.hostPort()) ? Optional.of(credentials) : Optional.empty());
+
+            RetagResult result = retag(client, List.of(source.hostPort() + "/stream-fault/web:abc123"),
+                    List.of("latest"), target.hostPort() + "/stream-fault/copy");
+
+            assertThat(result.outcome()).as(String.join("\n", result.summary())).isEqualTo(RetagOutcome.MOVED);
+            assertThat(source.injected()).containsExactly(FaultInjectingProxy.Fault.TRUNCATE);
+            assertThat(target.injected()).containsExactly(FaultInjectingProxy.Fault.RESET);
+        }
+        assertThat(basic.manifest("stream-fault/copy", "latest")).isEqualTo(plain.manifest("stream-fault/web", "abc123"));
+    }
+
+    @Test
     void shouldStreamTheBlobsToAnotherRegistry() {
         ImageReference source = ImageReference.parse(plain.pushBusyboxBase("cross/web", "abc123"));
         RegistryClient client = loggedInTo(basic);
