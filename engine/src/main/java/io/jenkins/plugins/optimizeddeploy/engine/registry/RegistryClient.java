@@ -29,7 +29,10 @@ import java.util.stream.Collectors;
  * A client of the OCI distribution API. It finds out per registry, with a {@code GET /v2/} ping, whether to use
  * https or (only for a loopback registry that does not speak TLS) http, and which authentication the registry
  * asks for; it then answers that challenge on every request (see {@link CredentialsSource}), and retries
- * idempotent requests as {@link RegistryOptions} says. Safe for concurrent use.
+ * requests as {@link RegistryOptions} says (a manifest PUT too: the same bytes give the same result). Its verbs are
+ * those of a retag: manifests by tag or digest (GET, HEAD, PUT with the original bytes and media type, DELETE),
+ * blob HEAD, cross-repository mount and a streamed blob copy between registries. It counts what it sends
+ * ({@link #traffic()}). Safe for concurrent use.
  *
  * <p>For a loopback registry https is tried first (waiting at most 3 s); plain http follows unless the https
  * attempt got as far as rejecting the server's certificate, so a TLS registry whose certificate is not trusted
