@@ -71,13 +71,29 @@ class RetaggerFaultTest {
 
     /**
      * jqwik generates the fault sequences; JUnit Jupiter runs them, as the real registry is a Jupiter extension
-     * (jqwik runs no Jupiter extensions). Each test is named by its sequence, which reproduces it.
+     * (jqwik runs no Jupiter extensions). Each test is named by its sequence, which reproduces it. Here: 2 images
+     * to 2 tags each within their repositories, every tag pointing at an older image before.
      */
     @TestFactory
     Stream<DynamicTest> shouldMoveAllTagsOrPutAllBack() {
+        return schedules(SEQUENCES).map(schedule -> DynamicTest.dynamicTest(schedule.toString(),
+                () -> retagUnder(schedule, Layout.SAME_REPOSITORY)));
+    }
+
+    /** As above for 1 image to 2 new tags in another repository: all there, or none (its manifest deleted again). */
+    @TestFactory
+    Stream<DynamicTest> shouldMoveAllTagsIntoAnotherRepositoryOrRemoveAllAgain() {
+        return schedules(SEQUENCES / 2).map(schedule -> DynamicTest.dynamicTest(schedule.toString(),
+                () -> retagUnder(schedule, Layout.ANOTHER_REPOSITORY)));
+    }
+
+    private static Stream<FaultSchedule> schedules(int count) {
         return Combinators.combine(Arbitraries.integers().between(0, 16), faultSequences()).as(FaultSchedule::new)
-                .sampleStream().limit(SEQUENCES)
-                .map(schedule -> DynamicTest.dynamicTest(schedule.toString(), () -> moveAllOrPutAllBack(schedule)));
+                .sampleStream().limit(count);
+    }
+
+    private enum Layout {
+        SAME_REPOSITORY, ANOTHER_REPOSITORY
     }
 
     /** {@code faults} on the requests from number {@code first} on (the first ones read; later ones write). */
@@ -93,43 +109,53 @@ class RetaggerFaultTest {
         }
     }
 
-    private void moveAllOrPutAllBack(FaultSchedule schedule) {
+    private void retagUnder(FaultSchedule schedule, Layout layout) {
         int run = RUNS.incrementAndGet();
         RegistryClient direct = new RegistryClient(quickOptions(), CredentialsSource.anonymous());
         List<String> sources = new ArrayList<>();
         Map<ImageReference, String> previous = new HashMap<>();
         Map<ImageReference, String> expected = new HashMap<>();
+        String to = null;
         try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
                 (number, request) -> schedule.faultFor(number), STALL)) {
-            for (String service : List.of("web", "worker")) {
+            List<String> services = layout == Layout.SAME_REPOSITORY ? List.of("web", "worker") : List.of("web");
+            for (String service : services) {
                 String repository = "property/" + run + "/" + service;
                 ImageReference base = ImageReference.parse(plain.pushBusyboxBase(repository, "base"));
                 Digest release = variant(direct, base, "release-" + run, "abc123");
+                ImageReference targetRepository = layout == Layout.SAME_REPOSITORY ? base
+                        : ImageReference.parse(plain.hostPort() + "/property/" + run + "/promoted");
                 for (String tag : TAGS) {
-                    ImageReference target = base.withTag(tag);
-                    previous.put(target, variant(direct, base, "old-" + tag + "-" + run, tag).toString());
+                    ImageReference target = targetRepository.withTag(tag);
+                    previous.put(target, layout == Layout.SAME_REPOSITORY
+                            ? variant(direct, base, "old-" + tag + "-" + run, tag).toString() : "");
                     expected.put(target, release.toString());
                 }
                 sources.add(proxy.hostPort() + "/" + repository + ":abc123");
+                if (layout == Layout.ANOTHER_REPOSITORY) {
+                    to = proxy.hostPort() + "/" + targetRepository.repository();
+                }
             }
             RegistryClient client = new RegistryClient(quickOptions(), CredentialsSource.anonymous());
 
-            RetagResult result = new Retagger(client).retag(RetagRequest.of(sources, TAGS, null), line -> { });
+            RetagResult result = new Retagger(client).retag(RetagRequest.of(sources, TAGS, to), line -> { });
 
             Map<ImageReference, String> now = new HashMap<>();
             expected.keySet().forEach(target -> now.put(target, digestOf(direct, target).orElse("")));
             String report = schedule + "\n" + String.join("\n", result.summary());
             assertThat(result.outcome()).as(report).isNotEqualTo(RetagOutcome.ROLLBACK_INCOMPLETE);
             assertThat(now).as(report).isEqualTo(result.moved() ? expected : previous);
-            for (ImageReference target : expected.keySet()) {
-                String repository = target.repository();
-                assertThat(plain.manifest(repository, target.tag().orElseThrow()).content()).as(report)
-                        .isEqualTo(plain.manifest(repository, now.get(target)).content());
-            }
             if (result.moved()) {
-                sources.forEach(source -> assertThat(plain.manifest(ImageReference.parse(source).repository(), "latest"))
-                        .isEqualTo(plain.manifest(ImageReference.parse(source).repository(), "abc123")));
+                // Byte for byte and with its media type, what the source is (a digest is the hash of the bytes).
+                for (ImageReference target : expected.keySet()) {
+                    String sourceRepository = layout == Layout.SAME_REPOSITORY ? target.repository()
+                            : ImageReference.parse(sources.get(0)).repository();
+                    assertThat(plain.manifest(target.repository(), target.tag().orElseThrow())).as(report)
+                            .isEqualTo(plain.manifest(sourceRepository, "abc123"));
+                }
             }
+            sources.forEach(source -> assertThat(digestOf(direct, ImageReference.parse(plain.hostPort() + "/"
+                    + ImageReference.parse(source).repository() + ":abc123"))).as("the source stays").isPresent());
         }
     }
 
