@@ -133,12 +133,8 @@ public final class Retagger {
             }
             problem = inParallel(touched, target -> {
                 Manifest manifest = manifests.get(sourceOf.get(target));
-                Digest reported = client.putManifest(target, manifest);
-                if (!reported.equals(manifest.digest())) {
-                    throw new RetagException("the registry reports " + reported + " for " + target + " instead of "
-                            + manifest.digest());
-                }
-                record(target, sourceOf.get(target), reported.toString(), TagOutcome.MOVED, "");
+                confirm(target, manifest);
+                record(target, sourceOf.get(target), manifest.digest().toString(), TagOutcome.MOVED, "");
                 return null;
             }, "put ");
             if (problem.isEmpty()) {
@@ -215,6 +211,7 @@ public final class Retagger {
             }
         }
 
+        /** Puts {@code manifest} under {@code target}; the digest the registry reports must be the manifest's. */
         private void confirm(ImageReference target, Manifest manifest) {
             Digest reported = client.putManifest(target, manifest);
             if (!reported.equals(manifest.digest())) {
