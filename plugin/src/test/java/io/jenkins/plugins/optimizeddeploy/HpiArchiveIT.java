@@ -141,7 +141,8 @@ class HpiArchiveIT {
 
         Set<String> indexed = new TreeSet<>(extensionIndex().keySet());
 
-        assertThat(annotated).contains("io.jenkins.plugins.optimizeddeploy.steps.InspectImageStep$DescriptorImpl");
+        assertThat(annotated).contains("io.jenkins.plugins.optimizeddeploy.steps.InspectImageStep$DescriptorImpl",
+                "io.jenkins.plugins.optimizeddeploy.steps.RetagImagesStep$DescriptorImpl");
         assertThat(indexed).isEqualTo(annotated);
     }
 
@@ -185,6 +186,8 @@ class HpiArchiveIT {
         }
         assertThat(text(pluginJar, "io/jenkins/plugins/optimizeddeploy/steps/InspectImageStep.stapler"))
                 .contains("constructor=image");
+        assertThat(text(pluginJar, "io/jenkins/plugins/optimizeddeploy/steps/RetagImagesStep.stapler"))
+                .contains("constructor=images,tags");
     }
 
     @Test

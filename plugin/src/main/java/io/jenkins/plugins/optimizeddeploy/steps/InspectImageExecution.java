@@ -1,7 +1,5 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -37,7 +35,8 @@ final class InspectImageExecution extends SynchronousNonBlockingStepExecution<Ma
     protected Map<String, Object> run() throws Exception {
         StepContext context = getContext();
         ImageReference reference = parseReference();
-        RegistryLogin login = credentialsId == null ? null : login(context.get(Run.class));
+        RegistryLogin login = credentialsId == null ? null
+                : RegistryLogin.find(InspectImageStep.FUNCTION_NAME, credentialsId, context.get(Run.class));
         EnvVars environment = context.get(EnvVars.class);
         InspectImageOnAgent inspection = new InspectImageOnAgent(reference,
                 RegistryOptions.builder().insecureTls(insecure).build(), login,
@@ -55,16 +54,5 @@ final class InspectImageExecution extends SynchronousNonBlockingStepExecution<Ma
         } catch (IllegalArgumentException e) {
             throw new AbortException(InspectImageStep.userError(e));
         }
-    }
-
-    private RegistryLogin login(Run<?, ?> run) throws AbortException {
-        StandardUsernamePasswordCredentials credentials =
-                CredentialsProvider.findCredentialById(credentialsId, StandardUsernamePasswordCredentials.class, run);
-        if (credentials == null) {
-            throw new AbortException(InspectImageStep.FUNCTION_NAME + ": no username/password credentials with id '"
-                    + credentialsId + "' are available to " + run + " (check the id and the credentials' scope)");
-        }
-        CredentialsProvider.track(run, credentials);
-        return new RegistryLogin(credentials.getUsername(), credentials.getPassword().getPlainText());
     }
 }

@@ -5,15 +5,12 @@ import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsSource;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.DockerConfigCredentials;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspector;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Objects;
 import jenkins.MasterToSlaveFileCallable;
 
@@ -28,8 +25,7 @@ final class InspectImageOnAgent extends MasterToSlaveFileCallable<ImageInspectio
 
     private final ImageReference reference;
     private final RegistryOptions options;
-    private final RegistryLogin login;
-    private final String dockerConfigDirectory;
+    private final AgentCredentials credentials;
 
     /**
      * @param login                 the step's credentials, or null for the docker config
@@ -39,9 +35,7 @@ final class InspectImageOnAgent extends MasterToSlaveFileCallable<ImageInspectio
             String dockerConfigDirectory) {
         this.reference = Objects.requireNonNull(reference, "image reference is required");
         this.options = Objects.requireNonNull(options, "registry options are required for " + reference);
-        this.login = login;
-        this.dockerConfigDirectory = dockerConfigDirectory == null || dockerConfigDirectory.isBlank()
-                ? null : dockerConfigDirectory;
+        this.credentials = new AgentCredentials(login, dockerConfigDirectory);
     }
 
     @Override
@@ -64,13 +58,6 @@ final class InspectImageOnAgent extends MasterToSlaveFileCallable<ImageInspectio
     }
 
     CredentialsSource credentialsSource() {
-        if (login != null) {
-            return CredentialsSource.fixed(login.toCredentials());
-        }
-        if (dockerConfigDirectory != null) {
-            Path configJson = Path.of(dockerConfigDirectory, "config.json");
-            return Files.exists(configJson) ? DockerConfigCredentials.from(configJson) : CredentialsSource.anonymous();
-        }
-        return DockerConfigCredentials.fromDefaultLocation();
+        return credentials.toSource();
     }
 }

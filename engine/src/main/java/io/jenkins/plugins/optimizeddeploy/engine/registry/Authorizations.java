@@ -64,6 +64,11 @@ final class Authorizations {
             if (renew) {
                 tokens.remove(key);
             }
+            BearerToken broader = scope.endsWith(":pull") ? tokens.get(key + ",push") : null;
+            if (!renew && broader != null && broader.validAt(clock.instant())) {
+                // A token that may push may pull too: no second token for the same repository.
+                return Optional.of(new Authorization("Bearer " + broader.value(), broader.user()));
+            }
             BearerToken token = tokens.compute(key, (k, cached) -> cached != null && cached.validAt(clock.instant())
                     ? cached
                     : requestToken(endpoint, challenge, scope));
@@ -87,7 +92,13 @@ final class Authorizations {
         Optional<RegistryCredentials> found = credentials.lookup(endpoint.registry());
         HttpRequest.Builder request = transport.request(tokenUri).GET().header("Accept", "application/json");
         found.ifPresent(c -> request.header("Authorization", basic(c)));
-        HttpResponse<InputStream> response = transport.send(operation, request.build());
+        return transport.retryingBrokenResponses(() -> requestToken(operation, tokenUri, request.build(), found,
+                endpoint));
+    }
+
+    private BearerToken requestToken(String operation, URI tokenUri, HttpRequest request,
+            Optional<RegistryCredentials> found, Endpoint endpoint) {
+        HttpResponse<InputStream> response = transport.send(RequestKind.TOKEN, operation, request);
         if (response.statusCode() != 200) {
             RegistryErrors errors = RegistryErrors.parse(json, RegistryTransport.readErrorBody(response));
             String problem = response.statusCode() == 401 || response.statusCode() == 403
@@ -98,7 +109,7 @@ final class Authorizations {
             throw new RegistryException(operation, response.statusCode(), errors.codes(), tokenUri,
                     problem + (errors.messages().isEmpty() ? "" : " (" + errors.describe("") + ")"));
         }
-        byte[] body = RegistryTransport.readBody(operation, response, TOKEN_RESPONSE_LIMIT);
+        byte[] body = transport.readBody(operation, response, TOKEN_RESPONSE_LIMIT);
         JsonNode answer;
         try {
             answer = json.readTree(body);

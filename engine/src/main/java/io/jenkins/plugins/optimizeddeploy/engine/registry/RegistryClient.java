@@ -9,8 +9,10 @@ import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,13 +22,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * A client of the OCI distribution API. It finds out per registry, with a {@code GET /v2/} ping, whether to use
  * https or (only for a loopback registry that does not speak TLS) http, and which authentication the registry
  * asks for; it then answers that challenge on every request (see {@link CredentialsSource}), and retries
- * idempotent requests as {@link RegistryOptions} says. Safe for concurrent use.
+ * requests as {@link RegistryOptions} says (a manifest PUT too: the same bytes give the same result). Its verbs are
+ * those of a retag: manifests by tag or digest (GET, HEAD, PUT with the original bytes and media type, DELETE),
+ * blob HEAD, cross-repository mount and a streamed blob copy between registries. It counts what it sends
+ * ({@link #traffic()}). Safe for concurrent use.
  *
  * <p>For a loopback registry https is tried first (waiting at most 3 s); plain http follows unless the https
  * attempt got as far as rejecting the server's certificate, so a TLS registry whose certificate is not trusted
@@ -68,12 +74,23 @@ public final class RegistryClient {
             return;
         }
         // As docker login does: a token without scope (or the basic credentials) must open the API root.
-        Call call = new Call("ping registry " + registry, registry, Authorizations.NO_SCOPE, "GET", "", null);
+        Call call = new Call(RequestKind.PING, "ping registry " + registry, registry, Authorizations.NO_SCOPE, "GET",
+                "", null, null, null, -1);
         Exchange exchange = exchange(call);
         if (exchange.response().statusCode() != 200) {
             throw failure(call, exchange.response(), exchange.user());
         }
         RegistryTransport.discard(exchange.response());
+    }
+
+    /** The options this client was made with. */
+    public RegistryOptions options() {
+        return transport.options();
+    }
+
+    /** What this client has sent so far; {@link TrafficSnapshot#since} gives the traffic of one operation. */
+    public TrafficSnapshot traffic() {
+        return transport.traffic().snapshot();
     }
 
     /**
@@ -83,21 +100,31 @@ public final class RegistryClient {
      * @throws RegistryException when it cannot be fetched, is too large, of another format, or does not match
      */
     public Manifest getManifest(ImageReference reference) {
-        Call call = manifestCall("fetch manifest " + reference, reference, "GET");
-        Exchange exchange = exchange(call);
-        HttpResponse<InputStream> response = exchange.response();
-        if (response.statusCode() != 200) {
-            throw failure(call, response, exchange.user());
-        }
-        byte[] content = RegistryTransport.readBody(call.operation(), response, MANIFEST_LIMIT);
-        String declared = response.headers().firstValue("Content-Type")
-                .filter(type -> ManifestMediaType.of(type).isPresent())
-                .orElseGet(() -> mediaTypeInside(content));
-        ManifestMediaType mediaType = ManifestMediaType.of(declared).orElseThrow(() -> new RegistryException(
-                call.operation(), 200, List.of(), response.uri(), "the manifest's media type '" + declared
-                        + "' is not supported (supported: " + ManifestMediaType.allValues() + ")"));
-        Digest digest = verifiedDigest(call, reference, response, content);
-        return new Manifest(mediaType, digest, content, response.uri());
+        return getManifest(reference, RepositoryAccess.PULL);
+    }
+
+    /**
+     * {@link #getManifest(ImageReference)} with a token for {@code access}: {@link RepositoryAccess#PUSH} when the
+     * same repository is written next, so that one token serves both.
+     */
+    public Manifest getManifest(ImageReference reference, RepositoryAccess access) {
+        Call call = manifestCall(RequestKind.MANIFEST_GET, "fetch manifest " + reference, reference, "GET", access);
+        return transport.retryingBrokenResponses(() -> {
+            Exchange exchange = exchange(call);
+            HttpResponse<InputStream> response = exchange.response();
+            if (response.statusCode() != 200) {
+                throw failure(call, response, exchange.user());
+            }
+            byte[] content = transport.readBody(call.operation(), response, MANIFEST_LIMIT);
+            String declared = response.headers().firstValue("Content-Type")
+                    .filter(type -> ManifestMediaType.of(type).isPresent())
+                    .orElseGet(() -> mediaTypeInside(content));
+            ManifestMediaType mediaType = ManifestMediaType.of(declared).orElseThrow(() -> new RegistryException(
+                    call.operation(), 200, List.of(), response.uri(), "the manifest's media type '" + declared
+                            + "' is not supported (supported: " + ManifestMediaType.allValues() + ")"));
+            Digest digest = verifiedDigest(call, reference, response, content);
+            return new Manifest(mediaType, digest, content, response.uri());
+        });
     }
 
     /**
@@ -106,10 +133,29 @@ public final class RegistryClient {
      * @throws RegistryException when it does not exist or the registry does not say its digest
      */
     public Descriptor headManifest(ImageReference reference) {
-        Call call = manifestCall("check manifest " + reference, reference, "HEAD");
+        Call call = manifestCall(RequestKind.MANIFEST_HEAD, "check manifest " + reference, reference, "HEAD",
+                RepositoryAccess.PULL);
+        return headManifest(call, false).orElseThrow();
+    }
+
+    /**
+     * What the registry says about the manifest {@code reference} names, or empty when there is none (HTTP 404):
+     * where a tag points now, before it is moved.
+     *
+     * @throws RegistryException when the registry fails or does not say the digest
+     */
+    public Optional<Descriptor> findManifest(ImageReference reference, RepositoryAccess access) {
+        Call call = manifestCall(RequestKind.MANIFEST_HEAD, "check manifest " + reference, reference, "HEAD", access);
+        return headManifest(call, true);
+    }
+
+    private Optional<Descriptor> headManifest(Call call, boolean absentAllowed) {
         Exchange exchange = exchange(call);
         HttpResponse<InputStream> response = exchange.response();
         RegistryTransport.discard(response);
+        if (response.statusCode() == 404 && absentAllowed) {
+            return Optional.empty();
+        }
         if (response.statusCode() != 200) {
             throw failure(call, response, exchange.user());
         }
@@ -117,7 +163,211 @@ public final class RegistryClient {
                 call.operation(), 200, List.of(), response.uri(), "the registry sent no " + CONTENT_DIGEST));
         String mediaType = response.headers().firstValue("Content-Type").orElse("");
         long size = response.headers().firstValueAsLong("Content-Length").orElse(0);
-        return new Descriptor(mediaType, parseDigest(call, response, digest), size);
+        return Optional.of(new Descriptor(mediaType, parseDigest(call, response, digest), size));
+    }
+
+    /**
+     * Puts {@code manifest}, byte for byte and with its own media type, under the tag (or digest) of
+     * {@code target}, and returns the digest the registry reports for it ({@code Docker-Content-Digest}). As the
+     * same bytes give the same result, the request is repeated after transient failures.
+     *
+     * @throws RegistryException when the registry refuses it or reports no digest
+     */
+    public Digest putManifest(ImageReference target, Manifest manifest) {
+        Call call = new Call(RequestKind.MANIFEST_PUT, "put manifest " + manifest.digest() + " as " + target,
+                target.registry(), RepositoryAccess.PUSH.scope(target.repository()), "PUT",
+                target.repository() + "/manifests/" + target.manifestIdentifier(), null,
+                manifest.mediaType().value(), () -> HttpRequest.BodyPublishers.ofByteArray(manifest.bytes()), -1);
+        Exchange exchange = exchange(call);
+        HttpResponse<InputStream> response = exchange.response();
+        if (response.statusCode() != 201 && response.statusCode() != 200) {
+            throw failure(call, response, exchange.user());
+        }
+        RegistryTransport.discard(response);
+        String digest = response.headers().firstValue(CONTENT_DIGEST).orElseThrow(() -> new RegistryException(
+                call.operation(), response.statusCode(), List.of(), response.uri(), "the registry sent no "
+                        + CONTENT_DIGEST + ", so what the tag points at now is not confirmed"));
+        return parseDigest(call, response, digest);
+    }
+
+    /**
+     * Deletes the manifest {@code reference} names: by digest (the distribution registry then drops every tag of
+     * it in that repository) or by tag (OCI distribution 1.1; older registries refuse it with 400 or 405).
+     *
+     * @return false when there was nothing to delete (HTTP 404)
+     * @throws RegistryException when the registry refuses
+     */
+    public boolean deleteManifest(ImageReference reference) {
+        Call call = manifestCall(RequestKind.MANIFEST_DELETE, "delete manifest " + reference, reference, "DELETE",
+                RepositoryAccess.PUSH);
+        Exchange exchange = exchange(call);
+        HttpResponse<InputStream> response = exchange.response();
+        if (response.statusCode() == 404) {
+            RegistryTransport.discard(response);
+            return false;
+        }
+        if (response.statusCode() != 202 && response.statusCode() != 200) {
+            throw failure(call, response, exchange.user());
+        }
+        RegistryTransport.discard(response);
+        return true;
+    }
+
+    /**
+     * Whether the repository {@code repository} names holds the blob {@code digest}.
+     *
+     * @throws RegistryException when the registry fails
+     */
+    public boolean blobExists(ImageReference repository, Digest digest, RepositoryAccess access) {
+        Call call = new Call(RequestKind.BLOB_HEAD, "check blob " + digest + " in " + repository.name(),
+                repository.registry(), access.scope(repository.repository()), "HEAD",
+                repository.repository() + "/blobs/" + digest, null, null, null, -1);
+        Exchange exchange = exchange(call);
+        HttpResponse<InputStream> response = exchange.response();
+        RegistryTransport.discard(response);
+        if (response.statusCode() == 200 || isRedirect(response.statusCode())) {
+            return true;
+        }
+        if (response.statusCode() == 404) {
+            return false;
+        }
+        throw failure(call, response, exchange.user());
+    }
+
+    /**
+     * Links the blob {@code digest} of the repository {@code from} names into the one {@code target} names, on the
+     * same registry, without moving its bytes (a cross-repository mount).
+     *
+     * @return false when the registry did not mount it (it offered an upload instead, which is cancelled)
+     * @throws RegistryException when the registry fails
+     */
+    public boolean mountBlob(ImageReference target, Digest digest, ImageReference from) {
+        if (!target.registry().equals(from.registry())) {
+            throw new IllegalArgumentException("Cannot mount blob " + digest + " from " + from.name() + " into "
+                    + target.name() + ": a mount works within one registry only");
+        }
+        String scope = RepositoryAccess.PUSH.scope(target.repository()) + " "
+                + RepositoryAccess.PULL.scope(from.repository());
+        Call call = new Call(RequestKind.BLOB_MOUNT, "mount blob " + digest + " from " + from.name() + " into "
+                + target.name(), target.registry(), scope, "POST", target.repository() + "/blobs/uploads/?mount="
+                + digest + "&from=" + URLEncoder.encode(from.repository(), StandardCharsets.UTF_8), null, null,
+                null, -1);
+        Exchange exchange = exchange(call);
+        HttpResponse<InputStream> response = exchange.response();
+        RegistryTransport.discard(response);
+        if (response.statusCode() == 201) {
+            return true;
+        }
+        if (response.statusCode() == 202) {
+            cancelUpload(call, response, scope);
+            return false;
+        }
+        throw failure(call, response, exchange.user());
+    }
+
+    private void cancelUpload(Call mount, HttpResponse<InputStream> offered, String scope) {
+        Optional<String> location = offered.headers().firstValue("Location");
+        if (location.isEmpty()) {
+            return;
+        }
+        Call cancel = new Call(RequestKind.BLOB_UPLOAD, "cancel the upload " + mount.operation() + " offered",
+                mount.registry(), scope, "DELETE", offered.uri().resolve(location.get()).toString(), null, null, null,
+                -1);
+        // An abandoned upload session expires on its own; cancelling only tidies up early.
+        try {
+            RegistryTransport.discard(exchange(cancel).response());
+        } catch (RegistryException ignored) {
+            // See above: nothing depends on it.
+        }
+    }
+
+    /**
+     * Copies the blob {@code blob} from the repository {@code from} names to the one {@code to} names, which may be
+     * on another registry, unless it is there already. The bytes stream from the source straight into the upload:
+     * nothing is written to disk or held in memory whole. An upload that fails transiently is started afresh.
+     *
+     * @return the bytes uploaded (0 when the target had the blob)
+     * @throws RegistryException when either registry fails
+     */
+    public long copyBlob(ImageReference from, ImageReference to, Descriptor blob) {
+        if (blobExists(to, blob.digest(), RepositoryAccess.PUSH)) {
+            return 0;
+        }
+        String operation = "copy blob " + blob.digest() + " from " + from.name() + " to " + to.name();
+        int retry = 0;
+        while (true) {
+            try {
+                upload(operation, from, to, blob);
+                transport.traffic().addBlobBytes(blob.size());
+                return blob.size();
+            } catch (RegistryException e) {
+                if (!e.isTransient() || retry >= options().maxRetries()) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(RegistryTransport.jittered(options().backoffBefore(++retry)).toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void upload(String operation, ImageReference from, ImageReference to, Descriptor blob) {
+        String scope = RepositoryAccess.PUSH.scope(to.repository());
+        Call start = new Call(RequestKind.BLOB_UPLOAD, operation + ": start the upload", to.registry(), scope,
+                "POST", to.repository() + "/blobs/uploads/", null, null, null, -1);
+        Exchange started = exchange(start);
+        HttpResponse<InputStream> offer = started.response();
+        RegistryTransport.discard(offer);
+        if (offer.statusCode() != 202) {
+            throw failure(start, offer, started.user());
+        }
+        String location = offer.headers().firstValue("Location").orElseThrow(() -> new RegistryException(
+                start.operation(), 202, List.of(), offer.uri(), "the registry started an upload without a Location"));
+        URI session = offer.uri().resolve(location);
+        String finish = session + (session.getRawQuery() == null ? "?" : "&") + "digest="
+                + URLEncoder.encode(blob.digest().toString(), StandardCharsets.UTF_8);
+        // Each subscription (a resend after a 401) opens the source afresh: a stream can be read only once.
+        Call put = new Call(RequestKind.BLOB_UPLOAD, operation, to.registry(), scope, "PUT", finish, null,
+                "application/octet-stream", () -> HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> openBlob(from, blob.digest())), blob.size()),
+                0);
+        Exchange uploaded;
+        try {
+            uploaded = exchange(put);
+        } catch (RegistryException e) {
+            throw sourceFailureIn(e);
+        }
+        HttpResponse<InputStream> response = uploaded.response();
+        if (response.statusCode() != 201) {
+            throw failure(put, response, uploaded.user());
+        }
+        RegistryTransport.discard(response);
+    }
+
+    /** The source's own failure when reading it is what broke the upload, as it says more. */
+    private static RegistryException sourceFailureIn(RegistryException uploadFailure) {
+        for (Throwable cause = uploadFailure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RegistryException source) {
+                return source;
+            }
+        }
+        return uploadFailure;
+    }
+
+    private InputStream openBlob(ImageReference repository, Digest digest) {
+        Call call = blobCall(repository, digest);
+        Exchange exchange = exchange(call);
+        HttpResponse<InputStream> response = exchange.response();
+        if (isRedirect(response.statusCode())) {
+            response = followRedirects(call, response);
+        }
+        if (response.statusCode() != 200) {
+            throw failure(call, response, exchange.user());
+        }
+        return transport.guarded(response.body());
     }
 
     /**
@@ -127,35 +377,47 @@ public final class RegistryClient {
      * @throws RegistryException when it cannot be fetched, is larger than {@code maxBytes}, or does not match
      */
     public byte[] getBlob(ImageReference repository, Digest digest, long maxBytes) {
-        Call call = new Call("fetch blob " + digest + " of " + repository.name(), repository.registry(),
-                pullScope(repository), "GET", repository.repository() + "/blobs/" + digest, null);
-        Exchange exchange = exchange(call);
-        HttpResponse<InputStream> response = exchange.response();
-        if (isRedirect(response.statusCode())) {
-            response = followRedirects(call, response);
-        }
-        if (response.statusCode() != 200) {
-            throw failure(call, response, exchange.user());
-        }
-        byte[] content = RegistryTransport.readBody(call.operation(), response, maxBytes);
-        if (!digest.matches(content)) {
-            throw new RegistryException(call.operation(), 200, List.of(), response.uri(),
-                    "the content does not match its digest");
-        }
-        return content;
+        Call call = blobCall(repository, digest);
+        return transport.retryingBrokenResponses(() -> {
+            Exchange exchange = exchange(call);
+            HttpResponse<InputStream> response = exchange.response();
+            if (isRedirect(response.statusCode())) {
+                response = followRedirects(call, response);
+            }
+            if (response.statusCode() != 200) {
+                throw failure(call, response, exchange.user());
+            }
+            byte[] content = transport.readBody(call.operation(), response, maxBytes);
+            if (!digest.matches(content)) {
+                throw new RegistryException(call.operation(), 200, List.of(), response.uri(),
+                        "the content does not match its digest");
+            }
+            return content;
+        });
     }
 
-    private Call manifestCall(String operation, ImageReference reference, String method) {
-        return new Call(operation, reference.registry(), pullScope(reference), method,
-                reference.repository() + "/manifests/" + reference.manifestIdentifier(), ManifestMediaType.allValues());
+    private static Call blobCall(ImageReference repository, Digest digest) {
+        return new Call(RequestKind.BLOB_GET, "fetch blob " + digest + " of " + repository.name(),
+                repository.registry(), RepositoryAccess.PULL.scope(repository.repository()), "GET",
+                repository.repository() + "/blobs/" + digest, null, null, null, -1);
     }
 
-    private static String pullScope(ImageReference reference) {
-        return "repository:" + reference.repository() + ":pull";
+    private static Call manifestCall(RequestKind kind, String operation, ImageReference reference, String method,
+            RepositoryAccess access) {
+        return new Call(kind, operation, reference.registry(), access.scope(reference.repository()), method,
+                reference.repository() + "/manifests/" + reference.manifestIdentifier(), ManifestMediaType.allValues(),
+                null, null, -1);
     }
 
-    /** One request to the API: what is being done, where, with which scope and {@code Accept} header. */
-    private record Call(String operation, String registry, String scope, String method, String path, String accept) {
+    /**
+     * One request to the API: what it is for, what is being done, where, with which scope, {@code Accept} header,
+     * body (made afresh for every attempt) and number of retries (-1: as the options say).
+     */
+    private record Call(RequestKind kind, String operation, String registry, String scope, String method,
+            String path, String accept, String contentType, Supplier<HttpRequest.BodyPublisher> body, int retries) {
+        HttpRequest.BodyPublisher publisher() {
+            return body == null ? HttpRequest.BodyPublishers.noBody() : body.get();
+        }
     }
 
     /** A response, and the user whose credentials were sent (empty when anonymous). */
@@ -169,13 +431,17 @@ public final class RegistryClient {
         boolean renewed = false;
         while (true) {
             Optional<Authorizations.Authorization> authorization = authorizations.forRequest(endpoint, scope, renewed);
-            HttpRequest.Builder request =
-                    transport.request(uri).method(call.method(), HttpRequest.BodyPublishers.noBody());
+            HttpRequest.Builder request = transport.request(uri).method(call.method(), call.publisher());
             if (call.accept() != null) {
                 request.header("Accept", call.accept());
             }
+            if (call.contentType() != null) {
+                request.header("Content-Type", call.contentType());
+            }
             authorization.ifPresent(a -> request.header("Authorization", a.header()));
-            HttpResponse<InputStream> response = transport.send(call.operation(), request.build());
+            HttpResponse<InputStream> response = call.retries() < 0
+                    ? transport.send(call.kind(), call.operation(), request.build())
+                    : transport.send(call.kind(), call.operation(), request.build(), call.retries());
             Optional<String> user = authorization.flatMap(Authorizations.Authorization::user);
             if (response.statusCode() != 401 || renewed) {
                 return new Exchange(response, user);
@@ -212,9 +478,8 @@ public final class RegistryClient {
         if (known != null) {
             return known;
         }
-        Endpoint discovered = discover(registry);
-        Endpoint raced = endpoints.putIfAbsent(registry, discovered);
-        return raced != null ? raced : discovered;
+        // One discovery per registry: parallel requests to a registry not yet known wait for the first one's ping.
+        return endpoints.computeIfAbsent(registry, this::discover);
     }
 
     private Endpoint discover(String registry) {
@@ -222,14 +487,15 @@ public final class RegistryClient {
         String operation = "ping registry " + registry;
         URI https = apiRoot(operation, "https", host);
         if (!Loopback.isLoopback(host)) {
-            return ping(operation, registry, https, transport.send(operation, transport.request(https).GET().build()));
+            return ping(operation, registry, https,
+                    transport.send(RequestKind.PING, operation, transport.request(https).GET().build()));
         }
         try {
             // No retries over https here: http is the alternative, and it gets the retries. A short timeout, as a
             // plain HTTP server may never answer a TLS hello, and a loopback handshake takes milliseconds.
             HttpRequest probe = transport.request(https).timeout(min(LOOPBACK_TLS_PROBE_TIMEOUT,
                     transport.options().requestTimeout())).GET().build();
-            return ping(operation, registry, https, transport.send(operation, probe, 0));
+            return ping(operation, registry, https, transport.send(RequestKind.PING, operation, probe, 0));
         } catch (RegistryException httpsFailure) {
             if (httpsFailure.status() != 0) {
                 throw httpsFailure;
@@ -243,7 +509,7 @@ public final class RegistryClient {
             URI http = apiRoot(operation, "http", host);
             try {
                 HttpRequest plain = transport.request(http).GET().build();
-                return ping(operation, registry, http, transport.send(operation, plain));
+                return ping(operation, registry, http, transport.send(RequestKind.PING, operation, plain));
             } catch (RegistryException httpFailure) {
                 httpFailure.addSuppressed(httpsFailure);
                 throw httpFailure;
@@ -302,7 +568,7 @@ public final class RegistryClient {
             }
             // Storage backends get signed URLs: the registry's Authorization is not forwarded.
             URI target = from.resolve(location.get());
-            response = transport.send(call.operation(), transport.request(target).GET().build());
+            response = transport.send(call.kind(), call.operation(), transport.request(target).GET().build());
         }
         return response;
     }

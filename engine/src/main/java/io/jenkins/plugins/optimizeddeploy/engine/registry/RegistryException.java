@@ -54,6 +54,14 @@ public class RegistryException extends RuntimeException {
         return errorCodes;
     }
 
+    /**
+     * Whether the same request may well succeed later: no response came, the response broke off, or the registry
+     * answered 408, 429, 500, 502, 503 or 504.
+     */
+    public boolean isTransient() {
+        return RegistryTransport.isRetryable(status) || this instanceof BrokenResponseException;
+    }
+
     /** The URL requested, without user info and with secret-looking query values replaced. */
     public String url() {
         return url;

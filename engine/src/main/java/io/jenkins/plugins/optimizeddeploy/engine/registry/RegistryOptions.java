@@ -11,10 +11,13 @@ import java.util.Optional;
  * <ul>
  * <li>{@code insecureTls} false: certificates and host names are verified;</li>
  * <li>{@code caCertificate} none: the Java runtime's trusted authorities only (a PEM file adds to them);</li>
- * <li>{@code connectTimeout} 10 s, {@code requestTimeout} 60 s (per request);</li>
- * <li>{@code maxRetries} 3: idempotent requests are retried after connection errors, HTTP 429 and 5xx;</li>
- * <li>{@code initialBackoff} 500 ms, doubled per retry up to {@code maxBackoff} 10 s
- * (a {@code Retry-After} in seconds is honoured up to {@code maxBackoff});</li>
+ * <li>{@code connectTimeout} 10 s; {@code requestTimeout} 60 s: per request until the response headers arrive,
+ * and the longest pause allowed while a response body is read;</li>
+ * <li>{@code maxRetries} 3: requests are retried after connection errors, broken-off or stalled responses and
+ * HTTP 408, 429, 500, 502, 503 and 504 (manifest PUTs too: the same bytes give the same result);</li>
+ * <li>{@code initialBackoff} 500 ms, doubled per retry up to {@code maxBackoff} 10 s, each pause drawn between half
+ * of that and all of it (jitter); a {@code Retry-After} in seconds is honoured up to {@code maxBackoff};</li>
+ * <li>{@code parallelism} 4: at most this many images are worked on at once (retagging, copying);</li>
  * <li>{@code userAgent} "optimized-deploy".</li>
  * </ul>
  * Plain HTTP is never chosen by an option: it is used only for loopback registries
@@ -31,6 +34,7 @@ public final class RegistryOptions implements Serializable {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final String userAgent;
+    private final int parallelism;
 
     private RegistryOptions(Builder builder) {
         this.insecureTls = builder.insecureTls;
@@ -41,6 +45,7 @@ public final class RegistryOptions implements Serializable {
         this.initialBackoff = builder.initialBackoff;
         this.maxBackoff = builder.maxBackoff;
         this.userAgent = builder.userAgent;
+        this.parallelism = builder.parallelism;
     }
 
     public static RegistryOptions defaults() {
@@ -62,6 +67,7 @@ public final class RegistryOptions implements Serializable {
         builder.initialBackoff = initialBackoff;
         builder.maxBackoff = maxBackoff;
         builder.userAgent = userAgent;
+        builder.parallelism = parallelism;
         return builder;
     }
 
@@ -97,6 +103,10 @@ public final class RegistryOptions implements Serializable {
         return userAgent;
     }
 
+    public int parallelism() {
+        return parallelism;
+    }
+
     /** The pause before retry number {@code retry} (1-based): doubling from the initial backoff, capped. */
     Duration backoffBefore(int retry) {
         Duration backoff = initialBackoff;
@@ -112,13 +122,13 @@ public final class RegistryOptions implements Serializable {
                 && Objects.equals(caCertificate, that.caCertificate) && connectTimeout.equals(that.connectTimeout)
                 && requestTimeout.equals(that.requestTimeout) && maxRetries == that.maxRetries
                 && initialBackoff.equals(that.initialBackoff) && maxBackoff.equals(that.maxBackoff)
-                && userAgent.equals(that.userAgent);
+                && userAgent.equals(that.userAgent) && parallelism == that.parallelism;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(insecureTls, caCertificate, connectTimeout, requestTimeout, maxRetries, initialBackoff,
-                maxBackoff, userAgent);
+                maxBackoff, userAgent, parallelism);
     }
 
     @Override
@@ -126,7 +136,7 @@ public final class RegistryOptions implements Serializable {
         return "RegistryOptions[insecureTls=" + insecureTls + ", caCertificate=" + caCertificate
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + ", maxRetries="
                 + maxRetries + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff + ", userAgent="
-                + userAgent + "]";
+                + userAgent + ", parallelism=" + parallelism + "]";
     }
 
     /** Collects options; {@link #build()} rejects combinations that contradict each other. */
@@ -139,6 +149,7 @@ public final class RegistryOptions implements Serializable {
         private Duration initialBackoff = Duration.ofMillis(500);
         private Duration maxBackoff = Duration.ofSeconds(10);
         private String userAgent = "optimized-deploy";
+        private int parallelism = 4;
 
         private Builder() {
         }
@@ -189,6 +200,15 @@ public final class RegistryOptions implements Serializable {
                 throw new IllegalArgumentException("userAgent must not be blank, was '" + agent + "'");
             }
             this.userAgent = agent;
+            return this;
+        }
+
+        /** At most this many images at once; 1 works through them one by one. */
+        public Builder parallelism(int images) {
+            if (images < 1) {
+                throw new IllegalArgumentException("parallelism must be 1 or more, was " + images);
+            }
+            this.parallelism = images;
             return this;
         }
 

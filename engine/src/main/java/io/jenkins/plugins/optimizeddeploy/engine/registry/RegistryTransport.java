@@ -10,16 +10,22 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
- * One HTTP client with the options' TLS trust and timeouts, and the retry policy: idempotent requests are
- * repeated after connection errors, HTTP 429 and 5xx, pausing as {@link RegistryOptions} says.
+ * One HTTP client with the options' TLS trust and timeouts, and the retry policy: requests are repeated after
+ * connection errors and HTTP 408, 429, 500, 502, 503 and 504, pausing as {@link RegistryOptions} says (with
+ * jitter, so that parallel requests do not retry in lockstep). Every attempt is counted by kind.
  */
 final class RegistryTransport {
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
+    private static final Set<Integer> RETRYABLE_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
 
     private final RegistryOptions options;
     private final HttpClient http;
+    private final RegistryTraffic traffic = new RegistryTraffic();
 
     RegistryTransport(RegistryOptions options) {
         this.options = options;
@@ -35,30 +41,35 @@ final class RegistryTransport {
         return options;
     }
 
+    RegistryTraffic traffic() {
+        return traffic;
+    }
+
     HttpRequest.Builder request(URI uri) {
         return HttpRequest.newBuilder(uri).timeout(options.requestTimeout()).header("User-Agent", options.userAgent());
     }
 
     /** Sends with the configured number of retries. */
-    HttpResponse<InputStream> send(String operation, HttpRequest request) {
-        return send(operation, request, options.maxRetries());
+    HttpResponse<InputStream> send(RequestKind kind, String operation, HttpRequest request) {
+        return send(kind, operation, request, options.maxRetries());
     }
 
     /**
-     * Sends {@code request}, retrying up to {@code retries} times. A response that is still 429 or 5xx after the
+     * Sends {@code request}, retrying up to {@code retries} times. A response that is still retryable after the
      * last retry is returned for the caller to report.
      *
      * @throws RegistryException with status 0 when no response came
      */
-    HttpResponse<InputStream> send(String operation, HttpRequest request, int retries) {
+    HttpResponse<InputStream> send(RequestKind kind, String operation, HttpRequest request, int retries) {
         int attempt = 0;
         while (true) {
             HttpResponse<InputStream> response;
             try {
+                traffic.count(kind);
                 response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
                 if (attempt < retries) {
-                    pause(operation, request, options.backoffBefore(++attempt));
+                    pause(operation, request, jittered(options.backoffBefore(++attempt)));
                     continue;
                 }
                 throw new RegistryException(operation, 0, List.of(), request.uri(),
@@ -69,14 +80,25 @@ final class RegistryTransport {
                 throw new RegistryException(operation, 0, List.of(), request.uri(), "interrupted", e);
             }
             int status = response.statusCode();
-            if ((status == 429 || status >= 500) && attempt < retries) {
+            if (RETRYABLE_STATUSES.contains(status) && attempt < retries) {
                 discard(response);
                 attempt++;
-                pause(operation, request, retryAfter(response).orElse(options.backoffBefore(attempt)));
+                pause(operation, request, retryAfter(response).orElse(jittered(options.backoffBefore(attempt))));
                 continue;
             }
             return response;
         }
+    }
+
+    /** Whether a request that got {@code status} (0: no response) is worth repeating. */
+    static boolean isRetryable(int status) {
+        return status == 0 || RETRYABLE_STATUSES.contains(status);
+    }
+
+    /** Between half the backoff and all of it ("equal jitter"). */
+    static Duration jittered(Duration backoff) {
+        long half = backoff.toMillis() / 2;
+        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
     }
 
     private Optional<Duration> retryAfter(HttpResponse<?> response) {
@@ -100,9 +122,14 @@ final class RegistryTransport {
         }
     }
 
-    /** The body, which must not be longer than {@code limit} bytes. */
-    static byte[] readBody(String operation, HttpResponse<InputStream> response, long limit) {
-        try (InputStream body = response.body()) {
+    /**
+     * The body, which must not be longer than {@code limit} bytes, read with the request timeout as the longest
+     * pause allowed between two pieces of it.
+     *
+     * @throws BrokenResponseException when the body breaks off or stalls, which is worth asking again
+     */
+    byte[] readBody(String operation, HttpResponse<InputStream> response, long limit) {
+        try (InputStream body = guarded(response.body())) {
             byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (content.length > limit) {
                 throw new RegistryException(operation, response.statusCode(), List.of(), response.uri(),
@@ -110,9 +137,37 @@ final class RegistryTransport {
             }
             return content;
         } catch (IOException e) {
-            throw new RegistryException(operation, response.statusCode(), List.of(), response.uri(),
+            throw new BrokenResponseException(operation, response.statusCode(), response.uri(),
                     "the response broke off: " + describe(e), e);
         }
+    }
+
+    /**
+     * Runs {@code attempt} again, after a pause, when a response body broke off or stalled, up to the configured
+     * number of retries.
+     */
+    <T> T retryingBrokenResponses(Supplier<T> attempt) {
+        int retry = 0;
+        while (true) {
+            try {
+                return attempt.get();
+            } catch (BrokenResponseException e) {
+                if (retry >= options.maxRetries()) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(jittered(options.backoffBefore(++retry)).toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** {@code body}, closed when no byte of it arrives for the request timeout. */
+    InputStream guarded(InputStream body) {
+        return new StallGuardedInputStream(body, options.requestTimeout());
     }
 
     /** Up to 64 KiB of an error response, enough for the registry's JSON error body. */

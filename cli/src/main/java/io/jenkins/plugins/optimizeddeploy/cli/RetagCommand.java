@@ -1,0 +1,77 @@
+package io.jenkins.plugins.optimizeddeploy.cli;
+
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.Retagger;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code optimized-deploy retag SOURCE... --tag T [--tag T2 ...] [--to REPO] [--json]}: new tags for images in the
+ * registry, without moving a layer, all or nothing.
+ */
+@Command(
+        name = "retag",
+        mixinStandardHelpOptions = true,
+        description = "Give every SOURCE image every --tag in the registry, all or nothing: the manifest is written"
+                + " again byte for byte (the digest does not change), no layer is pulled or pushed. With --to the tags"
+                + " go into that repository: layers are mounted on the same registry, streamed to another one."
+                + " Exit 0 when every tag moved, 3 when nothing moved (the output says why), 2 on bad input.")
+final class RetagCommand implements Callable<Integer> {
+    @ParentCommand
+    OptimizedDeployCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SOURCE", arity = "1..*",
+            description = "Images to retag, by tag or digest, e.g. registry.example.com/team/web:abc123.")
+    List<String> sources;
+
+    @Option(names = "--tag", paramLabel = "TAG", required = true, description = "A new tag; repeat for more.")
+    List<String> tags;
+
+    @Option(names = "--to", paramLabel = "REPO",
+            description = "Put the tags in this repository (registry/repository, no tag) instead of each source's own.")
+    String to;
+
+    @Option(names = "--json", description = "Print the result as JSON instead of text.")
+    boolean json;
+
+    @Mixin
+    RegistryAccessOptions registryAccess;
+
+    @Override
+    public Integer call() {
+        RetagRequest request = request();
+        PrintWriter err = spec.commandLine().getErr();
+        RetagResult result = new Retagger(registryAccess.newClient(spec, parent.stdin())).retag(request,
+                line -> { });
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? JsonOutput.write(result) : String.join(System.lineSeparator(), result.summary())
+                + System.lineSeparator());
+        out.flush();
+        if (!result.moved()) {
+            err.println("optimized-deploy: " + result.summary().get(0));
+            return ExitCode.FAILURE;
+        }
+        return ExitCode.OK;
+    }
+
+    private RetagRequest request() {
+        try {
+            return RetagRequest.of(sources, tags, to);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,361 @@
+package io.jenkins.plugins.optimizeddeploy.engine.registry;
+
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Gives images new tags in the registry, without pulling or pushing a layer, all or nothing:
+ * <ol>
+ * <li>read every source manifest (once per source);</li>
+ * <li>record where every target tag points now, or that it does not exist (one HEAD per tag);</li>
+ * <li>for a target in another repository, bring the content there first: blobs mounted from the source repository
+ * on the same registry, streamed from the source on another registry, child manifests of an index put by digest
+ * (no tag changes in this step);</li>
+ * <li>put each source manifest byte for byte, with its media type, under each target tag, and confirm the
+ * digest the registry reports for it;</li>
+ * <li>on any failure put every touched tag back: a tag that pointed elsewhere gets that manifest again; a tag that
+ * did not exist is deleted by tag where the registry allows it, else its manifest is deleted by digest when this
+ * retag brought it into the repository; otherwise it is reported as left in place
+ * ({@link TagOutcome#LEFT_AT_NEW_DIGEST}), never silently.</li>
+ * </ol>
+ * Images are worked on in parallel, at most {@link RegistryOptions#parallelism()}
+ * at once; the client retries transient failures and keeps one token per repository and access.
+ */
+public final class Retagger {
+    /**
+     * Putting a tag back is tried this many times, each with the client's own retries and a growing pause in
+     * between: giving up leaves a mix of moved and unmoved tags, so a rollback is more patient than the retag.
+     */
+    private static final int ROLLBACK_ATTEMPTS = 10;
+
+    private final RegistryClient client;
+
+    public Retagger(RegistryClient client) {
+        this.client = Objects.requireNonNull(client, "registry client");
+    }
+
+    /**
+     * Retags as {@code request} says. Registry failures do not escape: they end in {@link RetagOutcome#NOTHING_MOVED}
+     * or {@link RetagOutcome#ROLLBACK_INCOMPLETE}, with the reason and each tag's state in the result.
+     *
+     * @param log receives a line per step and per tag that was put back or could not be
+     */
+    public RetagResult retag(RetagRequest request, Consumer<String> log) {
+        Objects.requireNonNull(request, "retag request");
+        Objects.requireNonNull(log, "log");
+        long start = System.nanoTime();
+        TrafficSnapshot before = client.traffic();
+        int images = request.sources().size();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(images, client.options().parallelism()),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "retag");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            Run run = new Run(request, log, pool);
+            run.execute();
+            return new RetagResult(run.outcome, run.failure, run.images(), run.tagResults(),
+                    client.traffic().since(before), (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The state of one retag as it goes through its steps. */
+    private final class Run {
+        private final Map<ImageReference, List<ImageReference>> moves;
+        private final Consumer<String> log;
+        private final ExecutorService pool;
+        private final Map<ImageReference, Manifest> manifests = new ConcurrentHashMap<>();
+        private final Map<ImageReference, Optional<Descriptor>> previous = new ConcurrentHashMap<>();
+        /** {@code repository@digest} of manifests this retag brought into a repository that lacked them. */
+        private final Set<String> broughtIn = ConcurrentHashMap.newKeySet();
+        private final Map<ImageReference, TagResult> results = new ConcurrentHashMap<>();
+        private RetagOutcome outcome = RetagOutcome.NOTHING_MOVED;
+        private String failure = "";
+
+        Run(RetagRequest request, Consumer<String> log, ExecutorService pool) {
+            this.moves = request.moves();
+            this.log = log;
+            this.pool = pool;
+        }
+
+        void execute() {
+            List<ImageReference> sources = List.copyOf(moves.keySet());
+            List<ImageReference> targets = moves.values().stream().flatMap(List::stream).toList();
+            Optional<String> problem = inParallel(sources, source -> {
+                manifests.put(source, client.getManifest(source, accessToSource(source)));
+                return null;
+            }, "read source ");
+            if (problem.isPresent()) {
+                stop(problem.get());
+                return;
+            }
+            log.accept("retag: read " + sources.size() + " source manifest(s)");
+            problem = inParallel(targets, target -> {
+                previous.put(target, client.findManifest(target, RepositoryAccess.PUSH));
+                return null;
+            }, "check target ");
+            if (problem.isPresent()) {
+                stop(problem.get());
+                return;
+            }
+            problem = inParallel(contentCopies(), this::bringContent, "copy content for ");
+            if (problem.isPresent()) {
+                stop(problem.get() + " (no tag was touched; content copied so far is referenced by no tag)");
+                return;
+            }
+            Map<ImageReference, ImageReference> sourceOf = new LinkedHashMap<>();
+            moves.forEach((source, its) -> its.forEach(target -> sourceOf.put(target, source)));
+            List<ImageReference> touched = new ArrayList<>();
+            for (ImageReference target : targets) {
+                Digest digest = manifests.get(sourceOf.get(target)).digest();
+                if (pointsAt(target, digest)) {
+                    record(target, sourceOf.get(target), digest.toString(), TagOutcome.ALREADY_THERE, "");
+                } else {
+                    touched.add(target);
+                }
+            }
+            problem = inParallel(touched, target -> {
+                Manifest manifest = manifests.get(sourceOf.get(target));
+                confirm(target, manifest);
+                record(target, sourceOf.get(target), manifest.digest().toString(), TagOutcome.MOVED, "");
+                return null;
+            }, "put ");
+            if (problem.isEmpty()) {
+                outcome = RetagOutcome.MOVED;
+                log.accept("retag: " + targets.size() + " tag(s) point at their sources");
+                return;
+            }
+            failure = problem.get();
+            log.accept("retag: " + failure + "; putting " + touched.size() + " touched tag(s) back");
+            inParallel(touched, target -> {
+                rollBack(target, sourceOf.get(target));
+                return null;
+            }, "put back ");
+            boolean complete = touched.stream().map(results::get).allMatch(result -> result != null
+                    && (result.outcome() == TagOutcome.RESTORED || result.outcome() == TagOutcome.REMOVED));
+            outcome = complete ? RetagOutcome.NOTHING_MOVED : RetagOutcome.ROLLBACK_INCOMPLETE;
+        }
+
+        private RepositoryAccess accessToSource(ImageReference source) {
+            boolean writtenToo = moves.get(source).stream().anyMatch(target -> target.name().equals(source.name()));
+            return writtenToo ? RepositoryAccess.PUSH : RepositoryAccess.PULL;
+        }
+
+        private void stop(String problem) {
+            failure = problem;
+            log.accept("retag: nothing moved: " + problem);
+        }
+
+        /** One per source and other repository it goes to, unless a tag there shows the content is present. */
+        private List<ContentCopy> contentCopies() {
+            Map<String, ContentCopy> copies = new LinkedHashMap<>();
+            moves.forEach((source, targets) -> {
+                Digest digest = manifests.get(source).digest();
+                Set<String> present = new HashSet<>();
+                targets.stream().filter(target -> pointsAt(target, digest)).forEach(target -> present.add(target.name()));
+                targets.stream().filter(target -> !target.name().equals(source.name()))
+                        .filter(target -> !present.contains(target.name()))
+                        .forEach(target -> copies.putIfAbsent(target.name() + "@" + digest,
+                                new ContentCopy(source, target)));
+            });
+            return List.copyOf(copies.values());
+        }
+
+        private boolean pointsAt(ImageReference target, Digest digest) {
+            return previous.get(target).map(Descriptor::digest).filter(digest::equals).isPresent();
+        }
+
+        private Void bringContent(ContentCopy copy) {
+            Manifest manifest = manifests.get(copy.source());
+            ImageReference pinned = copy.target().withDigest(manifest.digest().toString());
+            if (client.findManifest(pinned, RepositoryAccess.PUSH).isPresent()) {
+                return null;
+            }
+            if (manifest.mediaType().isIndex()) {
+                for (Descriptor child : manifest.references()) {
+                    Manifest childManifest = client.getManifest(copy.source().withDigest(child.digest().toString()));
+                    copyBlobs(copy.source(), copy.target(), childManifest);
+                    confirm(copy.target().withDigest(child.digest().toString()), childManifest);
+                }
+            } else {
+                copyBlobs(copy.source(), copy.target(), manifest);
+            }
+            broughtIn.add(pinned.name() + "@" + manifest.digest());
+            return null;
+        }
+
+        private void copyBlobs(ImageReference source, ImageReference target, Manifest manifest) {
+            for (Descriptor blob : manifest.references()) {
+                boolean mounted = source.registry().equals(target.registry())
+                        && client.mountBlob(target, blob.digest(), source);
+                if (!mounted) {
+                    client.copyBlob(source, target, blob);
+                }
+            }
+        }
+
+        /** Puts {@code manifest} under {@code target}; the digest the registry reports must be the manifest's. */
+        private void confirm(ImageReference target, Manifest manifest) {
+            Digest reported = client.putManifest(target, manifest);
+            if (!reported.equals(manifest.digest())) {
+                throw new RetagException("the registry reports " + reported + " for " + target + " instead of "
+                        + manifest.digest());
+            }
+        }
+
+        private void rollBack(ImageReference target, ImageReference source) {
+            Optional<Descriptor> before = previous.get(target);
+            String newDigest = manifests.get(source).digest().toString();
+            Manifest old = null;
+            RuntimeException last = null;
+            for (int attempt = 1; attempt <= ROLLBACK_ATTEMPTS; attempt++) {
+                try {
+                    if (before.isPresent()) {
+                        Digest digest = before.get().digest();
+                        if (old == null) {
+                            old = client.getManifest(target.withDigest(digest.toString()), RepositoryAccess.PUSH);
+                        }
+                        confirm(target, old);
+                        record(target, source, digest.toString(), TagOutcome.RESTORED, "");
+                    } else {
+                        remove(target, source, newDigest);
+                    }
+                    logResult(target);
+                    return;
+                } catch (RegistryException | RetagException e) {
+                    last = e;
+                    pause(attempt);
+                }
+            }
+            record(target, source, "", TagOutcome.NOT_RESTORED,
+                    "it may still point at " + newDigest + ": " + last.getMessage());
+            logResult(target);
+        }
+
+        private void pause(int attempt) {
+            try {
+                Thread.sleep(client.options().backoffBefore(attempt).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RetagException("interrupted while putting tags back");
+            }
+        }
+
+        private void remove(ImageReference target, ImageReference source, String newDigest) {
+            try {
+                client.deleteManifest(target);
+                record(target, source, "", TagOutcome.REMOVED, "");
+                return;
+            } catch (RegistryException untagRefused) {
+                if (untagRefused.isTransient()) {
+                    throw untagRefused;
+                }
+                if (client.findManifest(target, RepositoryAccess.PUSH).isEmpty()) {
+                    record(target, source, "", TagOutcome.REMOVED, "the tag was never written");
+                    return;
+                }
+                String pinned = target.name() + "@" + newDigest;
+                if (broughtIn.contains(pinned)) {
+                    client.deleteManifest(target.withDigest(newDigest));
+                    record(target, source, "", TagOutcome.REMOVED, "the registry cannot delete a tag (HTTP "
+                            + untagRefused.status() + "), so manifest " + newDigest + ", which this retag had brought"
+                            + " into " + target.name() + ", was deleted");
+                    return;
+                }
+                record(target, source, newDigest, TagOutcome.LEFT_AT_NEW_DIGEST, "the registry cannot delete a tag"
+                        + " (HTTP " + untagRefused.status() + (untagRefused.errorCodes().isEmpty() ? ""
+                        : " " + String.join(", ", untagRefused.errorCodes())) + "), and deleting manifest "
+                        + newDigest + " would also delete the tags of " + target.name()
+                        + " that pointed at it before; delete " + target + " by hand if it must go");
+            }
+        }
+
+        private void logResult(ImageReference target) {
+            TagResult result = results.get(target);
+            log.accept("retag:   " + target + " " + result.outcome() + (result.note().isEmpty() ? ""
+                    : ": " + result.note()));
+        }
+
+        private void record(ImageReference target, ImageReference source, String digest, TagOutcome tagOutcome,
+                String note) {
+            String before = previous.getOrDefault(target, Optional.empty()).map(d -> d.digest().toString())
+                    .orElse("");
+            String now = switch (tagOutcome) {
+                case RESTORED, NOT_TOUCHED -> before;
+                case REMOVED -> "";
+                default -> digest;
+            };
+            results.put(target, new TagResult(target.toString(), source.toString(), before, now, tagOutcome, note));
+        }
+
+        /**
+         * Runs {@code work} on every item, at most the pool's size at once, and waits for all of them: a failure of
+         * one never leaves another running unseen. Returns the first failure, described with {@code doing}.
+         */
+        private <T> Optional<String> inParallel(List<T> items, Function<T, Void> work, String doing) {
+            List<CompletableFuture<Optional<String>>> running = new ArrayList<>();
+            for (T item : items) {
+                running.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        work.apply(item);
+                        return Optional.<String>empty();
+                    } catch (RuntimeException e) {
+                        // Whatever failed (registry, credentials, a bad manifest), the tags touched so far go back.
+                        return Optional.of("cannot " + doing + item + ": " + e.getMessage());
+                    }
+                }, pool));
+            }
+            return running.stream().map(CompletableFuture::join).flatMap(Optional::stream).findFirst();
+        }
+
+        List<RetaggedImage> images() {
+            List<RetaggedImage> images = new ArrayList<>();
+            moves.forEach((source, targets) -> {
+                Manifest manifest = manifests.get(source);
+                if (manifest == null) {
+                    return;
+                }
+                List<String> pointing = targets.stream().map(results::get).filter(Objects::nonNull)
+                        .filter(result -> result.digest().equals(manifest.digest().toString()))
+                        .map(TagResult::target).toList();
+                images.add(new RetaggedImage(source.toString(), manifest.digest().toString(),
+                        manifest.mediaType().value(), pointing));
+            });
+            return images;
+        }
+
+        List<TagResult> tagResults() {
+            List<TagResult> all = new ArrayList<>();
+            moves.forEach((source, targets) -> targets.forEach(target -> all.add(results.computeIfAbsent(target,
+                    t -> new TagResult(t.toString(), source.toString(), previous.getOrDefault(t, Optional.empty())
+                            .map(d -> d.digest().toString()).orElse(""), previous.getOrDefault(t, Optional.empty())
+                            .map(d -> d.digest().toString()).orElse(""), TagOutcome.NOT_TOUCHED, "")))));
+            return all;
+        }
+    }
+
+    /** A source's content to bring into the repository of {@code target}. */
+    private record ContentCopy(ImageReference source, ImageReference target) {
+        @Override
+        public String toString() {
+            return source + " in " + target.name();
+        }
+    }
+}

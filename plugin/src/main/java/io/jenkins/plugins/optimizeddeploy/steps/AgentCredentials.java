@@ -1,0 +1,45 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsSource;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.DockerConfigCredentials;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where a step's registry credentials come from on the agent: the step's own (a {@link RegistryLogin}), else the
+ * docker config.json of the build ({@code $DOCKER_CONFIG}), else that of the agent user ({@code ~/.docker}).
+ */
+final class AgentCredentials implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final RegistryLogin login;
+    private final String dockerConfigDirectory;
+
+    /**
+     * @param login                 the step's credentials, or null for the docker config
+     * @param dockerConfigDirectory DOCKER_CONFIG of the build, or null for the docker client's default
+     */
+    AgentCredentials(RegistryLogin login, String dockerConfigDirectory) {
+        this.login = login;
+        this.dockerConfigDirectory = dockerConfigDirectory == null || dockerConfigDirectory.isBlank()
+                ? null : dockerConfigDirectory;
+    }
+
+    CredentialsSource toSource() {
+        if (login != null) {
+            return CredentialsSource.fixed(login.toCredentials());
+        }
+        if (dockerConfigDirectory != null) {
+            Path configJson = Path.of(dockerConfigDirectory, "config.json");
+            return Files.exists(configJson) ? DockerConfigCredentials.from(configJson) : CredentialsSource.anonymous();
+        }
+        return DockerConfigCredentials.fromDefaultLocation();
+    }
+
+    @Override
+    public String toString() {
+        return "AgentCredentials[login=" + login + ", dockerConfig=" + dockerConfigDirectory + "]";
+    }
+}

@@ -1,0 +1,111 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import jenkins.YesNoMaybe;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code retagImages(images: ['reg/web:abc123', 'reg/worker:abc123'], tags: ['latest', 'prod'], credentialsId: '...')}:
+ * gives every image every tag in the registry, without pulling or pushing a layer, all or nothing, and returns per
+ * image its digest and the tags that point at it now. With {@code to: 'registry/repository'} the tags go into that
+ * repository (another one on the same registry, or another registry) instead of each image's own.
+ */
+public class RetagImagesStep extends Step {
+
+    static final String FUNCTION_NAME = "retagImages";
+
+    private final List<String> images;
+    private final List<String> tags;
+    private String credentialsId;
+    private String to;
+    private boolean insecure;
+
+    @DataBoundConstructor
+    public RetagImagesStep(List<String> images, List<String> tags) {
+        this.images = images == null ? List.of() : new ArrayList<>(images);
+        this.tags = tags == null ? List.of() : new ArrayList<>(tags);
+    }
+
+    public List<String> getImages() {
+        return new ArrayList<>(images);
+    }
+
+    public List<String> getTags() {
+        return new ArrayList<>(tags);
+    }
+
+    /** Username/password credentials for the registries; without them the agent's docker config.json is used. */
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = credentialsId == null || credentialsId.isBlank() ? null : credentialsId.trim();
+    }
+
+    /** The repository ({@code registry/repository}) the tags go into; none for each image's own repository. */
+    public String getTo() {
+        return to;
+    }
+
+    @DataBoundSetter
+    public void setTo(String to) {
+        this.to = to == null || to.isBlank() ? null : to.trim();
+    }
+
+    /** Accept any TLS certificate of the registries. Off unless chosen explicitly. */
+    public boolean isInsecure() {
+        return insecure;
+    }
+
+    @DataBoundSetter
+    public void setInsecure(boolean insecure) {
+        this.insecure = insecure;
+    }
+
+    /** The one line a user sees for a problem with their input. */
+    static String userError(RuntimeException e) {
+        String message = e.getMessage().startsWith("retag: ") ? e.getMessage().substring("retag: ".length())
+                : e.getMessage();
+        return FUNCTION_NAME + ": " + message;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new RetagImagesExecution(this, context);
+    }
+
+    // A stateless descriptor: nothing stops it from being loaded into a running Jenkins.
+    @Extension(dynamicLoadable = YesNoMaybe.YES)
+    @Symbol(FUNCTION_NAME)
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, TaskListener.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return FUNCTION_NAME;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Give container images new tags in their registry, all or nothing";
+        }
+    }
+}

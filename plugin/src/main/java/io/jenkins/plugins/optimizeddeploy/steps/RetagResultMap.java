@@ -1,0 +1,28 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RetaggedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The value {@code retagImages} returns to the Pipeline script: plain lists, maps and strings. */
+final class RetagResultMap {
+
+    private RetagResultMap() {
+    }
+
+    /** Per source image, in the order given: {@code image}, {@code digest} and {@code tags} (pointing at it now). */
+    static List<Map<String, Object>> from(RetagResult result) {
+        List<Map<String, Object>> images = new ArrayList<>();
+        for (RetaggedImage image : result.images()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("image", image.source());
+            entry.put("digest", image.digest());
+            entry.put("tags", new ArrayList<>(image.tags()));
+            images.add(entry);
+        }
+        return images;
+    }
+}

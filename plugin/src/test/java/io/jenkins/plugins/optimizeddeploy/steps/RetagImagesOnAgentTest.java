@@ -1,0 +1,95 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.TaskListener;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagOutcome;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
+import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent side of retagImages, against a real registry started by test-support. */
+class RetagImagesOnAgentTest {
+
+    @RegisterExtension
+    static final RegistryExtension basicAuth = RegistryExtension.basicAuth();
+
+    @TempDir
+    Path workspace;
+
+    private final BuildLog log = new BuildLog();
+
+    @Test
+    void shouldRetagEveryImageWithTheStepsCredentialsAndReturnTheDigestsAndTags() throws IOException {
+        String web = basicAuth.pushBusyboxBase("plugin/retag-web", "abc123");
+        String worker = basicAuth.pushBusyboxIndex("plugin/retag-worker", "abc123");
+
+        RetagResult result = onAgent(List.of(web, worker), List.of("latest", "prod")).invoke(workspace.toFile(), null);
+
+        assertThat(result.outcome()).isEqualTo(RetagOutcome.MOVED);
+        List<Map<String, Object>> returned = RetagResultMap.from(result);
+        assertThat(returned).hasSize(2);
+        assertThat(returned.get(1)).containsEntry("image", worker)
+                .containsEntry("digest", basicAuth.manifest("plugin/retag-worker", "abc123").digest())
+                .containsEntry("tags", List.of(basicAuth.hostPort() + "/plugin/retag-worker:latest",
+                        basicAuth.hostPort() + "/plugin/retag-worker:prod"));
+        assertThat(basicAuth.manifest("plugin/retag-web", "prod")).isEqualTo(basicAuth.manifest("plugin/retag-web", "abc123"));
+        assertThat(log.text()).contains("retagImages: retag: 4 tag(s) point at their sources")
+                .doesNotContain(basicAuth.password());
+    }
+
+    @Test
+    void shouldMoveNothingAndSayWhyWhenAnImageIsMissing() throws IOException {
+        String web = basicAuth.pushBusyboxBase("plugin/retag-missing", "abc123");
+
+        RetagResult result = onAgent(List.of(web, basicAuth.hostPort() + "/plugin/retag-none:abc123"),
+                List.of("latest")).invoke(workspace.toFile(), null);
+
+        assertThat(result.outcome()).isEqualTo(RetagOutcome.NOTHING_MOVED);
+        assertThat(result.summary().get(0)).contains("nothing moved", "plugin/retag-none:abc123", "404");
+        assertThat(RetagResultMap.from(result)).singleElement()
+                .satisfies(image -> assertThat(image).containsEntry("tags", List.of()));
+    }
+
+    @Test
+    void shouldSurviveTheTripToTheAgent() throws IOException, ClassNotFoundException {
+        String web = basicAuth.pushBusyboxBase("plugin/retag-remoting", "abc123");
+
+        RetagImagesOnAgent sent = JavaSerialization.roundTrip(onAgent(List.of(web), List.of("latest")));
+
+        assertThat(sent.retag().outcome()).isEqualTo(RetagOutcome.MOVED);
+    }
+
+    private RetagImagesOnAgent onAgent(List<String> images, List<String> tags) {
+        return new RetagImagesOnAgent(RetagRequest.of(images, tags, null), RegistryOptions.defaults(),
+                new AgentCredentials(new RegistryLogin(basicAuth.username(), basicAuth.password()), null), log);
+    }
+
+    /** A build log that keeps what was written, as the agent's listener forwards it to the controller. */
+    private static final class BuildLog implements TaskListener {
+        private static final long serialVersionUID = 1L;
+        private final transient ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final transient PrintStream logger = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+        @Override
+        public PrintStream getLogger() {
+            return logger == null ? new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)
+                    : logger;
+        }
+
+        String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
