@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,12 +27,12 @@ class BuildCommandTest {
     @Test
     void shouldBuildTheEssentialGroupAndPrintTargetsAsJson() throws Exception {
         String registry = REGISTRY.hostPort() + "/cli";
-        Run run = run("build", "--file", SampleApp.directory().resolve("docker-bake.hcl").toString(),
+        CliRun run = CliRun.of("build", "--file", SampleApp.directory().resolve("docker-bake.hcl").toString(),
                 "--group", "essential", "--registry", registry, "--tag", "cli-1", "--backend", "docker", "--json",
                 "--docker-host", DOCKERD.dockerHost(), "--var", "BASE_IMAGE=" + baseImage, "--branch", "main");
 
-        assertThat(run.exitCode).as(run.err).isEqualTo(ExitCode.OK);
-        JsonNode targets = new ObjectMapper().readTree(run.out).path("targets");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        JsonNode targets = new ObjectMapper().readTree(run.out()).path("targets");
         assertThat(targets).hasSize(2);
         assertThat(targets.path(0).path("target").asText()).isEqualTo("web");
         assertThat(targets.path(0).path("image").asText()).isEqualTo(registry + "/web:cli-1");
@@ -47,27 +44,16 @@ class BuildCommandTest {
             assertThat(steps.path("total").asInt()).isEqualTo(steps.path("cached").asInt() + steps.path("executed").asInt());
             assertThat(target.path("cacheHitRate").isNumber()).isTrue();
         }
-        assertThat(run.err).contains("with docker: docker was asked for", "web: building " + registry + "/web:cli-1",
+        assertThat(run.err()).contains("with docker: docker was asked for", "web: building " + registry + "/web:cli-1",
                 "worker: built in");
     }
 
     @Test
     void shouldExitWithBadInputNamingAnUnknownGroup() {
-        Run run = run("build", "--file", SampleApp.directory().resolve("docker-bake.json").toString(),
+        CliRun run = CliRun.of("build", "--file", SampleApp.directory().resolve("docker-bake.json").toString(),
                 "--group", "nightly", "--registry", "reg.example.com/team");
 
-        assertThat(run.exitCode).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err).contains("no target or group named 'nightly'").hasLineCount(1);
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = OptimizedDeployCommand.newCommandLine(new ByteArrayInputStream(new byte[0]),
-                new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
-    private record Run(int exitCode, String out, String err) {
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("no target or group named 'nightly'").hasLineCount(1);
     }
 }

@@ -149,14 +149,14 @@ class HardenCommandTest {
     }
 
     @Test
-    void shouldFindOnlyTheLatestTagOfItsDefaultBaseImageAndItsUserNameInTheHardenedSampleApp() {
+    void shouldFindOnlyTheLatestTagOfItsDefaultBaseImageInTheHardenedSampleApp() {
         String dockerfile = SampleApp.directory().resolve("Dockerfile").toString();
 
         CliRun run = CliRun.of("harden", "--failure-threshold", "error", dockerfile);
 
         assertThat(run.exitCode()).as(run.out()).isEqualTo(ExitCode.OK);
-        assertThat(run.out()).contains(dockerfile + ":9:1 warning DL3007", dockerfile + ":24:1 warning DL3007",
-                " info DL3066 ", "3 findings (0 error, 2 warning, 1 info, 0 style)");
+        assertThat(run.out()).contains(dockerfile + ":15:1 warning DL3007", dockerfile + ":24:1 warning DL3007",
+                "2 findings (0 error, 2 warning, 0 info, 0 style)");
     }
 
     private String write(String name, String content) throws IOException {

@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
@@ -41,11 +37,11 @@ class RetagCommandTest {
         String web = REGISTRY.pushBusyboxBase("cli/retag-web", "abc123");
         String worker = REGISTRY.pushBusyboxIndex("cli/retag-worker", "abc123");
 
-        Run run = run(REGISTRY.password(), "retag", web, worker, "--tag", "latest", "--tag", "prod", "--json",
+        CliRun run = CliRun.withStdin(REGISTRY.password(), "retag", web, worker, "--tag", "latest", "--tag", "prod", "--json",
                 "--username", REGISTRY.username(), "--password-stdin");
 
-        assertThat(run.exitCode).as(run.err).isEqualTo(ExitCode.OK);
-        JsonNode json = new ObjectMapper().readTree(run.out);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.path("outcome").asText()).isEqualTo("MOVED");
         assertThat(json.path("images").path(1).path("digest").asText())
                 .isEqualTo(REGISTRY.manifest("cli/retag-worker", "abc123").digest());
@@ -58,11 +54,11 @@ class RetagCommandTest {
     void shouldPrintTheTagsAndCountersAsText() {
         String web = REGISTRY.pushBusyboxBase("cli/retag-text", "abc123");
 
-        Run run = run(REGISTRY.password(), "retag", web, "--tag", "latest", "--to", REGISTRY.hostPort() + "/cli/released",
+        CliRun run = CliRun.withStdin(REGISTRY.password(), "retag", web, "--tag", "latest", "--to", REGISTRY.hostPort() + "/cli/released",
                 "--username", REGISTRY.username(), "--password-stdin");
 
-        assertThat(run.exitCode).as(run.err).isEqualTo(ExitCode.OK);
-        assertThat(run.out).contains("all 1 tags of 1 image(s) point at their sources",
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("all 1 tags of 1 image(s) point at their sources",
                 REGISTRY.hostPort() + "/cli/released:latest -> sha256:", "blob mount");
     }
 
@@ -70,35 +66,22 @@ class RetagCommandTest {
     void shouldExitWithFailureSayingWhyNothingMoved() {
         String web = REGISTRY.pushBusyboxBase("cli/retag-partial", "abc123");
 
-        Run run = run(REGISTRY.password(), "retag", web, REGISTRY.hostPort() + "/cli/retag-absent:abc123",
+        CliRun run = CliRun.withStdin(REGISTRY.password(), "retag", web, REGISTRY.hostPort() + "/cli/retag-absent:abc123",
                 "--tag", "latest", "--username", REGISTRY.username(), "--password-stdin");
 
-        assertThat(run.exitCode).isEqualTo(ExitCode.FAILURE);
-        assertThat(run.err).contains("nothing moved", "cli/retag-absent:abc123", "404").hasLineCount(1);
-        assertThat(run.out).contains("nothing moved");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILURE);
+        assertThat(run.err()).contains("nothing moved", "cli/retag-absent:abc123", "404").hasLineCount(1);
+        assertThat(run.out()).contains("nothing moved");
     }
 
     @Test
     void shouldExitWithBadInputForABadTagOrTwoSourcesOnOneTag() {
-        Run badTag = run("", "retag", "reg.example.com/web:abc", "--tag", "-bad");
-        Run clash = run("", "retag", "reg.example.com/web:a", "reg.example.com/web:b", "--tag", "latest");
+        CliRun badTag = CliRun.of("retag", "reg.example.com/web:abc", "--tag", "-bad");
+        CliRun clash = CliRun.of("retag", "reg.example.com/web:a", "reg.example.com/web:b", "--tag", "latest");
 
-        assertThat(badTag.exitCode).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(badTag.err).contains("-bad");
-        assertThat(clash.exitCode).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(clash.err).contains("would both become reg.example.com/web:latest");
-    }
-
-    private static Run run(String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = OptimizedDeployCommand.newCommandLine(
-                        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out, true),
-                        new PrintWriter(err, true))
-                .execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
-    private record Run(int exitCode, String out, String err) {
+        assertThat(badTag.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(badTag.err()).contains("-bad");
+        assertThat(clash.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(clash.err()).contains("would both become reg.example.com/web:latest");
     }
 }
