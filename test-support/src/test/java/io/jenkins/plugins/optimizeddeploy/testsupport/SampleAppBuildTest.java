@@ -106,7 +106,7 @@ class SampleAppBuildTest {
         String config = buildah.buildah("inspect", "--type", "image", "--format",
                 "{{.Docker.Config.User}} {{.Docker.Config.Healthcheck.Test}}", image).requireSuccess().stdout();
 
-        assertThat(config).startsWith("app:app ").contains("wget");
+        assertThat(config).startsWith("10001:10001 ").contains("wget");
     }
 
     private static String buildAndPush(String target) {
