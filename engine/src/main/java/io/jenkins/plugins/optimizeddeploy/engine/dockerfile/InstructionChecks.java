@@ -19,6 +19,7 @@ final class InstructionChecks {
     private enum FlagKind { BOOLEAN, STRING, REPEATABLE }
 
     private static final Map<String, FlagKind> NO_FLAGS = Map.of();
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
     private static final Map<String, FlagKind> ADD_FLAGS = ordered("chown", FlagKind.STRING, "chmod", FlagKind.STRING,
             "link", FlagKind.BOOLEAN, "keep-git-dir", FlagKind.BOOLEAN, "checksum", FlagKind.STRING,
             "unpack", FlagKind.BOOLEAN, "exclude", FlagKind.REPEATABLE);
@@ -304,7 +305,7 @@ final class InstructionChecks {
         }
         String retries = values.getOrDefault("retries", "");
         if (!retries.isEmpty()) {
-            if (!retries.matches("[+-]?[0-9]+")) {
+            if (!INTEGER.matcher(retries).matches()) {
                 throw new InstructionException("--retries=" + retries + ": expected a whole number");
             }
             BigInteger count = new BigInteger(retries);

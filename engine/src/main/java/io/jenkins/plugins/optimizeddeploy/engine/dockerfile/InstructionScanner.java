@@ -52,7 +52,8 @@ final class InstructionScanner {
             int newline = text.indexOf('\n', start);
             int end = newline < 0 ? text.length() : newline;
             String content = text.substring(start, end);
-            if (utf8Length(content) > MAX_LINE_BYTES) {
+            // a char is at most 3 UTF-8 bytes (a surrogate pair 4 for 2 chars): shorter lines need no counting
+            if (content.length() > MAX_LINE_BYTES / 3 && utf8Length(content) > MAX_LINE_BYTES) {
                 tooLong = true;
                 break;
             }
@@ -268,6 +269,30 @@ final class InstructionScanner {
         return c >= '0' && c <= '9';
     }
 
+    /**
+     * What {@code ASCII_WHITESPACE.split(text, 2)} returns, without running a regex on every line: the text before
+     * the first run of blanks and the text after it, or the text alone when it has no blank.
+     */
+    private static String[] splitAtFirstBlank(String text) {
+        int start = 0;
+        while (start < text.length() && !isAsciiBlank(text.charAt(start))) {
+            start++;
+        }
+        if (start == text.length()) {
+            return new String[] {text};
+        }
+        int end = start;
+        while (end < text.length() && isAsciiBlank(text.charAt(end))) {
+            end++;
+        }
+        return new String[] {text.substring(0, start), text.substring(end)};
+    }
+
+    /** The characters of {@link #ASCII_WHITESPACE}. */
+    private static boolean isAsciiBlank(char c) {
+        return c == '\t' || c == '\u000B' || c == '\f' || c == '\r' || c == ' ';
+    }
+
     private static boolean isRegexSpace(char c) {
         return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
     }
@@ -299,7 +324,7 @@ final class InstructionScanner {
      *     deeper triggers are not split further (which also keeps a line of a million ONBUILDs off the stack)
      */
     private RawInstruction parseLine(String line, int onbuildDepth) throws LineException {
-        String[] commandAndRest = ASCII_WHITESPACE.split(goTrimSpace(line), 2);
+        String[] commandAndRest = splitAtFirstBlank(goTrimSpace(line));
         String keyword = commandAndRest[0];
         List<String> flags = List.of();
         String rest = "";
@@ -411,7 +436,7 @@ final class InstructionScanner {
         }
         String upper = keyword.toUpperCase(Locale.ROOT);
         if (!words.get(0).contains("=")) {
-            String[] parts = ASCII_WHITESPACE.split(rest, 2);
+            String[] parts = splitAtFirstBlank(rest);
             if (parts.length < 2) {
                 throw new LineException(upper + " must have two arguments: expected " + upper + " key=value or "
                         + upper + " key value");

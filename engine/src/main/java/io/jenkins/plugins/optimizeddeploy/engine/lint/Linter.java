@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -33,11 +34,12 @@ public final class Linter {
     /** The findings in one Dockerfile, in source order; {@code file} of each is the Dockerfile's source. */
     public List<Finding> lint(Dockerfile dockerfile) {
         IgnorePragmas pragmas = new IgnorePragmas(dockerfile);
-        String[] lines = dockerfile.text().replaceFirst("^\uFEFF", "").split("\r?\n|\r", -1);
+        SourceLines lines = SourceLines.of(dockerfile.text());
+        AnalyzedDockerfile analyzed = new AnalyzedDockerfile(dockerfile);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : activeRules()) {
             Severity severity = configuration.overrides().getOrDefault(rule.id(), rule.defaultSeverity());
-            for (Violation violation : rule.check(dockerfile)) {
+            for (Violation violation : rule.check(analyzed)) {
                 Instruction instruction = violation.instruction();
                 if (configuration.ignorePragmas() && pragmas.ignores(rule.id(), instruction)) {
                     continue;
@@ -46,7 +48,7 @@ public final class Linter {
                         ? rule.message()
                         : rule.message() + " (" + violation.detail() + ")";
                 findings.add(new Finding(rule.id(), severity, message, dockerfile.source(), instruction.startLine(),
-                        instruction.span().startColumn(), lines[instruction.startLine() - 1]));
+                        instruction.span().startColumn(), lines.line(instruction.startLine())));
             }
         }
         findings.sort(SOURCE_ORDER);
@@ -58,5 +60,44 @@ public final class Linter {
         List<Finding> findings = new ArrayList<>();
         dockerfiles.forEach(dockerfile -> findings.addAll(lint(dockerfile)));
         return new LintReport(activeRules(), findings, configuration.failureThreshold());
+    }
+
+    /**
+     * The lines of a text for excerpts, without the byte order mark and the line terminators (LF, CRLF, CR); only
+     * the start of each line is recorded, so that a file with few findings does not pay for a string per line.
+     */
+    private record SourceLines(String text, int[] starts) {
+
+        static SourceLines of(String text) {
+            int[] starts = new int[64];
+            int count = 0;
+            starts[count++] = text.startsWith("\uFEFF") ? 1 : 0;
+            for (int i = starts[0]; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                if (c == '\n' || c == '\r') {
+                    if (count == starts.length) {
+                        starts = Arrays.copyOf(starts, count * 2);
+                    }
+                    starts[count++] = i + 1;
+                }
+            }
+            return new SourceLines(text, Arrays.copyOf(starts, count));
+        }
+
+        /** The line with the 1-based number. */
+        String line(int number) {
+            int start = starts[number - 1];
+            if (number == starts.length) {
+                return text.substring(start);
+            }
+            int end = starts[number] - 1;
+            if (text.charAt(end) == '\n' && end > start && text.charAt(end - 1) == '\r') {
+                end--;
+            }
+            return text.substring(start, end);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
-import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import java.net.URI;
 import java.util.List;
 
@@ -33,6 +32,9 @@ public interface Rule {
         return true;
     }
 
-    /** The violations in the Dockerfile, in source order. */
-    List<Violation> check(Dockerfile dockerfile);
+    /**
+     * The violations in the Dockerfile, in source order. What the analysis derives (such as the commands of each RUN)
+     * is shared with the other rules, so a rule asks it instead of deriving it again.
+     */
+    List<Violation> check(AnalyzedDockerfile analyzed);
 }

@@ -35,7 +35,7 @@ public record ShellCommand(String name, List<String> arguments, boolean pipedFro
                 if (word.equals("--")) {
                     break;
                 }
-                if (word.equals(option) || option.startsWith("--") && word.startsWith(option + "=")
+                if (word.equals(option) || option.startsWith("--") && isLongOptionWithValue(word, option)
                         || isShortOptionInGroup(word, option)) {
                     return true;
                 }
@@ -71,6 +71,11 @@ public record ShellCommand(String name, List<String> arguments, boolean pipedFro
             }
         }
         return operands;
+    }
+
+    /** {@code --name=value} for {@code --name}, without building the string {@code --name=} for every word. */
+    private static boolean isLongOptionWithValue(String word, String option) {
+        return word.length() > option.length() && word.charAt(option.length()) == '=' && word.startsWith(option);
     }
 
     private static boolean isShortOptionInGroup(String word, String option) {

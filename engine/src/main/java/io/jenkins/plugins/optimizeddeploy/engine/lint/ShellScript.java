@@ -5,6 +5,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The simple commands of a RUN, so that rules see {@code apt-get install -y curl} and its options instead of a
@@ -16,6 +17,7 @@ import java.util.Set;
  * @param commands the simple commands in order
  */
 public record ShellScript(List<ShellCommand> commands) {
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> BLOCK_WORDS =
             Set.of("if", "then", "else", "elif", "fi", "do", "done", "while", "until", "{", "}", "(", ")", "!", "time",
                     "esac");
@@ -232,7 +234,7 @@ public record ShellScript(List<ShellCommand> commands) {
 
         private static boolean isAssignment(String word) {
             int equals = word.indexOf('=');
-            return equals > 0 && word.substring(0, equals).matches("[A-Za-z_][A-Za-z0-9_]*");
+            return equals > 0 && VARIABLE_NAME.matcher(word.substring(0, equals)).matches();
         }
     }
 }

@@ -6,7 +6,9 @@
  * {@link io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationFile}) and {@code # hadolint ignore=}
  * pragmas, and turns violations into {@link io.jenkins.plugins.optimizeddeploy.engine.lint.Finding}s with severities
  * and a failure verdict. {@link io.jenkins.plugins.optimizeddeploy.engine.lint.ShellScript} splits RUN scripts into
- * commands for the rules. The rules themselves and their registry are in {@code lint.rules}; output formats in
- * {@code lint.report}. Neither subpackage is used from here, so there are no cycles.
+ * commands for the rules, once per RUN: the linter hands every rule the same
+ * {@link io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile}. The rules themselves and their registry
+ * are in {@code lint.rules}; output formats in {@code lint.report}. Neither subpackage is used from here, so there
+ * are no cycles.
  */
 package io.jenkins.plugins.optimizeddeploy.engine.lint;

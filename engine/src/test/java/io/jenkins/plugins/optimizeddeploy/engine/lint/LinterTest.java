@@ -111,8 +111,9 @@ class LinterTest {
         }
 
         @Override
-        public List<Violation> check(Dockerfile dockerfile) {
-            return dockerfile.instructions().stream().filter(instruction -> instruction.keyword().equals("run"))
+        public List<Violation> check(AnalyzedDockerfile analyzed) {
+            return analyzed.dockerfile().instructions().stream()
+                    .filter(instruction -> instruction.keyword().equals("run"))
                     .map(run -> enabledByDefault ? new Violation(run, firstWord(run)) : Violation.at(run))
                     .toList();
         }

@@ -16,10 +16,11 @@ final class ApkNoCache extends ShellCommandRule {
 
     @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
+        if (!command.isInvocation("apk", "add") || command.hasOption("--no-cache")) {
+            return Optional.empty();
+        }
         boolean cached = StageScope.cacheMountTargets(run).stream()
                 .anyMatch(target -> target.startsWith("/var/cache/apk"));
-        return command.isInvocation("apk", "add") && !command.hasOption("--no-cache") && !cached
-                ? Optional.of("")
-                : Optional.empty();
+        return cached ? Optional.empty() : Optional.of("");
     }
 }

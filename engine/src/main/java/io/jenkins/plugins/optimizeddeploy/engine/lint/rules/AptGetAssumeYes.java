@@ -15,8 +15,11 @@ final class AptGetAssumeYes extends ShellCommandRule {
 
     @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
+        if (!command.isInvocation("apt-get", "install")) {
+            return Optional.empty();
+        }
         boolean answered = command.hasOption("-y", "--yes", "--assume-yes", "-qq", "--quiet=2")
                 || command.hasArgument("-q=2");
-        return command.isInvocation("apt-get", "install") && !answered ? Optional.of("") : Optional.empty();
+        return answered ? Optional.empty() : Optional.of("");
     }
 }

@@ -5,9 +5,11 @@ import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** DL3015: recommended packages make the image larger for nothing the image asked for. */
 final class AptGetNoInstallRecommends extends ShellCommandRule {
+    private static final Pattern RECOMMENDS_OFF = Pattern.compile("(?i)APT::Install-Recommends=(false|0)");
 
     AptGetNoInstallRecommends() {
         super("DL3015", Severity.INFO, "Avoid additional packages by specifying `--no-install-recommends`.");
@@ -15,8 +17,11 @@ final class AptGetNoInstallRecommends extends ShellCommandRule {
 
     @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
+        if (!command.isInvocation("apt-get", "install")) {
+            return Optional.empty();
+        }
         boolean withoutRecommends = command.hasOption("--no-install-recommends")
-                || command.arguments().stream().anyMatch(word -> word.matches("(?i)APT::Install-Recommends=(false|0)"));
-        return command.isInvocation("apt-get", "install") && !withoutRecommends ? Optional.of("") : Optional.empty();
+                || command.arguments().stream().anyMatch(word -> RECOMMENDS_OFF.matcher(word).matches());
+        return withoutRecommends ? Optional.empty() : Optional.of("");
     }
 }

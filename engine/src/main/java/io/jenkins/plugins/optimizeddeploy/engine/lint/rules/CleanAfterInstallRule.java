@@ -2,9 +2,9 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellScript;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +22,11 @@ abstract class CleanAfterInstallRule extends DockerfileRule {
     }
 
     @Override
-    public final List<Violation> check(Dockerfile dockerfile) {
+    public final List<Violation> check(AnalyzedDockerfile analyzed) {
+        Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
-        for (Instruction run : StageScope.runs(dockerfile)) {
-            List<ShellCommand> commands = ShellScript.of(run).commands();
+        for (Instruction run : analyzed.runs()) {
+            List<ShellCommand> commands = analyzed.script(run).commands();
             int lastInstall = -1;
             int lastClean = -1;
             for (int i = 0; i < commands.size(); i++) {

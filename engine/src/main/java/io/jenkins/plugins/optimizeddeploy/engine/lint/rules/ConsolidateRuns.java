@@ -3,8 +3,8 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Stage;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellScript;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +21,15 @@ final class ConsolidateRuns extends DockerfileRule {
     }
 
     @Override
-    public List<Violation> check(Dockerfile dockerfile) {
+    public List<Violation> check(AnalyzedDockerfile analyzed) {
+        Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
         for (Stage stage : dockerfile.stages()) {
             Instruction previous = null;
             for (Instruction instruction : stage.instructions()) {
                 if (previous != null && instruction.keyword().equals("run") && previous.keyword().equals("run")
-                        && previous.flags().equals(instruction.flags()) && isShort(previous) && isShort(instruction)) {
+                        && previous.flags().equals(instruction.flags()) && isShort(analyzed, previous)
+                        && isShort(analyzed, instruction)) {
                     violations.add(Violation.at(instruction));
                 }
                 previous = instruction;
@@ -36,7 +38,7 @@ final class ConsolidateRuns extends DockerfileRule {
         return violations;
     }
 
-    private static boolean isShort(Instruction run) {
-        return ShellScript.of(run).commands().size() <= SHORT;
+    private static boolean isShort(AnalyzedDockerfile analyzed, Instruction run) {
+        return analyzed.script(run).commands().size() <= SHORT;
     }
 }

@@ -3,21 +3,25 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Stage;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** DL3022: a COPY --from that names no earlier stage is a typo or an untagged image. */
 final class CopyFromKnownStage extends DockerfileRule {
+    private static final Pattern STAGE_INDEX = Pattern.compile("[0-9]{1,9}");
 
     CopyFromKnownStage() {
         super("DL3022", Severity.WARNING, "COPY --from should reference a previously defined FROM alias.");
     }
 
     @Override
-    public List<Violation> check(Dockerfile dockerfile) {
+    public List<Violation> check(AnalyzedDockerfile analyzed) {
+        Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
         for (Instruction copy : StageScope.ofKeyword(dockerfile, "copy")) {
             copy.resolvedFlag("from")
@@ -29,7 +33,7 @@ final class CopyFromKnownStage extends DockerfileRule {
     }
 
     private static boolean namesStageUpTo(Dockerfile dockerfile, String from, int lastIndex) {
-        if (from.matches("[0-9]{1,9}")) {
+        if (STAGE_INDEX.matcher(from).matches()) {
             return Integer.parseInt(from) <= lastIndex;
         }
         String name = from.toLowerCase(Locale.ROOT);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ final class CopyInsteadOfAdd extends DockerfileRule {
     }
 
     @Override
-    public List<Violation> check(Dockerfile dockerfile) {
+    public List<Violation> check(AnalyzedDockerfile analyzed) {
+        Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
         for (Instruction add : StageScope.ofKeyword(dockerfile, "add")) {
             List<String> local = CopySources.of(add).stream()

@@ -2,9 +2,11 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The sources and destination of COPY and ADD, heredoc sources left out. */
 final class CopySources {
+    private static final Pattern REMOTE_URL = Pattern.compile("(?i)^(https?|git|ssh)://.*");
 
     private CopySources() {
     }
@@ -25,6 +27,6 @@ final class CopySources {
 
     /** True for an http(s) URL or a git repository, which ADD fetches. */
     static boolean isRemote(String source) {
-        return source.matches("(?i)^(https?|git|ssh)://.*") || source.startsWith("git@");
+        return REMOTE_URL.matcher(source).matches() || source.startsWith("git@");
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Stage;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellScript;
@@ -21,11 +22,12 @@ final class DeleteAptLists extends DockerfileRule {
     }
 
     @Override
-    public List<Violation> check(Dockerfile dockerfile) {
+    public List<Violation> check(AnalyzedDockerfile analyzed) {
+        Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
         for (Stage stage : StageScope.stagesInImage(dockerfile)) {
             for (Instruction run : stage.instructions()) {
-                if (run.keyword().equals("run") && leavesListsBehind(run)) {
+                if (run.keyword().equals("run") && leavesListsBehind(analyzed, run)) {
                     violations.add(Violation.at(run));
                 }
             }
@@ -33,8 +35,8 @@ final class DeleteAptLists extends DockerfileRule {
         return violations;
     }
 
-    private static boolean leavesListsBehind(Instruction run) {
-        ShellScript script = ShellScript.of(run);
+    private static boolean leavesListsBehind(AnalyzedDockerfile analyzed, Instruction run) {
+        ShellScript script = analyzed.script(run);
         boolean updates = script.commands().stream().anyMatch(command -> command.isInvocation("apt-get", "update"));
         boolean removes = script.commands().stream().anyMatch(DeleteAptLists::removesLists);
         List<String> cached = StageScope.cacheMountTargets(run);

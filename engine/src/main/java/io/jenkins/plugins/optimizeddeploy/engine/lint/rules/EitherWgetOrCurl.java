@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Stage;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellScript;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
@@ -20,7 +21,8 @@ final class EitherWgetOrCurl extends DockerfileRule {
     }
 
     @Override
-    public List<Violation> check(Dockerfile dockerfile) {
+    public List<Violation> check(AnalyzedDockerfile analyzed) {
+        Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
         for (Stage stage : dockerfile.stages()) {
             Set<String> used = new HashSet<>();
@@ -28,7 +30,7 @@ final class EitherWgetOrCurl extends DockerfileRule {
                 if (!instruction.keyword().equals("run")) {
                     continue;
                 }
-                ShellScript script = ShellScript.of(instruction);
+                ShellScript script = analyzed.script(instruction);
                 List<String> tools = DOWNLOADERS.stream().filter(script::runs).toList();
                 used.addAll(tools);
                 if (!tools.isEmpty() && used.size() == DOWNLOADERS.size()) {

@@ -3,13 +3,13 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.KeyValuePair;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * DL3044: {@code ENV A=1 B=$A} expands $A to its value from before the instruction, not to 1. Fine when A was
@@ -23,7 +23,8 @@ final class EnvSelfReference extends DockerfileRule {
     }
 
     @Override
-    public List<Violation> check(Dockerfile dockerfile) {
+    public List<Violation> check(AnalyzedDockerfile analyzed) {
+        Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
         Set<String> definedBefore = new HashSet<>();
         int stage = Integer.MIN_VALUE;
@@ -50,8 +51,23 @@ final class EnvSelfReference extends DockerfileRule {
         return violations;
     }
 
+    /** True for {@code ${KEY}}, {@code ${KEY:-default}} or {@code $KEY} not followed by more of a name. */
     private static boolean refersTo(String value, String key) {
-        return Pattern.compile("\\$(\\{" + Pattern.quote(key) + "[}:]|" + Pattern.quote(key) + "(?![A-Za-z0-9_]))")
-                .matcher(value).find();
+        for (int dollar = value.indexOf('$'); dollar >= 0; dollar = value.indexOf('$', dollar + 1)) {
+            int braced = dollar + 2 + key.length();
+            if (value.startsWith("{", dollar + 1) && value.startsWith(key, dollar + 2) && braced < value.length()
+                    && (value.charAt(braced) == '}' || value.charAt(braced) == ':')) {
+                return true;
+            }
+            int bare = dollar + 1 + key.length();
+            if (value.startsWith(key, dollar + 1) && (bare == value.length() || !isNameCharacter(value.charAt(bare)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNameCharacter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.List;
@@ -17,7 +18,8 @@ final class FinalStageSetsUser extends DockerfileRule {
     }
 
     @Override
-    public List<Violation> check(Dockerfile dockerfile) {
+    public List<Violation> check(AnalyzedDockerfile analyzed) {
+        Dockerfile dockerfile = analyzed.dockerfile();
         return dockerfile.finalStage()
                 .filter(stage -> StageScope.lastInherited(dockerfile, stage, "user").isEmpty())
                 .map(stage -> List.of(Violation.at(stage.from())))

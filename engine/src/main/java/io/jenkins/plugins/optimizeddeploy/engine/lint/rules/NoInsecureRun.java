@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.List;
@@ -14,8 +15,9 @@ final class NoInsecureRun extends DockerfileRule {
     }
 
     @Override
-    public List<Violation> check(Dockerfile dockerfile) {
-        return StageScope.runs(dockerfile).stream()
+    public List<Violation> check(AnalyzedDockerfile analyzed) {
+        Dockerfile dockerfile = analyzed.dockerfile();
+        return analyzed.runs().stream()
                 .filter(run -> run.flag("security").filter("insecure"::equals).isPresent())
                 .map(Violation::at)
                 .toList();

@@ -2,13 +2,16 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** OD1008: an SSH server in a container is another way in to secure; use docker exec or kubectl exec. */
 final class NoSshPort extends DockerfileRule {
+    private static final Pattern SSH_PORT = Pattern.compile("22(/tcp)?");
 
     NoSshPort() {
         super("OD1008", Severity.WARNING, "Port 22 (SSH) is exposed; do not run an SSH server in a container,"
@@ -16,10 +19,11 @@ final class NoSshPort extends DockerfileRule {
     }
 
     @Override
-    public List<Violation> check(Dockerfile dockerfile) {
+    public List<Violation> check(AnalyzedDockerfile analyzed) {
+        Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
         for (Instruction expose : StageScope.ofKeyword(dockerfile, "expose")) {
-            expose.args().stream().filter(port -> port.matches("22(/tcp)?")).findFirst()
+            expose.args().stream().filter(port -> SSH_PORT.matcher(port).matches()).findFirst()
                     .ifPresent(port -> violations.add(new Violation(expose, port)));
         }
         return violations;

@@ -7,9 +7,12 @@ import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** DL3013: pip install without versions installs whatever PyPI has that day. */
 final class PinPipVersions extends ShellCommandRule {
+    private static final Pattern VERSION_SPECIFIER = Pattern.compile(".*(==|>=|<=|~=|!=|<|>|@).*");
+    private static final Pattern ARCHIVE_FILE = Pattern.compile(".*\\.(whl|tar\\.gz|zip)$");
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-r", "--requirement", "-c", "--constraint", "-e",
             "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix",
             "--root", "--src", "--trusted-host", "--platform", "--python-version", "--implementation", "--abi",
@@ -31,9 +34,9 @@ final class PinPipVersions extends ShellCommandRule {
             return Optional.empty();
         }
         List<String> unpinned = command.operandsAfter("install", OPTIONS_WITH_VALUE).stream()
-                .filter(requirement -> !requirement.matches(".*(==|>=|<=|~=|!=|<|>|@).*")
+                .filter(requirement -> !VERSION_SPECIFIER.matcher(requirement).matches()
                         && !requirement.contains("/") && !requirement.startsWith(".")
-                        && !requirement.matches(".*\\.(whl|tar\\.gz|zip)$"))
+                        && !ARCHIVE_FILE.matcher(requirement).matches())
                 .toList();
         return unpinned.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", unpinned));
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Stage;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellScript;
@@ -28,7 +29,8 @@ final class PipefailBeforePipe extends DockerfileRule {
     }
 
     @Override
-    public List<Violation> check(Dockerfile dockerfile) {
+    public List<Violation> check(AnalyzedDockerfile analyzed) {
+        Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
         for (Stage stage : dockerfile.stages()) {
             boolean safe = false;
@@ -38,7 +40,7 @@ final class PipefailBeforePipe extends DockerfileRule {
                             && NON_POSIX_SHELLS.contains(programName(instruction.args().get(0)));
                 } else if (instruction.keyword().equals("run") && instruction.stage() == stage.index() && !safe
                         && !instruction.jsonForm()) {
-                    ShellScript script = ShellScript.of(instruction);
+                    ShellScript script = analyzed.script(instruction);
                     boolean setsItself = script.commands().stream()
                             .anyMatch(command -> command.name().equals("set") && setsPipefail(command.arguments()));
                     if (script.hasPipe() && !setsItself) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.List;
@@ -15,7 +16,8 @@ final class RedundantTargetPlatform extends DockerfileRule {
     }
 
     @Override
-    public List<Violation> check(Dockerfile dockerfile) {
+    public List<Violation> check(AnalyzedDockerfile analyzed) {
+        Dockerfile dockerfile = analyzed.dockerfile();
         return dockerfile.stages().stream()
                 .filter(stage -> stage.platform().equals("$TARGETPLATFORM")
                         || stage.platform().equals("${TARGETPLATFORM}"))

@@ -2,13 +2,16 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** OD1005: ADD of a URL without --checksum puts whatever the server returns that day into the image. */
 final class RemoteAddChecksum extends DockerfileRule {
+    private static final Pattern HTTP_URL = Pattern.compile("(?i)^https?://.*");
 
     RemoteAddChecksum() {
         super("OD1005", Severity.WARNING, "ADD of a remote URL without --checksum trusts whatever the server returns;"
@@ -16,13 +19,14 @@ final class RemoteAddChecksum extends DockerfileRule {
     }
 
     @Override
-    public List<Violation> check(Dockerfile dockerfile) {
+    public List<Violation> check(AnalyzedDockerfile analyzed) {
+        Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
         for (Instruction add : StageScope.ofKeyword(dockerfile, "add")) {
             if (add.hasFlag("checksum")) {
                 continue;
             }
-            CopySources.of(add).stream().filter(source -> source.matches("(?i)^https?://.*"))
+            CopySources.of(add).stream().filter(source -> HTTP_URL.matcher(source).matches())
                     .forEach(url -> violations.add(new Violation(add, url)));
         }
         return violations;

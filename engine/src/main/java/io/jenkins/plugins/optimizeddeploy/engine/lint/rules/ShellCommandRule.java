@@ -2,9 +2,9 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellScript;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +21,13 @@ abstract class ShellCommandRule extends DockerfileRule {
     abstract Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile);
 
     @Override
-    public final List<Violation> check(Dockerfile dockerfile) {
+    public final List<Violation> check(AnalyzedDockerfile analyzed) {
+        Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
-        for (Instruction run : StageScope.runs(dockerfile)) {
+        for (Instruction run : analyzed.runs()) {
             List<String> details = new ArrayList<>();
             boolean violated = false;
-            for (ShellCommand command : ShellScript.of(run).commands()) {
+            for (ShellCommand command : analyzed.script(run).commands()) {
                 Optional<String> detail = check(command, run, dockerfile);
                 violated |= detail.isPresent();
                 detail.filter(text -> !text.isEmpty() && !details.contains(text)).ifPresent(details::add);

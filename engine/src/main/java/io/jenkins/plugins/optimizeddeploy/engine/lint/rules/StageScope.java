@@ -19,17 +19,6 @@ final class StageScope {
     private StageScope() {
     }
 
-    /**
-     * Every RUN in the Dockerfile, in order, with the RUN triggers of ONBUILD (as hadolint checks them too: they run
-     * in every image built on this one); a trigger has its ONBUILD's line.
-     */
-    static List<Instruction> runs(Dockerfile dockerfile) {
-        return dockerfile.instructions().stream()
-                .map(instruction -> instruction.onbuildTrigger().orElse(instruction))
-                .filter(instruction -> instruction.keyword().equals("run"))
-                .toList();
-    }
-
     /** Every instruction with the keyword, in order. */
     static List<Instruction> ofKeyword(Dockerfile dockerfile, String keyword) {
         return dockerfile.instructions().stream().filter(instruction -> instruction.keyword().equals(keyword)).toList();

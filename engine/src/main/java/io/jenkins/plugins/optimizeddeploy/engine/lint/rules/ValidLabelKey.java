@@ -3,23 +3,27 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.KeyValuePair;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * DL3048: label keys are lower-case alphanumerics separated by single dots or dashes, outside the namespaces Docker
  * reserves ({@code com.docker.}, {@code io.docker.}, {@code org.dockerproject.}).
  */
 final class ValidLabelKey extends DockerfileRule {
+    private static final Pattern LABEL_KEY = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
 
     ValidLabelKey() {
         super("DL3048", Severity.STYLE, "Invalid label key.");
     }
 
     @Override
-    public List<Violation> check(Dockerfile dockerfile) {
+    public List<Violation> check(AnalyzedDockerfile analyzed) {
+        Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
         for (Instruction label : StageScope.ofKeyword(dockerfile, "label")) {
             for (KeyValuePair pair : label.pairs()) {
@@ -34,6 +38,6 @@ final class ValidLabelKey extends DockerfileRule {
     private static boolean isValid(String key) {
         boolean reserved = key.startsWith("com.docker.") || key.startsWith("io.docker.")
                 || key.startsWith("org.dockerproject.");
-        return !reserved && key.matches("[a-z0-9]+([.-][a-z0-9]+)*");
+        return !reserved && LABEL_KEY.matcher(key).matches();
     }
 }

@@ -17,8 +17,11 @@ final class WgetProgress extends ShellCommandRule {
 
     @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
+        if (!command.name().equals("wget")) {
+            return Optional.empty();
+        }
         boolean quiet = command.hasOption("--progress", "-q", "--quiet", "-nv", "--no-verbose", "-o", "--output-file",
                 "-a", "--append-output") || command.hasArgument("-nv");
-        return command.name().equals("wget") && !quiet ? Optional.of("") : Optional.empty();
+        return quiet ? Optional.empty() : Optional.of("");
     }
 }

@@ -3,20 +3,24 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Stage;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** DL3045: a relative COPY destination depends on the base images working directory unless WORKDIR sets it. */
 final class WorkdirBeforeRelativeCopy extends DockerfileRule {
+    private static final Pattern WINDOWS_ABSOLUTE_PATH = Pattern.compile("^[A-Za-z]:[\\\\/].*");
 
     WorkdirBeforeRelativeCopy() {
         super("DL3045", Severity.WARNING, "COPY to a relative destination without WORKDIR set.");
     }
 
     @Override
-    public List<Violation> check(Dockerfile dockerfile) {
+    public List<Violation> check(AnalyzedDockerfile analyzed) {
+        Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
         for (Stage stage : dockerfile.stages()) {
             boolean workdirSet = false;
@@ -33,6 +37,6 @@ final class WorkdirBeforeRelativeCopy extends DockerfileRule {
 
     private static boolean isRelative(String destination) {
         return !destination.isEmpty() && !destination.startsWith("/") && !destination.startsWith("$")
-                && !destination.matches("^[A-Za-z]:[\\\\/].*");
+                && !WINDOWS_ABSOLUTE_PATH.matcher(destination).matches();
     }
 }

@@ -3,9 +3,9 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Stage;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellScript;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +21,12 @@ final class YarnCacheClean extends DockerfileRule {
     }
 
     @Override
-    public List<Violation> check(Dockerfile dockerfile) {
+    public List<Violation> check(AnalyzedDockerfile analyzed) {
+        Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
         for (Stage stage : StageScope.stagesInImage(dockerfile)) {
             for (Instruction run : stage.instructions()) {
-                if (run.keyword().equals("run") && leavesCache(run)) {
+                if (run.keyword().equals("run") && leavesCache(analyzed, run)) {
                     violations.add(Violation.at(run));
                 }
             }
@@ -33,13 +34,13 @@ final class YarnCacheClean extends DockerfileRule {
         return violations;
     }
 
-    private static boolean leavesCache(Instruction run) {
+    private static boolean leavesCache(AnalyzedDockerfile analyzed, Instruction run) {
         if (StageScope.cacheMountTargets(run).stream().anyMatch(target -> target.contains(".cache/yarn"))) {
             return false;
         }
         int lastInstall = -1;
         int lastClean = -1;
-        List<ShellCommand> commands = ShellScript.of(run).commands();
+        List<ShellCommand> commands = analyzed.script(run).commands();
         for (int i = 0; i < commands.size(); i++) {
             if (commands.get(i).isInvocation("yarn", "install")) {
                 lastInstall = i;

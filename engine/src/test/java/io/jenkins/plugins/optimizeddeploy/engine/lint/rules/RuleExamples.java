@@ -114,8 +114,10 @@ final class RuleExamples {
                         "FROM a:1\nENV PIP_NO_CACHE_DIR=1\nRUN pip install requests==2",
                         "FROM a:1\nRUN --mount=type=cache,target=/root/.cache/pip pip install requests==2",
                         "FROM a:1\nRUN pip download requests==2"));
-        rule("DL3044", List.of("FROM a:1\nENV A=1 B=$A", "FROM a:1\nENV PATH_ROOT=/opt BIN=${PATH_ROOT}/bin"),
-                List.of("FROM a:1\nENV A=1\nENV B=$A", "FROM a:1\nENV A=1\nENV A=2 B=$A", "FROM a:1\nENV A=1 B=$AB"));
+        rule("DL3044", List.of("FROM a:1\nENV A=1 B=$A", "FROM a:1\nENV PATH_ROOT=/opt BIN=${PATH_ROOT}/bin",
+                        "FROM a:1\nENV A=1 B=${A:-x}", "FROM a:1\nENV A=1 B=x$A/y", "FROM a:1\nENV A=1 B=$AB:$A"),
+                List.of("FROM a:1\nENV A=1\nENV B=$A", "FROM a:1\nENV A=1\nENV A=2 B=$A", "FROM a:1\nENV A=1 B=$AB",
+                        "FROM a:1\nENV A=1 B=${AB}", "FROM a:1\nENV A=1 B=$A_1", "FROM a:1\nENV A=1 B=A"));
         rule("DL3045", List.of("FROM a:1\nCOPY app.jar app.jar", "FROM a:1 AS base\nFROM base\nCOPY x lib/"),
                 List.of("FROM a:1\nWORKDIR /app\nCOPY app.jar app.jar", "FROM a:1\nCOPY app.jar /app/app.jar",
                         "FROM a:1 AS base\nWORKDIR /app\nFROM base\nCOPY x lib/", "FROM a:1\nCOPY x $APP_HOME/"));

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfiguration;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Rule;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
@@ -42,6 +43,6 @@ class RulesTest {
     private static List<Violation> violations(String ruleId, String dockerfile) {
         Rule rule = RULES.stream().filter(candidate -> candidate.id().equals(ruleId)).findFirst()
                 .orElseThrow(() -> new AssertionError("No rule " + ruleId + " in the registry"));
-        return rule.check(DockerfileParser.parse(dockerfile + "\n"));
+        return rule.check(new AnalyzedDockerfile(DockerfileParser.parse(dockerfile + "\n")));
     }
 }

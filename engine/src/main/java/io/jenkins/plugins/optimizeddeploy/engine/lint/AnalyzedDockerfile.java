@@ -1,0 +1,45 @@
+package io.jenkins.plugins.optimizeddeploy.engine.lint;
+
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A parsed Dockerfile with what many rules derive from it, computed once per lint and shared by every rule: its RUN
+ * instructions and the commands of each RUN's script. Splitting every script once instead of once per rule keeps
+ * linting cost independent of how many rules read shell commands.
+ */
+public final class AnalyzedDockerfile {
+    private final Dockerfile dockerfile;
+    private final List<Instruction> runs;
+    private final Map<Instruction, ShellScript> scripts = new IdentityHashMap<>();
+
+    public AnalyzedDockerfile(Dockerfile dockerfile) {
+        this.dockerfile = Objects.requireNonNull(dockerfile, "dockerfile");
+        this.runs = dockerfile.instructions().stream()
+                .map(instruction -> instruction.onbuildTrigger().orElse(instruction))
+                .filter(instruction -> instruction.keyword().equals("run"))
+                .toList();
+    }
+
+    /** The Dockerfile as parsed. */
+    public Dockerfile dockerfile() {
+        return dockerfile;
+    }
+
+    /**
+     * Every RUN in the Dockerfile, in order, with the RUN triggers of ONBUILD (as hadolint checks them too: they run
+     * in every image built on this one); a trigger has its ONBUILD's line.
+     */
+    public List<Instruction> runs() {
+        return runs;
+    }
+
+    /** The commands a RUN runs, split on the first request for this instruction and reused afterwards. */
+    public ShellScript script(Instruction run) {
+        return scripts.computeIfAbsent(run, ShellScript::of);
+    }
+}
