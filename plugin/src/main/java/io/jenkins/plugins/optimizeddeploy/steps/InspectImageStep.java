@@ -1,16 +1,11 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import java.util.Set;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -86,24 +81,11 @@ public class InspectImageStep extends Step {
         return new InspectImageExecution(this, context);
     }
 
-    // A stateless descriptor: nothing stops it from being loaded into a running Jenkins.
     @Extension(dynamicLoadable = YesNoMaybe.YES)
     @Symbol(FUNCTION_NAME)
-    public static final class DescriptorImpl extends StepDescriptor {
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, TaskListener.class);
-        }
-
-        @Override
-        public String getFunctionName() {
-            return FUNCTION_NAME;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Inspect a container image in its registry";
+    public static final class DescriptorImpl extends AgentStepDescriptor {
+        public DescriptorImpl() {
+            super(FUNCTION_NAME, "Inspect a container image in its registry");
         }
     }
 }

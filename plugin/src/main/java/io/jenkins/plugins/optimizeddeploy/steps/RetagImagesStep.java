@@ -1,17 +1,12 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -88,24 +83,11 @@ public class RetagImagesStep extends Step {
         return new RetagImagesExecution(this, context);
     }
 
-    // A stateless descriptor: nothing stops it from being loaded into a running Jenkins.
     @Extension(dynamicLoadable = YesNoMaybe.YES)
     @Symbol(FUNCTION_NAME)
-    public static final class DescriptorImpl extends StepDescriptor {
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, TaskListener.class);
-        }
-
-        @Override
-        public String getFunctionName() {
-            return FUNCTION_NAME;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Give container images new tags in their registry, all or nothing";
+    public static final class DescriptorImpl extends AgentStepDescriptor {
+        public DescriptorImpl() {
+            super(FUNCTION_NAME, "Give container images new tags in their registry, all or nothing");
         }
     }
 }
