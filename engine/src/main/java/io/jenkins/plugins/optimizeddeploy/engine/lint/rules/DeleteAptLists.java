@@ -1,14 +1,11 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
-import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
-import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Stage;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellScript;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,16 +20,10 @@ final class DeleteAptLists extends DockerfileRule {
 
     @Override
     public List<Violation> check(AnalyzedDockerfile analyzed) {
-        Dockerfile dockerfile = analyzed.dockerfile();
-        List<Violation> violations = new ArrayList<>();
-        for (Stage stage : StageScope.stagesInImage(dockerfile)) {
-            for (Instruction run : stage.instructions()) {
-                if (run.keyword().equals("run") && leavesListsBehind(analyzed, run)) {
-                    violations.add(Violation.at(run));
-                }
-            }
-        }
-        return violations;
+        return StageScope.runsInImage(analyzed.dockerfile()).stream()
+                .filter(run -> leavesListsBehind(analyzed, run))
+                .map(Violation::at)
+                .toList();
     }
 
     private static boolean leavesListsBehind(AnalyzedDockerfile analyzed, Instruction run) {

@@ -99,6 +99,14 @@ final class StageScope {
                 .toList();
     }
 
+    /** The RUN instructions of the stages that end up in an image ({@link #stagesInImage}). */
+    static List<Instruction> runsInImage(Dockerfile dockerfile) {
+        return stagesInImage(dockerfile).stream()
+                .flatMap(stage -> stage.instructions().stream())
+                .filter(instruction -> instruction.keyword().equals("run"))
+                .toList();
+    }
+
     /** The final stage is the image a build without {@code --target} produces. */
     static boolean isFinal(Dockerfile dockerfile, Stage stage) {
         return dockerfile.finalStage().filter(stage::equals).isPresent();

@@ -1,13 +1,10 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
-import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
-import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Stage;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,16 +19,10 @@ final class YarnCacheClean extends DockerfileRule {
 
     @Override
     public List<Violation> check(AnalyzedDockerfile analyzed) {
-        Dockerfile dockerfile = analyzed.dockerfile();
-        List<Violation> violations = new ArrayList<>();
-        for (Stage stage : StageScope.stagesInImage(dockerfile)) {
-            for (Instruction run : stage.instructions()) {
-                if (run.keyword().equals("run") && leavesCache(analyzed, run)) {
-                    violations.add(Violation.at(run));
-                }
-            }
-        }
-        return violations;
+        return StageScope.runsInImage(analyzed.dockerfile()).stream()
+                .filter(run -> leavesCache(analyzed, run))
+                .map(Violation::at)
+                .toList();
     }
 
     private static boolean leavesCache(AnalyzedDockerfile analyzed, Instruction run) {
