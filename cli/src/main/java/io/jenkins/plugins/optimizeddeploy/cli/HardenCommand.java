@@ -8,6 +8,10 @@ import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationEnvironme
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationException;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationFile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.DockerfileFixer;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.FixNote;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.FixOptions;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.FixResult;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.report.LintOutputFormat;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.rules.RuleRegistry;
 import java.io.IOException;
@@ -39,6 +43,14 @@ import picocli.CommandLine.TypeConversionException;
                     + " .hadolint.yml in the current folder; then from hadolint's environment variables"
                     + " (HADOLINT_FAILURE_THRESHOLD, HADOLINT_IGNORE, HADOLINT_OVERRIDE_ERROR...); then from the"
                     + " options.",
+            "With --fix, each FILE is rewritten in place (no backup: review the change with your version control)"
+                    + " with minimal edits for the rules that have a safe fix: a non-root user before the final"
+                    + " stage's CMD/ENTRYPOINT (OD1001, DL3002; useradd, adduser, /etc/passwd lines or a numeric USER"
+                    + " depending on the base image), --chown on COPY/ADD (OD1002), a HEALTHCHECK when the port and"
+                    + " wget/curl are known (OD1010), exec-form CMD/ENTRYPOINT of plain words (DL3025), COPY for ADD"
+                    + " of local files (DL3020). Every other character is kept. What was fixed and what was left (with"
+                    + " advice) is listed first (on standard error for the json, sarif and checkstyle formats), then the"
+                    + " findings that remain, which decide the exit code.",
             "Exits with 1 when a finding reaches the failure threshold, with 2 when a file cannot be read or is not"
                     + " a Dockerfile (naming file and line)."
         })
@@ -63,18 +75,60 @@ final class HardenCommand implements Callable<Integer> {
                     + " Wins over the configuration file; hadolint's default is info.")
     FailureThreshold failureThreshold;
 
+    @Option(names = "--fix", description = "Fix in place what has a safe fix, then report what remains.")
+    boolean fix;
+
+    @Option(names = "--fix-uid", paramLabel = "UID", defaultValue = "10001",
+            description = "The uid and gid of the user --fix creates (default 10001; 65532 on distroless/scratch).")
+    int fixUid;
+
+    @Option(names = "--fix-healthcheck-path", paramLabel = "PATH", defaultValue = "/",
+            description = "The HTTP path the HEALTHCHECK added by --fix probes on the exposed port (default /).")
+    String fixHealthcheckPath;
+
+    @Option(names = "--no-fix-healthcheck", description = "Never add a HEALTHCHECK with --fix.")
+    boolean noFixHealthcheck;
+
     @Override
     public Integer call() {
         LintConfiguration configuration = configuration();
         List<Dockerfile> dockerfiles = new ArrayList<>();
         for (Path file : files) {
-            dockerfiles.add(parse(file));
+            dockerfiles.add(fix ? fix(file, parse(file), configuration) : parse(file));
         }
         LintReport report = RuleRegistry.linter(configuration).lint(dockerfiles);
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.render(report));
         out.flush();
         return report.failed() ? ExitCode.GATE_FAILED : ExitCode.OK;
+    }
+
+    private Dockerfile fix(Path file, Dockerfile dockerfile, LintConfiguration configuration) {
+        FixOptions options;
+        try {
+            options = FixOptions.defaults().withUid(fixUid).withHealthcheckPath(fixHealthcheckPath)
+                    .withHealthchecks(!noFixHealthcheck);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        FixResult result = new DockerfileFixer(configuration, options).fix(dockerfile);
+        if (result.changed()) {
+            try {
+                Files.writeString(file, result.text());
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "FILE '" + file + "' cannot be written: "
+                        + e.getMessage(), e);
+            }
+        }
+        PrintWriter notes = format == LintOutputFormat.TTY ? spec.commandLine().getOut() : spec.commandLine().getErr();
+        result.fixed().forEach(note -> notes.println(describe(file, "fixed", note)));
+        result.left().forEach(note -> notes.println(describe(file, "left", note)));
+        notes.flush();
+        return DockerfileParser.parse(dockerfile.source(), result.text());
+    }
+
+    private static String describe(Path file, String outcome, FixNote note) {
+        return file + ":" + note.line() + " " + outcome + " " + note.rule() + ": " + note.text();
     }
 
     private LintConfiguration configuration() {

@@ -159,6 +159,51 @@ class HardenCommandTest {
                 "2 findings (0 error, 2 warning, 0 info, 0 style)");
     }
 
+    @Test
+    void shouldFixInPlaceListWhatWasFixedAndLeftAndExitByTheRemainingFindings() throws IOException {
+        String dockerfile = write("Dockerfile", "FROM debian:12.5\nEXPOSE 8080\nADD app.conf /etc/app/\n"
+                + "CMD app --port 8080 > /tmp/log\n");
+
+        CliRun run = CliRun.of("harden", "--fix", "--fix-uid", "20000", dockerfile);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.GATE_FAILED);
+        assertThat(Files.readString(Path.of(dockerfile))).isEqualTo("FROM debian:12.5\nEXPOSE 8080\n"
+                + "COPY --chown=20000:20000 app.conf /etc/app/\n"
+                + "RUN groupadd --system --gid 20000 app && useradd --system --no-log-init --uid 20000 --gid app"
+                + " --no-create-home --shell /usr/sbin/nologin app\nUSER 20000:20000\n"
+                + "CMD app --port 8080 > /tmp/log\n");
+        assertThat(run.out()).contains(dockerfile + ":1 fixed OD1001: added user app (debian base) and USER",
+                dockerfile + ":3 fixed DL3020: wrote COPY instead of ADD",
+                " fixed OD1002: added --chown=20000:20000",
+                dockerfile + ":6 left DL3025: the command uses shell features",
+                " left OD1010: neither wget nor curl is known to be in the image",
+                dockerfile + ":6:1 warning DL3025", dockerfile + ":1:1 info OD1010")
+                .doesNotContain("OD1001 The final stage");
+    }
+
+    @Test
+    void shouldListFixesOnStandardErrorForMachineFormatsAndPassWhenNothingRemains() throws IOException {
+        String dockerfile = write("Dockerfile", "FROM debian:12.5\nUSER 10001\nCMD app\n");
+
+        CliRun run = CliRun.of("harden", "--fix", "--format", "json", dockerfile);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(JSON.readTree(run.out()).path("findings")).isEmpty();
+        assertThat(run.err()).isEqualTo(dockerfile + ":3 fixed DL3025: wrote CMD [\"app\"]\n");
+        assertThat(Files.readString(Path.of(dockerfile))).isEqualTo("FROM debian:12.5\nUSER 10001\nCMD [\"app\"]\n");
+    }
+
+    @Test
+    void shouldRefuseARootUidAndLeaveTheFileAlone() throws IOException {
+        String dockerfile = write("Dockerfile", "FROM debian:12.5\nCMD app\n");
+
+        CliRun run = CliRun.of("harden", "--fix", "--fix-uid", "0", dockerfile);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("uid 0");
+        assertThat(Files.readString(Path.of(dockerfile))).isEqualTo("FROM debian:12.5\nCMD app\n");
+    }
+
     private String write(String name, String content) throws IOException {
         Path file = folder.resolve(name);
         Files.createDirectories(file.getParent());

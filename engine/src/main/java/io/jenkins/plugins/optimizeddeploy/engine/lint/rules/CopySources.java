@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** The sources and destination of COPY and ADD, heredoc sources left out. */
-final class CopySources {
+public final class CopySources {
+    private static final Pattern ARCHIVE =
+            Pattern.compile("(?i).*\\.(tar|tar\\.gz|tgz|tar\\.bz2|tbz2?|tar\\.xz|txz|tar\\.zst|tzst|gz|bz2|xz|zst)$");
     private static final Pattern REMOTE_URL = Pattern.compile("(?i)^(https?|git|ssh)://.*");
 
     private CopySources() {
     }
 
     /** Every argument but the last, unquoted, without heredoc markers ({@code <<EOF}). */
-    static List<String> of(Instruction copy) {
+    public static List<String> of(Instruction copy) {
         List<String> args = copy.args();
         return args.isEmpty()
                 ? List.of()
@@ -26,7 +28,12 @@ final class CopySources {
     }
 
     /** True for an http(s) URL or a git repository, which ADD fetches. */
-    static boolean isRemote(String source) {
+    public static boolean isRemote(String source) {
         return REMOTE_URL.matcher(source).matches() || source.startsWith("git@");
+    }
+
+    /** True for a file name ADD would unpack ({@code app.tar.gz}). */
+    public static boolean isArchive(String source) {
+        return ARCHIVE.matcher(source).matches();
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
  * What the rules ask of stages: the instructions a stage inherits from the earlier stages it is built on
  * ({@code FROM runtime AS web} inherits runtime's USER, WORKDIR and HEALTHCHECK), the effective user, cache mounts.
  */
-final class StageScope {
+public final class StageScope {
     private static final Set<String> ROOT_USERS = Set.of("root", "0");
 
     private StageScope() {
@@ -25,7 +25,7 @@ final class StageScope {
     }
 
     /** The stage and the earlier stages it is built on, the root ancestor first. */
-    static List<Stage> chain(Dockerfile dockerfile, Stage stage) {
+    public static List<Stage> chain(Dockerfile dockerfile, Stage stage) {
         List<Stage> chain = new ArrayList<>();
         Optional<Stage> current = Optional.of(stage);
         while (current.isPresent() && !chain.contains(current.get())) {
@@ -37,12 +37,12 @@ final class StageScope {
     }
 
     /** The instructions in effect for a stage: its ancestors' and its own, in build order. */
-    static List<Instruction> inherited(Dockerfile dockerfile, Stage stage) {
+    public static List<Instruction> inherited(Dockerfile dockerfile, Stage stage) {
         return chain(dockerfile, stage).stream().flatMap(each -> each.instructions().stream()).toList();
     }
 
     /** The last instruction with the keyword in the stage or the stages it is built on. */
-    static Optional<Instruction> lastInherited(Dockerfile dockerfile, Stage stage, String keyword) {
+    public static Optional<Instruction> lastInherited(Dockerfile dockerfile, Stage stage, String keyword) {
         Instruction found = null;
         for (Instruction instruction : inherited(dockerfile, stage)) {
             if (instruction.keyword().equals(keyword)) {
@@ -53,7 +53,7 @@ final class StageScope {
     }
 
     /** True when a USER names root ({@code root}, {@code 0}, {@code root:root}, {@code 0:0}). */
-    static boolean isRoot(Instruction user) {
+    public static boolean isRoot(Instruction user) {
         String name = user.args().isEmpty() ? "" : user.args().get(0).trim();
         int colon = name.indexOf(':');
         return ROOT_USERS.contains(colon < 0 ? name : name.substring(0, colon));
