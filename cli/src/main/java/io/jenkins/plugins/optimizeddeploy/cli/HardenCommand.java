@@ -86,6 +86,11 @@ final class HardenCommand implements Callable<Integer> {
             description = "The HTTP path the HEALTHCHECK added by --fix probes on the exposed port (default /).")
     String fixHealthcheckPath;
 
+    @Option(names = "--fix-busybox-image", paramLabel = "PART", defaultValue = "busybox", split = ",",
+            description = "Parts of a base image name that mark a busybox-like image without adduser, for which --fix"
+                    + " appends the user to /etc/passwd and /etc/group (default busybox; repeatable or comma-separated).")
+    List<String> fixBusyboxImages;
+
     @Option(names = "--no-fix-healthcheck", description = "Never add a HEALTHCHECK with --fix.")
     boolean noFixHealthcheck;
 
@@ -107,7 +112,7 @@ final class HardenCommand implements Callable<Integer> {
         FixOptions options;
         try {
             options = FixOptions.defaults().withUid(fixUid).withHealthcheckPath(fixHealthcheckPath)
-                    .withHealthchecks(!noFixHealthcheck);
+                    .withHealthchecks(!noFixHealthcheck).withBusyboxImages(fixBusyboxImages);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

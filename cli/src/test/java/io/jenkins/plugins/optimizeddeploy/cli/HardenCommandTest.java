@@ -194,6 +194,20 @@ class HardenCommandTest {
     }
 
     @Test
+    void shouldAppendTheUserToPasswdForBaseImagesNamedAsBusyboxLikeAndLeaveOutHealthchecksWhenAsked()
+            throws IOException {
+        String dockerfile = write("Dockerfile", "FROM registry.local/base/tiny:1\nEXPOSE 80\nCMD [\"httpd\"]\n");
+
+        CliRun run = CliRun.of("harden", "--fix", "--fix-busybox-image", "/base/tiny", "--no-fix-healthcheck",
+                "--failure-threshold", "warning", dockerfile);
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(Path.of(dockerfile))).contains("RUN echo 'app:x:10001:10001::/nonexistent:"
+                + "/bin/false' >> /etc/passwd && echo 'app:x:10001:' >> /etc/group\nUSER 10001:10001\nCMD");
+        assertThat(run.out()).contains(" left OD1010: adding health checks is switched off");
+    }
+
+    @Test
     void shouldRefuseARootUidAndLeaveTheFileAlone() throws IOException {
         String dockerfile = write("Dockerfile", "FROM debian:12.5\nCMD app\n");
 

@@ -90,6 +90,17 @@ public final class DockerfileFixer {
 
     private void addUser(Plan plan, Stage stage, Finding finding) {
         Dockerfile dockerfile = plan.dockerfile;
+        Optional<String> earlierUser = StageScope.inherited(dockerfile, stage).stream()
+                .filter(instruction -> instruction.keyword().equals("user") && !instruction.args().isEmpty()
+                        && !StageScope.isRoot(instruction))
+                .map(instruction -> instruction.args().get(0).trim())
+                .reduce((first, second) -> second);
+        if (earlierUser.isPresent()) {
+            plan.insertBeforeStart(stage, "USER " + earlierUser.get() + plan.newline(),
+                    new FixNote(finding.rule(), finding.line(), "switched back to USER " + earlierUser.get()
+                            + " before the start command of the final stage"));
+            return;
+        }
         BaseFamily family = baseFamily(dockerfile, stage);
         String name = options.userName();
         int uid = family == BaseFamily.DISTROLESS ? options.distrolessUid() : options.uid();

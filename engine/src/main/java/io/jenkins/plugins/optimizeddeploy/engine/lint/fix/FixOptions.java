@@ -48,6 +48,10 @@ public record FixOptions(int uid, String userName, int distrolessUid, List<Strin
         return new FixOptions(uid, userName, distrolessUid, busyboxImages, healthchecks, path);
     }
 
+    public FixOptions withBusyboxImages(List<String> parts) {
+        return new FixOptions(uid, userName, distrolessUid, parts, healthchecks, healthcheckPath);
+    }
+
     public FixOptions withHealthchecks(boolean enabled) {
         return new FixOptions(uid, userName, distrolessUid, busyboxImages, enabled, healthcheckPath);
     }

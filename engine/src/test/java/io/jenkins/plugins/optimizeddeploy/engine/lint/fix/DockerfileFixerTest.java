@@ -39,6 +39,10 @@ class DockerfileFixerTest {
                         "FROM debian:12.5\nRUN make\nUSER root\nRUN groupadd --system --gid 10001 app && useradd"
                                 + " --system --no-log-init --uid 10001 --gid app --no-create-home --shell"
                                 + " /usr/sbin/nologin app\nUSER 10001:10001\n"),
+                Arguments.of("FROM debian:12.5\nRUN useradd -l -u 1000 dev\nUSER dev\nRUN make\nUSER root\nRUN x\n"
+                                + "CMD [\"app\"]\n",
+                        "FROM debian:12.5\nRUN useradd -l -u 1000 dev\nUSER dev\nRUN make\nUSER root\nRUN x\n"
+                                + "USER dev\nCMD [\"app\"]\n"),
                 Arguments.of("FROM debian:12.5\nUSER 10001\nCOPY app /app\nCMD [\"app\"]\n",
                         "FROM debian:12.5\nUSER 10001\nCOPY --chown=10001 app /app\nCMD [\"app\"]\n"),
                 Arguments.of("FROM debian:12.5\nUSER 10001\nCMD app --port 8080\n",
