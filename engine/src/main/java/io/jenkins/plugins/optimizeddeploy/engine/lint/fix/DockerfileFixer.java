@@ -263,7 +263,7 @@ public final class DockerfileFixer {
             }
             String text = dockerfile.text();
             if (anchor != null) {
-                insert(anchor.span().startOffset() - (anchor.span().startColumn() - 1), lines);
+                insert(startOfCommentsAbove(anchor), lines);
             } else {
                 Instruction last = instructions.isEmpty() ? stage.from() : instructions.get(instructions.size() - 1);
                 int lineEnd = text.indexOf('\n', last.span().endOffset());
@@ -274,6 +274,20 @@ public final class DockerfileFixer {
                 }
             }
             fixed.add(note);
+        }
+
+        /** Where the comment lines just above an instruction start, which stay with it. */
+        private int startOfCommentsAbove(Instruction instruction) {
+            String text = dockerfile.text();
+            int start = instruction.span().startOffset() - (instruction.span().startColumn() - 1);
+            for (int comments = instruction.comments().size(); comments > 0 && start > 0; comments--) {
+                int previous = text.lastIndexOf('\n', start - 2) + 1;
+                if (!text.substring(previous, start).strip().startsWith("#")) {
+                    break;
+                }
+                start = previous;
+            }
+            return start;
         }
 
         void insertAfterKeyword(Instruction instruction, String text, FixNote note) {

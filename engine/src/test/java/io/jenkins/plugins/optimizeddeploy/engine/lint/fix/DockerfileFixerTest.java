@@ -24,6 +24,9 @@ class DockerfileFixerTest {
                         "FROM debian:12.5\nRUN groupadd --system --gid 10001 app && useradd --system --no-log-init"
                                 + " --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app\n"
                                 + "USER 10001:10001\nCMD [\"app\"]\n"),
+                Arguments.of("FROM alpine:3.20\n\n# the app\n# on port 80\nCMD [\"app\"]\n",
+                        "FROM alpine:3.20\n\nRUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app"
+                                + " -s /sbin/nologin app\nUSER 10001:10001\n# the app\n# on port 80\nCMD [\"app\"]\n"),
                 Arguments.of("FROM alpine:3.20\nCMD [\"app\"]\n",
                         "FROM alpine:3.20\nRUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app"
                                 + " -s /sbin/nologin app\nUSER 10001:10001\nCMD [\"app\"]\n"),
