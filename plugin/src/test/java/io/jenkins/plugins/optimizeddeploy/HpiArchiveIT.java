@@ -142,7 +142,9 @@ class HpiArchiveIT {
         Set<String> indexed = new TreeSet<>(extensionIndex().keySet());
 
         assertThat(annotated).contains("io.jenkins.plugins.optimizeddeploy.steps.InspectImageStep$DescriptorImpl",
-                "io.jenkins.plugins.optimizeddeploy.steps.RetagImagesStep$DescriptorImpl");
+                "io.jenkins.plugins.optimizeddeploy.steps.RetagImagesStep$DescriptorImpl",
+                "io.jenkins.plugins.optimizeddeploy.steps.HardenDockerfileStep$DescriptorImpl",
+                "io.jenkins.plugins.optimizeddeploy.steps.BakeImagesStep$DescriptorImpl");
         assertThat(indexed).isEqualTo(annotated);
     }
 
@@ -188,6 +190,8 @@ class HpiArchiveIT {
                 .contains("constructor=image");
         assertThat(text(pluginJar, "io/jenkins/plugins/optimizeddeploy/steps/RetagImagesStep.stapler"))
                 .contains("constructor=images,tags");
+        assertThat(text(pluginJar, "io/jenkins/plugins/optimizeddeploy/steps/BakeImagesStep.stapler"))
+                .contains("constructor=registry");
     }
 
     @Test
