@@ -2,16 +2,12 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hudson.model.TaskListener;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagOutcome;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -74,22 +70,5 @@ class RetagImagesOnAgentTest {
     private RetagImagesOnAgent onAgent(List<String> images, List<String> tags) {
         return new RetagImagesOnAgent(RetagRequest.of(images, tags, null), RegistryOptions.defaults(),
                 new AgentCredentials(new RegistryLogin(basicAuth.username(), basicAuth.password()), null), log);
-    }
-
-    /** A build log that keeps what was written, as the agent's listener forwards it to the controller. */
-    private static final class BuildLog implements TaskListener {
-        private static final long serialVersionUID = 1L;
-        private final transient ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final transient PrintStream logger = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-
-        @Override
-        public PrintStream getLogger() {
-            return logger == null ? new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)
-                    : logger;
-        }
-
-        String text() {
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
     }
 }
