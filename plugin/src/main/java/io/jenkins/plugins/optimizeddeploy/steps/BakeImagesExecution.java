@@ -5,6 +5,7 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
@@ -43,8 +44,9 @@ final class BakeImagesExecution extends SynchronousNonBlockingStepExecution<Map<
         } catch (IllegalArgumentException e) {
             throw new AbortException(BakeImagesStep.userError(e));
         }
+        Run<?, ?> run = context.get(Run.class);
         RegistryLogin login = step.getCredentialsId() == null ? null
-                : RegistryLogin.find(BakeImagesStep.FUNCTION_NAME, step.getCredentialsId(), context.get(Run.class));
+                : RegistryLogin.find(BakeImagesStep.FUNCTION_NAME, step.getCredentialsId(), run);
         TaskListener listener = context.get(TaskListener.class);
         BakeImagesOnAgent bake = new BakeImagesOnAgent(step.getFile(), request, backend,
                 new BuilderAccess(login, buildEnvironment, step.isInsecure()), listener);
@@ -52,6 +54,7 @@ final class BakeImagesExecution extends SynchronousNonBlockingStepExecution<Map<
         BuildResult result = context.get(FilePath.class).act(bake);
 
         listener.getLogger().println(BakeResultMap.line(result));
+        OptimizedDeployAction.record(run, BakeResultMap.records(result));
         return BakeResultMap.from(result);
     }
 }

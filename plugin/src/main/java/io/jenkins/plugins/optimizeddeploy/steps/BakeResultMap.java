@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
+import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.build.StepStatistics;
 import io.jenkins.plugins.optimizeddeploy.engine.build.TargetResult;
@@ -50,6 +51,24 @@ final class BakeResultMap {
         return String.format(Locale.ROOT, "%s: %d target(s) with %s, %d of %d steps cached (%.0f %%)",
                 BakeImagesStep.FUNCTION_NAME, result.targets().size(), result.backend(), steps.cached(), steps.total(),
                 steps.hitRate() * 100);
+    }
+
+    /**
+     * What the build keeps: per target its image, digest, compressed bytes, wall time, steps total and cached, and
+     * the cache hit rate in percent.
+     */
+    static List<StepSummary> records(BuildResult result) {
+        List<StepSummary> records = new ArrayList<>();
+        for (TargetResult target : result.targets()) {
+            Map<String, Long> figures = new LinkedHashMap<>();
+            figures.put("compressedBytes", target.compressedSize());
+            figures.put("durationMillis", target.durationMillis());
+            figures.put("steps", (long) target.steps().total());
+            figures.put("cachedSteps", (long) target.steps().cached());
+            figures.put("cacheHitPercent", Math.round(target.cacheHitRate() * 100));
+            records.add(new StepSummary(BakeImagesStep.FUNCTION_NAME, target.image(), target.digest(), figures));
+        }
+        return records;
     }
 
     private static Map<String, Object> steps(StepStatistics steps) {

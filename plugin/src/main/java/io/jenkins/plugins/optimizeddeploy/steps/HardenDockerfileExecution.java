@@ -3,10 +3,13 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -45,6 +48,7 @@ final class HardenDockerfileExecution extends SynchronousNonBlockingStepExecutio
         PrintStream log = context.get(TaskListener.class).getLogger();
         log.print(summary.report());
         log.println(summary.line());
+        OptimizedDeployAction.record(context.get(Run.class), List.of(summary.record()));
         if (summary.failed()) {
             throw new AbortException(summary.line());
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
+import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.report.LintOutputFormat;
@@ -42,6 +43,15 @@ record LintSummary(Map<String, Integer> counts, boolean failed, String failureTh
         map.put("total", total());
         map.put("failed", failed);
         return map;
+    }
+
+    /** What the build keeps: the files, passed or failed on the threshold, and the findings by severity and in all. */
+    StepSummary record() {
+        Map<String, Long> figures = new LinkedHashMap<>();
+        counts.forEach((severity, count) -> figures.put(severity, (long) count));
+        figures.put("total", (long) total());
+        return new StepSummary(HardenDockerfileStep.FUNCTION_NAME, String.join(", ", files),
+                (failed ? "failed on " : "passed ") + failureThreshold, figures);
     }
 
     /**

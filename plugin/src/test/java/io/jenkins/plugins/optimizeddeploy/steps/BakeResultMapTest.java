@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.build.StepStatistics;
 import io.jenkins.plugins.optimizeddeploy.engine.build.TargetResult;
@@ -45,6 +46,20 @@ class BakeResultMapTest {
                 Map.entry("cacheExportFailures", List.of()));
         assertThat(targets.get(1)).containsEntry("cacheHitRate", 0.5)
                 .containsEntry("cacheExportFailures", List.of("registry refused the cache"));
+    }
+
+    @Test
+    void shouldKeepPerTargetItsImageDigestSizeTimeStepsAndHitRateOnTheBuild() {
+        List<StepSummary> records = BakeResultMap.records(RESULT);
+
+        assertThat(records).extracting(StepSummary::getSubject)
+                .containsExactly("reg.example.com/team/web:0123abc", "reg.example.com/team/api:0123abc");
+        assertThat(records.get(0).getStep()).isEqualTo("bakeImages");
+        assertThat(records.get(0).getOutcome()).isEqualTo(WEB_DIGEST);
+        assertThat(records.get(0).getFigures()).containsExactly(Map.entry("compressedBytes", 12_345L),
+                Map.entry("durationMillis", 4_200L), Map.entry("steps", 10L), Map.entry("cachedSteps", 9L),
+                Map.entry("cacheHitPercent", 90L));
+        assertThat(records.get(1).getFigures()).containsEntry("cacheHitPercent", 50L);
     }
 
     @Test

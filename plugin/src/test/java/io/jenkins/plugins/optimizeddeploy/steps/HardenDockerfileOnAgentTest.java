@@ -38,6 +38,11 @@ class HardenDockerfileOnAgentTest {
         assertThat(summary.report()).contains("Dockerfile:1").contains("DL3007");
         assertThat(summary.line()).startsWith("hardenDockerfile: " + returned.get("total") + " finding(s) in Dockerfile (")
                 .endsWith("), failing on warning");
+        assertThat(summary.record().getStep()).isEqualTo("hardenDockerfile");
+        assertThat(summary.record().getSubject()).isEqualTo("Dockerfile");
+        assertThat(summary.record().getOutcome()).isEqualTo("failed on warning");
+        assertThat(summary.record().getFigures()).containsOnlyKeys("error", "warning", "info", "style", "total")
+                .containsEntry("total", ((Integer) returned.get("total")).longValue());
     }
 
     @Test

@@ -56,6 +56,11 @@ class RetagImagesOnAgentTest {
         assertThat(result.summary().get(0)).contains("nothing moved", "plugin/retag-none:abc123", "404");
         assertThat(RetagResultMap.from(result)).singleElement()
                 .satisfies(image -> assertThat(image).containsEntry("tags", List.of()));
+        assertThat(RetagResultMap.records(result)).singleElement().satisfies(record -> {
+            assertThat(record.getSubject()).isEqualTo(web);
+            assertThat(record.getOutcome()).startsWith("not moved: ").contains("nothing moved");
+            assertThat(record.getFigures()).containsExactly(Map.entry("tags", 0L));
+        });
     }
 
     @Test
