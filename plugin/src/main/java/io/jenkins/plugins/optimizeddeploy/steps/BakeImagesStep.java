@@ -185,8 +185,7 @@ public class BakeImagesStep extends Step {
 
     /** The one line a user sees for a problem with their input or their build. */
     static String userError(RuntimeException e) {
-        String message = e.getMessage();
-        return message.startsWith(FUNCTION_NAME + ":") ? message : FUNCTION_NAME + ": " + message;
+        return UserError.line(FUNCTION_NAME, e);
     }
 
     private static String blankToNull(String value) {

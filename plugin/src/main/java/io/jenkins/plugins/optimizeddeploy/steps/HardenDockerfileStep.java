@@ -104,8 +104,7 @@ public class HardenDockerfileStep extends Step {
 
     /** The one line a user sees for a problem with their input. */
     static String userError(RuntimeException e) {
-        String message = e.getMessage();
-        return message.startsWith(FUNCTION_NAME + ":") ? message : FUNCTION_NAME + ": " + message;
+        return UserError.line(FUNCTION_NAME, e);
     }
 
     private static String blankToNull(String value) {
