@@ -127,6 +127,20 @@ class HpiArchiveIT {
     }
 
     @Test
+    void shouldEscapeEveryJellyViewAndShipTheBuildSummaryAndEachStepsHelp() throws IOException {
+        List<String> jelly = entryNames(pluginJar).stream().filter(name -> name.endsWith(".jelly")).toList();
+
+        assertThat(jelly).contains("io/jenkins/plugins/optimizeddeploy/action/OptimizedDeployAction/summary.jelly",
+                "io/jenkins/plugins/optimizeddeploy/steps/BakeImagesStep/config.jelly",
+                "io/jenkins/plugins/optimizeddeploy/steps/HardenDockerfileStep/config.jelly");
+        for (String view : jelly) {
+            assertThat(text(pluginJar, view)).as(view).startsWith("<?jelly escape-by-default='true'?>");
+        }
+        assertThat(entryNames(pluginJar)).contains("io/jenkins/plugins/optimizeddeploy/steps/BakeImagesStep/help.html",
+                "io/jenkins/plugins/optimizeddeploy/steps/HardenDockerfileStep/help.html");
+    }
+
+    @Test
     void shouldIndexEveryExtensionOfTheCompiledClasses() throws Exception {
         Set<String> annotated = new TreeSet<>();
         for (JavaClass type : pluginClasses) {
