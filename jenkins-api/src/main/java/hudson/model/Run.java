@@ -3,7 +3,7 @@ package hudson.model;
 
 import java.io.IOException;
 
-public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> {
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
     protected Run(JobT job) throws IOException {
         throw new UnsupportedOperationException("compile-only Jenkins API shim");
     }

@@ -127,6 +127,20 @@ class HpiArchiveIT {
     }
 
     @Test
+    void shouldEscapeEveryJellyViewAndShipTheBuildSummaryAndEachStepsHelp() throws IOException {
+        List<String> jelly = entryNames(pluginJar).stream().filter(name -> name.endsWith(".jelly")).toList();
+
+        assertThat(jelly).contains("io/jenkins/plugins/optimizeddeploy/action/OptimizedDeployAction/summary.jelly",
+                "io/jenkins/plugins/optimizeddeploy/steps/BakeImagesStep/config.jelly",
+                "io/jenkins/plugins/optimizeddeploy/steps/HardenDockerfileStep/config.jelly");
+        for (String view : jelly) {
+            assertThat(text(pluginJar, view)).as(view).startsWith("<?jelly escape-by-default='true'?>");
+        }
+        assertThat(entryNames(pluginJar)).contains("io/jenkins/plugins/optimizeddeploy/steps/BakeImagesStep/help.html",
+                "io/jenkins/plugins/optimizeddeploy/steps/HardenDockerfileStep/help.html");
+    }
+
+    @Test
     void shouldIndexEveryExtensionOfTheCompiledClasses() throws Exception {
         Set<String> annotated = new TreeSet<>();
         for (JavaClass type : pluginClasses) {
@@ -142,7 +156,9 @@ class HpiArchiveIT {
         Set<String> indexed = new TreeSet<>(extensionIndex().keySet());
 
         assertThat(annotated).contains("io.jenkins.plugins.optimizeddeploy.steps.InspectImageStep$DescriptorImpl",
-                "io.jenkins.plugins.optimizeddeploy.steps.RetagImagesStep$DescriptorImpl");
+                "io.jenkins.plugins.optimizeddeploy.steps.RetagImagesStep$DescriptorImpl",
+                "io.jenkins.plugins.optimizeddeploy.steps.HardenDockerfileStep$DescriptorImpl",
+                "io.jenkins.plugins.optimizeddeploy.steps.BakeImagesStep$DescriptorImpl");
         assertThat(indexed).isEqualTo(annotated);
     }
 
@@ -188,6 +204,8 @@ class HpiArchiveIT {
                 .contains("constructor=image");
         assertThat(text(pluginJar, "io/jenkins/plugins/optimizeddeploy/steps/RetagImagesStep.stapler"))
                 .contains("constructor=images,tags");
+        assertThat(text(pluginJar, "io/jenkins/plugins/optimizeddeploy/steps/BakeImagesStep.stapler"))
+                .contains("constructor=registry");
     }
 
     @Test

@@ -5,9 +5,11 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
+import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -35,8 +37,9 @@ final class InspectImageExecution extends SynchronousNonBlockingStepExecution<Ma
     protected Map<String, Object> run() throws Exception {
         StepContext context = getContext();
         ImageReference reference = parseReference();
+        Run<?, ?> run = context.get(Run.class);
         RegistryLogin login = credentialsId == null ? null
-                : RegistryLogin.find(InspectImageStep.FUNCTION_NAME, credentialsId, context.get(Run.class));
+                : RegistryLogin.find(InspectImageStep.FUNCTION_NAME, credentialsId, run);
         EnvVars environment = context.get(EnvVars.class);
         InspectImageOnAgent inspection = new InspectImageOnAgent(reference,
                 RegistryOptions.builder().insecureTls(insecure).build(), login,
@@ -45,6 +48,7 @@ final class InspectImageExecution extends SynchronousNonBlockingStepExecution<Ma
         ImageInspection result = context.get(FilePath.class).act(inspection);
 
         context.get(TaskListener.class).getLogger().println(InspectionSummary.line(result));
+        OptimizedDeployAction.record(run, List.of(InspectionSummary.record(result)));
         return ImageInspectionMap.from(result);
     }
 

@@ -72,8 +72,7 @@ public class InspectImageStep extends Step {
 
     /** The one line a user sees for a problem with their input or their registry. */
     static String userError(RuntimeException e) {
-        String message = e.getMessage();
-        return message.startsWith(FUNCTION_NAME + ":") ? message : FUNCTION_NAME + ": " + message;
+        return UserError.line(FUNCTION_NAME, e);
     }
 
     @Override

@@ -46,6 +46,11 @@ final class RegistryLogin implements Serializable {
         return new RegistryCredentials(username, password);
     }
 
+    /** {@code username:password}, as docker's config.json holds a login (base64-encoded). */
+    String basicAuthentication() {
+        return username + ":" + password;
+    }
+
     @Override
     public String toString() {
         return "RegistryLogin[username=" + username + ", password=****]";

@@ -5,6 +5,7 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
@@ -42,8 +43,9 @@ final class RetagImagesExecution extends SynchronousNonBlockingStepExecution<Lis
     protected List<Map<String, Object>> run() throws Exception {
         StepContext context = getContext();
         RetagRequest request = parseRequest();
+        Run<?, ?> run = context.get(Run.class);
         RegistryLogin login = credentialsId == null ? null
-                : RegistryLogin.find(RetagImagesStep.FUNCTION_NAME, credentialsId, context.get(Run.class));
+                : RegistryLogin.find(RetagImagesStep.FUNCTION_NAME, credentialsId, run);
         EnvVars environment = context.get(EnvVars.class);
         TaskListener listener = context.get(TaskListener.class);
         RetagImagesOnAgent retag = new RetagImagesOnAgent(request,
@@ -54,6 +56,7 @@ final class RetagImagesExecution extends SynchronousNonBlockingStepExecution<Lis
 
         PrintStream log = listener.getLogger();
         result.summary().forEach(line -> log.println(RetagImagesStep.FUNCTION_NAME + ": " + line));
+        OptimizedDeployAction.record(run, RetagResultMap.records(result));
         if (!result.moved()) {
             throw new AbortException(RetagImagesStep.FUNCTION_NAME + ": " + result.summary().get(0));
         }

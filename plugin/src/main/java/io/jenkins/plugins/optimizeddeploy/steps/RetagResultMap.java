@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
+import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetaggedImage;
 import java.util.ArrayList;
@@ -24,5 +25,16 @@ final class RetagResultMap {
             images.add(entry);
         }
         return images;
+    }
+
+    /** What the build keeps: per source image, its digest (or the failure) and how many tags point at it now. */
+    static List<StepSummary> records(RetagResult result) {
+        List<StepSummary> records = new ArrayList<>();
+        for (RetaggedImage image : result.images()) {
+            records.add(new StepSummary(RetagImagesStep.FUNCTION_NAME, image.source(),
+                    result.moved() ? image.digest() : "not moved: " + result.summary().get(0),
+                    Map.of("tags", (long) image.tags().size())));
+        }
+        return records;
     }
 }

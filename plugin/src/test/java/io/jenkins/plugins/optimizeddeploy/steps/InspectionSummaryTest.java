@@ -2,8 +2,10 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InspectionSummaryTest {
@@ -17,6 +19,13 @@ class InspectionSummaryTest {
                         + ", 2 platforms: linux/amd64 1234567 bytes in 2 layers, user app,"
                         + " linux/arm64/v8 1100000 bytes in 1 layer, user root (unset)")
                 .doesNotContain("\n");
+    }
+
+    @Test
+    void shouldKeepTheDigestPlatformsAndBytesOnTheBuild() {
+        assertThat(InspectionSummary.record(Inspections.twoPlatforms())).isEqualTo(new StepSummary("inspectImage",
+                "127.0.0.1:5000/team/web:1.0", Inspections.INDEX_DIGEST,
+                Map.of("platforms", 2L, "compressedBytes", 1_234_567L + 1_100_000L)));
     }
 
     @Test

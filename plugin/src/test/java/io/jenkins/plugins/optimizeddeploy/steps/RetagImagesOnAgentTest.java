@@ -2,16 +2,12 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hudson.model.TaskListener;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagOutcome;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +56,11 @@ class RetagImagesOnAgentTest {
         assertThat(result.summary().get(0)).contains("nothing moved", "plugin/retag-none:abc123", "404");
         assertThat(RetagResultMap.from(result)).singleElement()
                 .satisfies(image -> assertThat(image).containsEntry("tags", List.of()));
+        assertThat(RetagResultMap.records(result)).singleElement().satisfies(record -> {
+            assertThat(record.getSubject()).isEqualTo(web);
+            assertThat(record.getOutcome()).startsWith("not moved: ").contains("nothing moved");
+            assertThat(record.getFigures()).containsExactly(Map.entry("tags", 0L));
+        });
     }
 
     @Test
@@ -74,22 +75,5 @@ class RetagImagesOnAgentTest {
     private RetagImagesOnAgent onAgent(List<String> images, List<String> tags) {
         return new RetagImagesOnAgent(RetagRequest.of(images, tags, null), RegistryOptions.defaults(),
                 new AgentCredentials(new RegistryLogin(basicAuth.username(), basicAuth.password()), null), log);
-    }
-
-    /** A build log that keeps what was written, as the agent's listener forwards it to the controller. */
-    private static final class BuildLog implements TaskListener {
-        private static final long serialVersionUID = 1L;
-        private final transient ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final transient PrintStream logger = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-
-        @Override
-        public PrintStream getLogger() {
-            return logger == null ? new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)
-                    : logger;
-        }
-
-        String text() {
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
     }
 }

@@ -1,0 +1,74 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import hudson.AbortException;
+import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.optimizeddeploy.engine.build.BakeFileException;
+import io.jenkins.plugins.optimizeddeploy.engine.build.BakeImages;
+import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
+import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
+import io.jenkins.plugins.optimizeddeploy.engine.build.ImageBuildException;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandFailedException;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsException;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import jenkins.MasterToSlaveFileCallable;
+
+/**
+ * The engine's bake, run on the agent that holds the workspace: the bake file and the build contexts are there,
+ * and so are the docker daemon or buildah that build. Each target's start and finish go to the build log as they
+ * happen.
+ */
+final class BakeImagesOnAgent extends MasterToSlaveFileCallable<BuildResult> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String file;
+    private final BuildRequest request;
+    private final BuilderBackend backend;
+    private final BuilderAccess access;
+    private final TaskListener listener;
+
+    /** @param file the bake file, relative to the workspace */
+    BakeImagesOnAgent(String file, BuildRequest request, BuilderBackend backend, BuilderAccess access,
+            TaskListener listener) {
+        this.file = Objects.requireNonNull(file, "the bake file is required");
+        this.request = Objects.requireNonNull(request, "the build request is required for " + file);
+        this.backend = Objects.requireNonNull(backend, "the build backend is required for " + file);
+        this.access = Objects.requireNonNull(access, "the builders' access is required for " + file);
+        this.listener = Objects.requireNonNull(listener, "a build log is required for " + file);
+    }
+
+    @Override
+    public BuildResult invoke(File workspace, VirtualChannel channel) throws AbortException {
+        try {
+            return bake(workspace.toPath());
+        } catch (BakeFileException | ImageBuildException | CommandFailedException | RegistryException
+                | CredentialsException | UncheckedIOException | IllegalArgumentException e) {
+            throw new AbortException(BakeImagesStep.userError(e));
+        }
+    }
+
+    /**
+     * Builds and pushes the request's targets.
+     *
+     * @throws BakeFileException     naming the file when it is missing or not a valid bake file
+     * @throws ImageBuildException   naming the target when a build fails
+     * @throws IllegalArgumentException naming the file when it is outside the workspace
+     */
+    BuildResult bake(Path workspace) {
+        Path bakeFile = WorkspaceFile.resolve(workspace, "file", file);
+        try (BuilderAccess.Session session = access.open(List.of(request.registry(), request.cache().repository()))) {
+            BakeImages bake = new BakeImages(new ProcessCommandRunner(), session.registry(), session.docker(),
+                    session.buildah());
+            return bake.run(bakeFile, request, backend,
+                    line -> listener.getLogger().println(BakeImagesStep.FUNCTION_NAME + ": " + line));
+        }
+    }
+}

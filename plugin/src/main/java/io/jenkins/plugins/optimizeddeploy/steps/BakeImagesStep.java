@@ -1,0 +1,212 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import hudson.Extension;
+import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
+import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
+import io.jenkins.plugins.optimizeddeploy.engine.build.SourceRevision;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jenkins.YesNoMaybe;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code bakeImages(registry: 'reg.example.com/team', file: 'docker-bake.hcl', group: 'essential', tags: [...],
+ * backend: 'auto', credentialsId: '...', cache: [primary: 'registry', fallback: ['branch', 'default-branch',
+ * 'local']])}: builds the bake file's targets on the agent, pushes them under the registry with a registry cache
+ * per target and branch, and returns per target its image, digest, size, duration, steps and cache hit rate.
+ */
+public class BakeImagesStep extends Step {
+
+    static final String FUNCTION_NAME = "bakeImages";
+    static final String DEFAULT_FILE = "docker-bake.hcl";
+    static final String DEFAULT_BRANCH = "main";
+
+    private final String registry;
+    private String file = DEFAULT_FILE;
+    private String group;
+    private List<String> targets = List.of();
+    private List<String> tags = List.of();
+    private String backend = BuilderBackend.AUTO.id();
+    private String credentialsId;
+    private BakeCache cache = new BakeCache();
+    private String platform;
+    private String defaultBranch;
+    private boolean insecure;
+
+    @DataBoundConstructor
+    public BakeImagesStep(String registry) {
+        this.registry = registry == null || registry.isBlank() ? null : registry.trim().replaceAll("/+$", "");
+    }
+
+    /** The registry and repository prefix the images go under, e.g. {@code reg.example.com/team}. */
+    public String getRegistry() {
+        return registry;
+    }
+
+    /** The bake file, relative to the workspace; {@code docker-bake.hcl} by default. */
+    public String getFile() {
+        return file;
+    }
+
+    @DataBoundSetter
+    public void setFile(String file) {
+        this.file = file == null || file.isBlank() ? DEFAULT_FILE : file.trim();
+    }
+
+    /** The group to build; unset: {@link #getTargets()}, else the bake file's default group. */
+    public String getGroup() {
+        return group;
+    }
+
+    @DataBoundSetter
+    public void setGroup(String group) {
+        this.group = blankToNull(group);
+    }
+
+    /** The targets to build when no group is given. */
+    public List<String> getTargets() {
+        return new ArrayList<>(targets);
+    }
+
+    @DataBoundSetter
+    public void setTargets(List<String> targets) {
+        this.targets = nonBlank(targets);
+    }
+
+    /** The tags every image gets; none: the commit, {@code build-NUMBER} and the branch. */
+    public List<String> getTags() {
+        return new ArrayList<>(tags);
+    }
+
+    @DataBoundSetter
+    public void setTags(List<String> tags) {
+        this.tags = nonBlank(tags);
+    }
+
+    /** {@code auto} (buildx, then docker, then buildah), {@code buildx}, {@code docker} or {@code buildah}. */
+    public String getBackend() {
+        return backend;
+    }
+
+    @DataBoundSetter
+    public void setBackend(String backend) {
+        this.backend = backend == null || backend.isBlank() ? BuilderBackend.AUTO.id() : backend.trim();
+    }
+
+    /** Username/password credentials for the registry; without them the agent's docker login is used. */
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = blankToNull(credentialsId);
+    }
+
+    public BakeCache getCache() {
+        return cache;
+    }
+
+    @DataBoundSetter
+    public void setCache(BakeCache cache) {
+        this.cache = cache == null ? new BakeCache() : cache;
+    }
+
+    /** The platform to build for, e.g. {@code linux/amd64}; unset: the bake file's, else the agent's. */
+    public String getPlatform() {
+        return platform;
+    }
+
+    @DataBoundSetter
+    public void setPlatform(String platform) {
+        this.platform = blankToNull(platform);
+    }
+
+    /** The branch whose cache a new branch starts from; unset: {@code $CHANGE_TARGET}, else {@code main}. */
+    public String getDefaultBranch() {
+        return defaultBranch;
+    }
+
+    @DataBoundSetter
+    public void setDefaultBranch(String defaultBranch) {
+        this.defaultBranch = blankToNull(defaultBranch);
+    }
+
+    /** Accept any TLS certificate of the registry (and turn off buildah's TLS verification). */
+    public boolean isInsecure() {
+        return insecure;
+    }
+
+    @DataBoundSetter
+    public void setInsecure(boolean insecure) {
+        this.insecure = insecure;
+    }
+
+    /**
+     * The backend argument.
+     *
+     * @throws IllegalArgumentException naming the value and the known backends
+     */
+    BuilderBackend builderBackend() {
+        return BuilderBackend.parse(backend);
+    }
+
+    /**
+     * What to build, with the revision and branches taken from the build's environment ({@code GIT_COMMIT},
+     * {@code BRANCH_NAME}, {@code BUILD_NUMBER}, {@code GIT_URL}, {@code CHANGE_TARGET}); the environment also
+     * sets bake variables.
+     *
+     * @throws IllegalArgumentException naming the argument when the registry is missing or an argument is not valid
+     */
+    BuildRequest request(Map<String, String> environment, Instant created) {
+        if (registry == null) {
+            throw new IllegalArgumentException("the argument 'registry' is required, e.g. " + FUNCTION_NAME
+                    + "(registry: 'reg.example.com/team', group: 'essential')");
+        }
+        if (group != null && !targets.isEmpty()) {
+            throw new IllegalArgumentException("give either 'group' (" + group + ") or 'targets' (" + targets
+                    + "), not both");
+        }
+        String branch = environment.getOrDefault("BRANCH_NAME", DEFAULT_BRANCH);
+        String mainBranch = defaultBranch != null ? defaultBranch
+                : environment.getOrDefault("CHANGE_TARGET", DEFAULT_BRANCH);
+        SourceRevision revision = new SourceRevision(environment.get("GIT_COMMIT"), branch,
+                environment.get("BUILD_NUMBER"), environment.get("GIT_URL"), created);
+        return new BuildRequest(group != null ? List.of(group) : targets, registry, tags, revision, platform,
+                cache.settings(registry, branch, mainBranch), environment);
+    }
+
+    /** The one line a user sees for a problem with their input or their build. */
+    static String userError(RuntimeException e) {
+        return UserError.line(FUNCTION_NAME, e);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static List<String> nonBlank(List<String> values) {
+        return values == null ? List.of()
+                : values.stream().filter(value -> value != null && !value.isBlank()).map(String::trim).toList();
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new BakeImagesExecution(this, context);
+    }
+
+    @Extension(dynamicLoadable = YesNoMaybe.YES)
+    @Symbol(FUNCTION_NAME)
+    public static final class DescriptorImpl extends AgentStepDescriptor {
+        public DescriptorImpl() {
+            super(FUNCTION_NAME, "Build and push the images of a bake file with a registry cache");
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import hudson.AbortException;
+import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfiguration;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationEnvironment;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationFile;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.report.LintOutputFormat;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.rules.RuleRegistry;
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import jenkins.MasterToSlaveFileCallable;
+
+/**
+ * The engine's linter, run on the agent that holds the workspace: the Dockerfiles, the configuration file and the
+ * SARIF report are workspace files. Findings name each file as the step was given it.
+ */
+final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummary> {
+
+    private static final long serialVersionUID = 1L;
+    private static final List<String> DEFAULT_CONFIGURATION_FILES = List.of(".hadolint.yaml", ".hadolint.yml");
+    private static final String HADOLINT_VARIABLES = "HADOLINT_";
+
+    private final ArrayList<String> files;
+    private final FailureThreshold threshold;
+    private final String sarif;
+    private final String config;
+    private final HashMap<String, String> hadolintEnvironment;
+
+    /**
+     * @param threshold        the step's failure threshold, or null for the configuration's
+     * @param sarif            where to write SARIF in the workspace, or null for no SARIF
+     * @param config           the configuration file in the workspace, or null for .hadolint.yaml if there
+     * @param buildEnvironment the build's environment; its {@code HADOLINT_*} variables apply as for hadolint
+     */
+    HardenDockerfileOnAgent(List<String> files, FailureThreshold threshold, String sarif, String config,
+            Map<String, String> buildEnvironment) {
+        this.files = new ArrayList<>(Objects.requireNonNull(files, "the Dockerfiles to lint are required"));
+        this.threshold = threshold;
+        this.sarif = sarif;
+        this.config = config;
+        this.hadolintEnvironment = new HashMap<>();
+        buildEnvironment.forEach((name, value) -> {
+            if (name.startsWith(HADOLINT_VARIABLES)) {
+                hadolintEnvironment.put(name, value);
+            }
+        });
+    }
+
+    @Override
+    public LintSummary invoke(File workspace, VirtualChannel channel) throws AbortException {
+        try {
+            return harden(workspace.toPath());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(HardenDockerfileStep.userError(e));
+        }
+    }
+
+    /**
+     * Lints the files and writes the SARIF report.
+     *
+     * @throws IllegalArgumentException naming the file when one is missing, unreadable, outside the workspace or
+     *                                  not a Dockerfile, or the configuration when it is not valid
+     */
+    LintSummary harden(Path workspace) {
+        LintConfiguration configuration = configuration(workspace);
+        List<Dockerfile> dockerfiles = new ArrayList<>();
+        for (String file : files) {
+            dockerfiles.add(DockerfileParser.parse(file, read(workspace, "file", file)));
+        }
+        LintReport report = RuleRegistry.linter(configuration).lint(dockerfiles);
+        if (sarif != null) {
+            write(WorkspaceFile.resolve(workspace, "sarif", sarif), LintOutputFormat.SARIF.render(report));
+        }
+        return LintSummary.of(report, files, sarif);
+    }
+
+    private LintConfiguration configuration(Path workspace) {
+        String file = config;
+        if (file == null) {
+            file = DEFAULT_CONFIGURATION_FILES.stream()
+                    .filter(name -> Files.isRegularFile(workspace.resolve(name))).findFirst().orElse(null);
+        }
+        LintConfiguration configuration = file == null ? LintConfiguration.defaults()
+                : LintConfigurationFile.parse(file, read(workspace, "config", file));
+        configuration = LintConfigurationEnvironment.apply(configuration, hadolintEnvironment);
+        return threshold == null ? configuration : configuration.withFailureThreshold(threshold);
+    }
+
+    private static String read(Path workspace, String argument, String name) {
+        Path path = WorkspaceFile.resolve(workspace, argument, name);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(path)))
+                    .toString();
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("the " + argument + " '" + name + "' does not exist in the workspace",
+                    e);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("the " + argument + " '" + name + "' is not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the " + argument + " '" + name + "' cannot be read: " + e, e);
+        }
+    }
+
+    private static void write(Path path, String text) {
+        try {
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the sarif report '" + path + "' cannot be written: " + e, e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.report.LintOutputFormat;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code hardenDockerfile} brings back from the agent: the findings counted by severity (every severity,
+ * in order from {@code error} down), whether they reach the failure threshold, the threshold, the files linted,
+ * the SARIF file written (null when none) and the report as the build log shows it. Plain data only: the engine's
+ * report holds the rules, which need not cross the channel.
+ */
+record LintSummary(Map<String, Integer> counts, boolean failed, String failureThreshold, List<String> files,
+        String sarif, String report) implements Serializable {
+
+    LintSummary {
+        counts = new LinkedHashMap<>(counts);
+        files = List.copyOf(files);
+    }
+
+    static LintSummary of(LintReport report, List<String> files, String sarif) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        report.countsBySeverity().forEach((severity, count) -> counts.put(severity.label(), count));
+        return new LintSummary(counts, report.failed(), report.failureThreshold().label(), files, sarif,
+                LintOutputFormat.TTY.render(report));
+    }
+
+    int total() {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** {@code error}, {@code warning}, {@code info}, {@code style}, {@code total} and {@code failed}. */
+    Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>(counts);
+        for (Severity severity : Severity.values()) {
+            map.putIfAbsent(severity.label(), 0);
+        }
+        map.put("total", total());
+        map.put("failed", failed);
+        return map;
+    }
+
+    /** What the build keeps: the files, passed or failed on the threshold, and the findings by severity and in all. */
+    StepSummary record() {
+        Map<String, Long> figures = new LinkedHashMap<>();
+        counts.forEach((severity, count) -> figures.put(severity, (long) count));
+        figures.put("total", (long) total());
+        return new StepSummary(HardenDockerfileStep.FUNCTION_NAME, String.join(", ", files),
+                (failed ? "failed on " : "passed ") + failureThreshold, figures);
+    }
+
+    /**
+     * The line closing the report in the build log, and the one ending the step when the findings reach the
+     * threshold: how many findings of each severity, in which files, what fails the step and where the SARIF is.
+     */
+    String line() {
+        StringBuilder line = new StringBuilder(HardenDockerfileStep.FUNCTION_NAME).append(": ").append(total())
+                .append(" finding(s) in ").append(String.join(", ", files)).append(" (");
+        counts.forEach((severity, count) -> line.append(count).append(' ').append(severity).append(", "));
+        line.setLength(line.length() - 2);
+        line.append("), ").append(failed ? "failing on " : "not failing on ").append(failureThreshold);
+        if (sarif != null) {
+            line.append("; SARIF in ").append(sarif);
+        }
+        return line.toString();
+    }
+}

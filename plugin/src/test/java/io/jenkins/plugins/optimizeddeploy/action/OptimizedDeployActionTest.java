@@ -1,0 +1,73 @@
+package io.jenkins.plugins.optimizeddeploy.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OptimizedDeployActionTest {
+
+    private static final StepSummary BAKED_WEB = new StepSummary("bakeImages", "reg.example.com/team/web:1",
+            "sha256:" + "a".repeat(64), Map.of("cacheHitPercent", 90L));
+    private static final StepSummary HARDENED = new StepSummary("hardenDockerfile", "Dockerfile", "passed error",
+            Map.of("total", 2L));
+
+    @Test
+    void shouldKeepTheSummariesInTheOrderTheStepsRecordedThem() {
+        OptimizedDeployAction action = new OptimizedDeployAction();
+
+        action.append(List.of(HARDENED));
+        action.append(List.of(BAKED_WEB));
+
+        assertThat(action.getSummaries()).containsExactly(HARDENED, BAKED_WEB);
+        assertThat(action.getSummaries("bakeImages")).containsExactly(BAKED_WEB);
+        assertThat(action.getSummaries("retagImages")).isEmpty();
+    }
+
+    @Test
+    void shouldShowNoLinkOnlyTheSummaryOnTheBuildsPage() {
+        OptimizedDeployAction action = new OptimizedDeployAction();
+
+        assertThat(action.getIconFileName()).isNull();
+        assertThat(action.getUrlName()).isNull();
+        assertThat(action.getDisplayName()).isEqualTo("Optimized deploy");
+    }
+
+    @Test
+    void shouldCopyTheFiguresAndRefuseToChangeThem() {
+        Map<String, Long> figures = new HashMap<>(Map.of("total", 2L));
+        StepSummary summary = new StepSummary("hardenDockerfile", "Dockerfile", "passed error", figures);
+
+        figures.put("error", 1L);
+
+        assertThat(summary.getFigures()).containsOnlyKeys("total");
+        assertThatThrownBy(() -> summary.getFigures().put("error", 1L)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void shouldBeEqualByValueAndNameTheStepWhenASubjectIsMissing() {
+        assertThat(new StepSummary("hardenDockerfile", "Dockerfile", "passed error", Map.of("total", 2L)))
+                .isEqualTo(HARDENED).hasSameHashCodeAs(HARDENED).isNotEqualTo(BAKED_WEB);
+        assertThatThrownBy(() -> new StepSummary("bakeImages", null, "", Map.of()))
+                .hasMessage("the subject of a bakeImages summary is required");
+    }
+
+    @Test
+    void shouldSurviveSerialization() throws IOException, ClassNotFoundException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(BAKED_WEB);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(in.readObject()).isEqualTo(BAKED_WEB);
+        }
+    }
+}

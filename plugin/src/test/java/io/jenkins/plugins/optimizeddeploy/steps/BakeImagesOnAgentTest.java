@@ -1,0 +1,135 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
+import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
+import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
+import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
+import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The agent side of bakeImages on the sample app, with a private dockerd and a registry that wants a login for
+ * every pull and push: the step's credentials must reach docker for the base image, the images and the cache.
+ */
+class BakeImagesOnAgentTest {
+
+    /** Its own registry, so no other test has logged the shared daemon in to it. */
+    @RegisterExtension
+    static final RegistryExtension registry = RegistryExtension.basicAuth().perTestClass();
+    @RegisterExtension
+    static final DockerdExtension dockerd = new DockerdExtension();
+
+    /** A fixed build time: the created label stays the same from build to build, as with a commit's time. */
+    private static final Instant STARTED = Instant.parse("2026-11-26T12:00:00Z");
+    private static String baseImage;
+
+    private final BuildLog log = new BuildLog();
+
+    @BeforeAll
+    static void seedBaseImage() {
+        baseImage = registry.pushBusyboxBase("base/busybox", "plugin-bake");
+    }
+
+    @Test
+    void shouldBakeTheEssentialGroupColdThenWarmFromTheRegistryCacheWithTheStepsLogin() throws IOException {
+        Set<Path> configsBefore = temporaryDockerConfigs();
+
+        BuildResult cold = bake(login());
+        BuildResult warm = bake(login());
+
+        Map<String, Object> returned = BakeResultMap.from(warm);
+        assertThat(returned).containsEntry("backend", "docker");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> targets = (List<Map<String, Object>>) returned.get("targets");
+        assertThat(targets).extracting(target -> target.get("target")).containsExactly("web", "worker");
+        assertThat(targets).allSatisfy(target -> {
+            String name = (String) target.get("target");
+            assertThat(target.get("image")).isEqualTo(registry.hostPort() + "/plugin/" + name + ":t1");
+            assertThat(target.get("digest")).isEqualTo(registry.manifest("plugin/" + name, "t1").digest());
+            assertThat((long) target.get("size")).isPositive();
+            assertThat((double) target.get("cacheHitRate")).isGreaterThanOrEqualTo(0.9);
+            assertThat(target.get("cacheExportFailures")).isEqualTo(List.of());
+        });
+        assertThat(cold.steps().executed()).isPositive();
+        assertThat(log.text()).contains("bakeImages: web: building " + registry.hostPort() + "/plugin/web:t1 with docker")
+                .containsPattern("bakeImages: worker: built in [0-9.]+ s, \\d+ of \\d+ steps cached")
+                .doesNotContain(registry.password());
+        assertThat(temporaryDockerConfigs()).isEqualTo(configsBefore);
+    }
+
+    @Test
+    void shouldFailNamingTheTargetWhenTheRegistryRefusesTheAgentsOwnLogin() {
+        assertThatThrownBy(() -> bake(null))
+                .isInstanceOf(RuntimeException.class)
+                .satisfies(e -> assertThat(BakeImagesStep.userError((RuntimeException) e))
+                        .startsWith("bakeImages: ").contains("web").doesNotContain(registry.password()));
+    }
+
+    @Test
+    void shouldRefuseABakeFileOutsideTheWorkspace() {
+        BakeImagesOnAgent outside = new BakeImagesOnAgent("../docker-bake.hcl", request(),
+                BuilderBackend.DOCKER, new BuilderAccess(login(), buildEnvironment(), false), log);
+
+        assertThatThrownBy(() -> outside.bake(SampleApp.directory()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the file '../docker-bake.hcl' is outside the workspace");
+    }
+
+    @Test
+    void shouldSurviveTheTripToTheAgentWithoutShowingThePassword() throws IOException, ClassNotFoundException {
+        BuilderAccess sent = JavaSerialization.roundTrip(new BuilderAccess(login(), buildEnvironment(), false));
+        BakeImagesOnAgent callable = JavaSerialization.roundTrip(new BakeImagesOnAgent("docker-bake.hcl", request(),
+                BuilderBackend.DOCKER, sent, log));
+
+        assertThat(callable).isInstanceOf(BakeImagesOnAgent.class);
+        assertThat(sent.dockerConfig(List.of(registry.hostPort() + "/plugin"))).contains(registry.hostPort());
+        assertThat(sent.toString()).doesNotContain(registry.password());
+    }
+
+    private BuildResult bake(RegistryLogin login) {
+        return new BakeImagesOnAgent("docker-bake.hcl", request(), BuilderBackend.DOCKER,
+                new BuilderAccess(login, buildEnvironment(), false), log).bake(SampleApp.directory());
+    }
+
+    private BuildRequest request() {
+        BakeImagesStep step = new BakeImagesStep(registry.hostPort() + "/plugin");
+        step.setGroup("essential");
+        step.setTags(List.of("t1"));
+        step.setBackend("docker");
+        return step.request(buildEnvironment(), STARTED);
+    }
+
+    private static Map<String, String> buildEnvironment() {
+        Map<String, String> environment = new HashMap<>(dockerd.environment());
+        environment.putAll(Map.of("BASE_IMAGE", baseImage, "BRANCH_NAME", "main", "GIT_COMMIT", "0123456789abcdef",
+                "BUILD_NUMBER", "1"));
+        return environment;
+    }
+
+    private RegistryLogin login() {
+        return new RegistryLogin(registry.username(), registry.password());
+    }
+
+    private static Set<Path> temporaryDockerConfigs() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().startsWith("optimized-deploy-docker-config"))
+                    .collect(Collectors.toSet());
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.Extension;
+import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
+import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
+import io.jenkins.plugins.optimizeddeploy.engine.build.SourceRevision;
+import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
+import java.lang.reflect.Constructor;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import jenkins.YesNoMaybe;
+import org.jenkinsci.Symbol;
+import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+class BakeImagesStepTest {
+
+    private static final Instant STARTED = Instant.parse("2026-11-26T12:00:00Z");
+    private static final Map<String, String> BRANCH_BUILD = Map.of("GIT_COMMIT", "0123abc", "BRANCH_NAME",
+            "feature/login", "BUILD_NUMBER", "42", "GIT_URL", "https://git.example.com/team/app.git",
+            "APP_VERSION", "1.2.3");
+
+    @Test
+    void shouldBakeTheDefaultGroupOfDockerBakeHclWithAutoBackendAndTheFullCacheChainByDefault() {
+        BakeImagesStep step = new BakeImagesStep(" reg.example.com/team/ ");
+
+        BuildRequest request = step.request(Map.of(), STARTED);
+
+        assertThat(step.getRegistry()).isEqualTo("reg.example.com/team");
+        assertThat(step.getFile()).isEqualTo("docker-bake.hcl");
+        assertThat(step.builderBackend()).isEqualTo(BuilderBackend.AUTO);
+        assertThat(step.getCredentialsId()).isNull();
+        assertThat(step.isInsecure()).isFalse();
+        assertThat(request.targets()).isEmpty();
+        assertThat(request.tags()).isEmpty();
+        assertThat(request.registry()).isEqualTo("reg.example.com/team");
+        assertThat(request.revision()).isEqualTo(new SourceRevision("", "main", "", "", STARTED));
+        assertThat(request.cache().repository()).isEqualTo("reg.example.com/team/cache");
+        assertThat(request.cache().branch()).isEqualTo("main");
+        assertThat(request.cache().defaultBranch()).isEqualTo("main");
+        assertThat(request.cache().fallbacks()).containsExactly(CacheFallback.BRANCH, CacheFallback.DEFAULT_BRANCH,
+                CacheFallback.LOCAL);
+    }
+
+    @Test
+    void shouldTakeTheRevisionAndTheBakeVariablesFromTheBuildsEnvironment() {
+        BuildRequest request = new BakeImagesStep("reg.example.com/team").request(BRANCH_BUILD, STARTED);
+
+        assertThat(request.revision()).isEqualTo(new SourceRevision("0123abc", "feature/login", "42",
+                "https://git.example.com/team/app.git", STARTED));
+        assertThat(request.cache().branch()).isEqualTo("feature/login");
+        assertThat(request.environment()).containsEntry("APP_VERSION", "1.2.3");
+    }
+
+    @Test
+    void shouldStartAPullRequestFromItsTargetBranchsCacheUnlessTheDefaultBranchIsGiven() {
+        Map<String, String> pullRequest = Map.of("BRANCH_NAME", "PR-7", "CHANGE_TARGET", "develop");
+        BakeImagesStep step = new BakeImagesStep("reg.example.com/team");
+
+        assertThat(step.request(pullRequest, STARTED).cache().defaultBranch()).isEqualTo("develop");
+        step.setDefaultBranch(" trunk ");
+        assertThat(step.request(pullRequest, STARTED).cache().defaultBranch()).isEqualTo("trunk");
+    }
+
+    @Test
+    void shouldSelectTheGroupOrTheTargetsAndTagAndCacheAsGiven() {
+        BakeImagesStep step = new BakeImagesStep("reg.example.com/team");
+        step.setFile("ci/docker-bake.json");
+        step.setGroup(" essential ");
+        step.setTags(List.of("1.2.3", " ", "stable"));
+        step.setBackend("Buildah");
+        step.setPlatform("linux/arm64");
+        BakeCache cache = new BakeCache();
+        cache.setFallback(List.of("default-branch"));
+        cache.setRepository("cache.example.com/team/build-cache");
+        step.setCache(cache);
+
+        BuildRequest request = step.request(BRANCH_BUILD, STARTED);
+
+        assertThat(step.getFile()).isEqualTo("ci/docker-bake.json");
+        assertThat(request.targets()).containsExactly("essential");
+        assertThat(request.tags()).containsExactly("1.2.3", "stable");
+        assertThat(request.platform()).isEqualTo("linux/arm64");
+        assertThat(step.builderBackend()).isEqualTo(BuilderBackend.BUILDAH);
+        assertThat(request.cache().repository()).isEqualTo("cache.example.com/team/build-cache");
+        assertThat(request.cache().fallbacks()).containsExactly(CacheFallback.DEFAULT_BRANCH);
+
+        step.setGroup(null);
+        step.setTargets(List.of("web", "api"));
+        assertThat(step.request(BRANCH_BUILD, STARTED).targets()).containsExactly("web", "api");
+    }
+
+    @Test
+    void shouldNameTheArgumentThatIsMissingOrWrong() {
+        assertThatThrownBy(() -> new BakeImagesStep(" ").request(Map.of(), STARTED))
+                .hasMessage("the argument 'registry' is required, e.g. bakeImages(registry: 'reg.example.com/team',"
+                        + " group: 'essential')");
+
+        BakeImagesStep both = new BakeImagesStep("reg.example.com/team");
+        both.setGroup("essential");
+        both.setTargets(List.of("web"));
+        assertThatThrownBy(() -> both.request(Map.of(), STARTED))
+                .hasMessage("give either 'group' (essential) or 'targets' ([web]), not both");
+
+        BakeImagesStep backend = new BakeImagesStep("reg.example.com/team");
+        backend.setBackend("kaniko");
+        assertThatThrownBy(backend::builderBackend).hasMessageContaining("'kaniko'")
+                .hasMessageContaining("auto, buildx, docker, buildah");
+
+        BakeImagesStep primary = new BakeImagesStep("reg.example.com/team");
+        BakeCache inline = new BakeCache();
+        inline.setPrimary("inline");
+        primary.setCache(inline);
+        assertThatThrownBy(() -> primary.request(Map.of(), STARTED))
+                .hasMessage("cache primary 'inline' is not known (known: registry)");
+
+        BakeImagesStep fallback = new BakeImagesStep("reg.example.com/team");
+        BakeCache remote = new BakeCache();
+        remote.setFallback(List.of("branch", "s3"));
+        fallback.setCache(remote);
+        assertThatThrownBy(() -> fallback.request(Map.of(), STARTED)).hasMessageContaining("'s3'");
+    }
+
+    @Test
+    void shouldPutTheStepsNameOnceBeforeAUserError() {
+        assertThat(BakeImagesStep.userError(new IllegalArgumentException("the bake file is missing")))
+                .isEqualTo("bakeImages: the bake file is missing");
+        assertThat(BakeImagesStep.userError(new IllegalArgumentException("bakeImages: nothing to build")))
+                .isEqualTo("bakeImages: nothing to build");
+    }
+
+    @Test
+    void shouldBindEveryArgumentByName() throws NoSuchMethodException {
+        Constructor<BakeImagesStep> constructor = BakeImagesStep.class.getConstructor(String.class);
+        assertThat(constructor.isAnnotationPresent(DataBoundConstructor.class)).isTrue();
+        assertThat(constructor.getParameters()).extracting(parameter -> parameter.getName())
+                .containsExactly("registry");
+        for (String setter : new String[] {"setFile", "setGroup", "setTargets", "setTags", "setBackend",
+            "setCredentialsId", "setCache", "setPlatform", "setDefaultBranch", "setInsecure"}) {
+            assertThat(Arrays.stream(BakeImagesStep.class.getMethods())
+                    .filter(method -> method.getName().equals(setter))
+                    .map(method -> method.isAnnotationPresent(DataBoundSetter.class)))
+                    .as(setter).containsExactly(true);
+        }
+        assertThat(BakeCache.class.getConstructor().isAnnotationPresent(DataBoundConstructor.class)).isTrue();
+        for (String setter : new String[] {"setPrimary", "setFallback", "setRepository"}) {
+            assertThat(Arrays.stream(BakeCache.class.getMethods())
+                    .filter(method -> method.getName().equals(setter))
+                    .map(method -> method.isAnnotationPresent(DataBoundSetter.class)))
+                    .as(setter).containsExactly(true);
+        }
+    }
+
+    @Test
+    void shouldRegisterTheDescriptorAsADynamicallyLoadableExtensionUnderItsFunctionName() {
+        Class<BakeImagesStep.DescriptorImpl> descriptor = BakeImagesStep.DescriptorImpl.class;
+
+        assertThat(descriptor.getAnnotation(Extension.class).dynamicLoadable()).isEqualTo(YesNoMaybe.YES);
+        assertThat(descriptor.getAnnotation(Symbol.class).value()).containsExactly("bakeImages");
+    }
+}

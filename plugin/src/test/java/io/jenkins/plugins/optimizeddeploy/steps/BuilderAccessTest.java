@@ -1,0 +1,64 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BuilderAccessTest {
+
+    private static final Map<String, String> BUILD_ENVIRONMENT = Map.of("DOCKER_HOST", "unix:///run/ci/docker.sock",
+            "DOCKER_CONFIG", "/home/ci/.docker", "GIT_COMMIT", "0123abc", "API_TOKEN", "not for docker");
+    private static final RegistryLogin LOGIN = new RegistryLogin("ci", "s3cr3t-pass");
+
+    @Test
+    void shouldKeepOnlyTheDockerAndBuildahVariablesOfTheBuild() {
+        try (BuilderAccess.Session session = new BuilderAccess(null, BUILD_ENVIRONMENT, false)
+                .open(List.of("reg.example.com/team"))) {
+            assertThat(session.environment()).containsOnly(Map.entry("DOCKER_HOST", "unix:///run/ci/docker.sock"),
+                    Map.entry("DOCKER_CONFIG", "/home/ci/.docker"));
+            assertThat(session.docker().environment()).isEqualTo(session.environment());
+            assertThat(session.buildah().tlsVerify()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldHandTheLoginToDockerAndBuildahInAPrivateConfigThatClosingDeletes() throws IOException {
+        Path directory;
+        try (BuilderAccess.Session session = new BuilderAccess(LOGIN, BUILD_ENVIRONMENT, true)
+                .open(List.of("reg.example.com/team", "cache.example.com:5000/team/cache", "reg.example.com/other"))) {
+            directory = Path.of(session.environment().get("DOCKER_CONFIG"));
+            Path configJson = directory.resolve("config.json");
+            assertThat(session.environment()).containsEntry("REGISTRY_AUTH_FILE", configJson.toString())
+                    .containsEntry("DOCKER_HOST", "unix:///run/ci/docker.sock");
+            assertThat(session.buildah().environment()).isEqualTo(session.environment());
+            assertThat(session.buildah().tlsVerify()).isFalse();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
+            String auth = Base64.getEncoder().encodeToString("ci:s3cr3t-pass".getBytes(StandardCharsets.UTF_8));
+            assertThat(Files.readString(configJson)).isEqualTo("{\"auths\":{\"reg.example.com\":{\"auth\":\"" + auth
+                    + "\"},\"cache.example.com:5000\":{\"auth\":\"" + auth + "\"}}}");
+        }
+        assertThat(directory).doesNotExist();
+    }
+
+    @Test
+    void shouldUseDockersOwnKeyForDockerHub() {
+        assertThat(new BuilderAccess(LOGIN, Map.of(), false).dockerConfig(List.of("docker.io/team")))
+                .startsWith("{\"auths\":{\"https://index.docker.io/v1/\":{\"auth\":");
+    }
+
+    @Test
+    void shouldNeverShowThePassword() throws IOException, ClassNotFoundException {
+        BuilderAccess access = new BuilderAccess(LOGIN, BUILD_ENVIRONMENT, false);
+
+        assertThat(access.toString()).doesNotContain("s3cr3t-pass").contains("ci");
+        assertThat(JavaSerialization.roundTrip(access).toString()).isEqualTo(access.toString());
+    }
+}

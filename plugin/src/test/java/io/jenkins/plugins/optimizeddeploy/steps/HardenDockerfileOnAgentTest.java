@@ -1,0 +1,156 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent side of hardenDockerfile, on a real workspace folder with the engine's rules. */
+class HardenDockerfileOnAgentTest {
+
+    private static final String RISKY = "FROM ubuntu:latest\nADD app.py /app/\nCMD python3 /app/app.py\n";
+    private static final String CLEAN = "FROM busybox:1.36.1\nUSER 10001\n"
+            + "HEALTHCHECK CMD [\"true\"]\nCMD [\"sh\"]\n";
+
+    @TempDir
+    Path workspace;
+
+    @Test
+    void shouldCountTheFindingsBySeverityAndFailOnTheThreshold() throws IOException {
+        write("Dockerfile", RISKY);
+
+        LintSummary summary = onAgent(List.of("Dockerfile"), FailureThreshold.WARNING, null, null, Map.of())
+                .harden(workspace);
+
+        Map<String, Object> returned = summary.toMap();
+        assertThat(returned).containsOnlyKeys("error", "warning", "info", "style", "total", "failed")
+                .containsEntry("failed", true);
+        assertThat((int) returned.get("total")).isEqualTo((int) returned.get("error") + (int) returned.get("warning")
+                + (int) returned.get("info") + (int) returned.get("style")).isPositive();
+        assertThat((int) returned.get("warning")).isPositive();
+        assertThat(summary.report()).contains("Dockerfile:1").contains("DL3007");
+        assertThat(summary.line()).startsWith("hardenDockerfile: " + returned.get("total") + " finding(s) in Dockerfile (")
+                .endsWith("), failing on warning");
+        assertThat(summary.record().getStep()).isEqualTo("hardenDockerfile");
+        assertThat(summary.record().getSubject()).isEqualTo("Dockerfile");
+        assertThat(summary.record().getOutcome()).isEqualTo("failed on warning");
+        assertThat(summary.record().getFigures()).containsOnlyKeys("error", "warning", "info", "style", "total")
+                .containsEntry("total", ((Integer) returned.get("total")).longValue());
+    }
+
+    @Test
+    void shouldPassWhenNoFindingReachesTheThreshold() throws IOException {
+        write("Dockerfile", RISKY);
+
+        LintSummary summary = onAgent(List.of("Dockerfile"), FailureThreshold.NONE, null, null, Map.of())
+                .harden(workspace);
+
+        assertThat(summary.failed()).isFalse();
+        assertThat(summary.line()).endsWith("not failing on none");
+    }
+
+    @Test
+    void shouldWriteSarifNamingEachFileAsGivenBeforeTheStepFails() throws IOException {
+        write("web/Dockerfile", RISKY);
+        write("worker/Dockerfile", CLEAN);
+
+        LintSummary summary = onAgent(List.of("web/Dockerfile", "worker/Dockerfile"), FailureThreshold.STYLE,
+                "reports/dockerfile.sarif", null, Map.of()).harden(workspace);
+
+        assertThat(summary.failed()).isTrue();
+        assertThat(summary.line()).contains("in web/Dockerfile, worker/Dockerfile").endsWith("; SARIF in reports/dockerfile.sarif");
+        String sarif = Files.readString(workspace.resolve("reports/dockerfile.sarif"));
+        assertThat(sarif).contains("\"version\"").contains("2.1.0").contains("web/Dockerfile").contains("DL3007")
+                .doesNotContain(workspace.toString());
+    }
+
+    @Test
+    void shouldTakeTheConfigurationFileAndHadolintVariablesOfTheBuild() throws IOException {
+        write("Dockerfile", "FROM ubuntu:latest\n");
+        write("ci/hadolint.yaml", "ignored:\n  - DL3007\n");
+
+        LintSummary ignoredByFile = onAgent(List.of("Dockerfile"), null, null, "ci/hadolint.yaml", Map.of())
+                .harden(workspace);
+        LintSummary ignoredByVariable = onAgent(List.of("Dockerfile"), null, null, null,
+                Map.of("HADOLINT_IGNORE", "DL3007", "PATH", "/usr/bin")).harden(workspace);
+        LintSummary notIgnored = onAgent(List.of("Dockerfile"), null, null, null, Map.of())
+                .harden(workspace);
+
+        assertThat(ignoredByFile.report()).doesNotContain("DL3007");
+        assertThat(ignoredByVariable.report()).doesNotContain("DL3007");
+        assertThat(notIgnored.report()).contains("DL3007");
+    }
+
+    @Test
+    void shouldReadTheWorkspacesHadolintYamlWhenNoConfigurationIsGiven() throws IOException {
+        write("Dockerfile", "FROM ubuntu:latest\n");
+        write(".hadolint.yaml", "ignored: [DL3007]\n");
+
+        LintSummary summary = onAgent(List.of("Dockerfile"), null, null, null, Map.of()).harden(workspace);
+
+        assertThat(summary.report()).doesNotContain("DL3007");
+    }
+
+    @Test
+    void shouldFailWithOneLineNamingAMissingFile() {
+        assertThatThrownBy(() -> onAgent(List.of("app/Dockerfile"), null, null, null, Map.of())
+                .harden(workspace))
+                .isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> assertThat(HardenDockerfileStep.userError((RuntimeException) e))
+                        .isEqualTo("hardenDockerfile: the file 'app/Dockerfile' does not exist in the workspace"));
+    }
+
+    @Test
+    void shouldRefuseFilesOutsideTheWorkspace() throws IOException {
+        write("Dockerfile", CLEAN);
+
+        assertThatThrownBy(() -> onAgent(List.of("../Dockerfile"), null, null, null, Map.of())
+                .harden(workspace))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the file '../Dockerfile' is outside the workspace");
+        assertThatThrownBy(() -> onAgent(List.of("Dockerfile"), null, "../out.sarif", null, Map.of())
+                .harden(workspace))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the sarif '../out.sarif' is outside the workspace");
+    }
+
+    @Test
+    void shouldNameTheFileAndLineOfADockerfileThatDoesNotParse() throws IOException {
+        write("Dockerfile", "FROM busybox\nCOPY --from\n");
+
+        assertThatThrownBy(() -> onAgent(List.of("Dockerfile"), null, null, null, Map.of())
+                .harden(workspace))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Dockerfile").hasMessageContaining("2");
+    }
+
+    @Test
+    void shouldSurviveTheTripToTheAgentAndBack() throws IOException, ClassNotFoundException {
+        write("Dockerfile", RISKY);
+
+        HardenDockerfileOnAgent sent = JavaSerialization.roundTrip(
+                onAgent(List.of("Dockerfile"), FailureThreshold.ERROR, null, null, Map.of("HADOLINT_IGNORE", "DL3020")));
+        LintSummary returned = JavaSerialization.roundTrip(sent.harden(workspace));
+
+        assertThat(returned.report()).contains("DL3007").doesNotContain("DL3020");
+        assertThat(returned.toMap()).containsKey("total");
+    }
+
+    private HardenDockerfileOnAgent onAgent(List<String> files, FailureThreshold threshold, String sarif,
+            String config, Map<String, String> environment) {
+        return new HardenDockerfileOnAgent(files, threshold, sarif, config, environment);
+    }
+
+    private void write(String name, String text) throws IOException {
+        Path file = workspace.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+}
