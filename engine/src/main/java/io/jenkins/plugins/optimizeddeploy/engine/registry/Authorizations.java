@@ -1,7 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -35,14 +34,12 @@ final class Authorizations {
 
     private final RegistryTransport transport;
     private final CredentialsSource credentials;
-    private final ObjectMapper json;
     private final Clock clock;
     private final ConcurrentMap<String, BearerToken> tokens = new ConcurrentHashMap<>();
 
-    Authorizations(RegistryTransport transport, CredentialsSource credentials, ObjectMapper json, Clock clock) {
+    Authorizations(RegistryTransport transport, CredentialsSource credentials, Clock clock) {
         this.transport = transport;
         this.credentials = credentials;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -100,7 +97,7 @@ final class Authorizations {
             Optional<RegistryCredentials> found, Endpoint endpoint) {
         HttpResponse<InputStream> response = transport.send(RequestKind.TOKEN, operation, request);
         if (response.statusCode() != 200) {
-            RegistryErrors errors = RegistryErrors.parse(json, RegistryTransport.readErrorBody(response));
+            RegistryErrors errors = RegistryErrors.parse(RegistryJson.reader(), RegistryTransport.readErrorBody(response));
             String problem = response.statusCode() == 401 || response.statusCode() == 403
                     ? found.map(c -> "the token server rejected the credentials of user '" + c.username() + "'")
                             .orElse("the token server refused anonymous access; credentials are needed for "
@@ -112,7 +109,7 @@ final class Authorizations {
         byte[] body = transport.readBody(operation, response, TOKEN_RESPONSE_LIMIT);
         JsonNode answer;
         try {
-            answer = json.readTree(body);
+            answer = RegistryJson.reader().readTree(body);
         } catch (IOException e) {
             // Not echoing the body: it may hold a token.
             throw new RegistryException(operation, 200, List.of(), tokenUri, "the token server's answer is not JSON");

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.util.Objects;
 
 /** A manifest as the registry sent it: its exact bytes (they define the digest), type and verified digest. */
 public final class Manifest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final ManifestMediaType mediaType;
     private final Digest digest;
     private final byte[] content;
@@ -63,7 +61,7 @@ public final class Manifest {
     public List<Descriptor> references() {
         JsonNode root;
         try {
-            root = JSON.readTree(content);
+            root = RegistryJson.reader().readTree(content);
         } catch (IOException e) {
             throw unreadable("it is not valid JSON: " + e.getMessage());
         }

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
@@ -34,20 +32,21 @@ import java.util.stream.Collectors;
  * blob HEAD, cross-repository mount and a streamed blob copy between registries. It counts what it sends
  * ({@link #traffic()}). Safe for concurrent use.
  *
- * <p>For a loopback registry https is tried first (waiting at most 3 s); plain http follows unless the https
- * attempt got as far as rejecting the server's certificate, so a TLS registry whose certificate is not trusted
- * is reported as such rather than asked in plain text.
+ * <p>For a loopback registry a plain http ping is sent first, without credentials: a registry that answers it is
+ * used over http, with no TLS handshake. No answer, or 400 (what a TLS server answers a plain request with), leads
+ * to https (waiting at most 3 s), and then to plain http with retries unless the https attempt got as far as
+ * rejecting the server's certificate, so a TLS registry whose certificate is not trusted is reported as such rather
+ * than used in plain text.
  */
 public final class RegistryClient {
     /** The largest manifest accepted, as in the distribution registry. */
     static final int MANIFEST_LIMIT = 4 * 1024 * 1024;
     private static final String DOCKER_HUB_API = "registry-1.docker.io";
     private static final String CONTENT_DIGEST = "Docker-Content-Digest";
-    private static final Duration LOOPBACK_TLS_PROBE_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration LOOPBACK_PROBE_TIMEOUT = Duration.ofSeconds(3);
 
     private final RegistryTransport transport;
     private final Authorizations authorizations;
-    private final ObjectMapper json;
     private final ConcurrentMap<String, Endpoint> endpoints = new ConcurrentHashMap<>();
 
     public RegistryClient(RegistryOptions options, CredentialsSource credentials) {
@@ -58,9 +57,8 @@ public final class RegistryClient {
     RegistryClient(RegistryOptions options, CredentialsSource credentials, Clock clock) {
         Objects.requireNonNull(options, "registry options are required (RegistryOptions.defaults())");
         Objects.requireNonNull(credentials, "a credentials source is required (CredentialsSource.anonymous())");
-        this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.transport = new RegistryTransport(options);
-        this.authorizations = new Authorizations(transport, credentials, json, clock);
+        this.authorizations = new Authorizations(transport, credentials, clock);
     }
 
     /**
@@ -490,11 +488,15 @@ public final class RegistryClient {
             return ping(operation, registry, https,
                     transport.send(RequestKind.PING, operation, transport.request(https).GET().build()));
         }
+        URI http = apiRoot(operation, "http", host);
+        Optional<Endpoint> plainRegistry = plainRegistry(operation, registry, http);
+        if (plainRegistry.isPresent()) {
+            return plainRegistry.get();
+        }
         try {
             // No retries over https here: http is the alternative, and it gets the retries. A short timeout, as a
             // plain HTTP server may never answer a TLS hello, and a loopback handshake takes milliseconds.
-            HttpRequest probe = transport.request(https).timeout(min(LOOPBACK_TLS_PROBE_TIMEOUT,
-                    transport.options().requestTimeout())).GET().build();
+            HttpRequest probe = transport.request(https).timeout(loopbackProbeTimeout()).GET().build();
             return ping(operation, registry, https, transport.send(RequestKind.PING, operation, probe, 0));
         } catch (RegistryException httpsFailure) {
             if (httpsFailure.status() != 0) {
@@ -506,7 +508,6 @@ public final class RegistryClient {
                         + RegistryTransport.describe(httpsFailure.getCause()) + "); if the registry's certificate"
                         + " comes from a private CA, give that CA certificate (caCertificate)", httpsFailure);
             }
-            URI http = apiRoot(operation, "http", host);
             try {
                 HttpRequest plain = transport.request(http).GET().build();
                 return ping(operation, registry, http, transport.send(RequestKind.PING, operation, plain));
@@ -517,8 +518,33 @@ public final class RegistryClient {
         }
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+    /**
+     * The endpoint of a loopback registry that answers a plain http ping, else empty when it does not answer or
+     * answers 400 (as TLS servers answer a plain request). Loopback registries are mostly plain, and a TLS handshake
+     * (failing against a plain port) costs more than this request, which carries no credentials. A registry
+     * answering with a retryable status is asked again, as any request is; a connection error is not retried here,
+     * as it may be a TLS server dropping a plain request: https comes next, then http with retries.
+     *
+     * @throws RegistryException when the registry answers with an error other than 400
+     */
+    private Optional<Endpoint> plainRegistry(String operation, String registry, URI http) {
+        HttpResponse<InputStream> response;
+        try {
+            HttpRequest probe = transport.request(http).timeout(loopbackProbeTimeout()).GET().build();
+            response = transport.send(RequestKind.PING, operation, probe, transport.options().maxRetries(), false);
+        } catch (RegistryException noAnswer) {
+            return Optional.empty();
+        }
+        if (response.statusCode() == 400) {
+            RegistryTransport.discard(response);
+            return Optional.empty();
+        }
+        return Optional.of(ping(operation, registry, http, response));
+    }
+
+    private Duration loopbackProbeTimeout() {
+        Duration requestTimeout = transport.options().requestTimeout();
+        return LOOPBACK_PROBE_TIMEOUT.compareTo(requestTimeout) <= 0 ? LOOPBACK_PROBE_TIMEOUT : requestTimeout;
     }
 
     private static URI apiRoot(String operation, String scheme, String host) {
@@ -541,7 +567,7 @@ public final class RegistryClient {
                     AuthChallenge.preferred(AuthChallenge.parse(response.headers().allValues("WWW-Authenticate")));
             return new Endpoint(registry, apiRoot, challenge);
         }
-        RegistryErrors errors = RegistryErrors.parse(json, RegistryTransport.readErrorBody(response));
+        RegistryErrors errors = RegistryErrors.parse(RegistryJson.reader(), RegistryTransport.readErrorBody(response));
         throw new RegistryException(operation, status, errors.codes(), apiRoot, status == 404
                 ? "no distribution API (/v2/) at this address; is it a registry?"
                 : errors.describe("unexpected answer to the API ping"));
@@ -579,7 +605,7 @@ public final class RegistryClient {
 
     private String mediaTypeInside(byte[] manifest) {
         try {
-            JsonNode root = json.readTree(manifest);
+            JsonNode root = RegistryJson.reader().readTree(manifest);
             return root == null ? "" : root.path("mediaType").asText("");
         } catch (IOException e) {
             return "";
@@ -609,7 +635,7 @@ public final class RegistryClient {
     }
 
     private RegistryException failure(Call call, HttpResponse<InputStream> response, Optional<String> user) {
-        RegistryErrors errors = RegistryErrors.parse(json, RegistryTransport.readErrorBody(response));
+        RegistryErrors errors = RegistryErrors.parse(RegistryJson.reader(), RegistryTransport.readErrorBody(response));
         int status = response.statusCode();
         String problem = switch (status) {
             case 401 -> user.map(u -> "the registry rejected the credentials of user '" + u + "'")

@@ -61,6 +61,15 @@ final class RegistryTransport {
      * @throws RegistryException with status 0 when no response came
      */
     HttpResponse<InputStream> send(RequestKind kind, String operation, HttpRequest request, int retries) {
+        return send(kind, operation, request, retries, true);
+    }
+
+    /**
+     * {@link #send(RequestKind, String, HttpRequest, int)}, where {@code retryingConnectionErrors} false gives up at
+     * once when no response comes (a retryable status is still retried).
+     */
+    HttpResponse<InputStream> send(RequestKind kind, String operation, HttpRequest request, int retries,
+            boolean retryingConnectionErrors) {
         int attempt = 0;
         while (true) {
             HttpResponse<InputStream> response;
@@ -68,7 +77,7 @@ final class RegistryTransport {
                 traffic.count(kind);
                 response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
-                if (attempt < retries) {
+                if (attempt < retries && retryingConnectionErrors) {
                     pause(operation, request, jittered(options.backoffBefore(++attempt)));
                     continue;
                 }
