@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The result of linting one or more Dockerfiles.
+ * The result of linting one or more Dockerfiles, or of checking built images.
  *
- * @param rules the rules that ran (the output formats describe them, SARIF in particular)
+ * @param rules the rules or image checks that ran (the output formats describe them, SARIF in particular)
  * @param findings every finding, file by file in the order linted, each file's in source order
  * @param failureThreshold what fails the run
  */
-public record LintReport(List<Rule> rules, List<Finding> findings, FailureThreshold failureThreshold) {
+public record LintReport(List<? extends RuleDescription> rules, List<Finding> findings, FailureThreshold failureThreshold) {
 
     public LintReport {
         rules = List.copyOf(rules);

@@ -1,28 +1,12 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
-import java.net.URI;
 import java.util.List;
 
 /**
  * One Dockerfile check. A rule is pure: it reads the parsed Dockerfile and returns what it found; ignores, severity
  * overrides and failure thresholds are applied by the {@link Linter}, never inside a rule.
  */
-public interface Rule {
-
-    /**
-     * The rule's id: hadolint's ({@code DL3008}) when the rule means exactly what hadolint's means, else
-     * {@code OD…}.
-     */
-    String id();
-
-    /** The severity of the rule's findings unless the configuration overrides it. */
-    Severity defaultSeverity();
-
-    /** One sentence saying what is wrong and what to do instead. */
-    String message();
-
-    /** Where the rule is explained. */
-    URI documentation();
+public interface Rule extends RuleDescription {
 
     /**
      * False for a rule that runs only once the configuration gives it a severity (as hadolint's rules with the

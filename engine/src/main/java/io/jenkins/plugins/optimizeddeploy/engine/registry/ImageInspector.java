@@ -45,32 +45,69 @@ public final class ImageInspector {
                 platforms);
     }
 
+    /**
+     * Each platform's config with its environment and history, for checking what the image runs with and how it was
+     * made. Reads the same documents as {@link #inspect}; no layer is downloaded.
+     *
+     * @throws RegistryException when the registry fails, or sends a manifest or config that cannot be read
+     */
+    public List<ImageConfig> readConfigs(ImageReference reference) {
+        List<ImageConfig> configs = new ArrayList<>();
+        forEachPlatform(reference, client.getManifest(reference), null, (manifest, document, declared) -> {
+            ImageConfigDocument image = config(reference, manifest, document);
+            ContainerConfigDocument container = image.containerOrEmpty();
+            configs.add(new ImageConfig(platform(reference, manifest, image, declared), container.user(),
+                    container.healthcheckTest(), container.env() == null ? List.of() : container.env(),
+                    container.labels() == null ? Map.of() : container.labels(), container.exposedPortList(),
+                    image.history() == null ? List.of()
+                            : image.history().stream()
+                                    .map(entry -> Objects.requireNonNullElse(entry.createdBy(), "")).toList()));
+        });
+        return configs;
+    }
+
+    private interface PlatformVisitor {
+        void visit(Manifest manifest, ManifestDocument document, PlatformDocument declared);
+    }
+
     private void collect(ImageReference reference, Manifest manifest, PlatformDocument declared,
             List<PlatformImage> into) {
+        forEachPlatform(reference, manifest, declared,
+                (platformManifest, document, platformDeclared) ->
+                        into.add(platformImage(reference, platformManifest, document, platformDeclared)));
+    }
+
+    private void forEachPlatform(ImageReference reference, Manifest manifest, PlatformDocument declared,
+            PlatformVisitor visitor) {
         ManifestDocument document = read(reference, manifest, ManifestDocument.class,
                 "manifest " + manifest.digest(), manifest.content());
         if (!manifest.mediaType().isIndex()) {
-            into.add(platformImage(reference, manifest, document, declared));
+            visitor.visit(manifest, document, declared);
             return;
         }
         for (DescriptorDocument child : document.manifestsOrEmpty()) {
             if (!child.isAttestation()) {
                 ImageReference pinned =
                         reference.withDigest(requireDigest(reference, manifest, child.digest()).toString());
-                collect(reference, client.getManifest(pinned), child.platform(), into);
+                forEachPlatform(reference, client.getManifest(pinned), child.platform(), visitor);
             }
         }
     }
 
-    private PlatformImage platformImage(ImageReference reference, Manifest manifest, ManifestDocument document,
-            PlatformDocument declared) {
+    private ImageConfigDocument config(ImageReference reference, Manifest manifest, ManifestDocument document) {
         DescriptorDocument config = document.config();
         if (config == null) {
             throw unreadable(reference, manifest, "manifest " + manifest.digest() + " has no config");
         }
         Digest configDigest = requireDigest(reference, manifest, config.digest());
-        ImageConfigDocument image = read(reference, manifest, ImageConfigDocument.class, "config " + configDigest,
+        return read(reference, manifest, ImageConfigDocument.class, "config " + configDigest,
                 client.getBlob(reference, configDigest, CONFIG_LIMIT));
+    }
+
+    private PlatformImage platformImage(ImageReference reference, Manifest manifest, ManifestDocument document,
+            PlatformDocument declared) {
+        DescriptorDocument config = document.config();
+        ImageConfigDocument image = config(reference, manifest, document);
         List<Layer> layers = new ArrayList<>();
         long size = config.size();
         for (DescriptorDocument layer : document.layersOrEmpty()) {
@@ -78,13 +115,9 @@ public final class ImageInspector {
                     Objects.requireNonNullElse(layer.mediaType(), ""), layer.size()));
             size += layer.size();
         }
-        ContainerConfigDocument container = image.config() == null ? ContainerConfigDocument.EMPTY : image.config();
+        ContainerConfigDocument container = image.containerOrEmpty();
         return new PlatformImage(platform(reference, manifest, image, declared), manifest.digest().toString(), size,
-                layers,
-                image.created(), container.user(),
-                container.healthcheck() == null ? List.of() : Objects.requireNonNullElse(container.healthcheck().test(),
-                        List.of()),
-                container.exposedPorts() == null ? List.of() : List.copyOf(container.exposedPorts().keySet()),
+                layers, image.created(), container.user(), container.healthcheckTest(), container.exposedPortList(),
                 container.labels() == null ? Map.of() : container.labels());
     }
 
@@ -157,14 +190,29 @@ public final class ImageInspector {
     }
 
     private record ImageConfigDocument(String os, String architecture, String variant, String created,
-            ContainerConfigDocument config) {
+            ContainerConfigDocument config, List<HistoryDocument> history) {
+        ContainerConfigDocument containerOrEmpty() {
+            return config == null ? ContainerConfigDocument.EMPTY : config;
+        }
+    }
+
+    private record HistoryDocument(@JsonProperty("created_by") String createdBy) {
     }
 
     private record ContainerConfigDocument(@JsonProperty("User") String user,
             @JsonProperty("ExposedPorts") Map<String, Object> exposedPorts,
             @JsonProperty("Labels") Map<String, String> labels,
-            @JsonProperty("Healthcheck") HealthcheckDocument healthcheck) {
-        static final ContainerConfigDocument EMPTY = new ContainerConfigDocument("", null, null, null);
+            @JsonProperty("Healthcheck") HealthcheckDocument healthcheck,
+            @JsonProperty("Env") List<String> env) {
+        static final ContainerConfigDocument EMPTY = new ContainerConfigDocument("", null, null, null, null);
+
+        List<String> healthcheckTest() {
+            return healthcheck == null ? List.of() : Objects.requireNonNullElse(healthcheck.test(), List.of());
+        }
+
+        List<String> exposedPortList() {
+            return exposedPorts == null ? List.of() : List.copyOf(exposedPorts.keySet());
+        }
     }
 
     private record HealthcheckDocument(@JsonProperty("Test") List<String> test) {

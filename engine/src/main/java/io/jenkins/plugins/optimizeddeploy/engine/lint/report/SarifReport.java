@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Finding;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Rule;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.RuleDescription;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -33,7 +33,7 @@ final class SarifReport {
         driver.put("informationUri", TOOL_URI);
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> ruleIndex = new HashMap<>();
-        for (Rule rule : report.rules()) {
+        for (RuleDescription rule : report.rules()) {
             ruleIndex.put(rule.id(), rules.size());
             ObjectNode descriptor = rules.addObject();
             descriptor.put("id", rule.id());
@@ -69,11 +69,19 @@ final class SarifReport {
         return severity == Severity.WARNING ? "warning" : "note";
     }
 
-    /** A relative path as a relative URI reference with forward slashes; an absolute path as a file URI. */
+    /**
+     * A relative path as a relative URI reference with forward slashes; an absolute path as a file URI. A first
+     * segment with a colon (an image's {@code 127.0.0.1:5000/app:1}) is prefixed with {@code ./}, as RFC 3986
+     * section 4.2 requires, so it is not read as a scheme.
+     */
     static String uriOf(String file) {
         String path = file.replace('\\', '/');
         if (path.startsWith("/")) {
             return Path.of(file).toUri().toString();
+        }
+        int firstSlash = path.indexOf('/');
+        if (path.substring(0, firstSlash < 0 ? path.length() : firstSlash).contains(":")) {
+            path = "./" + path;
         }
         try {
             return new URI(null, null, path, null).getRawPath();

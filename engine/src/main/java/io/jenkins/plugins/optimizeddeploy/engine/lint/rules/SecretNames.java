@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Names that say they hold a secret ({@code DB_PASSWORD}, {@code NPM_TOKEN}, {@code AWS_SECRET_ACCESS_KEY}), except
  * names of where a secret is ({@code PASSWORD_FILE}, {@code TOKEN_URL}).
  */
-final class SecretNames {
+public final class SecretNames {
     private static final Pattern SECRET = Pattern.compile(
             "(^|_)(PASSWORD|PASSWD|PASS|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?|AUTH)(_|$)");
     private static final Pattern LOCATION = Pattern.compile("_(FILE|PATH|DIR|URL|URI|HOST|PORT)$");
@@ -21,7 +21,8 @@ final class SecretNames {
     private SecretNames() {
     }
 
-    static boolean isSecret(String name) {
+    /** True when the name says it holds a secret, and not only where one is. */
+    public static boolean isSecret(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
         return SECRET.matcher(upper).find() && !LOCATION.matcher(upper).find();
     }
