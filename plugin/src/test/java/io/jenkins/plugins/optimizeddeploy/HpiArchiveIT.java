@@ -132,12 +132,14 @@ class HpiArchiveIT {
 
         assertThat(jelly).contains("io/jenkins/plugins/optimizeddeploy/action/OptimizedDeployAction/summary.jelly",
                 "io/jenkins/plugins/optimizeddeploy/steps/BakeImagesStep/config.jelly",
-                "io/jenkins/plugins/optimizeddeploy/steps/HardenDockerfileStep/config.jelly");
+                "io/jenkins/plugins/optimizeddeploy/steps/HardenDockerfileStep/config.jelly",
+                "io/jenkins/plugins/optimizeddeploy/steps/VerifyImageStep/config.jelly");
         for (String view : jelly) {
             assertThat(text(pluginJar, view)).as(view).startsWith("<?jelly escape-by-default='true'?>");
         }
         assertThat(entryNames(pluginJar)).contains("io/jenkins/plugins/optimizeddeploy/steps/BakeImagesStep/help.html",
-                "io/jenkins/plugins/optimizeddeploy/steps/HardenDockerfileStep/help.html");
+                "io/jenkins/plugins/optimizeddeploy/steps/HardenDockerfileStep/help.html",
+                "io/jenkins/plugins/optimizeddeploy/steps/VerifyImageStep/help.html");
     }
 
     @Test
@@ -158,7 +160,8 @@ class HpiArchiveIT {
         assertThat(annotated).contains("io.jenkins.plugins.optimizeddeploy.steps.InspectImageStep$DescriptorImpl",
                 "io.jenkins.plugins.optimizeddeploy.steps.RetagImagesStep$DescriptorImpl",
                 "io.jenkins.plugins.optimizeddeploy.steps.HardenDockerfileStep$DescriptorImpl",
-                "io.jenkins.plugins.optimizeddeploy.steps.BakeImagesStep$DescriptorImpl");
+                "io.jenkins.plugins.optimizeddeploy.steps.BakeImagesStep$DescriptorImpl",
+                "io.jenkins.plugins.optimizeddeploy.steps.VerifyImageStep$DescriptorImpl");
         assertThat(indexed).isEqualTo(annotated);
     }
 

@@ -87,7 +87,7 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
         if (sarif != null) {
             write(WorkspaceFile.resolve(workspace, "sarif", sarif), LintOutputFormat.SARIF.render(report));
         }
-        return LintSummary.of(report, files, sarif);
+        return LintSummary.of(HardenDockerfileStep.FUNCTION_NAME, report, files, sarif);
     }
 
     private LintConfiguration configuration(Path workspace) {

@@ -10,23 +10,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code hardenDockerfile} brings back from the agent: the findings counted by severity (every severity,
- * in order from {@code error} down), whether they reach the failure threshold, the threshold, the files linted,
- * the SARIF file written (null when none) and the report as the build log shows it. Plain data only: the engine's
+ * What {@code hardenDockerfile} and {@code verifyImage} bring back from the agent: the step, the findings counted by
+ * severity (every severity, in order from {@code error} down), whether they reach the failure threshold, the
+ * threshold, the files linted or images verified, the SARIF file written (null when none) and the report as the
+ * build log shows it. Plain data only: the engine's
  * report holds the rules, which need not cross the channel.
  */
-record LintSummary(Map<String, Integer> counts, boolean failed, String failureThreshold, List<String> files,
-        String sarif, String report) implements Serializable {
+record LintSummary(String step, Map<String, Integer> counts, boolean failed, String failureThreshold,
+        List<String> files, String sarif, String report) implements Serializable {
 
     LintSummary {
         counts = new LinkedHashMap<>(counts);
         files = List.copyOf(files);
     }
 
-    static LintSummary of(LintReport report, List<String> files, String sarif) {
+    static LintSummary of(String step, LintReport report, List<String> files, String sarif) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         report.countsBySeverity().forEach((severity, count) -> counts.put(severity.label(), count));
-        return new LintSummary(counts, report.failed(), report.failureThreshold().label(), files, sarif,
+        return new LintSummary(step, counts, report.failed(), report.failureThreshold().label(), files, sarif,
                 LintOutputFormat.TTY.render(report));
     }
 
@@ -50,7 +51,7 @@ record LintSummary(Map<String, Integer> counts, boolean failed, String failureTh
         Map<String, Long> figures = new LinkedHashMap<>();
         counts.forEach((severity, count) -> figures.put(severity, (long) count));
         figures.put("total", (long) total());
-        return new StepSummary(HardenDockerfileStep.FUNCTION_NAME, String.join(", ", files),
+        return new StepSummary(step, String.join(", ", files),
                 (failed ? "failed on " : "passed ") + failureThreshold, figures);
     }
 
@@ -59,7 +60,7 @@ record LintSummary(Map<String, Integer> counts, boolean failed, String failureTh
      * threshold: how many findings of each severity, in which files, what fails the step and where the SARIF is.
      */
     String line() {
-        StringBuilder line = new StringBuilder(HardenDockerfileStep.FUNCTION_NAME).append(": ").append(total())
+        StringBuilder line = new StringBuilder(step).append(": ").append(total())
                 .append(" finding(s) in ").append(String.join(", ", files)).append(" (");
         counts.forEach((severity, count) -> line.append(count).append(' ').append(severity).append(", "));
         line.setLength(line.length() - 2);

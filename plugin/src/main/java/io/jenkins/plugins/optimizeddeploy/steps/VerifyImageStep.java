@@ -1,0 +1,108 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import hudson.Extension;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import jenkins.YesNoMaybe;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code verifyImage(image: 'registry.example.com/team/app:1.0', credentialsId: 'registry-login', failOn: 'error')}:
+ * checks a built image, every platform of it, from its registry without downloading a layer (root user, no health
+ * check, secrets in its environment or labels, remote downloads in its history, SSH port), writes the findings to the
+ * build log and returns them counted by severity; the step fails when they reach the failure threshold.
+ */
+public class VerifyImageStep extends Step {
+
+    static final String FUNCTION_NAME = "verifyImage";
+    static final String DEFAULT_FAIL_ON = "error";
+
+    private final String image;
+    private String credentialsId;
+    private boolean insecure;
+    private String failOn = DEFAULT_FAIL_ON;
+
+    @DataBoundConstructor
+    public VerifyImageStep(String image) {
+        this.image = image;
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    /** Username/password credentials for the registry; without them the agent's docker config.json is used. */
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = credentialsId == null || credentialsId.isBlank() ? null : credentialsId.trim();
+    }
+
+    /** Accept any TLS certificate of the registry. Off unless chosen explicitly. */
+    public boolean isInsecure() {
+        return insecure;
+    }
+
+    @DataBoundSetter
+    public void setInsecure(boolean insecure) {
+        this.insecure = insecure;
+    }
+
+    /** {@code error} (default), {@code warning}, {@code info}, {@code style} or {@code none}. */
+    public String getFailOn() {
+        return failOn;
+    }
+
+    @DataBoundSetter
+    public void setFailOn(String failOn) {
+        this.failOn = failOn == null || failOn.isBlank() ? DEFAULT_FAIL_ON : failOn.trim();
+    }
+
+    /**
+     * The image argument as a reference.
+     *
+     * @throws IllegalArgumentException naming the argument when it is missing or is not a valid image reference
+     */
+    static ImageReference parseImage(String image) {
+        if (image == null || image.isBlank()) {
+            throw new IllegalArgumentException(FUNCTION_NAME + ": the argument 'image' is required, e.g. "
+                    + FUNCTION_NAME + "(image: 'registry.example.com/team/app:1.0')");
+        }
+        return ImageReference.parse(image.trim());
+    }
+
+    /**
+     * The failure threshold {@code failOn} names.
+     *
+     * @throws IllegalArgumentException naming the value and the accepted ones
+     */
+    static FailureThreshold parseFailOn(String failOn) {
+        return FailureThreshold.parse(failOn == null ? DEFAULT_FAIL_ON : failOn);
+    }
+
+    /** The one line a user sees for a problem with their input or their registry. */
+    static String userError(RuntimeException e) {
+        return UserError.line(FUNCTION_NAME, e);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new VerifyImageExecution(this, context);
+    }
+
+    @Extension(dynamicLoadable = YesNoMaybe.YES)
+    @Symbol(FUNCTION_NAME)
+    public static final class DescriptorImpl extends AgentStepDescriptor {
+        public DescriptorImpl() {
+            super(FUNCTION_NAME, "Verify a built container image in its registry");
+        }
+    }
+}
