@@ -25,7 +25,7 @@ public enum ImageCheck implements RuleDescription {
             "Port 22 (SSH) is exposed; do not run an SSH server in a container, use docker exec or kubectl exec.");
 
     private static final String DOCUMENTATION =
-            "https://github.com/jenkinsci/optimized-deploy-plugin/blob/main/docs/RULES.md#";
+            "https://github.com/jenkinsci/optimized-deploy-plugin/blob/main/docs/IMAGE_CHECKS.md#";
 
     private final String id;
     private final Severity defaultSeverity;
