@@ -26,7 +26,8 @@ class ArchitectureTest {
      * and nothing else of those packages may be reached.
      */
     private static final Set<String> ENGINE_ENTRY_POINTS = Set.of(ENGINE + ".lint.rules.RuleRegistry",
-            ENGINE + ".lint.report.LintOutputFormat");
+            ENGINE + ".lint.report.LintOutputFormat", ENGINE + ".lint.fix.DockerfileFixer",
+            ENGINE + ".lint.fix.FixOptions", ENGINE + ".lint.fix.FixResult");
 
     @ArchTest
     static final ArchTests projectRules = ArchTests.in(ProjectArchitectureRules.class);

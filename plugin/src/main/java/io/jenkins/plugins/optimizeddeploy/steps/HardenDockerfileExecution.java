@@ -27,6 +27,7 @@ final class HardenDockerfileExecution extends SynchronousNonBlockingStepExecutio
     private final String failOn;
     private final String sarif;
     private final String config;
+    private final boolean fix;
 
     HardenDockerfileExecution(HardenDockerfileStep step, StepContext context) {
         super(context);
@@ -34,13 +35,14 @@ final class HardenDockerfileExecution extends SynchronousNonBlockingStepExecutio
         this.failOn = step.getFailOn();
         this.sarif = step.getSarif();
         this.config = step.getConfig();
+        this.fix = step.isFix();
     }
 
     @Override
     protected Map<String, Object> run() throws Exception {
         StepContext context = getContext();
         EnvVars environment = context.get(EnvVars.class);
-        HardenDockerfileOnAgent harden = new HardenDockerfileOnAgent(files, threshold(), sarif, config,
+        HardenDockerfileOnAgent harden = new HardenDockerfileOnAgent(files, fix, threshold(), sarif, config,
                 environment == null ? Map.of() : environment);
 
         LintSummary summary = context.get(FilePath.class).act(harden);

@@ -9,6 +9,9 @@ import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfiguration;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationEnvironment;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationFile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.DockerfileFixer;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.FixOptions;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.FixResult;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.report.LintOutputFormat;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.rules.RuleRegistry;
 import java.io.File;
@@ -41,16 +44,19 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
     private final String sarif;
     private final String config;
     private final HashMap<String, String> hadolintEnvironment;
+    private final boolean fix;
 
     /**
+     * @param fix              whether to fix in place, before linting, what has a safe fix
      * @param threshold        the step's failure threshold, or null for the configuration's
      * @param sarif            where to write SARIF in the workspace, or null for no SARIF
      * @param config           the configuration file in the workspace, or null for .hadolint.yaml if there
      * @param buildEnvironment the build's environment; its {@code HADOLINT_*} variables apply as for hadolint
      */
-    HardenDockerfileOnAgent(List<String> files, FailureThreshold threshold, String sarif, String config,
+    HardenDockerfileOnAgent(List<String> files, boolean fix, FailureThreshold threshold, String sarif, String config,
             Map<String, String> buildEnvironment) {
         this.files = new ArrayList<>(Objects.requireNonNull(files, "the Dockerfiles to lint are required"));
+        this.fix = fix;
         this.threshold = threshold;
         this.sarif = sarif;
         this.config = config;
@@ -72,22 +78,31 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
     }
 
     /**
-     * Lints the files and writes the SARIF report.
+     * Fixes the files in place when asked, lints them and writes the SARIF report.
      *
      * @throws IllegalArgumentException naming the file when one is missing, unreadable, outside the workspace or
      *                                  not a Dockerfile, or the configuration when it is not valid
      */
     LintSummary harden(Path workspace) {
         LintConfiguration configuration = configuration(workspace);
+        DockerfileFixer fixer = new DockerfileFixer(configuration, FixOptions.defaults());
         List<Dockerfile> dockerfiles = new ArrayList<>();
+        List<String> fixed = new ArrayList<>();
         for (String file : files) {
-            dockerfiles.add(DockerfileParser.parse(file, read(workspace, "file", file)));
+            Dockerfile dockerfile = DockerfileParser.parse(file, read(workspace, "file", file));
+            FixResult fixing = fix ? fixer.fix(dockerfile) : null;
+            if (fixing != null && fixing.changed()) {
+                write(WorkspaceFile.resolve(workspace, "file", file), "file", fixing.text());
+                dockerfile = DockerfileParser.parse(file, fixing.text());
+                fixed.add(file);
+            }
+            dockerfiles.add(dockerfile);
         }
         LintReport report = RuleRegistry.linter(configuration).lint(dockerfiles);
         if (sarif != null) {
-            write(WorkspaceFile.resolve(workspace, "sarif", sarif), LintOutputFormat.SARIF.render(report));
+            write(WorkspaceFile.resolve(workspace, "sarif", sarif), "sarif report", LintOutputFormat.SARIF.render(report));
         }
-        return LintSummary.of(HardenDockerfileStep.FUNCTION_NAME, report, files, sarif);
+        return LintSummary.of(HardenDockerfileStep.FUNCTION_NAME, report, files, sarif).withFixed(fixed);
     }
 
     private LintConfiguration configuration(Path workspace) {
@@ -117,12 +132,12 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
         }
     }
 
-    private static void write(Path path, String text) {
+    private static void write(Path path, String what, String text) {
         try {
             Files.createDirectories(path.getParent());
             Files.writeString(path, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalArgumentException("the sarif report '" + path + "' cannot be written: " + e, e);
+            throw new IllegalArgumentException("the " + what + " '" + path + "' cannot be written: " + e, e);
         }
     }
 }

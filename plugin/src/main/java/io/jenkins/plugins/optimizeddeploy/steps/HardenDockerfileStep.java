@@ -13,7 +13,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code hardenDockerfile(file: 'Dockerfile', failOn: 'error', sarif: 'dockerfile.sarif', config: '.hadolint.yaml')}:
+ * {@code hardenDockerfile(file: 'Dockerfile', fix: false, failOn: 'error', sarif: 'dockerfile.sarif', config: '.hadolint.yaml')}:
  * lints Dockerfiles of the workspace with the hadolint-compatible and hardening rules, writes the report to the
  * build log (and SARIF into the workspace when asked) and returns the findings counted by severity and whether
  * they reach the failure threshold, in which case the step fails after the SARIF is written.
@@ -27,6 +27,7 @@ public class HardenDockerfileStep extends Step {
     private List<String> files = List.of();
     private String failOn;
     private String sarif;
+    private boolean fix;
     private String config;
 
     @DataBoundConstructor
@@ -73,6 +74,16 @@ public class HardenDockerfileStep extends Step {
     @DataBoundSetter
     public void setSarif(String sarif) {
         this.sarif = blankToNull(sarif);
+    }
+
+    /** Fix in place, before linting, what has a safe fix (non-root user, --chown, HEALTHCHECK, exec form, COPY). */
+    public boolean isFix() {
+        return fix;
+    }
+
+    @DataBoundSetter
+    public void setFix(boolean fix) {
+        this.fix = fix;
     }
 
     /** A hadolint configuration file, relative to the workspace; unset: .hadolint.yaml or .hadolint.yml if there. */

@@ -17,25 +17,34 @@ import java.util.Map;
  * report holds the rules, which need not cross the channel.
  */
 record LintSummary(String step, Map<String, Integer> counts, boolean failed, String failureThreshold,
-        List<String> files, String sarif, String report) implements Serializable {
+        List<String> files, String sarif, String report, List<String> fixed) implements Serializable {
 
     LintSummary {
         counts = new LinkedHashMap<>(counts);
         files = List.copyOf(files);
+        fixed = List.copyOf(fixed);
     }
 
     static LintSummary of(String step, LintReport report, List<String> files, String sarif) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         report.countsBySeverity().forEach((severity, count) -> counts.put(severity.label(), count));
         return new LintSummary(step, counts, report.failed(), report.failureThreshold().label(), files, sarif,
-                LintOutputFormat.TTY.render(report));
+                LintOutputFormat.TTY.render(report), List.of());
+    }
+
+    /** The same summary, saying which files were fixed in place before they were linted. */
+    LintSummary withFixed(List<String> fixedFiles) {
+        return new LintSummary(step, counts, failed, failureThreshold, files, sarif, report, fixedFiles);
     }
 
     int total() {
         return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** {@code error}, {@code warning}, {@code info}, {@code style}, {@code total} and {@code failed}. */
+    /**
+     * {@code error}, {@code warning}, {@code info}, {@code style}, {@code total} and {@code failed}; {@code fixed}, the
+     * files fixed in place, when there are any.
+     */
     Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>(counts);
         for (Severity severity : Severity.values()) {
@@ -43,6 +52,9 @@ record LintSummary(String step, Map<String, Integer> counts, boolean failed, Str
         }
         map.put("total", total());
         map.put("failed", failed);
+        if (!fixed.isEmpty()) {
+            map.put("fixed", fixed);
+        }
         return map;
     }
 
@@ -65,6 +77,9 @@ record LintSummary(String step, Map<String, Integer> counts, boolean failed, Str
         counts.forEach((severity, count) -> line.append(count).append(' ').append(severity).append(", "));
         line.setLength(line.length() - 2);
         line.append("), ").append(failed ? "failing on " : "not failing on ").append(failureThreshold);
+        if (!fixed.isEmpty()) {
+            line.append("; fixed in place first: ").append(String.join(", ", fixed));
+        }
         if (sarif != null) {
             line.append("; SARIF in ").append(sarif);
         }

@@ -132,6 +132,32 @@ class HardenDockerfileOnAgentTest {
     }
 
     @Test
+    void shouldFixInPlaceFirstAndLintWhatRemains() throws IOException {
+        write("Dockerfile", RISKY);
+
+        LintSummary summary = new HardenDockerfileOnAgent(List.of("Dockerfile"), true, FailureThreshold.ERROR, null,
+                null, Map.of()).harden(workspace);
+
+        String fixed = Files.readString(workspace.resolve("Dockerfile"));
+        assertThat(fixed).startsWith("FROM ubuntu:latest\nCOPY ").contains("\nUSER ").doesNotContain("ADD app.py");
+        assertThat(summary.toMap()).containsEntry("fixed", List.of("Dockerfile"));
+        assertThat(summary.report()).contains("DL3007").doesNotContain("DL3020", "OD1001");
+        assertThat(summary.line()).contains("; fixed in place first: Dockerfile");
+    }
+
+    @Test
+    void shouldLeaveTheFileAloneWithoutFix() throws IOException {
+        write("Dockerfile", RISKY);
+
+        LintSummary summary = onAgent(List.of("Dockerfile"), FailureThreshold.ERROR, null, null, Map.of())
+                .harden(workspace);
+
+        assertThat(Files.readString(workspace.resolve("Dockerfile"))).isEqualTo(RISKY);
+        assertThat(summary.toMap()).doesNotContainKey("fixed");
+        assertThat(summary.report()).contains("DL3020");
+    }
+
+    @Test
     void shouldSurviveTheTripToTheAgentAndBack() throws IOException, ClassNotFoundException {
         write("Dockerfile", RISKY);
 
@@ -145,7 +171,7 @@ class HardenDockerfileOnAgentTest {
 
     private HardenDockerfileOnAgent onAgent(List<String> files, FailureThreshold threshold, String sarif,
             String config, Map<String, String> environment) {
-        return new HardenDockerfileOnAgent(files, threshold, sarif, config, environment);
+        return new HardenDockerfileOnAgent(files, false, threshold, sarif, config, environment);
     }
 
     private void write(String name, String text) throws IOException {
