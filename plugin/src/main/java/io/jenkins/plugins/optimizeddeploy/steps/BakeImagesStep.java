@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -22,7 +21,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * 'local']])}: builds the bake file's targets on the agent, pushes them under the registry with a registry cache
  * per target and branch, and returns per target its image, digest, size, duration, steps and cache hit rate.
  */
-public class BakeImagesStep extends Step {
+public class BakeImagesStep extends RegistryStep {
 
     static final String FUNCTION_NAME = "bakeImages";
     static final String DEFAULT_FILE = "docker-bake.hcl";
@@ -34,11 +33,9 @@ public class BakeImagesStep extends Step {
     private List<String> targets = List.of();
     private List<String> tags = List.of();
     private String backend = BuilderBackend.AUTO.id();
-    private String credentialsId;
     private BakeCache cache = new BakeCache();
     private String platform;
     private String defaultBranch;
-    private boolean insecure;
 
     @DataBoundConstructor
     public BakeImagesStep(String registry) {
@@ -100,16 +97,6 @@ public class BakeImagesStep extends Step {
         this.backend = backend == null || backend.isBlank() ? BuilderBackend.AUTO.id() : backend.trim();
     }
 
-    /** Username/password credentials for the registry; without them the agent's docker login is used. */
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = blankToNull(credentialsId);
-    }
-
     public BakeCache getCache() {
         return cache;
     }
@@ -137,16 +124,6 @@ public class BakeImagesStep extends Step {
     @DataBoundSetter
     public void setDefaultBranch(String defaultBranch) {
         this.defaultBranch = blankToNull(defaultBranch);
-    }
-
-    /** Accept any TLS certificate of the registry (and turn off buildah's TLS verification). */
-    public boolean isInsecure() {
-        return insecure;
-    }
-
-    @DataBoundSetter
-    public void setInsecure(boolean insecure) {
-        this.insecure = insecure;
     }
 
     /**

@@ -4,7 +4,6 @@ import hudson.Extension;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -16,13 +15,11 @@ import org.kohsuke.stapler.DataBoundSetter;
  * its digest, media type and, per platform, compressed size, layer count, user, healthcheck, exposed ports,
  * labels and creation time.
  */
-public class InspectImageStep extends Step {
+public class InspectImageStep extends RegistryStep {
 
     static final String FUNCTION_NAME = "inspectImage";
 
     private final String image;
-    private String credentialsId;
-    private boolean insecure;
 
     @DataBoundConstructor
     public InspectImageStep(String image) {
@@ -31,26 +28,6 @@ public class InspectImageStep extends Step {
 
     public String getImage() {
         return image;
-    }
-
-    /** Username/password credentials for the registry; without them the agent's docker config.json is used. */
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = credentialsId == null || credentialsId.isBlank() ? null : credentialsId.trim();
-    }
-
-    /** Accept any TLS certificate of the registry. Off unless chosen explicitly. */
-    public boolean isInsecure() {
-        return insecure;
-    }
-
-    @DataBoundSetter
-    public void setInsecure(boolean insecure) {
-        this.insecure = insecure;
     }
 
     /**

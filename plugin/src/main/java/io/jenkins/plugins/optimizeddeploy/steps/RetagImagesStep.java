@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -17,15 +16,13 @@ import org.kohsuke.stapler.DataBoundSetter;
  * image its digest and the tags that point at it now. With {@code to: 'registry/repository'} the tags go into that
  * repository (another one on the same registry, or another registry) instead of each image's own.
  */
-public class RetagImagesStep extends Step {
+public class RetagImagesStep extends RegistryStep {
 
     static final String FUNCTION_NAME = "retagImages";
 
     private final List<String> images;
     private final List<String> tags;
-    private String credentialsId;
     private String to;
-    private boolean insecure;
 
     @DataBoundConstructor
     public RetagImagesStep(List<String> images, List<String> tags) {
@@ -41,16 +38,6 @@ public class RetagImagesStep extends Step {
         return new ArrayList<>(tags);
     }
 
-    /** Username/password credentials for the registries; without them the agent's docker config.json is used. */
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = credentialsId == null || credentialsId.isBlank() ? null : credentialsId.trim();
-    }
-
     /** The repository ({@code registry/repository}) the tags go into; none for each image's own repository. */
     public String getTo() {
         return to;
@@ -59,16 +46,6 @@ public class RetagImagesStep extends Step {
     @DataBoundSetter
     public void setTo(String to) {
         this.to = to == null || to.isBlank() ? null : to.trim();
-    }
-
-    /** Accept any TLS certificate of the registries. Off unless chosen explicitly. */
-    public boolean isInsecure() {
-        return insecure;
-    }
-
-    @DataBoundSetter
-    public void setInsecure(boolean insecure) {
-        this.insecure = insecure;
     }
 
     /** The one line a user sees for a problem with their input. */

@@ -5,7 +5,6 @@ import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -17,14 +16,12 @@ import org.kohsuke.stapler.DataBoundSetter;
  * check, secrets in its environment or labels, remote downloads in its history, SSH port), writes the findings to the
  * build log and returns them counted by severity; the step fails when they reach the failure threshold.
  */
-public class VerifyImageStep extends Step {
+public class VerifyImageStep extends RegistryStep {
 
     static final String FUNCTION_NAME = "verifyImage";
     static final String DEFAULT_FAIL_ON = "error";
 
     private final String image;
-    private String credentialsId;
-    private boolean insecure;
     private String failOn = DEFAULT_FAIL_ON;
 
     @DataBoundConstructor
@@ -34,26 +31,6 @@ public class VerifyImageStep extends Step {
 
     public String getImage() {
         return image;
-    }
-
-    /** Username/password credentials for the registry; without them the agent's docker config.json is used. */
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = credentialsId == null || credentialsId.isBlank() ? null : credentialsId.trim();
-    }
-
-    /** Accept any TLS certificate of the registry. Off unless chosen explicitly. */
-    public boolean isInsecure() {
-        return insecure;
-    }
-
-    @DataBoundSetter
-    public void setInsecure(boolean insecure) {
-        this.insecure = insecure;
     }
 
     /** {@code error} (default), {@code warning}, {@code info}, {@code style} or {@code none}. */

@@ -1,0 +1,31 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/** A step that talks to registries: the registry login it uses and whether it checks their TLS certificates. */
+public abstract class RegistryStep extends Step {
+
+    private String credentialsId;
+    private boolean insecure;
+
+    /** Username/password credentials for the registry; without them the agent's docker config.json is used. */
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = credentialsId == null || credentialsId.isBlank() ? null : credentialsId.trim();
+    }
+
+    /** Accept any TLS certificate of the registry. Off unless chosen explicitly. */
+    public boolean isInsecure() {
+        return insecure;
+    }
+
+    @DataBoundSetter
+    public void setInsecure(boolean insecure) {
+        this.insecure = insecure;
+    }
+}
