@@ -12,11 +12,18 @@ import java.util.regex.Pattern;
  * {@code #N [stage i/n] INSTRUCTION}; its last status line ({@code CACHED}, {@code DONE}, {@code ERROR},
  * {@code CANCELED}) wins, because headers repeat as vertices resume. FROM, {@code [internal]}, {@code [auth]},
  * cache import and export vertices are not steps.
+ *
+ * <p>{@link #cacheTimes} reads the time BuildKit reports for cache work from the same output.
  */
 public final class BuildKitProgressParser {
     private static final Pattern VERTEX_LINE = Pattern.compile("^#(\\d+) (.*)$");
     /** {@code [stage i/n] INSTR}, {@code [i/n] INSTR}, or under bake {@code [target stage i/n] INSTR}. */
     private static final Pattern STEP_HEADER = Pattern.compile("^\\[(?:[^\\]\\s]+ ){0,2}\\d+/\\d+\\] (.*)$");
+
+    /** A vertex's own duration: {@code DONE 0.3s}. */
+    private static final Pattern DONE = Pattern.compile("^DONE (\\d+(?:\\.\\d+)?)s$");
+    /** A sub-task's duration inside a vertex: {@code pulling sha256:... 0.1s done}. */
+    private static final Pattern TASK_DONE = Pattern.compile("^(.*) (\\d+(?:\\.\\d+)?)s done$");
 
     private BuildKitProgressParser() {
     }
@@ -47,5 +54,55 @@ public final class BuildKitProgressParser {
         List<BuildStep> steps = new ArrayList<>();
         names.forEach((id, name) -> steps.add(new BuildStep(name, statuses.getOrDefault(id, BuildStep.Status.EXECUTED))));
         return steps;
+    }
+
+    /**
+     * Cache import: the {@code importing cache manifest from REF} vertices and the layers pulled for cached steps
+     * ({@code pulling sha256:... 0.1s done} under a {@code CACHED} step: the cache's layers, fetched lazily when the
+     * hit is used). Cache export: the {@code exporting cache} vertices (buildx's registry or local export, or
+     * dockerd's inline cache metadata) and {@code preparing layers for inline cache}. BuildKit reports tenths of a
+     * second, so work under 50 ms reads as 0.
+     */
+    public static CacheTimes cacheTimes(List<String> lines) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, Double> vertexSeconds = new LinkedHashMap<>();
+        Map<String, Double> pulledSeconds = new LinkedHashMap<>();
+        Map<String, Boolean> cached = new LinkedHashMap<>();
+        double inlineExportSeconds = 0;
+        for (String line : lines) {
+            Matcher vertex = VERTEX_LINE.matcher(line.strip());
+            if (!vertex.matches()) {
+                continue;
+            }
+            String id = vertex.group(1);
+            String rest = vertex.group(2);
+            if (names.putIfAbsent(id, rest) == null) {
+                continue;
+            }
+            Matcher done = DONE.matcher(rest);
+            Matcher task = TASK_DONE.matcher(rest);
+            if (done.matches()) {
+                vertexSeconds.put(id, Double.parseDouble(done.group(1)));
+            } else if (rest.equals("CACHED")) {
+                cached.put(id, true);
+            } else if (task.matches() && task.group(1).startsWith("pulling ")) {
+                pulledSeconds.merge(id, Double.parseDouble(task.group(2)), Double::sum);
+            } else if (task.matches() && task.group(1).startsWith("preparing layers for inline cache")) {
+                inlineExportSeconds += Double.parseDouble(task.group(2));
+            }
+        }
+        double importSeconds = 0;
+        double exportSeconds = inlineExportSeconds;
+        for (Map.Entry<String, String> vertex : names.entrySet()) {
+            String id = vertex.getKey();
+            if (vertex.getValue().startsWith("importing cache manifest from ")) {
+                importSeconds += vertexSeconds.getOrDefault(id, 0.0);
+            } else if (vertex.getValue().startsWith("exporting cache")) {
+                exportSeconds += vertexSeconds.getOrDefault(id, 0.0);
+            } else if (cached.getOrDefault(id, false)) {
+                importSeconds += pulledSeconds.getOrDefault(id, 0.0);
+            }
+        }
+        return new CacheTimes(Math.round(importSeconds * 1000), Math.round(exportSeconds * 1000));
     }
 }

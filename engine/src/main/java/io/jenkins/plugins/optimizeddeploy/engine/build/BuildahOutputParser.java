@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  * Reads {@code buildah bud --layers} output into Dockerfile steps: {@code [stage/n] STEP i/m: INSTRUCTION} starts
  * a step; {@code --> Using cache ID} (after {@code --> Cache pulled from remote REF} on a remote hit) marks it
  * cached, otherwise it was executed. FROM steps are not counted.
+ *
+ * <p>buildah prints its cache work without durations, so {@link #cacheTimes} times it by when lines arrived.
  */
 public final class BuildahOutputParser {
     private static final Pattern STEP = Pattern.compile("^(?:\\[(\\d+)/\\d+\\] )?STEP (\\d+)/\\d+: (.*)$");
@@ -66,5 +68,30 @@ public final class BuildahOutputParser {
         if (name != null) {
             steps.add(new BuildStep(name, status));
         }
+    }
+
+    /**
+     * Cache import and export of one {@code buildah bud} from its output lines as they arrived. buildah prints
+     * {@code --> Cache pulled from remote REF} once the pull is done, right after the step's header: the time from
+     * the line before it is the pull. It prints {@code --> Pushing cache REF} before pushing and the next line once
+     * the push is done: the time to the line after it is the push.
+     */
+    static CacheTimes cacheTimes(List<TimedLine> lines) {
+        long importMillis = 0;
+        long exportMillis = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).line().strip();
+            if (line.startsWith("--> Cache pulled from remote") && i > 0) {
+                importMillis += between(lines.get(i - 1), lines.get(i));
+            } else if (line.startsWith("--> Pushing cache") && i + 1 < lines.size()) {
+                exportMillis += between(lines.get(i), lines.get(i + 1));
+            }
+        }
+        return new CacheTimes(importMillis, exportMillis);
+    }
+
+    /** Never negative: a wall clock may step back between two lines. */
+    private static long between(TimedLine earlier, TimedLine later) {
+        return Math.max(0, later.arrivedMillis() - earlier.arrivedMillis());
     }
 }

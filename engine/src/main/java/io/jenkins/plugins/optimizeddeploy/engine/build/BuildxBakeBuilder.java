@@ -69,16 +69,19 @@ public final class BuildxBakeBuilder implements ImageBuilder {
             }
             long durationMillis = (System.nanoTime() - started) / 1_000_000;
             Map<String, String> digests = digests(plan.bakeFile().toString(), Files.readString(metadataFile));
-            Map<String, List<BuildStep>> steps = stepsByTarget(plan, result.stderr().isEmpty() ? result.stdout() : result.stderr());
+            List<String> progressLines = result.stderr().isEmpty() ? result.stdout() : result.stderr();
+            Map<String, List<BuildStep>> steps = stepsByTarget(plan, progressLines);
+            Map<String, CacheTimes> cacheTimes = cacheTimesByTarget(plan, progressLines);
             List<TargetResult> results = new ArrayList<>();
             for (PlannedTarget target : plan.targets()) {
                 ImageInspection inspection = new ImageInspector(registry).inspect(ImageReference.parse(target.image()));
                 List<BuildStep> targetSteps = steps.getOrDefault(target.name(), List.of());
+                CacheTimes targetCacheTimes = cacheTimes.getOrDefault(target.name(), CacheTimes.NONE);
                 TargetResult targetResult = new TargetResult(target.name(), name(), target.image(), target.images(),
                         digests.getOrDefault(target.name(), inspection.digest()),
                         inspection.platforms().isEmpty() ? 0 : inspection.platforms().get(0).compressedSize(),
-                        durationMillis, StepStatistics.of(targetSteps), StepStatistics.executedNames(targetSteps), 0,
-                        List.of());
+                        durationMillis, StepStatistics.of(targetSteps), StepStatistics.executedNames(targetSteps),
+                        targetCacheTimes.importMillis(), targetCacheTimes.exportMillis(), List.of());
                 progress.finished(targetResult);
                 results.add(targetResult);
             }
@@ -150,5 +153,43 @@ public final class BuildxBakeBuilder implements ImageBuilder {
             steps.computeIfAbsent(target, name -> new ArrayList<>()).add(step);
         }
         return steps;
+    }
+
+    /**
+     * The cache times of each target. With several targets bake prefixes every vertex with its target
+     * ({@code [web] importing cache manifest from ...}, {@code [web] exporting cache}): each target's vertices, the
+     * prefix removed, are read on their own.
+     */
+    static Map<String, CacheTimes> cacheTimesByTarget(BuildPlan plan, List<String> output) {
+        if (plan.targets().size() == 1) {
+            return Map.of(plan.targets().get(0).name(), BuildKitProgressParser.cacheTimes(output));
+        }
+        Map<String, String> targetOfVertex = new LinkedHashMap<>();
+        Map<String, List<String>> linesByTarget = new LinkedHashMap<>();
+        for (String line : output) {
+            String[] vertex = line.strip().split(" ", 2);
+            if (vertex.length < 2 || !vertex[0].matches("#\\d+")) {
+                continue;
+            }
+            String target = targetOfVertex.get(vertex[0]);
+            String rest = vertex[1];
+            if (target == null) {
+                for (PlannedTarget planned : plan.targets()) {
+                    if (rest.startsWith("[" + planned.name() + "] ") || rest.startsWith("[" + planned.name() + " ")) {
+                        target = planned.name();
+                        targetOfVertex.put(vertex[0], target);
+                        rest = rest.startsWith("[" + target + "] ") ? rest.substring(target.length() + 3)
+                                : "[" + rest.substring(target.length() + 2);
+                        break;
+                    }
+                }
+            }
+            if (target != null) {
+                linesByTarget.computeIfAbsent(target, name -> new ArrayList<>()).add(vertex[0] + " " + rest);
+            }
+        }
+        Map<String, CacheTimes> times = new LinkedHashMap<>();
+        linesByTarget.forEach((target, lines) -> times.put(target, BuildKitProgressParser.cacheTimes(lines)));
+        return times;
     }
 }

@@ -51,13 +51,13 @@ public final class DockerBuilder implements ImageBuilder {
         long started = System.nanoTime();
         List<String> cacheFrom = WrittenCache.firstIn(target.cache(), registry)
                 .map(source -> CachePlan.dockerCacheFrom(source, target.intermediateStages())).orElse(List.of());
-        List<List<BuildStep>> runs = new ArrayList<>();
+        List<List<String>> outputs = new ArrayList<>();
         List<String> exportFailures = new ArrayList<>();
         long exportNanos = 0;
         for (String stage : target.intermediateStages()) {
             String stageImage = target.cache().dockerStageReference(stage);
             synchronized (intermediateStages) {
-                runs.add(dockerBuild(target, stage, List.of(stageImage), cacheFrom, false));
+                outputs.add(dockerBuild(target, stage, List.of(stageImage), cacheFrom, false));
             }
             long exportStarted = System.nanoTime();
             push(stageImage).ifPresent(exportFailures::add);
@@ -65,7 +65,7 @@ public final class DockerBuilder implements ImageBuilder {
         }
         List<String> finalTags = new ArrayList<>(target.images());
         finalTags.add(target.cache().finalReference());
-        runs.add(dockerBuild(target, target.stage(), finalTags, cacheFrom, true));
+        outputs.add(dockerBuild(target, target.stage(), finalTags, cacheFrom, true));
         for (String image : target.images()) {
             push(image).ifPresent(problem -> {
                 throw new ImageBuildException("could not push " + image + ": " + problem);
@@ -74,12 +74,17 @@ public final class DockerBuilder implements ImageBuilder {
         long exportStarted = System.nanoTime();
         push(target.cache().finalReference()).ifPresent(exportFailures::add);
         exportNanos += System.nanoTime() - exportStarted;
-        List<BuildStep> steps = StepStatistics.firstReportOfEach(runs);
+        List<BuildStep> steps = StepStatistics.firstReportOfEach(
+                outputs.stream().map(BuildKitProgressParser::parse).toList());
+        // the cache images' pushes are this backend's cache export, besides what BuildKit reports
+        CacheTimes cacheTimes = outputs.stream().map(BuildKitProgressParser::cacheTimes)
+                .reduce(CacheTimes.NONE, CacheTimes::plus).plusExport(exportNanos / 1_000_000);
         ImageInspection pushed = new ImageInspector(registry).inspect(ImageReference.parse(target.image()));
         TargetResult result = new TargetResult(target.name(), name(), target.image(), target.images(), pushed.digest(),
                 pushed.platforms().isEmpty() ? 0 : pushed.platforms().get(0).compressedSize(),
                 (System.nanoTime() - started) / 1_000_000,
-                StepStatistics.of(steps), StepStatistics.executedNames(steps), exportNanos / 1_000_000, exportFailures);
+                StepStatistics.of(steps), StepStatistics.executedNames(steps),
+                cacheTimes.importMillis(), cacheTimes.exportMillis(), exportFailures);
         progress.finished(result);
         return result;
     }
@@ -108,14 +113,15 @@ public final class DockerBuilder implements ImageBuilder {
         return arguments;
     }
 
-    private List<BuildStep> dockerBuild(PlannedTarget target, String stage, List<String> tags, List<String> cacheFrom,
+    /** BuildKit's progress output of the build. */
+    private List<String> dockerBuild(PlannedTarget target, String stage, List<String> tags, List<String> cacheFrom,
             boolean finalStage) {
         CommandResult result = runner.run(command(buildArguments(target, stage, tags, cacheFrom, finalStage)));
         if (!result.succeeded()) {
             throw new ImageBuildException("docker build of " + (stage.isEmpty() ? "the last stage" : "stage " + stage)
                     + " for " + target.image() + " failed with exit code " + result.exitCode() + ":\n" + result.tail(15));
         }
-        return BuildKitProgressParser.parse(result.stderr().isEmpty() ? result.stdout() : result.stderr());
+        return result.stderr().isEmpty() ? result.stdout() : result.stderr();
     }
 
     /** Empty when pushed, else what went wrong. */

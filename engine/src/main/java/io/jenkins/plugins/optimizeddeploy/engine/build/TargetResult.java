@@ -7,10 +7,12 @@ import java.util.Objects;
 /**
  * What building one target gave: the image (first reference) and every reference pushed, its digest and compressed
  * size from the registry, the wall time, the steps (and the names of those that ran rather than came from cache),
- * the time spent exporting cache and the cache exports that failed (they never fail the build).
+ * the time spent importing and exporting cache (see {@link CacheTimes}) and the cache exports that failed (they never
+ * fail the build).
  */
 public record TargetResult(String target, String backend, String image, List<String> images, String digest,
-        long compressedSize, long durationMillis, StepStatistics steps, List<String> executedSteps, long cacheExportMillis,
+        long compressedSize, long durationMillis, StepStatistics steps, List<String> executedSteps, long cacheImportMillis,
+        long cacheExportMillis,
         List<String> cacheExportFailures) implements Serializable {
     public TargetResult {
         Objects.requireNonNull(target, "target");

@@ -71,4 +71,44 @@ class BuildKitProgressParserTest {
         assertThat(StepStatistics.of(List.of()).hitRate()).isZero();
         assertThat(new StepStatistics(10, 9, 1).hitRate()).isEqualTo(0.9);
     }
+
+    @Test
+    void shouldReadTheCacheImportOfARealNewAgentBuildFromManifestsAndLayersPulledForCachedSteps() throws Exception {
+        List<String> output = Files.readAllLines(BakeFileReaderTest.resource("buildkit-web-new-agent.txt"));
+
+        // two manifests at 0.0 s, then #10 (CACHED) pulls four layers: 0.0 + 0.1 + 0.1 + 0.0 s
+        assertThat(BuildKitProgressParser.cacheTimes(output)).isEqualTo(new CacheTimes(200, 0));
+    }
+
+    @Test
+    void shouldReadNoCacheImportFromARealColdBuild() throws Exception {
+        List<String> output = Files.readAllLines(BakeFileReaderTest.resource("buildkit-web-cold.txt"));
+
+        assertThat(BuildKitProgressParser.cacheTimes(output)).isEqualTo(CacheTimes.NONE);
+    }
+
+    @Test
+    void shouldCountExportVerticesAndInlineCacheButNotLayersPulledForExecutedStepsOrTheBaseImage() {
+        List<String> output = List.of(
+                "#3 importing cache manifest from reg/cache/web/main:buildx",
+                "#3 DONE 0.4s",
+                "#4 [1/3] FROM reg/base:1",
+                "#4 pulling sha256:aa 2.0s done",
+                "#4 DONE 2.1s",
+                "#5 [2/3] RUN make",
+                "#5 pulling sha256:bb 1.0s done",
+                "#5 DONE 3.0s",
+                "#6 [3/3] COPY . .",
+                "#6 pulling sha256:cc 0.3s done",
+                "#6 CACHED",
+                "#7 exporting to image",
+                "#7 preparing layers for inline cache 0.2s done",
+                "#7 DONE 0.5s",
+                "#8 exporting cache",
+                "#8 preparing build cache for export 0.3s done",
+                "#8 writing layer sha256:dd 0.1s done",
+                "#8 DONE 1.2s");
+
+        assertThat(BuildKitProgressParser.cacheTimes(output)).isEqualTo(new CacheTimes(700, 1400));
+    }
 }

@@ -46,6 +46,7 @@ class BuildahBuilderSampleAppTest {
         BuildResult fresh = build(newAgent, app, repository);
 
         assertThat(cold.targets()).extracting(TargetResult::target).containsExactly("web", "worker");
+        assertThat(cold.targets()).allSatisfy(target -> assertThat(target.cacheExportMillis()).isPositive());
         assertThat(warm.targets().get(0).executedSteps()).as(runner.transcript()).singleElement()
                 .matches(SampleAppRequest::isWebContentStep);
         assertThat(warm.targets().get(1).executedSteps()).isEmpty();
@@ -55,6 +56,7 @@ class BuildahBuilderSampleAppTest {
                     .digest().toString());
             assertThat(target.cacheExportFailures()).isEmpty();
             assertThat(target.executedSteps()).as(runner.transcript()).isEmpty();
+            assertThat(target.cacheImportMillis()).as("cache pulled from the registry").isPositive();
         });
         assertThat(runner.transcript()).contains("--> Cache pulled from remote " + repository + "/cache/web/main:");
         assertThat(fresh.steps().hitRate()).as(fresh.steps().toString()).isGreaterThanOrEqualTo(SampleAppRequest.REQUIRED_HIT_RATE);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class BuildahOutputParserTest {
@@ -68,5 +69,40 @@ class BuildahOutputParserTest {
         assertThat(BuildahOutputParser.withoutLabelSteps(steps, List.of("org.opencontainers.image.revision")))
                 .as("no more steps than labels").containsExactlyElementsOf(steps.subList(0, 3));
         assertThat(BuildahOutputParser.withoutLabelSteps(steps, List.of())).isEqualTo(steps);
+    }
+
+    @Test
+    void shouldTimeEachRemoteCachePullOfARealNewAgentBuildFromTheLineBeforeIt() throws Exception {
+        List<TimedLine> output = timed("buildah-web-new-agent-timed.txt");
+
+        // ten pulls, each from its step's header (e.g. 821 ms) to "Cache pulled from remote" (967 ms)
+        assertThat(BuildahOutputParser.cacheTimes(output)).isEqualTo(new CacheTimes(2322, 0));
+    }
+
+    @Test
+    void shouldTimeEachCachePushOfARealColdBuildToTheLineAfterIt() throws Exception {
+        List<TimedLine> output = timed("buildah-web-cold-timed.txt");
+
+        // ten pushes, each from "Pushing cache" (e.g. 1403 ms) to the image id printed once it is done (1518 ms)
+        assertThat(BuildahOutputParser.cacheTimes(output)).isEqualTo(new CacheTimes(0, 967));
+    }
+
+    @Test
+    void shouldNotCountTimeBackwardsWhenTheClockStepsBack() {
+        List<TimedLine> output = List.of(new TimedLine(5_000, "[1/1] STEP 2/2: RUN true"),
+                new TimedLine(4_000, "--> Cache pulled from remote reg/cache:abc"),
+                new TimedLine(4_100, "--> Pushing cache reg/cache:def"),
+                new TimedLine(4_000, "--> 0123456789a"));
+
+        assertThat(BuildahOutputParser.cacheTimes(output)).isEqualTo(CacheTimes.NONE);
+    }
+
+    /** A fixture of lines stamped when they arrived: milliseconds since the first, a tab, the line. */
+    private static List<TimedLine> timed(String fixture) throws Exception {
+        Pattern tab = Pattern.compile("\t");
+        return Files.readAllLines(BakeFileReaderTest.resource(fixture)).stream()
+                .map(line -> tab.split(line, 2))
+                .map(parts -> new TimedLine(Long.parseLong(parts[0]), parts[1]))
+                .toList();
     }
 }

@@ -46,7 +46,11 @@ class DockerBuilderNewAgentTest {
         BuildResult result = build(runner, newAgent, "main");
 
         assertThat(result.steps().hitRate()).as(runner.transcript()).isGreaterThanOrEqualTo(SampleAppRequest.REQUIRED_HIT_RATE);
-        assertThat(result.targets()).allSatisfy(target -> assertThat(target.executedSteps()).isEmpty());
+        assertThat(result.targets()).as(runner.transcript()).allSatisfy(target -> {
+            assertThat(target.executedSteps()).isEmpty();
+            assertThat(target.cacheImportMillis()).as("layers of cached steps pulled from the registry cache").isPositive();
+            assertThat(target.cacheExportMillis()).as("cache images pushed").isPositive();
+        });
     }
 
     @Test
