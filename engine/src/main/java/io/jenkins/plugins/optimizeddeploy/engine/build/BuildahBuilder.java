@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,12 +51,16 @@ public final class BuildahBuilder implements ImageBuilder {
         long started = System.nanoTime();
         Optional<String> cacheFrom = WrittenCache.firstIn(target.cache(), registry).map(CacheSource::location);
         List<String> exportFailures = new ArrayList<>();
-        CommandResult build = runner.run(command(budArguments(target, cacheFrom, true)));
+        TimedLines output = new TimedLines(Clock.systemUTC());
+        CommandResult build = runner.run(command(budArguments(target, cacheFrom, true)), output);
+        CacheTimes cacheTimes = BuildahOutputParser.cacheTimes(output.lines());
         if (!build.succeeded() && cacheExportFailure(build).isPresent()) {
             // buildah stops the build when it cannot push a cache layer; the layers it made are local, so again
             // without --cache-to costs little, and the cache failure is reported instead of failing the build
             exportFailures.add(target.cache().primary().location() + " (" + cacheExportFailure(build).get() + ")");
-            build = runner.run(command(budArguments(target, cacheFrom, false)));
+            TimedLines again = new TimedLines(Clock.systemUTC());
+            build = runner.run(command(budArguments(target, cacheFrom, false)), again);
+            cacheTimes = cacheTimes.plus(BuildahOutputParser.cacheTimes(again.lines()));
         }
         if (!build.succeeded()) {
             throw new ImageBuildException("buildah bud of " + target.image() + " failed with exit code "
@@ -75,7 +80,7 @@ public final class BuildahBuilder implements ImageBuilder {
             exportFailures.add(target.cache().finalReference() + " (exit code " + marker.result().exitCode() + ": "
                     + marker.result().lastLine() + ")");
         }
-        long exportMillis = (System.nanoTime() - exportStarted) / 1_000_000;
+        cacheTimes = cacheTimes.plusExport((System.nanoTime() - exportStarted) / 1_000_000);
         List<BuildStep> steps = BuildahOutputParser.withoutLabelSteps(BuildahOutputParser.parse(build.stdout()),
                 target.labels().keySet());
         ImageInspection inspection = new ImageInspector(registry).inspect(ImageReference.parse(target.image()));
@@ -83,7 +88,8 @@ public final class BuildahBuilder implements ImageBuilder {
                 digest.isEmpty() ? inspection.digest() : digest,
                 inspection.platforms().isEmpty() ? 0 : inspection.platforms().get(0).compressedSize(),
                 (System.nanoTime() - started) / 1_000_000,
-                StepStatistics.of(steps), StepStatistics.executedNames(steps), exportMillis, exportFailures);
+                StepStatistics.of(steps), StepStatistics.executedNames(steps),
+                cacheTimes.importMillis(), cacheTimes.exportMillis(), exportFailures);
         progress.finished(result);
         return result;
     }
