@@ -67,7 +67,8 @@ final class BuildCommand implements Callable<Integer> {
             description = "auto, buildx, docker or buildah (default: ${DEFAULT-VALUE}: buildx, then docker, then buildah).")
     String backend;
 
-    @Option(names = "--json", description = "Print JSON: {\"targets\": [...]} with digest, duration, steps and cache hit rate per target.")
+    @Option(names = "--json", description = "Print JSON: {\"targets\": [...]} with digest, duration, steps, cache hit rate and cache import and"
+                    + " export time per target.")
     boolean json;
 
     @Option(names = "--platform", paramLabel = "PLATFORM", description = "Build for this platform, e.g. linux/amd64 (default: the bake file's, else the agent's).")

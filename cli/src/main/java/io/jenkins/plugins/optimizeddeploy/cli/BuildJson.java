@@ -9,7 +9,8 @@ import java.util.Locale;
 /** The JSON and text of {@code optimized-deploy build}: {@code {"targets": [...]}}, one entry per target. */
 record BuildJson(String backend, String backendReason, List<Target> targets) {
     record Target(String target, String image, String digest, long compressedSize, long durationMillis,
-            StepStatistics steps, double cacheHitRate, List<String> cacheExportFailures) {
+            StepStatistics steps, double cacheHitRate, long cacheImportMillis, long cacheExportMillis,
+            List<String> cacheExportFailures) {
     }
 
     static BuildJson of(BuildResult result) {
@@ -18,15 +19,17 @@ record BuildJson(String backend, String backendReason, List<Target> targets) {
 
     private static Target target(TargetResult result) {
         return new Target(result.target(), result.image(), result.digest(), result.compressedSize(), result.durationMillis(),
-                result.steps(), result.cacheHitRate(), result.cacheExportFailures());
+                result.steps(), result.cacheHitRate(), result.cacheImportMillis(), result.cacheExportMillis(),
+                result.cacheExportFailures());
     }
 
     static String text(BuildResult result) {
         StringBuilder text = new StringBuilder();
         for (TargetResult target : result.targets()) {
-            text.append(String.format(Locale.ROOT, "%s %s@%s %d/%d steps cached (%.0f %%) in %.1f s%n", target.target(),
-                    target.image(), target.digest(), target.steps().cached(), target.steps().total(),
-                    target.cacheHitRate() * 100, target.durationMillis() / 1000.0));
+            text.append(String.format(Locale.ROOT, "%s %s@%s %d/%d steps cached (%.0f %%) in %.1f s, cache import %.1f s,"
+                    + " export %.1f s%n", target.target(), target.image(), target.digest(), target.steps().cached(),
+                    target.steps().total(), target.cacheHitRate() * 100, target.durationMillis() / 1000.0,
+                    target.cacheImportMillis() / 1000.0, target.cacheExportMillis() / 1000.0));
         }
         StepStatistics all = result.steps();
         text.append(String.format(Locale.ROOT, "%d target(s) with %s: %d/%d steps cached (%.0f %%)%n",

@@ -20,7 +20,7 @@ final class BakeResultMap {
      * {@code backend}, {@code backendReason}, {@code steps} of all targets and {@code targets}: per target in plan
      * order {@code target}, {@code image}, {@code images}, {@code digest}, {@code size} (compressed bytes),
      * {@code durationMillis}, {@code steps} ({@code total}, {@code cached}, {@code executed}), {@code cacheHitRate}
-     * (0 to 1) and {@code cacheExportFailures}.
+     * (0 to 1), {@code cacheImportMillis}, {@code cacheExportMillis} and {@code cacheExportFailures}.
      */
     static Map<String, Object> from(BuildResult result) {
         List<Map<String, Object>> targets = new ArrayList<>();
@@ -34,6 +34,8 @@ final class BakeResultMap {
             entry.put("durationMillis", target.durationMillis());
             entry.put("steps", steps(target.steps()));
             entry.put("cacheHitRate", target.cacheHitRate());
+            entry.put("cacheImportMillis", target.cacheImportMillis());
+            entry.put("cacheExportMillis", target.cacheExportMillis());
             entry.put("cacheExportFailures", new ArrayList<>(target.cacheExportFailures()));
             targets.add(entry);
         }
@@ -54,8 +56,8 @@ final class BakeResultMap {
     }
 
     /**
-     * What the build keeps: per target its image, digest, compressed bytes, wall time, steps total and cached, and
-     * the cache hit rate in percent.
+     * What the build keeps: per target its image, digest, compressed bytes, wall time, steps total and cached, the
+     * cache hit rate in percent and the time spent importing and exporting cache.
      */
     static List<StepSummary> records(BuildResult result) {
         List<StepSummary> records = new ArrayList<>();
@@ -66,6 +68,8 @@ final class BakeResultMap {
             figures.put("steps", (long) target.steps().total());
             figures.put("cachedSteps", (long) target.steps().cached());
             figures.put("cacheHitPercent", Math.round(target.cacheHitRate() * 100));
+            figures.put("cacheImportMillis", target.cacheImportMillis());
+            figures.put("cacheExportMillis", target.cacheExportMillis());
             records.add(new StepSummary(BakeImagesStep.FUNCTION_NAME, target.image(), target.digest(), figures));
         }
         return records;

@@ -65,10 +65,12 @@ class BakeImagesOnAgentTest {
             assertThat((long) target.get("size")).isPositive();
             assertThat((double) target.get("cacheHitRate")).isGreaterThanOrEqualTo(0.9);
             assertThat(target.get("cacheExportFailures")).isEqualTo(List.of());
+            assertThat((long) target.get("cacheExportMillis")).as("cache images pushed").isPositive();
         });
         assertThat(cold.steps().executed()).isPositive();
         assertThat(log.text()).contains("bakeImages: web: building " + registry.hostPort() + "/plugin/web:t1 with docker")
-                .containsPattern("bakeImages: worker: built in [0-9.]+ s, \\d+ of \\d+ steps cached")
+                .containsPattern("bakeImages: worker: built in [0-9.]+ s, \\d+ of \\d+ steps cached \\(\\d+ %\\),"
+                        + " cache import [0-9.]+ s, export [0-9.]+ s")
                 .doesNotContain(registry.password());
         assertThat(temporaryDockerConfigs()).isEqualTo(configsBefore);
     }

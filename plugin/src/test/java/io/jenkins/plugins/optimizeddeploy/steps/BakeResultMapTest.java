@@ -19,14 +19,14 @@ class BakeResultMapTest {
         return new TargetResult(name, "docker", "reg.example.com/team/" + name + ":0123abc",
                 List.of("reg.example.com/team/" + name + ":0123abc", "reg.example.com/team/" + name + ":main"),
                 WEB_DIGEST, 12_345L, 4_200L, new StepStatistics(total, cached, total - cached),
-                List.of(), 300L, exportFailures);
+                List.of(), 150L, 300L, exportFailures);
     }
 
     private static final BuildResult RESULT = new BuildResult("docker", "buildx is not installed",
             List.of(target("web", 10, 9, List.of()), target("api", 6, 3, List.of("registry refused the cache"))));
 
     @Test
-    void shouldReturnPerTargetTheImageDigestSizeDurationStepsAndHitRate() {
+    void shouldReturnPerTargetTheImageDigestSizeDurationStepsHitRateAndCacheTimes() {
         Map<String, Object> returned = BakeResultMap.from(RESULT);
 
         assertThat(returned).containsEntry("backend", "docker").containsEntry("backendReason", "buildx is not installed")
@@ -43,13 +43,15 @@ class BakeResultMapTest {
                 Map.entry("durationMillis", 4_200L),
                 Map.entry("steps", Map.of("total", 10, "cached", 9, "executed", 1)),
                 Map.entry("cacheHitRate", 0.9),
+                Map.entry("cacheImportMillis", 150L),
+                Map.entry("cacheExportMillis", 300L),
                 Map.entry("cacheExportFailures", List.of()));
         assertThat(targets.get(1)).containsEntry("cacheHitRate", 0.5)
                 .containsEntry("cacheExportFailures", List.of("registry refused the cache"));
     }
 
     @Test
-    void shouldKeepPerTargetItsImageDigestSizeTimeStepsAndHitRateOnTheBuild() {
+    void shouldKeepPerTargetItsImageDigestSizeTimeStepsHitRateAndCacheTimesOnTheBuild() {
         List<StepSummary> records = BakeResultMap.records(RESULT);
 
         assertThat(records).extracting(StepSummary::getSubject)
@@ -58,7 +60,8 @@ class BakeResultMapTest {
         assertThat(records.get(0).getOutcome()).isEqualTo(WEB_DIGEST);
         assertThat(records.get(0).getFigures()).containsExactly(Map.entry("compressedBytes", 12_345L),
                 Map.entry("durationMillis", 4_200L), Map.entry("steps", 10L), Map.entry("cachedSteps", 9L),
-                Map.entry("cacheHitPercent", 90L));
+                Map.entry("cacheHitPercent", 90L), Map.entry("cacheImportMillis", 150L),
+                Map.entry("cacheExportMillis", 300L));
         assertThat(records.get(1).getFigures()).containsEntry("cacheHitPercent", 50L);
     }
 
