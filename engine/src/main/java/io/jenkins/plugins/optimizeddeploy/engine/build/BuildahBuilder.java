@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * buildah with {@code --layers} and its registry layer cache, which covers every stage: {@code --cache-to} the
  * primary cache repository, {@code --cache-from} the first registry source of the cache plan that has been written
- * (buildah 1.28 takes only one). The final image also goes to the cache repository as the marker that it exists.
+ * (buildah 1.28 takes only one), else the step images of the local cache folder ({@link BuildahLocalCache}). The
+ * final image also goes to the cache repository as the marker that it exists.
  * Images are built with {@code --format docker} (the OCI format drops HEALTHCHECK) and pushed with
  * {@code --digestfile}.
  */
@@ -28,11 +29,13 @@ public final class BuildahBuilder implements ImageBuilder {
     private final CommandRunner runner;
     private final RegistryClient registry;
     private final BuildahSettings settings;
+    private final BuildahLocalCache localCache;
 
     public BuildahBuilder(CommandRunner runner, RegistryClient registry, BuildahSettings settings) {
         this.runner = runner;
         this.registry = registry;
         this.settings = settings;
+        this.localCache = new BuildahLocalCache(runner, settings);
     }
 
     @Override
@@ -49,18 +52,24 @@ public final class BuildahBuilder implements ImageBuilder {
     private TargetResult buildTarget(PlannedTarget target, BuildProgress progress) {
         progress.started(target, "buildah");
         long started = System.nanoTime();
-        Optional<String> cacheFrom = WrittenCache.firstIn(target.cache(), registry).map(CacheSource::location);
+        Optional<CacheSource> written = WrittenCache.firstIn(target.cache(), registry);
+        Optional<String> cacheFrom = written.map(CacheSource::location);
+        LocalCacheRead loaded = written.isPresent() ? LocalCacheRead.empty()
+                : target.cache().local().map(localCache::load).orElse(LocalCacheRead.empty());
+        String cacheSource = written.map(CacheSource::toString).orElseGet(() -> target.cache().local()
+                .map(folder -> loaded.describe(folder.toString()))
+                .orElse("none: no registry cache written yet and no local cache folder"));
         List<String> exportFailures = new ArrayList<>();
         TimedLines output = new TimedLines(Clock.systemUTC());
         CommandResult build = runner.run(command(budArguments(target, cacheFrom, true)), output);
-        CacheTimes cacheTimes = BuildahOutputParser.cacheTimes(output.lines());
+        CacheTimes cacheTimes = BuildahOutputParser.cacheTimes(output.lines()).plus(new CacheTimes(loaded.millis(), 0));
         if (!build.succeeded() && cacheExportFailure(build).isPresent()) {
             // buildah stops the build when it cannot push a cache layer; the layers it made are local, so again
             // without --cache-to costs little, and the cache failure is reported instead of failing the build
             exportFailures.add(target.cache().primary().location() + " (" + cacheExportFailure(build).get() + ")");
-            TimedLines again = new TimedLines(Clock.systemUTC());
-            build = runner.run(command(budArguments(target, cacheFrom, false)), again);
-            cacheTimes = cacheTimes.plus(BuildahOutputParser.cacheTimes(again.lines()));
+            output = new TimedLines(Clock.systemUTC());
+            build = runner.run(command(budArguments(target, cacheFrom, false)), output);
+            cacheTimes = cacheTimes.plus(BuildahOutputParser.cacheTimes(output.lines()));
         }
         if (!build.succeeded()) {
             throw new ImageBuildException("buildah bud of " + target.image() + " failed with exit code "
@@ -80,6 +89,8 @@ public final class BuildahBuilder implements ImageBuilder {
             exportFailures.add(target.cache().finalReference() + " (exit code " + marker.result().exitCode() + ": "
                     + marker.result().lastLine() + ")");
         }
+        List<String> stepImages = BuildahLocalCache.stepImages(output.lines().stream().map(TimedLine::line).toList());
+        target.cache().local().flatMap(folder -> localCache.save(folder, stepImages)).ifPresent(exportFailures::add);
         cacheTimes = cacheTimes.plusExport((System.nanoTime() - exportStarted) / 1_000_000);
         List<BuildStep> steps = BuildahOutputParser.withoutLabelSteps(BuildahOutputParser.parse(build.stdout()),
                 target.labels().keySet());
@@ -88,7 +99,7 @@ public final class BuildahBuilder implements ImageBuilder {
                 digest.isEmpty() ? inspection.digest() : digest,
                 inspection.platforms().isEmpty() ? 0 : inspection.platforms().get(0).compressedSize(),
                 (System.nanoTime() - started) / 1_000_000,
-                StepStatistics.of(steps), StepStatistics.executedNames(steps),
+                StepStatistics.of(steps), StepStatistics.executedNames(steps), cacheSource,
                 cacheTimes.importMillis(), cacheTimes.exportMillis(), exportFailures);
         progress.finished(result);
         return result;
