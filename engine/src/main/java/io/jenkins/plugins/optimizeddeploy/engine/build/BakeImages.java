@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.build;
 
+import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import java.nio.file.Path;
@@ -26,6 +27,9 @@ public final class BakeImages {
         BackendChoice choice = new BackendSelector(runner, docker.binary(), buildah.binary(), docker.environment())
                 .choose(backend);
         progress.line("building " + plan.targets().size() + " target(s) with " + choice.backend().id() + ": " + choice.reason());
+        if (request.cache().fallbacks().contains(CacheFallback.LOCAL) && request.cache().local().isEmpty()) {
+            progress.line("local cache fallback skipped: no local cache folder was given");
+        }
         ImageBuilder builder = switch (choice.backend()) {
             case BUILDX -> new BuildxBakeBuilder(runner, registry, docker);
             case DOCKER -> new DockerBuilder(runner, registry, docker);

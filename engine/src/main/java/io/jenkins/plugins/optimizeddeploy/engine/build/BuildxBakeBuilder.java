@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSource;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code docker buildx bake} with one generated override file layered over the user's bake file: per target the
@@ -81,6 +83,8 @@ public final class BuildxBakeBuilder implements ImageBuilder {
                         digests.getOrDefault(target.name(), inspection.digest()),
                         inspection.platforms().isEmpty() ? 0 : inspection.platforms().get(0).compressedSize(),
                         durationMillis, StepStatistics.of(targetSteps), StepStatistics.executedNames(targetSteps),
+                        "buildx reads " + target.cache().readOrder().stream().map(CacheSource::toString)
+                                .collect(Collectors.joining(", ")),
                         targetCacheTimes.importMillis(), targetCacheTimes.exportMillis(), List.of());
                 progress.finished(targetResult);
                 results.add(targetResult);

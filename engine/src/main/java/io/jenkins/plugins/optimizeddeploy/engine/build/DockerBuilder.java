@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.build;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
+import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSource;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
@@ -16,13 +17,15 @@ import java.util.Optional;
  * docker with BuildKit, per target and in parallel up to a bound. Without buildx there is no {@code mode=max}
  * cache export, so every stage gets cached another way: each intermediate stage is built with {@code --target}
  * and pushed with inline cache to its own cache image, then the final stage; all of them, of the first registry
- * source of the cache plan that has been written, are passed as {@code --cache-from}. A failed cache push is
+ * source of the cache plan that has been written, are passed as {@code --cache-from}; when none has been, the
+ * cache images saved in the local cache folder ({@link DockerLocalCache}) are. A failed cache push or save is
  * reported and the build goes on.
  */
 public final class DockerBuilder implements ImageBuilder {
     private final CommandRunner runner;
     private final RegistryClient registry;
     private final DockerSettings settings;
+    private final DockerLocalCache localCache;
     /**
      * Intermediate stages are built one target at a time: targets share them, and BuildKit reports a step that
      * two concurrent builds share to one of them only, which would leave the other's step counts short.
@@ -33,6 +36,7 @@ public final class DockerBuilder implements ImageBuilder {
         this.runner = runner;
         this.registry = registry;
         this.settings = settings;
+        this.localCache = new DockerLocalCache(runner, settings);
     }
 
     @Override
@@ -49,23 +53,24 @@ public final class DockerBuilder implements ImageBuilder {
     private TargetResult buildTarget(PlannedTarget target, BuildProgress progress) {
         progress.started(target, "docker (BuildKit)");
         long started = System.nanoTime();
-        List<String> cacheFrom = WrittenCache.firstIn(target.cache(), registry)
-                .map(source -> CachePlan.dockerCacheFrom(source, target.intermediateStages())).orElse(List.of());
+        CacheRead read = readCache(target);
         List<List<String>> outputs = new ArrayList<>();
         List<String> exportFailures = new ArrayList<>();
         long exportNanos = 0;
+        List<String> cacheImages = new ArrayList<>();
         for (String stage : target.intermediateStages()) {
             String stageImage = target.cache().dockerStageReference(stage);
             synchronized (intermediateStages) {
-                outputs.add(dockerBuild(target, stage, List.of(stageImage), cacheFrom, false));
+                outputs.add(dockerBuild(target, stage, List.of(stageImage), read.cacheFrom(), false));
             }
             long exportStarted = System.nanoTime();
             push(stageImage).ifPresent(exportFailures::add);
             exportNanos += System.nanoTime() - exportStarted;
+            cacheImages.add(stageImage);
         }
         List<String> finalTags = new ArrayList<>(target.images());
         finalTags.add(target.cache().finalReference());
-        outputs.add(dockerBuild(target, target.stage(), finalTags, cacheFrom, true));
+        outputs.add(dockerBuild(target, target.stage(), finalTags, read.cacheFrom(), true));
         for (String image : target.images()) {
             push(image).ifPresent(problem -> {
                 throw new ImageBuildException("could not push " + image + ": " + problem);
@@ -73,20 +78,42 @@ public final class DockerBuilder implements ImageBuilder {
         }
         long exportStarted = System.nanoTime();
         push(target.cache().finalReference()).ifPresent(exportFailures::add);
+        cacheImages.add(target.cache().finalReference());
+        target.cache().local().flatMap(folder -> localCache.save(folder, cacheImages)).ifPresent(exportFailures::add);
         exportNanos += System.nanoTime() - exportStarted;
         List<BuildStep> steps = StepStatistics.firstReportOfEach(
                 outputs.stream().map(BuildKitProgressParser::parse).toList());
-        // the cache images' pushes are this backend's cache export, besides what BuildKit reports
+        // the cache images' pushes and saves are this backend's cache export, besides what BuildKit reports; loading
+        // the local folder is import
         CacheTimes cacheTimes = outputs.stream().map(BuildKitProgressParser::cacheTimes)
-                .reduce(CacheTimes.NONE, CacheTimes::plus).plusExport(exportNanos / 1_000_000);
+                .reduce(new CacheTimes(read.loadMillis(), exportNanos / 1_000_000), CacheTimes::plus);
         ImageInspection pushed = new ImageInspector(registry).inspect(ImageReference.parse(target.image()));
         TargetResult result = new TargetResult(target.name(), name(), target.image(), target.images(), pushed.digest(),
                 pushed.platforms().isEmpty() ? 0 : pushed.platforms().get(0).compressedSize(),
                 (System.nanoTime() - started) / 1_000_000,
-                StepStatistics.of(steps), StepStatistics.executedNames(steps),
+                StepStatistics.of(steps), StepStatistics.executedNames(steps), read.source(),
                 cacheTimes.importMillis(), cacheTimes.exportMillis(), exportFailures);
         progress.finished(result);
         return result;
+    }
+
+    /** The cache a build reads: its {@code --cache-from} references, where they came from and the time loading took. */
+    private record CacheRead(List<String> cacheFrom, String source, long loadMillis) {
+    }
+
+    /** The first registry source that has been written, else the images of the local folder, loaded into dockerd. */
+    private CacheRead readCache(PlannedTarget target) {
+        Optional<CacheSource> written = WrittenCache.firstIn(target.cache(), registry);
+        if (written.isPresent()) {
+            return new CacheRead(CachePlan.dockerCacheFrom(written.get(), target.intermediateStages()),
+                    written.get().toString(), 0);
+        }
+        Optional<CacheSource> folder = target.cache().local();
+        if (folder.isEmpty()) {
+            return new CacheRead(List.of(), "none: no registry cache written yet and no local cache folder", 0);
+        }
+        LocalCacheRead loaded = localCache.load(folder.get());
+        return new CacheRead(loaded.images(), loaded.describe(folder.get().toString()), loaded.millis());
     }
 
     /** The arguments of {@code docker build} for {@code stage} of {@code target}; visible for the argument tests. */

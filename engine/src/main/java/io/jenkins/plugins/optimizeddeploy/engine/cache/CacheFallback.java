@@ -13,7 +13,7 @@ public enum CacheFallback {
     BRANCH("branch"),
     /** The target's cache of the default branch: a new branch starts warm from it. */
     DEFAULT_BRANCH("default-branch"),
-    /** A cache folder on the agent ({@code local}); used by backends that can read one. */
+    /** A cache folder on the agent ({@code local}): read when no registry cache has been written, written every build. */
     LOCAL("local");
 
     private final String id;

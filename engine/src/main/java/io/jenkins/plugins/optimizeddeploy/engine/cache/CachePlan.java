@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -49,6 +50,11 @@ public record CachePlan(String target, CacheSource primary, List<CacheSource> fa
         return Stream.concat(Stream.of(primary), fallbacks.stream()).toList();
     }
 
+    /** The cache folder on the agent, when the plan has one: read last, written on every build. */
+    public Optional<CacheSource> local() {
+        return fallbacks.stream().filter(source -> source.kind() == CacheSource.Kind.LOCAL).findFirst();
+    }
+
     /** The registry sources in read order. */
     public List<CacheSource> registrySources() {
         return readOrder().stream().filter(source -> source.kind() == CacheSource.Kind.REGISTRY).toList();
@@ -66,9 +72,15 @@ public record CachePlan(String target, CacheSource primary, List<CacheSource> fa
                 : "type=local,src=" + source.location()).toList();
     }
 
-    /** buildx {@code cache-to}: the primary, every stage ({@code mode=max}), never failing the build. */
+    /**
+     * buildx {@code cache-to}: the primary, then the local folder if there is one, every stage ({@code mode=max}),
+     * never failing the build.
+     */
     public List<String> buildxCacheTo() {
-        return List.of("type=registry,ref=" + primary.reference(BUILDX_TAG) + ",mode=max,ignore-error=true");
+        List<String> exports = new ArrayList<>();
+        exports.add("type=registry,ref=" + primary.reference(BUILDX_TAG) + ",mode=max,ignore-error=true");
+        local().ifPresent(folder -> exports.add("type=local,dest=" + folder.location() + ",mode=max,ignore-error=true"));
+        return exports;
     }
 
     /** docker {@code --cache-from} references of one registry {@code source}: its final image and each stage's image. */

@@ -24,6 +24,8 @@ class BuildahBuilderSampleAppTest {
     static final BuildahExtension agent = new BuildahExtension().perTestClass();
     @RegisterExtension
     static final BuildahExtension newAgent = new BuildahExtension().perTestClass();
+    @RegisterExtension
+    static final BuildahExtension localFolderAgent = new BuildahExtension().perTestClass();
 
     private static final RegistryClient REGISTRY_CLIENT = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous());
     private static String baseImage;
@@ -79,10 +81,34 @@ class BuildahBuilderSampleAppTest {
         });
     }
 
+    @Test
+    void shouldHitTheLocalCacheFolderInANewStorageWhoseRegistryCacheIsGone(@TempDir Path directory) {
+        Path app = SampleAppCopy.into(directory.resolve("app"));
+        Path folder = directory.resolve("local-cache");
+        String repository = registry.hostPort() + "/buildah-local";
+        build(agent, app, SampleAppRequest.withLocalCache(
+                SampleAppRequest.essential(repository, repository + "/cache", "main", baseImage), folder));
+        runner.clear();
+
+        BuildResult fresh = build(localFolderAgent, app, SampleAppRequest.withLocalCache(
+                SampleAppRequest.essential(repository, repository + "/cache-gone", "main", baseImage), folder));
+
+        assertThat(fresh.steps().hitRate()).as(runner.transcript()).isGreaterThanOrEqualTo(SampleAppRequest.REQUIRED_HIT_RATE);
+        assertThat(fresh.targets()).allSatisfy(target -> {
+            assertThat(target.cacheSource()).startsWith("local " + folder.resolve(target.target()));
+            assertThat(target.cacheImportMillis()).as("buildah pull of the folder's step images").isPositive();
+            assertThat(target.cacheExportFailures()).isEmpty();
+        });
+        assertThat(runner.transcript()).doesNotContain("Cache pulled from remote");
+    }
+
     private BuildResult build(BuildahExtension storage, Path app, String repository) {
+        return build(storage, app, SampleAppRequest.essential(repository, repository + "/cache", "main", baseImage));
+    }
+
+    private BuildResult build(BuildahExtension storage, Path app, BuildRequest request) {
         BuildahBuilder builder = new BuildahBuilder(runner, REGISTRY_CLIENT,
                 BuildahSettings.defaults(storage.globalArguments(), storage.environment()).withTlsVerify(false));
-        BuildRequest request = SampleAppRequest.essential(repository, repository + "/cache", "main", baseImage);
         return builder.build(BuildPlanner.plan(app.resolve("docker-bake.hcl"), request), BuildProgress.SILENT);
     }
 }

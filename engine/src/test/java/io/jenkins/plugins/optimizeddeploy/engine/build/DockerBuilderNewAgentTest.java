@@ -24,6 +24,9 @@ class DockerBuilderNewAgentTest {
     static final DockerdExtension newAgent = new DockerdExtension().perTestClass();
     @RegisterExtension
     static final DockerdExtension newBranchAgent = new DockerdExtension().perTestClass();
+    /** A new daemon on an agent that keeps a local cache folder (a volume that outlives agents, say). */
+    @RegisterExtension
+    static final DockerdExtension localFolderAgent = new DockerdExtension().perTestClass();
 
     private static final RegistryClient REGISTRY_CLIENT = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous());
     @TempDir
@@ -63,9 +66,31 @@ class DockerBuilderNewAgentTest {
                 .as("the branch's own cache is written for its next build").isNotNull();
     }
 
+    @Test
+    void shouldHitTheLocalCacheFolderOnABrandNewDaemonWhoseRegistryCacheIsGone(@TempDir Path folder) {
+        BuildRequest saving = SampleAppRequest.withLocalCache(
+                SampleAppRequest.essential(repository, repository + "/cache", "main", baseImage), folder);
+        build(new RecordingRunner(), firstAgent, saving);
+        BuildRequest goneFromRegistry = SampleAppRequest.withLocalCache(
+                SampleAppRequest.essential(repository, repository + "/cache-gone", "main", baseImage), folder);
+
+        BuildResult result = build(runner, localFolderAgent, goneFromRegistry);
+
+        assertThat(folder.resolve("web").resolve(DockerLocalCache.ARCHIVE)).isRegularFile();
+        assertThat(result.steps().hitRate()).as(runner.transcript()).isGreaterThanOrEqualTo(SampleAppRequest.REQUIRED_HIT_RATE);
+        assertThat(result.targets()).allSatisfy(target -> {
+            assertThat(target.cacheSource()).startsWith("local " + folder.resolve(target.target()));
+            assertThat(target.cacheImportMillis()).as("docker load of the folder's cache images").isPositive();
+            assertThat(target.cacheExportFailures()).isEmpty();
+        });
+    }
+
     private static BuildResult build(RecordingRunner runner, DockerdExtension agent, String branch) {
+        return build(runner, agent, SampleAppRequest.essential(repository, repository + "/cache", branch, baseImage));
+    }
+
+    private static BuildResult build(RecordingRunner runner, DockerdExtension agent, BuildRequest request) {
         DockerBuilder builder = new DockerBuilder(runner, REGISTRY_CLIENT, DockerSettings.defaults(agent.environment()));
-        BuildRequest request = SampleAppRequest.essential(repository, repository + "/cache", branch, baseImage);
         return builder.build(BuildPlanner.plan(app.resolve("docker-bake.hcl"), request), BuildProgress.SILENT);
     }
 }

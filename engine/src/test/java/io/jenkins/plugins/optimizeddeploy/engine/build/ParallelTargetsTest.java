@@ -53,14 +53,15 @@ class ParallelTargetsTest {
         List<String> lines = new ArrayList<>();
         BuildProgress progress = lines::add;
         TargetResult failedExport = new TargetResult("web", "docker", "reg/web:1", List.of("reg/web:1"), "sha256:abc", 1,
-                12_345, new StepStatistics(10, 9, 1), List.of("[web 1/1] COPY"), 1_250, 340,
+                12_345, new StepStatistics(10, 9, 1), List.of("[web 1/1] COPY"), "local /agent/cache/web (2 cache images loaded)", 1_250, 340,
                 List.of("reg/cache/web/main:final (denied)"));
 
         progress.started(targets("web").get(0), "docker (BuildKit)");
         progress.finished(failedExport);
 
         assertThat(lines).containsExactly("web: building reg/web:1 with docker (BuildKit)",
-                "web: built in 12.3 s, 9 of 10 steps cached (90 %), cache import 1.3 s, export 0.3 s, sha256:abc;"
+                "web: built in 12.3 s, 9 of 10 steps cached (90 %), cache import 1.3 s"
+                        + " (local /agent/cache/web (2 cache images loaded)), export 0.3 s, sha256:abc;"
                         + " cache export failed: reg/cache/web/main:final (denied)");
     }
 
@@ -76,7 +77,7 @@ class ParallelTargetsTest {
 
     private static TargetResult result(String name) {
         return new TargetResult(name, "test", "reg/" + name + ":1", List.of("reg/" + name + ":1"), "sha256:0", 0, 0,
-                new StepStatistics(0, 0, 0), List.of(), 0, 0, List.of());
+                new StepStatistics(0, 0, 0), List.of(), "none: test", 0, 0, List.of());
     }
 
     private static void sleep() {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.build;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,12 @@ final class SampleAppRequest {
     static BuildRequest essential(String imageRegistry, String cacheRepository, String branch, String baseImage) {
         return new BuildRequest(List.of("essential"), imageRegistry, List.of("t1"), REVISION, "",
                 CacheSettings.of(cacheRepository, branch, "main"), Map.of("BASE_IMAGE", baseImage));
+    }
+
+    /** {@code request} with a local cache folder on the agent. */
+    static BuildRequest withLocalCache(BuildRequest request, Path folder) {
+        return new BuildRequest(request.targets(), request.registry(), request.tags(), request.revision(),
+                request.platform(), request.cache().withLocalDirectory(folder), request.environment());
     }
 
     static boolean isWebContentStep(String stepName) {

@@ -51,7 +51,10 @@ class CachePlanTest {
                 "type=registry,ref=reg.example.com/team/cache/web/main:buildx",
                 "type=local,src=/c/web");
         assertThat(plan.buildxCacheTo()).containsExactly(
-                "type=registry,ref=reg.example.com/team/cache/web/dev:buildx,mode=max,ignore-error=true");
+                "type=registry,ref=reg.example.com/team/cache/web/dev:buildx,mode=max,ignore-error=true",
+                "type=local,dest=/c/web,mode=max,ignore-error=true");
+        assertThat(plan.local()).map(CacheSource::location).contains("/c/web");
+        assertThat(CachePlan.forTarget("web", CacheSettings.of(REPOSITORY, "dev", "main")).local()).isEmpty();
     }
 
     @Test
