@@ -2,26 +2,34 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
+import hudson.Extension;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import jenkins.YesNoMaybe;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * The {@code cache: [primary: 'registry', fallback: ['branch', 'default-branch', 'local'], repository: '...']}
- * argument of {@code bakeImages}: each target's own registry cache of the branch first, then the fallbacks in
- * order. Pipeline turns the map into this object by its property names.
+ * The {@code cache: [primary: 'registry', fallback: ['branch', 'default-branch', 'local'], repository: '...',
+ * directory: '...']} argument of {@code bakeImages}: each target's own registry cache of the branch first, then the
+ * fallbacks in order. Pipeline turns the map into this object by its property names; it is {@link Describable} so
+ * that the snippet generator shows its fields with their help (its {@code config.jelly}).
  */
-public class BakeCache implements Serializable {
+public class BakeCache implements Describable<BakeCache>, Serializable {
 
     private static final long serialVersionUID = 1L;
     static final String REGISTRY_PRIMARY = "registry";
+    /** The local cache folder when none is given: beside the workspace, as Jenkins keeps {@code WORKSPACE@tmp}. */
+    static final String DEFAULT_DIRECTORY_SUFFIX = "@optimized-deploy-cache";
 
     private String primary = REGISTRY_PRIMARY;
     private List<String> fallback = CacheSettings.DEFAULT_FALLBACKS.stream().map(CacheFallback::id).toList();
     private String repository;
+    private String directory;
 
     @DataBoundConstructor
     public BakeCache() {
@@ -45,7 +53,12 @@ public class BakeCache implements Serializable {
 
     @DataBoundSetter
     public void setFallback(List<String> fallback) {
-        this.fallback = fallback == null ? List.of() : List.copyOf(fallback);
+        this.fallback = NameList.parse(fallback);
+    }
+
+    /** The fallbacks as the form shows them. */
+    public String getFallbackText() {
+        return NameList.text(fallback);
     }
 
     /** The repository the caches go under ({@code REPOSITORY/TARGET/BRANCH}); unset: {@code REGISTRY/cache}. */
@@ -59,7 +72,21 @@ public class BakeCache implements Serializable {
     }
 
     /**
-     * The engine's cache settings for a build of {@code branch} pushing under {@code registry}.
+     * The local cache folder on the agent, absolute or relative to the workspace; unset: {@code WORKSPACE}
+     * {@value #DEFAULT_DIRECTORY_SUFFIX} beside the workspace.
+     */
+    public String getDirectory() {
+        return directory;
+    }
+
+    @DataBoundSetter
+    public void setDirectory(String directory) {
+        this.directory = directory == null || directory.isBlank() ? null : directory.trim();
+    }
+
+    /**
+     * The engine's cache settings for a build of {@code branch} pushing under {@code registry}, with the local folder
+     * as given (relative, or unset for the default): it is resolved on the agent, where the workspace is.
      *
      * @throws IllegalArgumentException naming the value when the primary, a fallback or the repository is not valid
      */
@@ -70,11 +97,20 @@ public class BakeCache implements Serializable {
         }
         List<CacheFallback> fallbacks = fallback.stream().map(CacheFallback::parse).toList();
         return new CacheSettings(repository != null ? repository : registry + "/cache", branch, defaultBranch,
-                fallbacks, null);
+                fallbacks, directory);
     }
 
     @Override
     public String toString() {
-        return "BakeCache[primary=" + primary + ", fallback=" + fallback + ", repository=" + repository + "]";
+        return "BakeCache[primary=" + primary + ", fallback=" + fallback + ", repository=" + repository
+                + ", directory=" + directory + "]";
+    }
+
+    @Extension(dynamicLoadable = YesNoMaybe.YES)
+    public static final class DescriptorImpl extends Descriptor<BakeCache> {
+        @Override
+        public String getDisplayName() {
+            return "Build cache";
+        }
     }
 }

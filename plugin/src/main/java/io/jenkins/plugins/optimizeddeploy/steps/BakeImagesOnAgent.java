@@ -56,7 +56,8 @@ final class BakeImagesOnAgent extends MasterToSlaveFileCallable<BuildResult> {
     }
 
     /**
-     * Builds and pushes the request's targets.
+     * Builds and pushes the request's targets, with the local cache folder resolved against the workspace (unset:
+     * beside it).
      *
      * @throws BakeFileException     naming the file when it is missing or not a valid bake file
      * @throws ImageBuildException   naming the target when a build fails
@@ -64,6 +65,11 @@ final class BakeImagesOnAgent extends MasterToSlaveFileCallable<BuildResult> {
      */
     BuildResult bake(Path workspace) {
         Path bakeFile = WorkspaceFile.resolve(workspace, "file", file);
+        Path localCache = this.request.cache().local().map(folder -> workspace.resolve(folder).normalize())
+                .orElse(workspace.resolveSibling(workspace.getFileName() + BakeCache.DEFAULT_DIRECTORY_SUFFIX));
+        BuildRequest request = new BuildRequest(this.request.targets(), this.request.registry(), this.request.tags(),
+                this.request.revision(), this.request.platform(), this.request.cache().withLocalDirectory(localCache),
+                this.request.environment());
         try (BuilderAccess.Session session = access.open(List.of(request.registry(), request.cache().repository()))) {
             BakeImages bake = new BakeImages(new ProcessCommandRunner(), session.registry(), session.docker(),
                     session.buildah());

@@ -74,7 +74,12 @@ public class BakeImagesStep extends RegistryStep {
 
     @DataBoundSetter
     public void setTargets(List<String> targets) {
-        this.targets = nonBlank(targets);
+        this.targets = NameList.parse(targets);
+    }
+
+    /** The targets as the form shows them. */
+    public String getTargetsText() {
+        return NameList.text(targets);
     }
 
     /** The tags every image gets; none: the commit, {@code build-NUMBER} and the branch. */
@@ -84,7 +89,12 @@ public class BakeImagesStep extends RegistryStep {
 
     @DataBoundSetter
     public void setTags(List<String> tags) {
-        this.tags = nonBlank(tags);
+        this.tags = NameList.parse(tags);
+    }
+
+    /** The tags as the form shows them. */
+    public String getTagsText() {
+        return NameList.text(tags);
     }
 
     /** {@code auto} (buildx, then docker, then buildah), {@code buildx}, {@code docker} or {@code buildah}. */
@@ -167,11 +177,6 @@ public class BakeImagesStep extends RegistryStep {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static List<String> nonBlank(List<String> values) {
-        return values == null ? List.of()
-                : values.stream().filter(value -> value != null && !value.isBlank()).map(String::trim).toList();
     }
 
     @Override

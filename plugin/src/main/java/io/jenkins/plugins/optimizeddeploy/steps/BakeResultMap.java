@@ -20,7 +20,8 @@ final class BakeResultMap {
      * {@code backend}, {@code backendReason}, {@code steps} of all targets and {@code targets}: per target in plan
      * order {@code target}, {@code image}, {@code images}, {@code digest}, {@code size} (compressed bytes),
      * {@code durationMillis}, {@code steps} ({@code total}, {@code cached}, {@code executed}), {@code cacheHitRate}
-     * (0 to 1), {@code cacheImportMillis}, {@code cacheExportMillis} and {@code cacheExportFailures}.
+     * (0 to 1), {@code cacheSource} (the cache read, or {@code none: } and why), {@code cacheImportMillis},
+     * {@code cacheExportMillis} and {@code cacheExportFailures}.
      */
     static Map<String, Object> from(BuildResult result) {
         List<Map<String, Object>> targets = new ArrayList<>();
@@ -34,6 +35,7 @@ final class BakeResultMap {
             entry.put("durationMillis", target.durationMillis());
             entry.put("steps", steps(target.steps()));
             entry.put("cacheHitRate", target.cacheHitRate());
+            entry.put("cacheSource", target.cacheSource());
             entry.put("cacheImportMillis", target.cacheImportMillis());
             entry.put("cacheExportMillis", target.cacheExportMillis());
             entry.put("cacheExportFailures", new ArrayList<>(target.cacheExportFailures()));

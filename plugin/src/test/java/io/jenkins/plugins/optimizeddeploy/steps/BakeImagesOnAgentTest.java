@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent side of bakeImages on the sample app, with a private dockerd and a registry that wants a login for
@@ -40,6 +41,9 @@ class BakeImagesOnAgentTest {
     private static String baseImage;
 
     private final BuildLog log = new BuildLog();
+    /** The local cache folder: the workspace here is the sample app in the source tree, nothing may be written beside it. */
+    @TempDir
+    Path localCache;
 
     @BeforeAll
     static void seedBaseImage() {
@@ -66,11 +70,12 @@ class BakeImagesOnAgentTest {
             assertThat((double) target.get("cacheHitRate")).isGreaterThanOrEqualTo(0.9);
             assertThat(target.get("cacheExportFailures")).isEqualTo(List.of());
             assertThat((long) target.get("cacheExportMillis")).as("cache images pushed").isPositive();
+            assertThat(localCache.resolve(name).resolve("docker-cache.tar")).as("the local cache folder").isRegularFile();
         });
         assertThat(cold.steps().executed()).isPositive();
         assertThat(log.text()).contains("bakeImages: web: building " + registry.hostPort() + "/plugin/web:t1 with docker")
                 .containsPattern("bakeImages: worker: built in [0-9.]+ s, \\d+ of \\d+ steps cached \\(\\d+ %\\),"
-                        + " cache import [0-9.]+ s, export [0-9.]+ s")
+                        + " cache import [0-9.]+ s \\(branch .*/plugin/cache/worker/main\\), export [0-9.]+ s")
                 .doesNotContain(registry.password());
         assertThat(temporaryDockerConfigs()).isEqualTo(configsBefore);
     }
@@ -114,6 +119,9 @@ class BakeImagesOnAgentTest {
         step.setGroup("essential");
         step.setTags(List.of("t1"));
         step.setBackend("docker");
+        BakeCache cache = new BakeCache();
+        cache.setDirectory(localCache.toString());
+        step.setCache(cache);
         return step.request(buildEnvironment(), STARTED);
     }
 

@@ -9,6 +9,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.build.SourceRevision;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
 import java.lang.reflect.Constructor;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -97,6 +98,35 @@ class BakeImagesStepTest {
     }
 
     @Test
+    void shouldSplitTheFormsOneTextIntoNamesAndShowThemBack() {
+        BakeImagesStep step = new BakeImagesStep("reg.example.com/team");
+        step.setTags(List.of(" 1.2.3, stable  latest "));
+        step.setTargets(List.of("web,api"));
+        BakeCache cache = new BakeCache();
+        cache.setFallback(List.of("default-branch, local"));
+        step.setCache(cache);
+
+        assertThat(step.getTags()).containsExactly("1.2.3", "stable", "latest");
+        assertThat(step.getTagsText()).isEqualTo("1.2.3, stable, latest");
+        assertThat(step.getTargetsText()).isEqualTo("web, api");
+        assertThat(cache.getFallbackText()).isEqualTo("default-branch, local");
+        assertThat(step.request(Map.of(), STARTED).cache().fallbacks())
+                .containsExactly(CacheFallback.DEFAULT_BRANCH, CacheFallback.LOCAL);
+        assertThat(new BakeImagesStep("reg.example.com/team").getTagsText()).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveTheLocalCacheFolderToTheAgentUnlessOneIsGiven() {
+        BakeImagesStep step = new BakeImagesStep("reg.example.com/team");
+        assertThat(step.request(Map.of(), STARTED).cache().local()).isEmpty();
+
+        BakeCache cache = new BakeCache();
+        cache.setDirectory(" ../ci-cache ");
+        step.setCache(cache);
+        assertThat(step.request(Map.of(), STARTED).cache().local()).contains(Path.of("../ci-cache"));
+    }
+
+    @Test
     void shouldNameTheArgumentThatIsMissingOrWrong() {
         assertThatThrownBy(() -> new BakeImagesStep(" ").request(Map.of(), STARTED))
                 .hasMessage("the argument 'registry' is required, e.g. bakeImages(registry: 'reg.example.com/team',"
@@ -149,7 +179,7 @@ class BakeImagesStepTest {
                     .as(setter).containsExactly(true);
         }
         assertThat(BakeCache.class.getConstructor().isAnnotationPresent(DataBoundConstructor.class)).isTrue();
-        for (String setter : new String[] {"setPrimary", "setFallback", "setRepository"}) {
+        for (String setter : new String[] {"setPrimary", "setFallback", "setRepository", "setDirectory"}) {
             assertThat(Arrays.stream(BakeCache.class.getMethods())
                     .filter(method -> method.getName().equals(setter))
                     .map(method -> method.isAnnotationPresent(DataBoundSetter.class)))

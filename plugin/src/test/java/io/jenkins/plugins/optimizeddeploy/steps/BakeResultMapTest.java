@@ -19,7 +19,7 @@ class BakeResultMapTest {
         return new TargetResult(name, "docker", "reg.example.com/team/" + name + ":0123abc",
                 List.of("reg.example.com/team/" + name + ":0123abc", "reg.example.com/team/" + name + ":main"),
                 WEB_DIGEST, 12_345L, 4_200L, new StepStatistics(total, cached, total - cached),
-                List.of(), 150L, 300L, exportFailures);
+                List.of(), "branch reg.example.com/team/cache/" + name + "/main", 150L, 300L, exportFailures);
     }
 
     private static final BuildResult RESULT = new BuildResult("docker", "buildx is not installed",
@@ -43,6 +43,7 @@ class BakeResultMapTest {
                 Map.entry("durationMillis", 4_200L),
                 Map.entry("steps", Map.of("total", 10, "cached", 9, "executed", 1)),
                 Map.entry("cacheHitRate", 0.9),
+                Map.entry("cacheSource", "branch reg.example.com/team/cache/web/main"),
                 Map.entry("cacheImportMillis", 150L),
                 Map.entry("cacheExportMillis", 300L),
                 Map.entry("cacheExportFailures", List.of()));

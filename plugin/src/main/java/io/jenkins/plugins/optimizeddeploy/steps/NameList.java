@@ -1,0 +1,28 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A list argument of names (tags, targets, cache fallbacks) as a Pipeline script gives it, a list, or as the
+ * snippet generator's form does, one text that Stapler binds as a list of one: every entry is split at commas and
+ * whitespace, which none of these names may contain, and blanks are dropped.
+ */
+final class NameList {
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
+
+    private NameList() {
+    }
+
+    static List<String> parse(List<String> entries) {
+        return entries == null ? List.of() : entries.stream().filter(Objects::nonNull)
+                .flatMap(entry -> Arrays.stream(SEPARATORS.split(entry.strip()))).filter(name -> !name.isEmpty()).toList();
+    }
+
+    /** The names as the form shows them: separated by a comma and a space. */
+    static String text(List<String> names) {
+        return String.join(", ", names);
+    }
+}
