@@ -67,8 +67,8 @@ final class BuildCommand implements Callable<Integer> {
             description = "auto, buildx, docker or buildah (default: ${DEFAULT-VALUE}: buildx, then docker, then buildah).")
     String backend;
 
-    @Option(names = "--json", description = "Print JSON: {\"targets\": [...]} with digest, duration, steps, cache hit rate and cache import and"
-                    + " export time per target.")
+    @Option(names = "--json", description = "Print JSON: {\"targets\": [...]} with digest, duration, steps, cache hit rate, the cache read and"
+                    + " cache import and export time per target.")
     boolean json;
 
     @Option(names = "--platform", paramLabel = "PLATFORM", description = "Build for this platform, e.g. linux/amd64 (default: the bake file's, else the agent's).")
@@ -109,7 +109,8 @@ final class BuildCommand implements Callable<Integer> {
             description = "Caches read after the branch's own, in order: branch, default-branch, local (default: all three).")
     List<String> cacheFallbacks = new ArrayList<>(List.of("branch", "default-branch", "local"));
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "A local cache folder on this agent (read by buildx).")
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "A local cache folder on this agent, read when no registry cache has been written and written"
+                    + " every build: buildx's local cache, docker's cache images (docker save/load), buildah's step images.")
     Path cacheDirectory;
 
     @Option(names = "--docker-host", paramLabel = "HOST", description = "DOCKER_HOST for the docker and buildx backends (default: docker's own).")

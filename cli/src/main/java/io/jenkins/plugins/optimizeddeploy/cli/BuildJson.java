@@ -9,8 +9,8 @@ import java.util.Locale;
 /** The JSON and text of {@code optimized-deploy build}: {@code {"targets": [...]}}, one entry per target. */
 record BuildJson(String backend, String backendReason, List<Target> targets) {
     record Target(String target, String image, String digest, long compressedSize, long durationMillis,
-            StepStatistics steps, double cacheHitRate, long cacheImportMillis, long cacheExportMillis,
-            List<String> cacheExportFailures) {
+            StepStatistics steps, double cacheHitRate, String cacheSource, long cacheImportMillis,
+            long cacheExportMillis, List<String> cacheExportFailures) {
     }
 
     static BuildJson of(BuildResult result) {
@@ -19,7 +19,7 @@ record BuildJson(String backend, String backendReason, List<Target> targets) {
 
     private static Target target(TargetResult result) {
         return new Target(result.target(), result.image(), result.digest(), result.compressedSize(), result.durationMillis(),
-                result.steps(), result.cacheHitRate(), result.cacheImportMillis(), result.cacheExportMillis(),
+                result.steps(), result.cacheHitRate(), result.cacheSource(), result.cacheImportMillis(), result.cacheExportMillis(),
                 result.cacheExportFailures());
     }
 

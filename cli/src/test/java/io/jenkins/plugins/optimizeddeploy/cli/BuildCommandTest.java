@@ -44,6 +44,7 @@ class BuildCommandTest {
             assertThat(steps.path("total").asInt()).isEqualTo(steps.path("cached").asInt() + steps.path("executed").asInt());
             assertThat(target.path("cacheHitRate").isNumber()).isTrue();
             assertThat(target.path("cacheImportMillis").isIntegralNumber()).isTrue();
+            assertThat(target.path("cacheSource").asText()).isNotEmpty();
             assertThat(target.path("cacheExportMillis").asLong()).as("cache images pushed").isPositive();
         }
         assertThat(run.err()).contains("with docker: docker was asked for", "web: building " + registry + "/web:cli-1",
