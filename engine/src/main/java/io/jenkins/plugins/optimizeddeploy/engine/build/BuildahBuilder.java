@@ -58,7 +58,7 @@ public final class BuildahBuilder implements ImageBuilder {
                 : target.cache().local().map(localCache::load).orElse(LocalCacheRead.empty());
         String cacheSource = written.map(CacheSource::toString).orElseGet(() -> target.cache().local()
                 .map(folder -> loaded.describe(folder.toString()))
-                .orElse("none: no registry cache written yet and no local cache folder"));
+                .orElse(LocalCacheRead.NO_CACHE));
         List<String> exportFailures = new ArrayList<>();
         TimedLines output = new TimedLines(Clock.systemUTC());
         CommandResult build = runner.run(command(budArguments(target, cacheFrom, true)), output);

@@ -110,7 +110,7 @@ public final class DockerBuilder implements ImageBuilder {
         }
         Optional<CacheSource> folder = target.cache().local();
         if (folder.isEmpty()) {
-            return new CacheRead(List.of(), "none: no registry cache written yet and no local cache folder", 0);
+            return new CacheRead(List.of(), LocalCacheRead.NO_CACHE, 0);
         }
         LocalCacheRead loaded = localCache.load(folder.get());
         return new CacheRead(loaded.images(), loaded.describe(folder.get().toString()), loaded.millis());

@@ -8,6 +8,9 @@ import java.util.Objects;
  * no cache yet or could not be read) and, when it could not be read, why; a local cache never fails a build.
  */
 record LocalCacheRead(List<String> images, String problem, long millis) {
+    /** The cache source of a build that had neither a registry cache nor a local folder to read. */
+    static final String NO_CACHE = "none: no registry cache written yet and no local cache folder";
+
     LocalCacheRead {
         images = List.copyOf(images);
         Objects.requireNonNull(problem, "problem (empty when none)");
