@@ -9,14 +9,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Resolves {@code auto} by asking the tools themselves: {@code docker buildx version} (buildx bake), then
- * {@code docker version} against the daemon (docker with BuildKit), then {@code buildah --version}. The reason
- * says what was found and what was not.
+ * Resolves {@code auto} by asking the tools themselves: {@code docker buildx version} and {@code docker buildx inspect}
+ * (buildx bake, when its current builder can export a registry cache), then {@code docker version} against the daemon
+ * (docker with BuildKit), then {@code buildah --version}. The reason says what was found and what was not.
  */
 public final class BackendSelector {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
+    /** The drivers whose builders run BuildKit on their own and so can export a cache (the docker driver cannot). */
+    private static final Set<String> CACHE_EXPORTING_DRIVERS = Set.of("docker-container", "kubernetes", "remote");
     private final CommandRunner runner;
     private final Path docker;
     private final Path buildah;
@@ -41,9 +44,16 @@ public final class BackendSelector {
         List<String> missing = new ArrayList<>();
         Probe buildx = probe(List.of(docker.toString(), "buildx", "version"));
         if (buildx.ok()) {
-            return new BackendChoice(BuilderBackend.BUILDX, "auto: docker buildx is available (" + buildx.firstLine() + ")");
+            BuildxBuilder builder = currentBuildxBuilder();
+            if (builder.exportsCache()) {
+                return new BackendChoice(BuilderBackend.BUILDX, "auto: docker buildx is available (" + buildx.firstLine()
+                        + ") and its current builder's " + builder.driver() + " driver exports a registry cache");
+            }
+            missing.add("docker buildx (" + buildx.firstLine() + ") has no builder that can export a registry cache ("
+                    + builder.problem() + ")");
+        } else {
+            missing.add("no docker buildx (" + buildx.firstLine() + ")");
         }
-        missing.add("no docker buildx (" + buildx.firstLine() + ")");
         Probe daemon = probe(List.of(docker.toString(), "version", "--format", "{{.Server.Version}}"));
         if (daemon.ok()) {
             return new BackendChoice(BuilderBackend.DOCKER, "auto: " + missing.get(0) + "; dockerd " + daemon.firstLine()
@@ -60,7 +70,36 @@ public final class BackendSelector {
                 + ". Install the Debian package docker.io (and start dockerd) or buildah.");
     }
 
-    private record Probe(boolean ok, String firstLine) {
+    private record BuildxBuilder(String driver, String problem) {
+        boolean exportsCache() {
+            return problem.isEmpty();
+        }
+    }
+
+    private BuildxBuilder currentBuildxBuilder() {
+        Probe inspect = probe(List.of(docker.toString(), "buildx", "inspect"));
+        String driver = field(inspect, "Driver:");
+        String error = field(inspect, "Error:");
+        if (!inspect.ok() || !error.isEmpty()) {
+            return new BuildxBuilder(driver, "docker buildx inspect: " + (error.isEmpty() ? inspect.firstLine() : error));
+        }
+        if (!CACHE_EXPORTING_DRIVERS.contains(driver)) {
+            return new BuildxBuilder(driver, "its current builder uses the " + (driver.isEmpty() ? "default" : driver)
+                    + " driver; create a docker-container or remote builder to use buildx");
+        }
+        return new BuildxBuilder(driver, "");
+    }
+
+    private static String field(Probe probe, String name) {
+        return probe.lines().stream()
+                .map(String::strip)
+                .filter(line -> line.startsWith(name))
+                .map(line -> line.substring(name.length()).strip())
+                .findFirst()
+                .orElse("");
+    }
+
+    private record Probe(boolean ok, String firstLine, List<String> lines) {
     }
 
     private Probe probe(List<String> arguments) {
@@ -69,9 +108,9 @@ public final class BackendSelector {
             List<String> lines = new ArrayList<>(result.stdout());
             lines.addAll(result.stderr());
             String first = lines.stream().filter(line -> !line.isBlank()).findFirst().orElse("exit code " + result.exitCode()).strip();
-            return new Probe(result.succeeded(), first);
+            return new Probe(result.succeeded(), first, lines);
         } catch (CommandFailedException e) {
-            return new Probe(false, e.getMessage());
+            return new Probe(false, e.getMessage(), List.of());
         }
     }
 }
