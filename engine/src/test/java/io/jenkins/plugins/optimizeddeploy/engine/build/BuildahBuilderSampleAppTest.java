@@ -46,6 +46,7 @@ class BuildahBuilderSampleAppTest {
         BuildResult fresh = build(newAgent, app, repository);
 
         assertThat(cold.targets()).extracting(TargetResult::target).containsExactly("web", "worker");
+        assertThat(cold.backendReason()).contains("storage driver " + agent.storageDriver() + " (");
         assertThat(warm.targets().get(0).executedSteps()).as(runner.transcript()).singleElement()
                 .matches(SampleAppRequest::isWebContentStep);
         assertThat(warm.targets().get(1).executedSteps()).isEmpty();
