@@ -11,6 +11,8 @@ import io.jenkins.plugins.optimizeddeploy.testsupport.BuildahExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,12 +68,15 @@ class BuildBenchmark {
 
     /** The buildah storage driver the engine chose on the benchmark's agent, and why. */
     private static String buildahStorage = "";
+    /** The 1-minute load average when the run started: other work on the machine stretches the short warm builds. */
+    private static String loadAtStart = "";
 
     private record Run(String backend, String phase, long wallMillis, StepStatistics steps, String commandTimes) {
     }
 
     @Test
     void measureColdWarmAndNewAgentBuilds(@TempDir Path directory) throws Exception {
+        loadAtStart = loadAverage();
         String baseImage = registry.pushBusyboxBase("base/busybox", "bench");
         List<Run> runs = new ArrayList<>();
         runs.addAll(measure("docker", directory.resolve("docker"), baseImage,
@@ -85,6 +90,14 @@ class BuildBenchmark {
         Path report = SampleApp.directory().getParent().getParent().resolve("docs/BENCHMARKS.md");
         new BenchmarkSection("bench/build").writeInto(report, "Benchmarks", markdown(runs));
         assertThat(runs).hasSize(9);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     private static ImageBuilder buildah(BuildahExtension storage, List<String> driver, CommandRunner runner) {
@@ -151,7 +164,8 @@ class BuildBenchmark {
                 .append(" local registry. buildah's storage driver as the engine chose it: ").append(buildahStorage)
                 .append("; buildah-vfs is the same backend with `--storage-driver vfs` (the engine's fallback where")
                 .append(" overlay does not work), measured in the same run for comparison. buildah builds one target")
-                .append(" after the other (its default).\n")
+                .append(" after the other (its default). 1-minute load average when the run started: ").append(loadAtStart)
+                .append(", when it ended: ").append(loadAverage()).append(".\n")
                 .append("Cold: empty agent and cache. Warm: the same agent after a change to `web/index.html`, the")
                 .append(" median of ").append(WARM_RUNS).append(" such builds (each after its own change; range: ")
                 .append(WARM_RANGES.entrySet().stream().map(range -> String.format(Locale.ROOT, "%s %.1f-%.1f s",
@@ -176,8 +190,7 @@ class BuildBenchmark {
                     100.0 * WARM_RANGES.get(backend).get(1).wallMillis() / coldMillis, WARM_RUNS));
         });
         text.setLength(text.length() - 1);
-        text.append(".\n\nWhere the warm builds' time goes (the engine's commands, summed over the targets, which run in")
-                .append(" parallel):\n\n");
+        text.append(".\n\nWhere the warm builds' time goes (the engine's commands, summed over the targets):\n\n");
         runs.stream().filter(run -> run.phase().equals(WARM))
                 .forEach(run -> text.append("- ").append(run.backend()).append(": ").append(run.commandTimes()).append('\n'));
         text.append("\nWhat the numbers are made of:\n\n")
