@@ -7,14 +7,16 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * buildah with private vfs storage roots, chroot isolation and a private auth file, registered on a static field:
+ * buildah with private storage roots, chroot isolation and a private auth file, registered on a static field:
  * <pre>{@code
  * @RegisterExtension
  * static final BuildahExtension buildah = new BuildahExtension();
  * }</pre>
  * Builds need {@code bud --isolation chroot --network host --format docker}; pushes to the plain registries need
  * {@code --tls-verify=false}, to the TLS one {@code --cert-dir} {@link RegistryExtension#caCertificateDirectory()}.
- * By default the storage is shared by the test JVM; {@link #perTestClass()} gives a class empty storage.
+ * By default the storage is shared by the test JVM; {@link #perTestClass()} gives a class empty storage. Its
+ * driver is the one the engine picks: buildah's default (overlay as root here) where buildah can open the storage
+ * with it, else vfs ({@code --storage-driver vfs} is then among the global arguments).
  */
 public final class BuildahExtension implements BeforeAllCallback {
     private final Lifetime lifetime;
@@ -40,7 +42,7 @@ public final class BuildahExtension implements BeforeAllCallback {
         storage = lifetime.obtain(context, key, BuildahStorage.class, BuildahStorage::create);
     }
 
-    /** Runs {@code buildah --root R --runroot RR --storage-driver vfs ARGUMENTS} (5 minute timeout). */
+    /** Runs {@code buildah --root R --runroot RR ARGUMENTS} (5 minute timeout). */
     public CommandResult buildah(String... arguments) {
         return storage().buildah(null, ExternalCommand.DEFAULT_TIMEOUT, List.of(arguments));
     }
@@ -55,9 +57,14 @@ public final class BuildahExtension implements BeforeAllCallback {
         return storage().buildah(null, timeout, List.of(arguments));
     }
 
-    /** {@code --root R --runroot RR --storage-driver vfs}, for code under test that runs buildah itself. */
+    /** {@code --root R --runroot RR} (and {@code --storage-driver vfs} where overlay fails), for code under test. */
     public List<String> globalArguments() {
         return storage().globalArguments();
+    }
+
+    /** The driver buildah uses for this storage, e.g. {@code overlay}, as {@code buildah info} reports it. */
+    public String storageDriver() {
+        return storage().storageDriver();
     }
 
     /** {@code BUILDAH_ISOLATION=chroot}, the private {@code REGISTRY_AUTH_FILE} and {@code TMPDIR}. */

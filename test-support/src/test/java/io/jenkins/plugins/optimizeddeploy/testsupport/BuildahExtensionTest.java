@@ -16,7 +16,14 @@ class BuildahExtensionTest {
         CommandResult version = buildah.buildah("version").requireSuccess();
 
         assertThat(version.stdout()).contains("Version:");
-        assertThat(buildah.globalArguments()).containsSequence("--storage-driver", "vfs");
+    }
+
+    @Test
+    void shouldUseBuildahsDefaultStorageDriverAndNameVfsOnlyAsTheFallback() {
+        String driver = buildah.storageDriver();
+
+        assertThat(driver).isIn("overlay", "vfs");
+        assertThat(buildah.globalArguments().contains("--storage-driver")).isEqualTo(driver.equals("vfs"));
     }
 
     @Test

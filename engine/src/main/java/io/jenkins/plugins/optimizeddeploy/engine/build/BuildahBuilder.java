@@ -23,7 +23,8 @@ import java.util.Optional;
  * (buildah 1.28 takes only one), else the step images of the local cache folder ({@link BuildahLocalCache}). The
  * final image also goes to the cache repository as the marker that it exists.
  * Images are built with {@code --format docker} (the OCI format drops HEALTHCHECK) and pushed with
- * {@code --digestfile}.
+ * {@code --digestfile}. The storage driver is chosen once per build ({@link BuildahStorageDriver}: overlay where
+ * it works, else vfs) and reported as a progress line and in the result's reason.
  */
 public final class BuildahBuilder implements ImageBuilder {
     private final CommandRunner runner;
@@ -45,8 +46,11 @@ public final class BuildahBuilder implements ImageBuilder {
 
     @Override
     public BuildResult build(BuildPlan plan, BuildProgress progress) {
-        return new BuildResult(name(), "requested", ParallelTargets.build(plan.targets(), settings.parallelism(),
-                target -> buildTarget(target, progress)));
+        BuildahStorageDriver storage = BuildahStorageDriver.choose(runner, settings);
+        progress.line("buildah storage driver: " + storage.summary());
+        BuildahBuilder onStorage = new BuildahBuilder(runner, registry, settings.withGlobalArguments(storage.globalArguments()));
+        return new BuildResult(name(), "requested; storage driver " + storage.summary(), ParallelTargets.build(
+                plan.targets(), settings.parallelism(), target -> onStorage.buildTarget(target, progress)));
     }
 
     private TargetResult buildTarget(PlannedTarget target, BuildProgress progress) {

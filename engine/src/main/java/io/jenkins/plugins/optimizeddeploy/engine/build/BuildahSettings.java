@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * How the buildah backend runs {@code buildah}: the binary, global arguments (storage roots, e.g.
- * {@code --root R --runroot RR --storage-driver vfs}), extra environment ({@code REGISTRY_AUTH_FILE},
+ * {@code --root R --runroot RR}; without {@code --storage-driver} the builder picks one, see
+ * {@link BuildahStorageDriver}), extra environment ({@code REGISTRY_AUTH_FILE},
  * {@code BUILDAH_ISOLATION}), whether registry TLS is verified (off only for plain-HTTP registries), host
  * networking, how many targets build at once and a timeout per command.
  */
@@ -34,5 +35,9 @@ public record BuildahSettings(Path binary, List<String> globalArguments, Map<Str
 
     public BuildahSettings withTlsVerify(boolean verify) {
         return new BuildahSettings(binary, globalArguments, environment, verify, hostNetwork, parallelism, timeout);
+    }
+
+    public BuildahSettings withGlobalArguments(List<String> arguments) {
+        return new BuildahSettings(binary, arguments, environment, tlsVerify, hostNetwork, parallelism, timeout);
     }
 }

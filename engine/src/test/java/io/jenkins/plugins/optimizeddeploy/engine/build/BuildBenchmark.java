@@ -11,6 +11,8 @@ import io.jenkins.plugins.optimizeddeploy.testsupport.BuildahExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,17 +48,28 @@ class BuildBenchmark {
     static final BuildahExtension buildahAgent = new BuildahExtension().perTestClass();
     @RegisterExtension
     static final BuildahExtension buildahNewAgent = new BuildahExtension().perTestClass();
+    @RegisterExtension
+    static final BuildahExtension vfsAgent = new BuildahExtension().perTestClass();
+    @RegisterExtension
+    static final BuildahExtension vfsNewAgent = new BuildahExtension().perTestClass();
 
     private static final RegistryClient REGISTRY_CLIENT = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous());
 
     private static final String COLD = "cold";
     private static final String WARM = "warm (web/index.html changed)";
+    /** buildah with the vfs fallback named, measured in the same run to show what the storage driver is worth. */
+    private static final String VFS = "buildah-vfs";
 
     /** Warm builds are cheap and noisy: the median of this many, each after its own change, is reported. */
     private static final int WARM_RUNS = 3;
     /** Per backend, the fastest and slowest of its warm builds. */
     private static final Map<String, List<Run>> WARM_RANGES = new TreeMap<>();
-    private static final Set<String> COMMAND_KINDS = Set.of("build", "bud", "push", "pull", "inspect");
+    private static final Set<String> COMMAND_KINDS = Set.of("build", "bud", "push", "pull", "inspect", "info");
+
+    /** The buildah storage driver the engine chose on the benchmark's agent, and why. */
+    private static String buildahStorage = "";
+    /** The 1-minute load average when the run started: other work on the machine stretches the short warm builds. */
+    private static String loadAtStart = "";
 
     /** One build: its wall time, steps, cache import and export time summed over the targets, and its commands' times. */
     private record Run(String backend, String phase, long wallMillis, StepStatistics steps, CacheTimes cacheTimes,
@@ -65,20 +78,40 @@ class BuildBenchmark {
 
     @Test
     void measureColdWarmAndNewAgentBuilds(@TempDir Path directory) throws Exception {
+        loadAtStart = loadAverage();
         String baseImage = registry.pushBusyboxBase("base/busybox", "bench");
         List<Run> runs = new ArrayList<>();
         runs.addAll(measure("docker", directory.resolve("docker"), baseImage,
                 (agent, runner) -> new DockerBuilder(runner, REGISTRY_CLIENT, DockerSettings.defaults(
                         (agent ? dockerAgent : dockerNewAgent).environment()))));
         runs.addAll(measure("buildah", directory.resolve("buildah"), baseImage,
-                (agent, runner) -> {
-                    BuildahExtension storage = agent ? buildahAgent : buildahNewAgent;
-                    return new BuildahBuilder(runner, REGISTRY_CLIENT,
-                            BuildahSettings.defaults(storage.globalArguments(), storage.environment()).withTlsVerify(false));
-                }));
+                (agent, runner) -> buildah(agent ? buildahAgent : buildahNewAgent, List.of(), runner)));
+        buildahStorage = BuildahStorageDriver.choose(new RecordingRunner(), settings(buildahAgent, List.of())).summary();
+        runs.addAll(measure(VFS, directory.resolve(VFS), baseImage,
+                (agent, runner) -> buildah(agent ? vfsAgent : vfsNewAgent, List.of("--storage-driver", "vfs"), runner)));
         Path report = SampleApp.directory().getParent().getParent().resolve("docs/BENCHMARKS.md");
         new BenchmarkSection("bench/build").writeInto(report, "Benchmarks", markdown(runs));
-        assertThat(runs).hasSize(6);
+        assertThat(runs).hasSize(9);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    private static ImageBuilder buildah(BuildahExtension storage, List<String> driver, CommandRunner runner) {
+        return new BuildahBuilder(runner, REGISTRY_CLIENT, settings(storage, driver));
+    }
+
+    private static BuildahSettings settings(BuildahExtension storage, List<String> driver) {
+        List<String> global = new ArrayList<>(storage.globalArguments());
+        if (!global.containsAll(driver)) {
+            global.addAll(driver);
+        }
+        return BuildahSettings.defaults(global, storage.environment()).withTlsVerify(false);
     }
 
     /** cold on the agent, warm on it after a web/index.html change, then the same source on a brand-new agent. */
@@ -130,11 +163,15 @@ class BuildBenchmark {
     private static String markdown(List<Run> runs) {
         StringBuilder text = new StringBuilder()
                 .append("## Image builds: cold, warm and new agent\n\n")
-                .append("Generated by `bench/build` (engine `BuildBenchmark`; it runs `mvn -B -q -o test -pl engine")
+                .append("Generated by `bench/build` (engine `BuildBenchmark`; it runs `mvn -B -q -o test -pl engine -am")
                 .append(" -Dtest=BuildBenchmark -Dsurefire.failIfNoSpecifiedTests=false`) on ").append(Instant.now())
                 .append(" with ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs: the sample app's")
-                .append(" `essential` group (web, worker), a private dockerd 20.10 (BuildKit) or buildah 1.28 (vfs),")
-                .append(" and a local registry.\n")
+                .append(" `essential` group (web, worker), a private dockerd 20.10 (BuildKit) or buildah 1.28, and a")
+                .append(" local registry. buildah's storage driver as the engine chose it: ").append(buildahStorage)
+                .append("; buildah-vfs is the same backend with `--storage-driver vfs` (the engine's fallback where")
+                .append(" overlay does not work), measured in the same run for comparison. buildah builds one target")
+                .append(" after the other (its default). 1-minute load average when the run started: ").append(loadAtStart)
+                .append(", when it ended: ").append(loadAverage()).append(".\n")
                 .append("Cold: empty agent and cache. Warm: the same agent after a change to `web/index.html`, the")
                 .append(" median of ").append(WARM_RUNS).append(" such builds (each after its own change; range: ")
                 .append(WARM_RANGES.entrySet().stream().map(range -> String.format(Locale.ROOT, "%s %.1f-%.1f s",
@@ -164,8 +201,7 @@ class BuildBenchmark {
                     100.0 * WARM_RANGES.get(backend).get(1).wallMillis() / coldMillis, WARM_RUNS));
         });
         text.setLength(text.length() - 1);
-        text.append(".\n\nWhere the warm builds' time goes (the engine's commands, summed over the targets, which run in")
-                .append(" parallel):\n\n");
+        text.append(".\n\nWhere the warm builds' time goes (the engine's commands, summed over the targets):\n\n");
         runs.stream().filter(run -> run.phase().equals(WARM))
                 .forEach(run -> text.append("- ").append(run.backend()).append(": ").append(run.commandTimes()).append('\n'));
         text.append("\nWhat the numbers are made of:\n\n")
@@ -174,8 +210,10 @@ class BuildBenchmark {
                 .append(" `web/index.html` reruns that one step of the web image.\n")
                 .append("- A warm build still pays what every build pays with everything cached: for docker, per target a")
                 .append(" `docker build` of each intermediate stage and of the final one, cache and image pushes and")
-                .append(" registry look-ups; for buildah, `bud` takes about 0.2 s per cached step when it runs alone (each")
-                .append(" step is an image in its vfs storage), then the cache and image pushes.\n")
+                .append(" registry look-ups; for buildah, every step of `bud` is committed as an image and pushed to the")
+                .append(" registry cache (`--cache-to`), cached or not, and each of the engine's 3 `--label`s is a LABEL")
+                .append(" step of its own; then the image and cache-marker pushes. With vfs each step also copies the")
+                .append(" whole root file system, which overlay does not.\n")
                 .append("- BuildKit counts the steps that change files (RUN, COPY, WORKDIR); buildah counts every")
                 .append(" instruction (ENV, CMD...), but not the `LABEL` steps buildah 1.28 appends for the engine's")
                 .append(" `--label`s: BuildKit shows no step for labels either.\n");

@@ -49,6 +49,7 @@ class BuildahBuilderSampleAppTest {
 
         assertThat(cold.targets()).extracting(TargetResult::target).containsExactly("web", "worker");
         assertThat(cold.targets()).allSatisfy(target -> assertThat(target.cacheExportMillis()).isPositive());
+        assertThat(cold.backendReason()).contains("storage driver " + agent.storageDriver() + " (");
         assertThat(warm.targets().get(0).executedSteps()).as(runner.transcript()).singleElement()
                 .matches(SampleAppRequest::isWebContentStep);
         assertThat(warm.targets().get(1).executedSteps()).isEmpty();
