@@ -6,6 +6,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildahSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.build.DockerSettings;
+import io.jenkins.plugins.optimizeddeploy.engine.build.SourceDate;
 import io.jenkins.plugins.optimizeddeploy.engine.build.SourceRevision;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
@@ -98,7 +99,8 @@ final class BuildCommand implements Callable<Integer> {
     String sourceUrl;
 
     @Option(names = "--created", paramLabel = "INSTANT",
-            description = "The created label, e.g. the commit's time 2026-11-26T12:00:00Z; a stable value keeps buildah's LABEL steps cached (default: now).")
+            description = "The created label, e.g. 2026-11-26T12:00:00Z, passed as SOURCE_DATE_EPOCH (default: SOURCE_DATE_EPOCH,"
+                    + " else the commit time of HEAD in the bake file's folder, else now); a stable value keeps buildah's LABEL steps cached.")
     Instant created;
 
     @Option(names = "--cache-repository", paramLabel = "REPOSITORY",
@@ -157,6 +159,9 @@ final class BuildCommand implements Callable<Integer> {
                 cacheDirectory == null ? null : cacheDirectory.toString());
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.putAll(variables);
+        if (created != null) {
+            environment.put(SourceDate.VARIABLE, Long.toString(created.getEpochSecond()));
+        }
         return new BuildRequest(selected, registryPrefix, tags, revision, platform, cache, environment);
     }
 }

@@ -38,6 +38,7 @@ class BuildCommandParseTest {
         assertThat(request.revision().buildNumber()).isEqualTo("7");
         assertThat(request.revision().sourceUrl()).isEqualTo("https://git.example.com/app.git");
         assertThat(request.revision().created()).isEqualTo(Instant.parse("2026-11-26T12:00:00Z"));
+        assertThat(request.environment()).containsEntry("SOURCE_DATE_EPOCH", "1795694400");
         assertThat(request.cache().repository()).isEqualTo("cache.example.com/c");
         assertThat(request.cache().defaultBranch()).isEqualTo("trunk");
         assertThat(request.cache().fallbacks()).containsExactly(CacheFallback.DEFAULT_BRANCH, CacheFallback.LOCAL);

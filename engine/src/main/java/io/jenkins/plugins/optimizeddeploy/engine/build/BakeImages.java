@@ -22,8 +22,14 @@ public final class BakeImages {
         this.buildah = buildah;
     }
 
+    /**
+     * @param request its revision's time is the fallback for the created label; {@link SourceDate} decides
+     */
     public BuildResult run(Path bakeFile, BuildRequest request, BuilderBackend backend, BuildProgress progress) {
-        BuildPlan plan = BuildPlanner.plan(bakeFile, request);
+        SourceDate created = SourceDate.resolve(request.environment(), bakeFile.toAbsolutePath().getParent(), runner,
+                request.revision().created());
+        progress.line("created label: " + created.created() + " (" + created.origin() + ")");
+        BuildPlan plan = BuildPlanner.plan(bakeFile, request.withRevision(request.revision().withCreated(created.created())));
         BackendChoice choice = new BackendSelector(runner, docker.binary(), buildah.binary(), docker.environment())
                 .choose(backend);
         progress.line("building " + plan.targets().size() + " target(s) with " + choice.backend().id() + ": " + choice.reason());

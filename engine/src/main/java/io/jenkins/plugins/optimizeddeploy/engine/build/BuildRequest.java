@@ -23,4 +23,8 @@ public record BuildRequest(List<String> targets, String registry, List<String> t
         Objects.requireNonNull(cache, "cache settings");
         environment = Map.copyOf(environment);
     }
+
+    public BuildRequest withRevision(SourceRevision changed) {
+        return new BuildRequest(targets, registry, tags, changed, platform, cache, environment);
+    }
 }

@@ -24,6 +24,10 @@ public record SourceRevision(String commit, String branch, String buildNumber, S
         return new SourceRevision("", "", "", "", created);
     }
 
+    public SourceRevision withCreated(Instant time) {
+        return new SourceRevision(commit, branch, buildNumber, sourceUrl, time);
+    }
+
     public Optional<String> commitIfKnown() {
         return commit.isEmpty() ? Optional.empty() : Optional.of(commit);
     }
