@@ -118,7 +118,7 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--docker-host", paramLabel = "HOST", description = "DOCKER_HOST for the docker and buildx backends (default: docker's own).")
     String dockerHost;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", description = "Targets built at once by docker (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", description = "Targets built at once by docker or buildah (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
     @Option(names = "--buildah-global", paramLabel = "ARG",
@@ -137,7 +137,8 @@ final class BuildCommand implements Callable<Integer> {
         DockerSettings docker = DockerSettings.defaults(dockerEnvironment);
         docker = new DockerSettings(docker.binary(), docker.environment(), docker.hostNetwork(), parallelism, docker.timeout());
         BakeImages bake = new BakeImages(new ProcessCommandRunner(), registryAccess.newClient(spec, parent.stdin()), docker,
-                BuildahSettings.defaults(buildahGlobalArguments, Map.of()).withTlsVerify(!registryAccess.insecureTls));
+                BuildahSettings.defaults(buildahGlobalArguments, Map.of()).withTlsVerify(!registryAccess.insecureTls)
+                        .withParallelism(parallelism));
         BuildResult result = bake.run(file, request(), BuilderBackend.parse(backend), line -> {
             synchronized (err) {
                 err.println(line);
