@@ -31,15 +31,17 @@ public final class DockerBuildx {
     }
 
     /**
-     * {@code docker buildx bake --file FILE --print NAMES...} in the file's folder, seeing only {@code environment}
-     * (and {@code HOME}, where the client finds its plugins), so a developer's own variables cannot change the bake.
+     * {@code docker buildx bake --file FILE... --print NAMES...} in the first file's folder, seeing only
+     * {@code environment} (and {@code HOME}, where the client finds its plugins), so a developer's own variables
+     * cannot change the bake.
      */
-    public static CommandResult bakePrint(Path file, Map<String, String> environment, List<String> names) {
-        List<String> command = new ArrayList<>(List.of(RequiredBinary.DOCKER.path().toString(), "buildx", "bake",
-                "--file", file.getFileName().toString(), "--print"));
+    public static CommandResult bakePrint(List<Path> files, Map<String, String> environment, List<String> names) {
+        Path folder = files.get(0).toAbsolutePath().getParent();
+        List<String> command = new ArrayList<>(List.of(RequiredBinary.DOCKER.path().toString(), "buildx", "bake"));
+        files.forEach(file -> command.addAll(List.of("--file", folder.relativize(file.toAbsolutePath()).toString())));
+        command.add("--print");
         command.addAll(names);
-        return ExternalCommand.runWithOnly(command, file.toAbsolutePath().getParent(), clientEnvironment(environment),
-                TIMEOUT);
+        return ExternalCommand.runWithOnly(command, folder, clientEnvironment(environment), TIMEOUT);
     }
 
     private static Map<String, String> clientEnvironment(Map<String, String> environment) {

@@ -42,6 +42,39 @@ public final class BakeFileReader {
 
     /** Reads {@code file} (by its extension: {@code .json}, else HCL) with {@code environment} overriding variables. */
     public static BakeDefinition read(Path file, Map<String, String> environment) {
+        return read(List.of(file), environment);
+    }
+
+    /**
+     * Reads several bake files as one, as {@code docker buildx bake --file A --file B} does: a later file's target
+     * merges into an earlier one's of the same name (an override file), a later group, variable or global replaces.
+     */
+    public static BakeDefinition read(List<Path> files, Map<String, String> environment) {
+        if (files.isEmpty()) {
+            throw new BakeFileException("No bake file to read: give at least one docker-bake.hcl or .json");
+        }
+        Map<String, HclExpression> globals = new LinkedHashMap<>();
+        List<HclBody.Block> blocks = new ArrayList<>();
+        for (Path file : files) {
+            HclBody body = parse(file);
+            globals.putAll(body.attributes());
+            blocks.addAll(body.blocks());
+        }
+        String source = files.size() == 1 ? files.get(0).toString()
+                : String.join(" + ", files.stream().map(Path::toString).toList());
+        return evaluate(source, new HclBody(globals, blocks), environment);
+    }
+
+    public static BakeDefinition readHcl(String source, String text, Map<String, String> environment) {
+        return evaluate(source, HclParser.parseFile(source, text), environment);
+    }
+
+    /** A bake file in HCL's JSON form, named {@code source} in errors. */
+    public static BakeDefinition readJson(String source, String text, Map<String, String> environment) {
+        return evaluate(source, parseJson(source, text), environment);
+    }
+
+    private static HclBody parse(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -49,18 +82,14 @@ public final class BakeFileReader {
             throw new BakeFileException("Cannot read bake file " + file + ": " + e.getMessage(), e);
         }
         String name = file.toString();
-        return name.endsWith(".json") ? readJson(name, text, environment) : readHcl(name, text, environment);
-    }
-
-    public static BakeDefinition readHcl(String source, String text, Map<String, String> environment) {
-        return evaluate(source, HclParser.parseFile(source, text), environment);
+        return name.endsWith(".json") ? parseJson(name, text) : HclParser.parseFile(name, text);
     }
 
     /**
      * A bake file in HCL's JSON form: the keys variable, group, target (and function) hold named blocks, each an
      * object or a list of objects (repeated blocks); any other key is a global value.
      */
-    public static BakeDefinition readJson(String source, String text, Map<String, String> environment) {
+    private static HclBody parseJson(String source, String text) {
         JsonNode root;
         try {
             root = JSON.readTree(text);
@@ -95,11 +124,11 @@ public final class BakeFileReader {
                     }
                     HclExpression.MapValue attributes = (HclExpression.MapValue) jsonExpression(source, body, where);
                     blocks.add(new HclBody.Block(key, List.of(block.getKey()),
-                            new HclBody(attributes.entries(), List.of()), 0));
+                            new HclBody(attributes.entries(), List.of()), source));
                 }
             }
         }
-        return evaluate(source, new HclBody(globals, blocks), environment);
+        return new HclBody(globals, blocks);
     }
 
     private static HclExpression jsonExpression(String source, JsonNode node, String where) {
@@ -134,7 +163,7 @@ public final class BakeFileReader {
         Map<String, HclBody> groupBodies = new LinkedHashMap<>();
         Map<String, List<HclBody>> targetBodies = new LinkedHashMap<>();
         for (HclBody.Block block : file.blocks()) {
-            String where = source + (block.line() > 0 ? ":" + block.line() : "");
+            String where = block.location();
             if (block.labels().size() != 1) {
                 throw new BakeFileException(where + ": block '" + block.type() + "' needs exactly one name, has "
                         + block.labels());

@@ -66,7 +66,7 @@ final class HclParser {
                 expect('{');
                 HclBody blockBody = body(true);
                 expect('}');
-                blocks.add(new HclBody.Block(name, labels, blockBody, startLine));
+                blocks.add(new HclBody.Block(name, labels, blockBody, source + ":" + startLine));
                 requireEndOfLine();
             }
         }

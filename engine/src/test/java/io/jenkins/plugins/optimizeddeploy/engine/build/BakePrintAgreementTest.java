@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,6 +40,8 @@ class BakePrintAgreementTest {
     /** The attributes of a printed target that BakeTarget holds; buildx's others (output, secret...) are not read. */
     private static final Set<String> READ_ATTRIBUTES = Set.of("context", "contexts", "dockerfile", "args", "labels",
             "tags", "cache-from", "cache-to", "target", "platforms");
+    /** What BuildxBakeBuilder generates for BuildxBakeBuilderTest's plan of the sample app (that test checks it). */
+    private static final String OVERRIDE_FILE = "buildx-override-expected.json";
     private static final Map<String, String> SAMPLE_APP_ENVIRONMENT =
             Map.of("BASE_IMAGE", "127.0.0.1:5000/base/busybox:latest", "REGISTRY", "127.0.0.1:5000", "TAG", "1.0.0");
     private static final Map<String, String> OVERRIDES = Map.ofEntries(Map.entry("TAG", "7"), Map.entry("PUSH", "1"),
@@ -77,6 +80,8 @@ class BakePrintAgreementTest {
                         Map.of("REPLICAS", "three"), List.of()),
                 new PrintCase("variables-json-defaults", printResource("variables.json"), Map.of(), List.of("all")),
                 new PrintCase("variables-json-environment", printResource("variables.json"), OVERRIDES, List.of("all")),
+                new PrintCase("sample-app-with-buildx-override", List.of(sampleHcl, resource(OVERRIDE_FILE)), Map.of(),
+                        List.of("essential")),
                 new PrintCase("error-undeclared", printResource("errors/undeclared.hcl"), Map.of("UNDECLARED", "x"),
                         List.of()),
                 new PrintCase("error-null-in-string", printResource("errors/null-in-string.hcl"), Map.of(), List.of()),
@@ -106,7 +111,7 @@ class BakePrintAgreementTest {
                 + " build/bake-print says how it was built): the outputs recorded with buildx v0.10.5 covered this case"
                 + " in shouldReadAsTheRecordedBuildxPrint").isPresent();
 
-        CommandResult live = DockerBuildx.bakePrint(printCase.file(), printCase.environment(), printCase.names());
+        CommandResult live = DockerBuildx.bakePrint(printCase.files(), printCase.environment(), printCase.names());
 
         if (Boolean.getBoolean("bake.print.record")) {
             record(printCase, live);
@@ -119,9 +124,27 @@ class BakePrintAgreementTest {
         }
     }
 
+    @Test
+    void shouldMakeBuildxBuildWhatThePlanSaysWhenItLayersTheOverrideFileOverTheUsersBakeFile() throws Exception {
+        Path bakeFile = SampleApp.directory().resolve("docker-bake.hcl");
+        BuildPlan plan = BuildPlanner.plan(bakeFile, BuildxBakeBuilderTest.REQUEST);
+
+        BakeDefinition layered = BakeFileReader.read(List.of(bakeFile, resource(OVERRIDE_FILE)), Map.of());
+
+        assertThat(plan.targets()).allSatisfy(planned -> {
+            BakeTarget built = layered.targets().get(planned.name());
+            assertThat(built.tags()).isEqualTo(planned.images());
+            assertThat(built.labels()).containsAllEntriesOf(planned.labels());
+            assertThat(built.platforms()).containsExactly(planned.platform());
+            assertThat(built.cacheFrom()).isEqualTo(planned.cache().buildxCacheFrom());
+            assertThat(built.cacheTo()).isEqualTo(planned.cache().buildxCacheTo());
+            assertThat(built.stage()).isEqualTo(planned.stage());
+        });
+    }
+
     /** What {@code docker buildx bake --print NAMES} prints for our reading, as canonical JSON. */
     private static String ourPrint(PrintCase printCase) {
-        BakeDefinition bake = BakeFileReader.read(printCase.file(), printCase.environment());
+        BakeDefinition bake = BakeFileReader.read(printCase.files(), printCase.environment());
         List<String> names = printCase.names().isEmpty() ? List.of(BakeDefinition.DEFAULT_GROUP) : printCase.names();
         Map<String, Object> groups = new LinkedHashMap<>();
         for (String name : names) {
@@ -215,7 +238,11 @@ class BakePrintAgreementTest {
         return BakeFileReaderTest.resource("bake-print/" + name);
     }
 
-    record PrintCase(String name, Path file, Map<String, String> environment, List<String> names) {
+    record PrintCase(String name, List<Path> files, Map<String, String> environment, List<String> names) {
+        PrintCase(String name, Path file, Map<String, String> environment, List<String> names) {
+            this(name, List.of(file), environment, names);
+        }
+
         @Override
         public String toString() {
             return name;
