@@ -22,7 +22,8 @@ final class BakeEvaluation {
     static final Map<String, String> BUILT_INS =
             Map.of("BAKE_CMD_CONTEXT", "cwd://", "BAKE_LOCAL_PLATFORM", localPlatform());
     /** The numbers Go's strconv.ParseFloat reads in decimal, which buildx uses for a number variable's override. */
-    private static final Pattern DECIMAL_NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern DECIMAL_NUMBER =
+            Pattern.compile("[+-]?(\\d+(_\\d+)*\\.?(\\d+(_\\d+)*)?|\\.\\d+(_\\d+)*)([eE][+-]?\\d+(_\\d+)*)?");
     private static final Set<String> GO_TRUE = Set.of("1", "t", "T", "true", "TRUE", "True");
     private static final Set<String> GO_FALSE = Set.of("0", "f", "F", "false", "FALSE", "False");
 
@@ -135,12 +136,12 @@ final class BakeEvaluation {
                     + " environment is not one of true, false, 1, 0, t, f");
         }
         if (defaultValue instanceof Long || defaultValue instanceof BigDecimal) {
-            if (!DECIMAL_NUMBER.matcher(text).matches() || Double.isInfinite(Double.parseDouble(text))) {
+            if (!DECIMAL_NUMBER.matcher(text).matches() || Double.isInfinite(Double.parseDouble(text.replace("_", "")))) {
                 throw new BakeFileException(source + ": variable '" + name + "' has a number default, and its value"
                         + " in the environment is not a number");
             }
             // buildx reads the override as a 64-bit float
-            return BigDecimal.valueOf(Double.parseDouble(text));
+            return BigDecimal.valueOf(Double.parseDouble(text.replace("_", "")));
         }
         if (defaultValue instanceof List || defaultValue instanceof Map) {
             throw new BakeFileException(source + ": variable '" + name + "' has a " + (defaultValue instanceof List

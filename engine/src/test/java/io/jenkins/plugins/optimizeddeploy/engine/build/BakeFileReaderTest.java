@@ -187,6 +187,31 @@ class BakeFileReaderTest {
     }
 
     @Test
+    void shouldReadHeredocsAndNumbersBeyondALongAsBuildx() {
+        BakeTarget target = BakeFileReader.readHcl("f.hcl", """
+                variable "N" { default = 1 }
+                target "default" {
+                  tags = [<<EOT
+                plain ${N} \\n
+                  kept
+                EOT
+                  , <<-EOT
+                    flush
+
+                      deeper
+                  EOT
+                  ]
+                  args = { BIG = 12345678901234567890, N = N }
+                }
+                """, Map.of("N", "1_000")).targets().get("default");
+
+        assertThat(target.tags()).containsExactly("plain 1000 \\n\n  kept\n", "flush\n\n  deeper\n");
+        assertThat(target.args()).isEqualTo(Map.of("BIG", "12345678901234567890", "N", "1000"));
+        assertThat(problem("target \"a\" {\n  tags = [<<EOT\nnever closed\n]\n}")).isEqualTo(
+                "f.hcl:2: heredoc <<EOT is not closed by a line with only EOT");
+    }
+
+    @Test
     void shouldReadGlobalValuesAndRepeatedBlocksOfJson() {
         BakeDefinition bake = BakeFileReader.readJson("f.json", """
                 {"PLATFORMS": ["linux/amd64", "linux/arm64"], "RATIO": 1.50,
