@@ -109,20 +109,41 @@ class BakePrintAgreementTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void shouldReadAsTheInstalledBuildxPrint(PrintCase printCase) throws IOException {
-        Optional<String> buildx = DockerBuildx.version();
-        assumeThat(buildx).as("/usr/bin/docker has no buildx plugin (bookworm has no package for it; the README in"
-                + " build/bake-print says how it was built): the outputs recorded with buildx v0.10.5 covered this case"
-                + " in shouldReadAsTheRecordedBuildxPrint").isPresent();
+        String buildx = installedBuildx("the outputs recorded with buildx v0.10.5 covered this case in"
+                + " shouldReadAsTheRecordedBuildxPrint");
 
         CommandResult live = DockerBuildx.bakePrint(printCase.files(), printCase.environment(), printCase.names());
 
         if (Boolean.getBoolean("bake.print.record")) {
             record(printCase, live);
         }
+        assertAgreement(printCase, buildx, live);
+    }
+
+    @Test
+    void shouldReadBuildxsBuiltInVariablesWhoseValuesDependOnTheMachineAsTheInstalledBuildx() throws Exception {
+        PrintCase builtIns = new PrintCase("built-ins", printResource("built-ins.hcl"),
+                Map.of("BAKE_LOCAL_PLATFORM", "linux/s390x", "BAKE_CMD_CONTEXT", "ignored"), List.of());
+
+        assertThat(ourPrint(builtIns)).contains("\"CONTEXT\" : \"cwd://\"")
+                .containsPattern("\"platforms\" : \\[ \"linux/[a-z0-9]+(/v[0-9])?\" \\]");
+        String buildx = installedBuildx("only the value of BAKE_CMD_CONTEXT and the form of BAKE_LOCAL_PLATFORM were"
+                + " checked");
+        assertAgreement(builtIns, buildx, DockerBuildx.bakePrint(builtIns.files(), builtIns.environment(), List.of()));
+    }
+
+    private static String installedBuildx(String coveredInstead) {
+        Optional<String> buildx = DockerBuildx.version();
+        assumeThat(buildx).as("/usr/bin/docker has no buildx plugin (bookworm has no package for it; the README in"
+                + " build/bake-print says how it was built): " + coveredInstead).isPresent();
+        return buildx.get();
+    }
+
+    private static void assertAgreement(PrintCase printCase, String buildx, CommandResult live) throws IOException {
         if (live.succeeded()) {
-            assertThat(ourPrint(printCase)).as(buildx.get()).isEqualTo(canonical(JSON.readTree(live.stdout())));
+            assertThat(ourPrint(printCase)).as(buildx).isEqualTo(canonical(JSON.readTree(live.stdout())));
         } else {
-            assertThatThrownBy(() -> ourPrint(printCase)).as(buildx.get() + " refused it: " + live.stderr())
+            assertThatThrownBy(() -> ourPrint(printCase)).as(buildx + " refused it: " + live.stderr())
                     .isInstanceOf(BakeFileException.class);
         }
     }
