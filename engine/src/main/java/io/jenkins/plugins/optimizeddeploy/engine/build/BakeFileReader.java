@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -36,6 +38,14 @@ public final class BakeFileReader {
     /** List attributes that add to what is inherited or merged instead of replacing it. */
     private static final Set<String> ACCUMULATING_ATTRIBUTES = Set.of("cache-from", "inherits");
     private static final String SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH";
+    private static final Pattern PLATFORM_COMPONENT = Pattern.compile("[A-Za-z0-9_-]+");
+    /** A platform of one component is an operating system or an architecture that Go knows, or an alias of one. */
+    private static final Set<String> KNOWN_OS_OR_ARCHITECTURE = Set.of("aix", "android", "darwin", "macos",
+            "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd", "openbsd", "plan9",
+            "solaris", "windows", "zos", "386", "i386", "amd64", "x86_64", "x86-64", "amd64p32", "arm", "armhf", "armel",
+            "armbe", "arm64", "aarch64", "arm64be", "ppc64", "ppc64le", "loong64", "mips", "mipsle", "mips64",
+            "mips64le", "mips64p32", "mips64p32le", "ppc", "riscv", "riscv64", "s390", "s390x", "sparc", "sparc64",
+            "wasm", "local");
 
     private BakeFileReader() {
     }
@@ -202,9 +212,10 @@ public final class BakeFileReader {
         Map<String, String> unresolvable = new LinkedHashMap<>();
         for (String name : declaredTargets.keySet()) {
             try {
-                targets.put(name, toTarget(name, resolve(source, name, declaredTargets, new HashMap<>()), environment));
+                targets.put(name, toTarget(source, name, resolve(source, name, declaredTargets, new HashMap<>()),
+                        environment));
             } catch (BakeFileException e) {
-                // like buildx, a target that inherits from nothing fails only when it is built
+                // like buildx, a target that inherits from nothing or names a bad platform fails only when built
                 unresolvable.put(name, e.getMessage());
             }
         }
@@ -319,12 +330,15 @@ public final class BakeFileReader {
      * and {@code SOURCE_DATE_EPOCH} from the environment becomes a build argument unless the target sets one.
      */
     @SuppressWarnings("unchecked")
-    private static BakeTarget toTarget(String name, Map<String, Object> attributes, Map<String, String> environment) {
+    private static BakeTarget toTarget(String source, String name, Map<String, Object> attributes,
+            Map<String, String> environment) {
         Map<String, String> args = new LinkedHashMap<>((Map<String, String>) attributes.getOrDefault("args", Map.of()));
         String epoch = environment.get(SOURCE_DATE_EPOCH);
         if (epoch != null && !epoch.isEmpty()) {
             args.putIfAbsent(SOURCE_DATE_EPOCH, epoch);
         }
+        List<String> platforms = distinct(attributes.get("platforms"));
+        platforms.forEach(platform -> checkPlatform(source, name, platform));
         return new BakeTarget(name,
                 (String) attributes.getOrDefault("context", DEFAULT_CONTEXT),
                 (String) attributes.getOrDefault("dockerfile", DEFAULT_DOCKERFILE),
@@ -332,10 +346,27 @@ public final class BakeFileReader {
                 args,
                 distinct(attributes.get("tags")),
                 (Map<String, String>) attributes.getOrDefault("labels", Map.of()),
-                distinct(attributes.get("platforms")),
+                platforms,
                 distinct(attributes.get("cache-from")),
                 distinct(attributes.get("cache-to")),
                 (Map<String, String>) attributes.getOrDefault("contexts", Map.of()));
+    }
+
+    /**
+     * What buildx accepts as a platform: comma-separated {@code os[/arch[/variant]]} of letters, digits, '_' and '-',
+     * a single component being a known operating system or architecture ({@code linux}, {@code arm64}...).
+     */
+    private static void checkPlatform(String source, String target, String platform) {
+        for (String specifier : platform.split(",", -1)) {
+            String[] components = specifier.split("/", -1);
+            boolean wellFormed = components.length <= 3 && Arrays.stream(components)
+                    .allMatch(component -> PLATFORM_COMPONENT.matcher(component).matches());
+            if (!wellFormed || components.length == 1
+                    && !KNOWN_OS_OR_ARCHITECTURE.contains(components[0].toLowerCase(Locale.ROOT))) {
+                throw new BakeFileException(source + ": target '" + target + "' has platform '" + specifier
+                        + "', which is neither os/arch[/variant] nor a known operating system or architecture");
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -212,6 +212,24 @@ class BakeFileReaderTest {
     }
 
     @Test
+    void shouldRefusePlatformsBuildxRefusesOnlyWhenTheirTargetIsSelected() {
+        BakeDefinition bake = BakeFileReader.readHcl("f.hcl", """
+                target "good" {
+                  platforms = ["linux/arm/v7", "arm64", "linux/amd64,linux/arm64"]
+                }
+                target "bad" {
+                  platforms = ["linux/amd64", "linux", "plan10"]
+                }
+                """, Map.of());
+
+        assertThat(bake.select(List.of("good"))).singleElement().extracting(BakeTarget::platforms)
+                .isEqualTo(List.of("linux/arm/v7", "arm64", "linux/amd64,linux/arm64"));
+        assertThatThrownBy(() -> bake.select(List.of("bad"))).isInstanceOf(BakeFileException.class).hasMessage(
+                "f.hcl: target 'bad' has platform 'plan10', which is neither os/arch[/variant] nor a known operating"
+                        + " system or architecture");
+    }
+
+    @Test
     void shouldReadGlobalValuesAndRepeatedBlocksOfJson() {
         BakeDefinition bake = BakeFileReader.readJson("f.json", """
                 {"PLATFORMS": ["linux/amd64", "linux/arm64"], "RATIO": 1.50,
