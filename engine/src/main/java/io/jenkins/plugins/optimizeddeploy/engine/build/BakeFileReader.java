@@ -337,19 +337,86 @@ public final class BakeFileReader {
         if (epoch != null && !epoch.isEmpty()) {
             args.putIfAbsent(SOURCE_DATE_EPOCH, epoch);
         }
+        String context = (String) attributes.getOrDefault("context", DEFAULT_CONTEXT);
+        String dockerfile = (String) attributes.getOrDefault("dockerfile", DEFAULT_DOCKERFILE);
+        if (context.equals("-") || dockerfile.equals("-")) {
+            throw new BakeFileException(source + ": target '" + name + "' reads its " + (context.equals("-")
+                    ? "context" : "dockerfile") + " from standard input ('-'), which bake does not allow");
+        }
         List<String> platforms = distinct(attributes.get("platforms"));
         platforms.forEach(platform -> checkPlatform(source, name, platform));
-        return new BakeTarget(name,
-                (String) attributes.getOrDefault("context", DEFAULT_CONTEXT),
-                (String) attributes.getOrDefault("dockerfile", DEFAULT_DOCKERFILE),
+        List<String> cacheFrom = distinct(attributes.get("cache-from"));
+        List<String> cacheTo = distinct(attributes.get("cache-to"));
+        cacheFrom.forEach(entry -> checkCacheEntry(source, name, "cache-from", entry));
+        cacheTo.forEach(entry -> checkCacheEntry(source, name, "cache-to", entry));
+        return new BakeTarget(name, context, dockerfile,
                 (String) attributes.getOrDefault("target", ""),
                 args,
                 distinct(attributes.get("tags")),
                 (Map<String, String>) attributes.getOrDefault("labels", Map.of()),
-                platforms,
-                distinct(attributes.get("cache-from")),
-                distinct(attributes.get("cache-to")),
+                platforms, cacheFrom, cacheTo,
                 (Map<String, String>) attributes.getOrDefault("contexts", Map.of()));
+    }
+
+    /**
+     * What buildx accepts as a cache entry: comma-separated (CSV, quotes allowed) image references, or
+     * {@code key=value} fields one of which is {@code type}.
+     */
+    private static void checkCacheEntry(String source, String target, String attribute, String entry) {
+        String where = source + ": target '" + target + "' " + attribute + " '" + entry + "'";
+        List<String> fields = csvFields(where, entry);
+        if (fields.stream().noneMatch(field -> field.contains("="))) {
+            return;
+        }
+        for (String field : fields) {
+            if (!field.contains("=")) {
+                throw new BakeFileException(where + " has field '" + field + "' without '=' among key=value fields");
+            }
+        }
+        if (fields.stream().noneMatch(field -> field.substring(0, field.indexOf('=')).equalsIgnoreCase("type"))) {
+            throw new BakeFileException(where + " has key=value fields but no type=...");
+        }
+    }
+
+    /** One CSV record as Go's encoding/csv reads it: a quoted field may hold commas and "" for a quote. */
+    private static List<String> csvFields(String where, String record) {
+        List<String> fields = new ArrayList<>();
+        int position = 0;
+        while (true) {
+            StringBuilder field = new StringBuilder();
+            if (position < record.length() && record.charAt(position) == '"') {
+                position++;
+                while (true) {
+                    if (position >= record.length()) {
+                        throw new BakeFileException(where + " has a quote that is not closed");
+                    }
+                    char c = record.charAt(position++);
+                    if (c == '"' && position < record.length() && record.charAt(position) == '"') {
+                        field.append('"');
+                        position++;
+                    } else if (c == '"') {
+                        break;
+                    } else {
+                        field.append(c);
+                    }
+                }
+                if (position < record.length() && record.charAt(position) != ',') {
+                    throw new BakeFileException(where + " has text after a closing quote");
+                }
+            } else {
+                int end = record.indexOf(',', position);
+                field.append(record, position, end < 0 ? record.length() : end);
+                position = end < 0 ? record.length() : end;
+                if (field.indexOf("\"") >= 0) {
+                    throw new BakeFileException(where + " has a quote inside a field that does not start with one");
+                }
+            }
+            fields.add(field.toString());
+            if (position >= record.length()) {
+                return fields;
+            }
+            position++;
+        }
     }
 
     /**

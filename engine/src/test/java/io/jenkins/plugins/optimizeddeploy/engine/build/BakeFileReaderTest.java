@@ -230,6 +230,38 @@ class BakeFileReaderTest {
     }
 
     @Test
+    void shouldRefuseCacheEntriesAndStandardInputBuildxRefusesOnlyWhenTheirTargetIsSelected() {
+        BakeDefinition bake = BakeFileReader.readHcl("f.hcl", """
+                target "good" {
+                  cache-from = ["type=registry,\\"ref=r/c:a,b\\"", "r/a,r/b"]
+                }
+                target "no-type" {
+                  cache-to = ["ref=r/c,mode=max"]
+                }
+                target "no-value" {
+                  cache-to = ["type=registry,ref"]
+                }
+                target "unclosed" {
+                  cache-to = ["\\"type=inline"]
+                }
+                target "stdin" {
+                  dockerfile = "-"
+                }
+                """, Map.of());
+
+        assertThat(bake.select(List.of("good"))).singleElement().extracting(BakeTarget::cacheFrom)
+                .isEqualTo(List.of("type=registry,\"ref=r/c:a,b\"", "r/a,r/b"));
+        assertThat(selectionProblem(bake, "no-type")).isEqualTo(
+                "f.hcl: target 'no-type' cache-to 'ref=r/c,mode=max' has key=value fields but no type=...");
+        assertThat(selectionProblem(bake, "no-value")).isEqualTo("f.hcl: target 'no-value' cache-to"
+                + " 'type=registry,ref' has field 'ref' without '=' among key=value fields");
+        assertThat(selectionProblem(bake, "unclosed")).isEqualTo(
+                "f.hcl: target 'unclosed' cache-to '\"type=inline' has a quote that is not closed");
+        assertThat(selectionProblem(bake, "stdin")).isEqualTo(
+                "f.hcl: target 'stdin' reads its dockerfile from standard input ('-'), which bake does not allow");
+    }
+
+    @Test
     void shouldReadGlobalValuesAndRepeatedBlocksOfJson() {
         BakeDefinition bake = BakeFileReader.readJson("f.json", """
                 {"PLATFORMS": ["linux/amd64", "linux/arm64"], "RATIO": 1.50,
@@ -254,6 +286,15 @@ class BakeFileReaderTest {
 
     private static Map<String, String> args(String hcl, Map<String, String> environment) {
         return BakeFileReader.readHcl("f.hcl", hcl, environment).targets().get("default").args();
+    }
+
+    private static String selectionProblem(BakeDefinition bake, String target) {
+        try {
+            bake.select(List.of(target));
+        } catch (BakeFileException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no error selecting " + target);
     }
 
     private static String problem(String hcl) {
