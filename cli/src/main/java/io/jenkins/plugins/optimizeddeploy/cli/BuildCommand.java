@@ -65,7 +65,8 @@ final class BuildCommand implements Callable<Integer> {
     List<String> tags = new ArrayList<>();
 
     @Option(names = "--backend", paramLabel = "BACKEND", defaultValue = "auto",
-            description = "auto, buildx, docker or buildah (default: ${DEFAULT-VALUE}: buildx, then docker, then buildah).")
+            description = "auto, buildx, docker or buildah (default: ${DEFAULT-VALUE}: buildx if its builder can export"
+                    + " a registry cache, then docker, then buildah).")
     String backend;
 
     @Option(names = "--json", description = "Print JSON: {\"targets\": [...]} with digest, duration, steps, cache hit rate, the cache read and"

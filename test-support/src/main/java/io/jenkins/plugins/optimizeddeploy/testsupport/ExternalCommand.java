@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,23 @@ final class ExternalCommand {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeAll(REDIRECTING_VARIABLES);
         builder.environment().putAll(environment);
+        return complete(builder, stdin, timeout);
+    }
+
+    /**
+     * Like {@link #run} without standard input, but in {@code directory} and seeing only {@code environment}, none
+     * of our variables.
+     */
+    static CommandResult runWithOnly(List<String> command, Path directory, Map<String, String> environment,
+            Duration timeout) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        return complete(builder, null, timeout);
+    }
+
+    private static CommandResult complete(ProcessBuilder builder, String stdin, Duration timeout) {
+        List<String> command = builder.command();
         Process process;
         try {
             process = builder.start();

@@ -21,6 +21,8 @@ public enum RequiredBinary {
     BUSYBOX("/bin/busybox", "busybox-static"),
     OPENSSL("/usr/bin/openssl", "openssl"),
     HTPASSWD("/usr/bin/htpasswd", "apache2-utils"),
+    /** The OCI runtime buildkitd's OCI worker runs build steps with. */
+    RUNC("/usr/sbin/runc", "runc"),
     UMOUNT("/bin/umount", "mount");
 
     private static final int ELF_PROGRAM_HEADER_INTERPRETER = 3;

@@ -9,17 +9,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Resolves {@code auto} by asking the tools themselves: {@code docker buildx version} and {@code docker buildx inspect}
- * (buildx bake, when its current builder can export a registry cache), then {@code docker version} against the daemon
- * (docker with BuildKit), then {@code buildah --version}. The reason says what was found and what was not.
+ * (buildx bake, when the current builder's driver can export a registry cache: buildx's default {@code docker} driver
+ * refuses every bake with {@code cache-to}), then {@code docker version} against the daemon (docker with BuildKit),
+ * then {@code buildah --version}. The reason says what was found and what was not.
  */
 public final class BackendSelector {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
-    /** The drivers whose builders run BuildKit on their own and so can export a cache (the docker driver cannot). */
-    private static final Set<String> CACHE_EXPORTING_DRIVERS = Set.of("docker-container", "kubernetes", "remote");
+    /** The buildx drivers that can export a registry cache; {@code docker} cannot. */
+    private static final Set<String> CACHE_EXPORTING_DRIVERS = Set.of("docker-container", "remote", "kubernetes");
     private final CommandRunner runner;
     private final Path docker;
     private final Path buildah;
@@ -44,13 +46,15 @@ public final class BackendSelector {
         List<String> missing = new ArrayList<>();
         Probe buildx = probe(List.of(docker.toString(), "buildx", "version"));
         if (buildx.ok()) {
-            BuildxBuilder builder = currentBuildxBuilder();
-            if (builder.exportsCache()) {
+            Probe inspect = probe(List.of(docker.toString(), "buildx", "inspect"));
+            String driver = inspect.ok() ? builderDriver(inspect.lines()).orElse("unknown") : "unknown";
+            if (CACHE_EXPORTING_DRIVERS.contains(driver)) {
                 return new BackendChoice(BuilderBackend.BUILDX, "auto: docker buildx is available (" + buildx.firstLine()
-                        + ") and its current builder's " + builder.driver() + " driver exports a registry cache");
+                        + ") with a " + driver + " builder, which exports registry caches");
             }
-            missing.add("docker buildx (" + buildx.firstLine() + ") has no builder that can export a registry cache ("
-                    + builder.problem() + ")");
+            missing.add("docker buildx (" + buildx.firstLine() + ") builds with the " + driver + " driver, which cannot"
+                    + " export a registry cache (docker buildx create --use --driver docker-container, or a remote"
+                    + " builder" + (inspect.ok() ? "" : "; docker buildx inspect: " + inspect.firstLine()) + ")");
         } else {
             missing.add("no docker buildx (" + buildx.firstLine() + ")");
         }
@@ -70,33 +74,10 @@ public final class BackendSelector {
                 + ". Install the Debian package docker.io (and start dockerd) or buildah.");
     }
 
-    private record BuildxBuilder(String driver, String problem) {
-        boolean exportsCache() {
-            return problem.isEmpty();
-        }
-    }
-
-    private BuildxBuilder currentBuildxBuilder() {
-        Probe inspect = probe(List.of(docker.toString(), "buildx", "inspect"));
-        String driver = field(inspect, "Driver:");
-        String error = field(inspect, "Error:");
-        if (!inspect.ok() || !error.isEmpty()) {
-            return new BuildxBuilder(driver, "docker buildx inspect: " + (error.isEmpty() ? inspect.firstLine() : error));
-        }
-        if (!CACHE_EXPORTING_DRIVERS.contains(driver)) {
-            return new BuildxBuilder(driver, "its current builder uses the " + (driver.isEmpty() ? "default" : driver)
-                    + " driver; create a docker-container or remote builder to use buildx");
-        }
-        return new BuildxBuilder(driver, "");
-    }
-
-    private static String field(Probe probe, String name) {
-        return probe.lines().stream()
-                .map(String::strip)
-                .filter(line -> line.startsWith(name))
-                .map(line -> line.substring(name.length()).strip())
-                .findFirst()
-                .orElse("");
+    /** The {@code Driver:} of {@code docker buildx inspect}'s output: the current builder's driver. */
+    static Optional<String> builderDriver(List<String> inspectOutput) {
+        return inspectOutput.stream().filter(line -> line.startsWith("Driver:"))
+                .map(line -> line.substring("Driver:".length()).strip()).findFirst();
     }
 
     private record Probe(boolean ok, String firstLine, List<String> lines) {

@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What a bake file defines: its targets (inherits applied), groups and the variables' final values. */
+/**
+ * What a bake file defines: its targets (inherits applied), groups and the variables' final values. A target that
+ * cannot be resolved (it inherits from no target) is in {@code unresolvable} with the reason, which selecting it
+ * reports: as with buildx, it does not stop the file's other targets.
+ */
 public record BakeDefinition(String source, Map<String, BakeTarget> targets, Map<String, List<String>> groups,
-        Map<String, Object> variables) implements Serializable {
+        Map<String, Object> variables, Map<String, String> unresolvable) implements Serializable {
     /** The group bake builds when no target is named. */
     public static final String DEFAULT_GROUP = "default";
 
@@ -20,7 +24,8 @@ public record BakeDefinition(String source, Map<String, BakeTarget> targets, Map
         Map<String, List<String>> groupCopy = new LinkedHashMap<>();
         groups.forEach((name, members) -> groupCopy.put(name, List.copyOf(members)));
         groups = Collections.unmodifiableMap(groupCopy);
-        variables = Map.copyOf(variables);
+        variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        unresolvable = Map.copyOf(unresolvable);
     }
 
     /**
@@ -51,6 +56,8 @@ public record BakeDefinition(String source, Map<String, BakeTarget> targets, Map
             groupPath.remove(name);
         } else if (targets.containsKey(name)) {
             selected.add(name);
+        } else if (unresolvable.containsKey(name)) {
+            throw new BakeFileException(unresolvable.get(name));
         } else {
             throw new BakeFileException(source + ": no target or group named '" + name + "' (targets: "
                     + targets.keySet() + ", groups: " + groups.keySet() + ")");

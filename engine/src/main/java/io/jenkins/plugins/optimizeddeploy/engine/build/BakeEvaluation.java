@@ -2,33 +2,58 @@ package io.jenkins.plugins.optimizeddeploy.engine.build;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Evaluates expressions against a bake file's variables: the environment overrides a variable's default, and a
- * default may refer to other variables (a cycle is an error).
+ * Evaluates expressions against a bake file's values as buildx does: its built-in variables, then the file's global
+ * attributes ({@code NAME = value}), then its {@code variable} blocks. The environment overrides only variables
+ * declared in blocks, read as the type of the default (bool, number, else string). A value may refer to others
+ * (a cycle is an error), and so may a default.
  */
 final class BakeEvaluation {
+    /** buildx's own variables for a local bake file; the file cannot redefine them. */
+    static final Map<String, String> BUILT_INS =
+            Map.of("BAKE_CMD_CONTEXT", "cwd://", "BAKE_LOCAL_PLATFORM", localPlatform());
+    /** The numbers Go's strconv.ParseFloat reads in decimal, which buildx uses for a number variable's override. */
+    private static final Pattern DECIMAL_NUMBER =
+            Pattern.compile("[+-]?(\\d+(_\\d+)*\\.?(\\d+(_\\d+)*)?|\\.\\d+(_\\d+)*)([eE][+-]?\\d+(_\\d+)*)?");
+    private static final Set<String> GO_TRUE = Set.of("1", "t", "T", "true", "TRUE", "True");
+    private static final Set<String> GO_FALSE = Set.of("0", "f", "F", "false", "FALSE", "False");
+
     private final String source;
-    private final Map<String, HclExpression> defaults;
+    private final Map<String, HclExpression> globals;
+    private final Map<String, HclExpression> declared;
     private final Map<String, String> environment;
     private final Map<String, Object> resolved = new LinkedHashMap<>();
     private final Set<String> resolving = new HashSet<>();
 
-    BakeEvaluation(String source, Map<String, HclExpression> defaults, Map<String, String> environment) {
+    /**
+     * @param globals  the file's top-level attributes
+     * @param declared the file's variable blocks by name, each with its default ({@code ""} when it has none)
+     */
+    BakeEvaluation(String source, Map<String, HclExpression> globals, Map<String, HclExpression> declared,
+            Map<String, String> environment) {
         this.source = source;
-        this.defaults = defaults;
+        this.globals = globals;
+        this.declared = declared;
         this.environment = environment;
     }
 
-    /** Every variable's value, after environment overrides. */
+    /** Every global and declared variable's value (a null one included), after environment overrides. */
     Map<String, Object> variables() {
-        defaults.keySet().forEach(this::variable);
-        return Map.copyOf(resolved);
+        Set<String> names = new LinkedHashSet<>(globals.keySet());
+        names.addAll(declared.keySet());
+        names.removeAll(BUILT_INS.keySet());
+        Map<String, Object> values = new LinkedHashMap<>();
+        names.forEach(name -> values.put(name, variable(name)));
+        return Collections.unmodifiableMap(values);
     }
 
     Object evaluate(HclExpression expression, String where) {
@@ -39,9 +64,13 @@ final class BakeEvaluation {
             return variableAt(reference.name(), where);
         }
         if (expression instanceof HclExpression.Template template) {
+            if (template.parts().size() == 1 && template.parts().get(0) instanceof HclExpression only) {
+                // "${X}" alone is X itself, not its text: a list stays a list and null stays null
+                return evaluate(only, where);
+            }
             StringBuilder text = new StringBuilder();
             for (Object part : template.parts()) {
-                text.append(part instanceof HclExpression inner ? asText(evaluate(inner, where), where) : part);
+                text.append(part instanceof HclExpression inner ? interpolated(evaluate(inner, where), where) : part);
             }
             return text.toString();
         }
@@ -56,10 +85,22 @@ final class BakeEvaluation {
         return entries;
     }
 
+    /** Whether {@code value} becomes a string where one is needed: a string, number or bool. */
+    static boolean isScalar(Object value) {
+        return value instanceof String || value instanceof Long || value instanceof Boolean || value instanceof BigDecimal;
+    }
+
+    /** A scalar as buildx writes it: numbers without trailing zeros or exponent ({@code 1.50} is "1.5"). */
+    static String scalarText(Object value) {
+        return value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString() : value.toString();
+    }
+
     private Object variableAt(String name, String where) {
-        if (!defaults.containsKey(name) && !environment.containsKey(name)) {
+        if (!BUILT_INS.containsKey(name) && !globals.containsKey(name) && !declared.containsKey(name)) {
+            Set<String> known = new LinkedHashSet<>(globals.keySet());
+            known.addAll(declared.keySet());
             throw new BakeFileException(source + ": " + where + " refers to variable '" + name
-                    + "', which is not declared (declared: " + defaults.keySet() + ")");
+                    + "', which is not declared (declared: " + known + ")");
         }
         return variable(name);
     }
@@ -71,25 +112,59 @@ final class BakeEvaluation {
         if (!resolving.add(name)) {
             throw new BakeFileException(source + ": variable '" + name + "' refers to itself through " + resolving);
         }
-        Object value = environment.containsKey(name)
-                ? environment.get(name)
-                : evaluate(defaults.get(name), "variable " + name);
+        Object value;
+        if (BUILT_INS.containsKey(name)) {
+            value = BUILT_INS.get(name);
+        } else {
+            value = evaluate(globals.containsKey(name) ? globals.get(name) : declared.get(name), "variable " + name);
+            if (declared.containsKey(name) && environment.containsKey(name)) {
+                value = overridden(name, value, environment.get(name));
+            }
+        }
         resolving.remove(name);
         resolved.put(name, value);
         return value;
     }
 
-    private String asText(Object value, String where) {
-        if (value == null) {
-            return "";
+    /** The environment's value for a declared variable, read as its default's type; the value is never quoted. */
+    private Object overridden(String name, Object defaultValue, String text) {
+        if (defaultValue instanceof Boolean) {
+            if (GO_TRUE.contains(text) || GO_FALSE.contains(text)) {
+                return GO_TRUE.contains(text);
+            }
+            throw new BakeFileException(source + ": variable '" + name + "' has a bool default, and its value in the"
+                    + " environment is not one of true, false, 1, 0, t, f");
         }
-        if (value instanceof String || value instanceof Boolean || value instanceof Long) {
-            return value.toString();
+        if (defaultValue instanceof Long || defaultValue instanceof BigDecimal) {
+            if (!DECIMAL_NUMBER.matcher(text).matches() || Double.isInfinite(Double.parseDouble(text.replace("_", "")))) {
+                throw new BakeFileException(source + ": variable '" + name + "' has a number default, and its value"
+                        + " in the environment is not a number");
+            }
+            // buildx reads the override as a 64-bit float
+            return BigDecimal.valueOf(Double.parseDouble(text.replace("_", "")));
         }
-        if (value instanceof BigDecimal number) {
-            return number.toPlainString();
+        if (defaultValue instanceof List || defaultValue instanceof Map) {
+            throw new BakeFileException(source + ": variable '" + name + "' has a " + (defaultValue instanceof List
+                    ? "list" : "map") + " default, which the environment cannot override (buildx refuses it too)");
         }
-        throw new BakeFileException(source + ": " + where + " interpolates a " + (value instanceof List ? "list" : "map")
-                + " into a string");
+        return text;
+    }
+
+    private String interpolated(Object value, String where) {
+        if (isScalar(value)) {
+            return scalarText(value);
+        }
+        throw new BakeFileException(source + ": " + where + " interpolates " + (value == null ? "null"
+                : value instanceof List ? "a list" : "a map") + " into a string");
+    }
+
+    private static String localPlatform() {
+        String architecture = System.getProperty("os.arch");
+        return switch (architecture) {
+            case "amd64", "x86_64" -> "linux/amd64";
+            // containerd, whose name buildx prints, adds the variant on 64-bit ARM
+            case "aarch64", "arm64" -> "linux/arm64/v8";
+            default -> "linux/" + architecture;
+        };
     }
 }

@@ -9,29 +9,72 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code docker-bake.hcl} and {@code docker-bake.json} into a {@link BakeDefinition} as
- * {@code docker buildx bake --print} would: variables (the environment overrides defaults), {@code ${VAR}}
- * interpolation, groups and targets with {@code inherits}. A JSON file is turned into the same blocks as HCL, so
- * both go through one evaluation. Attributes that do not matter for building (output, secret, ...) are ignored.
+ * {@code docker buildx bake --print} does (checked against it by BakePrintAgreementTest): variables (the environment
+ * overrides those declared in {@code variable} blocks), {@code ${VAR}} interpolation, groups, and targets with
+ * {@code inherits} merged as buildx merges them. A JSON file is turned into the same blocks as HCL, so both go through
+ * one evaluation. Attributes that do not matter for building (output, secret, ...) are ignored.
  */
 public final class BakeFileReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DEFAULT_CONTEXT = ".";
     private static final String DEFAULT_DOCKERFILE = "Dockerfile";
-    private static final Set<String> MAP_ATTRIBUTES = Set.of("args", "labels", "contexts");
+    private static final Set<String> BLOCK_TYPES = Set.of("variable", "group", "target", "function");
+    private static final Pattern TARGET_NAME = Pattern.compile("[a-zA-Z0-9_-]+");
+    private static final Set<String> STRING_ATTRIBUTES = Set.of("context", "dockerfile", "target");
+    private static final Set<String> LIST_ATTRIBUTES = Set.of("tags", "platforms", "cache-from", "cache-to", "inherits");
+    /** Map attributes whose null entries are allowed and leave an inherited entry as it is. */
+    private static final Set<String> NULLABLE_MAP_ATTRIBUTES = Set.of("args", "labels");
+    /** List attributes that add to what is inherited or merged instead of replacing it. */
+    private static final Set<String> ACCUMULATING_ATTRIBUTES = Set.of("cache-from", "inherits");
+    private static final String SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH";
 
     private BakeFileReader() {
     }
 
     /** Reads {@code file} (by its extension: {@code .json}, else HCL) with {@code environment} overriding variables. */
     public static BakeDefinition read(Path file, Map<String, String> environment) {
+        return read(List.of(file), environment);
+    }
+
+    /**
+     * Reads several bake files as one, as {@code docker buildx bake --file A --file B} does: a later file's target
+     * merges into an earlier one's of the same name (an override file), a later group, variable or global replaces.
+     */
+    public static BakeDefinition read(List<Path> files, Map<String, String> environment) {
+        if (files.isEmpty()) {
+            throw new BakeFileException("No bake file to read: give at least one docker-bake.hcl or .json");
+        }
+        Map<String, HclExpression> globals = new LinkedHashMap<>();
+        List<HclBody.Block> blocks = new ArrayList<>();
+        for (Path file : files) {
+            HclBody body = parse(file);
+            globals.putAll(body.attributes());
+            blocks.addAll(body.blocks());
+        }
+        String source = files.size() == 1 ? files.get(0).toString()
+                : String.join(" + ", files.stream().map(Path::toString).toList());
+        return evaluate(source, new HclBody(globals, blocks), environment);
+    }
+
+    public static BakeDefinition readHcl(String source, String text, Map<String, String> environment) {
+        return evaluate(source, HclParser.parseFile(source, text), environment);
+    }
+
+    /** A bake file in HCL's JSON form, named {@code source} in errors. */
+    public static BakeDefinition readJson(String source, String text, Map<String, String> environment) {
+        return evaluate(source, parseJson(source, text), environment);
+    }
+
+    private static HclBody parse(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -39,14 +82,14 @@ public final class BakeFileReader {
             throw new BakeFileException("Cannot read bake file " + file + ": " + e.getMessage(), e);
         }
         String name = file.toString();
-        return name.endsWith(".json") ? readJson(name, text, environment) : readHcl(name, text, environment);
+        return name.endsWith(".json") ? parseJson(name, text) : HclParser.parseFile(name, text);
     }
 
-    public static BakeDefinition readHcl(String source, String text, Map<String, String> environment) {
-        return evaluate(source, HclParser.parseFile(source, text), environment);
-    }
-
-    public static BakeDefinition readJson(String source, String text, Map<String, String> environment) {
+    /**
+     * A bake file in HCL's JSON form: the keys variable, group, target (and function) hold named blocks, each an
+     * object or a list of objects (repeated blocks); any other key is a global value.
+     */
+    private static HclBody parseJson(String source, String text) {
         JsonNode root;
         try {
             root = JSON.readTree(text);
@@ -56,19 +99,36 @@ public final class BakeFileReader {
         if (root == null || !root.isObject()) {
             throw new BakeFileException(source + ": a bake file in JSON is an object with variable, group and target");
         }
+        Map<String, HclExpression> globals = new LinkedHashMap<>();
         List<HclBody.Block> blocks = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> kind : root.properties()) {
-            if (!kind.getValue().isObject()) {
-                throw new BakeFileException(source + ": '" + kind.getKey() + "' must be an object of named blocks");
+        for (Map.Entry<String, JsonNode> entry : root.properties()) {
+            String key = entry.getKey();
+            if (!BLOCK_TYPES.contains(key)) {
+                globals.put(key, jsonExpression(source, entry.getValue(), key));
+                continue;
             }
-            for (Map.Entry<String, JsonNode> block : kind.getValue().properties()) {
-                HclExpression.MapValue attributes = (HclExpression.MapValue) jsonExpression(source, block.getValue(),
-                        kind.getKey() + " " + block.getKey());
-                blocks.add(new HclBody.Block(kind.getKey(), List.of(block.getKey()),
-                        new HclBody(attributes.entries(), List.of()), 0));
+            if (!entry.getValue().isObject()) {
+                throw new BakeFileException(source + ": '" + key + "' must be an object of named blocks");
+            }
+            for (Map.Entry<String, JsonNode> block : entry.getValue().properties()) {
+                String where = key + " " + block.getKey();
+                List<JsonNode> bodies = new ArrayList<>();
+                if (block.getValue().isArray()) {
+                    block.getValue().forEach(bodies::add);
+                } else {
+                    bodies.add(block.getValue());
+                }
+                for (JsonNode body : bodies) {
+                    if (!body.isObject()) {
+                        throw new BakeFileException(source + ": " + where + " must be an object of attributes");
+                    }
+                    HclExpression.MapValue attributes = (HclExpression.MapValue) jsonExpression(source, body, where);
+                    blocks.add(new HclBody.Block(key, List.of(block.getKey()),
+                            new HclBody(attributes.entries(), List.of()), source));
+                }
             }
         }
-        return evaluate(source, new HclBody(Map.of(), blocks), environment);
+        return new HclBody(globals, blocks);
     }
 
     private static HclExpression jsonExpression(String source, JsonNode node, String where) {
@@ -99,87 +159,155 @@ public final class BakeFileReader {
     }
 
     private static BakeDefinition evaluate(String source, HclBody file, Map<String, String> environment) {
-        Map<String, HclExpression> variableDefaults = new LinkedHashMap<>(file.attributes());
+        Map<String, HclExpression> declared = new LinkedHashMap<>();
         Map<String, HclBody> groupBodies = new LinkedHashMap<>();
-        Map<String, HclBody> targetBodies = new LinkedHashMap<>();
+        Map<String, List<HclBody>> targetBodies = new LinkedHashMap<>();
         for (HclBody.Block block : file.blocks()) {
-            String where = source + (block.line() > 0 ? ":" + block.line() : "");
+            String where = block.location();
             if (block.labels().size() != 1) {
                 throw new BakeFileException(where + ": block '" + block.type() + "' needs exactly one name, has "
                         + block.labels());
             }
             String name = block.labels().get(0);
             switch (block.type()) {
-                case "variable" -> variableDefaults.put(name,
-                        block.body().attributes().getOrDefault("default", new HclExpression.Literal("")));
-                case "group" -> putOnce(groupBodies, name, block.body(), where, "group");
-                case "target" -> putOnce(targetBodies, name, block.body(), where, "target");
+                // a repeated variable: the last one counts
+                case "variable" -> declared.put(name, variableDefault(where, name, block.body()));
+                // a repeated group replaces the earlier one; a repeated target is merged into it
+                case "group" -> groupBodies.put(checkedName(where, "group", name), block.body());
+                case "target" -> targetBodies.computeIfAbsent(checkedName(where, "target", name),
+                        key -> new ArrayList<>()).add(block.body());
                 default -> throw new BakeFileException(where + ": block type '" + block.type()
                         + "' is not supported (supported: variable, group, target)");
             }
         }
-        BakeEvaluation evaluation = new BakeEvaluation(source, variableDefaults, environment);
+        BakeEvaluation evaluation = new BakeEvaluation(source, file.attributes(), declared, environment);
         Map<String, List<String>> groups = new LinkedHashMap<>();
-        groupBodies.forEach((name, body) -> groups.put(name, stringList(source, "group " + name, "targets",
-                body.attributes().containsKey("targets")
-                        ? evaluation.evaluate(body.attributes().get("targets"), "group " + name + ".targets")
-                        : List.of())));
-        Map<String, Map<String, Object>> rawTargets = new LinkedHashMap<>();
-        targetBodies.forEach((name, body) -> {
-            Map<String, Object> attributes = new LinkedHashMap<>();
-            body.attributes().forEach((attribute, expression) ->
-                    attributes.put(attribute, evaluation.evaluate(expression, "target " + name + "." + attribute)));
-            rawTargets.put(name, attributes);
+        groupBodies.forEach((name, body) -> {
+            HclExpression members = body.attributes().get("targets");
+            Object value = members == null ? null : evaluation.evaluate(members, "group " + name + ".targets");
+            groups.put(name, value == null ? List.of() : stringList(source, "group " + name, "targets", value));
+        });
+        Map<String, Map<String, Object>> declaredTargets = new LinkedHashMap<>();
+        targetBodies.forEach((name, bodies) -> {
+            Map<String, Object> merged = new LinkedHashMap<>();
+            for (HclBody body : bodies) {
+                Map<String, Object> attributes = new LinkedHashMap<>();
+                body.attributes().forEach((attribute, expression) -> attributes.put(attribute,
+                        evaluation.evaluate(expression, "target " + name + "." + attribute)));
+                mergeInto(merged, typed(source, "target " + name, attributes));
+            }
+            declaredTargets.put(name, merged);
         });
         Map<String, BakeTarget> targets = new LinkedHashMap<>();
-        for (String name : rawTargets.keySet()) {
-            targets.put(name, toTarget(source, name, inherited(source, name, rawTargets, new LinkedHashSet<>())));
-        }
-        return new BakeDefinition(source, targets, groups, evaluation.variables());
-    }
-
-    private static void putOnce(Map<String, HclBody> bodies, String name, HclBody body, String where, String kind) {
-        if (bodies.putIfAbsent(name, body) != null) {
-            throw new BakeFileException(where + ": " + kind + " '" + name + "' is defined twice");
-        }
-    }
-
-    /** The target's attributes over those of what it inherits, merged as buildx merges them. */
-    private static Map<String, Object> inherited(String source, String name, Map<String, Map<String, Object>> raw,
-            Set<String> path) {
-        if (!path.add(name)) {
-            throw new BakeFileException(source + ": target '" + name + "' inherits from itself through " + path);
-        }
-        Map<String, Object> own = raw.get(name);
-        Map<String, Object> merged = new LinkedHashMap<>();
-        for (String parent : stringList(source, "target " + name, "inherits", own.getOrDefault("inherits", List.of()))) {
-            if (!raw.containsKey(parent)) {
-                throw new BakeFileException(source + ": target '" + name + "' inherits from '" + parent
-                        + "', which is not a target (targets: " + raw.keySet() + ")");
+        Map<String, String> unresolvable = new LinkedHashMap<>();
+        for (String name : declaredTargets.keySet()) {
+            try {
+                targets.put(name, toTarget(source, name, resolve(source, name, declaredTargets, new HashMap<>()),
+                        environment));
+            } catch (BakeFileException e) {
+                // like buildx, a target that inherits from nothing or names a bad platform fails only when built
+                unresolvable.put(name, e.getMessage());
             }
-            mergeInto(merged, inherited(source, parent, raw, path));
         }
-        mergeInto(merged, own);
-        merged.remove("inherits");
-        path.remove(name);
-        return merged;
+        return new BakeDefinition(source, targets, groups, evaluation.variables(), unresolvable);
     }
 
-    /** Maps merge key by key, cache-from accumulates, everything else is replaced. */
-    @SuppressWarnings("unchecked")
-    private static void mergeInto(Map<String, Object> merged, Map<String, Object> overlay) {
-        overlay.forEach((attribute, value) -> {
+    private static HclExpression variableDefault(String where, String name, HclBody body) {
+        for (String attribute : body.attributes().keySet()) {
+            if (!attribute.equals("default")) {
+                throw new BakeFileException(where + ": variable '" + name + "' has attribute '" + attribute
+                        + "'; a variable has only a default");
+            }
+        }
+        if (!body.blocks().isEmpty()) {
+            throw new BakeFileException(where + ": variable '" + name + "' has a block '" + body.blocks().get(0).type()
+                    + "'; a variable has only a default");
+        }
+        // without a default the environment's value counts, else an empty string, both read as strings
+        return body.attributes().getOrDefault("default", new HclExpression.Literal(""));
+    }
+
+    private static String checkedName(String where, String kind, String name) {
+        if (!TARGET_NAME.matcher(name).matches()) {
+            throw new BakeFileException(where + ": " + kind + " name '" + name
+                    + "' may only have letters, digits, '_' and '-'");
+        }
+        return name;
+    }
+
+    /**
+     * The attributes a target block sets, as strings, string lists and string maps: null means not set (and a null
+     * args or labels entry does not override an inherited one). Other attributes are left out.
+     */
+    private static Map<String, Object> typed(String source, String where, Map<String, Object> attributes) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        attributes.forEach((attribute, value) -> {
             if (value == null) {
                 return;
             }
+            if (STRING_ATTRIBUTES.contains(attribute)) {
+                typed.put(attribute, string(source, where, attribute, value));
+            } else if (LIST_ATTRIBUTES.contains(attribute)) {
+                typed.put(attribute, stringList(source, where, attribute, value));
+            } else if (NULLABLE_MAP_ATTRIBUTES.contains(attribute) || attribute.equals("contexts")) {
+                typed.put(attribute, stringMap(source, where, attribute, value,
+                        NULLABLE_MAP_ATTRIBUTES.contains(attribute)));
+            }
+        });
+        return typed;
+    }
+
+    /**
+     * The target's attributes over those of what it inherits, as buildx's ResolveTarget: each target is resolved
+     * once per resolution, and a target met again while it is being resolved (a cycle) adds nothing.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> resolve(String source, String name, Map<String, Map<String, Object>> declared,
+            Map<String, Map<String, Object>> visited) {
+        if (visited.containsKey(name)) {
+            return visited.get(name);
+        }
+        visited.put(name, null);
+        Map<String, Object> own = declared.get(name);
+        Map<String, Object> merged = new LinkedHashMap<>();
+        for (String parent : (List<String>) own.getOrDefault("inherits", List.of())) {
+            if (!declared.containsKey(parent)) {
+                throw new BakeFileException(source + ": target '" + name + "' inherits from '" + parent
+                        + "', which is not a target (targets: " + declared.keySet() + ")");
+            }
+            Map<String, Object> inherited = resolve(source, parent, declared, visited);
+            if (inherited != null) {
+                mergeInto(merged, inherited);
+            }
+        }
+        mergeInto(merged, own);
+        merged.remove("inherits");
+        Map<String, String> contexts = (Map<String, String>) merged.get("contexts");
+        if (contexts != null) {
+            // an empty context removes an inherited one, before anything inherits this target
+            contexts.values().removeIf(String::isEmpty);
+        }
+        visited.put(name, merged);
+        return merged;
+    }
+
+    /** As buildx's Target.Merge: maps merge key by key, cache-from and inherits accumulate, the rest is replaced. */
+    @SuppressWarnings("unchecked")
+    private static void mergeInto(Map<String, Object> merged, Map<String, Object> overlay) {
+        overlay.forEach((attribute, value) -> {
             Object previous = merged.get(attribute);
-            if (MAP_ATTRIBUTES.contains(attribute) && previous instanceof Map && value instanceof Map) {
-                Map<String, Object> combined = new LinkedHashMap<>((Map<String, Object>) previous);
-                combined.putAll((Map<String, Object>) value);
+            if (value instanceof Map<?, ?> entries) {
+                Map<String, String> combined = previous == null ? new LinkedHashMap<>()
+                        : new LinkedHashMap<>((Map<String, String>) previous);
+                entries.forEach((key, entry) -> {
+                    if (entry != null) {
+                        combined.put((String) key, (String) entry);
+                    }
+                });
                 merged.put(attribute, combined);
-            } else if (attribute.equals("cache-from") && previous instanceof List && value instanceof List) {
-                List<Object> combined = new ArrayList<>((List<Object>) previous);
-                combined.addAll((List<Object>) value);
+            } else if (ACCUMULATING_ATTRIBUTES.contains(attribute) && previous != null) {
+                List<String> combined = new ArrayList<>((List<String>) previous);
+                combined.addAll((List<String>) value);
                 merged.put(attribute, combined);
             } else {
                 merged.put(attribute, value);
@@ -187,24 +315,44 @@ public final class BakeFileReader {
         });
     }
 
-    private static BakeTarget toTarget(String source, String name, Map<String, Object> attributes) {
-        String where = "target " + name;
-        return new BakeTarget(name,
-                string(source, where, "context", attributes.getOrDefault("context", DEFAULT_CONTEXT)),
-                string(source, where, "dockerfile", attributes.getOrDefault("dockerfile", DEFAULT_DOCKERFILE)),
-                string(source, where, "target", attributes.getOrDefault("target", "")),
-                stringMap(source, where, "args", attributes.get("args")),
-                stringList(source, where, "tags", attributes.getOrDefault("tags", List.of())),
-                stringMap(source, where, "labels", attributes.get("labels")),
-                stringList(source, where, "platforms", attributes.getOrDefault("platforms", List.of())),
-                stringList(source, where, "cache-from", attributes.getOrDefault("cache-from", List.of())),
-                stringList(source, where, "cache-to", attributes.getOrDefault("cache-to", List.of())),
-                stringMap(source, where, "contexts", attributes.get("contexts")));
+    /**
+     * A resolved target with buildx's defaults; lists lose repeated and empty entries, as buildx's normalize does,
+     * and {@code SOURCE_DATE_EPOCH} from the environment becomes a build argument unless the target sets one.
+     */
+    @SuppressWarnings("unchecked")
+    private static BakeTarget toTarget(String source, String name, Map<String, Object> attributes,
+            Map<String, String> environment) {
+        Map<String, String> args = new LinkedHashMap<>((Map<String, String>) attributes.getOrDefault("args", Map.of()));
+        String epoch = environment.get(SOURCE_DATE_EPOCH);
+        if (epoch != null && !epoch.isEmpty()) {
+            args.putIfAbsent(SOURCE_DATE_EPOCH, epoch);
+        }
+        BakeTarget target = new BakeTarget(name,
+                (String) attributes.getOrDefault("context", DEFAULT_CONTEXT),
+                (String) attributes.getOrDefault("dockerfile", DEFAULT_DOCKERFILE),
+                (String) attributes.getOrDefault("target", ""),
+                args,
+                distinct(attributes.get("tags")),
+                (Map<String, String>) attributes.getOrDefault("labels", Map.of()),
+                distinct(attributes.get("platforms")),
+                distinct(attributes.get("cache-from")),
+                distinct(attributes.get("cache-to")),
+                (Map<String, String>) attributes.getOrDefault("contexts", Map.of()));
+        BuildableTargetCheck.check(source, target);
+        return target;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> distinct(Object values) {
+        if (values == null) {
+            return List.of();
+        }
+        return ((List<String>) values).stream().filter(value -> !value.isEmpty()).distinct().toList();
     }
 
     private static String string(String source, String where, String attribute, Object value) {
-        if (value instanceof String || value instanceof Long || value instanceof Boolean || value instanceof BigDecimal) {
-            return value instanceof BigDecimal number ? number.toPlainString() : value.toString();
+        if (BakeEvaluation.isScalar(value)) {
+            return BakeEvaluation.scalarText(value);
         }
         throw new BakeFileException(source + ": " + where + "." + attribute + " must be a string, is " + describe(value));
     }
@@ -220,19 +368,15 @@ public final class BakeFileReader {
         return strings;
     }
 
-    private static Map<String, String> stringMap(String source, String where, String attribute, Object value) {
-        if (value == null) {
-            return Map.of();
-        }
+    /** A map of strings; a null entry is kept when {@code nullable} (it then overrides nothing), else an error. */
+    private static Map<String, String> stringMap(String source, String where, String attribute, Object value,
+            boolean nullable) {
         if (!(value instanceof Map<?, ?> entries)) {
             throw new BakeFileException(source + ": " + where + "." + attribute + " must be a map, is " + describe(value));
         }
         Map<String, String> strings = new LinkedHashMap<>();
-        entries.forEach((key, item) -> {
-            if (item != null) {
-                strings.put(key.toString(), string(source, where, attribute + "." + key, item));
-            }
-        });
+        entries.forEach((key, item) -> strings.put(key.toString(), item == null && nullable ? null
+                : string(source, where, attribute + "." + key, item)));
         return strings;
     }
 

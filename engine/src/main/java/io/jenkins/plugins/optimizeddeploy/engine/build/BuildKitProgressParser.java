@@ -1,9 +1,11 @@
 package io.jenkins.plugins.optimizeddeploy.engine.build;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,7 +13,9 @@ import java.util.regex.Pattern;
  * Reads BuildKit's {@code --progress=plain} output into Dockerfile steps. A step is a vertex
  * {@code #N [stage i/n] INSTRUCTION}; its last status line ({@code CACHED}, {@code DONE}, {@code ERROR},
  * {@code CANCELED}) wins, because headers repeat as vertices resume. FROM, {@code [internal]}, {@code [auth]},
- * cache import and export vertices are not steps.
+ * cache import and export vertices are not steps. A step that ends {@code DONE} (or without a status) having only
+ * downloaded and extracted layers was not run: its result came from an imported cache (a new builder materialising a cached
+ * stage that a changed step builds on), so it counts as cached.
  *
  * <p>{@link #cacheTimes} reads the time BuildKit reports for cache work from the same output.
  */
@@ -19,6 +23,12 @@ public final class BuildKitProgressParser {
     private static final Pattern VERTEX_LINE = Pattern.compile("^#(\\d+) (.*)$");
     /** {@code [stage i/n] INSTR}, {@code [i/n] INSTR}, or under bake {@code [target stage i/n] INSTR}. */
     private static final Pattern STEP_HEADER = Pattern.compile("^\\[(?:[^\\]\\s]+ ){0,2}\\d+/\\d+\\] (.*)$");
+    /**
+     * {@code sha256:HEX 1.04MB / 1.04MB 0.0s done} or {@code extracting sha256:HEX 0.1s done}; a bare
+     * {@code sha256:HEX} is the layer a step made.
+     */
+    private static final Pattern LAYER_TRANSFER =
+            Pattern.compile("^(?:extracting sha256:[0-9a-f]{64}|sha256:[0-9a-f]{64} \\S+ / \\S+)( .*)?$");
 
     /** A vertex's own duration: {@code DONE 0.3s}. */
     private static final Pattern DONE = Pattern.compile("^DONE (\\d+(?:\\.\\d+)?)s$");
@@ -31,6 +41,8 @@ public final class BuildKitProgressParser {
     public static List<BuildStep> parse(List<String> lines) {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, BuildStep.Status> statuses = new LinkedHashMap<>();
+        Set<String> transferredLayers = new HashSet<>();
+        Set<String> didOtherWork = new HashSet<>();
         for (String line : lines) {
             Matcher vertex = VERTEX_LINE.matcher(line.strip());
             if (!vertex.matches()) {
@@ -49,10 +61,19 @@ public final class BuildKitProgressParser {
                 statuses.put(id, BuildStep.Status.EXECUTED);
             } else if (rest.startsWith("ERROR") || rest.startsWith("CANCELED")) {
                 statuses.put(id, BuildStep.Status.FAILED);
+            } else if (LAYER_TRANSFER.matcher(rest).matches()) {
+                transferredLayers.add(id);
+            } else if (!rest.equals("...")) {
+                didOtherWork.add(id);
             }
         }
         List<BuildStep> steps = new ArrayList<>();
-        names.forEach((id, name) -> steps.add(new BuildStep(name, statuses.getOrDefault(id, BuildStep.Status.EXECUTED))));
+        names.forEach((id, name) -> {
+            BuildStep.Status status = statuses.getOrDefault(id, BuildStep.Status.EXECUTED);
+            boolean onlyTransferredLayers = transferredLayers.contains(id) && !didOtherWork.contains(id);
+            steps.add(new BuildStep(name, status == BuildStep.Status.EXECUTED && onlyTransferredLayers
+                    ? BuildStep.Status.CACHED : status));
+        });
         return steps;
     }
 

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The build backends, and {@code auto}: buildx bake, then docker, then buildah, whichever is there first. */
+/**
+ * The build backends, and {@code auto}: buildx bake (when its builder can export a registry cache), then docker, then
+ * buildah, whichever is there first.
+ */
 public enum BuilderBackend {
     AUTO,
     BUILDX,

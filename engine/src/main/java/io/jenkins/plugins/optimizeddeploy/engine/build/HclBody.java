@@ -9,7 +9,8 @@ record HclBody(Map<String, HclExpression> attributes, List<Block> blocks) {
         blocks = List.copyOf(blocks);
     }
 
-    record Block(String type, List<String> labels, HclBody body, int line) {
+    /** {@code location} names the file, and the line where the file has lines ({@code bake.hcl:12}), for errors. */
+    record Block(String type, List<String> labels, HclBody body, String location) {
         Block {
             labels = List.copyOf(labels);
         }

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * A recursive-descent reader for the HCL subset bake files use: blocks with string labels, attributes, strings
  * with {@code ${...}} interpolation ({@code $${} escapes it), numbers, bools, null, lists, objects, bare variable
- * references and {@code #}, {@code //} and {@code /* *&#47;} comments. Functions, operators, heredocs and
- * {@code %{} directives are refused with the line they are on.
+ * references, heredocs ({@code <<EOT}, {@code <<-EOT}) and {@code #}, {@code //} and {@code /* *&#47;} comments.
+ * Functions, operators and {@code %{} directives are refused with the line they are on.
  */
 final class HclParser {
     private final String source;
@@ -66,7 +66,7 @@ final class HclParser {
                 expect('{');
                 HclBody blockBody = body(true);
                 expect('}');
-                blocks.add(new HclBody.Block(name, labels, blockBody, startLine));
+                blocks.add(new HclBody.Block(name, labels, blockBody, source + ":" + startLine));
                 requireEndOfLine();
             }
         }
@@ -89,7 +89,7 @@ final class HclParser {
             return object();
         }
         if (c == '<' && text.startsWith("<<", position)) {
-            throw error("heredoc strings are not supported in bake files here; use a quoted string");
+            return heredoc();
         }
         if (c == '-' || Character.isDigit(c)) {
             return number();
@@ -167,10 +167,55 @@ final class HclParser {
         String digits = text.substring(start, position);
         try {
             BigDecimal value = new BigDecimal(digits);
-            return new HclExpression.Literal(value.scale() <= 0 ? (Object) value.longValueExact() : value);
-        } catch (NumberFormatException | ArithmeticException e) {
+            boolean isLong = value.scale() <= 0 && value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
+                    && value.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0;
+            return new HclExpression.Literal(isLong ? (Object) value.longValueExact() : value);
+        } catch (NumberFormatException e) {
             throw error("'" + digits + "' is not a number");
         }
+    }
+
+    /**
+     * {@code <<MARKER} or, with its lines' common indentation removed, {@code <<-MARKER}, up to a line that is only
+     * the marker: a template whose every line ends with a new line, backslashes taken literally.
+     */
+    private HclExpression heredoc() {
+        int startLine = line;
+        position += 2;
+        boolean flush = peek() == '-';
+        if (flush) {
+            position++;
+        }
+        String marker = identifier();
+        skipSpace(false);
+        if (peek() != '\n') {
+            throw error("a heredoc's <<" + marker + " must end its line");
+        }
+        position++;
+        line++;
+        List<String> lines = new ArrayList<>();
+        while (true) {
+            if (atEnd()) {
+                line = startLine;
+                throw error("heredoc <<" + marker + " is not closed by a line with only " + marker);
+            }
+            int end = text.indexOf('\n', position);
+            String content = text.substring(position, end < 0 ? text.length() : end);
+            position = end < 0 ? text.length() : end;
+            if (content.strip().equals(marker)) {
+                break;
+            }
+            position = Math.min(position + 1, text.length());
+            line++;
+            lines.add(content);
+        }
+        int indentation = flush ? lines.stream().filter(content -> !content.isBlank())
+                .mapToInt(content -> content.length() - content.stripLeading().length()).min().orElse(0) : 0;
+        StringBuilder content = new StringBuilder();
+        lines.forEach(each -> content.append(each.isBlank() ? each.strip() : each.substring(indentation)).append('\n'));
+        HclParser inner = new HclParser(source, content.toString());
+        inner.line = startLine + 1;
+        return inner.template(false);
     }
 
     /** A string after its opening quote (when {@code quoted}) or a whole raw template; interpolations parsed. */

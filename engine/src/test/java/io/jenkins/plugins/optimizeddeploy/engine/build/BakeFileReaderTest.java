@@ -85,11 +85,193 @@ class BakeFileReaderTest {
                 "f.hcl: target a.context refers to variable 'MISSING', which is not declared (declared: [])");
         assertThat(problem("variable \"A\" { default = \"${B}\" }\nvariable \"B\" { default = A }\ntarget \"t\" { context = A }"))
                 .contains("refers to itself");
-        assertThat(problem("target \"a\" { inherits = [\"b\"] }\ntarget \"b\" { inherits = [\"a\"] }"))
-                .contains("target 'a' inherits from itself");
         assertThat(problem("target \"a\" {\n  tags = \"x\"\n}")).isEqualTo("f.hcl: target a.tags must be a list, is 'x'");
         assertThat(problem("function \"f\" {\n}")).contains("block type 'function' is not supported");
-        assertThat(problem("target \"a\" {}\ntarget \"a\" {}")).contains("f.hcl:2: target 'a' is defined twice");
+        assertThat(problem("target \"web.app\" {}")).isEqualTo(
+                "f.hcl:1: target name 'web.app' may only have letters, digits, '_' and '-'");
+        assertThat(problem("variable \"V\" {\n  description = \"d\"\n}")).isEqualTo(
+                "f.hcl:1: variable 'V' has attribute 'description'; a variable has only a default");
+        assertThat(problem("variable \"N\" { default = null }\ntarget \"a\" {\n  tags = [\"x-${N}\"]\n}"))
+                .isEqualTo("f.hcl: target a.tags interpolates null into a string");
+    }
+
+    @Test
+    void shouldLetTheEnvironmentOverrideOnlyDeclaredVariablesReadAsTheirDefaultsType() {
+        String hcl = """
+                variable "PUSH" { default = false }
+                variable "REPLICAS" { default = 2 }
+                variable "NAME" {}
+                GLOBAL = "g-${NAME}"
+                target "default" {
+                  args = { PUSH = PUSH, REPLICAS = REPLICAS, TEXT = "${REPLICAS}x", NAME = NAME, GLOBAL = GLOBAL }
+                  tags = ["${BAKE_CMD_CONTEXT}"]
+                }
+                """;
+
+        assertThat(args(hcl, Map.of())).isEqualTo(Map.of("PUSH", "false", "REPLICAS", "2", "TEXT", "2x", "NAME", "",
+                "GLOBAL", "g-"));
+        assertThat(args(hcl, Map.of("PUSH", "T", "REPLICAS", "3.50", "NAME", "n", "GLOBAL", "ignored")))
+                .isEqualTo(Map.of("PUSH", "true", "REPLICAS", "3.5", "TEXT", "3.5x", "NAME", "n", "GLOBAL", "g-n"));
+        assertThat(BakeFileReader.readHcl("f.hcl", hcl, Map.of("BAKE_CMD_CONTEXT", "ignored")).targets().get("default")
+                .tags()).containsExactly("cwd://");
+        assertThatThrownBy(() -> BakeFileReader.readHcl("f.hcl", hcl, Map.of("PUSH", "s3cret")))
+                .hasMessage("f.hcl: variable 'PUSH' has a bool default, and its value in the environment is not one of"
+                        + " true, false, 1, 0, t, f");
+        assertThatThrownBy(() -> BakeFileReader.readHcl("f.hcl", hcl, Map.of("REPLICAS", "s3cret")))
+                .hasMessageNotContaining("s3cret").hasMessageContaining("variable 'REPLICAS' has a number default");
+        assertThatThrownBy(() -> BakeFileReader.readHcl("f.hcl", "target \"t\" {\n  tags = [HOME]\n}",
+                Map.of("HOME", "/root"))).hasMessageContaining("refers to variable 'HOME', which is not declared");
+    }
+
+    @Test
+    void shouldMergeInheritedNullAndEmptyValuesAsBuildx() {
+        BakeDefinition bake = BakeFileReader.readHcl("f.hcl", """
+                target "base" {
+                  args = { KEPT = "base", OVERRIDDEN = "base" }
+                  labels = { L = "base" }
+                  contexts = { removed = "../r", kept = "../k" }
+                  tags = ["a", "a", ""]
+                  cache-from = ["c1"]
+                  cache-to = ["t1"]
+                  target = "base"
+                }
+                target "child" {
+                  inherits = ["base"]
+                  args = { KEPT = null, OVERRIDDEN = "child" }
+                  labels = { L = null }
+                  contexts = { removed = "" }
+                  cache-from = ["c2", "c1", ""]
+                  cache-to = []
+                  target = null
+                }
+                """, Map.of("SOURCE_DATE_EPOCH", "1700000000"));
+
+        assertThat(bake.targets().get("child")).isEqualTo(new BakeTarget("child", ".", "Dockerfile", "base",
+                Map.of("KEPT", "base", "OVERRIDDEN", "child", "SOURCE_DATE_EPOCH", "1700000000"), List.of("a"),
+                Map.of("L", "base"), List.of(), List.of("c1", "c2"), List.of(), Map.of("kept", "../k")));
+    }
+
+    @Test
+    void shouldMergeRepeatedTargetsReplaceRepeatedGroupsAndTolerateInheritsCyclesAsBuildx() {
+        BakeDefinition bake = BakeFileReader.readHcl("f.hcl", """
+                group "g" {
+                  targets = ["a"]
+                }
+                group "g" {
+                  targets = ["b"]
+                }
+                target "a" {
+                  inherits = ["b"]
+                  tags = ["a"]
+                }
+                target "a" {
+                  cache-from = ["a2"]
+                }
+                target "b" {
+                  inherits = ["a"]
+                  cache-from = ["b"]
+                }
+                target "orphan" {
+                  inherits = ["nowhere"]
+                }
+                """, Map.of());
+
+        assertThat(bake.groups()).containsEntry("g", List.of("b"));
+        assertThat(bake.targets().get("a").tags()).containsExactly("a");
+        assertThat(bake.targets().get("a").cacheFrom()).containsExactly("b", "a2");
+        assertThat(bake.targets().get("b").cacheFrom()).containsExactly("a2", "b");
+        assertThat(bake.select(List.of("g")).stream().map(BakeTarget::name)).containsExactly("b");
+        assertThatThrownBy(() -> bake.select(List.of("orphan"))).isInstanceOf(BakeFileException.class)
+                .hasMessage("f.hcl: target 'orphan' inherits from 'nowhere', which is not a target"
+                        + " (targets: [a, b, orphan])");
+    }
+
+    @Test
+    void shouldReadHeredocsAndNumbersBeyondALongAsBuildx() {
+        BakeTarget target = BakeFileReader.readHcl("f.hcl", """
+                variable "N" { default = 1 }
+                target "default" {
+                  tags = [<<EOT
+                plain ${N} \\n
+                  kept
+                EOT
+                  , <<-EOT
+                    flush
+
+                      deeper
+                  EOT
+                  ]
+                  args = { BIG = 12345678901234567890, N = N }
+                }
+                """, Map.of("N", "1_000")).targets().get("default");
+
+        assertThat(target.tags()).containsExactly("plain 1000 \\n\n  kept\n", "flush\n\n  deeper\n");
+        assertThat(target.args()).isEqualTo(Map.of("BIG", "12345678901234567890", "N", "1000"));
+        assertThat(problem("target \"a\" {\n  tags = [<<EOT\nnever closed\n]\n}")).isEqualTo(
+                "f.hcl:2: heredoc <<EOT is not closed by a line with only EOT");
+    }
+
+    @Test
+    void shouldRefusePlatformsBuildxRefusesOnlyWhenTheirTargetIsSelected() {
+        BakeDefinition bake = BakeFileReader.readHcl("f.hcl", """
+                target "good" {
+                  platforms = ["linux/arm/v7", "arm64", "linux/amd64,linux/arm64"]
+                }
+                target "bad" {
+                  platforms = ["linux/amd64", "linux", "plan10"]
+                }
+                """, Map.of());
+
+        assertThat(bake.select(List.of("good"))).singleElement().extracting(BakeTarget::platforms)
+                .isEqualTo(List.of("linux/arm/v7", "arm64", "linux/amd64,linux/arm64"));
+        assertThatThrownBy(() -> bake.select(List.of("bad"))).isInstanceOf(BakeFileException.class).hasMessage(
+                "f.hcl: target 'bad' has platform 'plan10', which is neither os/arch[/variant] nor a known operating"
+                        + " system or architecture");
+    }
+
+    @Test
+    void shouldRefuseCacheEntriesAndStandardInputBuildxRefusesOnlyWhenTheirTargetIsSelected() {
+        BakeDefinition bake = BakeFileReader.readHcl("f.hcl", """
+                target "good" {
+                  cache-from = ["type=registry,\\"ref=r/c:a,b\\"", "r/a,r/b"]
+                }
+                target "no-type" {
+                  cache-to = ["ref=r/c,mode=max"]
+                }
+                target "no-value" {
+                  cache-to = ["type=registry,ref"]
+                }
+                target "unclosed" {
+                  cache-to = ["\\"type=inline"]
+                }
+                target "stdin" {
+                  dockerfile = "-"
+                }
+                """, Map.of());
+
+        assertThat(bake.select(List.of("good"))).singleElement().extracting(BakeTarget::cacheFrom)
+                .isEqualTo(List.of("type=registry,\"ref=r/c:a,b\"", "r/a,r/b"));
+        assertThat(selectionProblem(bake, "no-type")).isEqualTo(
+                "f.hcl: target 'no-type' cache-to 'ref=r/c,mode=max' has key=value fields but no type=...");
+        assertThat(selectionProblem(bake, "no-value")).isEqualTo("f.hcl: target 'no-value' cache-to"
+                + " 'type=registry,ref' has field 'ref' without '=' among key=value fields");
+        assertThat(selectionProblem(bake, "unclosed")).isEqualTo(
+                "f.hcl: target 'unclosed' cache-to '\"type=inline' has a quote that is not closed");
+        assertThat(selectionProblem(bake, "stdin")).isEqualTo(
+                "f.hcl: target 'stdin' reads its dockerfile from standard input ('-'), which bake does not allow");
+    }
+
+    @Test
+    void shouldReadGlobalValuesAndRepeatedBlocksOfJson() {
+        BakeDefinition bake = BakeFileReader.readJson("f.json", """
+                {"PLATFORMS": ["linux/amd64", "linux/arm64"], "RATIO": 1.50,
+                 "target": {"t": [{"platforms": "${PLATFORMS}", "args": {"R": "${RATIO}"}}, {"tags": ["x"]}]}}
+                """, Map.of("PLATFORMS", "ignored"));
+
+        BakeTarget target = bake.targets().get("t");
+        assertThat(target.platforms()).containsExactly("linux/amd64", "linux/arm64");
+        assertThat(target.args()).isEqualTo(Map.of("R", "1.5"));
+        assertThat(target.tags()).containsExactly("x");
     }
 
     @Test
@@ -100,6 +282,19 @@ class BakeFileReaderTest {
                 .isInstanceOf(BakeFileException.class).hasMessageStartingWith("bake.json: not valid JSON");
         assertThatThrownBy(() -> BakeFileReader.read(Path.of("/nonexistent/docker-bake.hcl"), Map.of()))
                 .isInstanceOf(BakeFileException.class).hasMessageContaining("/nonexistent/docker-bake.hcl");
+    }
+
+    private static Map<String, String> args(String hcl, Map<String, String> environment) {
+        return BakeFileReader.readHcl("f.hcl", hcl, environment).targets().get("default").args();
+    }
+
+    private static String selectionProblem(BakeDefinition bake, String target) {
+        try {
+            bake.select(List.of(target));
+        } catch (BakeFileException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no error selecting " + target);
     }
 
     private static String problem(String hcl) {

@@ -21,6 +21,36 @@ class BuildKitProgressParserTest {
     }
 
     @Test
+    void shouldCountAStepThatOnlyExtractedCachedLayersAsCachedAsABrandNewBuildxBuilderPrintsIt() throws Exception {
+        List<String> output = Files.readAllLines(BakeFileReaderTest.resource("buildx-bake-new-agent.txt"));
+
+        List<BuildStep> steps = BuildKitProgressParser.parse(output);
+
+        assertThat(steps).filteredOn(step -> step.status() == BuildStep.Status.EXECUTED).extracting(BuildStep::name)
+                .containsExactly("[web web 1/1] COPY --chown=app:app web/ /srv/www/");
+        assertThat(steps).filteredOn(step -> step.name().equals("[worker runtime 4/4] WORKDIR /home/app"))
+                .extracting(BuildStep::status).containsExactly(BuildStep.Status.CACHED);
+        assertThat(StepStatistics.of(steps)).isEqualTo(new StepStatistics(10, 9, 1));
+    }
+
+    @Test
+    void shouldCountAStepThatPrintedMoreThanLayerTransfersAsExecutedAndOneWithoutStatusByWhatItPrinted() {
+        List<BuildStep> steps = BuildKitProgressParser.parse(List.of(
+                "#7 [build 2/3] RUN make",
+                "#7 extracting sha256:" + "a".repeat(64) + " 0.1s done",
+                "#7 0.210 compiling",
+                "#7 DONE 1.2s",
+                "#8 [build 3/3] COPY . .",
+                "#8 DONE 0.0s",
+                "#9 [runtime 2/2] WORKDIR /home/app",
+                "#9 sha256:" + "b".repeat(64) + " 944B / 944B 0.0s done",
+                "#9 ..."));
+
+        assertThat(steps).extracting(BuildStep::status).containsExactly(BuildStep.Status.EXECUTED,
+                BuildStep.Status.EXECUTED, BuildStep.Status.CACHED);
+    }
+
+    @Test
     void shouldLetTheLastStatusOfARepeatedHeaderWin() {
         List<BuildStep> steps = BuildKitProgressParser.parse(List.of(
                 "#5 [build 2/3] RUN make",

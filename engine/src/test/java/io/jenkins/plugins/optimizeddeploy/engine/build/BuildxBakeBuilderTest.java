@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** buildx is not installed on these machines: what the backend generates is checked against expected files. */
 class BuildxBakeBuilderTest {
-    private static final BuildRequest REQUEST = new BuildRequest(List.of("essential"), "reg.example.com/team",
+    static final BuildRequest REQUEST = new BuildRequest(List.of("essential"), "reg.example.com/team",
             List.of("1.0"), SampleAppRequest.REVISION, "linux/amd64",
             CacheSettings.of("reg.example.com/team/cache", "feature/x", "main").withLocalDirectory(Path.of("/agent/cache")),
             Map.of());

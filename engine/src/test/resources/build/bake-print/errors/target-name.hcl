@@ -1,0 +1,3 @@
+# target names are letters, digits, "_" and "-"
+target "web.app" {
+}
