@@ -118,12 +118,38 @@ public final class BuildKitProgressParser {
             String id = vertex.getKey();
             if (vertex.getValue().startsWith("importing cache manifest from ")) {
                 importSeconds += vertexSeconds.getOrDefault(id, 0.0);
-            } else if (vertex.getValue().startsWith("exporting cache")) {
+            } else if (exportsCache(vertex.getValue())) {
                 exportSeconds += vertexSeconds.getOrDefault(id, 0.0);
             } else if (cached.getOrDefault(id, false)) {
                 importSeconds += pulledSeconds.getOrDefault(id, 0.0);
             }
         }
         return new CacheTimes(Math.round(importSeconds * 1000), Math.round(exportSeconds * 1000));
+    }
+
+    /**
+     * The errors of the cache export vertices, each as {@code VERTEX: ERROR}: with {@code ignore-error=true} a bake
+     * still exits 0 when a cache cannot be written, and only these lines say so.
+     */
+    public static List<String> cacheExportErrors(List<String> lines) {
+        Map<String, String> names = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
+        for (String line : lines) {
+            Matcher vertex = VERTEX_LINE.matcher(line.strip());
+            if (!vertex.matches()) {
+                continue;
+            }
+            String name = names.putIfAbsent(vertex.group(1), vertex.group(2));
+            String rest = vertex.group(2);
+            if (name != null && exportsCache(name) && rest.startsWith("ERROR")) {
+                errors.add(name + ": " + rest.replaceFirst("^ERROR:?\\s*", ""));
+            }
+        }
+        return errors;
+    }
+
+    /** dockerd's and buildkitd's {@code exporting cache}, and buildkitd 0.11's {@code exporting content cache}. */
+    private static boolean exportsCache(String vertexName) {
+        return vertexName.startsWith("exporting cache") || vertexName.startsWith("exporting content cache");
     }
 }

@@ -73,19 +73,21 @@ public final class BuildxBakeBuilder implements ImageBuilder {
             Map<String, String> digests = digests(plan.bakeFile().toString(), Files.readString(metadataFile));
             List<String> progressLines = result.stderr().isEmpty() ? result.stdout() : result.stderr();
             Map<String, List<BuildStep>> steps = stepsByTarget(plan, progressLines);
-            Map<String, CacheTimes> cacheTimes = cacheTimesByTarget(plan, progressLines);
+            Map<String, List<String>> linesByTarget = linesByTarget(plan, progressLines);
             List<TargetResult> results = new ArrayList<>();
             for (PlannedTarget target : plan.targets()) {
                 ImageInspection inspection = new ImageInspector(registry).inspect(ImageReference.parse(target.image()));
                 List<BuildStep> targetSteps = steps.getOrDefault(target.name(), List.of());
-                CacheTimes targetCacheTimes = cacheTimes.getOrDefault(target.name(), CacheTimes.NONE);
+                List<String> targetLines = linesByTarget.getOrDefault(target.name(), List.of());
+                CacheTimes targetCacheTimes = BuildKitProgressParser.cacheTimes(targetLines);
                 TargetResult targetResult = new TargetResult(target.name(), name(), target.image(), target.images(),
                         digests.getOrDefault(target.name(), inspection.digest()),
                         inspection.platforms().isEmpty() ? 0 : inspection.platforms().get(0).compressedSize(),
                         durationMillis, StepStatistics.of(targetSteps), StepStatistics.executedNames(targetSteps),
                         "buildx reads " + target.cache().readOrder().stream().map(CacheSource::toString)
                                 .collect(Collectors.joining(", ")),
-                        targetCacheTimes.importMillis(), targetCacheTimes.exportMillis(), List.of());
+                        targetCacheTimes.importMillis(), targetCacheTimes.exportMillis(),
+                        BuildKitProgressParser.cacheExportErrors(targetLines));
                 progress.finished(targetResult);
                 results.add(targetResult);
             }
@@ -160,13 +162,13 @@ public final class BuildxBakeBuilder implements ImageBuilder {
     }
 
     /**
-     * The cache times of each target. With several targets bake prefixes every vertex with its target
-     * ({@code [web] importing cache manifest from ...}, {@code [web] exporting cache}): each target's vertices, the
-     * prefix removed, are read on their own.
+     * Each target's progress lines. With several targets bake prefixes every vertex with its target
+     * ({@code [web] importing cache manifest from ...}, {@code [web] exporting cache}): each target gets its own
+     * vertices with the prefix removed, so the one-build parsers read them.
      */
-    static Map<String, CacheTimes> cacheTimesByTarget(BuildPlan plan, List<String> output) {
+    static Map<String, List<String>> linesByTarget(BuildPlan plan, List<String> output) {
         if (plan.targets().size() == 1) {
-            return Map.of(plan.targets().get(0).name(), BuildKitProgressParser.cacheTimes(output));
+            return Map.of(plan.targets().get(0).name(), output);
         }
         Map<String, String> targetOfVertex = new LinkedHashMap<>();
         Map<String, List<String>> linesByTarget = new LinkedHashMap<>();
@@ -192,8 +194,6 @@ public final class BuildxBakeBuilder implements ImageBuilder {
                 linesByTarget.computeIfAbsent(target, name -> new ArrayList<>()).add(vertex[0] + " " + rest);
             }
         }
-        Map<String, CacheTimes> times = new LinkedHashMap<>();
-        linesByTarget.forEach((target, lines) -> times.put(target, BuildKitProgressParser.cacheTimes(lines)));
-        return times;
+        return linesByTarget;
     }
 }

@@ -71,17 +71,20 @@ class BuildxBakeBuilderTest {
     }
 
     @Test
-    void shouldGiveEachTargetTheCacheImportAndExportOfItsOwnPrefixedVertices() {
+    void shouldGiveEachTargetTheCacheWorkAndExportErrorsOfItsOwnPrefixedVertices() {
         BuildPlan plan = BuildPlanner.plan(SampleApp.directory().resolve("docker-bake.hcl"), REQUEST);
 
-        Map<String, CacheTimes> times = BuildxBakeBuilder.cacheTimesByTarget(plan, List.of(
+        Map<String, List<String>> lines = BuildxBakeBuilder.linesByTarget(plan, List.of(
                 "#3 [web] importing cache manifest from reg/cache/web/main:buildx", "#3 DONE 0.4s",
                 "#4 [worker] importing cache manifest from reg/cache/worker/main:buildx", "#4 DONE 0.2s",
                 "#5 [web builder 2/7] WORKDIR /src", "#5 pulling sha256:aa 0.3s done", "#5 CACHED",
                 "#8 [web] exporting cache", "#8 writing layer sha256:bb 0.2s done", "#8 DONE 1.1s",
-                "#9 [worker] exporting cache", "#9 DONE 0.6s"));
+                "#9 [worker] exporting content cache", "#9 ERROR: error writing layer blob: denied", "#9 DONE 0.6s"));
 
-        assertThat(times).containsExactly(Map.entry("web", new CacheTimes(700, 1100)),
-                Map.entry("worker", new CacheTimes(200, 600)));
+        assertThat(BuildKitProgressParser.cacheTimes(lines.get("web"))).isEqualTo(new CacheTimes(700, 1100));
+        assertThat(BuildKitProgressParser.cacheTimes(lines.get("worker"))).isEqualTo(new CacheTimes(200, 600));
+        assertThat(BuildKitProgressParser.cacheExportErrors(lines.get("web"))).isEmpty();
+        assertThat(BuildKitProgressParser.cacheExportErrors(lines.get("worker")))
+                .containsExactly("exporting content cache: error writing layer blob: denied");
     }
 }
