@@ -19,8 +19,19 @@ import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** One {@code docker-registry serve} process (plus its token server) with its storage, config and log. */
-final class RunningRegistry implements AutoCloseable {
+/**
+ * One {@code docker-registry serve} process (plus its token server) with its storage, config and log. Jupiter tests
+ * get one through {@link RegistryExtension}; tests of an engine that runs no Jupiter extensions (jqwik properties)
+ * start one themselves before their container and close it after, which stops the process and deletes its storage:
+ * <pre>{@code
+ * @BeforeContainer
+ * static void startRegistry() { registry = RunningRegistry.start(RegistryFlavour.PLAIN); }
+ *
+ * @AfterContainer
+ * static void stopRegistry() { registry.close(); }
+ * }</pre>
+ */
+public final class RunningRegistry implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
     private static final String USERNAME = "optimized-deploy";
 
@@ -66,7 +77,8 @@ final class RunningRegistry implements AutoCloseable {
         this.api = new RegistryApi(baseUrl(), httpClient, username(), password);
     }
 
-    static RunningRegistry start(RegistryFlavour flavour) {
+    /** Starts a registry of {@code flavour} on a free loopback port; fails naming the package when it is missing. */
+    public static RunningRegistry start(RegistryFlavour flavour) {
         ScratchDirectory directory = ScratchDirectory.create("registry-" + flavour.name().toLowerCase());
         try {
             return new RunningRegistry(flavour, directory);
@@ -76,11 +88,13 @@ final class RunningRegistry implements AutoCloseable {
         }
     }
 
-    String hostPort() {
+    /** {@code 127.0.0.1:PORT}, the registry part of image references. */
+    public String hostPort() {
         return "127.0.0.1:" + port;
     }
 
-    URI baseUrl() {
+    /** {@code http://127.0.0.1:PORT/} or, for {@link RegistryFlavour#TLS}, {@code https://127.0.0.1:PORT/}. */
+    public URI baseUrl() {
         return URI.create((caCertificate == null ? "http" : "https") + "://" + hostPort() + "/");
     }
 
@@ -109,7 +123,8 @@ final class RunningRegistry implements AutoCloseable {
         return process.logFile();
     }
 
-    synchronized String pushBusyboxBase(String repository, String tag) {
+    /** As {@link RegistryExtension#pushBusyboxBase(String, String)}. */
+    public synchronized String pushBusyboxBase(String repository, String tag) {
         BusyboxImage image = BusyboxImage.get();
         Blob layer = image.layer(BusyboxImage.DOCKER_LAYER);
         Blob config = image.config(BusyboxImage.DOCKER_CONFIG, "amd64", null);
@@ -143,10 +158,12 @@ final class RunningRegistry implements AutoCloseable {
         return hostPort() + "/" + repository + ":" + tag;
     }
 
-    synchronized RegistryManifest manifest(String repository, String reference) {
+    /** The manifest or index under a tag or digest, as the registry serves it. */
+    public synchronized RegistryManifest manifest(String repository, String reference) {
         return api.manifest(repository, reference);
     }
 
+    /** Stops the registry (and its token server) and deletes its storage. */
     @Override
     public void close() {
         process.stop(Duration.ofSeconds(10));

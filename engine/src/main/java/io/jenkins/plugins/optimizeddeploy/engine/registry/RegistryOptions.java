@@ -17,7 +17,8 @@ import java.util.Optional;
  * HTTP 408, 429, 500, 502, 503 and 504 (manifest PUTs too: the same bytes give the same result);</li>
  * <li>{@code initialBackoff} 500 ms, doubled per retry up to {@code maxBackoff} 10 s, each pause drawn between half
  * of that and all of it (jitter); a {@code Retry-After} in seconds is honoured up to {@code maxBackoff};</li>
- * <li>{@code parallelism} 4: at most this many images are worked on at once (retagging, copying);</li>
+ * <li>{@code parallelism} 16: at most this many requests of one operation are in flight at once (a retag's reads,
+ * its manifest PUTs, its content copies), each on a connection of its own that is kept for the next;</li>
  * <li>{@code userAgent} "optimized-deploy".</li>
  * </ul>
  * Plain HTTP is never chosen by an option: it is used only for loopback registries
@@ -149,7 +150,7 @@ public final class RegistryOptions implements Serializable {
         private Duration initialBackoff = Duration.ofMillis(500);
         private Duration maxBackoff = Duration.ofSeconds(10);
         private String userAgent = "optimized-deploy";
-        private int parallelism = 4;
+        private int parallelism = 16;
 
         private Builder() {
         }
@@ -203,12 +204,12 @@ public final class RegistryOptions implements Serializable {
             return this;
         }
 
-        /** At most this many images at once; 1 works through them one by one. */
-        public Builder parallelism(int images) {
-            if (images < 1) {
-                throw new IllegalArgumentException("parallelism must be 1 or more, was " + images);
+        /** At most this many requests at once; 1 sends them one by one. */
+        public Builder parallelism(int requests) {
+            if (requests < 1) {
+                throw new IllegalArgumentException("parallelism must be 1 or more, was " + requests);
             }
-            this.parallelism = images;
+            this.parallelism = requests;
             return this;
         }
 

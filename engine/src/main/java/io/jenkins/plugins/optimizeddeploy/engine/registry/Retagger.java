@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Gives images new tags in the registry, without pulling or pushing a layer, all or nothing:
@@ -32,8 +31,9 @@ import java.util.function.Function;
  * retag brought it into the repository; otherwise it is reported as left in place
  * ({@link TagOutcome#LEFT_AT_NEW_DIGEST}), never silently.</li>
  * </ol>
- * Images are worked on in parallel, at most {@link RegistryOptions#parallelism()}
- * at once; the client retries transient failures and keeps one token per repository and access.
+ * Each step sends its requests in parallel, at most {@link RegistryOptions#parallelism()} at once: all reads
+ * (every source and every target tag), then all writes; the client retries transient failures and keeps one token
+ * per repository and access.
  */
 public final class Retagger {
     /**
@@ -59,8 +59,8 @@ public final class Retagger {
         Objects.requireNonNull(log, "log");
         long start = System.nanoTime();
         TrafficSnapshot before = client.traffic();
-        int images = request.sources().size();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(images, client.options().parallelism()),
+        int reads = request.sources().size() + request.moves().values().stream().mapToInt(List::size).sum();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(reads, client.options().parallelism()),
                 runnable -> {
                     Thread thread = new Thread(runnable, "retag");
                     thread.setDaemon(true);
@@ -98,24 +98,21 @@ public final class Retagger {
         void execute() {
             List<ImageReference> sources = List.copyOf(moves.keySet());
             List<ImageReference> targets = moves.values().stream().flatMap(List::stream).toList();
-            Optional<String> problem = inParallel(sources, source -> {
-                manifests.put(source, client.getManifest(source, accessToSource(source)));
-                return null;
-            }, "read source ");
+            // Reads only, so all at once: the sources first in the list, as a missing source is the likelier failure.
+            List<Task> reads = new ArrayList<>();
+            sources.forEach(source -> reads.add(new Task("read source " + source,
+                    () -> manifests.put(source, client.getManifest(source, accessToSource(source))))));
+            targets.forEach(target -> reads.add(new Task("check target " + target,
+                    () -> previous.put(target, client.findManifest(target, RepositoryAccess.PUSH)))));
+            Optional<String> problem = inParallel(reads);
             if (problem.isPresent()) {
                 stop(problem.get());
                 return;
             }
-            log.accept("retag: read " + sources.size() + " source manifest(s)");
-            problem = inParallel(targets, target -> {
-                previous.put(target, client.findManifest(target, RepositoryAccess.PUSH));
-                return null;
-            }, "check target ");
-            if (problem.isPresent()) {
-                stop(problem.get());
-                return;
-            }
-            problem = inParallel(contentCopies(), this::bringContent, "copy content for ");
+            log.accept("retag: read " + sources.size() + " source manifest(s) and where " + targets.size()
+                    + " target tag(s) point");
+            problem = inParallel(contentCopies().stream()
+                    .map(copy -> new Task("copy content for " + copy, () -> bringContent(copy))).toList());
             if (problem.isPresent()) {
                 stop(problem.get() + " (no tag was touched; content copied so far is referenced by no tag)");
                 return;
@@ -131,12 +128,11 @@ public final class Retagger {
                     touched.add(target);
                 }
             }
-            problem = inParallel(touched, target -> {
+            problem = inParallel(touched.stream().map(target -> new Task("put " + target, () -> {
                 Manifest manifest = manifests.get(sourceOf.get(target));
                 confirm(target, manifest);
                 record(target, sourceOf.get(target), manifest.digest().toString(), TagOutcome.MOVED, "");
-                return null;
-            }, "put ");
+            })).toList());
             if (problem.isEmpty()) {
                 outcome = RetagOutcome.MOVED;
                 log.accept("retag: " + targets.size() + " tag(s) point at their sources");
@@ -144,10 +140,9 @@ public final class Retagger {
             }
             failure = problem.get();
             log.accept("retag: " + failure + "; putting " + touched.size() + " touched tag(s) back");
-            inParallel(touched, target -> {
-                rollBack(target, sourceOf.get(target));
-                return null;
-            }, "put back ");
+            inParallel(touched.stream()
+                    .map(target -> new Task("put back " + target, () -> rollBack(target, sourceOf.get(target))))
+                    .toList());
             boolean complete = touched.stream().map(results::get).allMatch(result -> result != null
                     && (result.outcome() == TagOutcome.RESTORED || result.outcome() == TagOutcome.REMOVED));
             outcome = complete ? RetagOutcome.NOTHING_MOVED : RetagOutcome.ROLLBACK_INCOMPLETE;
@@ -182,11 +177,11 @@ public final class Retagger {
             return previous.get(target).map(Descriptor::digest).filter(digest::equals).isPresent();
         }
 
-        private Void bringContent(ContentCopy copy) {
+        private void bringContent(ContentCopy copy) {
             Manifest manifest = manifests.get(copy.source());
             ImageReference pinned = copy.target().withDigest(manifest.digest().toString());
             if (client.findManifest(pinned, RepositoryAccess.PUSH).isPresent()) {
-                return null;
+                return;
             }
             if (manifest.mediaType().isIndex()) {
                 for (Descriptor child : manifest.references()) {
@@ -198,7 +193,6 @@ public final class Retagger {
                 copyBlobs(copy.source(), copy.target(), manifest);
             }
             broughtIn.add(pinned.name() + "@" + manifest.digest());
-            return null;
         }
 
         private void copyBlobs(ImageReference source, ImageReference target, Manifest manifest) {
@@ -306,19 +300,19 @@ public final class Retagger {
         }
 
         /**
-         * Runs {@code work} on every item, at most the pool's size at once, and waits for all of them: a failure of
-         * one never leaves another running unseen. Returns the first failure, described with {@code doing}.
+         * Runs every task, at most the pool's size at once, and waits for all of them: a failure of one never leaves
+         * another running unseen. Returns the first failure in the tasks' order.
          */
-        private <T> Optional<String> inParallel(List<T> items, Function<T, Void> work, String doing) {
+        private Optional<String> inParallel(List<Task> tasks) {
             List<CompletableFuture<Optional<String>>> running = new ArrayList<>();
-            for (T item : items) {
+            for (Task task : tasks) {
                 running.add(CompletableFuture.supplyAsync(() -> {
                     try {
-                        work.apply(item);
+                        task.work().run();
                         return Optional.<String>empty();
                     } catch (RuntimeException e) {
                         // Whatever failed (registry, credentials, a bad manifest), the tags touched so far go back.
-                        return Optional.of("cannot " + doing + item + ": " + e.getMessage());
+                        return Optional.of("cannot " + task.doing() + ": " + e.getMessage());
                     }
                 }, pool));
             }
@@ -349,6 +343,10 @@ public final class Retagger {
                             .map(d -> d.digest().toString()).orElse(""), TagOutcome.NOT_TOUCHED, "")))));
             return all;
         }
+    }
+
+    /** One request or a few that belong together, and what they do, for the message when they fail. */
+    private record Task(String doing, Runnable work) {
     }
 
     /** A source's content to bring into the repository of {@code target}. */
