@@ -28,8 +28,8 @@ public final class BakeImages {
     public BuildResult run(Path bakeFile, BuildRequest request, BuilderBackend backend, BuildProgress progress) {
         SourceDate created = SourceDate.resolve(request.environment(), bakeFile.toAbsolutePath().getParent(), runner,
                 request.revision().created());
-        progress.line("created label: " + created.created() + " (" + created.origin() + ")");
         BuildPlan plan = BuildPlanner.plan(bakeFile, request.withRevision(request.revision().withCreated(created.created())));
+        progress.line("created label: " + created.created() + " (" + created.origin() + ")");
         BackendChoice choice = new BackendSelector(runner, docker.binary(), buildah.binary(), docker.environment())
                 .choose(backend);
         progress.line("building " + plan.targets().size() + " target(s) with " + choice.backend().id() + ": " + choice.reason());

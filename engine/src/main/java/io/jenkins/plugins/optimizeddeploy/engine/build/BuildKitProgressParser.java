@@ -43,13 +43,9 @@ public final class BuildKitProgressParser {
         Map<String, BuildStep.Status> statuses = new LinkedHashMap<>();
         Set<String> transferredLayers = new HashSet<>();
         Set<String> didOtherWork = new HashSet<>();
-        for (String line : lines) {
-            Matcher vertex = VERTEX_LINE.matcher(line.strip());
-            if (!vertex.matches()) {
-                continue;
-            }
-            String id = vertex.group(1);
-            String rest = vertex.group(2);
+        for (VertexLine line : vertexLines(lines)) {
+            String id = line.id();
+            String rest = line.text();
             Matcher header = STEP_HEADER.matcher(rest);
             if (header.matches()) {
                 if (!header.group(1).regionMatches(true, 0, "FROM ", 0, 5)) {
@@ -90,13 +86,9 @@ public final class BuildKitProgressParser {
         Map<String, Double> pulledSeconds = new LinkedHashMap<>();
         Map<String, Boolean> cached = new LinkedHashMap<>();
         double inlineExportSeconds = 0;
-        for (String line : lines) {
-            Matcher vertex = VERTEX_LINE.matcher(line.strip());
-            if (!vertex.matches()) {
-                continue;
-            }
-            String id = vertex.group(1);
-            String rest = vertex.group(2);
+        for (VertexLine line : vertexLines(lines)) {
+            String id = line.id();
+            String rest = line.text();
             if (names.putIfAbsent(id, rest) == null) {
                 continue;
             }
@@ -134,13 +126,9 @@ public final class BuildKitProgressParser {
     public static List<String> cacheExportErrors(List<String> lines) {
         Map<String, String> names = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
-        for (String line : lines) {
-            Matcher vertex = VERTEX_LINE.matcher(line.strip());
-            if (!vertex.matches()) {
-                continue;
-            }
-            String name = names.putIfAbsent(vertex.group(1), vertex.group(2));
-            String rest = vertex.group(2);
+        for (VertexLine line : vertexLines(lines)) {
+            String name = names.putIfAbsent(line.id(), line.text());
+            String rest = line.text();
             if (name != null && exportsCache(name) && rest.startsWith("ERROR")) {
                 errors.add(name + ": " + rest.replaceFirst("^ERROR:?\\s*", ""));
             }
@@ -151,5 +139,20 @@ public final class BuildKitProgressParser {
     /** dockerd's and buildkitd's {@code exporting cache}, and buildkitd 0.11's {@code exporting content cache}. */
     private static boolean exportsCache(String vertexName) {
         return vertexName.startsWith("exporting cache") || vertexName.startsWith("exporting content cache");
+    }
+
+    /** {@code #ID TEXT}: one line of a vertex's progress. */
+    private record VertexLine(String id, String text) {
+    }
+
+    private static List<VertexLine> vertexLines(List<String> lines) {
+        List<VertexLine> vertexLines = new ArrayList<>();
+        for (String line : lines) {
+            Matcher vertex = VERTEX_LINE.matcher(line.strip());
+            if (vertex.matches()) {
+                vertexLines.add(new VertexLine(vertex.group(1), vertex.group(2)));
+            }
+        }
+        return vertexLines;
     }
 }

@@ -72,13 +72,12 @@ public final class BuildxBakeBuilder implements ImageBuilder {
             long durationMillis = (System.nanoTime() - started) / 1_000_000;
             Map<String, String> digests = digests(plan.bakeFile().toString(), Files.readString(metadataFile));
             List<String> progressLines = result.stderr().isEmpty() ? result.stdout() : result.stderr();
-            Map<String, List<BuildStep>> steps = stepsByTarget(plan, progressLines);
             Map<String, List<String>> linesByTarget = linesByTarget(plan, progressLines);
             List<TargetResult> results = new ArrayList<>();
             for (PlannedTarget target : plan.targets()) {
                 ImageInspection inspection = new ImageInspector(registry).inspect(ImageReference.parse(target.image()));
-                List<BuildStep> targetSteps = steps.getOrDefault(target.name(), List.of());
                 List<String> targetLines = linesByTarget.getOrDefault(target.name(), List.of());
+                List<BuildStep> targetSteps = BuildKitProgressParser.parse(targetLines);
                 CacheTimes targetCacheTimes = BuildKitProgressParser.cacheTimes(targetLines);
                 TargetResult targetResult = new TargetResult(target.name(), name(), target.image(), target.images(),
                         digests.getOrDefault(target.name(), inspection.digest()),
@@ -150,21 +149,11 @@ public final class BuildxBakeBuilder implements ImageBuilder {
         return digests;
     }
 
-    /** bake prefixes each vertex with its target ({@code [web builder 2/6] RUN ...}): the steps of each target. */
-    static Map<String, List<BuildStep>> stepsByTarget(BuildPlan plan, List<String> output) {
-        Map<String, List<BuildStep>> steps = new LinkedHashMap<>();
-        for (BuildStep step : BuildKitProgressParser.parse(output)) {
-            String first = step.name().substring(1).split("[ \\]]", 2)[0];
-            String target = plan.targets().size() == 1 ? plan.targets().get(0).name() : first;
-            steps.computeIfAbsent(target, name -> new ArrayList<>()).add(step);
-        }
-        return steps;
-    }
-
     /**
      * Each target's progress lines. With several targets bake prefixes every vertex with its target
      * ({@code [web] importing cache manifest from ...}, {@code [web] exporting cache}): each target gets its own
-     * vertices with the prefix removed, so the one-build parsers read them.
+     * vertices with the prefix removed ({@code [web builder 2/6] RUN ...} becomes {@code [builder 2/6] RUN ...}, as
+     * a single build shows it), so the one-build parsers read them.
      */
     static Map<String, List<String>> linesByTarget(BuildPlan plan, List<String> output) {
         if (plan.targets().size() == 1) {
