@@ -47,10 +47,18 @@ public final class BuildPlanner {
             targets.add(new PlannedTarget(target.name(), context, dockerfile, target.stage(),
                     stages.intermediateStagesOf(dockerfile.toString(), target.stage()),
                     images(target, request.registry(), tags), labels(target, request.revision()), target.args(),
-                    request.platform().isEmpty() && !target.platforms().isEmpty() ? target.platforms().get(0) : request.platform(),
+                    namedContexts(target, bakeFile.getParent()), request.platform().isEmpty() && !target.platforms().isEmpty() ? target.platforms().get(0) : request.platform(),
                     CachePlan.forTarget(target.name(), request.cache())));
         }
         return new BuildPlan(bakeFile, targets);
+    }
+
+    /** Named contexts as bake passes them: a value without a scheme is a folder, relative to the bake file's. */
+    static Map<String, String> namedContexts(BakeTarget target, Path bakeDirectory) {
+        Map<String, String> contexts = new LinkedHashMap<>();
+        target.contexts().forEach((name, value) -> contexts.put(name, value.contains("://") || value.startsWith("target:")
+                ? value : bakeDirectory.resolve(value).normalize().toString()));
+        return contexts;
     }
 
     /** The commit (first {@value #SHORT_COMMIT} characters), {@code build-N} and the branch; {@code latest} if none is known. */

@@ -46,6 +46,15 @@ public final class BuildahBuilder implements ImageBuilder {
 
     @Override
     public BuildResult build(BuildPlan plan, BuildProgress progress) {
+        for (PlannedTarget target : plan.targets()) {
+            target.contexts().forEach((name, value) -> {
+                if (value.startsWith("target:")) {
+                    throw new ImageBuildException("Target " + target.name() + " of " + plan.bakeFile() + " takes its context "
+                            + name + " from another bake " + value + ", which only buildx bake builds: build it with the"
+                            + " buildx backend");
+                }
+            });
+        }
         BuildahStorageDriver storage = BuildahStorageDriver.choose(runner, settings);
         progress.line("buildah storage driver: " + storage.summary());
         BuildahBuilder onStorage = new BuildahBuilder(runner, registry, settings.withGlobalArguments(storage.globalArguments()));
@@ -130,6 +139,7 @@ public final class BuildahBuilder implements ImageBuilder {
             arguments.addAll(List.of("--target", target.stage()));
         }
         target.sortedArgs().forEach((name, value) -> arguments.addAll(List.of("--build-arg", name + "=" + value)));
+        target.sortedContexts().forEach((name, value) -> arguments.addAll(List.of("--build-context", name + "=" + value)));
         target.sortedLabels().forEach((name, value) -> arguments.addAll(List.of("--label", name + "=" + value)));
         target.images().forEach(image -> arguments.addAll(List.of("--tag", image)));
         arguments.addAll(List.of("--file", target.dockerfile().toString(), target.context().toString()));

@@ -46,6 +46,13 @@ public final class DockerBuilder implements ImageBuilder {
 
     @Override
     public BuildResult build(BuildPlan plan, BuildProgress progress) {
+        for (PlannedTarget target : plan.targets()) {
+            if (!target.contexts().isEmpty()) {
+                throw new ImageBuildException("Target " + target.name() + " of " + plan.bakeFile() + " uses named contexts "
+                        + target.contexts().keySet() + ", which docker build 20.10 cannot pass (--build-context needs"
+                        + " buildx): build it with the buildx or buildah backend");
+            }
+        }
         return new BuildResult(name(), "requested", ParallelTargets.build(plan.targets(), settings.parallelism(),
                 target -> buildTarget(target, progress)));
     }

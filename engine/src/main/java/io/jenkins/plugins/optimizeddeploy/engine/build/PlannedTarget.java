@@ -11,10 +11,12 @@ import java.util.TreeMap;
 /**
  * One target as it will be built: absolute context and Dockerfile, the stage, the intermediate stages it needs
  * (in Dockerfile order), every image reference it is pushed as, labels (OCI ones included), build arguments,
- * platform (empty: the agent's) and its cache plan.
+ * named build contexts (a local folder made absolute, else as written: {@code docker-image://REF},
+ * {@code target:NAME}, a URL), platform (empty: the agent's) and its cache plan.
  */
 public record PlannedTarget(String name, Path context, Path dockerfile, String stage, List<String> intermediateStages,
-        List<String> images, Map<String, String> labels, Map<String, String> args, String platform, CachePlan cache) {
+        List<String> images, Map<String, String> labels, Map<String, String> args, Map<String, String> contexts,
+        String platform, CachePlan cache) {
     public PlannedTarget {
         Objects.requireNonNull(name, "target name");
         intermediateStages = List.copyOf(intermediateStages);
@@ -24,6 +26,7 @@ public record PlannedTarget(String name, Path context, Path dockerfile, String s
         }
         labels = Map.copyOf(labels);
         args = Map.copyOf(args);
+        contexts = Map.copyOf(contexts);
     }
 
     /** The first image reference: the one the digest is read from. */
@@ -33,6 +36,10 @@ public record PlannedTarget(String name, Path context, Path dockerfile, String s
 
     public SortedMap<String, String> sortedArgs() {
         return new TreeMap<>(args);
+    }
+
+    public SortedMap<String, String> sortedContexts() {
+        return new TreeMap<>(contexts);
     }
 
     public SortedMap<String, String> sortedLabels() {
