@@ -2,10 +2,15 @@ package io.jenkins.plugins.optimizeddeploy.engine.build;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
-/** The targets to build, in order, and the bake file they come from. */
-public record BuildPlan(Path bakeFile, List<PlannedTarget> targets) {
+/**
+ * The targets to build, in order, the bake file they come from and the values the request gave the bake file's
+ * declared variables: a backend that reads the bake file again (buildx bake) must read it with the same values.
+ */
+public record BuildPlan(Path bakeFile, List<PlannedTarget> targets, Map<String, String> variableValues) {
     public BuildPlan {
         targets = List.copyOf(targets);
+        variableValues = Map.copyOf(variableValues);
     }
 }

@@ -50,7 +50,9 @@ public final class BuildPlanner {
                     namedContexts(target, bakeFile.getParent()), request.platform().isEmpty() && !target.platforms().isEmpty() ? target.platforms().get(0) : request.platform(),
                     CachePlan.forTarget(target.name(), request.cache())));
         }
-        return new BuildPlan(bakeFile, targets);
+        Map<String, String> variableValues = new LinkedHashMap<>(request.environment());
+        variableValues.keySet().retainAll(bake.variables().keySet());
+        return new BuildPlan(bakeFile, targets, variableValues);
     }
 
     /** Named contexts as bake passes them: a value without a scheme is a folder, relative to the bake file's. */

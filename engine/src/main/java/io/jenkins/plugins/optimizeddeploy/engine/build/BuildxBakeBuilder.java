@@ -64,7 +64,8 @@ public final class BuildxBakeBuilder implements ImageBuilder {
             // bake resolves contexts against its working directory; the plan resolved them against the bake file
             CommandResult result = runner.run(Command.of(arguments(plan, overrideFile, metadataFile))
                     .withWorkingDirectory(plan.bakeFile().getParent())
-                    .withEnvironment(settings.environment()).withTimeout(settings.timeout()));
+                    .withEnvironment(settings.environment()).withEnvironment(plan.variableValues())
+                    .withTimeout(settings.timeout()));
             if (!result.succeeded()) {
                 throw new ImageBuildException("docker buildx bake of " + plan.bakeFile() + " failed with exit code "
                         + result.exitCode() + ":\n" + result.tail(15));

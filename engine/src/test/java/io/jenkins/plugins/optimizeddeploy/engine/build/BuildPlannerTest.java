@@ -80,6 +80,16 @@ class BuildPlannerTest {
                 .hasMessage("Dockerfile has no stage 'web' (stages: [deps, build, tools, unused, final])");
     }
 
+    @Test
+    void shouldKeepTheRequestsValuesOfDeclaredVariablesOnlyForBackendsThatReadTheBakeFileAgain() {
+        BuildPlan plan = BuildPlanner.plan(SampleApp.directory().resolve("docker-bake.hcl"), new BuildRequest(List.of("web"),
+                "reg.example.com/team", List.of(), REVISION, "", CACHE,
+                Map.of("BASE_IMAGE", "reg.example.com/base:2", "PATH", "/usr/bin", "REGISTRY_PASSWORD", "not for bake")));
+
+        assertThat(plan.variableValues()).containsExactly(Map.entry("BASE_IMAGE", "reg.example.com/base:2"));
+        assertThat(plan.targets().get(0).args()).containsEntry("BASE_IMAGE", "reg.example.com/base:2");
+    }
+
     private static BuildRequest request(List<String> targets, List<String> tags) {
         return new BuildRequest(targets, "reg.example.com/team", tags, REVISION, "", CACHE, Map.of());
     }

@@ -14,9 +14,7 @@ import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -83,10 +81,8 @@ class BuildxBakeBuilderSampleAppTest {
     }
 
     private BuildResult build(Path app, BuildRequest request, Buildkitd buildkitd) {
-        // buildx reads the bake file's variables from its environment, as the plan did from the request's
-        Map<String, String> environment = new HashMap<>(buildkitd.clientEnvironment());
-        environment.putAll(request.environment());
-        BuildxBakeBuilder builder = new BuildxBakeBuilder(runner, registryClient, DockerSettings.defaults(environment));
+        BuildxBakeBuilder builder = new BuildxBakeBuilder(runner, registryClient,
+                DockerSettings.defaults(buildkitd.clientEnvironment()));
         return builder.build(BuildPlanner.plan(app.resolve("docker-bake.hcl"), request), progress::add);
     }
 }
