@@ -73,7 +73,7 @@ final class BuildCommand implements Callable<Integer> {
                     + " cache import and export time per target.")
     boolean json;
 
-    @Option(names = "--platform", paramLabel = "PLATFORM", description = "Build for this platform, e.g. linux/amd64 (default: the bake file's, else the agent's).")
+    @Option(names = "--platform", paramLabel = "PLATFORM", description = "Build for this platform, e.g. linux/amd64, or several separated by commas (one multi-platform image: buildx only; default: the bake file's platforms, else the agent's).")
     String platform;
 
     @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Set a bake variable; overrides the environment and the file's default.")

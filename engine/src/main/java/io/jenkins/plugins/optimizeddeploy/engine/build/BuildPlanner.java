@@ -47,7 +47,7 @@ public final class BuildPlanner {
             targets.add(new PlannedTarget(target.name(), context, dockerfile, target.stage(),
                     stages.intermediateStagesOf(dockerfile.toString(), target.stage()),
                     images(target, request.registry(), tags), labels(target, request.revision()), target.args(),
-                    namedContexts(target, bakeFile.getParent()), request.platform().isEmpty() && !target.platforms().isEmpty() ? target.platforms().get(0) : request.platform(),
+                    namedContexts(target, bakeFile.getParent()), request.platform().isEmpty() ? target.platforms() : List.of(request.platform().split(",")),
                     CachePlan.forTarget(target.name(), request.cache())));
         }
         Map<String, String> variableValues = new LinkedHashMap<>(request.environment());

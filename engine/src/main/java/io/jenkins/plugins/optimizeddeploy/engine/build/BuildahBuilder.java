@@ -47,6 +47,7 @@ public final class BuildahBuilder implements ImageBuilder {
     @Override
     public BuildResult build(BuildPlan plan, BuildProgress progress) {
         for (PlannedTarget target : plan.targets()) {
+            target.requireOnePlatform(plan.bakeFile(), "the buildah backend");
             target.contexts().forEach((name, value) -> {
                 if (value.startsWith("target:")) {
                     throw new ImageBuildException("Target " + target.name() + " of " + plan.bakeFile() + " takes its context "
@@ -132,8 +133,8 @@ public final class BuildahBuilder implements ImageBuilder {
             arguments.addAll(List.of("--cache-to", target.cache().primary().location()));
         }
         cacheFrom.ifPresent(repository -> arguments.addAll(List.of("--cache-from", repository)));
-        if (!target.platform().isEmpty()) {
-            arguments.addAll(List.of("--platform", target.platform()));
+        if (!target.platforms().isEmpty()) {
+            arguments.addAll(List.of("--platform", target.platforms().get(0)));
         }
         if (!target.stage().isEmpty()) {
             arguments.addAll(List.of("--target", target.stage()));

@@ -110,8 +110,8 @@ public final class BuildxBakeBuilder implements ImageBuilder {
             target.images().forEach(node.putArray("tags")::add);
             ObjectNode labels = node.putObject("labels");
             target.sortedLabels().forEach(labels::put);
-            if (!target.platform().isEmpty()) {
-                node.putArray("platforms").add(target.platform());
+            if (!target.platforms().isEmpty()) {
+                target.platforms().forEach(node.putArray("platforms")::add);
             }
             target.cache().buildxCacheFrom().forEach(node.putArray("cache-from")::add);
             target.cache().buildxCacheTo().forEach(node.putArray("cache-to")::add);

@@ -47,6 +47,7 @@ public final class DockerBuilder implements ImageBuilder {
     @Override
     public BuildResult build(BuildPlan plan, BuildProgress progress) {
         for (PlannedTarget target : plan.targets()) {
+            target.requireOnePlatform(plan.bakeFile(), "docker build 20.10");
             if (!target.contexts().isEmpty()) {
                 throw new ImageBuildException("Target " + target.name() + " of " + plan.bakeFile() + " uses named contexts "
                         + target.contexts().keySet() + ", which docker build 20.10 cannot pass (--build-context needs"
@@ -130,8 +131,8 @@ public final class DockerBuilder implements ImageBuilder {
         if (settings.hostNetwork()) {
             arguments.addAll(List.of("--network", "host"));
         }
-        if (!target.platform().isEmpty()) {
-            arguments.addAll(List.of("--platform", target.platform()));
+        if (!target.platforms().isEmpty()) {
+            arguments.addAll(List.of("--platform", target.platforms().get(0)));
         }
         if (!stage.isEmpty()) {
             arguments.addAll(List.of("--target", stage));

@@ -12,11 +12,11 @@ import java.util.TreeMap;
  * One target as it will be built: absolute context and Dockerfile, the stage, the intermediate stages it needs
  * (in Dockerfile order), every image reference it is pushed as, labels (OCI ones included), build arguments,
  * named build contexts (a local folder made absolute, else as written: {@code docker-image://REF},
- * {@code target:NAME}, a URL), platform (empty: the agent's) and its cache plan.
+ * {@code target:NAME}, a URL), platforms (none: the agent's) and its cache plan.
  */
 public record PlannedTarget(String name, Path context, Path dockerfile, String stage, List<String> intermediateStages,
         List<String> images, Map<String, String> labels, Map<String, String> args, Map<String, String> contexts,
-        String platform, CachePlan cache) {
+        List<String> platforms, CachePlan cache) {
     public PlannedTarget {
         Objects.requireNonNull(name, "target name");
         intermediateStages = List.copyOf(intermediateStages);
@@ -27,6 +27,19 @@ public record PlannedTarget(String name, Path context, Path dockerfile, String s
         labels = Map.copyOf(labels);
         args = Map.copyOf(args);
         contexts = Map.copyOf(contexts);
+        platforms = List.copyOf(platforms);
+    }
+
+    /**
+     * For a backend that builds one platform per image.
+     *
+     * @throws ImageBuildException naming the target and its platforms when there are several
+     */
+    public void requireOnePlatform(Path bakeFile, String backend) {
+        if (platforms.size() > 1) {
+            throw new ImageBuildException("Target " + name + " of " + bakeFile + " is for the platforms " + platforms + ", but "
+                    + backend + " builds one platform per image: build it with the buildx backend, or ask for one platform");
+        }
     }
 
     /** The first image reference: the one the digest is read from. */

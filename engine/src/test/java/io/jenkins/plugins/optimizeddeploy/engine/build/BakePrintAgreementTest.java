@@ -175,7 +175,7 @@ class BakePrintAgreementTest {
             BakeTarget built = layered.targets().get(planned.name());
             assertThat(built.tags()).isEqualTo(planned.images());
             assertThat(built.labels()).containsAllEntriesOf(planned.labels());
-            assertThat(built.platforms()).containsExactly(planned.platform());
+            assertThat(built.platforms()).isEqualTo(planned.platforms());
             assertThat(built.cacheFrom()).isEqualTo(planned.cache().buildxCacheFrom());
             assertThat(built.cacheTo()).isEqualTo(planned.cache().buildxCacheTo());
             assertThat(built.stage()).isEqualTo(planned.stage());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ class BuildPlannerTest {
         assertThat(web.intermediateStages()).as("web copies nothing from the builder").containsExactly("runtime");
         assertThat(plan.targets().get(1).intermediateStages()).containsExactly("builder", "runtime");
         assertThat(web.args()).containsEntry("BASE_IMAGE", "localhost:5000/base/busybox:latest");
-        assertThat(web.platform()).isEmpty();
+        assertThat(web.platforms()).isEmpty();
         assertThat(web.cache().primary().location()).isEqualTo("reg.example.com/team/cache/web/feature-x");
     }
 
@@ -47,7 +48,7 @@ class BuildPlannerTest {
 
         assertThat(tagged.targets().get(0).images()).containsExactly("reg.example.com/team/docs:1.0", "reg.example.com/team/docs:stable");
         assertThat(fromBake.targets().get(0).images()).containsExactly("127.0.0.1:5000/sample-app/docs:7");
-        assertThat(fromBake.targets().get(0).platform()).isEqualTo("linux/amd64");
+        assertThat(fromBake.targets().get(0).platforms()).containsExactly("linux/amd64");
     }
 
     @Test
@@ -88,6 +89,21 @@ class BuildPlannerTest {
 
         assertThat(plan.variableValues()).containsExactly(Map.entry("BASE_IMAGE", "reg.example.com/base:2"));
         assertThat(plan.targets().get(0).args()).containsEntry("BASE_IMAGE", "reg.example.com/base:2");
+    }
+
+    @Test
+    void shouldPlanEveryRequestedPlatformForBuildxAndRefuseSeveralForOnePlatformBackends() {
+        Path bakeFile = SampleApp.directory().resolve("docker-bake.hcl");
+        BuildPlan plan = BuildPlanner.plan(bakeFile, new BuildRequest(List.of("web"), "reg.example.com/team", List.of(),
+                REVISION, "linux/amd64,linux/arm64", CACHE, Map.of()));
+        PlannedTarget web = plan.targets().get(0);
+
+        assertThat(web.platforms()).containsExactly("linux/amd64", "linux/arm64");
+        assertThat(BuildxBakeBuilder.overrideFile(plan)).contains("\"platforms\" : [ \"linux/amd64\", \"linux/arm64\" ]");
+        assertThatThrownBy(() -> web.requireOnePlatform(plan.bakeFile(), "docker build 20.10"))
+                .isInstanceOf(ImageBuildException.class)
+                .hasMessage("Target web of " + plan.bakeFile() + " is for the platforms [linux/amd64, linux/arm64], but docker"
+                        + " build 20.10 builds one platform per image: build it with the buildx backend, or ask for one platform");
     }
 
     private static BuildRequest request(List<String> targets, List<String> tags) {

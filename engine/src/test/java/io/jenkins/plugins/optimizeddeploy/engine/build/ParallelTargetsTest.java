@@ -69,7 +69,7 @@ class ParallelTargetsTest {
         List<PlannedTarget> targets = new ArrayList<>();
         for (String name : names) {
             targets.add(new PlannedTarget(name, Path.of("/app"), Path.of("/app/Dockerfile"), name, List.of(),
-                    List.of("reg/" + name + ":1"), Map.of(), Map.of(), Map.of(), "",
+                    List.of("reg/" + name + ":1"), Map.of(), Map.of(), Map.of(), List.of(),
                     CachePlan.forTarget(name, CacheSettings.of("reg/cache", "main", "main"))));
         }
         return targets;
