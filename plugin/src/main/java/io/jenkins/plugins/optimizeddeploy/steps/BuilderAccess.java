@@ -27,13 +27,16 @@ import java.util.stream.Stream;
  * How the builders reach the docker daemon, buildah's storage and the registry on the agent: the build's
  * {@code DOCKER_*}, {@code REGISTRY_AUTH_FILE} and {@code BUILDAH_*} variables, and the step's registry login.
  * docker and buildah read a login only from a file, so {@link #open} writes it into a private temporary docker
- * config on the agent (never onto a command line) that closing the session deletes.
+ * config on the agent (never onto a command line) that closing the session deletes. The agent's own docker config
+ * keeps what else the docker CLI finds there: its CLI plugins (buildx) and buildx's builders are linked in.
  */
 final class BuilderAccess implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final List<String> TOOL_VARIABLES = List.of("DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CERT_PATH",
             "DOCKER_TLS_VERIFY", "DOCKER_CONTEXT", "REGISTRY_AUTH_FILE", "BUILDAH_ISOLATION", "BUILDAH_FORMAT");
+    /** What the docker CLI keeps beside config.json: plugins such as buildx, and buildx's builder instances. */
+    private static final List<String> SHARED_CONFIG_FOLDERS = List.of("cli-plugins", "buildx");
     /** docker's key for Docker Hub in config.json. */
     private static final String DOCKER_HUB_AUTH_KEY = "https://index.docker.io/v1/";
 
@@ -69,6 +72,13 @@ final class BuilderAccess implements Serializable {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path configJson = directory.resolve("config.json");
             Files.writeString(configJson, dockerConfig(repositories), StandardCharsets.UTF_8);
+            Path agentConfig = toolEnvironment.containsKey("DOCKER_CONFIG") ? Path.of(toolEnvironment.get("DOCKER_CONFIG"))
+                    : Path.of(System.getProperty("user.home"), ".docker");
+            for (String folder : SHARED_CONFIG_FOLDERS) {
+                if (Files.isDirectory(agentConfig.resolve(folder))) {
+                    Files.createSymbolicLink(directory.resolve(folder), agentConfig.resolve(folder).toAbsolutePath());
+                }
+            }
             Map<String, String> environment = new HashMap<>(toolEnvironment);
             environment.put("DOCKER_CONFIG", directory.toString());
             environment.put("REGISTRY_AUTH_FILE", configJson.toString());

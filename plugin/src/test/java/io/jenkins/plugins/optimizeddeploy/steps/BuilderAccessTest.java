@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BuilderAccessTest {
 
@@ -46,6 +47,25 @@ class BuilderAccessTest {
                     + "\"},\"cache.example.com:5000\":{\"auth\":\"" + auth + "\"}}}");
         }
         assertThat(directory).doesNotExist();
+    }
+
+    @Test
+    void shouldKeepTheAgentsBuildxPluginAndBuildersBesideTheLoginAndDeleteOnlyTheLinks(@TempDir Path agentConfig)
+            throws IOException {
+        Files.createDirectories(agentConfig.resolve("cli-plugins"));
+        Files.writeString(agentConfig.resolve("cli-plugins/docker-buildx"), "the agent's buildx");
+        Files.createDirectories(agentConfig.resolve("buildx/instances"));
+        Files.writeString(agentConfig.resolve("buildx/current"), "{\"Name\":\"ci-builder\"}");
+        Path directory;
+        try (BuilderAccess.Session session = new BuilderAccess(LOGIN, Map.of("DOCKER_CONFIG", agentConfig.toString()), false)
+                .open(List.of("reg.example.com/team"))) {
+            directory = Path.of(session.environment().get("DOCKER_CONFIG"));
+            assertThat(directory.resolve("cli-plugins/docker-buildx")).hasContent("the agent's buildx");
+            assertThat(directory.resolve("buildx/current")).hasContent("{\"Name\":\"ci-builder\"}");
+        }
+        assertThat(directory).doesNotExist();
+        assertThat(agentConfig.resolve("cli-plugins/docker-buildx")).exists();
+        assertThat(agentConfig.resolve("buildx/current")).exists();
     }
 
     @Test
