@@ -1,7 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.build;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSource;
-import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
@@ -75,14 +74,14 @@ public final class BuildahBuilder implements ImageBuilder {
                 .orElse(LocalCacheRead.NO_CACHE));
         List<String> exportFailures = new ArrayList<>();
         TimedLines output = new TimedLines(Clock.systemUTC());
-        CommandResult build = runner.run(command(budArguments(target, cacheFrom, true)), output);
+        CommandResult build = runner.run(settings.command(budArguments(target, cacheFrom, true)), output);
         CacheTimes cacheTimes = BuildahOutputParser.cacheTimes(output.lines()).plus(new CacheTimes(loaded.millis(), 0));
         if (!build.succeeded() && cacheExportFailure(build).isPresent()) {
             // buildah stops the build when it cannot push a cache layer; the layers it made are local, so again
             // without --cache-to costs little, and the cache failure is reported instead of failing the build
             exportFailures.add(target.cache().primary().location() + " (" + cacheExportFailure(build).get() + ")");
             output = new TimedLines(Clock.systemUTC());
-            build = runner.run(command(budArguments(target, cacheFrom, false)), output);
+            build = runner.run(settings.command(budArguments(target, cacheFrom, false)), output);
             cacheTimes = cacheTimes.plus(BuildahOutputParser.cacheTimes(output.lines()));
         }
         if (!build.succeeded()) {
@@ -119,10 +118,9 @@ public final class BuildahBuilder implements ImageBuilder {
         return result;
     }
 
-    /** The arguments of {@code buildah bud}; visible for the argument tests. */
-    List<String> budArguments(PlannedTarget target, Optional<String> cacheFrom, boolean exportCache) {
-        List<String> arguments = new ArrayList<>(global());
-        arguments.addAll(List.of("bud", "--isolation", "chroot", "--layers", "--format", "docker"));
+    /** The arguments of {@code buildah bud}, after the global ones. */
+    private List<String> budArguments(PlannedTarget target, Optional<String> cacheFrom, boolean exportCache) {
+        List<String> arguments = new ArrayList<>(List.of("bud", "--isolation", "chroot", "--layers", "--format", "docker"));
         if (settings.hostNetwork()) {
             arguments.addAll(List.of("--network", "host"));
         }
@@ -159,13 +157,12 @@ public final class BuildahBuilder implements ImageBuilder {
             throw new UncheckedIOException("Cannot create a digest file to push " + destination, e);
         }
         try {
-            List<String> arguments = new ArrayList<>(global());
-            arguments.add("push");
+            List<String> arguments = new ArrayList<>(List.of("push"));
             if (!settings.tlsVerify()) {
                 arguments.add("--tls-verify=false");
             }
             arguments.addAll(List.of("--digestfile", digestFile.toString(), local, "docker://" + destination));
-            CommandResult result = runner.run(command(arguments));
+            CommandResult result = runner.run(settings.command(arguments));
             return new Pushed(result, result.succeeded() ? Files.readString(digestFile).strip() : "");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the digest of " + destination + " from " + digestFile, e);
@@ -179,16 +176,5 @@ public final class BuildahBuilder implements ImageBuilder {
         List<String> lines = new ArrayList<>(build.stdout());
         lines.addAll(build.stderr());
         return lines.stream().filter(line -> line.contains("failed pushing cache to")).findFirst().map(String::strip);
-    }
-
-    private List<String> global() {
-        List<String> arguments = new ArrayList<>();
-        arguments.add(settings.binary().toString());
-        arguments.addAll(settings.globalArguments());
-        return arguments;
-    }
-
-    private Command command(List<String> arguments) {
-        return Command.of(arguments).withEnvironment(settings.environment()).withTimeout(settings.timeout());
     }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.build;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSource;
-import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
 import java.io.IOException;
@@ -44,7 +43,7 @@ final class BuildahLocalCache {
         long started = System.nanoTime();
         List<String> loaded = new ArrayList<>();
         for (Path image : saved) {
-            CommandResult result = runner.run(command("pull", "--quiet", "dir:" + image));
+            CommandResult result = runner.run(settings.command(List.of("pull", "--quiet", "dir:" + image)));
             if (!result.succeeded()) {
                 return new LocalCacheRead(loaded, "buildah pull of " + image.getFileName() + " exit code "
                         + result.exitCode() + ": " + result.lastLine(), (System.nanoTime() - started) / 1_000_000);
@@ -71,7 +70,8 @@ final class BuildahLocalCache {
                 }
                 Path partial = directory.resolve(image + ".partial");
                 deleteTree(partial);
-                CommandResult result = runner.run(command("push", "--quiet", "--format", "v2s2", image, "dir:" + partial));
+                CommandResult result = runner.run(settings.command(
+                        List.of("push", "--quiet", "--format", "v2s2", image, "dir:" + partial)));
                 if (!result.succeeded()) {
                     deleteTree(partial);
                     return Optional.of(folder + " (buildah push of " + image + " exit code " + result.exitCode() + ": "
@@ -123,13 +123,5 @@ final class BuildahLocalCache {
                 Files.delete(path);
             }
         }
-    }
-
-    private Command command(String... arguments) {
-        List<String> all = new ArrayList<>();
-        all.add(settings.binary().toString());
-        all.addAll(settings.globalArguments());
-        all.addAll(List.of(arguments));
-        return Command.of(all).withEnvironment(settings.environment()).withTimeout(settings.timeout());
     }
 }

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.optimizeddeploy.engine.build;
 
+import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +40,15 @@ public record BuildahSettings(Path binary, List<String> globalArguments, Map<Str
 
     public BuildahSettings withParallelism(int targetsAtOnce) {
         return new BuildahSettings(binary, globalArguments, environment, tlsVerify, hostNetwork, targetsAtOnce, timeout);
+    }
+
+    /** {@code buildah GLOBAL-ARGUMENTS... arguments...} with the settings' environment and timeout. */
+    public Command command(List<String> arguments) {
+        List<String> all = new ArrayList<>();
+        all.add(binary.toString());
+        all.addAll(globalArguments);
+        all.addAll(arguments);
+        return Command.of(all).withEnvironment(environment).withTimeout(timeout);
     }
 
     public BuildahSettings withTlsVerify(boolean verify) {

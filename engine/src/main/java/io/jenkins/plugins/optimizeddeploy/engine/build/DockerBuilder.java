@@ -2,7 +2,6 @@ package io.jenkins.plugins.optimizeddeploy.engine.build;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSource;
-import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
@@ -124,10 +123,10 @@ public final class DockerBuilder implements ImageBuilder {
         return new CacheRead(loaded.images(), loaded.describe(folder.get().toString()), loaded.millis());
     }
 
-    /** The arguments of {@code docker build} for {@code stage} of {@code target}; visible for the argument tests. */
-    List<String> buildArguments(PlannedTarget target, String stage, List<String> tags, List<String> cacheFrom,
+    /** The arguments of {@code docker build} for {@code stage} of {@code target}. */
+    private List<String> buildArguments(PlannedTarget target, String stage, List<String> tags, List<String> cacheFrom,
             boolean finalStage) {
-        List<String> arguments = new ArrayList<>(List.of(settings.binary().toString(), "build", "--progress", "plain"));
+        List<String> arguments = new ArrayList<>(List.of("build", "--progress", "plain"));
         if (settings.hostNetwork()) {
             arguments.addAll(List.of("--network", "host"));
         }
@@ -151,7 +150,7 @@ public final class DockerBuilder implements ImageBuilder {
     /** BuildKit's progress output of the build. */
     private List<String> dockerBuild(PlannedTarget target, String stage, List<String> tags, List<String> cacheFrom,
             boolean finalStage) {
-        CommandResult result = runner.run(command(buildArguments(target, stage, tags, cacheFrom, finalStage)));
+        CommandResult result = runner.run(settings.command(buildArguments(target, stage, tags, cacheFrom, finalStage)));
         if (!result.succeeded()) {
             throw new ImageBuildException("docker build of " + (stage.isEmpty() ? "the last stage" : "stage " + stage)
                     + " for " + target.image() + " failed with exit code " + result.exitCode() + ":\n" + result.tail(15));
@@ -161,13 +160,8 @@ public final class DockerBuilder implements ImageBuilder {
 
     /** Empty when pushed, else what went wrong. */
     private Optional<String> push(String image) {
-        CommandResult result = runner.run(command(List.of(settings.binary().toString(), "push", image)));
+        CommandResult result = runner.run(settings.command(List.of("push", image)));
         return result.succeeded() ? Optional.empty()
                 : Optional.of(image + " (exit code " + result.exitCode() + ": " + result.lastLine() + ")");
-    }
-
-    private Command command(List<String> arguments) {
-        return Command.of(arguments).withEnvironment(settings.environment()).withEnvironment("DOCKER_BUILDKIT", "1")
-                .withTimeout(settings.timeout());
     }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.build;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSource;
-import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
 import java.io.IOException;
@@ -39,7 +38,7 @@ final class DockerLocalCache {
             return LocalCacheRead.empty();
         }
         long started = System.nanoTime();
-        CommandResult result = runner.run(command("load", "--input", archive.toString()));
+        CommandResult result = runner.run(settings.command(List.of("load", "--input", archive.toString())));
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (!result.succeeded()) {
             return new LocalCacheRead(List.of(), "docker load exit code " + result.exitCode() + ": " + result.lastLine(), millis);
@@ -60,7 +59,7 @@ final class DockerLocalCache {
             Files.createDirectories(directory);
             List<String> arguments = new ArrayList<>(List.of("save", "--output", partial.toString()));
             arguments.addAll(images);
-            CommandResult result = runner.run(command(arguments.toArray(String[]::new)));
+            CommandResult result = runner.run(settings.command(arguments));
             if (!result.succeeded()) {
                 Files.deleteIfExists(partial);
                 return Optional.of(folder + " (docker save exit code " + result.exitCode() + ": " + result.lastLine() + ")");
@@ -82,12 +81,5 @@ final class DockerLocalCache {
             }
         }
         return images;
-    }
-
-    private Command command(String... arguments) {
-        List<String> all = new ArrayList<>();
-        all.add(settings.binary().toString());
-        all.addAll(List.of(arguments));
-        return Command.of(all).withEnvironment(settings.environment()).withTimeout(settings.timeout());
     }
 }

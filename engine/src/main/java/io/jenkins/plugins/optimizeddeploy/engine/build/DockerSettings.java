@@ -1,8 +1,11 @@
 package io.jenkins.plugins.optimizeddeploy.engine.build;
 
+import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,6 +25,14 @@ public record DockerSettings(Path binary, Map<String, String> environment, boole
             throw new IllegalArgumentException("docker parallelism must be at least 1, was " + parallelism);
         }
         Objects.requireNonNull(timeout, "docker command timeout");
+    }
+
+    /** {@code docker arguments...} with BuildKit on, the settings' environment and timeout. */
+    public Command command(List<String> arguments) {
+        List<String> all = new ArrayList<>();
+        all.add(binary.toString());
+        all.addAll(arguments);
+        return Command.of(all).withEnvironment(environment).withEnvironment("DOCKER_BUILDKIT", "1").withTimeout(timeout);
     }
 
     /** {@code /usr/bin/docker}, host network, 2 targets at once, 30 minutes per command. */
