@@ -35,7 +35,6 @@ public final class BakeFileReader {
     private static final Set<String> NULLABLE_MAP_ATTRIBUTES = Set.of("args", "labels");
     /** List attributes that add to what is inherited or merged instead of replacing it. */
     private static final Set<String> ACCUMULATING_ATTRIBUTES = Set.of("cache-from", "inherits");
-    private static final String SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH";
 
     private BakeFileReader() {
     }
@@ -323,9 +322,9 @@ public final class BakeFileReader {
     private static BakeTarget toTarget(String source, String name, Map<String, Object> attributes,
             Map<String, String> environment) {
         Map<String, String> args = new LinkedHashMap<>((Map<String, String>) attributes.getOrDefault("args", Map.of()));
-        String epoch = environment.get(SOURCE_DATE_EPOCH);
+        String epoch = environment.get(SourceDate.VARIABLE);
         if (epoch != null && !epoch.isEmpty()) {
-            args.putIfAbsent(SOURCE_DATE_EPOCH, epoch);
+            args.putIfAbsent(SourceDate.VARIABLE, epoch);
         }
         BakeTarget target = new BakeTarget(name,
                 (String) attributes.getOrDefault("context", DEFAULT_CONTEXT),

@@ -47,12 +47,29 @@ public final class BuildPlanner {
             targets.add(new PlannedTarget(target.name(), context, dockerfile, target.stage(),
                     stages.intermediateStagesOf(dockerfile.toString(), target.stage()),
                     images(target, request.registry(), tags), labels(target, request.revision()), target.args(),
-                    namedContexts(target, bakeFile.getParent()), request.platform().isEmpty() ? target.platforms() : List.of(request.platform().split(",")),
+                    namedContexts(target, bakeFile.getParent()), request.platform().isBlank() ? target.platforms() : requestedPlatforms(request.platform()),
                     CachePlan.forTarget(target.name(), request.cache())));
         }
         Map<String, String> variableValues = new LinkedHashMap<>(request.environment());
-        variableValues.keySet().retainAll(bake.variables().keySet());
+        variableValues.keySet().removeIf(name -> !bake.variables().containsKey(name) && !name.equals(SourceDate.VARIABLE));
         return new BuildPlan(bakeFile, targets, variableValues);
+    }
+
+    /**
+     * The request's comma-separated platforms, blanks dropped.
+     *
+     * @throws IllegalArgumentException naming the platform argument when one is not os/arch[/variant]
+     */
+    static List<String> requestedPlatforms(String platform) {
+        List<String> platforms = new ArrayList<>();
+        for (String entry : platform.split(",")) {
+            if (!entry.isBlank()) {
+                platforms.add(entry.strip());
+            }
+        }
+        platforms.forEach(entry -> BuildableTargetCheck.requireValidPlatform(entry, problem ->
+                new IllegalArgumentException("The platform argument '" + platform + "' has '" + entry + "', which " + problem)));
+        return platforms;
     }
 
     /** Named contexts as bake passes them: a value without a scheme is a folder, relative to the bake file's. */

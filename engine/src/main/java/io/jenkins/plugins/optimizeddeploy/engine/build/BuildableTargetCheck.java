@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -42,14 +43,19 @@ final class BuildableTargetCheck {
      */
     private static void checkPlatform(String source, String target, String platform) {
         for (String specifier : platform.split(",", -1)) {
-            String[] components = specifier.split("/", -1);
-            boolean wellFormed = components.length <= 3 && Arrays.stream(components)
-                    .allMatch(component -> PLATFORM_COMPONENT.matcher(component).matches());
-            if (!wellFormed || components.length == 1
-                    && !KNOWN_OS_OR_ARCHITECTURE.contains(components[0].toLowerCase(Locale.ROOT))) {
-                throw new BakeFileException(source + ": target '" + target + "' has platform '" + specifier
-                        + "', which is neither os/arch[/variant] nor a known operating system or architecture");
-            }
+            requireValidPlatform(specifier, problem -> new BakeFileException(source + ": target '" + target
+                    + "' has platform '" + specifier + "', which " + problem));
+        }
+    }
+
+    /** Throws what {@code failure} makes of the problem when {@code specifier} is no platform buildx accepts. */
+    static void requireValidPlatform(String specifier, Function<String, RuntimeException> failure) {
+        String[] components = specifier.split("/", -1);
+        boolean wellFormed = components.length <= 3 && Arrays.stream(components)
+                .allMatch(component -> PLATFORM_COMPONENT.matcher(component).matches());
+        if (!wellFormed || components.length == 1
+                && !KNOWN_OS_OR_ARCHITECTURE.contains(components[0].toLowerCase(Locale.ROOT))) {
+            throw failure.apply("is neither os/arch[/variant] nor a known operating system or architecture");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.build;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSource;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
@@ -74,14 +75,14 @@ public final class BuildahBuilder implements ImageBuilder {
                 .orElse(LocalCacheRead.NO_CACHE));
         List<String> exportFailures = new ArrayList<>();
         TimedLines output = new TimedLines(Clock.systemUTC());
-        CommandResult build = runner.run(settings.command(budArguments(target, cacheFrom, true)), output);
+        CommandResult build = runner.run(bud(target, cacheFrom, true), output);
         CacheTimes cacheTimes = BuildahOutputParser.cacheTimes(output.lines()).plus(new CacheTimes(loaded.millis(), 0));
         if (!build.succeeded() && cacheExportFailure(build).isPresent()) {
             // buildah stops the build when it cannot push a cache layer; the layers it made are local, so again
             // without --cache-to costs little, and the cache failure is reported instead of failing the build
             exportFailures.add(target.cache().primary().location() + " (" + cacheExportFailure(build).get() + ")");
             output = new TimedLines(Clock.systemUTC());
-            build = runner.run(settings.command(budArguments(target, cacheFrom, false)), output);
+            build = runner.run(bud(target, cacheFrom, false), output);
             cacheTimes = cacheTimes.plus(BuildahOutputParser.cacheTimes(output.lines()));
         }
         if (!build.succeeded()) {
@@ -116,6 +117,12 @@ public final class BuildahBuilder implements ImageBuilder {
                 cacheTimes.importMillis(), cacheTimes.exportMillis(), exportFailures);
         progress.finished(result);
         return result;
+    }
+
+    /** {@code buildah bud}, masking the credentials a named context's URL may carry wherever the command shows. */
+    private Command bud(PlannedTarget target, Optional<String> cacheFrom, boolean exportCache) {
+        return settings.command(budArguments(target, cacheFrom, exportCache))
+                .withSecrets(target.contextCredentials().toArray(String[]::new));
     }
 
     /** The arguments of {@code buildah bud}, after the global ones. */

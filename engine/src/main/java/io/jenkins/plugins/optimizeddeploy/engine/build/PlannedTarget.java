@@ -2,11 +2,14 @@ package io.jenkins.plugins.optimizeddeploy.engine.build;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One target as it will be built: absolute context and Dockerfile, the stage, the intermediate stages it needs
@@ -17,6 +20,8 @@ import java.util.TreeMap;
 public record PlannedTarget(String name, Path context, Path dockerfile, String stage, List<String> intermediateStages,
         List<String> images, Map<String, String> labels, Map<String, String> args, Map<String, String> contexts,
         List<String> platforms, CachePlan cache) {
+    private static final Pattern URL_USER_INFO = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/@]+)@");
+
     public PlannedTarget {
         Objects.requireNonNull(name, "target name");
         intermediateStages = List.copyOf(intermediateStages);
@@ -49,6 +54,25 @@ public record PlannedTarget(String name, Path context, Path dockerfile, String s
 
     public SortedMap<String, String> sortedArgs() {
         return new TreeMap<>(args);
+    }
+
+    /**
+     * What to mask of named contexts given as URLs with user information ({@code https://user:token@host/...}): the
+     * user information and its password part.
+     */
+    public List<String> contextCredentials() {
+        List<String> credentials = new ArrayList<>();
+        for (String value : contexts.values()) {
+            Matcher url = URL_USER_INFO.matcher(value);
+            if (url.find()) {
+                String userInfo = url.group(1);
+                credentials.add(userInfo);
+                if (userInfo.contains(":")) {
+                    credentials.add(userInfo.substring(userInfo.indexOf(':') + 1));
+                }
+            }
+        }
+        return credentials;
     }
 
     public SortedMap<String, String> sortedContexts() {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
 import java.nio.file.Path;
@@ -88,6 +89,10 @@ class BuildPlannerTest {
                 Map.of("BASE_IMAGE", "reg.example.com/base:2", "PATH", "/usr/bin", "REGISTRY_PASSWORD", "not for bake")));
 
         assertThat(plan.variableValues()).containsExactly(Map.entry("BASE_IMAGE", "reg.example.com/base:2"));
+        BuildPlan dated = BuildPlanner.plan(SampleApp.directory().resolve("docker-bake.hcl"), new BuildRequest(List.of("web"),
+                "reg.example.com/team", List.of(), REVISION, "", CACHE, Map.of("SOURCE_DATE_EPOCH", "1700000000")));
+        assertThat(dated.variableValues()).as("buildx passes it on as a build argument, as the plan does")
+                .containsExactly(Map.entry("SOURCE_DATE_EPOCH", "1700000000"));
         assertThat(plan.targets().get(0).args()).containsEntry("BASE_IMAGE", "reg.example.com/base:2");
     }
 
@@ -104,6 +109,25 @@ class BuildPlannerTest {
                 .isInstanceOf(ImageBuildException.class)
                 .hasMessage("Target web of " + plan.bakeFile() + " is for the platforms [linux/amd64, linux/arm64], but docker"
                         + " build 20.10 builds one platform per image: build it with the buildx backend, or ask for one platform");
+    }
+
+    @Test
+    void shouldReadTheRequestedPlatformsAsAListAndNameTheArgumentWhenOneIsWrong() {
+        assertThat(BuildPlanner.requestedPlatforms(" linux/amd64, linux/arm64/v8 ,")).containsExactly("linux/amd64", "linux/arm64/v8");
+        assertThatThrownBy(() -> BuildPlanner.requestedPlatforms("linux/amd64,linux amd64"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The platform argument 'linux/amd64,linux amd64' has 'linux amd64', which is neither"
+                        + " os/arch[/variant] nor a known operating system or architecture");
+    }
+
+    @Test
+    void shouldMaskTheCredentialsOfContextUrlsOnly() {
+        PlannedTarget target = new PlannedTarget("web", Path.of("/app"), Path.of("/app/Dockerfile"), "", List.of(),
+                List.of("reg/web:1"), Map.of(), Map.of(), Map.of("src", "https://ci:t0ken@git.example.com/app.git",
+                        "tokenOnly", "https://ghp_abc@git.example.com/x.git", "base", "docker-image://reg/base:1",
+                        "local", "/app/extra"), List.of(), CachePlan.forTarget("web", CACHE));
+
+        assertThat(target.contextCredentials()).containsExactlyInAnyOrder("ci:t0ken", "t0ken", "ghp_abc");
     }
 
     private static BuildRequest request(List<String> targets, List<String> tags) {

@@ -51,8 +51,6 @@ class DockerBuilderNewAgentTest {
         assertThat(result.steps().hitRate()).as(runner.transcript()).isGreaterThanOrEqualTo(SampleAppRequest.REQUIRED_HIT_RATE);
         assertThat(result.targets()).as(runner.transcript()).allSatisfy(target -> {
             assertThat(target.executedSteps()).isEmpty();
-            // BuildKit reports tenths of a second: a small target's pulls on loopback read as 0, never as less
-            assertThat(target.cacheImportMillis()).as("layers of cached steps pulled from the registry cache").isNotNegative();
             assertThat(target.cacheExportMillis()).as("cache images pushed").isPositive();
         });
     }
