@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.build;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSource;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandFailedException;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
 import java.io.IOException;
@@ -26,6 +27,8 @@ import java.util.stream.Stream;
  */
 final class BuildahLocalCache {
     static final String FOLDER = "buildah";
+    /** An image being written, under a name of its own so that builds saving at once do not mix their files. */
+    private static final String PARTIAL_PREFIX = ".partial-";
     /** {@code --> 0123456789a}: the image a step committed or took from cache. */
     private static final Pattern STEP_IMAGE = Pattern.compile("^(?:\\[\\d+/\\d+\\] )?--> ([0-9a-f]{11,64})$");
 
@@ -39,16 +42,19 @@ final class BuildahLocalCache {
 
     /** Pulls every image the folder holds into buildah's storage. */
     LocalCacheRead load(CacheSource folder) {
-        List<Path> saved = savedImages(Path.of(folder.location(), FOLDER));
         long started = System.nanoTime();
         List<String> loaded = new ArrayList<>();
-        for (Path image : saved) {
-            CommandResult result = runner.run(settings.command(List.of("pull", "--quiet", "dir:" + image)));
-            if (!result.succeeded()) {
-                return new LocalCacheRead(loaded, "buildah pull of " + image.getFileName() + " exit code "
-                        + result.exitCode() + ": " + result.lastLine(), (System.nanoTime() - started) / 1_000_000);
+        try {
+            for (Path image : savedImages(Path.of(folder.location(), FOLDER))) {
+                CommandResult result = runner.run(settings.command(List.of("pull", "--quiet", "dir:" + image)));
+                if (!result.succeeded()) {
+                    return new LocalCacheRead(loaded, "buildah pull of " + image.getFileName() + " exit code "
+                            + result.exitCode() + ": " + result.lastLine(), (System.nanoTime() - started) / 1_000_000);
+                }
+                loaded.add(image.getFileName().toString());
             }
-            loaded.add(image.getFileName().toString());
+        } catch (UncheckedIOException | CommandFailedException e) {
+            return new LocalCacheRead(loaded, e.getMessage(), (System.nanoTime() - started) / 1_000_000);
         }
         return new LocalCacheRead(loaded, "", (System.nanoTime() - started) / 1_000_000);
     }
@@ -68,16 +74,18 @@ final class BuildahLocalCache {
                 if (Files.isDirectory(destination)) {
                     continue;
                 }
-                Path partial = directory.resolve(image + ".partial");
-                deleteTree(partial);
-                CommandResult result = runner.run(settings.command(
-                        List.of("push", "--quiet", "--format", "v2s2", image, "dir:" + partial)));
-                if (!result.succeeded()) {
+                Path partial = Files.createTempDirectory(directory, PARTIAL_PREFIX + image + "-");
+                try {
+                    CommandResult result = runner.run(settings.command(
+                            List.of("push", "--quiet", "--format", "v2s2", image, "dir:" + partial)));
+                    if (!result.succeeded()) {
+                        return Optional.of(folder + " (buildah push of " + image + " exit code " + result.exitCode()
+                                + ": " + result.lastLine() + ")");
+                    }
+                    Files.move(partial, destination);
+                } finally {
                     deleteTree(partial);
-                    return Optional.of(folder + " (buildah push of " + image + " exit code " + result.exitCode() + ": "
-                            + result.lastLine() + ")");
                 }
-                Files.move(partial, destination);
             }
             for (Path stale : savedImages(directory)) {
                 if (!images.contains(stale.getFileName().toString())) {
@@ -85,8 +93,8 @@ final class BuildahLocalCache {
                 }
             }
             return Optional.empty();
-        } catch (IOException | UncheckedIOException e) {
-            return Optional.of(folder + " (" + e + ")");
+        } catch (IOException | UncheckedIOException | CommandFailedException e) {
+            return Optional.of(folder + " (" + e.getMessage() + ")");
         }
     }
 
@@ -107,7 +115,7 @@ final class BuildahLocalCache {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(Files::isDirectory).filter(entry -> !entry.getFileName().toString().endsWith(".partial"))
+            return entries.filter(Files::isDirectory).filter(entry -> !entry.getFileName().toString().startsWith(PARTIAL_PREFIX))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the buildah cache images in " + directory, e);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.build;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSource;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandFailedException;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
 import java.io.IOException;
@@ -38,36 +39,52 @@ final class DockerLocalCache {
             return LocalCacheRead.empty();
         }
         long started = System.nanoTime();
-        CommandResult result = runner.run(settings.command(List.of("load", "--input", archive.toString())));
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        if (!result.succeeded()) {
-            return new LocalCacheRead(List.of(), "docker load exit code " + result.exitCode() + ": " + result.lastLine(), millis);
+        try {
+            CommandResult result = runner.run(settings.command(List.of("load", "--input", archive.toString())));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (!result.succeeded()) {
+                return new LocalCacheRead(List.of(), "docker load exit code " + result.exitCode() + ": " + result.lastLine(), millis);
+            }
+            return new LocalCacheRead(loadedImages(result.stdout()), "", millis);
+        } catch (CommandFailedException e) {
+            return new LocalCacheRead(List.of(), e.getMessage(), (System.nanoTime() - started) / 1_000_000);
         }
-        return new LocalCacheRead(loadedImages(result.stdout()), "", millis);
     }
 
     /**
-     * Saves {@code images} into the folder's archive (written aside, then moved over the old one, so a failed save
-     * leaves the previous cache whole).
+     * Saves {@code images} into the folder's archive (written aside under a name of its own, then moved over the old
+     * one, so a failed save leaves the previous cache whole and two builds saving at once do not mix their files).
      *
      * @return empty when saved, else what went wrong, naming the folder
      */
     Optional<String> save(CacheSource folder, List<String> images) {
         Path directory = Path.of(folder.location());
-        Path partial = directory.resolve(ARCHIVE + ".partial");
+        Path partial = null;
         try {
             Files.createDirectories(directory);
+            partial = Files.createTempFile(directory, ARCHIVE, ".partial");
             List<String> arguments = new ArrayList<>(List.of("save", "--output", partial.toString()));
             arguments.addAll(images);
             CommandResult result = runner.run(settings.command(arguments));
             if (!result.succeeded()) {
-                Files.deleteIfExists(partial);
                 return Optional.of(folder + " (docker save exit code " + result.exitCode() + ": " + result.lastLine() + ")");
             }
             Files.move(partial, directory.resolve(ARCHIVE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return Optional.empty();
+        } catch (IOException | CommandFailedException e) {
+            return Optional.of(folder + " (" + e.getMessage() + ")");
+        } finally {
+            deletePartial(partial);
+        }
+    }
+
+    private static void deletePartial(Path partial) {
+        try {
+            if (partial != null) {
+                Files.deleteIfExists(partial);
+            }
         } catch (IOException e) {
-            return Optional.of(folder + " (" + e + ")");
+            // the next save writes a file of its own; a leftover only takes space until the folder is cleaned
         }
     }
 
