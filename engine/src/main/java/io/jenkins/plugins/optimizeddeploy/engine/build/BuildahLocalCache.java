@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -84,12 +83,12 @@ final class BuildahLocalCache {
                     }
                     Files.move(partial, destination);
                 } finally {
-                    deleteTree(partial);
+                    FolderTree.delete(partial);
                 }
             }
             for (Path stale : savedImages(directory)) {
                 if (!images.contains(stale.getFileName().toString())) {
-                    deleteTree(stale);
+                    FolderTree.delete(stale);
                 }
             }
             return Optional.empty();
@@ -119,17 +118,6 @@ final class BuildahLocalCache {
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the buildah cache images in " + directory, e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(root)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

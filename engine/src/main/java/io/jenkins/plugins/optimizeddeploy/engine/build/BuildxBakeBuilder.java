@@ -87,7 +87,7 @@ public final class BuildxBakeBuilder implements ImageBuilder {
                         "buildx reads " + target.cache().readOrder().stream().map(CacheSource::toString)
                                 .collect(Collectors.joining(", ")),
                         targetCacheTimes.importMillis(), targetCacheTimes.exportMillis(),
-                        BuildKitProgressParser.cacheExportErrors(targetLines));
+                        exportFailures(target, targetLines));
                 progress.finished(targetResult);
                 results.add(targetResult);
             }
@@ -99,6 +99,24 @@ public final class BuildxBakeBuilder implements ImageBuilder {
             metadataFile.toFile().delete();
             workDirectory.toFile().delete();
         }
+    }
+
+    /**
+     * The target's failed cache exports: those bake reported, and a local cache folder that could not take this
+     * build's export in place of the old one (BuildKit only adds to a folder, so each export starts a new one).
+     */
+    static List<String> exportFailures(PlannedTarget target, List<String> progressLines) {
+        List<String> failures = new ArrayList<>(BuildKitProgressParser.cacheExportErrors(progressLines));
+        target.cache().local().ifPresent(folder -> target.cache().buildxLocalExport()
+                .filter(Files::isDirectory)
+                .ifPresent(export -> {
+                    try {
+                        FolderTree.replace(Path.of(folder.location()), export);
+                    } catch (IOException e) {
+                        failures.add(folder + " (cannot replace it with this build's export " + export + ": " + e + ")");
+                    }
+                }));
+        return failures;
     }
 
     /** The override bake file (JSON) for {@code plan}. */

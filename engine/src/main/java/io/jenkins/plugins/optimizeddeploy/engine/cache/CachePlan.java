@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.cache;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +63,7 @@ public record CachePlan(String target, CacheSource primary, List<CacheSource> fa
 
     /** The tag of the final stage's image (inline cache) in a registry cache repository; also its "exists" marker. */
     public static final String FINAL_TAG = "final";
+    private static final String BUILDX_EXPORT_SUFFIX = ".next";
     /** The tag buildx writes its {@code mode=max} cache manifest under. */
     public static final String BUILDX_TAG = "buildx";
 
@@ -74,13 +76,19 @@ public record CachePlan(String target, CacheSource primary, List<CacheSource> fa
 
     /**
      * buildx {@code cache-to}: the primary, then the local folder if there is one, every stage ({@code mode=max}),
-     * never failing the build.
+     * never failing the build. The local export goes to {@link #buildxLocalExport}, which replaces the folder after
+     * the bake: BuildKit adds to a local cache folder and never removes what it no longer needs.
      */
     public List<String> buildxCacheTo() {
         List<String> exports = new ArrayList<>();
         exports.add("type=registry,ref=" + primary.reference(BUILDX_TAG) + ",mode=max,ignore-error=true");
-        local().ifPresent(folder -> exports.add("type=local,dest=" + folder.location() + ",mode=max,ignore-error=true"));
+        buildxLocalExport().ifPresent(export -> exports.add("type=local,dest=" + export + ",mode=max,ignore-error=true"));
         return exports;
+    }
+
+    /** Where buildx writes this build's local cache, beside the folder it replaces once the bake is done. */
+    public Optional<Path> buildxLocalExport() {
+        return local().map(folder -> Path.of(folder.location() + BUILDX_EXPORT_SUFFIX));
     }
 
     /** docker {@code --cache-from} references of one registry {@code source}: its final image and each stage's image. */

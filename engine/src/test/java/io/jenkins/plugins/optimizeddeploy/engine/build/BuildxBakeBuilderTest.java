@@ -9,11 +9,13 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsSource;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** buildx is not installed on these machines: what the backend generates is checked against expected files. */
 class BuildxBakeBuilderTest {
@@ -88,5 +90,23 @@ class BuildxBakeBuilderTest {
         assertThat(BuildKitProgressParser.cacheExportErrors(lines.get("web"))).isEmpty();
         assertThat(BuildKitProgressParser.cacheExportErrors(lines.get("worker")))
                 .containsExactly("exporting content cache: error writing layer blob: denied");
+    }
+
+    @Test
+    void shouldReplaceTheLocalCacheFolderWithThisBuildsExportSoItDoesNotGrow(@TempDir Path cache) throws IOException {
+        BuildRequest request = SampleAppRequest.withLocalCache(REQUEST, cache);
+        PlannedTarget web = BuildPlanner.plan(SampleApp.directory().resolve("docker-bake.hcl"), request).targets().get(0);
+        Path folder = cache.resolve("web");
+        Files.createDirectories(folder.resolve("blobs"));
+        Files.writeString(folder.resolve("blobs/unused-since-last-build"), "old");
+        Path export = web.cache().buildxLocalExport().orElseThrow();
+        Files.createDirectories(export.resolve("blobs"));
+        Files.writeString(export.resolve("index.json"), "{}");
+
+        assertThat(BuildxBakeBuilder.exportFailures(web, List.of())).isEmpty();
+
+        assertThat(folder.resolve("index.json")).hasContent("{}");
+        assertThat(folder.resolve("blobs/unused-since-last-build")).doesNotExist();
+        assertThat(export).doesNotExist();
     }
 }

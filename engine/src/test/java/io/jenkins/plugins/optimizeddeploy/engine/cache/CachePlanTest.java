@@ -52,7 +52,7 @@ class CachePlanTest {
                 "type=local,src=/c/web");
         assertThat(plan.buildxCacheTo()).containsExactly(
                 "type=registry,ref=reg.example.com/team/cache/web/dev:buildx,mode=max,ignore-error=true",
-                "type=local,dest=/c/web,mode=max,ignore-error=true");
+                "type=local,dest=/c/web.next,mode=max,ignore-error=true");
         assertThat(plan.local()).map(CacheSource::location).contains("/c/web");
         assertThat(CachePlan.forTarget("web", CacheSettings.of(REPOSITORY, "dev", "main")).local()).isEmpty();
     }
