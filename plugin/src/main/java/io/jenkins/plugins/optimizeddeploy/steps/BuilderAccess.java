@@ -28,15 +28,19 @@ import java.util.stream.Stream;
  * {@code DOCKER_*}, {@code REGISTRY_AUTH_FILE} and {@code BUILDAH_*} variables, and the step's registry login.
  * docker and buildah read a login only from a file, so {@link #open} writes it into a private temporary docker
  * config on the agent (never onto a command line) that closing the session deletes. The agent's own docker config
- * keeps what else the docker CLI finds there: its CLI plugins (buildx) and buildx's builders are linked in.
+ * keeps what else the docker CLI finds there: its CLI plugins (buildx), buildx's builders and the docker contexts are
+ * linked in.
  */
 final class BuilderAccess implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final List<String> TOOL_VARIABLES = List.of("DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CERT_PATH",
             "DOCKER_TLS_VERIFY", "DOCKER_CONTEXT", "REGISTRY_AUTH_FILE", "BUILDAH_ISOLATION", "BUILDAH_FORMAT");
-    /** What the docker CLI keeps beside config.json: plugins such as buildx, and buildx's builder instances. */
-    private static final List<String> SHARED_CONFIG_FOLDERS = List.of("cli-plugins", "buildx");
+    /**
+     * What the docker CLI keeps beside config.json: plugins such as buildx, buildx's builder instances and the
+     * contexts that {@code DOCKER_CONTEXT} names.
+     */
+    private static final List<String> SHARED_CONFIG_FOLDERS = List.of("cli-plugins", "buildx", "contexts");
     /** docker's key for Docker Hub in config.json. */
     private static final String DOCKER_HUB_AUTH_KEY = "https://index.docker.io/v1/";
 

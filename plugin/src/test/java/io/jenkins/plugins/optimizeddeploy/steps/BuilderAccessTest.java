@@ -50,18 +50,20 @@ class BuilderAccessTest {
     }
 
     @Test
-    void shouldKeepTheAgentsBuildxPluginAndBuildersBesideTheLoginAndDeleteOnlyTheLinks(@TempDir Path agentConfig)
+    void shouldKeepTheAgentsBuildxPluginBuildersAndContextsBesideTheLoginAndDeleteOnlyTheLinks(@TempDir Path agentConfig)
             throws IOException {
         Files.createDirectories(agentConfig.resolve("cli-plugins"));
         Files.writeString(agentConfig.resolve("cli-plugins/docker-buildx"), "the agent's buildx");
         Files.createDirectories(agentConfig.resolve("buildx/instances"));
         Files.writeString(agentConfig.resolve("buildx/current"), "{\"Name\":\"ci-builder\"}");
+        Files.createDirectories(agentConfig.resolve("contexts/meta"));
         Path directory;
         try (BuilderAccess.Session session = new BuilderAccess(LOGIN, Map.of("DOCKER_CONFIG", agentConfig.toString()), false)
                 .open(List.of("reg.example.com/team"))) {
             directory = Path.of(session.environment().get("DOCKER_CONFIG"));
             assertThat(directory.resolve("cli-plugins/docker-buildx")).hasContent("the agent's buildx");
             assertThat(directory.resolve("buildx/current")).hasContent("{\"Name\":\"ci-builder\"}");
+            assertThat(directory.resolve("contexts/meta")).isDirectory();
         }
         assertThat(directory).doesNotExist();
         assertThat(agentConfig.resolve("cli-plugins/docker-buildx")).exists();
