@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,14 +73,14 @@ public final class BuildahBuilder implements ImageBuilder {
                 .map(folder -> loaded.describe(folder.toString()))
                 .orElse(LocalCacheRead.NO_CACHE));
         List<String> exportFailures = new ArrayList<>();
-        TimedLines output = new TimedLines(Clock.systemUTC());
+        TimedLines output = new TimedLines();
         CommandResult build = runner.run(bud(target, cacheFrom, true), output);
         CacheTimes cacheTimes = BuildahOutputParser.cacheTimes(output.lines()).plus(new CacheTimes(loaded.millis(), 0));
         if (!build.succeeded() && cacheExportFailure(build).isPresent()) {
             // buildah stops the build when it cannot push a cache layer; the layers it made are local, so again
             // without --cache-to costs little, and the cache failure is reported instead of failing the build
             exportFailures.add(target.cache().primary().location() + " (" + cacheExportFailure(build).get() + ")");
-            output = new TimedLines(Clock.systemUTC());
+            output = new TimedLines();
             build = runner.run(bud(target, cacheFrom, false), output);
             cacheTimes = cacheTimes.plus(BuildahOutputParser.cacheTimes(output.lines()));
         }

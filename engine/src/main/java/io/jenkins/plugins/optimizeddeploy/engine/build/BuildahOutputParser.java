@@ -82,16 +82,11 @@ public final class BuildahOutputParser {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).line().strip();
             if (line.startsWith("--> Cache pulled from remote") && i > 0) {
-                importMillis += between(lines.get(i - 1), lines.get(i));
+                importMillis += lines.get(i).arrivedMillis() - lines.get(i - 1).arrivedMillis();
             } else if (line.startsWith("--> Pushing cache") && i + 1 < lines.size()) {
-                exportMillis += between(lines.get(i), lines.get(i + 1));
+                exportMillis += lines.get(i + 1).arrivedMillis() - lines.get(i).arrivedMillis();
             }
         }
         return new CacheTimes(importMillis, exportMillis);
-    }
-
-    /** Never negative: a wall clock may step back between two lines. */
-    private static long between(TimedLine earlier, TimedLine later) {
-        return Math.max(0, later.arrivedMillis() - earlier.arrivedMillis());
     }
 }

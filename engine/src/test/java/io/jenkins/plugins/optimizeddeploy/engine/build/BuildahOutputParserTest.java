@@ -87,16 +87,6 @@ class BuildahOutputParserTest {
         assertThat(BuildahOutputParser.cacheTimes(output)).isEqualTo(new CacheTimes(0, 967));
     }
 
-    @Test
-    void shouldNotCountTimeBackwardsWhenTheClockStepsBack() {
-        List<TimedLine> output = List.of(new TimedLine(5_000, "[1/1] STEP 2/2: RUN true"),
-                new TimedLine(4_000, "--> Cache pulled from remote reg/cache:abc"),
-                new TimedLine(4_100, "--> Pushing cache reg/cache:def"),
-                new TimedLine(4_000, "--> 0123456789a"));
-
-        assertThat(BuildahOutputParser.cacheTimes(output)).isEqualTo(CacheTimes.NONE);
-    }
-
     /** A fixture of lines stamped when they arrived: milliseconds since the first, a tab, the line. */
     private static List<TimedLine> timed(String fixture) throws Exception {
         Pattern tab = Pattern.compile("\t");

@@ -3,10 +3,6 @@ package io.jenkins.plugins.optimizeddeploy.engine.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.engine.exec.OutputStreamName;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class TimedLinesTest {
     @Test
     void shouldStampLinesOfBothStreamsWithTheClockInTheOrderTheyArrive() {
-        TimedLines lines = new TimedLines(new SteppingClock(List.of(1_000L, 1_150L, 2_400L)));
+        Iterator<Long> clock = List.of(1_000L, 1_150L, 2_400L).iterator();
+        TimedLines lines = new TimedLines(clock::next);
 
         lines.line(OutputStreamName.STDOUT, "[1/1] STEP 2/2: RUN true");
         lines.line(OutputStreamName.STDERR, "--> Pushing cache reg/cache:abc");
@@ -23,34 +20,5 @@ class TimedLinesTest {
         assertThat(lines.lines()).containsExactly(new TimedLine(1_000, "[1/1] STEP 2/2: RUN true"),
                 new TimedLine(1_150, "--> Pushing cache reg/cache:abc"), new TimedLine(2_400, "--> 0123456789a"));
         assertThat(BuildahOutputParser.cacheTimes(lines.lines())).isEqualTo(new CacheTimes(0, 1_250));
-    }
-
-    /** Gives the next of its instants each time it is read. */
-    private static final class SteppingClock extends Clock {
-        private final Iterator<Long> millis;
-
-        SteppingClock(List<Long> millis) {
-            this.millis = millis.iterator();
-        }
-
-        @Override
-        public long millis() {
-            return millis.next();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
