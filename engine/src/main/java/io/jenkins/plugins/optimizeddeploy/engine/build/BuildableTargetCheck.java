@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 final class BuildableTargetCheck {
     private static final Pattern PLATFORM_COMPONENT = Pattern.compile("[A-Za-z0-9_-]+");
+    /** The value of a cache entry's credential field (s3's secret_access_key, session_token, a token, a password). */
+    private static final Pattern CREDENTIAL_FIELD_VALUE =
+            Pattern.compile("(?i)((?:^|,)\"?[a-z_]*(?:secret|token|password|access_key_id)[a-z_]*=)[^,\"]*");
     /** A platform of one component is an operating system or an architecture that Go knows, or an alias of one. */
     private static final Set<String> KNOWN_OS_OR_ARCHITECTURE = Set.of("aix", "android", "darwin", "macos",
             "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd", "openbsd", "plan9",
@@ -64,7 +67,8 @@ final class BuildableTargetCheck {
      * {@code key=value} fields one of which is {@code type}.
      */
     private static void checkCacheEntry(String source, String target, String attribute, String entry) {
-        String where = source + ": target '" + target + "' " + attribute + " '" + entry + "'";
+        String where = source + ": target '" + target + "' " + attribute + " '"
+                + CREDENTIAL_FIELD_VALUE.matcher(entry).replaceAll("$1***") + "'";
         List<String> fields = csvFields(where, entry);
         if (fields.stream().noneMatch(field -> field.contains("="))) {
             return;

@@ -247,6 +247,9 @@ class BakeFileReaderTest {
                 target "stdin" {
                   dockerfile = "-"
                 }
+                target "s3" {
+                  cache-to = ["bucket=b,secret_access_key=wJalrXUtnFEMI,session_token=FwoGZXIv,region=eu"]
+                }
                 """, Map.of());
 
         assertThat(bake.select(List.of("good"))).singleElement().extracting(BakeTarget::cacheFrom)
@@ -257,6 +260,9 @@ class BakeFileReaderTest {
                 + " 'type=registry,ref' has field 'ref' without '=' among key=value fields");
         assertThat(selectionProblem(bake, "unclosed")).isEqualTo(
                 "f.hcl: target 'unclosed' cache-to '\"type=inline' has a quote that is not closed");
+        assertThat(selectionProblem(bake, "s3")).as("credentials of a cache entry never reach the message").isEqualTo(
+                "f.hcl: target 's3' cache-to 'bucket=b,secret_access_key=***,session_token=***,region=eu' has key=value"
+                        + " fields but no type=...");
         assertThat(selectionProblem(bake, "stdin")).isEqualTo(
                 "f.hcl: target 'stdin' reads its dockerfile from standard input ('-'), which bake does not allow");
     }
