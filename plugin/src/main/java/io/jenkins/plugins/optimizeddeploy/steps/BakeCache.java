@@ -68,7 +68,7 @@ public class BakeCache implements Describable<BakeCache>, Serializable {
 
     @DataBoundSetter
     public void setRepository(String repository) {
-        this.repository = repository == null || repository.isBlank() ? null : repository.trim();
+        this.repository = OptionalText.of(repository);
     }
 
     /**
@@ -81,7 +81,7 @@ public class BakeCache implements Describable<BakeCache>, Serializable {
 
     @DataBoundSetter
     public void setDirectory(String directory) {
-        this.directory = directory == null || directory.isBlank() ? null : directory.trim();
+        this.directory = OptionalText.of(directory);
     }
 
     /**

@@ -39,7 +39,8 @@ public class BakeImagesStep extends RegistryStep {
 
     @DataBoundConstructor
     public BakeImagesStep(String registry) {
-        this.registry = registry == null || registry.isBlank() ? null : registry.trim().replaceAll("/+$", "");
+        String given = OptionalText.of(registry);
+        this.registry = given == null ? null : given.replaceAll("/+$", "");
     }
 
     /** The registry and repository prefix the images go under, e.g. {@code reg.example.com/team}. */
@@ -64,7 +65,7 @@ public class BakeImagesStep extends RegistryStep {
 
     @DataBoundSetter
     public void setGroup(String group) {
-        this.group = blankToNull(group);
+        this.group = OptionalText.of(group);
     }
 
     /** The targets to build when no group is given. */
@@ -123,7 +124,7 @@ public class BakeImagesStep extends RegistryStep {
 
     @DataBoundSetter
     public void setPlatform(String platform) {
-        this.platform = blankToNull(platform);
+        this.platform = OptionalText.of(platform);
     }
 
     /** The branch whose cache a new branch starts from; unset: {@code $CHANGE_TARGET}, else {@code main}. */
@@ -133,7 +134,7 @@ public class BakeImagesStep extends RegistryStep {
 
     @DataBoundSetter
     public void setDefaultBranch(String defaultBranch) {
-        this.defaultBranch = blankToNull(defaultBranch);
+        this.defaultBranch = OptionalText.of(defaultBranch);
     }
 
     /**
@@ -173,10 +174,6 @@ public class BakeImagesStep extends RegistryStep {
     /** The one line a user sees for a problem with their input or their build. */
     static String userError(RuntimeException e) {
         return UserError.line(FUNCTION_NAME, e);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     @Override

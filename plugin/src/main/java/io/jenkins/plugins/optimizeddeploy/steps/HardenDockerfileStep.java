@@ -42,7 +42,7 @@ public class HardenDockerfileStep extends Step {
 
     @DataBoundSetter
     public void setFile(String file) {
-        this.file = blankToNull(file);
+        this.file = OptionalText.of(file);
     }
 
     /** Several Dockerfiles linted in one run, relative to the workspace; they replace {@link #getFile()}. */
@@ -52,7 +52,7 @@ public class HardenDockerfileStep extends Step {
 
     @DataBoundSetter
     public void setFiles(List<String> files) {
-        this.files = files == null ? List.of() : files.stream().map(HardenDockerfileStep::blankToNull)
+        this.files = files == null ? List.of() : files.stream().map(OptionalText::of)
                 .filter(name -> name != null).toList();
     }
 
@@ -63,7 +63,7 @@ public class HardenDockerfileStep extends Step {
 
     @DataBoundSetter
     public void setFailOn(String failOn) {
-        this.failOn = blankToNull(failOn);
+        this.failOn = OptionalText.of(failOn);
     }
 
     /** Where to write the SARIF 2.1.0 report, relative to the workspace; none when unset. */
@@ -73,7 +73,7 @@ public class HardenDockerfileStep extends Step {
 
     @DataBoundSetter
     public void setSarif(String sarif) {
-        this.sarif = blankToNull(sarif);
+        this.sarif = OptionalText.of(sarif);
     }
 
     /** Fix in place, before linting, what has a safe fix (non-root user, --chown, HEALTHCHECK, exec form, COPY). */
@@ -93,7 +93,7 @@ public class HardenDockerfileStep extends Step {
 
     @DataBoundSetter
     public void setConfig(String config) {
-        this.config = blankToNull(config);
+        this.config = OptionalText.of(config);
     }
 
     /** The files to lint: {@code files} when given, else {@code file}, else {@code Dockerfile}. */
@@ -116,10 +116,6 @@ public class HardenDockerfileStep extends Step {
     /** The one line a user sees for a problem with their input. */
     static String userError(RuntimeException e) {
         return UserError.line(FUNCTION_NAME, e);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     @Override

@@ -16,7 +16,7 @@ public abstract class RegistryStep extends Step {
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = credentialsId == null || credentialsId.isBlank() ? null : credentialsId.trim();
+        this.credentialsId = OptionalText.of(credentialsId);
     }
 
     /** Accept any TLS certificate of the registry. Off unless chosen explicitly. */

@@ -45,7 +45,7 @@ public class RetagImagesStep extends RegistryStep {
 
     @DataBoundSetter
     public void setTo(String to) {
-        this.to = to == null || to.isBlank() ? null : to.trim();
+        this.to = OptionalText.of(to);
     }
 
     /** The one line a user sees for a problem with their input. */

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -80,6 +81,8 @@ public final class BuildxBakeBuilder implements ImageBuilder {
                 List<String> targetLines = linesByTarget.getOrDefault(target.name(), List.of());
                 List<BuildStep> targetSteps = BuildKitProgressParser.parse(targetLines);
                 CacheTimes targetCacheTimes = BuildKitProgressParser.cacheTimes(targetLines);
+                List<String> exportFailures = new ArrayList<>(BuildKitProgressParser.cacheExportErrors(targetLines));
+                replaceLocalCacheFolder(target).ifPresent(exportFailures::add);
                 TargetResult targetResult = new TargetResult(target.name(), name(), target.image(), target.images(),
                         digests.getOrDefault(target.name(), inspection.digest()),
                         inspection.platforms().isEmpty() ? 0 : inspection.platforms().get(0).compressedSize(),
@@ -87,7 +90,7 @@ public final class BuildxBakeBuilder implements ImageBuilder {
                         "buildx reads " + target.cache().readOrder().stream().map(CacheSource::toString)
                                 .collect(Collectors.joining(", ")),
                         targetCacheTimes.importMillis(), targetCacheTimes.exportMillis(),
-                        exportFailures(target, targetLines));
+                        exportFailures);
                 progress.finished(targetResult);
                 results.add(targetResult);
             }
@@ -102,21 +105,23 @@ public final class BuildxBakeBuilder implements ImageBuilder {
     }
 
     /**
-     * The target's failed cache exports: those bake reported, and a local cache folder that could not take this
-     * build's export in place of the old one (BuildKit only adds to a folder, so each export starts a new one).
+     * Puts this build's local cache export in place of the target's local cache folder, if bake wrote one: BuildKit
+     * only adds to a folder, so each export starts a new one.
+     *
+     * @return what went wrong, naming the folder, as a failed cache export
      */
-    static List<String> exportFailures(PlannedTarget target, List<String> progressLines) {
-        List<String> failures = new ArrayList<>(BuildKitProgressParser.cacheExportErrors(progressLines));
-        target.cache().local().ifPresent(folder -> target.cache().buildxLocalExport()
-                .filter(Files::isDirectory)
-                .ifPresent(export -> {
-                    try {
-                        FolderTree.replace(Path.of(folder.location()), export);
-                    } catch (IOException e) {
-                        failures.add(folder + " (cannot replace it with this build's export " + export + ": " + e + ")");
-                    }
-                }));
-        return failures;
+    static Optional<String> replaceLocalCacheFolder(PlannedTarget target) {
+        Optional<CacheSource> folder = target.cache().local();
+        Optional<Path> export = target.cache().buildxLocalExport().filter(Files::isDirectory);
+        if (folder.isEmpty() || export.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            FolderTree.replace(Path.of(folder.get().location()), export.get());
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(folder.get() + " (cannot replace it with this build's export " + export.get() + ": " + e + ")");
+        }
     }
 
     /** The override bake file (JSON) for {@code plan}. */
