@@ -2,11 +2,8 @@ package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,15 +84,14 @@ final class Authorizations {
                 List.of(), endpoint.apiRoot(), "the Bearer challenge names no realm (token server)"));
         URI tokenUri = tokenUri(operation, endpoint, realm, challenge.parameter("service"), scope);
         Optional<RegistryCredentials> found = credentials.lookup(endpoint.registry());
-        HttpRequest.Builder request = transport.request(tokenUri).GET().header("Accept", "application/json");
-        found.ifPresent(c -> request.header("Authorization", basic(c)));
-        return transport.retryingBrokenResponses(() -> requestToken(operation, tokenUri, request.build(), found,
-                endpoint));
+        RegistryRequest asked = transport.request("GET", tokenUri).header("Accept", "application/json");
+        RegistryRequest request = found.map(c -> asked.header("Authorization", basic(c))).orElse(asked);
+        return transport.retryingBrokenResponses(() -> requestToken(operation, tokenUri, request, found, endpoint));
     }
 
-    private BearerToken requestToken(String operation, URI tokenUri, HttpRequest request,
+    private BearerToken requestToken(String operation, URI tokenUri, RegistryRequest request,
             Optional<RegistryCredentials> found, Endpoint endpoint) {
-        HttpResponse<InputStream> response = transport.send(RequestKind.TOKEN, operation, request);
+        RegistryResponse response = transport.send(RequestKind.TOKEN, operation, request);
         if (response.statusCode() != 200) {
             RegistryErrors errors = RegistryErrors.parse(RegistryJson.reader(), RegistryTransport.readErrorBody(response));
             String problem = response.statusCode() == 401 || response.statusCode() == 403

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.time.Clock;
@@ -20,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -109,12 +106,12 @@ public final class RegistryClient {
         Call call = manifestCall(RequestKind.MANIFEST_GET, "fetch manifest " + reference, reference, "GET", access);
         return transport.retryingBrokenResponses(() -> {
             Exchange exchange = exchange(call);
-            HttpResponse<InputStream> response = exchange.response();
+            RegistryResponse response = exchange.response();
             if (response.statusCode() != 200) {
                 throw failure(call, response, exchange.user());
             }
             byte[] content = transport.readBody(call.operation(), response, MANIFEST_LIMIT);
-            String declared = response.headers().firstValue("Content-Type")
+            String declared = response.header("Content-Type")
                     .filter(type -> ManifestMediaType.of(type).isPresent())
                     .orElseGet(() -> mediaTypeInside(content));
             ManifestMediaType mediaType = ManifestMediaType.of(declared).orElseThrow(() -> new RegistryException(
@@ -149,7 +146,7 @@ public final class RegistryClient {
 
     private Optional<Descriptor> headManifest(Call call, boolean absentAllowed) {
         Exchange exchange = exchange(call);
-        HttpResponse<InputStream> response = exchange.response();
+        RegistryResponse response = exchange.response();
         RegistryTransport.discard(response);
         if (response.statusCode() == 404 && absentAllowed) {
             return Optional.empty();
@@ -157,10 +154,10 @@ public final class RegistryClient {
         if (response.statusCode() != 200) {
             throw failure(call, response, exchange.user());
         }
-        String digest = response.headers().firstValue(CONTENT_DIGEST).orElseThrow(() -> new RegistryException(
+        String digest = response.header(CONTENT_DIGEST).orElseThrow(() -> new RegistryException(
                 call.operation(), 200, List.of(), response.uri(), "the registry sent no " + CONTENT_DIGEST));
-        String mediaType = response.headers().firstValue("Content-Type").orElse("");
-        long size = response.headers().firstValueAsLong("Content-Length").orElse(0);
+        String mediaType = response.header("Content-Type").orElse("");
+        long size = response.headerAsLong("Content-Length").orElse(0L);
         return Optional.of(new Descriptor(mediaType, parseDigest(call, response, digest), size));
     }
 
@@ -175,14 +172,14 @@ public final class RegistryClient {
         Call call = new Call(RequestKind.MANIFEST_PUT, "put manifest " + manifest.digest() + " as " + target,
                 target.registry(), RepositoryAccess.PUSH.scope(target.repository()), "PUT",
                 target.repository() + "/manifests/" + target.manifestIdentifier(), null,
-                manifest.mediaType().value(), () -> HttpRequest.BodyPublishers.ofByteArray(manifest.bytes()), -1);
+                manifest.mediaType().value(), RequestBody.of(manifest.bytes()), -1);
         Exchange exchange = exchange(call);
-        HttpResponse<InputStream> response = exchange.response();
+        RegistryResponse response = exchange.response();
         if (response.statusCode() != 201 && response.statusCode() != 200) {
             throw failure(call, response, exchange.user());
         }
         RegistryTransport.discard(response);
-        String digest = response.headers().firstValue(CONTENT_DIGEST).orElseThrow(() -> new RegistryException(
+        String digest = response.header(CONTENT_DIGEST).orElseThrow(() -> new RegistryException(
                 call.operation(), response.statusCode(), List.of(), response.uri(), "the registry sent no "
                         + CONTENT_DIGEST + ", so what the tag points at now is not confirmed"));
         return parseDigest(call, response, digest);
@@ -199,7 +196,7 @@ public final class RegistryClient {
         Call call = manifestCall(RequestKind.MANIFEST_DELETE, "delete manifest " + reference, reference, "DELETE",
                 RepositoryAccess.PUSH);
         Exchange exchange = exchange(call);
-        HttpResponse<InputStream> response = exchange.response();
+        RegistryResponse response = exchange.response();
         if (response.statusCode() == 404) {
             RegistryTransport.discard(response);
             return false;
@@ -221,7 +218,7 @@ public final class RegistryClient {
                 repository.registry(), access.scope(repository.repository()), "HEAD",
                 repository.repository() + "/blobs/" + digest, null, null, null, -1);
         Exchange exchange = exchange(call);
-        HttpResponse<InputStream> response = exchange.response();
+        RegistryResponse response = exchange.response();
         RegistryTransport.discard(response);
         if (response.statusCode() == 200 || isRedirect(response.statusCode())) {
             return true;
@@ -251,7 +248,7 @@ public final class RegistryClient {
                 + digest + "&from=" + URLEncoder.encode(from.repository(), StandardCharsets.UTF_8), null, null,
                 null, -1);
         Exchange exchange = exchange(call);
-        HttpResponse<InputStream> response = exchange.response();
+        RegistryResponse response = exchange.response();
         RegistryTransport.discard(response);
         if (response.statusCode() == 201) {
             return true;
@@ -263,8 +260,8 @@ public final class RegistryClient {
         throw failure(call, response, exchange.user());
     }
 
-    private void cancelUpload(Call mount, HttpResponse<InputStream> offered, String scope) {
-        Optional<String> location = offered.headers().firstValue("Location");
+    private void cancelUpload(Call mount, RegistryResponse offered, String scope) {
+        Optional<String> location = offered.header("Location");
         if (location.isEmpty()) {
             return;
         }
@@ -317,20 +314,19 @@ public final class RegistryClient {
         Call start = new Call(RequestKind.BLOB_UPLOAD, operation + ": start the upload", to.registry(), scope,
                 "POST", to.repository() + "/blobs/uploads/", null, null, null, -1);
         Exchange started = exchange(start);
-        HttpResponse<InputStream> offer = started.response();
+        RegistryResponse offer = started.response();
         RegistryTransport.discard(offer);
         if (offer.statusCode() != 202) {
             throw failure(start, offer, started.user());
         }
-        String location = offer.headers().firstValue("Location").orElseThrow(() -> new RegistryException(
+        String location = offer.header("Location").orElseThrow(() -> new RegistryException(
                 start.operation(), 202, List.of(), offer.uri(), "the registry started an upload without a Location"));
         URI session = offer.uri().resolve(location);
         String finish = session + (session.getRawQuery() == null ? "?" : "&") + "digest="
                 + URLEncoder.encode(blob.digest().toString(), StandardCharsets.UTF_8);
-        // Each subscription (a resend after a 401) opens the source afresh: a stream can be read only once.
+        // Each attempt (a resend after a 401) opens the source afresh: a stream can be read only once.
         Call put = new Call(RequestKind.BLOB_UPLOAD, operation, to.registry(), scope, "PUT", finish, null,
-                "application/octet-stream", () -> HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> openBlob(from, blob.digest())), blob.size()),
+                "application/octet-stream", RequestBody.streamed(blob.size(), () -> openBlob(from, blob.digest())),
                 0);
         Exchange uploaded;
         try {
@@ -338,7 +334,7 @@ public final class RegistryClient {
         } catch (RegistryException e) {
             throw sourceFailureIn(e);
         }
-        HttpResponse<InputStream> response = uploaded.response();
+        RegistryResponse response = uploaded.response();
         if (response.statusCode() != 201) {
             throw failure(put, response, uploaded.user());
         }
@@ -358,14 +354,14 @@ public final class RegistryClient {
     private InputStream openBlob(ImageReference repository, Digest digest) {
         Call call = blobCall(repository, digest);
         Exchange exchange = exchange(call);
-        HttpResponse<InputStream> response = exchange.response();
+        RegistryResponse response = exchange.response();
         if (isRedirect(response.statusCode())) {
             response = followRedirects(call, response);
         }
         if (response.statusCode() != 200) {
             throw failure(call, response, exchange.user());
         }
-        return transport.guarded(response.body());
+        return response.body();
     }
 
     /**
@@ -378,7 +374,7 @@ public final class RegistryClient {
         Call call = blobCall(repository, digest);
         return transport.retryingBrokenResponses(() -> {
             Exchange exchange = exchange(call);
-            HttpResponse<InputStream> response = exchange.response();
+            RegistryResponse response = exchange.response();
             if (isRedirect(response.statusCode())) {
                 response = followRedirects(call, response);
             }
@@ -409,17 +405,17 @@ public final class RegistryClient {
 
     /**
      * One request to the API: what it is for, what is being done, where, with which scope, {@code Accept} header,
-     * body (made afresh for every attempt) and number of retries (-1: as the options say).
+     * body (written afresh for every attempt) and number of retries (-1: as the options say).
      */
     private record Call(RequestKind kind, String operation, String registry, String scope, String method,
-            String path, String accept, String contentType, Supplier<HttpRequest.BodyPublisher> body, int retries) {
-        HttpRequest.BodyPublisher publisher() {
-            return body == null ? HttpRequest.BodyPublishers.noBody() : body.get();
+            String path, String accept, String contentType, RequestBody body, int retries) {
+        RequestBody requestBody() {
+            return body == null ? RequestBody.EMPTY : body;
         }
     }
 
     /** A response, and the user whose credentials were sent (empty when anonymous). */
-    private record Exchange(HttpResponse<InputStream> response, Optional<String> user) {
+    private record Exchange(RegistryResponse response, Optional<String> user) {
     }
 
     private Exchange exchange(Call call) {
@@ -429,23 +425,25 @@ public final class RegistryClient {
         boolean renewed = false;
         while (true) {
             Optional<Authorizations.Authorization> authorization = authorizations.forRequest(endpoint, scope, renewed);
-            HttpRequest.Builder request = transport.request(uri).method(call.method(), call.publisher());
+            RegistryRequest request = transport.request(call.method(), uri).body(call.requestBody());
             if (call.accept() != null) {
-                request.header("Accept", call.accept());
+                request = request.header("Accept", call.accept());
             }
             if (call.contentType() != null) {
-                request.header("Content-Type", call.contentType());
+                request = request.header("Content-Type", call.contentType());
             }
-            authorization.ifPresent(a -> request.header("Authorization", a.header()));
-            HttpResponse<InputStream> response = call.retries() < 0
-                    ? transport.send(call.kind(), call.operation(), request.build())
-                    : transport.send(call.kind(), call.operation(), request.build(), call.retries());
+            if (authorization.isPresent()) {
+                request = request.header("Authorization", authorization.get().header());
+            }
+            RegistryResponse response = call.retries() < 0
+                    ? transport.send(call.kind(), call.operation(), request)
+                    : transport.send(call.kind(), call.operation(), request, call.retries());
             Optional<String> user = authorization.flatMap(Authorizations.Authorization::user);
             if (response.statusCode() != 401 || renewed) {
                 return new Exchange(response, user);
             }
             Optional<AuthChallenge> challenge =
-                    AuthChallenge.preferred(AuthChallenge.parse(response.headers().allValues("WWW-Authenticate")));
+                    AuthChallenge.preferred(AuthChallenge.parse(response.headers("WWW-Authenticate")));
             boolean bearer = challenge.filter(c -> c.scheme().equals(AuthChallenge.BEARER)).isPresent();
             boolean knownScheme = challenge.map(AuthChallenge::scheme)
                     .equals(endpoint.challenge().map(AuthChallenge::scheme));
@@ -486,7 +484,7 @@ public final class RegistryClient {
         URI https = apiRoot(operation, "https", host);
         if (!Loopback.isLoopback(host)) {
             return ping(operation, registry, https,
-                    transport.send(RequestKind.PING, operation, transport.request(https).GET().build()));
+                    transport.send(RequestKind.PING, operation, transport.request("GET", https)));
         }
         URI http = apiRoot(operation, "http", host);
         Optional<Endpoint> plainRegistry = plainRegistry(operation, registry, http);
@@ -496,7 +494,7 @@ public final class RegistryClient {
         try {
             // No retries over https here: http is the alternative, and it gets the retries. A short timeout, as a
             // plain HTTP server may never answer a TLS hello, and a loopback handshake takes milliseconds.
-            HttpRequest probe = transport.request(https).timeout(loopbackProbeTimeout()).GET().build();
+            RegistryRequest probe = transport.request("GET", https).timeout(loopbackProbeTimeout());
             return ping(operation, registry, https, transport.send(RequestKind.PING, operation, probe, 0));
         } catch (RegistryException httpsFailure) {
             if (httpsFailure.status() != 0) {
@@ -509,7 +507,7 @@ public final class RegistryClient {
                         + " comes from a private CA, give that CA certificate (caCertificate)", httpsFailure);
             }
             try {
-                HttpRequest plain = transport.request(http).GET().build();
+                RegistryRequest plain = transport.request("GET", http);
                 return ping(operation, registry, http, transport.send(RequestKind.PING, operation, plain));
             } catch (RegistryException httpFailure) {
                 httpFailure.addSuppressed(httpsFailure);
@@ -528,9 +526,9 @@ public final class RegistryClient {
      * @throws RegistryException when the registry answers with an error other than 400
      */
     private Optional<Endpoint> plainRegistry(String operation, String registry, URI http) {
-        HttpResponse<InputStream> response;
+        RegistryResponse response;
         try {
-            HttpRequest probe = transport.request(http).timeout(loopbackProbeTimeout()).GET().build();
+            RegistryRequest probe = transport.request("GET", http).timeout(loopbackProbeTimeout());
             response = transport.send(RequestKind.PING, operation, probe, transport.options().maxRetries(), false);
         } catch (RegistryException noAnswer) {
             return Optional.empty();
@@ -555,7 +553,7 @@ public final class RegistryClient {
         }
     }
 
-    private Endpoint ping(String operation, String registry, URI apiRoot, HttpResponse<InputStream> response) {
+    private Endpoint ping(String operation, String registry, URI apiRoot, RegistryResponse response) {
         int status = response.statusCode();
         if (status == 200) {
             RegistryTransport.discard(response);
@@ -564,7 +562,7 @@ public final class RegistryClient {
         if (status == 401) {
             RegistryTransport.discard(response);
             Optional<AuthChallenge> challenge =
-                    AuthChallenge.preferred(AuthChallenge.parse(response.headers().allValues("WWW-Authenticate")));
+                    AuthChallenge.preferred(AuthChallenge.parse(response.headers("WWW-Authenticate")));
             return new Endpoint(registry, apiRoot, challenge);
         }
         RegistryErrors errors = RegistryErrors.parse(RegistryJson.reader(), RegistryTransport.readErrorBody(response));
@@ -582,11 +580,11 @@ public final class RegistryClient {
         return false;
     }
 
-    private HttpResponse<InputStream> followRedirects(Call call, HttpResponse<InputStream> redirect) {
-        HttpResponse<InputStream> response = redirect;
+    private RegistryResponse followRedirects(Call call, RegistryResponse redirect) {
+        RegistryResponse response = redirect;
         for (int hop = 0; hop < 5 && isRedirect(response.statusCode()); hop++) {
             URI from = response.uri();
-            Optional<String> location = response.headers().firstValue("Location");
+            Optional<String> location = response.header("Location");
             RegistryTransport.discard(response);
             if (location.isEmpty()) {
                 throw new RegistryException(call.operation(), response.statusCode(), List.of(), from,
@@ -594,7 +592,7 @@ public final class RegistryClient {
             }
             // Storage backends get signed URLs: the registry's Authorization is not forwarded.
             URI target = from.resolve(location.get());
-            response = transport.send(call.kind(), call.operation(), transport.request(target).GET().build());
+            response = transport.send(call.kind(), call.operation(), transport.request("GET", target));
         }
         return response;
     }
@@ -612,9 +610,9 @@ public final class RegistryClient {
         }
     }
 
-    private Digest verifiedDigest(Call call, ImageReference reference, HttpResponse<InputStream> response,
+    private Digest verifiedDigest(Call call, ImageReference reference, RegistryResponse response,
             byte[] content) {
-        Optional<String> header = response.headers().firstValue(CONTENT_DIGEST);
+        Optional<String> header = response.header(CONTENT_DIGEST);
         Digest digest = reference.digest().or(() -> header)
                 .map(value -> parseDigest(call, response, value))
                 .orElseGet(() -> Digest.sha256Of(content));
@@ -625,7 +623,7 @@ public final class RegistryClient {
         return digest;
     }
 
-    private static Digest parseDigest(Call call, HttpResponse<InputStream> response, String digest) {
+    private static Digest parseDigest(Call call, RegistryResponse response, String digest) {
         try {
             return Digest.parse(digest);
         } catch (InvalidReferenceException e) {
@@ -634,7 +632,7 @@ public final class RegistryClient {
         }
     }
 
-    private RegistryException failure(Call call, HttpResponse<InputStream> response, Optional<String> user) {
+    private RegistryException failure(Call call, RegistryResponse response, Optional<String> user) {
         RegistryErrors errors = RegistryErrors.parse(RegistryJson.reader(), RegistryTransport.readErrorBody(response));
         int status = response.statusCode();
         String problem = switch (status) {

@@ -1,0 +1,39 @@
+package io.jenkins.plugins.optimizeddeploy.engine.registry;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One HTTP request to a registry or its token server, as {@link RegistryTransport} sends it: immutable, so that
+ * every attempt sends the same thing (a body is written afresh for each).
+ *
+ * @param timeout how long to wait for the response, and the longest pause allowed while its body is read
+ */
+record RegistryRequest(String method, URI uri, Map<String, String> headers, Duration timeout, RequestBody body) {
+    RegistryRequest {
+        headers = Map.copyOf(headers);
+    }
+
+    /** This request with the header {@code name} set to {@code value}. */
+    RegistryRequest header(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new RegistryRequest(method, uri, more, timeout, body);
+    }
+
+    RegistryRequest timeout(Duration other) {
+        return new RegistryRequest(method, uri, headers, other, body);
+    }
+
+    RegistryRequest body(RequestBody other) {
+        return new RegistryRequest(method, uri, headers, timeout, other);
+    }
+
+    /** Without the headers' values, which may hold credentials. */
+    @Override
+    public String toString() {
+        return method + " " + RedactedUrl.of(uri) + " " + headers.keySet();
+    }
+}
