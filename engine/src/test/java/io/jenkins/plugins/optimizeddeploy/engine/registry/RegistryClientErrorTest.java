@@ -7,7 +7,10 @@ import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.testsupport.LoopbackPorts;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -91,6 +94,27 @@ class RegistryClientErrorTest {
         assertThatThrownBy(() -> client.getManifest(reference))
                 .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.status()).isEqualTo(401))
                 .hasMessageContaining("no credentials are configured for " + basic.hostPort());
+    }
+
+    @Test
+    void shouldNeverAnswerAChallengeWithTheCredentialsOfAJvmWideAuthenticator() {
+        ImageReference reference = ImageReference.parse(basic.pushBusyboxBase("errors/jvm-wide", "1"));
+        RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous());
+        AtomicInteger asked = new AtomicInteger();
+        Authenticator.setDefault(new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                asked.incrementAndGet();
+                return new PasswordAuthentication(basic.username(), basic.password().toCharArray());
+            }
+        });
+        try {
+            assertThatThrownBy(() -> client.getManifest(reference))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.status()).isEqualTo(401));
+        } finally {
+            Authenticator.setDefault(null);
+        }
+        assertThat(asked).hasValue(0);
     }
 
     @Test
