@@ -11,14 +11,16 @@ import java.util.Optional;
  * <ul>
  * <li>{@code insecureTls} false: certificates and host names are verified;</li>
  * <li>{@code caCertificate} none: the Java runtime's trusted authorities only (a PEM file adds to them);</li>
- * <li>{@code connectTimeout} 10 s; {@code requestTimeout} 60 s: per request until the response headers arrive,
- * and the longest pause allowed while a response body is read;</li>
+ * <li>{@code connectTimeout} 10 s; {@code requestTimeout} 60 s: the longest wait for any part of a response, its
+ * headers or the next piece of its body (a registry that stops sending fails the read);</li>
  * <li>{@code maxRetries} 3: requests are retried after connection errors, broken-off or stalled responses and
  * HTTP 408, 429, 500, 502, 503 and 504 (manifest PUTs too: the same bytes give the same result);</li>
  * <li>{@code initialBackoff} 500 ms, doubled per retry up to {@code maxBackoff} 10 s, each pause drawn between half
  * of that and all of it (jitter); a {@code Retry-After} in seconds is honoured up to {@code maxBackoff};</li>
  * <li>{@code parallelism} 16: at most this many requests of one operation are in flight at once (a retag's reads,
- * its manifest PUTs, its content copies), each on a connection of its own that is kept for the next;</li>
+ * its manifest PUTs, its content copies), each on a connection of its own; the JDK keeps up to
+ * {@code http.maxConnections} (a system property, 5 by default) idle connections per registry for the next requests,
+ * of any client in the JVM;</li>
  * <li>{@code userAgent} "optimized-deploy".</li>
  * </ul>
  * Plain HTTP is never chosen by an option: it is used only for loopback registries

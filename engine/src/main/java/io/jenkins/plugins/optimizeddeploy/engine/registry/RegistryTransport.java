@@ -42,7 +42,7 @@ final class RegistryTransport {
 
     RegistryTransport(RegistryOptions options) {
         this.options = options;
-        this.tls = RegistryTrust.sslContext(options).getSocketFactory();
+        this.tls = RegistryTrust.socketFactory(options);
     }
 
     RegistryOptions options() {

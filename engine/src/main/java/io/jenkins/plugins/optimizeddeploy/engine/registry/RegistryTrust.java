@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,9 @@ import java.security.cert.X509Certificate;
 import java.util.Collection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -23,7 +27,16 @@ final class RegistryTrust {
     private RegistryTrust() {
     }
 
-    static SSLContext sslContext(RegistryOptions options) {
+    /**
+     * Sockets that check, during the handshake, that the certificate names the host (unless {@code insecureTls}):
+     * so the JDK's connection never leaves that check to the JVM-wide default host name verifier, which another
+     * part of the JVM may have replaced.
+     */
+    static SSLSocketFactory socketFactory(RegistryOptions options) {
+        return new HostCheckingSocketFactory(sslContext(options).getSocketFactory());
+    }
+
+    private static SSLContext sslContext(RegistryOptions options) {
         try {
             if (options.insecureTls()) {
                 return context(new TrustManager[] {new AcceptingAnyCertificate()});
@@ -87,6 +100,64 @@ final class RegistryTrust {
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("CA certificate file " + pemFile + " is not a PEM or DER X.509"
                     + " certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every socket it makes identifies its server as an https client does (insecureTls's trust manager ignores it). */
+    private static final class HostCheckingSocketFactory extends SSLSocketFactory {
+        private final SSLSocketFactory sockets;
+
+        HostCheckingSocketFactory(SSLSocketFactory sockets) {
+            this.sockets = sockets;
+        }
+
+        private static Socket checkingHost(Socket socket) {
+            if (socket instanceof SSLSocket tls) {
+                SSLParameters parameters = tls.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                tls.setSSLParameters(parameters);
+            }
+            return socket;
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return sockets.getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return sockets.getSupportedCipherSuites();
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return checkingHost(sockets.createSocket());
+        }
+
+        @Override
+        public Socket createSocket(Socket plain, String host, int port, boolean autoClose) throws IOException {
+            return checkingHost(sockets.createSocket(plain, host, port, autoClose));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return checkingHost(sockets.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+            return checkingHost(sockets.createSocket(host, port, local, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return checkingHost(sockets.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
+            return checkingHost(sockets.createSocket(host, port, local, localPort));
         }
     }
 

@@ -8,6 +8,8 @@ import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.HttpsURLConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +42,25 @@ class RegistryClientTlsTest {
 
         assertThat(client.getManifest(reference).digest().toString())
                 .isEqualTo(tls.manifest("tls/trusted", "1").digest());
+    }
+
+    @Test
+    void shouldRejectACertificateForAnotherHostWhateverVerifierTheJvmUsesByDefault() {
+        String byName = "localhost:" + tls.hostPort().substring(tls.hostPort().indexOf(':') + 1);
+        ImageReference reference = ImageReference.parse(byName + "/" + ImageReference.parse(
+                tls.pushBusyboxBase("tls/other-host", "1")).repository() + ":1");
+        RegistryClient client = new RegistryClient(
+                RegistryOptions.builder().caCertificate(tls.caCertificate()).build(), CredentialsSource.anonymous());
+        HostnameVerifier jvmDefault = HttpsURLConnection.getDefaultHostnameVerifier();
+        HttpsURLConnection.setDefaultHostnameVerifier((host, session) -> true);
+        try {
+            assertThatThrownBy(() -> client.getManifest(reference))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.status()).isZero())
+                    .hasMessageContaining("https://" + byName + "/v2/")
+                    .hasMessageContaining("the registry's TLS certificate is not trusted");
+        } finally {
+            HttpsURLConnection.setDefaultHostnameVerifier(jvmDefault);
+        }
     }
 
     @Test
