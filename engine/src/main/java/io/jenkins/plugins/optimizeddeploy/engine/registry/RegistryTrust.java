@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.registry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,13 +122,18 @@ final class RegistryTrust {
         }
 
         @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return connected(new InetSocketAddress(host, port), null);
+        }
+
+        @Override
         public String[] getDefaultCipherSuites() {
             return sockets.getDefaultCipherSuites();
         }
 
         @Override
-        public String[] getSupportedCipherSuites() {
-            return sockets.getSupportedCipherSuites();
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return connected(new InetSocketAddress(host, port), null);
         }
 
         @Override
@@ -136,28 +142,32 @@ final class RegistryTrust {
         }
 
         @Override
-        public Socket createSocket(Socket plain, String host, int port, boolean autoClose) throws IOException {
-            return checkingHost(sockets.createSocket(plain, host, port, autoClose));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return checkingHost(sockets.createSocket(host, port));
-        }
-
-        @Override
         public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-            return checkingHost(sockets.createSocket(host, port, local, localPort));
+            return connected(new InetSocketAddress(host, port), new InetSocketAddress(local, localPort));
         }
 
         @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return checkingHost(sockets.createSocket(host, port));
+        public String[] getSupportedCipherSuites() {
+            return sockets.getSupportedCipherSuites();
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
-            return checkingHost(sockets.createSocket(host, port, local, localPort));
+            return connected(new InetSocketAddress(host, port), new InetSocketAddress(local, localPort));
+        }
+
+        @Override
+        public Socket createSocket(Socket plain, String host, int port, boolean autoClose) throws IOException {
+            return checkingHost(sockets.createSocket(plain, host, port, autoClose));
+        }
+
+        private Socket connected(InetSocketAddress server, InetSocketAddress local) throws IOException {
+            Socket socket = createSocket();
+            if (local != null) {
+                socket.bind(local);
+            }
+            socket.connect(server);
+            return socket;
         }
     }
 
