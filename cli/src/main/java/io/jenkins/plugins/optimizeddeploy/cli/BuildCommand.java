@@ -11,6 +11,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.build.SourceRevision;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -137,15 +138,18 @@ final class BuildCommand implements Callable<Integer> {
         Map<String, String> dockerEnvironment = dockerHost == null ? Map.of() : Map.of("DOCKER_HOST", dockerHost);
         DockerSettings docker = DockerSettings.defaults(dockerEnvironment);
         docker = new DockerSettings(docker.binary(), docker.environment(), docker.hostNetwork(), parallelism, docker.timeout());
-        BakeImages bake = new BakeImages(new ProcessCommandRunner(), registryAccess.newClient(spec, parent.stdin()), docker,
-                BuildahSettings.defaults(buildahGlobalArguments, Map.of()).withTlsVerify(!registryAccess.insecureTls)
-                        .withParallelism(parallelism));
-        BuildResult result = bake.run(file, request(), BuilderBackend.parse(backend), line -> {
-            synchronized (err) {
-                err.println(line);
-                err.flush();
-            }
-        });
+        BuildahSettings buildah = BuildahSettings.defaults(buildahGlobalArguments, Map.of())
+                .withTlsVerify(!registryAccess.insecureTls).withParallelism(parallelism);
+        BuildResult result;
+        try (RegistryClient registry = registryAccess.newClient(spec, parent.stdin())) {
+            result = new BakeImages(new ProcessCommandRunner(), registry, docker, buildah).run(file, request(),
+                    BuilderBackend.parse(backend), line -> {
+                        synchronized (err) {
+                            err.println(line);
+                            err.flush();
+                        }
+                    });
+        }
         out.print(json ? JsonOutput.write(BuildJson.of(result)) : BuildJson.text(result));
         out.flush();
         return ExitCode.OK;

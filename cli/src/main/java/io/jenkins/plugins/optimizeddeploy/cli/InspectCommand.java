@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspector;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +38,10 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ImageReference image = ImageReference.parse(reference);
-        ImageInspection inspection = new ImageInspector(registryAccess.newClient(spec, parent.stdin())).inspect(image);
+        ImageInspection inspection;
+        try (RegistryClient client = registryAccess.newClient(spec, parent.stdin())) {
+            inspection = new ImageInspector(client).inspect(image);
+        }
         spec.commandLine().getOut().print(json ? JsonOutput.write(inspection) : InspectionText.render(inspection));
         spec.commandLine().getOut().flush();
         return ExitCode.OK;

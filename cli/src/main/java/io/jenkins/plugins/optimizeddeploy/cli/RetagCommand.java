@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.cli;
 
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.Retagger;
@@ -54,8 +55,10 @@ final class RetagCommand implements Callable<Integer> {
     public Integer call() {
         RetagRequest request = request();
         PrintWriter err = spec.commandLine().getErr();
-        RetagResult result = new Retagger(registryAccess.newClient(spec, parent.stdin())).retag(request,
-                line -> { });
+        RetagResult result;
+        try (RegistryClient client = registryAccess.newClient(spec, parent.stdin())) {
+            result = new Retagger(client).retag(request, line -> { });
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? JsonOutput.write(result) : String.join(System.lineSeparator(), result.summary())
                 + System.lineSeparator());

@@ -5,6 +5,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.report.LintOutputFormat;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspector;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.verify.ImageVerifier;
 import java.io.PrintWriter;
 import java.util.List;
@@ -59,8 +60,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<ImageReference> images = references.stream().map(ImageReference::parse).toList();
-        LintReport report = new ImageVerifier(new ImageInspector(registryAccess.newClient(spec, parent.stdin())))
-                .verify(images, failureThreshold);
+        LintReport report;
+        try (RegistryClient client = registryAccess.newClient(spec, parent.stdin())) {
+            report = new ImageVerifier(new ImageInspector(client)).verify(images, failureThreshold);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.render(report));
         out.flush();

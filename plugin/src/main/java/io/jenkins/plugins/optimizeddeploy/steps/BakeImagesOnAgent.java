@@ -12,6 +12,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.build.ImageBuildException;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandFailedException;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsException;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
 import java.io.File;
 import java.io.UncheckedIOException;
@@ -70,9 +71,9 @@ final class BakeImagesOnAgent extends MasterToSlaveFileCallable<BuildResult> {
         BuildRequest request = new BuildRequest(this.request.targets(), this.request.registry(), this.request.tags(),
                 this.request.revision(), this.request.platform(), this.request.cache().withLocalDirectory(localCache),
                 this.request.environment());
-        try (BuilderAccess.Session session = access.open(List.of(request.registry(), request.cache().repository()))) {
-            BakeImages bake = new BakeImages(new ProcessCommandRunner(), session.registry(), session.docker(),
-                    session.buildah());
+        try (BuilderAccess.Session session = access.open(List.of(request.registry(), request.cache().repository()));
+                RegistryClient registry = session.registry()) {
+            BakeImages bake = new BakeImages(new ProcessCommandRunner(), registry, session.docker(), session.buildah());
             return bake.run(bakeFile, request, backend,
                     line -> listener.getLogger().println(BakeImagesStep.FUNCTION_NAME + ": " + line));
         }

@@ -54,7 +54,9 @@ final class InspectImageOnAgent extends MasterToSlaveFileCallable<ImageInspectio
      * @throws CredentialsException naming the docker config when it cannot be read
      */
     ImageInspection inspect() {
-        return new ImageInspector(new RegistryClient(options, credentialsSource())).inspect(reference);
+        try (RegistryClient client = new RegistryClient(options, credentialsSource())) {
+            return new ImageInspector(client).inspect(reference);
+        }
     }
 
     CredentialsSource credentialsSource() {

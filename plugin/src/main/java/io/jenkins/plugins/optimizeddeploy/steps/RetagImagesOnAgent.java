@@ -49,8 +49,9 @@ final class RetagImagesOnAgent extends MasterToSlaveFileCallable<RetagResult> {
      * @throws CredentialsException naming the docker config when it cannot be read
      */
     RetagResult retag() {
-        RegistryClient client = new RegistryClient(options, credentials.toSource());
-        return new Retagger(client).retag(request,
-                line -> listener.getLogger().println(RetagImagesStep.FUNCTION_NAME + ": " + line));
+        try (RegistryClient client = new RegistryClient(options, credentials.toSource())) {
+            return new Retagger(client).retag(request,
+                    line -> listener.getLogger().println(RetagImagesStep.FUNCTION_NAME + ": " + line));
+        }
     }
 }

@@ -58,8 +58,10 @@ final class VerifyImageOnAgent extends MasterToSlaveFileCallable<LintSummary> {
      * @throws CredentialsException naming the docker config when it cannot be read
      */
     LintSummary verify() {
-        LintReport report = new ImageVerifier(new ImageInspector(new RegistryClient(options, credentials.toSource())))
-                .verify(List.of(reference), threshold);
+        LintReport report;
+        try (RegistryClient client = new RegistryClient(options, credentials.toSource())) {
+            report = new ImageVerifier(new ImageInspector(client)).verify(List.of(reference), threshold);
+        }
         return LintSummary.of(VerifyImageStep.FUNCTION_NAME, report, List.of(reference.toString()), null);
     }
 }

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * requests as {@link RegistryOptions} says (a manifest PUT too: the same bytes give the same result). Its verbs are
  * those of a retag: manifests by tag or digest (GET, HEAD, PUT with the original bytes and media type, DELETE),
  * blob HEAD, cross-repository mount and a streamed blob copy between registries. It counts what it sends
- * ({@link #traffic()}). Safe for concurrent use.
+ * ({@link #traffic()}). Safe for concurrent use. It keeps its connections open between requests: close it when done.
  *
  * <p>For a loopback registry a plain http ping is sent first, without credentials: a registry that answers it is
  * used over http, with no TLS handshake. No answer, or 400 (what a TLS server answers a plain request with), leads
@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * rejecting the server's certificate, so a TLS registry whose certificate is not trusted is reported as such rather
  * than used in plain text.
  */
-public final class RegistryClient {
+public final class RegistryClient implements AutoCloseable {
     /** The largest manifest accepted, as in the distribution registry. */
     static final int MANIFEST_LIMIT = 4 * 1024 * 1024;
     private static final String DOCKER_HUB_API = "registry-1.docker.io";
@@ -76,6 +76,12 @@ public final class RegistryClient {
             throw failure(call, exchange.response(), exchange.user());
         }
         RegistryTransport.discard(exchange.response());
+    }
+
+    /** Closes this client's connections, those of requests still under way too (they fail). */
+    @Override
+    public void close() {
+        transport.close();
     }
 
     /** The options this client was made with. */

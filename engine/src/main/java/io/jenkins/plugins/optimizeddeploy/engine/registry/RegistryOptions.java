@@ -18,9 +18,8 @@ import java.util.Optional;
  * <li>{@code initialBackoff} 500 ms, doubled per retry up to {@code maxBackoff} 10 s, each pause drawn between half
  * of that and all of it (jitter); a {@code Retry-After} in seconds is honoured up to {@code maxBackoff};</li>
  * <li>{@code parallelism} 16: at most this many requests of one operation are in flight at once (a retag's reads,
- * its manifest PUTs, its content copies), each on a connection of its own; the JDK keeps up to
- * {@code http.maxConnections} (a system property, 5 by default) idle connections per registry for the next requests,
- * of any client in the JVM;</li>
+ * its manifest PUTs, its content copies), each on a connection of its own; a client keeps as many idle
+ * connections per server for its next requests (at most 20 s each), and closes them all when it is closed;</li>
  * <li>{@code userAgent} "optimized-deploy".</li>
  * </ul>
  * Plain HTTP is never chosen by an option: it is used only for loopback registries

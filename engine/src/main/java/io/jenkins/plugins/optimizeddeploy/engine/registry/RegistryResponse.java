@@ -20,11 +20,7 @@ final class RegistryResponse {
     RegistryResponse(int status, URI uri, Map<String, List<String>> headers, InputStream body) {
         this.status = status;
         this.uri = uri;
-        headers.forEach((name, values) -> {
-            if (name != null) { // the status line comes under no name
-                this.headers.put(name, List.copyOf(values));
-            }
-        });
+        headers.forEach((name, values) -> this.headers.put(name, List.copyOf(values)));
         this.body = body;
     }
 
@@ -55,10 +51,5 @@ final class RegistryResponse {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    @Override
-    public String toString() {
-        return "HTTP " + status + " from " + RedactedUrl.of(uri);
     }
 }

@@ -3,8 +3,6 @@ package io.jenkins.plugins.optimizeddeploy.engine.registry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Authenticator;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -13,36 +11,30 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Sends requests over the JDK's blocking HTTP connections on the caller's thread, with the options' TLS trust and
- * timeouts, and the retry policy: requests are repeated after connection errors and HTTP 408, 429, 500, 502, 503
- * and 504, pausing as {@link RegistryOptions} says (with jitter, so that parallel requests do not retry in
- * lockstep). Every attempt is counted by kind. Connections are kept alive between requests in the JDK's cache
- * (per host and TLS trust), which outlives the client: the next client to the same registry reuses them.
+ * Sends requests on the caller's thread over the client's own {@link ConnectionPool}, with the options' TLS trust
+ * and timeouts, and the retry policy: requests are repeated after connection errors and HTTP 408, 429, 500, 502,
+ * 503 and 504, pausing as {@link RegistryOptions} says (with jitter, so that parallel requests do not retry in
+ * lockstep). Every attempt is counted by kind. A thread interrupted while it waits for an answer or a retry ends its
+ * request at once, without retrying.
  *
- * <p>The read timeout is the request timeout: no byte of the response may take longer to arrive, headers or body,
- * so a registry that stops sending halfway fails the read instead of holding it forever.
+ * <p>No byte of an answer, headers or body, may take longer than the request timeout to arrive, so a registry that
+ * stops sending halfway fails the read instead of holding it forever. Nothing JVM-wide takes part: no proxy, no
+ * authenticator, no cache of connections shared with other code.
  */
-final class RegistryTransport {
+final class RegistryTransport implements AutoCloseable {
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
     private static final Set<Integer> RETRYABLE_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
-    private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT");
-    /**
-     * Answers no challenge, so that an authenticator installed JVM-wide (Jenkins installs one for its proxy) never
-     * hands its credentials to a registry: challenges are answered by {@link Authorizations} only.
-     */
-    private static final Authenticator NO_AUTHENTICATOR = new Authenticator() { };
 
     private final RegistryOptions options;
-    private final SSLSocketFactory tls;
+    private final ConnectionPool connections;
     private final RegistryTraffic traffic = new RegistryTraffic();
 
     RegistryTransport(RegistryOptions options) {
         this.options = options;
-        this.tls = RegistryTrust.socketFactory(options);
+        this.connections = new ConnectionPool(RegistryTrust.socketFactory(options), options.connectTimeout(),
+                options.parallelism());
     }
 
     RegistryOptions options() {
@@ -87,6 +79,9 @@ final class RegistryTransport {
                 traffic.count(kind);
                 response = exchange(request);
             } catch (IOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new RegistryException(operation, 0, List.of(), request.uri(), "interrupted", e);
+                }
                 if (attempt < retries && retryingConnectionErrors) {
                     pause(operation, request, jittered(options.backoffBefore(++attempt)));
                     continue;
@@ -106,44 +101,36 @@ final class RegistryTransport {
         }
     }
 
+    /**
+     * One attempt. A kept connection that the server closed while it was idle answers nothing: the request goes
+     * once more on a new connection, as it never reached the server.
+     */
     private RegistryResponse exchange(RegistryRequest request) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) request.uri().toURL().openConnection();
+        HttpConnection connection = connections.take(request.uri());
         try {
-            if (connection instanceof HttpsURLConnection https) {
-                https.setSSLSocketFactory(tls);
+            return connection.exchange(request);
+        } catch (HttpConnection.NoResponseException closedWhileIdle) {
+            connections.discard(connection);
+            if (!connection.reused() || Thread.currentThread().isInterrupted()) {
+                throw closedWhileIdle;
             }
-            connection.setAuthenticator(NO_AUTHENTICATOR);
-            connection.setConnectTimeout(millis(options.connectTimeout()));
-            connection.setReadTimeout(millis(request.timeout()));
-            connection.setInstanceFollowRedirects(false);
-            connection.setUseCaches(false);
-            connection.setRequestMethod(request.method());
-            request.headers().forEach(connection::setRequestProperty);
-            if (METHODS_WITH_BODY.contains(request.method())) {
-                connection.setDoOutput(true);
-                if (request.body().streamed()) {
-                    connection.setFixedLengthStreamingMode(request.body().length());
-                }
-                try (OutputStream out = connection.getOutputStream()) {
-                    request.body().writer().writeTo(out);
-                }
-            }
-            int status = connection.getResponseCode();
-            if (status < 0) {
-                throw new IOException("the answer is not HTTP");
-            }
-            InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-            return new RegistryResponse(status, request.uri(), connection.getHeaderFields(),
-                    body == null ? InputStream.nullInputStream() : body);
         } catch (IOException | RuntimeException e) {
-            // Half a request or an unread answer: the connection cannot be reused.
-            connection.disconnect();
+            connections.discard(connection);
+            throw e;
+        }
+        HttpConnection fresh = connections.open(request.uri());
+        try {
+            return fresh.exchange(request);
+        } catch (IOException | RuntimeException e) {
+            connections.discard(fresh);
             throw e;
         }
     }
 
-    private static int millis(Duration duration) {
-        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+    /** Closes every connection of this transport, those in use too. */
+    @Override
+    public void close() {
+        connections.close();
     }
 
     /** Whether a request that got {@code status} (0: no response) is worth repeating. */
@@ -189,12 +176,6 @@ final class RegistryTransport {
             if (content.length > limit) {
                 throw new RegistryException(operation, response.statusCode(), List.of(), response.uri(),
                         "the response is larger than the " + limit + " bytes allowed");
-            }
-            // The JDK's connection ends a body early, without an error, when the server closes it halfway.
-            Optional<Long> announced = response.headerAsLong("Content-Length");
-            if (announced.isPresent() && announced.get() != content.length) {
-                throw new BrokenResponseException(operation, response.statusCode(), response.uri(),
-                        "the response broke off after " + content.length + " of " + announced.get() + " bytes", null);
             }
             return content;
         } catch (IOException e) {

@@ -2,8 +2,6 @@ package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +13,6 @@ import java.security.cert.X509Certificate;
 import java.util.Collection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -28,13 +24,9 @@ final class RegistryTrust {
     private RegistryTrust() {
     }
 
-    /**
-     * Sockets that check, during the handshake, that the certificate names the host (unless {@code insecureTls}):
-     * so the JDK's connection never leaves that check to the JVM-wide default host name verifier, which another
-     * part of the JVM may have replaced.
-     */
+    /** TLS sockets with that trust; {@link HttpConnection} has them check that the certificate names the host. */
     static SSLSocketFactory socketFactory(RegistryOptions options) {
-        return new HostCheckingSocketFactory(sslContext(options).getSocketFactory());
+        return sslContext(options).getSocketFactory();
     }
 
     private static SSLContext sslContext(RegistryOptions options) {
@@ -101,73 +93,6 @@ final class RegistryTrust {
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("CA certificate file " + pemFile + " is not a PEM or DER X.509"
                     + " certificate: " + e.getMessage(), e);
-        }
-    }
-
-    /** Every socket it makes identifies its server as an https client does (insecureTls's trust manager ignores it). */
-    private static final class HostCheckingSocketFactory extends SSLSocketFactory {
-        private final SSLSocketFactory sockets;
-
-        HostCheckingSocketFactory(SSLSocketFactory sockets) {
-            this.sockets = sockets;
-        }
-
-        private static Socket checkingHost(Socket socket) {
-            if (socket instanceof SSLSocket tls) {
-                SSLParameters parameters = tls.getSSLParameters();
-                parameters.setEndpointIdentificationAlgorithm("HTTPS");
-                tls.setSSLParameters(parameters);
-            }
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return connected(new InetSocketAddress(host, port), null);
-        }
-
-        @Override
-        public String[] getDefaultCipherSuites() {
-            return sockets.getDefaultCipherSuites();
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return connected(new InetSocketAddress(host, port), null);
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            return checkingHost(sockets.createSocket());
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-            return connected(new InetSocketAddress(host, port), new InetSocketAddress(local, localPort));
-        }
-
-        @Override
-        public String[] getSupportedCipherSuites() {
-            return sockets.getSupportedCipherSuites();
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
-            return connected(new InetSocketAddress(host, port), new InetSocketAddress(local, localPort));
-        }
-
-        @Override
-        public Socket createSocket(Socket plain, String host, int port, boolean autoClose) throws IOException {
-            return checkingHost(sockets.createSocket(plain, host, port, autoClose));
-        }
-
-        private Socket connected(InetSocketAddress server, InetSocketAddress local) throws IOException {
-            Socket socket = createSocket();
-            if (local != null) {
-                socket.bind(local);
-            }
-            socket.connect(server);
-            return socket;
         }
     }
 
