@@ -102,9 +102,9 @@ final class ConnectionPool implements Closeable {
         open.forEach(this::discard);
     }
 
-    private void checkOpen() throws IOException {
+    private void checkOpen() {
         if (closed) {
-            throw new IOException("the registry client is closed");
+            throw new IllegalStateException("The registry client is closed");
         }
     }
 }

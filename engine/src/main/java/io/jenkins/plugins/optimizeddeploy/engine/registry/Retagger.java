@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.registry;
 import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +36,11 @@ import java.util.function.Consumer;
  * Each step sends its requests in parallel, at most {@link RegistryOptions#parallelism()} at once: all reads
  * (every source and every target tag), then all writes; the client retries transient failures and keeps one token
  * per repository and access.
+ *
+ * <p>Interrupting the thread that called {@link #retag} (an aborted Jenkins build) ends the requests under way at
+ * once. Before any tag was put, nothing moved; after, the tags touched so far are put back first (that wait ignores
+ * further interrupts, so an abort never leaves a half-moved release), and the result says the retag was
+ * interrupted. The thread's interrupt status is set again when {@code retag} returns.
  */
 public final class Retagger {
     /**
@@ -69,6 +76,9 @@ public final class Retagger {
         try {
             Run run = new Run(request, log, pool);
             run.execute();
+            if (run.interrupted) {
+                Thread.currentThread().interrupt();
+            }
             return new RetagResult(run.outcome, run.failure, run.images(), run.tagResults(),
                     client.traffic().since(before), (System.nanoTime() - start) / 1_000_000);
         } finally {
@@ -86,6 +96,10 @@ public final class Retagger {
         /** {@code repository@digest} of manifests this retag brought into a repository that lacked them. */
         private final Set<String> broughtIn = ConcurrentHashMap.newKeySet();
         private final Map<ImageReference, TagResult> results = new ConcurrentHashMap<>();
+        /** The threads running this retag's tasks now, to interrupt when the retag is interrupted. */
+        private final Set<Thread> working = new HashSet<>();
+        private volatile boolean stopping;
+        private boolean interrupted;
         private RetagOutcome outcome = RetagOutcome.NOTHING_MOVED;
         private String failure = "";
 
@@ -104,7 +118,7 @@ public final class Retagger {
                     () -> manifests.put(source, client.getManifest(source, accessToSource(source))))));
             targets.forEach(target -> reads.add(new Task("check target " + target,
                     () -> previous.put(target, client.findManifest(target, RepositoryAccess.PUSH)))));
-            Optional<String> problem = inParallel(reads);
+            Optional<String> problem = inParallel(reads, true);
             if (problem.isPresent()) {
                 stop(problem.get());
                 return;
@@ -112,7 +126,7 @@ public final class Retagger {
             log.accept("retag: read " + sources.size() + " source manifest(s) and where " + targets.size()
                     + " target tag(s) point");
             problem = inParallel(contentCopies().stream()
-                    .map(copy -> new Task("copy content for " + copy, () -> bringContent(copy))).toList());
+                    .map(copy -> new Task("copy content for " + copy, () -> bringContent(copy))).toList(), true);
             if (problem.isPresent()) {
                 stop(problem.get() + " (no tag was touched; content copied so far is referenced by no tag)");
                 return;
@@ -132,7 +146,7 @@ public final class Retagger {
                 Manifest manifest = manifests.get(sourceOf.get(target));
                 confirm(target, manifest);
                 record(target, sourceOf.get(target), manifest.digest().toString(), TagOutcome.MOVED, "");
-            })).toList());
+            })).toList(), true);
             if (problem.isEmpty()) {
                 outcome = RetagOutcome.MOVED;
                 log.accept("retag: " + targets.size() + " tag(s) point at their sources");
@@ -142,7 +156,7 @@ public final class Retagger {
             log.accept("retag: " + failure + "; putting " + touched.size() + " touched tag(s) back");
             inParallel(touched.stream()
                     .map(target -> new Task("put back " + target, () -> rollBack(target, sourceOf.get(target))))
-                    .toList());
+                    .toList(), false);
             boolean complete = touched.stream().map(results::get).allMatch(result -> result != null
                     && (result.outcome() == TagOutcome.RESTORED || result.outcome() == TagOutcome.REMOVED));
             outcome = complete ? RetagOutcome.NOTHING_MOVED : RetagOutcome.ROLLBACK_INCOMPLETE;
@@ -301,22 +315,68 @@ public final class Retagger {
 
         /**
          * Runs every task, at most the pool's size at once, and waits for all of them: a failure of one never leaves
-         * another running unseen. Returns the first failure in the tasks' order.
+         * another running unseen. Returns the first failure in the tasks' order. When the calling thread is
+         * interrupted while it waits and {@code interruptible}, the tasks under way are interrupted (their requests
+         * end at once), those not started yet do nothing, and the failure says the retag was interrupted; otherwise
+         * an interrupt is remembered for the end of the retag and the wait goes on.
          */
-        private Optional<String> inParallel(List<Task> tasks) {
-            List<CompletableFuture<Optional<String>>> running = new ArrayList<>();
-            for (Task task : tasks) {
-                running.add(CompletableFuture.supplyAsync(() -> {
+        private Optional<String> inParallel(List<Task> tasks, boolean interruptible) {
+            CountDownLatch finished = new CountDownLatch(tasks.size());
+            List<Optional<String>> problems = new CopyOnWriteArrayList<>(Collections.nCopies(tasks.size(),
+                    Optional.empty()));
+            for (int i = 0; i < tasks.size(); i++) {
+                int index = i;
+                pool.execute(() -> {
                     try {
-                        task.work().run();
-                        return Optional.<String>empty();
-                    } catch (RuntimeException e) {
-                        // Whatever failed (registry, credentials, a bad manifest), the tags touched so far go back.
-                        return Optional.of("cannot " + task.doing() + ": " + e.getMessage());
+                        problems.set(index, run(tasks.get(index)));
+                    } finally {
+                        finished.countDown();
                     }
-                }, pool));
+                });
             }
-            return running.stream().map(CompletableFuture::join).flatMap(Optional::stream).findFirst();
+            while (true) {
+                try {
+                    finished.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    if (interruptible) {
+                        stopWorking();
+                    }
+                }
+            }
+            if (stopping) {
+                stopping = false;
+                return Optional.of("interrupted");
+            }
+            return problems.stream().flatMap(Optional::stream).findFirst();
+        }
+
+        private Optional<String> run(Task task) {
+            synchronized (working) {
+                if (stopping) {
+                    return Optional.empty();
+                }
+                working.add(Thread.currentThread());
+            }
+            try {
+                task.work().run();
+                return Optional.empty();
+            } catch (RuntimeException e) {
+                // Whatever failed (registry, credentials, a bad manifest), the tags touched so far go back.
+                return Optional.of("cannot " + task.doing() + ": " + e.getMessage());
+            } finally {
+                synchronized (working) {
+                    working.remove(Thread.currentThread());
+                }
+            }
+        }
+
+        private void stopWorking() {
+            synchronized (working) {
+                stopping = true;
+                working.forEach(Thread::interrupt);
+            }
         }
 
         List<RetaggedImage> images() {
