@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -24,15 +25,17 @@ import javax.net.ssl.SSLSocketFactory;
 final class ConnectionPool implements Closeable {
     static final Duration IDLE_LIMIT = Duration.ofSeconds(20);
 
-    private final SSLSocketFactory tls;
+    private final Supplier<SSLSocketFactory> tlsSetup;
     private final Duration connectTimeout;
     private final int idlePerOrigin;
     private final Map<String, Deque<HttpConnection>> idle = new HashMap<>();
     private final Set<HttpConnection> open = ConcurrentHashMap.newKeySet();
     private boolean closed;
+    private SSLSocketFactory tls;
 
-    ConnectionPool(SSLSocketFactory tls, Duration connectTimeout, int idlePerOrigin) {
-        this.tls = tls;
+    /** @param tlsSetup gives the TLS socket factory; asked when the first https connection is opened */
+    ConnectionPool(Supplier<SSLSocketFactory> tlsSetup, Duration connectTimeout, int idlePerOrigin) {
+        this.tlsSetup = tlsSetup;
         this.connectTimeout = connectTimeout;
         this.idlePerOrigin = idlePerOrigin;
     }
@@ -61,10 +64,15 @@ final class ConnectionPool implements Closeable {
 
     /** A new connection to the server of {@code uri}. */
     HttpConnection open(URI uri) throws IOException {
+        SSLSocketFactory secure;
         synchronized (this) {
             checkOpen();
+            if (tls == null && "https".equalsIgnoreCase(uri.getScheme())) {
+                tls = tlsSetup.get();
+            }
+            secure = tls;
         }
-        HttpConnection connection = HttpConnection.open(uri, tls, connectTimeout, this);
+        HttpConnection connection = HttpConnection.open(uri, secure, connectTimeout, this);
         open.add(connection);
         synchronized (this) {
             if (closed) { // closed while connecting

@@ -11,6 +11,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocketFactory;
@@ -24,9 +25,18 @@ final class RegistryTrust {
     private RegistryTrust() {
     }
 
-    /** TLS sockets with that trust; {@link HttpConnection} has them check that the certificate names the host. */
-    static SSLSocketFactory socketFactory(RegistryOptions options) {
-        return sslContext(options).getSocketFactory();
+    /**
+     * TLS sockets with that trust, made when the first https connection needs them; {@link HttpConnection} has them
+     * check that the certificate names the host. A CA file is read at once, so that a bad one is reported when the
+     * client is made; the runtime's own authorities, which take longer to load than a whole retag on a plain
+     * loopback registry, only when needed.
+     */
+    static Supplier<SSLSocketFactory> socketFactory(RegistryOptions options) {
+        if (options.insecureTls() || options.caCertificate().isPresent()) {
+            SSLSocketFactory chosen = sslContext(options).getSocketFactory();
+            return () -> chosen;
+        }
+        return () -> sslContext(options).getSocketFactory();
     }
 
     private static SSLContext sslContext(RegistryOptions options) {
