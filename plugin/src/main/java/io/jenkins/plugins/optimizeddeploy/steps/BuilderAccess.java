@@ -1,5 +1,8 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildahSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.build.DockerSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
@@ -13,13 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -29,7 +32,7 @@ import java.util.stream.Stream;
  * docker and buildah read a login only from a file, so {@link #open} writes it into a private temporary docker
  * config on the agent (never onto a command line) that closing the session deletes. The agent's own docker config
  * keeps what else the docker CLI finds there: its CLI plugins (buildx), buildx's builders and the docker contexts are
- * linked in.
+ * linked in, and the context chosen with {@code docker context use} is chosen in the temporary config too.
  */
 final class BuilderAccess implements Serializable {
 
@@ -43,6 +46,7 @@ final class BuilderAccess implements Serializable {
     private static final List<String> SHARED_CONFIG_FOLDERS = List.of("cli-plugins", "buildx", "contexts");
     /** docker's key for Docker Hub in config.json. */
     private static final String DOCKER_HUB_AUTH_KEY = "https://index.docker.io/v1/";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RegistryLogin login;
     private final HashMap<String, String> toolEnvironment = new HashMap<>();
@@ -75,9 +79,10 @@ final class BuilderAccess implements Serializable {
             directory = Files.createTempDirectory("optimized-deploy-docker-config",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path configJson = directory.resolve("config.json");
-            Files.writeString(configJson, dockerConfig(repositories), StandardCharsets.UTF_8);
             Path agentConfig = toolEnvironment.containsKey("DOCKER_CONFIG") ? Path.of(toolEnvironment.get("DOCKER_CONFIG"))
                     : Path.of(System.getProperty("user.home"), ".docker");
+            Files.writeString(configJson, dockerConfig(repositories, currentContext(agentConfig)),
+                    StandardCharsets.UTF_8);
             for (String folder : SHARED_CONFIG_FOLDERS) {
                 if (Files.isDirectory(agentConfig.resolve(folder))) {
                     Files.createSymbolicLink(directory.resolve(folder), agentConfig.resolve(folder).toAbsolutePath());
@@ -94,15 +99,43 @@ final class BuilderAccess implements Serializable {
         }
     }
 
-    /** A docker config.json logging in to the registry of each repository. */
-    String dockerConfig(List<String> repositories) {
+    /**
+     * A docker config.json logging in to the registry of each repository, and choosing {@code currentContext} when
+     * there is one.
+     */
+    String dockerConfig(List<String> repositories, Optional<String> currentContext) {
         Set<String> hosts = new LinkedHashSet<>();
         repositories.forEach(repository -> hosts.add(ImageReference.parse(repository + "/image:tag").registry()));
         String auth = Base64.getEncoder().encodeToString(login.basicAuthentication().getBytes(StandardCharsets.UTF_8));
-        List<String> entries = new ArrayList<>();
-        hosts.forEach(host -> entries.add("\"" + ("docker.io".equals(host) ? DOCKER_HUB_AUTH_KEY : host)
-                + "\":{\"auth\":\"" + auth + "\"}"));
-        return "{\"auths\":{" + String.join(",", entries) + "}}";
+        ObjectNode config = JSON.createObjectNode();
+        ObjectNode auths = config.putObject("auths");
+        hosts.forEach(host -> auths.putObject("docker.io".equals(host) ? DOCKER_HUB_AUTH_KEY : host).put("auth", auth));
+        currentContext.ifPresent(context -> config.put("currentContext", context));
+        try {
+            return JSON.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a docker config: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The context {@code docker context use} chose on the agent, from its config.json.
+     *
+     * @throws IOException naming the file when it exists but is not JSON, which docker itself refuses
+     */
+    private static Optional<String> currentContext(Path agentConfig) throws IOException {
+        Path configJson = agentConfig.resolve("config.json");
+        if (!Files.isRegularFile(configJson)) {
+            return Optional.empty();
+        }
+        try {
+            String context = JSON.readTree(configJson.toFile()).path("currentContext").asText("");
+            return context.isEmpty() ? Optional.empty() : Optional.of(context);
+        } catch (JsonProcessingException e) {
+            // Not Jackson's message: it may quote the file, and the file holds logins.
+            throw new IOException("the agent's docker config " + configJson + " is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -105,7 +106,8 @@ class BakeImagesOnAgentTest {
                 BuilderBackend.DOCKER, sent, log));
 
         assertThat(callable).isInstanceOf(BakeImagesOnAgent.class);
-        assertThat(sent.dockerConfig(List.of(registry.hostPort() + "/plugin"))).contains(registry.hostPort());
+        assertThat(sent.dockerConfig(List.of(registry.hostPort() + "/plugin"), Optional.empty()))
+                .contains(registry.hostPort());
         assertThat(sent.toString()).doesNotContain(registry.password());
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,8 +73,30 @@ class BuilderAccessTest {
     }
 
     @Test
+    void shouldChooseTheContextTheAgentChoseWithDockerContextUse(@TempDir Path agentConfig) throws IOException {
+        Files.writeString(agentConfig.resolve("config.json"), "{\"auths\":{},\"currentContext\":\"remote-engine\"}");
+        try (BuilderAccess.Session session = new BuilderAccess(LOGIN, Map.of("DOCKER_CONFIG", agentConfig.toString()), false)
+                .open(List.of("reg.example.com/team"))) {
+            Path configJson = Path.of(session.environment().get("DOCKER_CONFIG")).resolve("config.json");
+
+            assertThat(Files.readString(configJson)).contains("\"currentContext\":\"remote-engine\"")
+                    .contains("\"reg.example.com\":{\"auth\":");
+        }
+    }
+
+    @Test
+    void shouldNameAnAgentDockerConfigThatIsNotJsonWithoutQuotingIt(@TempDir Path agentConfig) throws IOException {
+        Files.writeString(agentConfig.resolve("config.json"), "{\"auths\":{\"reg\":{\"auth\":\"c2VjcmV0\"}} oops-secret");
+        BuilderAccess access = new BuilderAccess(LOGIN, Map.of("DOCKER_CONFIG", agentConfig.toString()), false);
+
+        assertThatThrownBy(() -> access.open(List.of("reg.example.com/team")))
+                .hasMessageContaining(agentConfig.resolve("config.json").toString())
+                .hasMessageContaining("not valid JSON").hasMessageNotContaining("oops").hasMessageNotContaining("c2Vj");
+    }
+
+    @Test
     void shouldUseDockersOwnKeyForDockerHub() {
-        assertThat(new BuilderAccess(LOGIN, Map.of(), false).dockerConfig(List.of("docker.io/team")))
+        assertThat(new BuilderAccess(LOGIN, Map.of(), false).dockerConfig(List.of("docker.io/team"), Optional.empty()))
                 .startsWith("{\"auths\":{\"https://index.docker.io/v1/\":{\"auth\":");
     }
 
