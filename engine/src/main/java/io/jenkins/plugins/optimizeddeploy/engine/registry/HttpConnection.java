@@ -355,14 +355,20 @@ final class HttpConnection implements Closeable {
         }
     }
 
-    /** A body the connection frames; the connection is released at its end, closed when it is abandoned before. */
+    /**
+     * A body the connection frames; read to its end, the connection is released (kept when the server keeps it
+     * alive), and closed when the body is abandoned before.
+     */
     private abstract class Body extends InputStream {
+        private final boolean keepAlive;
         private boolean done;
+
+        Body(boolean keepAlive) {
+            this.keepAlive = keepAlive;
+        }
 
         /** Reads at most {@code length} bytes (1 or more) of what is left; -1 at the end. */
         abstract int readSome(byte[] bytes, int offset, int length) throws IOException;
-
-        abstract boolean reusable();
 
         @Override
         public final int read() throws IOException {
@@ -386,7 +392,7 @@ final class HttpConnection implements Closeable {
                 throw e;
             }
             if (read == -1) {
-                finish(reusable());
+                finish(keepAlive);
             }
             return read;
         }
@@ -406,12 +412,11 @@ final class HttpConnection implements Closeable {
 
     private final class FixedLengthBody extends Body {
         private final long length;
-        private final boolean keepAlive;
         private long left;
 
         FixedLengthBody(long length, boolean keepAlive) {
+            super(keepAlive);
             this.length = length;
-            this.keepAlive = keepAlive;
             this.left = length;
         }
 
@@ -432,21 +437,15 @@ final class HttpConnection implements Closeable {
         public int available() throws IOException {
             return (int) Math.min(in.available(), left);
         }
-
-        @Override
-        boolean reusable() {
-            return keepAlive;
-        }
     }
 
     /** {@code Transfer-Encoding: chunked}: pieces each led by its size in hex, ended by a piece of size 0. */
     private final class ChunkedBody extends Body {
-        private final boolean keepAlive;
         private long leftInChunk;
         private boolean last;
 
         ChunkedBody(boolean keepAlive) {
-            this.keepAlive = keepAlive;
+            super(keepAlive);
         }
 
         @Override
@@ -489,23 +488,17 @@ final class HttpConnection implements Closeable {
                 throw new IOException("the answer has an invalid chunk size '" + printable(size) + "'", e);
             }
         }
-
-        @Override
-        boolean reusable() {
-            return keepAlive;
-        }
     }
 
     /** A body without a length, ended by the server closing the connection (HTTP/1.0 style). */
     private final class UntilClosedBody extends Body {
-        @Override
-        int readSome(byte[] bytes, int offset, int count) throws IOException {
-            return in.read(bytes, offset, count);
+        UntilClosedBody() {
+            super(false);
         }
 
         @Override
-        boolean reusable() {
-            return false;
+        int readSome(byte[] bytes, int offset, int count) throws IOException {
+            return in.read(bytes, offset, count);
         }
     }
 }
