@@ -133,8 +133,9 @@ final class BuilderAccess implements Serializable {
             return context.isEmpty() ? Optional.empty() : Optional.of(context);
         } catch (JsonProcessingException e) {
             // Not Jackson's message: it may quote the file, and the file holds logins.
-            throw new IOException("the agent's docker config " + configJson + " is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new IOException("the agent's docker config " + configJson + " is not valid JSON" + where);
         }
     }
 

@@ -2,6 +2,8 @@ package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -17,62 +19,76 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The connections of one registry client: a request takes an idle connection to its server or opens one, and its
- * response gives it back once its body is read. At most {@code idlePerOrigin} connections per server are kept
+ * response gives it back once its body is read. At most {@code idlePerServer} connections per server are kept
  * between requests (one per request a client sends at once), none for longer than {@link #IDLE_LIMIT}: servers
- * and proxies close idle connections on their own, and a request on a closed one needs another try. Closing the pool
- * closes every connection, those in use too.
+ * and proxies close idle connections on their own, and one that was closed, or that the server sent something on
+ * while it was idle, is not used again. Requests go through the HTTP proxy the JVM's proxy selector names for their
+ * URL (for Jenkins, its proxy configuration), directly otherwise. Closing the pool closes every connection, those
+ * in use too.
  */
 final class ConnectionPool implements Closeable {
     static final Duration IDLE_LIMIT = Duration.ofSeconds(20);
 
     private final Supplier<SSLSocketFactory> tlsSetup;
+    private final Supplier<ProxySelector> proxies;
     private final Duration connectTimeout;
-    private final int idlePerOrigin;
+    private final int idlePerServer;
     private final Map<String, Deque<HttpConnection>> idle = new HashMap<>();
     private final Set<HttpConnection> open = ConcurrentHashMap.newKeySet();
     private boolean closed;
-    private SSLSocketFactory tls;
+    private volatile SSLSocketFactory tls;
 
-    /** @param tlsSetup gives the TLS socket factory; asked when the first https connection is opened */
-    ConnectionPool(Supplier<SSLSocketFactory> tlsSetup, Duration connectTimeout, int idlePerOrigin) {
+    /**
+     * @param tlsSetup gives the TLS socket factory; asked when the first https connection is opened
+     * @param proxies  gives the proxy selector (none: direct), asked for every request
+     */
+    ConnectionPool(Supplier<SSLSocketFactory> tlsSetup, Supplier<ProxySelector> proxies, Duration connectTimeout,
+            int idlePerServer) {
         this.tlsSetup = tlsSetup;
+        this.proxies = proxies;
         this.connectTimeout = connectTimeout;
-        this.idlePerOrigin = idlePerOrigin;
+        this.idlePerServer = idlePerServer;
     }
 
-    /** The most recently used idle connection to the server of {@code uri}, or a new one. */
-    HttpConnection take(URI uri) throws IOException {
-        String origin = HttpConnection.origin(uri);
-        List<HttpConnection> expired = new ArrayList<>();
+    /**
+     * The most recently used idle connection for {@code uri} that is still usable, or a new one.
+     *
+     * @param timeout the request's timeout, which also bounds a new connection's TLS handshake
+     */
+    HttpConnection take(URI uri, Duration timeout) throws IOException {
+        Proxy proxy = proxyFor(uri);
+        String key = HttpConnection.key(uri, proxy);
+        List<HttpConnection> unusable = new ArrayList<>();
         HttpConnection kept = null;
         synchronized (this) {
             checkOpen();
-            Deque<HttpConnection> waiting = idle.getOrDefault(origin, new ArrayDeque<>());
+            Deque<HttpConnection> waiting = idle.getOrDefault(key, new ArrayDeque<>());
             long now = System.nanoTime();
             while (kept == null && !waiting.isEmpty()) {
                 HttpConnection candidate = waiting.pollFirst();
-                if (now - candidate.idleSinceNanos() < IDLE_LIMIT.toNanos()) {
+                if (now - candidate.idleSinceNanos() < IDLE_LIMIT.toNanos() && candidate.usableAfterIdle()) {
                     kept = candidate;
                 } else {
-                    expired.add(candidate);
+                    unusable.add(candidate);
                 }
             }
         }
-        expired.forEach(this::discard);
-        return kept != null ? kept : open(uri);
+        unusable.forEach(this::discard);
+        return kept != null ? kept : open(uri, proxy, timeout);
     }
 
-    /** A new connection to the server of {@code uri}. */
-    HttpConnection open(URI uri) throws IOException {
-        SSLSocketFactory secure;
+    /** A new connection for {@code uri}, not one that was kept. */
+    HttpConnection open(URI uri, Duration timeout) throws IOException {
+        return open(uri, proxyFor(uri), timeout);
+    }
+
+    private HttpConnection open(URI uri, Proxy proxy, Duration timeout) throws IOException {
         synchronized (this) {
             checkOpen();
-            if (tls == null && "https".equalsIgnoreCase(uri.getScheme())) {
-                tls = tlsSetup.get();
-            }
-            secure = tls;
         }
-        HttpConnection connection = HttpConnection.open(uri, secure, connectTimeout, this);
+        Duration handshakeTimeout = timeout.compareTo(connectTimeout) < 0 ? timeout : connectTimeout;
+        HttpConnection connection = HttpConnection.open(uri, proxy, "https".equalsIgnoreCase(uri.getScheme())
+                ? tls() : null, connectTimeout, handshakeTimeout, this);
         open.add(connection);
         synchronized (this) {
             if (closed) { // closed while connecting
@@ -83,11 +99,31 @@ final class ConnectionPool implements Closeable {
         return connection;
     }
 
+    /** Set up outside the pool's lock: it may take a while, and responses hand connections back meanwhile. */
+    private SSLSocketFactory tls() {
+        SSLSocketFactory made = tls;
+        if (made == null) {
+            made = tlsSetup.get();
+            tls = made;
+        }
+        return made;
+    }
+
+    /** The first HTTP proxy the selector names for {@code uri}, else none (as the JDK's own HTTP client does). */
+    private Proxy proxyFor(URI uri) {
+        ProxySelector selector = proxies.get();
+        if (selector == null) {
+            return Proxy.NO_PROXY;
+        }
+        return selector.select(uri).stream().filter(proxy -> proxy.type() == Proxy.Type.HTTP).findFirst()
+                .orElse(Proxy.NO_PROXY);
+    }
+
     /** Keeps {@code connection}, whose last answer was read whole, for the next request to its server. */
     void release(HttpConnection connection) {
         synchronized (this) {
-            Deque<HttpConnection> waiting = idle.computeIfAbsent(connection.origin(), origin -> new ArrayDeque<>());
-            if (!closed && waiting.size() < idlePerOrigin) {
+            Deque<HttpConnection> waiting = idle.computeIfAbsent(connection.key(), key -> new ArrayDeque<>());
+            if (!closed && waiting.size() < idlePerServer) {
                 waiting.addFirst(connection);
                 return;
             }

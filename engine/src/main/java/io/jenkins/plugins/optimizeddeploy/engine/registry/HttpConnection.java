@@ -10,8 +10,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +24,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -29,67 +37,120 @@ import javax.net.ssl.SSLSocketFactory;
  * {@link ConnectionPool} between requests. It runs over a socket channel, so a thread interrupted while it waits
  * for the server closes the connection at once (a Jenkins build that is aborted ends its requests instead of
  * waiting for them); https is TLS over that same channel, checking that the certificate names the host. Every read,
- * of the headers and of each piece of the body, waits at most the request's timeout.
+ * of the headers and of each piece of the body, waits at most the request's timeout, and so does every write: a
+ * server that stops taking the request has its connection closed. Through an HTTP proxy, an http request names its
+ * whole URL and https goes through a {@code CONNECT} tunnel; a proxy that asks for authentication is reported.
  */
 final class HttpConnection implements Closeable {
     private static final int BUFFER_BYTES = 16 * 1024;
     private static final int HEADER_LINE_LIMIT = 16 * 1024;
     private static final int HEADER_LIMIT = 64 * 1024;
-    private static final byte[] CRLF = {'\r', '\n'};
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 
-    private final String origin;
+    private final String key;
+    private final SocketChannel channel;
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
     private final ConnectionPool pool;
+    /** Plain http through a proxy: the request line names the whole URL. */
+    private final boolean absoluteForm;
+    private volatile long lastWriteNanos;
     private int exchanges;
     private long idleSinceNanos;
 
-    private HttpConnection(String origin, Socket socket, ConnectionPool pool) throws IOException {
-        this.origin = origin;
+    private HttpConnection(String key, SocketChannel channel, Socket socket, boolean absoluteForm,
+            ConnectionPool pool) throws IOException {
+        this.key = key;
+        this.channel = channel;
         this.socket = socket;
+        this.absoluteForm = absoluteForm;
         this.pool = pool;
         this.in = new BufferedInputStream(socket.getInputStream(), BUFFER_BYTES);
-        this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES);
-    }
-
-    /** {@code scheme://host:port} of {@code uri}: the connections that can carry its requests. */
-    static String origin(URI uri) {
-        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost() + ":" + port(uri);
+        this.out = new BufferedOutputStream(new ProgressStream(socket.getOutputStream()), BUFFER_BYTES);
     }
 
     /**
-     * Connects to the server of {@code uri}, and for https completes the TLS handshake with {@code tls}, within
-     * {@code connectTimeout} each.
+     * What a connection for {@code uri} through {@code proxy} is kept under: its scheme, host and port, and the
+     * proxy.
      */
-    static HttpConnection open(URI uri, SSLSocketFactory tls, Duration connectTimeout, ConnectionPool pool)
-            throws IOException {
+    static String key(URI uri, Proxy proxy) {
+        String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost() + ":" + port(uri);
+        return proxy.type() == Proxy.Type.DIRECT ? origin : origin + " via " + proxy.address();
+    }
+
+    /**
+     * Connects to the server of {@code uri}, directly or through the HTTP {@code proxy}, within
+     * {@code connectTimeout}; for https completes the TLS handshake (and first the proxy's tunnel) within
+     * {@code handshakeTimeout}.
+     *
+     * @throws IOException when it cannot connect, or {@code uri} is not an http or https URL with a host
+     */
+    static HttpConnection open(URI uri, Proxy proxy, SSLSocketFactory tls, Duration connectTimeout,
+            Duration handshakeTimeout, ConnectionPool pool) throws IOException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IOException("cannot send a request to a '" + scheme + "' URL, only to http and https");
+        }
+        if (uri.getHost() == null) {
+            throw new IOException("the URL names no host (or one Java cannot read, such as a name with '_')");
+        }
         String host = unbracketed(uri.getHost());
-        int timeout = millis(connectTimeout);
+        boolean proxied = proxy.type() == Proxy.Type.HTTP;
+        InetSocketAddress address = proxied ? resolved((InetSocketAddress) proxy.address())
+                : new InetSocketAddress(host, port(uri));
         SocketChannel channel = SocketChannel.open();
         Socket socket = channel.socket();
         try {
-            socket.connect(new InetSocketAddress(host, port(uri)), timeout);
+            socket.connect(address, millis(connectTimeout));
             socket.setTcpNoDelay(true);
-            if ("https".equalsIgnoreCase(uri.getScheme())) {
+            if (scheme.equals("https")) {
+                socket.setSoTimeout(millis(handshakeTimeout));
+                if (proxied) {
+                    tunnel(socket, host, port(uri), proxy);
+                }
                 SSLSocket secure = (SSLSocket) tls.createSocket(socket, host, port(uri), true);
                 SSLParameters parameters = secure.getSSLParameters();
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
                 secure.setSSLParameters(parameters);
-                secure.setSoTimeout(timeout);
                 socket = secure;
                 secure.startHandshake();
             }
-            return new HttpConnection(origin(uri), socket, pool);
+            return new HttpConnection(key(uri, proxy), channel, socket, proxied && scheme.equals("http"), pool);
         } catch (IOException | RuntimeException e) {
-            socket.close();
             channel.close();
             throw e;
         }
     }
 
-    String origin() {
-        return origin;
+    /** The proxy selector's addresses are unresolved. */
+    private static InetSocketAddress resolved(InetSocketAddress address) {
+        return address.isUnresolved() ? new InetSocketAddress(address.getHostString(), address.getPort()) : address;
+    }
+
+    /** Asks the proxy for a tunnel to {@code host:port}, reading its answer byte by byte (TLS follows on it). */
+    private static void tunnel(Socket socket, String host, int port, Proxy proxy) throws IOException {
+        String authority = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        OutputStream toProxy = socket.getOutputStream();
+        toProxy.write(("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        toProxy.flush();
+        InputStream fromProxy = socket.getInputStream();
+        String statusLine = readLine(fromProxy, true);
+        int status = status(statusLine);
+        readHeaders(fromProxy);
+        if (status == 407) {
+            throw new IOException("the proxy " + proxy.address() + " asks for authentication (407), which the"
+                    + " registry client does not answer; let the agent reach " + authority + " without it");
+        }
+        if (status / 100 != 2) {
+            throw new IOException("the proxy " + proxy.address() + " refused a tunnel to " + authority + ": '"
+                    + printable(statusLine) + "'");
+        }
+    }
+
+    String key() {
+        return key;
     }
 
     /** Whether this connection carried a request before (so the server may have closed it while it was idle). */
@@ -102,21 +163,52 @@ final class HttpConnection implements Closeable {
     }
 
     /**
+     * Whether the idle connection can carry another request: the server has neither closed it nor sent anything
+     * unasked (such as a 408 before closing), which would otherwise be taken for the next answer.
+     */
+    boolean usableAfterIdle() {
+        try {
+            if (in.available() > 0) {
+                return false;
+            }
+            channel.configureBlocking(false);
+            try {
+                return channel.read(ByteBuffer.allocate(1)) == 0;
+            } finally {
+                channel.configureBlocking(true);
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * Sends {@code request} and reads the status and headers of the answer. The body is left to the response: read
      * to its end, the connection goes back to the pool; closed before that, the connection is closed.
      *
-     * @throws NoResponseException when the server closed the connection without answering
+     * @throws NoResponseException when the connection broke before a byte of an answer came, other than by a
+     *                             timeout or an interrupt: on a kept connection, the server had closed it
      * @throws IOException when the connection fails, or the answer is not HTTP
      */
     RegistryResponse exchange(RegistryRequest request) throws IOException {
         socket.setSoTimeout(millis(request.timeout()));
-        writeRequest(request);
-        String statusLine = readLine(true);
+        String statusLine;
+        try {
+            writeRequest(request);
+            statusLine = readLine(in, true);
+        } catch (SocketTimeoutException | ClosedByInterruptException | WriteStalledException e) {
+            throw e;
+        } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted() || e instanceof NoResponseException) {
+                throw e;
+            }
+            throw new NoResponseException("the connection broke before an answer: " + e, e);
+        }
         int status = status(statusLine);
-        Map<String, List<String>> headers = readHeaders();
+        Map<String, List<String>> headers = readHeaders(in);
         while (status >= 100 && status < 200) { // interim answers (100 Continue) precede the real one
-            status = status(readLine(false));
-            headers = readHeaders();
+            status = status(readLine(in, false));
+            headers = readHeaders(in);
         }
         exchanges++;
         boolean keepAlive = statusLine.startsWith("HTTP/1.1") && !hasToken(headers, "Connection", "close");
@@ -126,8 +218,11 @@ final class HttpConnection implements Closeable {
     private void writeRequest(RegistryRequest request) throws IOException {
         URI uri = request.uri();
         StringBuilder head = new StringBuilder(256);
-        String target = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        head.append(request.method()).append(' ').append(target);
+        head.append(request.method()).append(' ');
+        if (absoluteForm) {
+            head.append(uri.getScheme()).append("://").append(uri.getRawAuthority());
+        }
+        head.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
         if (uri.getRawQuery() != null) {
             head.append('?').append(uri.getRawQuery());
         }
@@ -143,13 +238,24 @@ final class HttpConnection implements Closeable {
             appendHeader(head, "Content-Length", Long.toString(request.body().length()));
         }
         head.append("\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        if (withBody) {
-            LengthCheckingStream body = new LengthCheckingStream(out, request.body().length());
-            request.body().writer().writeTo(body);
-            body.checkComplete();
+        WriteDeadline deadline = new WriteDeadline(request.timeout());
+        try {
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            if (withBody) {
+                LengthCheckingStream body = new LengthCheckingStream(out, request.body().length());
+                request.body().writer().writeTo(body);
+                body.checkComplete();
+            }
+            out.flush();
+        } catch (IOException e) {
+            if (deadline.passed()) {
+                throw new WriteStalledException("the server took no byte of the request for "
+                        + request.timeout().toSeconds() + " s", e);
+            }
+            throw e;
+        } finally {
+            deadline.cancel();
         }
-        out.flush();
     }
 
     private static void appendHeader(StringBuilder head, String name, String value) {
@@ -166,20 +272,18 @@ final class HttpConnection implements Closeable {
 
     private static int status(String statusLine) throws IOException {
         // HTTP/1.1 200 OK
-        if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12 || statusLine.charAt(8) != ' ') {
+        boolean shaped = statusLine.startsWith("HTTP/1.") && statusLine.length() >= 12 && statusLine.charAt(8) == ' '
+                && (statusLine.length() == 12 || statusLine.charAt(12) == ' ');
+        if (!shaped || !DIGITS.matcher(statusLine.substring(9, 12)).matches()) {
             throw new IOException("the answer is not HTTP/1.x: '" + printable(statusLine) + "'");
         }
-        try {
-            return Integer.parseInt(statusLine.substring(9, 12));
-        } catch (NumberFormatException e) {
-            throw new IOException("the answer has no status code: '" + printable(statusLine) + "'", e);
-        }
+        return Integer.parseInt(statusLine.substring(9, 12));
     }
 
-    private Map<String, List<String>> readHeaders() throws IOException {
+    private static Map<String, List<String>> readHeaders(InputStream from) throws IOException {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         int total = 0;
-        for (String line = readLine(false); !line.isEmpty(); line = readLine(false)) {
+        for (String line = readLine(from, false); !line.isEmpty(); line = readLine(from, false)) {
             total += line.length();
             if (total > HEADER_LIMIT) {
                 throw new IOException("the answer's headers are larger than " + HEADER_LIMIT + " bytes");
@@ -199,11 +303,11 @@ final class HttpConnection implements Closeable {
      *
      * @param first whether it is the first line of an answer: the end of the stream before it means no answer
      */
-    private String readLine(boolean first) throws IOException {
+    private static String readLine(InputStream from, boolean first) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(64);
-        int b = in.read();
+        int b = from.read();
         if (b == -1 && first) {
-            throw new NoResponseException("the server closed the connection without answering");
+            throw new NoResponseException("the server closed the connection without answering", null);
         }
         while (b != '\n') {
             if (b == -1) {
@@ -213,51 +317,61 @@ final class HttpConnection implements Closeable {
                 throw new IOException("the answer has a header line longer than " + HEADER_LINE_LIMIT + " bytes");
             }
             line.write(b);
-            b = in.read();
+            b = from.read();
         }
         String text = line.toString(StandardCharsets.ISO_8859_1);
         return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
     }
 
+    /**
+     * The body as the answer frames it (RFC 9112, section 6.3): none for HEAD, 204 and 304; chunked when that is the
+     * last transfer coding; up to the end of the connection for any other transfer coding or when no length is
+     * given; else the {@code Content-Length}, which must be one number, however often it is repeated.
+     */
     private InputStream body(RegistryRequest request, int status, Map<String, List<String>> headers,
             boolean keepAlive) throws IOException {
         if (request.method().equals("HEAD") || status == 204 || status == 304) {
             release(keepAlive);
             return InputStream.nullInputStream();
         }
-        if (hasToken(headers, "Transfer-Encoding", "chunked")) {
-            return new ChunkedBody(keepAlive);
+        List<String> codings = tokens(headers, "Transfer-Encoding");
+        if (!codings.isEmpty()) {
+            // With a Content-Length too, the connection is not to be trusted with another request.
+            boolean keep = keepAlive && !headers.containsKey("Content-Length");
+            return codings.get(codings.size() - 1).equalsIgnoreCase("chunked") ? new ChunkedBody(keep)
+                    : new UntilClosedBody();
         }
-        List<String> length = headers.get("Content-Length");
-        if (length != null) {
-            long bytes;
-            try {
-                bytes = Long.parseLong(length.get(0));
-            } catch (NumberFormatException e) {
-                throw new IOException("the answer has an invalid Content-Length '" + printable(length.get(0)) + "'",
-                        e);
-            }
-            if (bytes < 0) {
-                throw new IOException("the answer has a negative Content-Length " + bytes);
-            }
-            if (bytes == 0) {
-                release(keepAlive);
-                return InputStream.nullInputStream();
-            }
-            return new FixedLengthBody(bytes, keepAlive);
+        List<String> lengths = tokens(headers, "Content-Length");
+        if (lengths.isEmpty()) {
+            return new UntilClosedBody();
         }
-        return new UntilClosedBody();
+        if (lengths.stream().distinct().count() > 1 || !DIGITS.matcher(lengths.get(0)).matches()) {
+            throw new IOException("the answer has an invalid Content-Length '"
+                    + printable(String.join(", ", lengths)) + "'");
+        }
+        long bytes = Long.parseLong(lengths.get(0));
+        if (bytes == 0) {
+            release(keepAlive);
+            return InputStream.nullInputStream();
+        }
+        return new FixedLengthBody(bytes, keepAlive);
     }
 
-    private static boolean hasToken(Map<String, List<String>> headers, String name, String token) {
+    /** The comma-separated values of every {@code name} header, in order. */
+    private static List<String> tokens(Map<String, List<String>> headers, String name) {
+        List<String> tokens = new ArrayList<>();
         for (String value : headers.getOrDefault(name, List.of())) {
             for (String part : value.split(",")) {
-                if (part.strip().equalsIgnoreCase(token)) {
-                    return true;
+                if (!part.isBlank()) {
+                    tokens.add(part.strip());
                 }
             }
         }
-        return false;
+        return tokens;
+    }
+
+    private static boolean hasToken(Map<String, List<String>> headers, String name, String token) {
+        return tokens(headers, name).stream().anyMatch(token::equalsIgnoreCase);
     }
 
     /** After a whole body: back to the pool when the server keeps the connection open, else closed. */
@@ -270,10 +384,11 @@ final class HttpConnection implements Closeable {
         }
     }
 
+    /** Closes the channel itself: a TLS socket's close would wait for a write that is stuck. */
     @Override
     public void close() {
         try {
-            socket.close();
+            channel.close();
         } catch (IOException e) {
             // Nothing more can be done with it either way.
         }
@@ -299,12 +414,102 @@ final class HttpConnection implements Closeable {
         return shown.replaceAll("[^\\x20-\\x7e]", "?");
     }
 
-    /** The server closed the connection before a byte of an answer: the request may be sent again elsewhere. */
+    /**
+     * Closes the connection when no byte of the request goes out for the request timeout: a socket's own timeout
+     * covers reads only. One daemon thread watches the writes of every connection in the JVM.
+     */
+    private final class WriteDeadline implements Runnable {
+        private final long timeoutNanos;
+        private boolean passed;
+        private boolean cancelled;
+        private ScheduledFuture<?> check;
+
+        WriteDeadline(Duration timeout) {
+            this.timeoutNanos = timeout.toNanos();
+            lastWriteNanos = System.nanoTime();
+            schedule(timeoutNanos);
+        }
+
+        @Override
+        public void run() {
+            synchronized (this) {
+                if (cancelled) {
+                    return;
+                }
+                long quiet = System.nanoTime() - lastWriteNanos;
+                if (quiet < timeoutNanos) {
+                    schedule(timeoutNanos - quiet);
+                    return;
+                }
+                passed = true;
+            }
+            close();
+        }
+
+        private synchronized void schedule(long nanos) {
+            check = Watchdog.THREAD.schedule(this, nanos, TimeUnit.NANOSECONDS);
+        }
+
+        synchronized boolean passed() {
+            return passed;
+        }
+
+        synchronized void cancel() {
+            cancelled = true;
+            check.cancel(false);
+        }
+    }
+
+    /** The thread of {@link WriteDeadline}s, started when the first request is written. */
+    private static final class Watchdog {
+        static final ScheduledThreadPoolExecutor THREAD = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "optimized-deploy registry write deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        static {
+            THREAD.setRemoveOnCancelPolicy(true);
+        }
+
+        private Watchdog() {
+        }
+    }
+
+    /** Notes when each write to the socket returns, for the {@link WriteDeadline}. */
+    private final class ProgressStream extends FilterOutputStream {
+        ProgressStream(OutputStream socketStream) {
+            super(socketStream);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            lastWriteNanos = System.nanoTime();
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            lastWriteNanos = System.nanoTime();
+        }
+    }
+
+    /** No byte of a request went out for the request timeout, so the connection was closed. */
+    static final class WriteStalledException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        WriteStalledException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The connection broke before a byte of an answer: on a kept connection, the request may go again on another. */
     static final class NoResponseException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        NoResponseException(String message) {
-            super(message);
+        NoResponseException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -456,7 +661,7 @@ final class HttpConnection implements Closeable {
             if (leftInChunk == 0) {
                 leftInChunk = chunkSize();
                 if (leftInChunk == 0) {
-                    while (!readLine(false).isEmpty()) {
+                    while (!readLine(in, false).isEmpty()) {
                         // trailer fields: none that matters here
                     }
                     last = true;
@@ -468,14 +673,14 @@ final class HttpConnection implements Closeable {
                 throw new EOFException("the answer broke off in a chunk");
             }
             leftInChunk -= read;
-            if (leftInChunk == 0 && !readLine(false).isEmpty()) {
+            if (leftInChunk == 0 && !readLine(in, false).isEmpty()) {
                 throw new IOException("a chunk of the answer is longer than its size says");
             }
             return read;
         }
 
         private long chunkSize() throws IOException {
-            String line = readLine(false);
+            String line = readLine(in, false);
             int extension = line.indexOf(';');
             String size = (extension == -1 ? line : line.substring(0, extension)).strip();
             try {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.registry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -19,9 +20,9 @@ import java.util.function.Supplier;
  * lockstep). Every attempt is counted by kind. A thread interrupted while it waits for an answer or a retry ends its
  * request at once, without retrying.
  *
- * <p>No byte of an answer, headers or body, may take longer than the request timeout to arrive, so a registry that
- * stops sending halfway fails the read instead of holding it forever. Nothing JVM-wide takes part: no proxy, no
- * authenticator, no cache of connections shared with other code.
+ * <p>No byte of a request or an answer may take longer than the request timeout to go out or arrive, so a registry
+ * that stops reading or sending halfway fails the request instead of holding it forever. Of the JVM's settings only
+ * the proxy selector takes part: no authenticator answers a registry, and no connection is shared with other code.
  */
 final class RegistryTransport implements AutoCloseable {
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
@@ -32,8 +33,13 @@ final class RegistryTransport implements AutoCloseable {
     private final RegistryTraffic traffic = new RegistryTraffic();
 
     RegistryTransport(RegistryOptions options) {
+        this(options, ProxySelector::getDefault);
+    }
+
+    /** With the proxy selector {@code proxies} gives instead of the JVM's. */
+    RegistryTransport(RegistryOptions options, Supplier<ProxySelector> proxies) {
         this.options = options;
-        this.connections = new ConnectionPool(RegistryTrust.socketFactory(options), options.connectTimeout(),
+        this.connections = new ConnectionPool(RegistryTrust.socketFactory(options), proxies, options.connectTimeout(),
                 options.parallelism());
     }
 
@@ -102,11 +108,11 @@ final class RegistryTransport implements AutoCloseable {
     }
 
     /**
-     * One attempt. A kept connection that the server closed while it was idle answers nothing: the request goes
-     * once more on a new connection, as it never reached the server.
+     * One attempt. A kept connection that the server closed while it was idle breaks before any answer: the request
+     * goes once more on a new connection.
      */
     private RegistryResponse exchange(RegistryRequest request) throws IOException {
-        HttpConnection connection = connections.take(request.uri());
+        HttpConnection connection = connections.take(request.uri(), request.timeout());
         try {
             return connection.exchange(request);
         } catch (HttpConnection.NoResponseException closedWhileIdle) {
@@ -118,7 +124,7 @@ final class RegistryTransport implements AutoCloseable {
             connections.discard(connection);
             throw e;
         }
-        HttpConnection fresh = connections.open(request.uri());
+        HttpConnection fresh = connections.open(request.uri(), request.timeout());
         try {
             return fresh.exchange(request);
         } catch (IOException | RuntimeException e) {

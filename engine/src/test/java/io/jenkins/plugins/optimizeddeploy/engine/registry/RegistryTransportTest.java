@@ -14,14 +14,17 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The client's own HTTP/1.1 connections against a scripted server on loopback, for what a real registry seldom
@@ -74,6 +77,94 @@ class RegistryTransportTest {
     }
 
     @Test
+    void shouldRefuseConflictingLengthsInsteadOfReadingTheWrongAnswerNext() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(request -> Answer.keep("HTTP/1.1 200 OK\r\n"
+                + "Content-Length: 2\r\nContent-Length: 40\r\n\r\nok"));
+                RegistryTransport transport = new RegistryTransport(RegistryOptions.builder().maxRetries(0).build())) {
+            assertThatThrownBy(() -> send(transport, server.uri("/a"))).isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("invalid Content-Length '2, 40'");
+        }
+    }
+
+    @Test
+    void shouldReadUntilTheEndOfTheConnectionForATransferCodingOtherThanChunked() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(request -> Answer.close("HTTP/1.1 200 OK\r\n"
+                + "Transfer-Encoding: identity-ish\r\nContent-Length: 2\r\n\r\nthe whole body"));
+                RegistryTransport transport = new RegistryTransport(OPTIONS)) {
+            assertThat(body(transport, server.uri("/a"))).isEqualTo("the whole body");
+        }
+    }
+
+    @Test
+    void shouldRefuseAStatusLineWithALongerCode() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(request -> Answer.close("HTTP/1.1 2001 OK\r\n\r\n"));
+                RegistryTransport transport = new RegistryTransport(RegistryOptions.builder().maxRetries(0).build())) {
+            assertThatThrownBy(() -> send(transport, server.uri("/a"))).isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("not HTTP/1.x");
+        }
+    }
+
+    @Test
+    void shouldNotTakeWhatTheServerSentOnAnIdleConnectionForTheNextAnswer() throws Exception {
+        // The server answers, then gives up on the idle connection as some do: 408, then closing it.
+        try (ScriptedServer server = new ScriptedServer(request -> new Answer("HTTP/1.1 200 OK\r\n"
+                + "Content-Length: 2\r\n\r\nok" + "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n",
+                true));
+                RegistryTransport transport = new RegistryTransport(OPTIONS)) {
+            assertThat(body(transport, server.uri("/first"))).isEqualTo("ok");
+            server.awaitClosedConnections(1);
+
+            RegistryResponse second = send(transport, server.uri("/second"));
+
+            assertThat(second.statusCode()).isEqualTo(200);
+            assertThat(server.connections()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    @Timeout(30) // without the bound it waits for good
+    void shouldGiveUpOnAServerThatStopsTakingTheRequest() throws Exception {
+        RegistryOptions oneSecond = RegistryOptions.builder().maxRetries(0).requestTimeout(Duration.ofSeconds(1))
+                .build();
+        try (ScriptedServer server = new ScriptedServer(request -> Answer.never());
+                RegistryTransport transport = new RegistryTransport(oneSecond)) {
+            server.stopReadingBodies();
+            long gigabyte = 1L << 30;
+            RegistryRequest upload = transport.request("PUT", server.uri("/blob"))
+                    .body(RequestBody.streamed(gigabyte, () -> new ZeroStream(gigabyte)));
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> transport.send(RequestKind.BLOB_UPLOAD, "upload", upload))
+                    .isInstanceOf(RegistryException.class).hasMessageContaining("took no byte of the request for 1 s");
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
+        }
+    }
+
+    @Test
+    @Timeout(30) // without the bound it waits for good
+    void shouldGiveUpOnATlsHandshakeWithinTheRequestTimeout() throws Exception {
+        RegistryOptions probe = RegistryOptions.builder().maxRetries(0).requestTimeout(Duration.ofSeconds(1))
+                .connectTimeout(Duration.ofSeconds(30)).build();
+        // A plain server that waits for a request line never answers a TLS hello.
+        try (ScriptedServer server = new ScriptedServer(request -> Answer.never());
+                RegistryTransport transport = new RegistryTransport(probe)) {
+            URI https = URI.create(server.uri("/v2/").toString().replace("http:", "https:"));
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> send(transport, https)).isInstanceOf(RegistryException.class);
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
+        }
+    }
+
+    @Test
+    void shouldRefuseAUrlOfAnotherScheme() {
+        try (RegistryTransport transport = new RegistryTransport(RegistryOptions.builder().maxRetries(0).build())) {
+            assertThatThrownBy(() -> send(transport, URI.create("ftp://127.0.0.1/blob")))
+                    .isInstanceOf(RegistryException.class).hasMessageContaining("'ftp' URL");
+        }
+    }
+
+    @Test
     void shouldSendAgainOnANewConnectionWhenAKeptOneWasClosedWhileIdle() throws Exception {
         try (ScriptedServer server = new ScriptedServer(request -> Answer.keep("HTTP/1.1 200 OK\r\n"
                 + "Content-Length: 2\r\n\r\nok"));
@@ -90,6 +181,7 @@ class RegistryTransportTest {
     }
 
     @Test
+    @Timeout(30) // without the bound it waits for good
     void shouldEndARequestAtOnceWhenItsThreadIsInterrupted() throws Exception {
         try (ScriptedServer server = new ScriptedServer(request -> Answer.never());
                 RegistryTransport transport = new RegistryTransport(OPTIONS)) {
@@ -159,6 +251,31 @@ class RegistryTransportTest {
         return new String(transport.readBody("fetch " + uri, response, 1024), StandardCharsets.UTF_8);
     }
 
+    /** {@code length} zero bytes, made as they are read. */
+    private static final class ZeroStream extends InputStream {
+        private long left;
+
+        ZeroStream(long length) {
+            this.left = length;
+        }
+
+        @Override
+        public int read() {
+            return left-- > 0 ? 0 : -1;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) {
+            if (left <= 0) {
+                return -1;
+            }
+            int count = (int) Math.min(length, left);
+            Arrays.fill(bytes, offset, offset + count, (byte) 0);
+            left -= count;
+            return count;
+        }
+    }
+
     /** What the scripted server does with one request. */
     private record Answer(String text, boolean closeAfter) {
         static Answer keep(String text) {
@@ -183,6 +300,8 @@ class RegistryTransportTest {
         private final AtomicInteger connections = new AtomicInteger();
         private final AtomicInteger closedConnections = new AtomicInteger();
         private volatile boolean oneAnswerPerConnection;
+        private volatile boolean readingBodies = true;
+        private final CountDownLatch closing = new CountDownLatch(1);
 
         ScriptedServer(IntFunction<Answer> script) throws IOException {
             this.script = script;
@@ -193,6 +312,11 @@ class RegistryTransportTest {
 
         void closeEachConnectionAfterOneAnswer() {
             oneAnswerPerConnection = true;
+        }
+
+        /** Reads a request's head, then nothing more: its body fills the connection's buffers and stops. */
+        void stopReadingBodies() {
+            readingBodies = false;
         }
 
         URI uri(String path) {
@@ -255,6 +379,10 @@ class RegistryTransportTest {
                         return; // closed without answering: the request never counts as received
                     }
                     requests.add(head.substring(0, head.indexOf("\r\n")));
+                    if (!readingBodies) {
+                        closing.await();
+                        return;
+                    }
                     in.readNBytes(contentLength(head));
                     Answer answer = script.apply(requests.size() - 1);
                     if (answer.text() == null) {
@@ -270,6 +398,8 @@ class RegistryTransportTest {
                 }
             } catch (IOException dropped) {
                 // The client went away.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 closedConnections.incrementAndGet();
             }
@@ -299,6 +429,7 @@ class RegistryTransportTest {
 
         @Override
         public void close() throws IOException {
+            closing.countDown();
             socket.close();
         }
     }
