@@ -23,8 +23,8 @@ import javax.net.ssl.SSLSocketFactory;
  * between requests (one per request a client sends at once), none for longer than {@link #IDLE_LIMIT}: servers
  * and proxies close idle connections on their own, and one that was closed, or that the server sent something on
  * while it was idle, is not used again. Requests go through the HTTP proxy the JVM's proxy selector names for their
- * URL (for Jenkins, its proxy configuration), directly otherwise. Closing the pool closes every connection, those
- * in use too.
+ * URL (the {@code https.proxyHost} and {@code http.proxyHost} the agent was started with), directly otherwise.
+ * Closing the pool closes every connection, those in use too.
  */
 final class ConnectionPool implements Closeable {
     static final Duration IDLE_LIMIT = Duration.ofSeconds(20);
@@ -109,14 +109,24 @@ final class ConnectionPool implements Closeable {
         return made;
     }
 
-    /** The first HTTP proxy the selector names for {@code uri}, else none (as the JDK's own HTTP client does). */
-    private Proxy proxyFor(URI uri) {
+    /**
+     * The first HTTP proxy the selector names for {@code uri}, else none (as the JDK's own HTTP client does).
+     *
+     * @throws IOException when the selector fails
+     */
+    private Proxy proxyFor(URI uri) throws IOException {
         ProxySelector selector = proxies.get();
         if (selector == null) {
             return Proxy.NO_PROXY;
         }
-        return selector.select(uri).stream().filter(proxy -> proxy.type() == Proxy.Type.HTTP).findFirst()
-                .orElse(Proxy.NO_PROXY);
+        List<Proxy> named;
+        try {
+            named = selector.select(uri);
+        } catch (RuntimeException e) {
+            throw new IOException("the JVM's proxy selector failed for this URL: " + e, e);
+        }
+        return named == null ? Proxy.NO_PROXY : named.stream().filter(proxy -> proxy.type() == Proxy.Type.HTTP)
+                .findFirst().orElse(Proxy.NO_PROXY);
     }
 
     /** Keeps {@code connection}, whose last answer was read whole, for the next request to its server. */

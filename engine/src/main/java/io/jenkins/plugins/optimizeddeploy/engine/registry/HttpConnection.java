@@ -12,10 +12,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,7 +53,8 @@ final class HttpConnection implements Closeable {
     private final ConnectionPool pool;
     /** Plain http through a proxy: the request line names the whole URL. */
     private final boolean absoluteForm;
-    private volatile long lastWriteNanos;
+    /** When the write to the socket under way began, or 0 when none is. */
+    private volatile long writingSinceNanos;
     private int exchanges;
     private long idleSinceNanos;
 
@@ -186,24 +185,14 @@ final class HttpConnection implements Closeable {
      * Sends {@code request} and reads the status and headers of the answer. The body is left to the response: read
      * to its end, the connection goes back to the pool; closed before that, the connection is closed.
      *
-     * @throws NoResponseException when the connection broke before a byte of an answer came, other than by a
-     *                             timeout or an interrupt: on a kept connection, the server had closed it
+     * @throws NoResponseException when the server closed the connection without answering: on a kept connection,
+     *                             it had closed it before the request came
      * @throws IOException when the connection fails, or the answer is not HTTP
      */
     RegistryResponse exchange(RegistryRequest request) throws IOException {
         socket.setSoTimeout(millis(request.timeout()));
-        String statusLine;
-        try {
-            writeRequest(request);
-            statusLine = readLine(in, true);
-        } catch (SocketTimeoutException | ClosedByInterruptException | WriteStalledException e) {
-            throw e;
-        } catch (IOException e) {
-            if (Thread.currentThread().isInterrupted() || e instanceof NoResponseException) {
-                throw e;
-            }
-            throw new NoResponseException("the connection broke before an answer: " + e, e);
-        }
+        writeRequest(request);
+        String statusLine = readLine(in, true);
         int status = status(statusLine);
         Map<String, List<String>> headers = readHeaders(in);
         while (status >= 100 && status < 200) { // interim answers (100 Continue) precede the real one
@@ -220,7 +209,7 @@ final class HttpConnection implements Closeable {
         StringBuilder head = new StringBuilder(256);
         head.append(request.method()).append(' ');
         if (absoluteForm) {
-            head.append(uri.getScheme()).append("://").append(uri.getRawAuthority());
+            head.append("http://").append(uri.getHost()).append(uri.getPort() == -1 ? "" : ":" + uri.getPort());
         }
         head.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
         if (uri.getRawQuery() != null) {
@@ -248,14 +237,18 @@ final class HttpConnection implements Closeable {
             }
             out.flush();
         } catch (IOException e) {
-            if (deadline.passed()) {
-                throw new WriteStalledException("the server took no byte of the request for "
-                        + request.timeout().toSeconds() + " s", e);
-            }
-            throw e;
-        } finally {
             deadline.cancel();
+            throw deadline.passed() ? stalled(request, e) : e;
         }
+        deadline.cancel();
+        if (deadline.passed()) { // it closed the connection just as the last write returned
+            throw stalled(request, null);
+        }
+    }
+
+    private static WriteStalledException stalled(RegistryRequest request, IOException cause) {
+        return new WriteStalledException("the server took no byte of the request for "
+                + request.timeout().toSeconds() + " s", cause);
     }
 
     private static void appendHeader(StringBuilder head, String name, String value) {
@@ -307,7 +300,7 @@ final class HttpConnection implements Closeable {
         ByteArrayOutputStream line = new ByteArrayOutputStream(64);
         int b = from.read();
         if (b == -1 && first) {
-            throw new NoResponseException("the server closed the connection without answering", null);
+            throw new NoResponseException("the server closed the connection without answering");
         }
         while (b != '\n') {
             if (b == -1) {
@@ -341,11 +334,11 @@ final class HttpConnection implements Closeable {
             return codings.get(codings.size() - 1).equalsIgnoreCase("chunked") ? new ChunkedBody(keep)
                     : new UntilClosedBody();
         }
-        List<String> lengths = tokens(headers, "Content-Length");
-        if (lengths.isEmpty()) {
+        if (!headers.containsKey("Content-Length")) {
             return new UntilClosedBody();
         }
-        if (lengths.stream().distinct().count() > 1 || !DIGITS.matcher(lengths.get(0)).matches()) {
+        List<String> lengths = tokens(headers, "Content-Length");
+        if (lengths.isEmpty() || lengths.stream().distinct().count() > 1 || !DIGITS.matcher(lengths.get(0)).matches()) {
             throw new IOException("the answer has an invalid Content-Length '"
                     + printable(String.join(", ", lengths)) + "'");
         }
@@ -415,8 +408,9 @@ final class HttpConnection implements Closeable {
     }
 
     /**
-     * Closes the connection when no byte of the request goes out for the request timeout: a socket's own timeout
-     * covers reads only. One daemon thread watches the writes of every connection in the JVM.
+     * Closes the connection when one write to the socket stays blocked for the request timeout (the server takes
+     * nothing more): a socket's own timeout covers reads only. Time the request's body takes to produce its bytes
+     * does not count. One daemon thread watches the writes of every connection in the JVM.
      */
     private final class WriteDeadline implements Runnable {
         private final long timeoutNanos;
@@ -426,7 +420,6 @@ final class HttpConnection implements Closeable {
 
         WriteDeadline(Duration timeout) {
             this.timeoutNanos = timeout.toNanos();
-            lastWriteNanos = System.nanoTime();
             schedule(timeoutNanos);
         }
 
@@ -436,9 +429,10 @@ final class HttpConnection implements Closeable {
                 if (cancelled) {
                     return;
                 }
-                long quiet = System.nanoTime() - lastWriteNanos;
-                if (quiet < timeoutNanos) {
-                    schedule(timeoutNanos - quiet);
+                long since = writingSinceNanos;
+                long blocked = since == 0 ? 0 : System.nanoTime() - since;
+                if (blocked < timeoutNanos) {
+                    schedule(timeoutNanos - blocked);
                     return;
                 }
                 passed = true;
@@ -465,6 +459,7 @@ final class HttpConnection implements Closeable {
         static final ScheduledThreadPoolExecutor THREAD = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "optimized-deploy registry write deadlines");
             thread.setDaemon(true);
+            thread.setContextClassLoader(null); // it outlives the request that started it, and must not pin a loader
             return thread;
         });
 
@@ -476,7 +471,7 @@ final class HttpConnection implements Closeable {
         }
     }
 
-    /** Notes when each write to the socket returns, for the {@link WriteDeadline}. */
+    /** Notes how long each write to the socket has been under way, for the {@link WriteDeadline}. */
     private final class ProgressStream extends FilterOutputStream {
         ProgressStream(OutputStream socketStream) {
             super(socketStream);
@@ -484,14 +479,17 @@ final class HttpConnection implements Closeable {
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-            lastWriteNanos = System.nanoTime();
+            writingSinceNanos = System.nanoTime();
+            try {
+                out.write(bytes, offset, length);
+            } finally {
+                writingSinceNanos = 0;
+            }
         }
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
-            lastWriteNanos = System.nanoTime();
+            write(new byte[] {(byte) b}, 0, 1);
         }
     }
 
@@ -504,12 +502,12 @@ final class HttpConnection implements Closeable {
         }
     }
 
-    /** The connection broke before a byte of an answer: on a kept connection, the request may go again on another. */
+    /** The server closed the connection before a byte of an answer: the request may go again on another. */
     static final class NoResponseException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        NoResponseException(String message, Throwable cause) {
-            super(message, cause);
+        NoResponseException(String message) {
+            super(message);
         }
     }
 

@@ -24,9 +24,10 @@ import java.util.Optional;
  * </ul>
  * Plain HTTP is never chosen by an option: it is used only for loopback registries
  * ({@code localhost}, 127.0.0.0/8, {@code [::1]}) that do not speak TLS. Nor is a proxy: requests go through the HTTP
- * proxy the JVM's proxy selector names ({@code https.proxyHost}, {@code http.proxyHost}, {@code http.nonProxyHosts},
- * or Jenkins's proxy configuration), https through a {@code CONNECT} tunnel; a proxy asking for authentication is
- * reported, not answered.
+ * proxy the JVM's proxy selector names (the {@code https.proxyHost}, {@code http.proxyHost} and
+ * {@code http.nonProxyHosts} the JVM was started with; not Jenkins's own proxy configuration, which is the
+ * controller's), https through a {@code CONNECT} tunnel; a proxy asking for authentication is reported, not
+ * answered.
  */
 public final class RegistryOptions implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -157,6 +157,41 @@ class RegistryTransportTest {
     }
 
     @Test
+    void shouldWaitForABodyThatIsSlowToComeAsLongAsTheServerTakesIt() throws Exception {
+        RegistryOptions oneSecond = RegistryOptions.builder().maxRetries(0).requestTimeout(Duration.ofSeconds(1))
+                .build();
+        try (ScriptedServer server = new ScriptedServer(request -> Answer.keep("HTTP/1.1 201 Created\r\n"
+                + "Content-Length: 0\r\n\r\n"));
+                RegistryTransport transport = new RegistryTransport(oneSecond)) {
+            // 10 bytes every 0.4 s, 2 s in all: each pause shorter than the timeout, their sum longer.
+            RegistryRequest upload = transport.request("PUT", server.uri("/blob")).body(new RequestBody(50, out -> {
+                for (int piece = 0; piece < 5; piece++) {
+                    out.write(new byte[10]);
+                    out.flush();
+                    sleep(400);
+                }
+            }));
+
+            assertThat(transport.send(RequestKind.BLOB_UPLOAD, "upload", upload).statusCode()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void shouldNotSendAgainARequestTheServerReadBeforeTheConnectionBroke() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(request -> request == 0
+                ? Answer.keep("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n") : Answer.reset());
+                RegistryTransport transport = new RegistryTransport(RegistryOptions.builder().maxRetries(0).build())) {
+            send(transport, server.uri("/first"));
+            RegistryRequest finish = transport.request("PUT", server.uri("/upload?digest=sha256:0"))
+                    .body(RequestBody.of(new byte[100]));
+
+            assertThatThrownBy(() -> transport.send(RequestKind.BLOB_UPLOAD, "finish upload", finish))
+                    .isInstanceOf(RegistryException.class);
+            assertThat(server.requests()).as("the PUT went once").hasSize(2);
+        }
+    }
+
+    @Test
     void shouldRefuseAUrlOfAnotherScheme() {
         try (RegistryTransport transport = new RegistryTransport(RegistryOptions.builder().maxRetries(0).build())) {
             assertThatThrownBy(() -> send(transport, URI.create("ftp://127.0.0.1/blob")))
@@ -242,6 +277,15 @@ class RegistryTransportTest {
         }
     }
 
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     private static RegistryResponse send(RegistryTransport transport, URI uri) {
         return transport.send(RequestKind.MANIFEST_GET, "fetch " + uri, transport.request("GET", uri));
     }
@@ -278,6 +322,11 @@ class RegistryTransportTest {
 
     /** What the scripted server does with one request. */
     private record Answer(String text, boolean closeAfter) {
+        /** Resets the connection once the request was read, without answering. */
+        static Answer reset() {
+            return new Answer("", true);
+        }
+
         static Answer keep(String text) {
             return new Answer(text, false);
         }
@@ -387,6 +436,10 @@ class RegistryTransportTest {
                     Answer answer = script.apply(requests.size() - 1);
                     if (answer.text() == null) {
                         in.transferTo(OutputStream.nullOutputStream()); // until the client closes
+                        return;
+                    }
+                    if (answer.text().isEmpty()) {
+                        connection.setSoLinger(true, 0); // closing now resets the connection
                         return;
                     }
                     out.write(answer.text().getBytes(StandardCharsets.ISO_8859_1));
