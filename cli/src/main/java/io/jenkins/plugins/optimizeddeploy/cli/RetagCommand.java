@@ -5,8 +5,11 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.Retagger;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +21,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code optimized-deploy retag SOURCE... --tag T [--tag T2 ...] [--to REPO] [--json]}: new tags for images in the
- * registry, without moving a layer, all or nothing.
+ * registry, without moving a layer, all or nothing. Stopped by a signal (Ctrl-C, a CI job cancelled with SIGTERM),
+ * it ends its requests and puts back the tags it had moved before the process ends, waiting at most
+ * {@link #ROLLBACK_GRACE} for that.
  */
 @Command(
         name = "retag",
@@ -28,6 +33,8 @@ import picocli.CommandLine.Spec;
                 + " go into that repository: layers are mounted on the same registry, streamed to another one."
                 + " Exit 0 when every tag moved, 3 when nothing moved (the output says why), 2 on bad input.")
 final class RetagCommand implements Callable<Integer> {
+    static final Duration ROLLBACK_GRACE = Duration.ofSeconds(60);
+
     @ParentCommand
     OptimizedDeployCommand parent;
 
@@ -55,19 +62,44 @@ final class RetagCommand implements Callable<Integer> {
     public Integer call() {
         RetagRequest request = request();
         PrintWriter err = spec.commandLine().getErr();
-        RetagResult result;
-        try (RegistryClient client = registryAccess.newClient(spec, parent.stdin())) {
-            result = new Retagger(client).retag(request, line -> { });
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread retagging = Thread.currentThread();
+        Thread onSignal = new Thread(() -> {
+            retagging.interrupt();
+            try {
+                reported.await(ROLLBACK_GRACE.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "optimized-deploy retag: put tags back before exiting");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
+            RetagResult result;
+            try (RegistryClient client = registryAccess.newClient(spec, parent.stdin())) {
+                result = new Retagger(client).retag(request, line -> { });
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(json ? JsonOutput.write(result) : String.join(System.lineSeparator(), result.summary())
+                    + System.lineSeparator());
+            out.flush();
+            if (!result.moved()) {
+                err.println("optimized-deploy: " + result.summary().get(0));
+                err.flush();
+                return ExitCode.FAILURE;
+            }
+            return ExitCode.OK;
+        } finally {
+            reported.countDown();
+            removeShutdownHook(onSignal);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? JsonOutput.write(result) : String.join(System.lineSeparator(), result.summary())
-                + System.lineSeparator());
-        out.flush();
-        if (!result.moved()) {
-            err.println("optimized-deploy: " + result.summary().get(0));
-            return ExitCode.FAILURE;
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running: the process ends once it returns.
         }
-        return ExitCode.OK;
     }
 
     private RetagRequest request() {

@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.FaultInjectingProxy.Fault;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FaultInjectingProxy.Fault;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FaultInjectingProxy;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryFlavour;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RunningRegistry;
 import java.time.Duration;

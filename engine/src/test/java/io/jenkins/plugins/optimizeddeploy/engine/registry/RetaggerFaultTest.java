@@ -5,7 +5,8 @@ import static io.jenkins.plugins.optimizeddeploy.engine.registry.RetagFixtures.v
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.FaultInjectingProxy.Fault;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FaultInjectingProxy.Fault;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FaultInjectingProxy;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import java.time.Duration;
 import java.util.List;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FaultInjectingProxy;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import java.time.Duration;
 import java.util.ArrayList;

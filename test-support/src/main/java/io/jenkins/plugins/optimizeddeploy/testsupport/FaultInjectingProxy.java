@@ -1,4 +1,4 @@
-package io.jenkins.plugins.optimizeddeploy.engine.registry;
+package io.jenkins.plugins.optimizeddeploy.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * upload {@code Location}s are rewritten to point at the proxy. Like the real registry (and unlike the JDK's HTTP
  * server, which waits for a request line) it drops a TLS hello at once, so the client's https probe fails fast.
  */
-final class FaultInjectingProxy implements AutoCloseable {
+public final class FaultInjectingProxy implements AutoCloseable {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "date", "transfer-encoding");
     private static final String TOKEN_RELAY = "/token-relay";
     private static final Pattern REALM = Pattern.compile("realm=\"([^\"]*)\"");
@@ -40,13 +40,13 @@ final class FaultInjectingProxy implements AutoCloseable {
     private static final int TLS_HANDSHAKE_RECORD = 0x16;
 
     /** What the proxy does to one request. */
-    enum Fault {
+    public enum Fault {
         NONE, RESET, STATUS_500, STATUS_502, STATUS_503, TOO_MANY_REQUESTS, STALL, TRUNCATE, STALL_BODY
     }
 
     /** The fault for request number {@code number} (0-based, in order of arrival), {@code METHOD path?query}. */
     @FunctionalInterface
-    interface FaultPlan {
+    public interface FaultPlan {
         Fault faultFor(int number, String request);
     }
 
@@ -127,17 +127,17 @@ final class FaultInjectingProxy implements AutoCloseable {
     }
 
     /** Fails the first {@code failures} requests with {@code status} and {@code headers}, then forwards. */
-    static FaultInjectingProxy failingFirst(URI registry, int failures, int status, Map<String, String> headers) {
+    public static FaultInjectingProxy failingFirst(URI registry, int failures, int status, Map<String, String> headers) {
         return start(registry, failures, status, headers, 0, (number, request) -> Fault.NONE, Duration.ZERO);
     }
 
     /** Forwards the first {@code drops} registry requests that carry an {@code Authorization} without it. */
-    static FaultInjectingProxy droppingAuthorization(URI registry, int drops) {
+    public static FaultInjectingProxy droppingAuthorization(URI registry, int drops) {
         return start(registry, 0, 0, Map.of(), drops, (number, request) -> Fault.NONE, Duration.ZERO);
     }
 
     /** Forwards every request unchanged, logging it. */
-    static FaultInjectingProxy transparent(URI registry) {
+    public static FaultInjectingProxy transparent(URI registry) {
         return following(registry, (number, request) -> Fault.NONE, Duration.ZERO);
     }
 
@@ -145,7 +145,7 @@ final class FaultInjectingProxy implements AutoCloseable {
      * Does to each request what {@code plan} says; {@link Fault#STALL} waits {@code stall} before dropping the
      * connection.
      */
-    static FaultInjectingProxy following(URI registry, FaultPlan plan, Duration stall) {
+    public static FaultInjectingProxy following(URI registry, FaultPlan plan, Duration stall) {
         return start(registry, 0, 0, Map.of(), 0, plan, stall);
     }
 
@@ -158,26 +158,26 @@ final class FaultInjectingProxy implements AutoCloseable {
         }
     }
 
-    String hostPort() {
+    public String hostPort() {
         return "127.0.0.1:" + front.getLocalPort();
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 
     /** Every request received, as {@code METHOD path?query}, in order of arrival. */
-    List<String> log() {
+    public List<String> log() {
         return List.copyOf(log);
     }
 
     /** How many logged requests start with {@code prefix}, e.g. {@code "GET /v2/app/manifests/"}. */
-    long count(String prefix) {
+    public long count(String prefix) {
         return log.stream().filter(request -> request.startsWith(prefix)).count();
     }
 
     /** The faults injected so far (NONE left out). */
-    List<Fault> injected() {
+    public List<Fault> injected() {
         return List.copyOf(injected);
     }
 
