@@ -83,22 +83,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
         }));
         server.start();
         this.front = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::acceptConnections, "fault-injecting proxy front");
-        acceptor.setDaemon(true);
-        acceptor.start();
-    }
-
-    private void acceptConnections() {
-        while (!front.isClosed()) {
-            try {
-                Socket client = front.accept();
-                Thread connection = new Thread(() -> relay(client), "fault-injecting proxy connection");
-                connection.setDaemon(true);
-                connection.start();
-            } catch (IOException closed) {
-                return;
-            }
-        }
+        SocketThreads.acceptEach(front, "fault-injecting proxy", this::relay);
     }
 
     private void relay(Socket client) {
@@ -108,21 +93,9 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 return;
             }
             backend.getOutputStream().write(first);
-            Thread upstreamCopy = new Thread(() -> copy(client, backend), "fault-injecting proxy upstream");
-            upstreamCopy.setDaemon(true);
-            upstreamCopy.start();
-            copy(backend, client);
+            SocketThreads.pipeBothWays(client, backend, "fault-injecting proxy");
         } catch (IOException dropped) {
             // The client went away; nothing to report to anyone.
-        }
-    }
-
-    private static void copy(Socket from, Socket to) {
-        try {
-            from.getInputStream().transferTo(to.getOutputStream());
-            to.shutdownOutput();
-        } catch (IOException dropped) {
-            // One side closed; the other copy ends with it.
         }
     }
 

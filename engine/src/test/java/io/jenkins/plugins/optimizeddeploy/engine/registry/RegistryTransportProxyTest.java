@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
+import io.jenkins.plugins.optimizeddeploy.testsupport.SocketThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,7 +97,7 @@ class RegistryTransportProxyTest {
 
         ForwardProxy(boolean askingForAuthentication) throws IOException {
             this.askingForAuthentication = askingForAuthentication;
-            daemon(this::accept);
+            SocketThreads.acceptEach(socket, "forward proxy", this::serve);
         }
 
         /** Names this proxy for every URL, as a proxy selector does. */
@@ -120,17 +121,6 @@ class RegistryTransportProxyTest {
             return List.copyOf(requestLines);
         }
 
-        private void accept() {
-            while (!socket.isClosed()) {
-                try {
-                    Socket client = socket.accept();
-                    daemon(() -> serve(client));
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }
-
         private void serve(Socket client) {
             try (client) {
                 InputStream in = client.getInputStream();
@@ -151,20 +141,10 @@ class RegistryTransportProxyTest {
                     } else {
                         server.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
                     }
-                    daemon(() -> pipe(client, server));
-                    pipe(server, client);
+                    SocketThreads.pipeBothWays(client, server, "forward proxy");
                 }
             } catch (IOException dropped) {
                 // Either side went away.
-            }
-        }
-
-        private static void pipe(Socket from, Socket to) {
-            try {
-                from.getInputStream().transferTo(to.getOutputStream());
-                to.shutdownOutput();
-            } catch (IOException closed) {
-                // The other direction ends with it.
             }
         }
 
@@ -178,12 +158,6 @@ class RegistryTransportProxyTest {
                 head.write(b);
             }
             return head.toString(StandardCharsets.ISO_8859_1);
-        }
-
-        private static void daemon(Runnable work) {
-            Thread thread = new Thread(work, "forward proxy");
-            thread.setDaemon(true);
-            thread.start();
         }
 
         @Override

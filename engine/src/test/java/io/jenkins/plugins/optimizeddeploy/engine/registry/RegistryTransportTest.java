@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.testsupport.SocketThreads;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -354,9 +355,10 @@ class RegistryTransportTest {
 
         ScriptedServer(IntFunction<Answer> script) throws IOException {
             this.script = script;
-            Thread acceptor = new Thread(this::accept, "scripted server");
-            acceptor.setDaemon(true);
-            acceptor.start();
+            SocketThreads.acceptEach(socket, "scripted server", connection -> {
+                connections.incrementAndGet();
+                serve(connection);
+            });
         }
 
         void closeEachConnectionAfterOneAnswer() {
@@ -396,20 +398,6 @@ class RegistryTransportTest {
                     Thread.sleep(5);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-
-        private void accept() {
-            while (!socket.isClosed()) {
-                try {
-                    Socket connection = socket.accept();
-                    connections.incrementAndGet();
-                    Thread handler = new Thread(() -> serve(connection), "scripted connection");
-                    handler.setDaemon(true);
-                    handler.start();
-                } catch (IOException closed) {
                     return;
                 }
             }
