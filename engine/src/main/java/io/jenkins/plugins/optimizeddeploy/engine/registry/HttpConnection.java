@@ -237,11 +237,11 @@ final class HttpConnection implements Closeable {
             }
             out.flush();
         } catch (IOException e) {
-            deadline.cancel();
-            throw deadline.passed() ? stalled(request, e) : e;
+            throw deadline.cancel() ? stalled(request, e) : e;
+        } finally {
+            deadline.cancel(); // also when the body's source failed
         }
-        deadline.cancel();
-        if (deadline.passed()) { // it closed the connection just as the last write returned
+        if (deadline.cancel()) { // it closed the connection just as the last write returned
             throw stalled(request, null);
         }
     }
@@ -444,13 +444,11 @@ final class HttpConnection implements Closeable {
             check = Watchdog.THREAD.schedule(this, nanos, TimeUnit.NANOSECONDS);
         }
 
-        synchronized boolean passed() {
-            return passed;
-        }
-
-        synchronized void cancel() {
+        /** Stops watching; returns whether the deadline had passed (and closed the connection). */
+        synchronized boolean cancel() {
             cancelled = true;
             check.cancel(false);
+            return passed;
         }
     }
 
