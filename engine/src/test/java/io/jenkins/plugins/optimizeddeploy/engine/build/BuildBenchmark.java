@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,11 @@ class BuildBenchmark {
     /** One build: its wall time, steps, cache import and export time summed over the targets, and its commands' times. */
     private record Run(String backend, String phase, long wallMillis, StepStatistics steps, CacheTimes cacheTimes,
             String commandTimes) {
+    }
+
+    @AfterAll
+    static void closeRegistryClient() {
+        REGISTRY_CLIENT.close();
     }
 
     @Test

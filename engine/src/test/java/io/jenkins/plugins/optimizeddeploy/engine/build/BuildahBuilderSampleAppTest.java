@@ -9,6 +9,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.testsupport.BuildahExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,6 +35,11 @@ class BuildahBuilderSampleAppTest {
     @BeforeAll
     static void seedBaseImage() {
         baseImage = registry.pushBusyboxBase("base/busybox", "buildah-builder");
+    }
+
+    @AfterAll
+    static void closeRegistryClient() {
+        REGISTRY_CLIENT.close();
     }
 
     @Test

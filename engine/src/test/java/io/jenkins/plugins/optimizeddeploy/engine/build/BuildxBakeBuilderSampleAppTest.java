@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,6 +38,11 @@ class BuildxBakeBuilderSampleAppTest {
     @BeforeAll
     static void seedBaseImage() {
         baseImage = registry.pushBusyboxBase("base/busybox", "buildx");
+    }
+
+    @AfterEach
+    void closeRegistryClient() {
+        registryClient.close();
     }
 
     @Test

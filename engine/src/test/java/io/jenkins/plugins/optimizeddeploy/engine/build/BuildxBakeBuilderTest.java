@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +24,15 @@ class BuildxBakeBuilderTest {
             List.of("1.0"), SampleAppRequest.REVISION, "linux/amd64",
             CacheSettings.of("reg.example.com/team/cache", "feature/x", "main").withLocalDirectory(Path.of("/agent/cache")),
             Map.of());
-    private final BuildxBakeBuilder builder = new BuildxBakeBuilder(new ProcessCommandRunner(),
-            new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous()), DockerSettings.defaults(Map.of()));
+    private final RegistryClient registryClient = new RegistryClient(RegistryOptions.defaults(),
+            CredentialsSource.anonymous());
+    private final BuildxBakeBuilder builder = new BuildxBakeBuilder(new ProcessCommandRunner(), registryClient,
+            DockerSettings.defaults(Map.of()));
+
+    @AfterEach
+    void closeRegistryClient() {
+        registryClient.close();
+    }
 
     @Test
     void shouldGenerateTheOverrideFileWithTagsLabelsPlatformAndCache() throws Exception {

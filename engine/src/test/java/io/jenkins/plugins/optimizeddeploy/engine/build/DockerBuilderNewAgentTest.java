@@ -9,6 +9,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,6 +43,11 @@ class DockerBuilderNewAgentTest {
         app = SampleAppCopy.into(appDirectory);
         repository = registry.hostPort() + "/new-agent";
         build(new RecordingRunner(), firstAgent, "main");
+    }
+
+    @AfterAll
+    static void closeRegistryClient() {
+        REGISTRY_CLIENT.close();
     }
 
     @Test

@@ -47,12 +47,14 @@ class DockerBuilderSampleAppTest {
         BuildResult warm = build(app, SampleAppRequest.essential(repository, repository + "/cache", "main", baseImage));
 
         assertThat(cold.targets()).extracting(TargetResult::target).containsExactly("web", "worker");
-        assertThat(warm.targets()).allSatisfy(target -> {
-            assertThat(target.digest()).isEqualTo(new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous())
-                    .headManifest(ImageReference.parse(target.image())).digest().toString());
-            assertThat(target.compressedSize()).isPositive();
-            assertThat(target.cacheExportFailures()).isEmpty();
-        });
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous())) {
+            assertThat(warm.targets()).allSatisfy(target -> {
+                assertThat(target.digest()).isEqualTo(client.headManifest(ImageReference.parse(target.image()))
+                        .digest().toString());
+                assertThat(target.compressedSize()).isPositive();
+                assertThat(target.cacheExportFailures()).isEmpty();
+            });
+        }
         assertThat(runner.results()).extracting(CommandResult::command)
                 .noneMatch(command -> command.contains("--target docs") || command.contains("--target migrations")
                         || command.contains("/docs:") || command.contains("/migrations:"));
@@ -81,9 +83,9 @@ class DockerBuilderSampleAppTest {
     }
 
     private BuildResult build(Path app, BuildRequest request) {
-        DockerBuilder builder = new DockerBuilder(runner,
-                new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous()),
-                DockerSettings.defaults(dockerd.environment()));
-        return builder.build(BuildPlanner.plan(app.resolve("docker-bake.hcl"), request), progress::add);
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous())) {
+            DockerBuilder builder = new DockerBuilder(runner, client, DockerSettings.defaults(dockerd.environment()));
+            return builder.build(BuildPlanner.plan(app.resolve("docker-bake.hcl"), request), progress::add);
+        }
     }
 }

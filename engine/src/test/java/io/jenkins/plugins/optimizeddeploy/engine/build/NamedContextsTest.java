@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,11 @@ class NamedContextsTest {
 
     @TempDir
     Path app;
+
+    @AfterAll
+    static void closeRegistryClient() {
+        REGISTRY_CLIENT.close();
+    }
 
     @Test
     void shouldPassALocalFolderContextToBuildah() throws IOException {

@@ -39,23 +39,25 @@ class ImageInspectorDockerdTest {
         dockerd.docker("push", image).requireSuccess();
         CredentialsSource dockerLogin = DockerConfigCredentials.from(dockerd.dockerConfigDir().resolve("config.json"));
 
-        ImageInspection inspection = new ImageInspector(new RegistryClient(RegistryOptions.defaults(), dockerLogin))
-                .inspect(ImageReference.parse(image));
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), dockerLogin)) {
+            ImageInspection inspection = new ImageInspector(client).inspect(ImageReference.parse(image));
 
-        assertThat(inspection.digest()).isEqualTo(basic.manifest("dockerd/app", "1").digest());
-        assertThat(inspection.platforms()).singleElement().satisfies(pushed -> {
-            assertThat(pushed.platform()).isEqualTo("linux/amd64");
-            assertThat(pushed.user()).isEqualTo("app");
-            assertThat(pushed.healthcheck()).containsExactly("CMD-SHELL",
-                    "wget -q -O /dev/null http://127.0.0.1:8080/health || exit 1");
-            assertThat(pushed.exposedPorts()).containsExactly("8080/tcp", "9090/udp");
-            assertThat(pushed.labels()).isEqualTo(Map.of("org.opencontainers.image.title", "app", "team", "platform"));
-            assertThat(pushed.layers()).as("the busybox layer and the RUN layer").hasSize(2);
-            assertThat(pushed.compressedSize())
-                    .isGreaterThan(pushed.layers().stream().mapToLong(Layer::size).sum());
-            assertThat(pushed.created()).isNotEmpty();
-        });
-        assertThat(List.of(inspection.mediaType())).containsAnyOf(ManifestMediaType.DOCKER_MANIFEST.value(),
-                ManifestMediaType.OCI_MANIFEST.value());
+            assertThat(inspection.digest()).isEqualTo(basic.manifest("dockerd/app", "1").digest());
+            assertThat(inspection.platforms()).singleElement().satisfies(pushed -> {
+                assertThat(pushed.platform()).isEqualTo("linux/amd64");
+                assertThat(pushed.user()).isEqualTo("app");
+                assertThat(pushed.healthcheck()).containsExactly("CMD-SHELL",
+                        "wget -q -O /dev/null http://127.0.0.1:8080/health || exit 1");
+                assertThat(pushed.exposedPorts()).containsExactly("8080/tcp", "9090/udp");
+                assertThat(pushed.labels())
+                        .isEqualTo(Map.of("org.opencontainers.image.title", "app", "team", "platform"));
+                assertThat(pushed.layers()).as("the busybox layer and the RUN layer").hasSize(2);
+                assertThat(pushed.compressedSize())
+                        .isGreaterThan(pushed.layers().stream().mapToLong(Layer::size).sum());
+                assertThat(pushed.created()).isNotEmpty();
+            });
+            assertThat(List.of(inspection.mediaType())).containsAnyOf(ManifestMediaType.DOCKER_MANIFEST.value(),
+                    ManifestMediaType.OCI_MANIFEST.value());
+        }
     }
 }

@@ -23,21 +23,23 @@ class ImageInspectorIndexTest {
         ImageReference reference = ImageReference.parse(token.pushBusyboxIndex("index/busybox", "1"));
         CountingCredentials credentials = new CountingCredentials(token.username(), token.password());
 
-        ImageInspection inspection = new ImageInspector(new RegistryClient(RegistryOptions.defaults(), credentials))
-                .inspect(reference);
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), credentials)) {
+            ImageInspection inspection = new ImageInspector(client).inspect(reference);
 
-        assertThat(inspection.mediaType()).isEqualTo(ManifestMediaType.OCI_INDEX.value());
-        assertThat(inspection.digest()).isEqualTo(token.manifest("index/busybox", "1").digest());
-        assertThat(inspection.platforms()).extracting(PlatformImage::platform)
-                .containsExactly("linux/amd64", "linux/arm64/v8");
-        assertThat(inspection.platforms()).allSatisfy(image -> {
-            assertThat(token.manifest("index/busybox", image.manifestDigest()).mediaType())
-                    .isEqualTo(ManifestMediaType.OCI_MANIFEST.value());
-            assertThat(image.layers()).singleElement().satisfies(layer -> assertThat(layer.size()).isPositive());
-            assertThat(image.compressedSize()).isGreaterThan(image.layers().get(0).size());
-        });
-        assertThat(inspection.platforms()).extracting(PlatformImage::manifestDigest).doesNotHaveDuplicates();
-        assertThat(credentials.lookups()).as("one token for the index and all its manifests and configs").hasSize(1);
+            assertThat(inspection.mediaType()).isEqualTo(ManifestMediaType.OCI_INDEX.value());
+            assertThat(inspection.digest()).isEqualTo(token.manifest("index/busybox", "1").digest());
+            assertThat(inspection.platforms()).extracting(PlatformImage::platform)
+                    .containsExactly("linux/amd64", "linux/arm64/v8");
+            assertThat(inspection.platforms()).allSatisfy(image -> {
+                assertThat(token.manifest("index/busybox", image.manifestDigest()).mediaType())
+                        .isEqualTo(ManifestMediaType.OCI_MANIFEST.value());
+                assertThat(image.layers()).singleElement().satisfies(layer -> assertThat(layer.size()).isPositive());
+                assertThat(image.compressedSize()).isGreaterThan(image.layers().get(0).size());
+            });
+            assertThat(inspection.platforms()).extracting(PlatformImage::manifestDigest).doesNotHaveDuplicates();
+            assertThat(credentials.lookups()).as("one token for the index and all its manifests and configs")
+                    .hasSize(1);
+        }
     }
 
     @Test
@@ -57,15 +59,16 @@ class ImageInspectorIndexTest {
                 .PUT(HttpRequest.BodyPublishers.ofString(index)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
 
-        ImageInspection inspection = new ImageInspector(
-                new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous()))
-                .inspect(ImageReference.parse(plain.hostPort() + "/index/attested:1"));
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous())) {
+            ImageInspection inspection = new ImageInspector(client)
+                    .inspect(ImageReference.parse(plain.hostPort() + "/index/attested:1"));
 
-        assertThat(inspection.mediaType()).isEqualTo(ManifestMediaType.OCI_INDEX.value());
-        assertThat(inspection.platforms()).singleElement().satisfies(platform -> {
-            assertThat(platform.platform()).isEqualTo("linux/amd64");
-            assertThat(platform.manifestDigest()).isEqualTo(image.digest());
-        });
+            assertThat(inspection.mediaType()).isEqualTo(ManifestMediaType.OCI_INDEX.value());
+            assertThat(inspection.platforms()).singleElement().satisfies(platform -> {
+                assertThat(platform.platform()).isEqualTo("linux/amd64");
+                assertThat(platform.manifestDigest()).isEqualTo(image.digest());
+            });
+        }
     }
 
     private static String descriptor(RegistryManifest manifest, long size, String platform, String annotations) {

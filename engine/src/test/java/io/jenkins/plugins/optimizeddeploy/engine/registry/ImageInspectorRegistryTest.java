@@ -25,10 +25,11 @@ class ImageInspectorRegistryTest {
     void shouldInspectTheBaseImageAnonymouslyOnAPlainRegistry() {
         ImageReference reference = ImageReference.parse(plain.pushBusyboxBase("inspect/plain", "1"));
 
-        ImageInspection inspection = inspector(RegistryOptions.defaults(), CredentialsSource.anonymous())
-                .inspect(reference);
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous())) {
+            ImageInspection inspection = new ImageInspector(client).inspect(reference);
 
-        assertThatIsTheBusyboxBase(inspection, plain, "inspect/plain", "1");
+            assertThatIsTheBusyboxBase(inspection, plain, "inspect/plain", "1");
+        }
     }
 
     @Test
@@ -36,10 +37,12 @@ class ImageInspectorRegistryTest {
         ImageReference reference = ImageReference.parse(basic.pushBusyboxBase("inspect/basic", "1"));
         CountingCredentials credentials = new CountingCredentials(basic.username(), basic.password());
 
-        ImageInspection inspection = inspector(RegistryOptions.defaults(), credentials).inspect(reference);
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), credentials)) {
+            ImageInspection inspection = new ImageInspector(client).inspect(reference);
 
-        assertThatIsTheBusyboxBase(inspection, basic, "inspect/basic", "1");
-        assertThat(credentials.lookups()).isNotEmpty().containsOnly(basic.hostPort());
+            assertThatIsTheBusyboxBase(inspection, basic, "inspect/basic", "1");
+            assertThat(credentials.lookups()).isNotEmpty().containsOnly(basic.hostPort());
+        }
     }
 
     @Test
@@ -47,9 +50,11 @@ class ImageInspectorRegistryTest {
         ImageReference reference = ImageReference.parse(tls.pushBusyboxBase("inspect/tls", "1"));
         RegistryOptions options = RegistryOptions.builder().caCertificate(tls.caCertificate()).build();
 
-        ImageInspection inspection = inspector(options, CredentialsSource.anonymous()).inspect(reference);
+        try (RegistryClient client = new RegistryClient(options, CredentialsSource.anonymous())) {
+            ImageInspection inspection = new ImageInspector(client).inspect(reference);
 
-        assertThatIsTheBusyboxBase(inspection, tls, "inspect/tls", "1");
+            assertThatIsTheBusyboxBase(inspection, tls, "inspect/tls", "1");
+        }
     }
 
     @Test
@@ -57,48 +62,52 @@ class ImageInspectorRegistryTest {
         ImageReference first = ImageReference.parse(token.pushBusyboxBase("inspect/token-a", "1"));
         ImageReference second = ImageReference.parse(token.pushBusyboxBase("inspect/token-b", "1"));
         CountingCredentials credentials = new CountingCredentials(token.username(), token.password());
-        ImageInspector inspector = inspector(RegistryOptions.defaults(), credentials);
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), credentials)) {
+            ImageInspector inspector = new ImageInspector(client);
 
-        ImageInspection inspection = inspector.inspect(first);
-        assertThat(credentials.lookups()).hasSize(1);
-        inspector.inspect(first);
-        inspector.inspect(first.withTag("1"));
-        assertThat(credentials.lookups()).as("the token for repository:inspect/token-a:pull is reused").hasSize(1);
-        inspector.inspect(second);
+            ImageInspection inspection = inspector.inspect(first);
+            assertThat(credentials.lookups()).hasSize(1);
+            inspector.inspect(first);
+            inspector.inspect(first.withTag("1"));
+            assertThat(credentials.lookups()).as("the token for repository:inspect/token-a:pull is reused").hasSize(1);
+            inspector.inspect(second);
 
-        assertThatIsTheBusyboxBase(inspection, token, "inspect/token-a", "1");
-        assertThat(credentials.lookups()).as("one token per repository scope").hasSize(2);
+            assertThatIsTheBusyboxBase(inspection, token, "inspect/token-a", "1");
+            assertThat(credentials.lookups()).as("one token per repository scope").hasSize(2);
+        }
     }
 
     @Test
     void shouldAgreeWithTheRegistryOnTheDigestsOfManifestAndConfig() {
         ImageReference reference = ImageReference.parse(plain.pushBusyboxBase("inspect/head", "1"));
-        RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous());
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous())) {
+            Manifest manifest = client.getManifest(reference);
+            Descriptor head = client.headManifest(reference);
+            Manifest byDigest = client.getManifest(reference.withDigest(manifest.digest().toString()));
 
-        Manifest manifest = client.getManifest(reference);
-        Descriptor head = client.headManifest(reference);
-        Manifest byDigest = client.getManifest(reference.withDigest(manifest.digest().toString()));
-
-        assertThat(head.digest()).isEqualTo(manifest.digest());
-        assertThat(head.size()).isEqualTo(manifest.size());
-        assertThat(head.mediaType()).isEqualTo(DOCKER_MANIFEST);
-        assertThat(byDigest).isEqualTo(manifest);
-        assertThat(manifest.mediaType()).isEqualTo(ManifestMediaType.DOCKER_MANIFEST);
+            assertThat(head.digest()).isEqualTo(manifest.digest());
+            assertThat(head.size()).isEqualTo(manifest.size());
+            assertThat(head.mediaType()).isEqualTo(DOCKER_MANIFEST);
+            assertThat(byDigest).isEqualTo(manifest);
+            assertThat(manifest.mediaType()).isEqualTo(ManifestMediaType.DOCKER_MANIFEST);
+        }
     }
 
     @Test
     void shouldPingEveryFlavourWithItsCredentials() {
-        new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous()).ping(plain.hostPort());
-        new RegistryClient(RegistryOptions.builder().caCertificate(tls.caCertificate()).build(),
-                CredentialsSource.anonymous()).ping(tls.hostPort());
-        new RegistryClient(RegistryOptions.defaults(), new CountingCredentials(basic.username(), basic.password()))
-                .ping(basic.hostPort());
-        new RegistryClient(RegistryOptions.defaults(), new CountingCredentials(token.username(), token.password()))
-                .ping(token.hostPort());
-    }
-
-    private static ImageInspector inspector(RegistryOptions options, CredentialsSource credentials) {
-        return new ImageInspector(new RegistryClient(options, credentials));
+        try (RegistryClient anonymous = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous());
+                RegistryClient trusting = new RegistryClient(
+                        RegistryOptions.builder().caCertificate(tls.caCertificate()).build(),
+                        CredentialsSource.anonymous());
+                RegistryClient basicLogin = new RegistryClient(RegistryOptions.defaults(),
+                        new CountingCredentials(basic.username(), basic.password()));
+                RegistryClient tokenLogin = new RegistryClient(RegistryOptions.defaults(),
+                        new CountingCredentials(token.username(), token.password()))) {
+            anonymous.ping(plain.hostPort());
+            trusting.ping(tls.hostPort());
+            basicLogin.ping(basic.hostPort());
+            tokenLogin.ping(token.hostPort());
+        }
     }
 
     private static void assertThatIsTheBusyboxBase(ImageInspection inspection, RegistryExtension registry,

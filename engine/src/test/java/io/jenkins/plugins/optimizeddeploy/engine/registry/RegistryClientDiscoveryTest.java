@@ -17,24 +17,24 @@ class RegistryClientDiscoveryTest {
     @Test
     void shouldReachAPlainLoopbackRegistryWithOnePing() {
         ImageReference reference = ImageReference.parse(plain.pushBusyboxBase("discovery/plain", "1"));
-        RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous());
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous())) {
+            Descriptor found = client.headManifest(reference);
 
-        Descriptor found = client.headManifest(reference);
-
-        assertThat(found.digest().toString()).isEqualTo(plain.manifest("discovery/plain", "1").digest());
-        assertThat(client.traffic().requests(RequestKind.PING)).as("no https attempt before it").isEqualTo(1);
+            assertThat(found.digest().toString()).isEqualTo(plain.manifest("discovery/plain", "1").digest());
+            assertThat(client.traffic().requests(RequestKind.PING)).as("no https attempt before it").isEqualTo(1);
+        }
     }
 
     @Test
     void shouldReachATlsLoopbackRegistryOverHttpsAfterItRefusesThePlainPing() {
         ImageReference reference = ImageReference.parse(tls.pushBusyboxBase("discovery/tls", "1"));
-        RegistryClient client = new RegistryClient(
-                RegistryOptions.builder().caCertificate(tls.caCertificate()).build(), CredentialsSource.anonymous());
+        try (RegistryClient client = new RegistryClient(
+                RegistryOptions.builder().caCertificate(tls.caCertificate()).build(), CredentialsSource.anonymous())) {
+            Descriptor found = client.headManifest(reference);
 
-        Descriptor found = client.headManifest(reference);
-
-        assertThat(found.digest().toString()).isEqualTo(tls.manifest("discovery/tls", "1").digest());
-        assertThat(client.traffic().requests(RequestKind.PING)).as("the plain ping, answered 400, then https")
-                .isEqualTo(2);
+            assertThat(found.digest().toString()).isEqualTo(tls.manifest("discovery/tls", "1").digest());
+            assertThat(client.traffic().requests(RequestKind.PING)).as("the plain ping, answered 400, then https")
+                    .isEqualTo(2);
+        }
     }
 }

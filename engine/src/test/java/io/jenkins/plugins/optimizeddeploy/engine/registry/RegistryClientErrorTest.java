@@ -28,91 +28,95 @@ class RegistryClientErrorTest {
     @Test
     void shouldReportAnUnknownRepositoryWithTheRegistryErrorCode() {
         ImageReference missing = ImageReference.parse(plain.hostPort() + "/errors/never-pushed:1");
-        ImageInspector inspector = new ImageInspector(
-                new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous()));
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous())) {
+            ImageInspector inspector = new ImageInspector(client);
 
-        assertThatThrownBy(() -> inspector.inspect(missing))
-                .isInstanceOfSatisfying(RegistryException.class, e -> {
-                    assertThat(e.operation()).isEqualTo("fetch manifest " + missing);
-                    assertThat(e.status()).isEqualTo(404);
-                    assertThat(e.errorCodes()).containsAnyOf("MANIFEST_UNKNOWN", "NAME_UNKNOWN");
-                    assertThat(e.url()).isEqualTo("http://" + plain.hostPort() + "/v2/errors/never-pushed/manifests/1");
-                })
-                .hasMessageStartingWith("fetch manifest " + missing + " failed: not found")
-                .hasMessageContaining("HTTP 404")
-                .hasMessageContaining("http://" + plain.hostPort() + "/v2/errors/never-pushed/manifests/1");
+            assertThatThrownBy(() -> inspector.inspect(missing))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> {
+                        assertThat(e.operation()).isEqualTo("fetch manifest " + missing);
+                        assertThat(e.status()).isEqualTo(404);
+                        assertThat(e.errorCodes()).containsAnyOf("MANIFEST_UNKNOWN", "NAME_UNKNOWN");
+                        assertThat(e.url())
+                                .isEqualTo("http://" + plain.hostPort() + "/v2/errors/never-pushed/manifests/1");
+                    })
+                    .hasMessageStartingWith("fetch manifest " + missing + " failed: not found")
+                    .hasMessageContaining("HTTP 404")
+                    .hasMessageContaining("http://" + plain.hostPort() + "/v2/errors/never-pushed/manifests/1");
+        }
     }
 
     @Test
     void shouldReportAnUnknownTagOfAnExistingRepository() {
         ImageReference reference = ImageReference.parse(plain.pushBusyboxBase("errors/known", "1"));
-        RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous());
-
-        assertThatThrownBy(() -> client.headManifest(reference.withTag("2")))
-                .isInstanceOfSatisfying(RegistryException.class, e -> {
-                    assertThat(e.operation()).isEqualTo("check manifest " + reference.withTag("2"));
-                    assertThat(e.status()).isEqualTo(404);
-                });
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous())) {
+            assertThatThrownBy(() -> client.headManifest(reference.withTag("2")))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> {
+                        assertThat(e.operation()).isEqualTo("check manifest " + reference.withTag("2"));
+                        assertThat(e.status()).isEqualTo(404);
+                    });
+        }
     }
 
     @Test
     void shouldReportAnUnknownBlob() {
         ImageReference reference = ImageReference.parse(plain.pushBusyboxBase("errors/blob", "1"));
-        RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous());
-        Digest absent = Digest.sha256Of(new byte[] {1, 2, 3});
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous())) {
+            Digest absent = Digest.sha256Of(new byte[] {1, 2, 3});
 
-        assertThatThrownBy(() -> client.getBlob(reference, absent, 1024))
-                .isInstanceOfSatisfying(RegistryException.class, e -> {
-                    assertThat(e.status()).isEqualTo(404);
-                    assertThat(e.errorCodes()).contains("BLOB_UNKNOWN");
-                    assertThat(e.url()).endsWith("/v2/errors/blob/blobs/" + absent);
-                });
+            assertThatThrownBy(() -> client.getBlob(reference, absent, 1024))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> {
+                        assertThat(e.status()).isEqualTo(404);
+                        assertThat(e.errorCodes()).contains("BLOB_UNKNOWN");
+                        assertThat(e.url()).endsWith("/v2/errors/blob/blobs/" + absent);
+                    });
+        }
     }
 
     @Test
     void shouldNameTheUserWhoseBasicCredentialsWereRejectedButNotThePassword() {
         ImageReference reference = ImageReference.parse(basic.pushBusyboxBase("errors/basic", "1"));
-        RegistryClient client = new RegistryClient(RegistryOptions.defaults(),
-                CredentialsSource.fixed(new RegistryCredentials(basic.username(), WRONG_PASSWORD)));
-
-        assertThatThrownBy(() -> client.getManifest(reference))
-                .isInstanceOfSatisfying(RegistryException.class, e -> {
-                    assertThat(e.status()).isEqualTo(401);
-                    assertThat(e.errorCodes()).contains("UNAUTHORIZED");
-                    assertThat(e.url()).isEqualTo("http://" + basic.hostPort() + "/v2/errors/basic/manifests/1");
-                })
-                .hasMessageContaining("the registry rejected the credentials of user '" + basic.username() + "'")
-                .hasMessageNotContaining(WRONG_PASSWORD)
-                .hasMessageNotContaining(basic.password());
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(),
+                CredentialsSource.fixed(new RegistryCredentials(basic.username(), WRONG_PASSWORD)))) {
+            assertThatThrownBy(() -> client.getManifest(reference))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> {
+                        assertThat(e.status()).isEqualTo(401);
+                        assertThat(e.errorCodes()).contains("UNAUTHORIZED");
+                        assertThat(e.url()).isEqualTo("http://" + basic.hostPort() + "/v2/errors/basic/manifests/1");
+                    })
+                    .hasMessageContaining("the registry rejected the credentials of user '" + basic.username() + "'")
+                    .hasMessageNotContaining(WRONG_PASSWORD)
+                    .hasMessageNotContaining(basic.password());
+        }
     }
 
     @Test
     void shouldSayThatCredentialsAreMissingWhenTheRegistryRequiresThem() {
         ImageReference reference = ImageReference.parse(basic.pushBusyboxBase("errors/anonymous", "1"));
-        RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous());
-
-        assertThatThrownBy(() -> client.getManifest(reference))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.status()).isEqualTo(401))
-                .hasMessageContaining("no credentials are configured for " + basic.hostPort());
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous())) {
+            assertThatThrownBy(() -> client.getManifest(reference))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.status()).isEqualTo(401))
+                    .hasMessageContaining("no credentials are configured for " + basic.hostPort());
+        }
     }
 
     @Test
     void shouldNeverAnswerAChallengeWithTheCredentialsOfAJvmWideAuthenticator() {
         ImageReference reference = ImageReference.parse(basic.pushBusyboxBase("errors/jvm-wide", "1"));
-        RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous());
         AtomicInteger asked = new AtomicInteger();
-        Authenticator.setDefault(new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                asked.incrementAndGet();
-                return new PasswordAuthentication(basic.username(), basic.password().toCharArray());
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous())) {
+            Authenticator.setDefault(new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    asked.incrementAndGet();
+                    return new PasswordAuthentication(basic.username(), basic.password().toCharArray());
+                }
+            });
+            try {
+                assertThatThrownBy(() -> client.getManifest(reference))
+                        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.status()).isEqualTo(401));
+            } finally {
+                Authenticator.setDefault(null);
             }
-        });
-        try {
-            assertThatThrownBy(() -> client.getManifest(reference))
-                    .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.status()).isEqualTo(401));
-        } finally {
-            Authenticator.setDefault(null);
         }
         assertThat(asked).hasValue(0);
     }
@@ -120,48 +124,49 @@ class RegistryClientErrorTest {
     @Test
     void shouldNameTheUserWhoseCredentialsTheTokenServerRejected() {
         ImageReference reference = ImageReference.parse(token.pushBusyboxBase("errors/token", "1"));
-        RegistryClient client = new RegistryClient(RegistryOptions.defaults(),
-                CredentialsSource.fixed(new RegistryCredentials(token.username(), WRONG_PASSWORD)));
-
-        assertThatThrownBy(() -> client.getManifest(reference))
-                .isInstanceOfSatisfying(RegistryException.class, e -> {
-                    assertThat(e.operation()).isEqualTo("request a token for repository:errors/token:pull at "
-                            + token.hostPort());
-                    assertThat(e.status()).isEqualTo(401);
-                    assertThat(e.url()).startsWith("http://127.0.0.1:").contains("/token?service=")
-                            .contains("scope=repository%3Aerrors%2Ftoken%3Apull");
-                })
-                .hasMessageContaining("the token server rejected the credentials of user '" + token.username() + "'")
-                .hasMessageNotContaining(WRONG_PASSWORD)
-                .hasMessageNotContaining(token.password());
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(),
+                CredentialsSource.fixed(new RegistryCredentials(token.username(), WRONG_PASSWORD)))) {
+            assertThatThrownBy(() -> client.getManifest(reference))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> {
+                        assertThat(e.operation()).isEqualTo("request a token for repository:errors/token:pull at "
+                                + token.hostPort());
+                        assertThat(e.status()).isEqualTo(401);
+                        assertThat(e.url()).startsWith("http://127.0.0.1:").contains("/token?service=")
+                                .contains("scope=repository%3Aerrors%2Ftoken%3Apull");
+                    })
+                    .hasMessageContaining(
+                            "the token server rejected the credentials of user '" + token.username() + "'")
+                    .hasMessageNotContaining(WRONG_PASSWORD)
+                    .hasMessageNotContaining(token.password());
+        }
     }
 
     @Test
     void shouldFailPingWithWrongBasicCredentials() {
-        RegistryClient client = new RegistryClient(RegistryOptions.defaults(),
-                CredentialsSource.fixed(new RegistryCredentials(basic.username(), WRONG_PASSWORD)));
-
-        assertThatThrownBy(() -> client.ping(basic.hostPort()))
-                .isInstanceOfSatisfying(RegistryException.class, e -> {
-                    assertThat(e.operation()).isEqualTo("ping registry " + basic.hostPort());
-                    assertThat(e.status()).isEqualTo(401);
-                })
-                .hasMessageNotContaining(WRONG_PASSWORD);
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(),
+                CredentialsSource.fixed(new RegistryCredentials(basic.username(), WRONG_PASSWORD)))) {
+            assertThatThrownBy(() -> client.ping(basic.hostPort()))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> {
+                        assertThat(e.operation()).isEqualTo("ping registry " + basic.hostPort());
+                        assertThat(e.status()).isEqualTo(401);
+                    })
+                    .hasMessageNotContaining(WRONG_PASSWORD);
+        }
     }
 
     @Test
     void shouldReportAnUnreachableRegistryAfterRetrying() {
         String nobody = "127.0.0.1:" + LoopbackPorts.free();
-        RegistryClient client = new RegistryClient(RegistryOptions.builder().maxRetries(2)
+        try (RegistryClient client = new RegistryClient(RegistryOptions.builder().maxRetries(2)
                 .initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(20)).build(),
-                CredentialsSource.anonymous());
-
-        assertThatThrownBy(() -> client.getManifest(ImageReference.parse(nobody + "/app:1")))
-                .isInstanceOfSatisfying(RegistryException.class, e -> {
-                    assertThat(e.status()).isZero();
-                    assertThat(e.url()).isEqualTo("http://" + nobody + "/v2/");
-                    assertThat(e.getSuppressed()).as("the https attempt").hasSize(1);
-                })
-                .hasMessageContaining("cannot reach the registry after 3 attempts");
+                CredentialsSource.anonymous())) {
+            assertThatThrownBy(() -> client.getManifest(ImageReference.parse(nobody + "/app:1")))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> {
+                        assertThat(e.status()).isZero();
+                        assertThat(e.url()).isEqualTo("http://" + nobody + "/v2/");
+                        assertThat(e.getSuppressed()).as("the https attempt").hasSize(1);
+                    })
+                    .hasMessageContaining("cannot reach the registry after 3 attempts");
+        }
     }
 }

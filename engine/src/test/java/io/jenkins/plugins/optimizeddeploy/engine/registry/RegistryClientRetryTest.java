@@ -24,9 +24,8 @@ class RegistryClientRetryTest {
     @Test
     void shouldRetryServiceUnavailableUntilTheRegistryAnswers() {
         plain.pushBusyboxBase("retry/unavailable", "1");
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.failingFirst(plain.baseUrl(), 2, 503, Map.of())) {
-            RegistryClient client = new RegistryClient(quickRetries(3), CredentialsSource.anonymous());
-
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.failingFirst(plain.baseUrl(), 2, 503, Map.of());
+                RegistryClient client = new RegistryClient(quickRetries(3), CredentialsSource.anonymous())) {
             ImageInspection inspection = new ImageInspector(client)
                     .inspect(ImageReference.parse(proxy.hostPort() + "/retry/unavailable:1"));
 
@@ -39,11 +38,10 @@ class RegistryClientRetryTest {
     void shouldHonourRetryAfterOnTooManyRequests() {
         plain.pushBusyboxBase("retry/throttled", "1");
         try (FaultInjectingProxy proxy = FaultInjectingProxy.failingFirst(plain.baseUrl(), 1, 429,
-                Map.of("Retry-After", "0"))) {
-            RegistryClient client = new RegistryClient(RegistryOptions.builder().maxRetries(1)
-                    .initialBackoff(Duration.ofSeconds(30)).maxBackoff(Duration.ofSeconds(30)).build(),
-                    CredentialsSource.anonymous());
-
+                Map.of("Retry-After", "0"));
+                RegistryClient client = new RegistryClient(RegistryOptions.builder().maxRetries(1)
+                        .initialBackoff(Duration.ofSeconds(30)).maxBackoff(Duration.ofSeconds(30)).build(),
+                        CredentialsSource.anonymous())) {
             long start = System.nanoTime();
             client.headManifest(ImageReference.parse(proxy.hostPort() + "/retry/throttled:1"));
 
@@ -54,9 +52,8 @@ class RegistryClientRetryTest {
 
     @Test
     void shouldReportTheLastErrorStatusWhenRetriesRunOut() {
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.failingFirst(plain.baseUrl(), 100, 502, Map.of())) {
-            RegistryClient client = new RegistryClient(quickRetries(2), CredentialsSource.anonymous());
-
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.failingFirst(plain.baseUrl(), 100, 502, Map.of());
+                RegistryClient client = new RegistryClient(quickRetries(2), CredentialsSource.anonymous())) {
             assertThatThrownBy(() -> client.ping(proxy.hostPort()))
                     .isInstanceOfSatisfying(RegistryException.class, e -> {
                         assertThat(e.status()).isEqualTo(502);

@@ -22,26 +22,26 @@ class RegistryClientTlsTest {
     @Test
     void shouldRejectAnUntrustedCertificateWithoutFallingBackToPlainHttp() {
         ImageReference reference = ImageReference.parse(tls.pushBusyboxBase("tls/untrusted", "1"));
-        RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous());
-
-        assertThatThrownBy(() -> client.getManifest(reference))
-                .isInstanceOfSatisfying(RegistryException.class, e -> {
-                    assertThat(e.operation()).isEqualTo("ping registry " + tls.hostPort());
-                    assertThat(e.status()).isZero();
-                    assertThat(e.url()).isEqualTo("https://" + tls.hostPort() + "/v2/");
-                })
-                .hasMessageContaining("the registry's TLS certificate is not trusted")
-                .hasMessageContaining("caCertificate");
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous())) {
+            assertThatThrownBy(() -> client.getManifest(reference))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> {
+                        assertThat(e.operation()).isEqualTo("ping registry " + tls.hostPort());
+                        assertThat(e.status()).isZero();
+                        assertThat(e.url()).isEqualTo("https://" + tls.hostPort() + "/v2/");
+                    })
+                    .hasMessageContaining("the registry's TLS certificate is not trusted")
+                    .hasMessageContaining("caCertificate");
+        }
     }
 
     @Test
     void shouldAcceptTheCertificateSignedByTheGivenCa() {
         ImageReference reference = ImageReference.parse(tls.pushBusyboxBase("tls/trusted", "1"));
-        RegistryClient client = new RegistryClient(
-                RegistryOptions.builder().caCertificate(tls.caCertificate()).build(), CredentialsSource.anonymous());
-
-        assertThat(client.getManifest(reference).digest().toString())
-                .isEqualTo(tls.manifest("tls/trusted", "1").digest());
+        try (RegistryClient client = new RegistryClient(
+                RegistryOptions.builder().caCertificate(tls.caCertificate()).build(), CredentialsSource.anonymous())) {
+            assertThat(client.getManifest(reference).digest().toString())
+                    .isEqualTo(tls.manifest("tls/trusted", "1").digest());
+        }
     }
 
     @Test
@@ -49,28 +49,29 @@ class RegistryClientTlsTest {
         String byName = "localhost:" + tls.hostPort().substring(tls.hostPort().indexOf(':') + 1);
         ImageReference reference = ImageReference.parse(byName + "/" + ImageReference.parse(
                 tls.pushBusyboxBase("tls/other-host", "1")).repository() + ":1");
-        RegistryClient client = new RegistryClient(
-                RegistryOptions.builder().caCertificate(tls.caCertificate()).build(), CredentialsSource.anonymous());
-        HostnameVerifier jvmDefault = HttpsURLConnection.getDefaultHostnameVerifier();
-        HttpsURLConnection.setDefaultHostnameVerifier((host, session) -> true);
-        try {
-            assertThatThrownBy(() -> client.getManifest(reference))
-                    .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.status()).isZero())
-                    .hasMessageContaining("https://" + byName + "/v2/")
-                    .hasMessageContaining("the registry's TLS certificate is not trusted");
-        } finally {
-            HttpsURLConnection.setDefaultHostnameVerifier(jvmDefault);
+        try (RegistryClient client = new RegistryClient(
+                RegistryOptions.builder().caCertificate(tls.caCertificate()).build(), CredentialsSource.anonymous())) {
+            HostnameVerifier jvmDefault = HttpsURLConnection.getDefaultHostnameVerifier();
+            HttpsURLConnection.setDefaultHostnameVerifier((host, session) -> true);
+            try {
+                assertThatThrownBy(() -> client.getManifest(reference))
+                        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.status()).isZero())
+                        .hasMessageContaining("https://" + byName + "/v2/")
+                        .hasMessageContaining("the registry's TLS certificate is not trusted");
+            } finally {
+                HttpsURLConnection.setDefaultHostnameVerifier(jvmDefault);
+            }
         }
     }
 
     @Test
     void shouldAcceptAnyCertificateOnlyWhenInsecureTlsIsChosen() {
         ImageReference reference = ImageReference.parse(tls.pushBusyboxBase("tls/insecure", "1"));
-        RegistryClient client = new RegistryClient(RegistryOptions.builder().insecureTls(true).build(),
-                CredentialsSource.anonymous());
-
-        assertThat(client.headManifest(reference).digest().toString())
-                .isEqualTo(tls.manifest("tls/insecure", "1").digest());
+        try (RegistryClient client = new RegistryClient(RegistryOptions.builder().insecureTls(true).build(),
+                CredentialsSource.anonymous())) {
+            assertThat(client.headManifest(reference).digest().toString())
+                    .isEqualTo(tls.manifest("tls/insecure", "1").digest());
+        }
     }
 
     @Test

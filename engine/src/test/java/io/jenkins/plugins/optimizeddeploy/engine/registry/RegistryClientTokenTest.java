@@ -24,25 +24,25 @@ class RegistryClientTokenTest {
         ImageReference reference = ImageReference.parse(token.pushBusyboxBase("token/expiry", "1"));
         CountingCredentials credentials = new CountingCredentials(token.username(), token.password());
         MovableClock clock = new MovableClock(Instant.now());
-        RegistryClient client = new RegistryClient(RegistryOptions.defaults(), credentials, clock);
+        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), credentials, clock)) {
+            client.headManifest(reference);
+            clock.advance(Duration.ofSeconds(60));
+            client.headManifest(reference);
+            assertThat(credentials.lookups()).as("still valid after a minute").hasSize(1);
 
-        client.headManifest(reference);
-        clock.advance(Duration.ofSeconds(60));
-        client.headManifest(reference);
-        assertThat(credentials.lookups()).as("still valid after a minute").hasSize(1);
+            clock.advance(Duration.ofHours(1));
+            client.headManifest(reference);
 
-        clock.advance(Duration.ofHours(1));
-        client.headManifest(reference);
-
-        assertThat(credentials.lookups()).as("expired after an hour (the token server grants 300 s)").hasSize(2);
+            assertThat(credentials.lookups()).as("expired after an hour (the token server grants 300 s)").hasSize(2);
+        }
     }
 
     @Test
     void shouldAskForAFreshTokenOnceWhenTheRegistryRejectsTheCachedOne() {
         ImageReference reference = ImageReference.parse(token.pushBusyboxBase("token/rejected", "1"));
         CountingCredentials credentials = new CountingCredentials(token.username(), token.password());
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.droppingAuthorization(token.baseUrl(), 1)) {
-            RegistryClient client = new RegistryClient(RegistryOptions.defaults(), credentials);
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.droppingAuthorization(token.baseUrl(), 1);
+                RegistryClient client = new RegistryClient(RegistryOptions.defaults(), credentials)) {
             ImageReference viaProxy = ImageReference.parse(proxy.hostPort() + "/token/rejected:1");
 
             assertThat(client.getManifest(viaProxy).digest().toString())
@@ -55,8 +55,8 @@ class RegistryClientTokenTest {
     void shouldGiveUpAfterOneFreshTokenIsRejectedToo() {
         token.pushBusyboxBase("token/rejected-twice", "1");
         CountingCredentials credentials = new CountingCredentials(token.username(), token.password());
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.droppingAuthorization(token.baseUrl(), 100)) {
-            RegistryClient client = new RegistryClient(RegistryOptions.defaults(), credentials);
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.droppingAuthorization(token.baseUrl(), 100);
+                RegistryClient client = new RegistryClient(RegistryOptions.defaults(), credentials)) {
             ImageReference viaProxy = ImageReference.parse(proxy.hostPort() + "/token/rejected-twice:1");
 
             assertThatThrownBy(() -> client.getManifest(viaProxy))

@@ -129,51 +129,52 @@ class RetaggerFaultPropertyTest {
 
     private void retagUnder(FaultSchedule schedule, Layout layout) {
         int run = RUNS.incrementAndGet();
-        RegistryClient direct = new RegistryClient(quickOptions(), CredentialsSource.anonymous());
-        List<String> sources = new ArrayList<>();
-        Map<ImageReference, String> previous = new HashMap<>();
-        Map<ImageReference, String> expected = new HashMap<>();
-        String to = null;
-        List<String> services = layout == Layout.SAME_REPOSITORY ? List.of("web", "worker") : List.of("web");
-        for (String service : services) {
-            String repository = "property/" + run + "/" + service;
-            ImageReference base = ImageReference.parse(registry.pushBusyboxBase(repository, "base"));
-            Digest release = variant(direct, base, "release-" + run, "abc123");
-            ImageReference targetRepository = layout == Layout.SAME_REPOSITORY ? base
-                    : ImageReference.parse(registry.hostPort() + "/property/" + run + "/promoted");
-            for (String tag : TAGS) {
-                ImageReference target = targetRepository.withTag(tag);
-                previous.put(target, layout == Layout.SAME_REPOSITORY
-                        ? variant(direct, base, "old-" + tag + "-" + run, tag).toString() : "");
-                expected.put(target, release.toString());
+        try (RegistryClient direct = new RegistryClient(quickOptions(), CredentialsSource.anonymous());
+                RegistryClient client = new RegistryClient(quickOptions(), CredentialsSource.anonymous())) {
+            List<String> sources = new ArrayList<>();
+            Map<ImageReference, String> previous = new HashMap<>();
+            Map<ImageReference, String> expected = new HashMap<>();
+            String to = null;
+            List<String> services = layout == Layout.SAME_REPOSITORY ? List.of("web", "worker") : List.of("web");
+            for (String service : services) {
+                String repository = "property/" + run + "/" + service;
+                ImageReference base = ImageReference.parse(registry.pushBusyboxBase(repository, "base"));
+                Digest release = variant(direct, base, "release-" + run, "abc123");
+                ImageReference targetRepository = layout == Layout.SAME_REPOSITORY ? base
+                        : ImageReference.parse(registry.hostPort() + "/property/" + run + "/promoted");
+                for (String tag : TAGS) {
+                    ImageReference target = targetRepository.withTag(tag);
+                    previous.put(target, layout == Layout.SAME_REPOSITORY
+                            ? variant(direct, base, "old-" + tag + "-" + run, tag).toString() : "");
+                    expected.put(target, release.toString());
+                }
+                sources.add(proxy.hostPort() + "/" + repository + ":abc123");
+                if (layout == Layout.ANOTHER_REPOSITORY) {
+                    to = proxy.hostPort() + "/" + targetRepository.repository();
+                }
             }
-            sources.add(proxy.hostPort() + "/" + repository + ":abc123");
-            if (layout == Layout.ANOTHER_REPOSITORY) {
-                to = proxy.hostPort() + "/" + targetRepository.repository();
-            }
-        }
-        current = new ScheduledTry(schedule, proxy.requests());
-        RegistryClient client = new RegistryClient(quickOptions(), CredentialsSource.anonymous());
+            current = new ScheduledTry(schedule, proxy.requests());
 
-        RetagResult result = new Retagger(client).retag(RetagRequest.of(sources, TAGS, to), line -> { });
+            RetagResult result = new Retagger(client).retag(RetagRequest.of(sources, TAGS, to), line -> { });
 
-        Map<ImageReference, String> now = new HashMap<>();
-        expected.keySet().forEach(target -> now.put(target, digestOf(direct, target).orElse("")));
-        String report = schedule + "\n" + String.join("\n", result.summary());
-        assertThat(now).as("every tag moved or every tag as before\n" + report).isIn(expected, previous);
-        assertThat(now).as("what the result says\n" + report).isEqualTo(result.moved() ? expected : previous);
-        assertThat(result.outcome()).as(report).isNotEqualTo(RetagOutcome.ROLLBACK_INCOMPLETE);
-        String sourceRepository = ImageReference.parse(sources.get(0)).repository();
-        for (ImageReference target : expected.keySet()) {
-            String tag = target.tag().orElseThrow();
-            if (now.get(target).equals(expected.get(target))) {
-                // Byte for byte and with its media type, what the source is (a digest is the hash of the bytes).
-                String from = layout == Layout.SAME_REPOSITORY ? target.repository() : sourceRepository;
-                assertThat(registry.manifest(target.repository(), tag)).as(report)
-                        .isEqualTo(registry.manifest(from, "abc123"));
+            Map<ImageReference, String> now = new HashMap<>();
+            expected.keySet().forEach(target -> now.put(target, digestOf(direct, target).orElse("")));
+            String report = schedule + "\n" + String.join("\n", result.summary());
+            assertThat(now).as("every tag moved or every tag as before\n" + report).isIn(expected, previous);
+            assertThat(now).as("what the result says\n" + report).isEqualTo(result.moved() ? expected : previous);
+            assertThat(result.outcome()).as(report).isNotEqualTo(RetagOutcome.ROLLBACK_INCOMPLETE);
+            String sourceRepository = ImageReference.parse(sources.get(0)).repository();
+            for (ImageReference target : expected.keySet()) {
+                String tag = target.tag().orElseThrow();
+                if (now.get(target).equals(expected.get(target))) {
+                    // Byte for byte and with its media type, what the source is (a digest is the hash of the bytes).
+                    String from = layout == Layout.SAME_REPOSITORY ? target.repository() : sourceRepository;
+                    assertThat(registry.manifest(target.repository(), tag)).as(report)
+                            .isEqualTo(registry.manifest(from, "abc123"));
+                }
             }
+            sources.forEach(source -> assertThat(digestOf(direct, ImageReference.parse(registry.hostPort() + "/"
+                    + ImageReference.parse(source).repository() + ":abc123"))).as("the source stays").isPresent());
         }
-        sources.forEach(source -> assertThat(digestOf(direct, ImageReference.parse(registry.hostPort() + "/"
-                + ImageReference.parse(source).repository() + ":abc123"))).as("the source stays").isPresent());
     }
 }

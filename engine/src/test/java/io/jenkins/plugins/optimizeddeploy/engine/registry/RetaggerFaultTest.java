@@ -35,17 +35,17 @@ class RetaggerFaultTest {
         String repository = "fault/" + fault.name().toLowerCase().replace('_', '-');
         plain.pushBusyboxBase(repository, "abc123");
         plain.pushBusyboxBase(repository, "old");
-        variant(new RegistryClient(quickOptions(), CredentialsSource.anonymous()),
-                ImageReference.parse(plain.hostPort() + "/" + repository + ":old"), "old", "prod");
+        try (RegistryClient direct = new RegistryClient(quickOptions(), CredentialsSource.anonymous())) {
+            variant(direct, ImageReference.parse(plain.hostPort() + "/" + repository + ":old"), "old", "prod");
+        }
         Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
         // The first request of each kind (ping, manifest GET, HEAD, PUT) gets the fault once; GET and HEAD come in
         // parallel.
         try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(), (number, request) -> {
             String kind = request.substring(0, request.indexOf(' ')) + (request.contains("/manifests/") ? " m" : "");
             return seen.computeIfAbsent(kind, k -> new AtomicInteger()).getAndIncrement() == 0 ? fault : Fault.NONE;
-        }, STALL)) {
-            RegistryClient client = new RegistryClient(quickOptions(), CredentialsSource.anonymous());
-
+        }, STALL);
+                RegistryClient client = new RegistryClient(quickOptions(), CredentialsSource.anonymous())) {
             RetagResult result = new Retagger(client).retag(RetagRequest.of(
                     List.of(proxy.hostPort() + "/" + repository + ":abc123"), TAGS, null), line -> { });
 

@@ -34,40 +34,48 @@ class RetaggerInterruptTest {
 
     @Test
     void shouldEndAtOnceWithNothingMovedWhenInterruptedWhileReading() throws Exception {
-        Setup setup = setUp("interrupt/read");
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
-                (number, request) -> request.startsWith("HEAD ") ? Fault.STALL : Fault.NONE, HELD)) {
-            Interrupted outcome = retagAndInterrupt(proxy, setup, () -> !proxy.injected().isEmpty());
+        try (Setup setup = setUp("interrupt/read")) {
+            try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
+                    (number, request) -> request.startsWith("HEAD ") ? Fault.STALL : Fault.NONE, HELD)) {
+                Interrupted outcome = retagAndInterrupt(proxy, setup, () -> !proxy.injected().isEmpty());
 
-            assertThat(outcome.result().outcome()).isEqualTo(RetagOutcome.NOTHING_MOVED);
-            assertThat(outcome.result().summary().get(0)).contains("interrupted");
-            assertThat(proxy.count("PUT ")).as("no tag is put once the retag is interrupted").isZero();
-            assertThat(outcome.interruptStatusKept()).isTrue();
+                assertThat(outcome.result().outcome()).isEqualTo(RetagOutcome.NOTHING_MOVED);
+                assertThat(outcome.result().summary().get(0)).contains("interrupted");
+                assertThat(proxy.count("PUT ")).as("no tag is put once the retag is interrupted").isZero();
+                assertThat(outcome.interruptStatusKept()).isTrue();
+            }
+            assertTagsUnmoved(setup);
         }
-        assertTagsUnmoved(setup);
     }
 
     /** The registry received the first PUT and moved the tag, but its answer never comes: the tag goes back. */
     @Test
     void shouldPutTouchedTagsBackWhenInterruptedWhileMoving() throws Exception {
-        Setup setup = setUp("interrupt/put");
-        AtomicBoolean firstPut = new AtomicBoolean(true);
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(), (number, request) ->
-                request.startsWith("PUT ") && firstPut.getAndSet(false) ? Fault.STALL_BODY : Fault.NONE, HELD)) {
-            Interrupted outcome = retagAndInterrupt(proxy, setup, () -> movedByRegistry(setup));
+        try (Setup setup = setUp("interrupt/put")) {
+            AtomicBoolean firstPut = new AtomicBoolean(true);
+            try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(), (number, request) ->
+                    request.startsWith("PUT ") && firstPut.getAndSet(false) ? Fault.STALL_BODY : Fault.NONE, HELD)) {
+                Interrupted outcome = retagAndInterrupt(proxy, setup, () -> movedByRegistry(setup));
 
-            assertThat(outcome.result().outcome()).as(String.join("\n", outcome.result().summary()))
-                    .isEqualTo(RetagOutcome.NOTHING_MOVED);
-            assertThat(outcome.result().summary().get(0)).contains("interrupted");
-            assertThat(outcome.result().tags()).extracting(TagResult::outcome).containsOnly(TagOutcome.RESTORED);
-            assertThat(outcome.interruptStatusKept()).isTrue();
+                assertThat(outcome.result().outcome()).as(String.join("\n", outcome.result().summary()))
+                        .isEqualTo(RetagOutcome.NOTHING_MOVED);
+                assertThat(outcome.result().summary().get(0)).contains("interrupted");
+                assertThat(outcome.result().tags()).extracting(TagResult::outcome).containsOnly(TagOutcome.RESTORED);
+                assertThat(outcome.interruptStatusKept()).isTrue();
+            }
+            assertTagsUnmoved(setup);
         }
-        assertTagsUnmoved(setup);
     }
 
-    private record Setup(String repository, Digest source, Digest previous, RegistryClient direct) {
+    private record Setup(String repository, Digest source, Digest previous, RegistryClient direct)
+            implements AutoCloseable {
         ImageReference tag(String tag) {
             return ImageReference.parse(plain.hostPort() + "/" + repository + ":" + tag);
+        }
+
+        @Override
+        public void close() {
+            direct.close();
         }
     }
 
@@ -124,6 +132,5 @@ class RetaggerInterruptTest {
         for (String tag : TAGS) {
             assertThat(digestOf(setup.direct(), setup.tag(tag))).as(tag).contains(setup.previous().toString());
         }
-        setup.direct().close();
     }
 }

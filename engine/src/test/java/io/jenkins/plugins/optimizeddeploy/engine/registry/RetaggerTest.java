@@ -44,54 +44,57 @@ class RetaggerTest {
 
     @Test
     void shouldMoveEveryTagWithinTheRepositoryByteForByte() {
-        RegistryClient client = anonymous();
-        ImageReference web = ImageReference.parse(plain.pushBusyboxBase("same/web", "abc123"));
-        ImageReference worker = ImageReference.parse(plain.pushBusyboxBase("same/worker", "abc123"));
-        Digest oldProd = variant(client, web, "old", "prod");
+        try (RegistryClient client = anonymous()) {
+            ImageReference web = ImageReference.parse(plain.pushBusyboxBase("same/web", "abc123"));
+            ImageReference worker = ImageReference.parse(plain.pushBusyboxBase("same/worker", "abc123"));
+            Digest oldProd = variant(client, web, "old", "prod");
 
-        RetagResult result = retag(client, List.of(web.toString(), worker.toString()), List.of("latest", "prod"), null);
+            RetagResult result = retag(client, List.of(web.toString(), worker.toString()), List.of("latest", "prod"),
+                    null);
 
-        assertThat(result.outcome()).as(String.join("\n", result.summary())).isEqualTo(RetagOutcome.MOVED);
-        String sourceDigest = plain.manifest("same/web", "abc123").digest();
-        for (String repository : List.of("same/web", "same/worker")) {
-            for (String tag : List.of("latest", "prod")) {
-                assertThat(plain.manifest(repository, tag)).isEqualTo(plain.manifest(repository, "abc123"));
+            assertThat(result.outcome()).as(String.join("\n", result.summary())).isEqualTo(RetagOutcome.MOVED);
+            String sourceDigest = plain.manifest("same/web", "abc123").digest();
+            for (String repository : List.of("same/web", "same/worker")) {
+                for (String tag : List.of("latest", "prod")) {
+                    assertThat(plain.manifest(repository, tag)).isEqualTo(plain.manifest(repository, "abc123"));
+                }
             }
+            assertThat(result.images()).extracting(RetaggedImage::digest).containsOnly(sourceDigest);
+            assertThat(result.images().get(0).tags())
+                    .containsExactly(plain.hostPort() + "/same/web:latest", plain.hostPort() + "/same/web:prod");
+            assertThat(result.tags()).filteredOn(tag -> tag.target().endsWith("same/web:prod"))
+                    .singleElement().satisfies(tag -> assertThat(tag.previousDigest()).isEqualTo(oldProd.toString()));
+            assertThat(result.traffic().blobBytes()).isZero();
         }
-        assertThat(result.images()).extracting(RetaggedImage::digest).containsOnly(sourceDigest);
-        assertThat(result.images().get(0).tags())
-                .containsExactly(plain.hostPort() + "/same/web:latest", plain.hostPort() + "/same/web:prod");
-        assertThat(result.tags()).filteredOn(tag -> tag.target().endsWith("same/web:prod"))
-                .singleElement().satisfies(tag -> assertThat(tag.previousDigest()).isEqualTo(oldProd.toString()));
-        assertThat(result.traffic().blobBytes()).isZero();
     }
 
     @Test
     void shouldLeaveATagThatPointsAtTheSourceAlreadyUnwritten() {
-        RegistryClient client = anonymous();
-        ImageReference web = ImageReference.parse(plain.pushBusyboxBase("already/web", "abc123"));
-        plain.pushBusyboxBase("already/web", "latest");
+        try (RegistryClient client = anonymous()) {
+            ImageReference web = ImageReference.parse(plain.pushBusyboxBase("already/web", "abc123"));
+            plain.pushBusyboxBase("already/web", "latest");
 
-        RetagResult result = retag(client, List.of(web.toString()), List.of("latest"), null);
+            RetagResult result = retag(client, List.of(web.toString()), List.of("latest"), null);
 
-        assertThat(result.outcome()).isEqualTo(RetagOutcome.MOVED);
-        assertThat(result.tags()).singleElement()
-                .satisfies(tag -> assertThat(tag.outcome()).isEqualTo(TagOutcome.ALREADY_THERE));
-        assertThat(result.requests(RequestKind.MANIFEST_PUT)).isZero();
+            assertThat(result.outcome()).isEqualTo(RetagOutcome.MOVED);
+            assertThat(result.tags()).singleElement()
+                    .satisfies(tag -> assertThat(tag.outcome()).isEqualTo(TagOutcome.ALREADY_THERE));
+            assertThat(result.requests(RequestKind.MANIFEST_PUT)).isZero();
+        }
     }
 
     @Test
     void shouldSendOneManifestGetPerSourceAndOneHeadAndOnePutPerTagAndOneTokenPerRepository() {
         List<String> repositories = List.of("count/web", "count/worker", "count/docs");
         List<String> tags = List.of("latest", "prod", "stable", "v1");
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.transparent(token.baseUrl())) {
+        CountingCredentials credentials = new CountingCredentials(token.username(), token.password());
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.transparent(token.baseUrl());
+                RegistryClient client = new RegistryClient(quickOptions(), credentials)) {
             List<String> sources = new ArrayList<>();
             for (String repository : repositories) {
                 token.pushBusyboxBase(repository, "abc123");
                 sources.add(proxy.hostPort() + "/" + repository + ":abc123");
             }
-            CountingCredentials credentials = new CountingCredentials(token.username(), token.password());
-            RegistryClient client = new RegistryClient(quickOptions(), credentials);
 
             RetagResult result = retag(client, sources, tags, null);
 
@@ -119,9 +122,9 @@ class RetaggerTest {
 
     @Test
     void shouldMountTheBlobsIntoAnotherRepositoryWithoutReadingThem() {
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.transparent(plain.baseUrl())) {
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.transparent(plain.baseUrl());
+                RegistryClient client = anonymous()) {
             plain.pushBusyboxBase("mount/from", "abc123");
-            RegistryClient client = anonymous();
 
             RetagResult result = retag(client, List.of(proxy.hostPort() + "/mount/from:abc123"),
                     List.of("latest", "prod"), proxy.hostPort() + "/mount/to");
@@ -138,10 +141,10 @@ class RetaggerTest {
 
     @Test
     void shouldMountAnIndexAndItsPlatformsIntoAnotherRepositoryWithOneTokenForBothRepositories() {
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.transparent(token.baseUrl())) {
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.transparent(token.baseUrl());
+                RegistryClient client = new RegistryClient(quickOptions(),
+                        new CountingCredentials(token.username(), token.password()))) {
             token.pushBusyboxIndex("mount-index/from", "abc123");
-            RegistryClient client = new RegistryClient(quickOptions(),
-                    new CountingCredentials(token.username(), token.password()));
 
             RetagResult result = retag(client, List.of(proxy.hostPort() + "/mount-index/from:abc123"),
                     List.of("latest"), proxy.hostPort() + "/mount-index/to");
@@ -164,17 +167,16 @@ class RetaggerTest {
         plain.pushBusyboxBase("stream-fault/web", "abc123");
         AtomicInteger uploads = new AtomicInteger();
         AtomicInteger reads = new AtomicInteger();
+        RegistryCredentials credentials = new RegistryCredentials(basic.username(), basic.password());
         try (FaultInjectingProxy source = FaultInjectingProxy.following(plain.baseUrl(), (number, request) ->
                         request.startsWith("GET /v2/stream-fault/web/blobs/") && reads.getAndIncrement() == 0
                                 ? FaultInjectingProxy.Fault.TRUNCATE : FaultInjectingProxy.Fault.NONE, Duration.ZERO);
                 FaultInjectingProxy target = FaultInjectingProxy.following(basic.baseUrl(), (number, request) ->
                         request.startsWith("PUT /v2/stream-fault/copy/blobs/uploads/")
                                 && uploads.getAndIncrement() == 0
-                                ? FaultInjectingProxy.Fault.RESET : FaultInjectingProxy.Fault.NONE, Duration.ZERO)) {
-            RegistryCredentials credentials = new RegistryCredentials(basic.username(), basic.password());
-            RegistryClient client = new RegistryClient(quickOptions(),
-                    host -> host.equals(target.hostPort()) ? Optional.of(credentials) : Optional.empty());
-
+                                ? FaultInjectingProxy.Fault.RESET : FaultInjectingProxy.Fault.NONE, Duration.ZERO);
+                RegistryClient client = new RegistryClient(quickOptions(),
+                        host -> host.equals(target.hostPort()) ? Optional.of(credentials) : Optional.empty())) {
             RetagResult result = retag(client, List.of(source.hostPort() + "/stream-fault/web:abc123"),
                     List.of("latest"), target.hostPort() + "/stream-fault/copy");
 
@@ -188,43 +190,45 @@ class RetaggerTest {
     @Test
     void shouldStreamTheBlobsToAnotherRegistry() {
         ImageReference source = ImageReference.parse(plain.pushBusyboxBase("cross/web", "abc123"));
-        RegistryClient client = loggedInTo(basic);
+        try (RegistryClient client = loggedInTo(basic)) {
+            RetagResult result = retag(client, List.of(source.toString()), List.of("latest"),
+                    basic.hostPort() + "/promoted/web");
 
-        RetagResult result = retag(client, List.of(source.toString()), List.of("latest"),
-                basic.hostPort() + "/promoted/web");
-
-        assertThat(result.outcome()).as(String.join("\n", result.summary())).isEqualTo(RetagOutcome.MOVED);
-        assertThat(basic.manifest("promoted/web", "latest")).isEqualTo(plain.manifest("cross/web", "abc123"));
-        assertThat(result.traffic().blobBytes()).isPositive();
-        assertThat(result.requests(RequestKind.BLOB_GET)).as("config and layer").isEqualTo(2);
+            assertThat(result.outcome()).as(String.join("\n", result.summary())).isEqualTo(RetagOutcome.MOVED);
+            assertThat(basic.manifest("promoted/web", "latest")).isEqualTo(plain.manifest("cross/web", "abc123"));
+            assertThat(result.traffic().blobBytes()).isPositive();
+            assertThat(result.requests(RequestKind.BLOB_GET)).as("config and layer").isEqualTo(2);
+        }
     }
 
     @Test
     void shouldMoveAMultiPlatformIndexIntactToAnotherRegistry() {
         ImageReference source = ImageReference.parse(plain.pushBusyboxIndex("index/web", "abc123"));
-        RegistryClient client = loggedInTo(token);
+        try (RegistryClient client = loggedInTo(token)) {
+            RetagResult result = retag(client, List.of(source.toString()), List.of("latest", "prod"),
+                    token.hostPort() + "/index/promoted");
 
-        RetagResult result = retag(client, List.of(source.toString()), List.of("latest", "prod"),
-                token.hostPort() + "/index/promoted");
-
-        assertThat(result.outcome()).as(String.join("\n", result.summary())).isEqualTo(RetagOutcome.MOVED);
-        assertThat(token.manifest("index/promoted", "prod")).isEqualTo(plain.manifest("index/web", "abc123"));
-        ImageInspection inspection = new ImageInspector(client)
-                .inspect(ImageReference.parse(token.hostPort() + "/index/promoted:latest"));
-        assertThat(inspection.platforms()).extracting(PlatformImage::platform)
-                .containsExactlyInAnyOrder("linux/amd64", "linux/arm64/v8");
+            assertThat(result.outcome()).as(String.join("\n", result.summary())).isEqualTo(RetagOutcome.MOVED);
+            assertThat(token.manifest("index/promoted", "prod")).isEqualTo(plain.manifest("index/web", "abc123"));
+            ImageInspection inspection = new ImageInspector(client)
+                    .inspect(ImageReference.parse(token.hostPort() + "/index/promoted:latest"));
+            assertThat(inspection.platforms()).extracting(PlatformImage::platform)
+                    .containsExactlyInAnyOrder("linux/amd64", "linux/arm64/v8");
+        }
     }
 
     @Test
     void shouldMoveAMultiPlatformIndexWithinItsRepository() {
         ImageReference source = ImageReference.parse(basic.pushBusyboxIndex("index/same", "abc123"));
 
-        RetagResult result = retag(loggedInTo(basic), List.of(source.toString()), List.of("latest"), null);
+        try (RegistryClient client = loggedInTo(basic)) {
+            RetagResult result = retag(client, List.of(source.toString()), List.of("latest"), null);
 
-        assertThat(result.outcome()).isEqualTo(RetagOutcome.MOVED);
-        assertThat(basic.manifest("index/same", "latest")).isEqualTo(basic.manifest("index/same", "abc123"));
-        assertThat(result.images()).singleElement().satisfies(image ->
-                assertThat(image.mediaType()).isEqualTo(ManifestMediaType.OCI_INDEX.value()));
+            assertThat(result.outcome()).isEqualTo(RetagOutcome.MOVED);
+            assertThat(basic.manifest("index/same", "latest")).isEqualTo(basic.manifest("index/same", "abc123"));
+            assertThat(result.images()).singleElement().satisfies(image ->
+                    assertThat(image.mediaType()).isEqualTo(ManifestMediaType.OCI_INDEX.value()));
+        }
     }
 
     @Test
@@ -232,86 +236,99 @@ class RetaggerTest {
         for (RegistryExtension registry : List.of(basic, token)) {
             ImageReference source = ImageReference.parse(registry.pushBusyboxBase("auth/web", "abc123"));
 
-            RetagResult result = retag(loggedInTo(registry), List.of(source.toString()), List.of("latest"), null);
+            try (RegistryClient client = loggedInTo(registry)) {
+                RetagResult result = retag(client, List.of(source.toString()), List.of("latest"), null);
 
-            assertThat(result.outcome()).as(registry.flavour() + "\n" + result.summary()).isEqualTo(RetagOutcome.MOVED);
-            assertThat(registry.manifest("auth/web", "latest")).isEqualTo(registry.manifest("auth/web", "abc123"));
+                assertThat(result.outcome()).as(registry.flavour() + "\n" + result.summary())
+                        .isEqualTo(RetagOutcome.MOVED);
+                assertThat(registry.manifest("auth/web", "latest")).isEqualTo(registry.manifest("auth/web", "abc123"));
+            }
         }
     }
 
     @Test
     void shouldPutEveryTouchedTagBackWhenOneCannotBeWritten() {
-        RegistryClient direct = anonymous();
-        ImageReference web = ImageReference.parse(plain.pushBusyboxBase("rollback/web", "abc123"));
-        Digest oldLatest = variant(direct, web, "old-latest", "latest");
-        Digest oldProd = variant(direct, web, "old-prod", "prod");
-        AtomicInteger prodPuts = new AtomicInteger();
-        // The first attempt and both retries of the move fail; putting the old manifest back goes through.
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
-                (number, request) -> request.startsWith("PUT /v2/rollback/web/manifests/prod")
-                        && prodPuts.getAndIncrement() < 3
-                        ? FaultInjectingProxy.Fault.STATUS_503 : FaultInjectingProxy.Fault.NONE, Duration.ZERO)) {
-            RetagResult result = retag(anonymous(), List.of(proxy.hostPort() + "/rollback/web:abc123"),
-                    List.of("latest", "prod"), null);
+        try (RegistryClient direct = anonymous()) {
+            ImageReference web = ImageReference.parse(plain.pushBusyboxBase("rollback/web", "abc123"));
+            Digest oldLatest = variant(direct, web, "old-latest", "latest");
+            Digest oldProd = variant(direct, web, "old-prod", "prod");
+            AtomicInteger prodPuts = new AtomicInteger();
+            // The first attempt and both retries of the move fail; putting the old manifest back goes through.
+            try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
+                    (number, request) -> request.startsWith("PUT /v2/rollback/web/manifests/prod")
+                            && prodPuts.getAndIncrement() < 3
+                            ? FaultInjectingProxy.Fault.STATUS_503 : FaultInjectingProxy.Fault.NONE, Duration.ZERO);
+                    RegistryClient client = anonymous()) {
+                RetagResult result = retag(client, List.of(proxy.hostPort() + "/rollback/web:abc123"),
+                        List.of("latest", "prod"), null);
 
-            assertThat(result.outcome()).as(String.join("\n", result.summary())).isEqualTo(RetagOutcome.NOTHING_MOVED);
-            assertThat(result.failure()).contains("rollback/web:prod", "503");
+                assertThat(result.outcome()).as(String.join("\n", result.summary()))
+                        .isEqualTo(RetagOutcome.NOTHING_MOVED);
+                assertThat(result.failure()).contains("rollback/web:prod", "503");
+            }
+            assertThat(digestOf(direct, web.withTag("latest"))).contains(oldLatest.toString());
+            assertThat(digestOf(direct, web.withTag("prod"))).contains(oldProd.toString());
+            assertThat(log).anyMatch(line -> line.contains("rollback/web:latest RESTORED"));
         }
-        assertThat(digestOf(direct, web.withTag("latest"))).contains(oldLatest.toString());
-        assertThat(digestOf(direct, web.withTag("prod"))).contains(oldProd.toString());
-        assertThat(log).anyMatch(line -> line.contains("rollback/web:latest RESTORED"));
     }
 
     @Test
     void shouldReportANewTagThatTheRegistryCannotRemove() {
-        RegistryClient direct = anonymous();
-        ImageReference web = ImageReference.parse(plain.pushBusyboxBase("untag/web", "abc123"));
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
-                (number, request) -> request.startsWith("PUT /v2/untag/web/manifests/prod")
-                        ? FaultInjectingProxy.Fault.STATUS_500 : FaultInjectingProxy.Fault.NONE, Duration.ZERO)) {
-            RetagResult result = retag(anonymous(), List.of(proxy.hostPort() + "/untag/web:abc123"),
-                    List.of("latest", "prod"), null);
+        try (RegistryClient direct = anonymous()) {
+            ImageReference web = ImageReference.parse(plain.pushBusyboxBase("untag/web", "abc123"));
+            try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
+                    (number, request) -> request.startsWith("PUT /v2/untag/web/manifests/prod")
+                            ? FaultInjectingProxy.Fault.STATUS_500 : FaultInjectingProxy.Fault.NONE, Duration.ZERO);
+                    RegistryClient client = anonymous()) {
+                RetagResult result = retag(client, List.of(proxy.hostPort() + "/untag/web:abc123"),
+                        List.of("latest", "prod"), null);
 
-            assertThat(result.outcome()).isEqualTo(RetagOutcome.ROLLBACK_INCOMPLETE);
-            assertThat(result.tags()).filteredOn(tag -> tag.target().endsWith(":latest")).singleElement()
-                    .satisfies(tag -> {
-                        assertThat(tag.outcome()).isEqualTo(TagOutcome.LEFT_AT_NEW_DIGEST);
-                        assertThat(tag.note()).contains("cannot delete a tag", "400", "DIGEST_INVALID");
-                    });
-            assertThat(result.tags()).filteredOn(tag -> tag.target().endsWith(":prod")).singleElement()
-                    .satisfies(tag -> assertThat(tag.outcome()).isEqualTo(TagOutcome.REMOVED));
-            assertThat(String.join("\n", result.summary())).contains("LEFT pointing at");
-            assertThat(log).anyMatch(line -> line.contains("untag/web:latest LEFT_AT_NEW_DIGEST"));
+                assertThat(result.outcome()).isEqualTo(RetagOutcome.ROLLBACK_INCOMPLETE);
+                assertThat(result.tags()).filteredOn(tag -> tag.target().endsWith(":latest")).singleElement()
+                        .satisfies(tag -> {
+                            assertThat(tag.outcome()).isEqualTo(TagOutcome.LEFT_AT_NEW_DIGEST);
+                            assertThat(tag.note()).contains("cannot delete a tag", "400", "DIGEST_INVALID");
+                        });
+                assertThat(result.tags()).filteredOn(tag -> tag.target().endsWith(":prod")).singleElement()
+                        .satisfies(tag -> assertThat(tag.outcome()).isEqualTo(TagOutcome.REMOVED));
+                assertThat(String.join("\n", result.summary())).contains("LEFT pointing at");
+                assertThat(log).anyMatch(line -> line.contains("untag/web:latest LEFT_AT_NEW_DIGEST"));
+            }
+            assertThat(digestOf(direct, web.withTag("abc123"))).as("the source is never deleted").isPresent();
         }
-        assertThat(digestOf(direct, web.withTag("abc123"))).as("the source is never deleted").isPresent();
     }
 
     @Test
     void shouldDeleteTheManifestItBroughtIntoAnotherRepositoryWhenRollingBack() {
-        RegistryClient direct = anonymous();
-        plain.pushBusyboxBase("bring/from", "abc123");
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
-                (number, request) -> request.startsWith("PUT /v2/bring/to/manifests/prod")
-                        ? FaultInjectingProxy.Fault.STATUS_502 : FaultInjectingProxy.Fault.NONE, Duration.ZERO)) {
-            RetagResult result = retag(anonymous(), List.of(proxy.hostPort() + "/bring/from:abc123"),
-                    List.of("latest", "prod"), proxy.hostPort() + "/bring/to");
+        try (RegistryClient direct = anonymous()) {
+            plain.pushBusyboxBase("bring/from", "abc123");
+            try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
+                    (number, request) -> request.startsWith("PUT /v2/bring/to/manifests/prod")
+                            ? FaultInjectingProxy.Fault.STATUS_502 : FaultInjectingProxy.Fault.NONE, Duration.ZERO);
+                    RegistryClient client = anonymous()) {
+                RetagResult result = retag(client, List.of(proxy.hostPort() + "/bring/from:abc123"),
+                        List.of("latest", "prod"), proxy.hostPort() + "/bring/to");
 
-            assertThat(result.outcome()).as(String.join("\n", result.summary())).isEqualTo(RetagOutcome.NOTHING_MOVED);
+                assertThat(result.outcome()).as(String.join("\n", result.summary()))
+                        .isEqualTo(RetagOutcome.NOTHING_MOVED);
+            }
+            assertThat(digestOf(direct, ImageReference.parse(plain.hostPort() + "/bring/to:latest"))).isEmpty();
+            assertThat(digestOf(direct, ImageReference.parse(plain.hostPort() + "/bring/from:abc123"))).isPresent();
         }
-        assertThat(digestOf(direct, ImageReference.parse(plain.hostPort() + "/bring/to:latest"))).isEmpty();
-        assertThat(digestOf(direct, ImageReference.parse(plain.hostPort() + "/bring/from:abc123"))).isPresent();
     }
 
     @Test
     void shouldMoveNothingWhenASourceIsMissing() {
         ImageReference web = ImageReference.parse(plain.pushBusyboxBase("missing/web", "abc123"));
 
-        RetagResult result = retag(anonymous(), List.of(web.toString(), plain.hostPort() + "/missing/worker:abc123"),
-                List.of("latest"), null);
+        try (RegistryClient client = anonymous(); RegistryClient direct = anonymous()) {
+            RetagResult result = retag(client, List.of(web.toString(), plain.hostPort() + "/missing/worker:abc123"),
+                    List.of("latest"), null);
 
-        assertThat(result.outcome()).isEqualTo(RetagOutcome.NOTHING_MOVED);
-        assertThat(result.failure()).contains("missing/worker:abc123", "404");
-        assertThat(result.requests(RequestKind.MANIFEST_PUT)).isZero();
-        assertThat(digestOf(anonymous(), web.withTag("latest"))).isEmpty();
+            assertThat(result.outcome()).isEqualTo(RetagOutcome.NOTHING_MOVED);
+            assertThat(result.failure()).contains("missing/worker:abc123", "404");
+            assertThat(result.requests(RequestKind.MANIFEST_PUT)).isZero();
+            assertThat(digestOf(direct, web.withTag("latest"))).isEmpty();
+        }
     }
 }

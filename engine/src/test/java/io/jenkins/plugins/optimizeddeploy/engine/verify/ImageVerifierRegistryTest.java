@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,9 +34,16 @@ class ImageVerifierRegistryTest {
 
     private static final String FAKE_TOKEN = "ghp_" + "0123456789abcdefghijklmnopqrstuvwxyz";
 
-    private static ImageVerifier verifier() {
-        return new ImageVerifier(new ImageInspector(
-                new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous())));
+    private final RegistryClient registryClient = new RegistryClient(RegistryOptions.defaults(),
+            CredentialsSource.anonymous());
+
+    @AfterEach
+    void closeRegistryClient() {
+        registryClient.close();
+    }
+
+    private ImageVerifier verifier() {
+        return new ImageVerifier(new ImageInspector(registryClient));
     }
 
     @Test
