@@ -59,7 +59,8 @@ public final class Retagger {
      * Retags as {@code request} says. Registry failures do not escape: they end in {@link RetagOutcome#NOTHING_MOVED}
      * or {@link RetagOutcome#ROLLBACK_INCOMPLETE}, with the reason and each tag's state in the result.
      *
-     * @param log receives a line per step and per tag that was put back or could not be
+     * @param log receives a line per step and per tag that was put back or could not be, one line at a time (the
+     *            tags are put back in parallel, but it is never called from two threads at once)
      */
     public RetagResult retag(RetagRequest request, Consumer<String> log) {
         Objects.requireNonNull(request, "retag request");
@@ -74,7 +75,12 @@ public final class Retagger {
                     return thread;
                 });
         try {
-            Run run = new Run(request, log, pool);
+            Object oneLineAtATime = new Object();
+            Run run = new Run(request, line -> {
+                synchronized (oneLineAtATime) {
+                    log.accept(line);
+                }
+            }, pool);
             run.execute();
             if (run.interrupted) {
                 Thread.currentThread().interrupt();

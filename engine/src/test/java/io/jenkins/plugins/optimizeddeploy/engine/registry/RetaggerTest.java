@@ -273,6 +273,39 @@ class RetaggerTest {
     }
 
     @Test
+    void shouldHandTheLogOneLineAtATimeWhileTagsArePutBackInParallel() {
+        List<String> tags = List.of("latest", "prod", "stage", "qa");
+        try (RegistryClient direct = anonymous()) {
+            ImageReference web = ImageReference.parse(plain.pushBusyboxBase("serial-log/web", "abc123"));
+            tags.forEach(tag -> variant(direct, web, "old-" + tag, tag));
+            AtomicInteger qaPuts = new AtomicInteger();
+            AtomicInteger inside = new AtomicInteger();
+            AtomicInteger mostAtOnce = new AtomicInteger();
+            try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
+                    (number, request) -> request.startsWith("PUT /v2/serial-log/web/manifests/qa")
+                            && qaPuts.getAndIncrement() < 3
+                            ? FaultInjectingProxy.Fault.STATUS_503 : FaultInjectingProxy.Fault.NONE, Duration.ZERO);
+                    RegistryClient client = anonymous()) {
+                RetagResult result = new Retagger(client).retag(RetagRequest.of(
+                        List.of(proxy.hostPort() + "/serial-log/web:abc123"), tags, null), line -> {
+                            mostAtOnce.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                            try {
+                                Thread.sleep(20); // long enough for a second caller to come in, if one could
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            } finally {
+                                inside.decrementAndGet();
+                            }
+                        });
+
+                assertThat(result.outcome()).as(String.join("\n", result.summary()))
+                        .isEqualTo(RetagOutcome.NOTHING_MOVED);
+            }
+            assertThat(mostAtOnce.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void shouldReportANewTagThatTheRegistryCannotRemove() {
         try (RegistryClient direct = anonymous()) {
             ImageReference web = ImageReference.parse(plain.pushBusyboxBase("untag/web", "abc123"));
