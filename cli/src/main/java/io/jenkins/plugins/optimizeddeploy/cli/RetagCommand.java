@@ -6,10 +6,12 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.Retagger;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,8 +24,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code optimized-deploy retag SOURCE... --tag T [--tag T2 ...] [--to REPO] [--json]}: new tags for images in the
  * registry, without moving a layer, all or nothing. Stopped by a signal (Ctrl-C, a CI job cancelled with SIGTERM),
- * it ends its requests and puts back the tags it had moved before the process ends, waiting at most
- * {@link #ROLLBACK_GRACE} for that.
+ * it ends its requests and puts back the tags it had moved before the process ends ({@link StopOnSignal}).
  */
 @Command(
         name = "retag",
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
                 + " go into that repository: layers are mounted on the same registry, streamed to another one."
                 + " Exit 0 when every tag moved, 3 when nothing moved (the output says why), 2 on bad input.")
 final class RetagCommand implements Callable<Integer> {
-    static final Duration ROLLBACK_GRACE = Duration.ofSeconds(60);
+    /** Under the 30 s that container platforms commonly leave between SIGTERM and SIGKILL. */
+    static final Duration ROLLBACK_GRACE = Duration.ofSeconds(25);
 
     @ParentCommand
     OptimizedDeployCommand parent;
@@ -62,22 +64,9 @@ final class RetagCommand implements Callable<Integer> {
     public Integer call() {
         RetagRequest request = request();
         PrintWriter err = spec.commandLine().getErr();
-        CountDownLatch reported = new CountDownLatch(1);
-        Thread retagging = Thread.currentThread();
-        Thread onSignal = new Thread(() -> {
-            retagging.interrupt();
-            try {
-                reported.await(ROLLBACK_GRACE.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "optimized-deploy retag: put tags back before exiting");
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        try {
-            RetagResult result;
-            try (RegistryClient client = registryAccess.newClient(spec, parent.stdin())) {
-                result = new Retagger(client).retag(request, line -> { });
-            }
+        try (RegistryClient client = registryAccess.newClient(spec, parent.stdin());
+                StopOnSignal stopOnSignal = new StopOnSignal(err)) {
+            RetagResult result = new Retagger(client).retag(request, stopOnSignal);
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? JsonOutput.write(result) : String.join(System.lineSeparator(), result.summary())
                     + System.lineSeparator());
@@ -88,17 +77,6 @@ final class RetagCommand implements Callable<Integer> {
                 return ExitCode.FAILURE;
             }
             return ExitCode.OK;
-        } finally {
-            reported.countDown();
-            removeShutdownHook(onSignal);
-        }
-    }
-
-    private static void removeShutdownHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is running: the process ends once it returns.
         }
     }
 
@@ -107,6 +85,67 @@ final class RetagCommand implements Callable<Integer> {
             return RetagRequest.of(sources, tags, to);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /**
+     * From its opening to its closing, once the result is printed: a signal that ends the process (Ctrl-C, SIGTERM)
+     * interrupts the retagging thread, which then puts back the tags it had moved, and waits for the result at most
+     * {@link #ROLLBACK_GRACE}. The retag's log lines, kept until then, go to standard error from the signal on, so
+     * the user sees which tags were put back, and is told when the wait ran out.
+     */
+    private static final class StopOnSignal implements AutoCloseable, Consumer<String> {
+        private final PrintWriter err;
+        private final Thread retagging = Thread.currentThread();
+        private final CountDownLatch reported = new CountDownLatch(1);
+        private final Thread hook = new Thread(this::stop, "optimized-deploy retag: put tags back before exiting");
+        private final List<String> lines = new ArrayList<>();
+        private boolean signalled;
+
+        StopOnSignal(PrintWriter err) {
+            this.err = err;
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        @Override
+        public void accept(String line) {
+            synchronized (lines) {
+                lines.add(line);
+                if (signalled) {
+                    print(line);
+                }
+            }
+        }
+
+        private void stop() {
+            synchronized (lines) {
+                signalled = true;
+                lines.forEach(this::print);
+            }
+            retagging.interrupt();
+            try {
+                if (!reported.await(ROLLBACK_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                    print("optimized-deploy: stopped waiting for the moved tags to be put back after "
+                            + ROLLBACK_GRACE.toSeconds() + " s; some may still point at the new images: check them");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void print(String line) {
+            err.println(line);
+            err.flush();
+        }
+
+        @Override
+        public void close() {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: the process ends once it returns.
+            }
         }
     }
 }
