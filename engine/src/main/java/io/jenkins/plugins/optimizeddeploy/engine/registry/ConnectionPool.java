@@ -77,6 +77,13 @@ final class ConnectionPool implements Closeable {
         return kept != null ? kept : open(uri, proxy, timeout);
     }
 
+    /** Opens a connection for {@code uri} and keeps it for the requests to come, within the idle limit. */
+    void openAhead(URI uri, Duration timeout) throws IOException {
+        HttpConnection connection = open(uri, proxyFor(uri), timeout);
+        connection.markIdle();
+        release(connection);
+    }
+
     /** A new connection for {@code uri}, not one that was kept. */
     HttpConnection open(URI uri, Duration timeout) throws IOException {
         return open(uri, proxyFor(uri), timeout);

@@ -161,6 +161,11 @@ final class HttpConnection implements Closeable {
         return idleSinceNanos;
     }
 
+    /** From now on the connection waits for a request. */
+    void markIdle() {
+        idleSinceNanos = System.nanoTime();
+    }
+
     /**
      * Whether the idle connection can carry another request: the server has neither closed it nor sent anything
      * unasked (such as a 408 before closing), which would otherwise be taken for the next answer.
@@ -370,7 +375,7 @@ final class HttpConnection implements Closeable {
     /** After a whole body: back to the pool when the server keeps the connection open, else closed. */
     private void release(boolean keepAlive) {
         if (keepAlive) {
-            idleSinceNanos = System.nanoTime();
+            markIdle();
             pool.release(this);
         } else {
             pool.discard(this);

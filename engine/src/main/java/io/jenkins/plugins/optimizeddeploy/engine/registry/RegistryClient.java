@@ -78,6 +78,26 @@ public final class RegistryClient implements AutoCloseable {
         RegistryTransport.discard(exchange.response());
     }
 
+    /**
+     * Opens a connection to {@code registry} for requests about to be sent, while the first of them finds out how to
+     * talk to it: to the API root the registry was found at, else to https (http for a loopback registry, which is
+     * mostly plain). Best effort: what cannot be opened is left to the requests.
+     */
+    public void openConnectionAhead(String registry) {
+        Endpoint known = endpoints.get(registry);
+        if (known != null) {
+            transport.openAhead(known.apiRoot());
+            return;
+        }
+        String host = apiHost(registry);
+        try {
+            transport.openAhead(apiRoot("open a connection to " + registry, Loopback.isLoopback(host) ? "http" : "https",
+                    host));
+        } catch (IllegalArgumentException notAHost) {
+            // The requests report it.
+        }
+    }
+
     /** Closes this client's connections, those of requests still under way too (they fail). */
     @Override
     public void close() {
@@ -484,8 +504,13 @@ public final class RegistryClient implements AutoCloseable {
         return endpoints.computeIfAbsent(registry, this::discover);
     }
 
+    /** The host of the registry's API: Docker Hub's is not the name images give it. */
+    private static String apiHost(String registry) {
+        return registry.equals(ImageReference.DOCKER_HUB) ? DOCKER_HUB_API : registry;
+    }
+
     private Endpoint discover(String registry) {
-        String host = registry.equals(ImageReference.DOCKER_HUB) ? DOCKER_HUB_API : registry;
+        String host = apiHost(registry);
         String operation = "ping registry " + registry;
         URI https = apiRoot(operation, "https", host);
         if (!Loopback.isLoopback(host)) {

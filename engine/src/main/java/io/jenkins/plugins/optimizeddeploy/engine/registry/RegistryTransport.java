@@ -133,6 +133,19 @@ final class RegistryTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a connection to the server of {@code uri} ahead of the requests that will need it, so that they need not
+     * wait for its TCP and TLS handshakes. Best effort: a connection that cannot be opened is left to the request
+     * that needs it, which then says why.
+     */
+    void openAhead(URI uri) {
+        try {
+            connections.openAhead(uri, options.requestTimeout());
+        } catch (IOException | RuntimeException e) {
+            // See above: the request that needs the connection reports the problem.
+        }
+    }
+
     /** Closes every connection of this transport, those in use too. */
     @Override
     public void close() {

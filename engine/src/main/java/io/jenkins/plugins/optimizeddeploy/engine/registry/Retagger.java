@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Gives images new tags in the registry, without pulling or pushing a layer, all or nothing:
@@ -119,7 +121,17 @@ public final class Retagger {
             List<ImageReference> sources = List.copyOf(moves.keySet());
             List<ImageReference> targets = moves.values().stream().flatMap(List::stream).toList();
             // Reads only, so all at once: the sources first in the list, as a missing source is the likelier failure.
+            // Before them, while the first read finds out how to talk to its registry, the connections the other reads
+            // will take are opened, so that they need not wait for a handshake after it.
             List<Task> reads = new ArrayList<>();
+            Stream.concat(sources.stream(), targets.stream())
+                    .collect(Collectors.groupingBy(ImageReference::registry, Collectors.counting()))
+                    .forEach((registry, count) -> {
+                        for (int more = 1; more < Math.min(count, client.options().parallelism()); more++) {
+                            reads.add(new Task("open a connection to " + registry,
+                                    () -> client.openConnectionAhead(registry)));
+                        }
+                    });
             sources.forEach(source -> reads.add(new Task("read source " + source,
                     () -> manifests.put(source, client.getManifest(source, accessToSource(source))))));
             targets.forEach(target -> reads.add(new Task("check target " + target,

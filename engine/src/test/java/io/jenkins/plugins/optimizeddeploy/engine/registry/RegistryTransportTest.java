@@ -50,6 +50,20 @@ class RegistryTransportTest {
     }
 
     @Test
+    void shouldSendTheNextRequestOnAConnectionOpenedAhead() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(request -> Answer.keep("HTTP/1.1 200 OK\r\n"
+                + "Content-Length: 2\r\n\r\nok"));
+                RegistryTransport transport = new RegistryTransport(OPTIONS)) {
+            transport.openAhead(server.uri("/v2/"));
+            server.awaitConnections(1);
+
+            assertThat(body(transport, server.uri("/v2/app/manifests/1"))).isEqualTo("ok");
+
+            assertThat(server.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void shouldReadABodyThatEndsWithTheConnection() throws Exception {
         try (ScriptedServer server = new ScriptedServer(request -> Answer.close("HTTP/1.0 400 Bad Request\r\n\r\n"
                 + "Client sent an HTTP request to an HTTPS server."));
@@ -380,6 +394,10 @@ class RegistryTransportTest {
 
         List<String> requests() {
             return List.copyOf(requests);
+        }
+
+        void awaitConnections(int count) {
+            awaitCount(() -> connections.get() >= count);
         }
 
         void awaitRequests(int count) {
