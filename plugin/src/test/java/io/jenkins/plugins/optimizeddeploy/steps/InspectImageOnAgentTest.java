@@ -88,7 +88,7 @@ class InspectImageOnAgentTest {
         String image = basicAuth.pushBusyboxBase("plugin/refused", "1");
         String wrongPassword = "not-" + basicAuth.password();
 
-        assertThatThrownBy(() -> onAgent(basicAuth, image, login(wrongPassword), null).inspect())
+        assertThatThrownBy(() -> onAgent(basicAuth, image, login(wrongPassword), null).read())
                 .isInstanceOf(RegistryException.class)
                 .hasMessageContaining("401")
                 .hasMessageContaining(basicAuth.hostPort())
@@ -105,7 +105,7 @@ class InspectImageOnAgentTest {
         InspectImageOnAgent sent = JavaSerialization.roundTrip(
                 onAgent(basicAuth, image, login(basicAuth.password()), null));
 
-        assertThat(sent.inspect().reference()).isEqualTo(image);
+        assertThat(sent.read().reference()).isEqualTo(image);
     }
 
     private static RegistryLogin login(String password) {

@@ -60,7 +60,7 @@ class VerifyImageOnAgentTest {
         String image = basicAuth.pushBusyboxBase("plugin/verify-refused", "1");
         String wrongPassword = "not-" + basicAuth.password();
 
-        assertThatThrownBy(() -> onAgent(image, FailureThreshold.ERROR, wrongPassword).verify())
+        assertThatThrownBy(() -> onAgent(image, FailureThreshold.ERROR, wrongPassword).read())
                 .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(VerifyImageStep.userError(e))
                         .startsWith("verifyImage: ")
                         .contains("401", basicAuth.hostPort())

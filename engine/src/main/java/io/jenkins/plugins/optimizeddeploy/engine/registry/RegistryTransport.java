@@ -114,21 +114,21 @@ final class RegistryTransport implements AutoCloseable {
     private RegistryResponse exchange(RegistryRequest request) throws IOException {
         HttpConnection connection = connections.take(request.uri(), request.timeout());
         try {
-            return connection.exchange(request);
+            return exchangeOn(connection, request);
         } catch (HttpConnection.NoResponseException closedWhileIdle) {
-            connections.discard(connection);
             if (!connection.reused() || Thread.currentThread().isInterrupted()) {
                 throw closedWhileIdle;
             }
+        }
+        return exchangeOn(connections.open(request.uri(), request.timeout()), request);
+    }
+
+    /** {@code request} on {@code connection}, which is closed when the exchange fails. */
+    private RegistryResponse exchangeOn(HttpConnection connection, RegistryRequest request) throws IOException {
+        try {
+            return connection.exchange(request);
         } catch (IOException | RuntimeException e) {
             connections.discard(connection);
-            throw e;
-        }
-        HttpConnection fresh = connections.open(request.uri(), request.timeout());
-        try {
-            return fresh.exchange(request);
-        } catch (IOException | RuntimeException e) {
-            connections.discard(fresh);
             throw e;
         }
     }
