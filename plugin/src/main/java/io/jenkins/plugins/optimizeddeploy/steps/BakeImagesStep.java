@@ -36,6 +36,8 @@ public class BakeImagesStep extends RegistryStep {
     private BakeCache cache = new BakeCache();
     private String platform;
     private String defaultBranch;
+    private String commit;
+    private String sourceUrl;
 
     @DataBoundConstructor
     public BakeImagesStep(String registry) {
@@ -138,6 +140,29 @@ public class BakeImagesStep extends RegistryStep {
     }
 
     /**
+     * The commit being built, for the commit tag and the revision label; unset: {@code $GIT_COMMIT}, which only a
+     * Declarative Pipeline's checkout puts into the environment (a scripted one passes {@code checkout(scm).GIT_COMMIT}).
+     */
+    public String getCommit() {
+        return commit;
+    }
+
+    @DataBoundSetter
+    public void setCommit(String commit) {
+        this.commit = OptionalText.of(commit);
+    }
+
+    /** The repository the images are built from, for the source label; unset: {@code $GIT_URL}. */
+    public String getSourceUrl() {
+        return sourceUrl;
+    }
+
+    @DataBoundSetter
+    public void setSourceUrl(String sourceUrl) {
+        this.sourceUrl = OptionalText.of(sourceUrl);
+    }
+
+    /**
      * The backend argument.
      *
      * @throws IllegalArgumentException naming the value and the known backends
@@ -147,9 +172,9 @@ public class BakeImagesStep extends RegistryStep {
     }
 
     /**
-     * What to build, with the revision and branches taken from the build's environment ({@code GIT_COMMIT},
-     * {@code BRANCH_NAME}, {@code BUILD_NUMBER}, {@code GIT_URL}, {@code CHANGE_TARGET}); the environment also
-     * sets bake variables.
+     * What to build, with the revision and branches taken from the arguments, else from the build's environment
+     * ({@code GIT_COMMIT}, {@code BRANCH_NAME}, {@code BUILD_NUMBER}, {@code GIT_URL}, {@code CHANGE_TARGET}); the
+     * environment also sets bake variables.
      *
      * @throws IllegalArgumentException naming the argument when the registry is missing or an argument is not valid
      */
@@ -165,8 +190,8 @@ public class BakeImagesStep extends RegistryStep {
         String branch = environment.getOrDefault("BRANCH_NAME", DEFAULT_BRANCH);
         String mainBranch = defaultBranch != null ? defaultBranch
                 : environment.getOrDefault("CHANGE_TARGET", DEFAULT_BRANCH);
-        SourceRevision revision = new SourceRevision(environment.get("GIT_COMMIT"), branch,
-                environment.get("BUILD_NUMBER"), environment.get("GIT_URL"), created);
+        SourceRevision revision = new SourceRevision(commit != null ? commit : environment.get("GIT_COMMIT"), branch,
+                environment.get("BUILD_NUMBER"), sourceUrl != null ? sourceUrl : environment.get("GIT_URL"), created);
         return new BuildRequest(group != null ? List.of(group) : targets, registry, tags, revision, platform,
                 cache.settings(registry, branch, mainBranch), environment);
     }

@@ -60,6 +60,25 @@ class BakeImagesStepTest {
     }
 
     @Test
+    void shouldTakeTheCommitAndSourceUrlAScriptedPipelineGivesOverTheEnvironments() {
+        BakeImagesStep scripted = new BakeImagesStep("reg.example.com/team");
+        scripted.setCommit(" 4567def ");
+        scripted.setSourceUrl("https://git.example.com/team/other.git");
+
+        SourceRevision revision = scripted.request(Map.of("BRANCH_NAME", "main", "BUILD_NUMBER", "7"), STARTED)
+                .revision();
+        SourceRevision overridden = scripted.request(BRANCH_BUILD, STARTED).revision();
+
+        assertThat(revision).isEqualTo(new SourceRevision("4567def", "main", "7",
+                "https://git.example.com/team/other.git", STARTED));
+        assertThat(overridden.commit()).isEqualTo("4567def");
+        assertThat(overridden.sourceUrl()).isEqualTo("https://git.example.com/team/other.git");
+        scripted.setCommit(" ");
+        assertThat(scripted.getCommit()).isNull();
+        assertThat(scripted.request(BRANCH_BUILD, STARTED).revision().commit()).isEqualTo("0123abc");
+    }
+
+    @Test
     void shouldStartAPullRequestFromItsTargetBranchsCacheUnlessTheDefaultBranchIsGiven() {
         Map<String, String> pullRequest = Map.of("BRANCH_NAME", "PR-7", "CHANGE_TARGET", "develop");
         BakeImagesStep step = new BakeImagesStep("reg.example.com/team");
