@@ -3,11 +3,11 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
+import hudson.slaves.WorkspaceList;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
-import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,9 +16,12 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
- * Resolves the credentials and the revision on the controller and bakes on the agent. The step is transient: a
- * build is not resumed after a restart of the controller (the images would be half pushed), so nothing but the
- * context is kept with the Pipeline program, and certainly no secret.
+ * Resolves the credentials and the revision on the controller and bakes on the agent. The bake's files and registry
+ * traffic stay on the agent; its processes start through the step context's Launcher, which the agent reaches back
+ * through a proxy ({@link ChannelProcesses}): a Launcher cannot travel to the agent, and its decorators
+ * ({@code container()}) run on the controller. The step is transient: a build is not resumed after a restart of the
+ * controller (the images would be half pushed), so nothing but the context is kept with the Pipeline program, and
+ * certainly no secret.
  */
 final class BakeImagesExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
@@ -48,13 +51,12 @@ final class BakeImagesExecution extends SynchronousNonBlockingStepExecution<Map<
         RegistryLogin login = step.getCredentialsId() == null ? null
                 : RegistryLogin.find(BakeImagesStep.FUNCTION_NAME, step.getCredentialsId(), run);
         TaskListener listener = context.get(TaskListener.class);
-        BakeImagesOnAgent bake = new BakeImagesOnAgent(step.getFile(), request, backend,
-                new BuilderAccess(login, buildEnvironment, step.isInsecure()), listener);
+        FilePath workspace = context.get(FilePath.class);
+        BuilderAccess access = new BuilderAccess(login, buildEnvironment, step.isInsecure(),
+                WorkspaceList.tempDir(workspace).getRemote());
+        BakeImagesOnAgent bake = new BakeImagesOnAgent(step.getFile(), request, backend, access,
+                ChannelProcesses.export(workspace, context.get(Launcher.class), buildEnvironment, listener), listener);
 
-        BuildResult result = context.get(FilePath.class).act(bake);
-
-        listener.getLogger().println(BakeResultMap.line(result));
-        OptimizedDeployAction.record(run, BakeResultMap.records(result));
-        return BakeResultMap.from(result);
+        return workspace.act(bake).finish(run, listener);
     }
 }

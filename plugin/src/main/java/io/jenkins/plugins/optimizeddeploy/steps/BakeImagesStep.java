@@ -1,6 +1,10 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.build.SourceRevision;
@@ -8,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -211,6 +216,12 @@ public class BakeImagesStep extends RegistryStep {
     public static final class DescriptorImpl extends AgentStepDescriptor {
         public DescriptorImpl() {
             super(FUNCTION_NAME, "Build and push the images of a bake file with a registry cache");
+        }
+
+        /** Its processes start through the node's Launcher, as {@code sh}'s do. */
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, TaskListener.class, Launcher.class);
         }
     }
 }

@@ -9,12 +9,16 @@ import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsSource;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
+import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Comparator;
@@ -28,9 +32,12 @@ import java.util.stream.Stream;
 
 /**
  * How the builders reach the docker daemon, buildah's storage and the registry on the agent: the build's
- * {@code DOCKER_*}, {@code REGISTRY_AUTH_FILE} and {@code BUILDAH_*} variables, and the step's registry login.
- * docker and buildah read a login only from a file, so {@link #open} writes it into a private temporary docker
- * config on the agent (never onto a command line) that closing the session deletes. The agent's own docker config
+ * {@code DOCKER_*}, {@code REGISTRY_AUTH_FILE} and {@code BUILDAH_*} variables (those {@code withDockerServer} and
+ * {@code withDockerRegistry} set included), the docker and buildah the build's {@code PATH} finds, and the step's
+ * registry login. docker and buildah read a login only from a file, so {@link #open} writes it into a private
+ * temporary docker config (never onto a command line) that closing the session deletes. It goes into the
+ * workspace's temporary folder ({@code WORKSPACE@tmp}), as {@code withDockerRegistry} does: a {@code container()}
+ * step shares the workspace, not the agent's {@code /tmp}. The agent's own docker config
  * keeps what else the docker CLI finds there: its CLI plugins (buildx), buildx's builders and the docker contexts are
  * linked in, and the context chosen with {@code docker context use} is chosen in the temporary config too.
  */
@@ -51,15 +58,21 @@ final class BuilderAccess implements Serializable {
     private final RegistryLogin login;
     private final HashMap<String, String> toolEnvironment = new HashMap<>();
     private final boolean insecure;
+    private final String temporaryDirectory;
+    private final String searchPath;
 
     /**
      * @param login            the step's credentials, or null for the agent's docker login
      * @param buildEnvironment the build's environment, of which the docker and buildah variables are kept
      * @param insecure         accept any TLS certificate of the registry, and do not verify TLS in buildah
+     * @param temporaryDirectory the folder on the agent for the temporary docker config, created when missing
      */
-    BuilderAccess(RegistryLogin login, Map<String, String> buildEnvironment, boolean insecure) {
+    BuilderAccess(RegistryLogin login, Map<String, String> buildEnvironment, boolean insecure,
+            String temporaryDirectory) {
         this.login = login;
         this.insecure = insecure;
+        this.temporaryDirectory = temporaryDirectory;
+        this.searchPath = buildEnvironment.get("PATH");
         TOOL_VARIABLES.stream().filter(buildEnvironment::containsKey)
                 .forEach(name -> toolEnvironment.put(name, buildEnvironment.get(name)));
     }
@@ -76,8 +89,9 @@ final class BuilderAccess implements Serializable {
         }
         Path directory = null;
         try {
-            directory = Files.createTempDirectory("optimized-deploy-docker-config",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Path parent = Files.createDirectories(Path.of(temporaryDirectory));
+            directory = Files.createTempDirectory(parent, "optimized-deploy-docker-config",
+                    ownerOnly(parent.getFileSystem().supportedFileAttributeViews()));
             Path configJson = directory.resolve("config.json");
             Path agentConfig = toolEnvironment.containsKey("DOCKER_CONFIG") ? Path.of(toolEnvironment.get("DOCKER_CONFIG"))
                     : Path.of(System.getProperty("user.home"), ".docker");
@@ -85,7 +99,7 @@ final class BuilderAccess implements Serializable {
                     StandardCharsets.UTF_8);
             for (String folder : SHARED_CONFIG_FOLDERS) {
                 if (Files.isDirectory(agentConfig.resolve(folder))) {
-                    Files.createSymbolicLink(directory.resolve(folder), agentConfig.resolve(folder).toAbsolutePath());
+                    link(directory.resolve(folder), agentConfig.resolve(folder).toAbsolutePath());
                 }
             }
             Map<String, String> environment = new HashMap<>(toolEnvironment);
@@ -97,6 +111,56 @@ final class BuilderAccess implements Serializable {
             throw new UncheckedIOException("cannot write the registry login into a temporary docker config ("
                     + directory + "): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Only the owner may enter a folder made with these attributes where the file system has POSIX permissions. A
+     * Windows agent has none (asking for them fails there): the folder keeps the permissions of the workspace's
+     * temporary folder, as the docker config {@code withDockerRegistry} writes there does.
+     *
+     * @param supportedViews the file attribute views of the folder's file system
+     */
+    static FileAttribute<?>[] ownerOnly(Set<String> supportedViews) {
+        if (!supportedViews.contains("posix")) {
+            return new FileAttribute<?>[0];
+        }
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))};
+    }
+
+    /**
+     * Links a folder of the agent's docker config into the temporary one. Where links cannot be made (a Windows
+     * agent without the privilege), the temporary config goes without it: docker then finds no buildx plugin or
+     * context there, and the bake falls back as it does on an agent without them.
+     */
+    private static void link(Path link, Path target) throws IOException {
+        try {
+            Files.createSymbolicLink(link, target);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            // see above: the builders run without what the link would have shared
+        }
+    }
+
+    /**
+     * Where the build's {@code sh} finds {@code name}: the first executable file of that name on the build's
+     * {@code PATH}, as this agent sees it. When the agent has none there (a {@code container()} step's docker lives in
+     * its container), the bare name, for the Launcher to find where it starts the process; without a {@code PATH},
+     * {@code fallback}.
+     */
+    private Path executable(String name, Path fallback) {
+        if (searchPath == null) {
+            return fallback;
+        }
+        for (String folder : searchPath.split(File.pathSeparator)) {
+            try {
+                Path candidate = Path.of(folder, name);
+                if (!folder.isEmpty() && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return candidate;
+                }
+            } catch (InvalidPathException e) {
+                // not a folder sh could search either
+            }
+        }
+        return Path.of(name);
     }
 
     /**
@@ -142,7 +206,7 @@ final class BuilderAccess implements Serializable {
     @Override
     public String toString() {
         return "BuilderAccess[login=" + login + ", environment=" + toolEnvironment.keySet() + ", insecure=" + insecure
-                + "]";
+                + ", temporaryDirectory=" + temporaryDirectory + "]";
     }
 
     /** The builders' settings while a bake runs; closing it deletes the temporary docker config. */
@@ -162,11 +226,12 @@ final class BuilderAccess implements Serializable {
         }
 
         DockerSettings docker() {
-            return DockerSettings.defaults(environment);
+            return DockerSettings.defaults(environment).withBinary(executable("docker", DockerSettings.DEFAULT_BINARY));
         }
 
         BuildahSettings buildah() {
-            return BuildahSettings.defaults(List.of(), environment).withTlsVerify(!insecure);
+            return BuildahSettings.defaults(List.of(), environment).withTlsVerify(!insecure)
+                    .withBinary(executable("buildah", BuildahSettings.DEFAULT_BINARY));
         }
 
         RegistryClient registry() {

@@ -8,6 +8,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import java.io.File;
+import java.io.IOException;
 import java.util.Objects;
 import jenkins.MasterToSlaveFileCallable;
 
@@ -15,7 +16,8 @@ import jenkins.MasterToSlaveFileCallable;
  * A step's read of an image from its registry, run on the agent that holds the workspace: the registry is reached
  * from where the build's images are pushed and pulled. Credentials are the step's, else the agent's docker
  * config.json ({@code $DOCKER_CONFIG} of the build, else the agent user's {@code ~/.docker}). A registry's refusal,
- * credentials that cannot be read and bad input end the step with one line saying what went wrong.
+ * credentials that cannot be read and bad input end the step with one line saying what went wrong. What comes back
+ * to the controller is a JDK or plugin type: core's class filter (JEP-200) refuses the engine's records there.
  */
 abstract class ImageReadOnAgent<T> extends MasterToSlaveFileCallable<T> {
 
@@ -37,11 +39,13 @@ abstract class ImageReadOnAgent<T> extends MasterToSlaveFileCallable<T> {
     }
 
     @Override
-    public final T invoke(File workspace, VirtualChannel channel) throws AbortException {
+    public final T invoke(File workspace, VirtualChannel channel) throws IOException {
         try {
             return read();
         } catch (RegistryException | CredentialsException | IllegalArgumentException e) {
             throw new AbortException(userError(e));
+        } catch (RuntimeException e) {
+            throw new AgentFailure(getClass().getSimpleName(), e);
         }
     }
 

@@ -5,11 +5,8 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
-import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -45,11 +42,7 @@ final class InspectImageExecution extends SynchronousNonBlockingStepExecution<Ma
                 RegistryOptions.builder().insecureTls(insecure).build(), login,
                 environment == null ? null : environment.get("DOCKER_CONFIG"));
 
-        ImageInspection result = context.get(FilePath.class).act(inspection);
-
-        context.get(TaskListener.class).getLogger().println(InspectionSummary.line(result));
-        OptimizedDeployAction.record(run, List.of(InspectionSummary.record(result)));
-        return ImageInspectionMap.from(result);
+        return context.get(FilePath.class).act(inspection).finish(run, context.get(TaskListener.class));
     }
 
     private ImageReference parseReference() throws AbortException {

@@ -5,11 +5,8 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,15 +49,7 @@ final class RetagImagesExecution extends SynchronousNonBlockingStepExecution<Lis
                 RegistryOptions.builder().insecureTls(insecure).build(),
                 new AgentCredentials(login, environment == null ? null : environment.get("DOCKER_CONFIG")), listener);
 
-        RetagResult result = context.get(FilePath.class).act(retag);
-
-        PrintStream log = listener.getLogger();
-        result.summary().forEach(line -> log.println(RetagImagesStep.FUNCTION_NAME + ": " + line));
-        OptimizedDeployAction.record(run, RetagResultMap.records(result));
-        if (!result.moved()) {
-            throw new AbortException(RetagImagesStep.FUNCTION_NAME + ": " + result.summary().get(0));
-        }
-        return RetagResultMap.from(result);
+        return context.get(FilePath.class).act(retag).finish(run, listener);
     }
 
     private RetagRequest parseRequest() throws AbortException {
