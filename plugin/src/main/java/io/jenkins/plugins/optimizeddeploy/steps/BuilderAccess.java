@@ -1,7 +1,9 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildahSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.build.DockerSettings;
@@ -26,7 +28,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -95,7 +96,7 @@ final class BuilderAccess implements Serializable {
             Path configJson = directory.resolve("config.json");
             Path agentConfig = toolEnvironment.containsKey("DOCKER_CONFIG") ? Path.of(toolEnvironment.get("DOCKER_CONFIG"))
                     : Path.of(System.getProperty("user.home"), ".docker");
-            Files.writeString(configJson, dockerConfig(repositories, currentContext(agentConfig)),
+            Files.writeString(configJson, dockerConfig(repositories, agentConfig(agentConfig)),
                     StandardCharsets.UTF_8);
             for (String folder : SHARED_CONFIG_FOLDERS) {
                 if (Files.isDirectory(agentConfig.resolve(folder))) {
@@ -164,17 +165,25 @@ final class BuilderAccess implements Serializable {
     }
 
     /**
-     * A docker config.json logging in to the registry of each repository, and choosing {@code currentContext} when
-     * there is one.
+     * A docker config.json logging in to the registry of each repository with the step's login, and to every other
+     * registry as the agent's config does ({@code withDockerRegistry}'s included, so a base image from the registry
+     * that block logs in to is still pulled); it chooses the agent's {@code currentContext} when there is one. Logins
+     * the agent keeps in a credential helper are not carried over.
+     *
+     * @param agentConfig the agent's config.json, a missing node when there is none
      */
-    String dockerConfig(List<String> repositories, Optional<String> currentContext) {
+    String dockerConfig(List<String> repositories, JsonNode agentConfig) {
         Set<String> hosts = new LinkedHashSet<>();
         repositories.forEach(repository -> hosts.add(ImageReference.parse(repository + "/image:tag").registry()));
         String auth = Base64.getEncoder().encodeToString(login.basicAuthentication().getBytes(StandardCharsets.UTF_8));
         ObjectNode config = JSON.createObjectNode();
         ObjectNode auths = config.putObject("auths");
+        agentConfig.path("auths").fields().forEachRemaining(entry -> auths.set(entry.getKey(), entry.getValue()));
         hosts.forEach(host -> auths.putObject("docker.io".equals(host) ? DOCKER_HUB_AUTH_KEY : host).put("auth", auth));
-        currentContext.ifPresent(context -> config.put("currentContext", context));
+        String currentContext = agentConfig.path("currentContext").asText("");
+        if (!currentContext.isEmpty()) {
+            config.put("currentContext", currentContext);
+        }
         try {
             return JSON.writeValueAsString(config);
         } catch (JsonProcessingException e) {
@@ -183,18 +192,17 @@ final class BuilderAccess implements Serializable {
     }
 
     /**
-     * The context {@code docker context use} chose on the agent, from its config.json.
+     * The agent's config.json in {@code agentConfig}, a missing node when there is none.
      *
      * @throws IOException naming the file when it exists but is not JSON, which docker itself refuses
      */
-    private static Optional<String> currentContext(Path agentConfig) throws IOException {
+    private static JsonNode agentConfig(Path agentConfig) throws IOException {
         Path configJson = agentConfig.resolve("config.json");
         if (!Files.isRegularFile(configJson)) {
-            return Optional.empty();
+            return MissingNode.getInstance();
         }
         try {
-            String context = JSON.readTree(configJson.toFile()).path("currentContext").asText("");
-            return context.isEmpty() ? Optional.empty() : Optional.of(context);
+            return JSON.readTree(configJson.toFile());
         } catch (JsonProcessingException e) {
             // Not Jackson's message: it may quote the file, and the file holds logins.
             String where = e.getLocation() == null ? ""

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
@@ -16,7 +17,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,7 +141,7 @@ class BakeImagesOnAgentTest {
                 BuilderBackend.DOCKER, sent, launcher(), log));
 
         assertThat(callable).isInstanceOf(BakeImagesOnAgent.class);
-        assertThat(sent.dockerConfig(List.of(registry.hostPort() + "/plugin"), Optional.empty()))
+        assertThat(sent.dockerConfig(List.of(registry.hostPort() + "/plugin"), MissingNode.getInstance()))
                 .contains(registry.hostPort());
         assertThat(sent.toString()).doesNotContain(registry.password());
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +99,21 @@ class BuilderAccessTest {
     }
 
     @Test
+    void shouldKeepTheAgentsLoginsToOtherRegistriesAsWithDockerRegistryWroteThem(@TempDir Path agentConfig)
+            throws IOException {
+        Files.writeString(agentConfig.resolve("config.json"), "{\"auths\":{\"base.example.com\":{\"auth\":\"YmFzZTpwdw==\"},"
+                + "\"reg.example.com\":{\"auth\":\"b2xkOmxvZ2lu\"}},\"credsStore\":\"desktop\"}");
+        try (BuilderAccess.Session session = new BuilderAccess(LOGIN, Map.of("DOCKER_CONFIG", agentConfig.toString()),
+                false, temporary.toString()).open(List.of("reg.example.com/team"))) {
+            Path configJson = Path.of(session.environment().get("DOCKER_CONFIG")).resolve("config.json");
+
+            String auth = Base64.getEncoder().encodeToString("ci:s3cr3t-pass".getBytes(StandardCharsets.UTF_8));
+            assertThat(Files.readString(configJson)).isEqualTo("{\"auths\":{\"base.example.com\":{\"auth\":"
+                    + "\"YmFzZTpwdw==\"},\"reg.example.com\":{\"auth\":\"" + auth + "\"}}}");
+        }
+    }
+
+    @Test
     void shouldNameAnAgentDockerConfigThatIsNotJsonWithoutQuotingIt(@TempDir Path agentConfig) throws IOException {
         Files.writeString(agentConfig.resolve("config.json"), "{\"auths\":{\"reg\":{\"auth\":\"c2VjcmV0\"}} oops-secret");
         BuilderAccess access = new BuilderAccess(LOGIN, Map.of("DOCKER_CONFIG", agentConfig.toString()), false, temporary.toString());
@@ -110,7 +125,7 @@ class BuilderAccessTest {
 
     @Test
     void shouldUseDockersOwnKeyForDockerHub() {
-        assertThat(new BuilderAccess(LOGIN, Map.of(), false, temporary.toString()).dockerConfig(List.of("docker.io/team"), Optional.empty()))
+        assertThat(new BuilderAccess(LOGIN, Map.of(), false, temporary.toString()).dockerConfig(List.of("docker.io/team"), MissingNode.getInstance()))
                 .startsWith("{\"auths\":{\"https://index.docker.io/v1/\":{\"auth\":");
     }
 
