@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchRuntimeException;
 
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
@@ -19,6 +20,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,11 +39,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What every agent callable brings back to the controller, run against the real registry and dockerd as the steps
- * run them, read class by class as core's {@code jenkins.security.ClassFilterImpl} (2.541.3) reads it there: arrays,
- * throwables and enums pass; a class from a jar passes when that jar's manifest is a plugin manifest; a JDK class
- * (it has no code source) passes only when core's whitelist names it. The jars are those of the built .hpi, and only
- * the plugin's own jar counts: the engine jar's whitelisting is a second line of defence, not an excuse.
+ * What every agent callable brings back to the controller (and what the agent asks the controller's Launcher for),
+ * run against the real registry and dockerd as the steps run them, read class by class as core's
+ * {@code jenkins.security.ClassFilterImpl} (2.541.3) reads it there: arrays, throwables and enums pass; a class from
+ * a jar passes when that jar's manifest is a plugin manifest; a JDK class (it has no code source) passes only when
+ * core's whitelist names it. The jars are those of the built .hpi, and only the plugin's own jar counts: the engine
+ * jar's whitelisting is a second line of defence, not an excuse.
  */
 class AgentResultClassFilterIT {
 
@@ -150,6 +153,15 @@ class AgentResultClassFilterIT {
 
         assertThat(baked.records()).singleElement();
         assertAcceptedByTheController(baked);
+    }
+
+    @Test
+    void shouldAskTheControllersLauncherForAProcessInTypesTheControllerAccepts(@TempDir Path folder) {
+        ProcessRequest request = ProcessRequest.of(Command.of("docker", "build", ".").withWorkingDirectory(folder)
+                .withEnvironment("DOCKER_BUILDKIT", "1").withStdin("input").withTimeout(Duration.ofMinutes(5)));
+
+        assertThat(request.workingDirectory()).isEqualTo(folder.toString());
+        assertAcceptedByTheController(request);
     }
 
     @Test
