@@ -146,7 +146,8 @@ public class BakeImagesStep extends RegistryStep {
 
     /**
      * The commit being built, for the commit tag and the revision label; unset: {@code $GIT_COMMIT}, which only a
-     * Declarative Pipeline's checkout puts into the environment (a scripted one passes {@code checkout(scm).GIT_COMMIT}).
+     * Declarative Pipeline's checkout puts into the environment (a scripted one passes
+     * {@code checkout(scm).GIT_COMMIT}).
      */
     public String getCommit() {
         return commit;

@@ -237,7 +237,8 @@ class AgentResultClassFilterIT {
             InputStream in = new ByteArrayInputStream(bytes.toByteArray());
             try (ObjectInputStream reader = new ObjectInputStream(in) {
                 @Override
-                protected Class<?> resolveClass(ObjectStreamClass description) throws IOException, ClassNotFoundException {
+                protected Class<?> resolveClass(ObjectStreamClass description)
+                        throws IOException, ClassNotFoundException {
                     Class<?> type = super.resolveClass(description);
                     classes.add(type);
                     return type;

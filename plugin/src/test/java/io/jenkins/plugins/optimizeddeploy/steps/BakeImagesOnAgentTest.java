@@ -147,8 +147,8 @@ class BakeImagesOnAgentTest {
     }
 
     private BuildResult bake(RegistryLogin login) {
-        return new BakeImagesOnAgent("docker-bake.hcl", request(), BuilderBackend.DOCKER, access(login), launcher(), log)
-                .bake(SampleApp.directory());
+        return new BakeImagesOnAgent("docker-bake.hcl", request(), BuilderBackend.DOCKER, access(login), launcher(),
+                log).bake(SampleApp.directory());
     }
 
     private BuilderAccess access(RegistryLogin login) {

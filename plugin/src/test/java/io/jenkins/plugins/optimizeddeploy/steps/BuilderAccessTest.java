@@ -74,7 +74,8 @@ class BuilderAccessTest {
         Files.writeString(agentConfig.resolve("buildx/current"), "{\"Name\":\"ci-builder\"}");
         Files.createDirectories(agentConfig.resolve("contexts/meta"));
         Path directory;
-        try (BuilderAccess.Session session = new BuilderAccess(LOGIN, Map.of("DOCKER_CONFIG", agentConfig.toString()), false, temporary.toString())
+        try (BuilderAccess.Session session = new BuilderAccess(LOGIN, Map.of("DOCKER_CONFIG", agentConfig.toString()),
+                false, temporary.toString())
                 .open(List.of("reg.example.com/team"))) {
             directory = Path.of(session.environment().get("DOCKER_CONFIG"));
             assertThat(directory.resolve("cli-plugins/docker-buildx")).hasContent("the agent's buildx");
@@ -89,7 +90,8 @@ class BuilderAccessTest {
     @Test
     void shouldChooseTheContextTheAgentChoseWithDockerContextUse(@TempDir Path agentConfig) throws IOException {
         Files.writeString(agentConfig.resolve("config.json"), "{\"auths\":{},\"currentContext\":\"remote-engine\"}");
-        try (BuilderAccess.Session session = new BuilderAccess(LOGIN, Map.of("DOCKER_CONFIG", agentConfig.toString()), false, temporary.toString())
+        try (BuilderAccess.Session session = new BuilderAccess(LOGIN, Map.of("DOCKER_CONFIG", agentConfig.toString()),
+                false, temporary.toString())
                 .open(List.of("reg.example.com/team"))) {
             Path configJson = Path.of(session.environment().get("DOCKER_CONFIG")).resolve("config.json");
 
@@ -101,7 +103,8 @@ class BuilderAccessTest {
     @Test
     void shouldKeepTheAgentsLoginsToOtherRegistriesAsWithDockerRegistryWroteThem(@TempDir Path agentConfig)
             throws IOException {
-        Files.writeString(agentConfig.resolve("config.json"), "{\"auths\":{\"base.example.com\":{\"auth\":\"YmFzZTpwdw==\"},"
+        Files.writeString(agentConfig.resolve("config.json"), "{\"auths\":{"
+                + "\"base.example.com\":{\"auth\":\"YmFzZTpwdw==\"},"
                 + "\"reg.example.com\":{\"auth\":\"b2xkOmxvZ2lu\"}},\"credsStore\":\"desktop\"}");
         try (BuilderAccess.Session session = new BuilderAccess(LOGIN, Map.of("DOCKER_CONFIG", agentConfig.toString()),
                 false, temporary.toString()).open(List.of("reg.example.com/team"))) {
@@ -116,7 +119,8 @@ class BuilderAccessTest {
     @Test
     void shouldNameAnAgentDockerConfigThatIsNotJsonWithoutQuotingIt(@TempDir Path agentConfig) throws IOException {
         Files.writeString(agentConfig.resolve("config.json"), "{\"auths\":{\"reg\":{\"auth\":\"c2VjcmV0\"}} oops-secret");
-        BuilderAccess access = new BuilderAccess(LOGIN, Map.of("DOCKER_CONFIG", agentConfig.toString()), false, temporary.toString());
+        BuilderAccess access = new BuilderAccess(LOGIN, Map.of("DOCKER_CONFIG", agentConfig.toString()), false,
+                temporary.toString());
 
         assertThatThrownBy(() -> access.open(List.of("reg.example.com/team")))
                 .hasMessageContaining(agentConfig.resolve("config.json").toString())
@@ -125,7 +129,8 @@ class BuilderAccessTest {
 
     @Test
     void shouldUseDockersOwnKeyForDockerHub() {
-        assertThat(new BuilderAccess(LOGIN, Map.of(), false, temporary.toString()).dockerConfig(List.of("docker.io/team"), MissingNode.getInstance()))
+        assertThat(new BuilderAccess(LOGIN, Map.of(), false, temporary.toString())
+                .dockerConfig(List.of("docker.io/team"), MissingNode.getInstance()))
                 .startsWith("{\"auths\":{\"https://index.docker.io/v1/\":{\"auth\":");
     }
 

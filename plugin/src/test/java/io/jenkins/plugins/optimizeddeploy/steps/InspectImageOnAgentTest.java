@@ -75,14 +75,16 @@ class InspectImageOnAgentTest {
         StepOutcome<Map<String, Object>> inspection = onAgent(plain, image, null, dockerConfig.toString())
                 .invoke(workspace.toFile(), null);
 
-        assertThat(platforms(inspection)).extracting(platform -> platform.get("platform")).containsExactly("linux/amd64");
+        assertThat(platforms(inspection)).extracting(platform -> platform.get("platform"))
+                .containsExactly("linux/amd64");
     }
 
     @Test
     void shouldInspectEveryPlatformOfAnIndex() throws IOException {
         String image = plain.pushBusyboxIndex("plugin/index", "1");
 
-        StepOutcome<Map<String, Object>> inspection = onAgent(plain, image, null, null).invoke(workspace.toFile(), null);
+        StepOutcome<Map<String, Object>> inspection = onAgent(plain, image, null, null)
+                .invoke(workspace.toFile(), null);
 
         assertThat(platforms(inspection)).extracting(platform -> platform.get("platform"))
                 .containsExactlyInAnyOrder("linux/amd64", "linux/arm64/v8");

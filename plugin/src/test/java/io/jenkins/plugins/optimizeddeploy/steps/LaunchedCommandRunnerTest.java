@@ -38,8 +38,8 @@ class LaunchedCommandRunnerTest {
     void shouldHandEachLineToTheListenerAsItsStreamsLineWithSecretsMasked() {
         List<String> heard = Collections.synchronizedList(new ArrayList<>());
 
-        CommandResult result = runner.run(Command.of("sh", "-c",
-                        "read secret; echo \"token=$secret\"; printf 'progress\\r\\n' >&2; printf 'no line break'; exit 3")
+        CommandResult result = runner.run(Command.of("sh", "-c", "read secret; echo \"token=$secret\";"
+                        + " printf 'progress\\r\\n' >&2; printf 'no line break'; exit 3")
                 .withSecrets("s3cr3t").withStdin("s3cr3t\n"),
                 (stream, line) -> heard.add(stream + " " + line));
 

@@ -52,7 +52,8 @@ class RetagImagesOnAgentTest {
         String web = basicAuth.pushBusyboxBase("plugin/retag-missing", "abc123");
 
         StepOutcome<List<Map<String, Object>>> result = onAgent(List.of(web,
-                basicAuth.hostPort() + "/plugin/retag-none:abc123"), List.of("latest")).invoke(workspace.toFile(), null);
+                basicAuth.hostPort() + "/plugin/retag-none:abc123"), List.of("latest"))
+                .invoke(workspace.toFile(), null);
 
         assertThat(result.failure()).startsWith("retagImages: ")
                 .contains("nothing moved", "plugin/retag-none:abc123", "404").isEqualTo(result.log().get(0));

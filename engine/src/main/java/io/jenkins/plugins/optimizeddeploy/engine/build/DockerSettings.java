@@ -35,7 +35,7 @@ public record DockerSettings(Path binary, Map<String, String> environment, boole
         return Command.of(all).withEnvironment(environment).withEnvironment("DOCKER_BUILDKIT", "1").withTimeout(timeout);
     }
 
-    /** The same settings running {@code docker} as {@code path}: a file, or a bare name for the process starter to find. */
+    /** The same settings running {@code docker} as {@code path}: a file, or a bare name for the runner to find. */
     public DockerSettings withBinary(Path path) {
         return new DockerSettings(path, environment, hostNetwork, parallelism, timeout);
     }
