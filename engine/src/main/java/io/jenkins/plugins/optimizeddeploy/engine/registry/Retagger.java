@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * on the same registry, streamed from the source on another registry, child manifests of an index put by digest
  * (no tag changes in this step);</li>
  * <li>put each source manifest byte for byte, with its media type, under each target tag, and confirm the
- * digest the registry reports for it;</li>
+ * digest the registry reports for it: first the tags that exist, then, once all of them moved, the new ones (a
+ * registry that cannot delete a tag cannot take a new one back);</li>
  * <li>on any failure put every touched tag back: a tag that pointed elsewhere gets that manifest again; a tag that
  * did not exist is deleted by tag where the registry allows it, else its manifest is deleted by digest when this
  * retag brought it into the repository; otherwise it is reported as left in place
@@ -151,20 +152,30 @@ public final class Retagger {
             }
             Map<ImageReference, ImageReference> sourceOf = new LinkedHashMap<>();
             moves.forEach((source, its) -> its.forEach(target -> sourceOf.put(target, source)));
-            List<ImageReference> touched = new ArrayList<>();
+            List<ImageReference> existing = new ArrayList<>();
+            List<ImageReference> created = new ArrayList<>();
             for (ImageReference target : targets) {
                 Digest digest = manifests.get(sourceOf.get(target)).digest();
                 if (pointsAt(target, digest)) {
                     record(target, sourceOf.get(target), digest.toString(), TagOutcome.ALREADY_THERE, "");
                 } else {
-                    touched.add(target);
+                    (previous.get(target).isPresent() ? existing : created).add(target);
                 }
             }
-            problem = inParallel(touched.stream().map(target -> new Task("put " + target, () -> {
-                Manifest manifest = manifests.get(sourceOf.get(target));
-                confirm(target, manifest);
-                record(target, sourceOf.get(target), manifest.digest().toString(), TagOutcome.MOVED, "");
-            })).toList(), true);
+            // A tag that existed can always be put back; a new one only where the registry deletes tags (or the
+            // manifest this retag brought in), so new tags are written once every existing one moved.
+            List<ImageReference> touched = new ArrayList<>();
+            for (List<ImageReference> batch : List.of(existing, created)) {
+                touched.addAll(batch);
+                problem = inParallel(batch.stream().map(target -> new Task("put " + target, () -> {
+                    Manifest manifest = manifests.get(sourceOf.get(target));
+                    confirm(target, manifest);
+                    record(target, sourceOf.get(target), manifest.digest().toString(), TagOutcome.MOVED, "");
+                })).toList(), true);
+                if (problem.isPresent()) {
+                    break;
+                }
+            }
             if (problem.isEmpty()) {
                 outcome = RetagOutcome.MOVED;
                 log.accept("retag: " + targets.size() + " tag(s) point at their sources");

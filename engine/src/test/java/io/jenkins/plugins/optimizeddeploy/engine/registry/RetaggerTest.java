@@ -331,6 +331,35 @@ class RetaggerTest {
         }
     }
 
+    /**
+     * This registry cannot delete a tag: a new tag written before another tag failed would stay. New tags are
+     * written only once every tag that existed moved, so a failure on an existing tag leaves no new one.
+     */
+    @Test
+    void shouldWriteNoNewTagWhenATagThatExistedCannotBeMoved() {
+        try (RegistryClient direct = anonymous()) {
+            ImageReference web = ImageReference.parse(plain.pushBusyboxBase("new-last/web", "abc123"));
+            Digest oldProd = variant(direct, web, "old-prod", "prod");
+            AtomicInteger prodPuts = new AtomicInteger();
+            try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
+                    (number, request) -> request.startsWith("PUT /v2/new-last/web/manifests/prod")
+                            && prodPuts.getAndIncrement() < 3
+                            ? FaultInjectingProxy.Fault.STATUS_503 : FaultInjectingProxy.Fault.NONE, Duration.ZERO);
+                    RegistryClient client = anonymous()) {
+                RetagResult result = retag(client, List.of(proxy.hostPort() + "/new-last/web:abc123"),
+                        List.of("fresh", "prod"), null);
+
+                assertThat(result.outcome()).as(String.join("\n", result.summary()))
+                        .isEqualTo(RetagOutcome.NOTHING_MOVED);
+                assertThat(result.tags()).filteredOn(tag -> tag.target().endsWith(":fresh")).singleElement()
+                        .satisfies(tag -> assertThat(tag.outcome()).isEqualTo(TagOutcome.NOT_TOUCHED));
+                assertThat(proxy.count("PUT /v2/new-last/web/manifests/fresh")).isZero();
+            }
+            assertThat(digestOf(direct, web.withTag("fresh"))).isEmpty();
+            assertThat(digestOf(direct, web.withTag("prod"))).contains(oldProd.toString());
+        }
+    }
+
     @Test
     void shouldDeleteTheManifestItBroughtIntoAnotherRepositoryWhenRollingBack() {
         try (RegistryClient direct = anonymous()) {
