@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -34,7 +36,8 @@ import java.util.stream.Stream;
  * <li>on any failure put every touched tag back: a tag that pointed elsewhere gets that manifest again; a tag that
  * did not exist is deleted by tag where the registry allows it, else its manifest is deleted by digest when this
  * retag brought it into the repository; otherwise it is reported as left in place
- * ({@link TagOutcome#LEFT_AT_NEW_DIGEST}), never silently.</li>
+ * ({@link TagOutcome#LEFT_AT_NEW_DIGEST}), never silently. Then the tags put back are read again a few times, and
+ * one that a late write of this retag moved again is put back again ({@link #ROLLBACK_CHECKS}).</li>
  * </ol>
  * Each step sends its requests in parallel, at most {@link RegistryOptions#parallelism()} at once: all reads
  * (every source and every target tag), then all writes; the client retries transient failures and keeps one token
@@ -51,6 +54,11 @@ public final class Retagger {
      * between: giving up leaves a mix of moved and unmoved tags, so a rollback is more patient than the retag.
      */
     private static final int ROLLBACK_ATTEMPTS = 10;
+    /**
+     * The tags put back are read again this many times, after the client's growing backoff pauses (0.5, 1 and 2 s by
+     * default), and put back again when a late write moved them; a write held longer than that is not seen.
+     */
+    private static final int ROLLBACK_CHECKS = 3;
 
     private final RegistryClient client;
 
@@ -186,8 +194,8 @@ public final class Retagger {
             inParallel(touched.stream()
                     .map(target -> new Task("put back " + target, () -> rollBack(target, sourceOf.get(target))))
                     .toList(), false);
-            boolean complete = touched.stream().map(results::get).allMatch(result -> result != null
-                    && (result.outcome() == TagOutcome.RESTORED || result.outcome() == TagOutcome.REMOVED));
+            watchPutBack(touched, sourceOf);
+            boolean complete = touched.stream().allMatch(this::isPutBack);
             outcome = complete ? RetagOutcome.NOTHING_MOVED : RetagOutcome.ROLLBACK_INCOMPLETE;
         }
 
@@ -286,6 +294,67 @@ public final class Retagger {
             logResult(target);
         }
 
+        /**
+         * Reads the tags put back again after growing pauses, and puts back those that moved again: a write of this
+         * retag that the network held after the client gave up on it reaches the registry late, after the tag was
+         * put back. A tag found moved at the last read is reported with where it points.
+         */
+        private void watchPutBack(List<ImageReference> touched, Map<ImageReference, ImageReference> sourceOf) {
+            long start = System.nanoTime();
+            for (int check = 1; check <= ROLLBACK_CHECKS; check++) {
+                List<ImageReference> putBack = touched.stream().filter(this::isPutBack).toList();
+                if (putBack.isEmpty()) {
+                    return;
+                }
+                settle(client.options().backoffBefore(check));
+                Map<ImageReference, String> now = new ConcurrentHashMap<>();
+                inParallel(putBack.stream().map(target -> new Task("check " + target + " again",
+                        () -> now.put(target, digestOf(client.findManifest(target, RepositoryAccess.PUSH))))).toList(),
+                        false);
+                List<ImageReference> movedAgain = putBack.stream().filter(now::containsKey)
+                        .filter(target -> !now.get(target).equals(digestOf(previous.get(target)))).toList();
+                for (ImageReference target : movedAgain) {
+                    String where = now.get(target).isEmpty() ? "nothing" : now.get(target);
+                    if (check < ROLLBACK_CHECKS) {
+                        log.accept("retag:   " + target + " points at " + where + " again after it was put back (a"
+                                + " write of this retag reached the registry late); putting it back again");
+                    } else {
+                        record(target, sourceOf.get(target), now.get(target), TagOutcome.NOT_RESTORED, "it points at "
+                                + where + " again, read " + check + " times over "
+                                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
+                                + " ms after it was put back: a write of this retag reached the registry late");
+                        logResult(target);
+                    }
+                }
+                if (check < ROLLBACK_CHECKS) {
+                    inParallel(movedAgain.stream().map(target -> new Task("put back " + target + " again",
+                            () -> rollBack(target, sourceOf.get(target)))).toList(), false);
+                }
+            }
+        }
+
+        private boolean isPutBack(ImageReference target) {
+            TagResult result = results.get(target);
+            return result != null && (result.outcome() == TagOutcome.RESTORED
+                    || result.outcome() == TagOutcome.REMOVED);
+        }
+
+        private static String digestOf(Optional<Descriptor> descriptor) {
+            return descriptor.map(d -> d.digest().toString()).orElse("");
+        }
+
+        /** Waits {@code pause} whatever interrupts come: they are remembered for the end of the retag. */
+        private void settle(Duration pause) {
+            long end = System.nanoTime() + pause.toNanos();
+            for (long left = pause.toNanos(); left > 0; left = end - System.nanoTime()) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(left);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+
         private void pause(int attempt) {
             try {
                 Thread.sleep(client.options().backoffBefore(attempt).toMillis());
@@ -332,8 +401,7 @@ public final class Retagger {
 
         private void record(ImageReference target, ImageReference source, String digest, TagOutcome tagOutcome,
                 String note) {
-            String before = previous.getOrDefault(target, Optional.empty()).map(d -> d.digest().toString())
-                    .orElse("");
+            String before = digestOf(previous.getOrDefault(target, Optional.empty()));
             String now = switch (tagOutcome) {
                 case RESTORED, NOT_TOUCHED -> before;
                 case REMOVED -> "";

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
 import static io.jenkins.plugins.optimizeddeploy.engine.registry.RetagFixtures.digestOf;
+import static io.jenkins.plugins.optimizeddeploy.engine.registry.RetagFixtures.failingPutOf;
 import static io.jenkins.plugins.optimizeddeploy.engine.registry.RetagFixtures.quickOptions;
 import static io.jenkins.plugins.optimizeddeploy.engine.registry.RetagFixtures.variant;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -252,12 +253,9 @@ class RetaggerTest {
             ImageReference web = ImageReference.parse(plain.pushBusyboxBase("rollback/web", "abc123"));
             Digest oldLatest = variant(direct, web, "old-latest", "latest");
             Digest oldProd = variant(direct, web, "old-prod", "prod");
-            AtomicInteger prodPuts = new AtomicInteger();
             // The first attempt and both retries of the move fail; putting the old manifest back goes through.
             try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
-                    (number, request) -> request.startsWith("PUT /v2/rollback/web/manifests/prod")
-                            && prodPuts.getAndIncrement() < 3
-                            ? FaultInjectingProxy.Fault.STATUS_503 : FaultInjectingProxy.Fault.NONE, Duration.ZERO);
+                    failingPutOf("rollback/web:prod"), Duration.ZERO);
                     RegistryClient client = anonymous()) {
                 RetagResult result = retag(client, List.of(proxy.hostPort() + "/rollback/web:abc123"),
                         List.of("latest", "prod"), null);
@@ -278,13 +276,10 @@ class RetaggerTest {
         try (RegistryClient direct = anonymous()) {
             ImageReference web = ImageReference.parse(plain.pushBusyboxBase("serial-log/web", "abc123"));
             tags.forEach(tag -> variant(direct, web, "old-" + tag, tag));
-            AtomicInteger qaPuts = new AtomicInteger();
             AtomicInteger inside = new AtomicInteger();
             AtomicInteger mostAtOnce = new AtomicInteger();
             try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
-                    (number, request) -> request.startsWith("PUT /v2/serial-log/web/manifests/qa")
-                            && qaPuts.getAndIncrement() < 3
-                            ? FaultInjectingProxy.Fault.STATUS_503 : FaultInjectingProxy.Fault.NONE, Duration.ZERO);
+                    failingPutOf("serial-log/web:qa"), Duration.ZERO);
                     RegistryClient client = anonymous()) {
                 RetagResult result = new Retagger(client).retag(RetagRequest.of(
                         List.of(proxy.hostPort() + "/serial-log/web:abc123"), tags, null), line -> {
@@ -340,11 +335,8 @@ class RetaggerTest {
         try (RegistryClient direct = anonymous()) {
             ImageReference web = ImageReference.parse(plain.pushBusyboxBase("new-last/web", "abc123"));
             Digest oldProd = variant(direct, web, "old-prod", "prod");
-            AtomicInteger prodPuts = new AtomicInteger();
             try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
-                    (number, request) -> request.startsWith("PUT /v2/new-last/web/manifests/prod")
-                            && prodPuts.getAndIncrement() < 3
-                            ? FaultInjectingProxy.Fault.STATUS_503 : FaultInjectingProxy.Fault.NONE, Duration.ZERO);
+                    failingPutOf("new-last/web:prod"), Duration.ZERO);
                     RegistryClient client = anonymous()) {
                 RetagResult result = retag(client, List.of(proxy.hostPort() + "/new-last/web:abc123"),
                         List.of("fresh", "prod"), null);
