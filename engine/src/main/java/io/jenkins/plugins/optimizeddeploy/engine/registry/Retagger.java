@@ -74,8 +74,18 @@ public final class Retagger {
      *            tags are put back in parallel, but it is never called from two threads at once)
      */
     public RetagResult retag(RetagRequest request, Consumer<String> log) {
+        return retag(request, log, tags -> { });
+    }
+
+    /**
+     * Retags as {@link #retag(RetagRequest, Consumer)} does, and hands {@code tagsRead}, once every target tag was
+     * read and before the first is written, each tag as {@link TagOutcome#NOT_TOUCHED} with the digest it points at
+     * ("" when it does not exist): what an operator puts back by hand should the process end before the retag does.
+     */
+    public RetagResult retag(RetagRequest request, Consumer<String> log, Consumer<List<TagResult>> tagsRead) {
         Objects.requireNonNull(request, "retag request");
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(tagsRead, "receiver of the tags read");
         long start = System.nanoTime();
         TrafficSnapshot before = client.traffic();
         int reads = request.sources().size() + request.moves().values().stream().mapToInt(List::size).sum();
@@ -92,7 +102,7 @@ public final class Retagger {
                     log.accept(line);
                 }
             }, pool);
-            run.execute();
+            run.execute(tagsRead);
             if (run.interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -126,7 +136,7 @@ public final class Retagger {
             this.pool = pool;
         }
 
-        void execute() {
+        void execute(Consumer<List<TagResult>> tagsRead) {
             List<ImageReference> sources = List.copyOf(moves.keySet());
             List<ImageReference> targets = moves.values().stream().flatMap(List::stream).toList();
             // Reads only, so all at once: the sources first in the list, as a missing source is the likelier failure.
@@ -152,6 +162,7 @@ public final class Retagger {
             }
             log.accept("retag: read " + sources.size() + " source manifest(s) and where " + targets.size()
                     + " target tag(s) point");
+            tagsRead.accept(tagResults());
             problem = inParallel(contentCopies().stream()
                     .map(copy -> new Task("copy content for " + copy, () -> bringContent(copy))).toList(), true);
             if (problem.isPresent()) {
@@ -494,10 +505,12 @@ public final class Retagger {
 
         List<TagResult> tagResults() {
             List<TagResult> all = new ArrayList<>();
-            moves.forEach((source, targets) -> targets.forEach(target -> all.add(results.computeIfAbsent(target,
-                    t -> new TagResult(t.toString(), source.toString(), previous.getOrDefault(t, Optional.empty())
-                            .map(d -> d.digest().toString()).orElse(""), previous.getOrDefault(t, Optional.empty())
-                            .map(d -> d.digest().toString()).orElse(""), TagOutcome.NOT_TOUCHED, "")))));
+            moves.forEach((source, targets) -> targets.forEach(target -> {
+                TagResult result = results.get(target);
+                String before = digestOf(previous.getOrDefault(target, Optional.empty()));
+                all.add(result != null ? result : new TagResult(target.toString(), source.toString(), before, before,
+                        TagOutcome.NOT_TOUCHED, ""));
+            }));
             return all;
         }
     }
