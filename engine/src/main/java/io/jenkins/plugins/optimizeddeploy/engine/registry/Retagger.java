@@ -328,12 +328,12 @@ public final class Retagger {
                     String where = now.get(target).isEmpty() ? "nothing" : now.get(target);
                     if (check < ROLLBACK_CHECKS) {
                         log.accept("retag:   " + target + " points at " + where + " again after it was put back (a"
-                                + " write of this retag reached the registry late); putting it back again");
+                                + " write of this retag that reached the registry late?); putting it back again");
                     } else {
                         record(target, sourceOf.get(target), now.get(target), TagOutcome.NOT_RESTORED, "it points at "
-                                + where + " again, read " + check + " times over "
-                                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
-                                + " ms after it was put back: a write of this retag reached the registry late");
+                                + where + " again after it was put back (read " + check + " times over "
+                                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms): a write of this"
+                                + " retag that reached the registry late, or another client, moved it");
                         logResult(target);
                     }
                 }

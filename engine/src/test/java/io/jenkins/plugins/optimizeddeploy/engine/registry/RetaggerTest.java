@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -267,6 +268,52 @@ class RetaggerTest {
             assertThat(digestOf(direct, web.withTag("latest"))).contains(oldLatest.toString());
             assertThat(digestOf(direct, web.withTag("prod"))).contains(oldProd.toString());
             assertThat(log).anyMatch(line -> line.contains("rollback/web:latest RESTORED"));
+        }
+    }
+
+    /**
+     * Another client moves latest to the new image again as soon as the rollback put it back, as late writes would:
+     * the retag puts it back when a check finds it moved, and after the last check says where it points.
+     */
+    @Test
+    void shouldReportATagThatKeepsMovingAfterItWasPutBack() throws InterruptedException {
+        try (RegistryClient direct = anonymous()) {
+            ImageReference web = ImageReference.parse(plain.pushBusyboxBase("moving/web", "abc123"));
+            variant(direct, web, "old-latest", "latest");
+            Digest oldProd = variant(direct, web, "old-prod", "prod");
+            Manifest source = direct.getManifest(web);
+            AtomicBoolean retagging = new AtomicBoolean(true);
+            Thread mover = new Thread(() -> {
+                while (retagging.get()) {
+                    direct.putManifest(web.withTag("latest"), source);
+                }
+            }, "another client moving latest");
+            AtomicBoolean started = new AtomicBoolean();
+            try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
+                    failingPutOf("moving/web:prod"), Duration.ZERO);
+                    RegistryClient client = anonymous()) {
+                RetagResult result = new Retagger(client).retag(RetagRequest.of(
+                        List.of(proxy.hostPort() + "/moving/web:abc123"), List.of("latest", "prod"), null), line -> {
+                            log.add(line);
+                            if (line.contains("moving/web:latest RESTORED") && !started.getAndSet(true)) {
+                                mover.start();
+                            }
+                        });
+                retagging.set(false);
+                mover.join();
+
+                String report = String.join("\n", result.summary()) + "\n" + String.join("\n", log);
+                assertThat(result.outcome()).as(report).isEqualTo(RetagOutcome.ROLLBACK_INCOMPLETE);
+                assertThat(result.tags()).filteredOn(tag -> tag.target().endsWith(":latest")).singleElement()
+                        .satisfies(tag -> {
+                            assertThat(tag.outcome()).isEqualTo(TagOutcome.NOT_RESTORED);
+                            assertThat(tag.digest()).isEqualTo(source.digest().toString());
+                            assertThat(tag.note()).contains("points at " + source.digest() + " again", "read 3 times");
+                        });
+                assertThat(log).as(report).anyMatch(line -> line.contains("moving/web:latest points at "
+                        + source.digest() + " again") && line.contains("putting it back again"));
+            }
+            assertThat(digestOf(direct, web.withTag("prod"))).contains(oldProd.toString());
         }
     }
 
