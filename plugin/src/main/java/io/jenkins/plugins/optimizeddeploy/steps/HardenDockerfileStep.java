@@ -2,9 +2,9 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.Extension;
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.forms.FailOnField;
 import io.jenkins.plugins.optimizeddeploy.forms.LintFilesFields;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.Extension;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.forms.CredentialsIdField;
 import io.jenkins.plugins.optimizeddeploy.forms.ImageField;
-import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.io.IOException;
 import java.util.Map;
 import jenkins.YesNoMaybe;
