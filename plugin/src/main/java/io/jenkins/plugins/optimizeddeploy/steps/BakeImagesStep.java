@@ -170,7 +170,8 @@ public class BakeImagesStep extends RegistryStep implements StepInBuild {
         String registry = StepDefaults.orDefault(this.registry, defaults.registry());
         if (registry == null) {
             throw new IllegalArgumentException("the argument 'registry' is required, e.g. " + FUNCTION_NAME
-                    + "(registry: 'reg.example.com/team', group: 'essential')");
+                    + "(registry: 'reg.example.com/team', group: 'essential'), unless a default registry is set under"
+                    + " Manage Jenkins");
         }
         if (group != null && !targets.isEmpty()) {
             throw new IllegalArgumentException("give either 'group' (" + group + ") or 'targets' (" + targets

@@ -168,7 +168,7 @@ class BakeImagesStepTest {
     void shouldNameTheArgumentThatIsMissingOrWrong() {
         assertThatThrownBy(() -> new BakeImagesStep(" ").request(Map.of(), STARTED, StepDefaults.NONE))
                 .hasMessage("the argument 'registry' is required, e.g. bakeImages(registry: 'reg.example.com/team',"
-                        + " group: 'essential')");
+                        + " group: 'essential'), unless a default registry is set under Manage Jenkins");
 
         BakeImagesStep both = new BakeImagesStep("reg.example.com/team");
         both.setGroup("essential");
