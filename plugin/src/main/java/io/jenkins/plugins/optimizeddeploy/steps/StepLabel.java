@@ -12,6 +12,9 @@ import java.util.Objects;
  */
 final class StepLabel {
 
+    /** As many hex digits of a digest as docker shows of an image id. */
+    private static final int SHORT_DIGEST_LENGTH = 12;
+
     private StepLabel() {
     }
 
@@ -33,8 +36,9 @@ final class StepLabel {
     }
 
     /**
-     * An image as people say it: the last component of its repository with its tag, else its digest,
-     * {@code web:abc123}; the reference as given when it is not a valid one.
+     * An image as people say it: the last component of its repository with its tag, {@code web:abc123}, else its
+     * digest shortened as docker shortens ids, {@code web@sha256:0123456789ab}; the reference as given when it is not
+     * a valid one.
      */
     static String shortImage(String reference) {
         ImageReference image;
@@ -45,13 +49,19 @@ final class StepLabel {
         }
         String repository = image.repository();
         String name = repository.substring(repository.lastIndexOf('/') + 1);
-        return image.tag().map(tag -> name + ":" + tag).orElseGet(() -> name + "@" + image.digest().orElseThrow());
+        return image.tag().map(tag -> name + ":" + tag)
+                .orElseGet(() -> name + "@" + shortDigest(image.digest().orElseThrow()));
     }
 
     /** The {@code image} argument as {@link #shortImage(String)} shows it, or null without one. */
     static String image(Map<String, Object> arguments) {
         String image = text(arguments, "image");
         return image == null ? null : shortImage(image);
+    }
+
+    private static String shortDigest(String digest) {
+        int hex = digest.indexOf(':') + 1;
+        return digest.substring(0, Math.min(digest.length(), hex + SHORT_DIGEST_LENGTH));
     }
 
     /** The names separated by a comma and a space, or null when there are none. */

@@ -46,7 +46,7 @@ class StepLabelTest {
         assertThat(StepLabel.image(Map.of("image", "registry.example.com/team/web:1.4.2", "credentialsId", "ci")))
                 .isEqualTo("web:1.4.2");
         assertThat(StepLabel.image(Map.of("image", "registry.example.com/team/web@" + DIGEST)))
-                .isEqualTo("web@" + DIGEST);
+                .isEqualTo("web@sha256:0123456789ab");
         assertThat(StepLabel.image(Map.of("image", "Not/A/Reference"))).isEqualTo("Not/A/Reference");
         assertThat(StepLabel.image(Map.of())).isNull();
     }
