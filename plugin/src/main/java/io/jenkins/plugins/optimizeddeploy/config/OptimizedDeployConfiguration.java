@@ -44,6 +44,11 @@ public class OptimizedDeployConfiguration extends GlobalConfiguration
         return ExtensionList.lookupSingleton(OptimizedDeployConfiguration.class);
     }
 
+    @Override
+    public String getDisplayName() {
+        return "Optimized Deploy";
+    }
+
     /** What the steps take for the arguments they were not given. */
     public StepDefaults defaults() {
         return new StepDefaults(registry, credentialsId, cacheRepository, defaultBranch, backend, failOn);
