@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -37,6 +38,14 @@ class ArchitectureTest {
             .that().resideInAPackage("..optimizeddeploy.steps..")
             .should().onlyDependOnClassesThat(DescribedPredicate.not(engineClasses()).or(publicEngineApi()))
             .because("the plugin is a thin adapter: it reaches the engine only through its public types (DESIGN.md)");
+
+    @ArchTest
+    static final ArchRule formsAndDefaultsKnowNoStepOrBuildStep = noClasses()
+            .that().resideInAnyPackage("..optimizeddeploy.forms..", "..optimizeddeploy.config..")
+            .should().dependOnClassesThat().resideInAnyPackage("..optimizeddeploy.steps..",
+                    "..optimizeddeploy.builders..")
+            .because("steps and build steps use the forms and the defaults, one way (DESIGN.md: builders over steps,"
+                    + " config below both)");
 
     private static DescribedPredicate<JavaClass> engineClasses() {
         return DescribedPredicate.describe("are engine classes",

@@ -2,13 +2,13 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.AbortException;
 import hudson.EnvVars;
-import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,25 +33,30 @@ final class BakeImagesExecution extends SynchronousNonBlockingStepExecution<Map<
 
     @Override
     protected Map<String, Object> run() throws Exception {
-        StepContext context = getContext();
-        EnvVars environment = context.get(EnvVars.class);
+        return perform(step, BuildContext.of(getContext()));
+    }
+
+    static Map<String, Object> perform(BakeImagesStep step, BuildContext build)
+            throws IOException, InterruptedException {
+        EnvVars environment = build.environment();
         Map<String, String> buildEnvironment = environment == null ? Map.of() : new HashMap<>(environment);
         BuildRequest request;
         BuilderBackend backend;
         try {
-            request = step.request(buildEnvironment, Instant.now());
-            backend = step.builderBackend();
+            request = step.request(buildEnvironment, Instant.now(), build.defaults());
+            backend = step.builderBackend(build.defaults());
         } catch (IllegalArgumentException e) {
             throw new AbortException(BakeImagesStep.userError(e));
         }
-        Run<?, ?> run = context.get(Run.class);
-        RegistryLogin login = step.getCredentialsId() == null ? null
-                : RegistryLogin.find(BakeImagesStep.FUNCTION_NAME, step.getCredentialsId(), run);
-        TaskListener listener = context.get(TaskListener.class);
+        Run<?, ?> run = build.run();
+        String credentialsId = step.credentialsId(build.defaults());
+        RegistryLogin login = credentialsId == null ? null
+                : RegistryLogin.find(BakeImagesStep.FUNCTION_NAME, credentialsId, run);
+        TaskListener listener = build.listener();
         BakeImagesOnAgent bake = new BakeImagesOnAgent(step.getFile(), request, backend,
                 new BuilderAccess(login, buildEnvironment, step.isInsecure()), listener);
 
-        BuildResult result = context.get(FilePath.class).act(bake);
+        BuildResult result = build.workspace().act(bake);
 
         listener.getLogger().println(BakeResultMap.line(result));
         OptimizedDeployAction.record(run, BakeResultMap.records(result));

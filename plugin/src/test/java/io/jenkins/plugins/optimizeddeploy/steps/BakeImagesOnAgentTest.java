@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
@@ -124,7 +125,7 @@ class BakeImagesOnAgentTest {
         BakeCache cache = new BakeCache();
         cache.setDirectory(localCache.toString());
         step.setCache(cache);
-        return step.request(buildEnvironment(), STARTED);
+        return step.request(buildEnvironment(), STARTED, StepDefaults.NONE);
     }
 
     private static Map<String, String> buildEnvironment() {
