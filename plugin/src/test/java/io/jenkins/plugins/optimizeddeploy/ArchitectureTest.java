@@ -49,6 +49,14 @@ class ArchitectureTest {
             .because("the plugin is a thin adapter: it reaches the engine only through its public types (DESIGN.md)");
 
     @ArchTest
+    static final ArchRule formsAndDefaultsKnowNoStepOrBuildStep = noClasses()
+            .that().resideInAnyPackage("..optimizeddeploy.forms..", "..optimizeddeploy.config..")
+            .should().dependOnClassesThat().resideInAnyPackage("..optimizeddeploy.steps..",
+                    "..optimizeddeploy.builders..")
+            .because("steps and build steps use the forms and the defaults, one way (DESIGN.md: builders over steps,"
+                    + " config below both)");
+
+    @ArchTest
     static final ArchRule agentCallablesBringBackOnlyJdkOrPluginTypes = classes()
             .that().areAssignableTo("jenkins.MasterToSlaveFileCallable")
             .or().areAssignableTo("jenkins.security.MasterToSlaveCallable")

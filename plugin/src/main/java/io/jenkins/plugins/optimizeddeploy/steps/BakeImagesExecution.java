@@ -3,12 +3,12 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
-import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,26 +36,31 @@ final class BakeImagesExecution extends SynchronousNonBlockingStepExecution<Map<
 
     @Override
     protected Map<String, Object> run() throws Exception {
-        StepContext context = getContext();
-        EnvVars environment = context.get(EnvVars.class);
+        return perform(step, BuildContext.of(getContext()));
+    }
+
+    static Map<String, Object> perform(BakeImagesStep step, BuildContext build)
+            throws IOException, InterruptedException {
+        EnvVars environment = build.environment();
         Map<String, String> buildEnvironment = environment == null ? Map.of() : new HashMap<>(environment);
         BuildRequest request;
         BuilderBackend backend;
         try {
-            request = step.request(buildEnvironment, Instant.now());
-            backend = step.builderBackend();
+            request = step.request(buildEnvironment, Instant.now(), build.defaults());
+            backend = step.builderBackend(build.defaults());
         } catch (IllegalArgumentException e) {
             throw new AbortException(BakeImagesStep.userError(e));
         }
-        Run<?, ?> run = context.get(Run.class);
-        RegistryLogin login = step.getCredentialsId() == null ? null
-                : RegistryLogin.find(BakeImagesStep.FUNCTION_NAME, step.getCredentialsId(), run);
-        TaskListener listener = context.get(TaskListener.class);
-        FilePath workspace = context.get(FilePath.class);
+        Run<?, ?> run = build.run();
+        String credentialsId = step.credentialsId(build.defaults());
+        RegistryLogin login = credentialsId == null ? null
+                : RegistryLogin.find(BakeImagesStep.FUNCTION_NAME, credentialsId, run);
+        TaskListener listener = build.listener();
+        FilePath workspace = build.workspace();
         BuilderAccess access = new BuilderAccess(login, buildEnvironment, step.isInsecure(),
                 WorkspaceList.tempDir(workspace).getRemote());
         BakeImagesOnAgent bake = new BakeImagesOnAgent(step.getFile(), request, backend, access,
-                ChannelProcesses.export(workspace, context.get(Launcher.class), buildEnvironment, listener), listener);
+                ChannelProcesses.export(workspace, build.launcher(), buildEnvironment, listener), listener);
 
         return workspace.act(bake).finish(run, listener);
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchRuntimeException;
 
+import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
@@ -147,7 +148,7 @@ class AgentResultClassFilterIT {
         step.setCache(cache);
 
         StepOutcome<Map<String, Object>> baked = new BakeImagesOnAgent("docker-bake.hcl",
-                step.request(environment, Instant.parse("2026-12-07T09:00:00Z")), BuilderBackend.DOCKER,
+                step.request(environment, Instant.parse("2026-12-07T09:00:00Z"), StepDefaults.NONE), BuilderBackend.DOCKER,
                 new BuilderAccess(null, environment, false, workspace.toString()),
                 new LocalLauncherProcesses(List.of(), environment), log).invoke(SampleApp.directory().toFile(), null);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
@@ -99,7 +100,7 @@ class BakeImagesOnAgentTest {
         step.setGroup(null);
         step.setTargets(List.of("web"));
 
-        BuildResult result = new BakeImagesOnAgent("docker-bake.hcl", step.request(environment, STARTED),
+        BuildResult result = new BakeImagesOnAgent("docker-bake.hcl", step.request(environment, STARTED, StepDefaults.NONE),
                 BuilderBackend.DOCKER, new BuilderAccess(login(), environment, false, workspaceTemporary.toString()),
                 launcher, log).bake(SampleApp.directory());
 
@@ -161,7 +162,7 @@ class BakeImagesOnAgentTest {
     }
 
     private BuildRequest request() {
-        return step().request(buildEnvironment(), STARTED);
+        return step().request(buildEnvironment(), STARTED, StepDefaults.NONE);
     }
 
     private BakeImagesStep step() {

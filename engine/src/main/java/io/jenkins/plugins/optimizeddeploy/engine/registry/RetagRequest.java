@@ -64,7 +64,12 @@ public final class RetagRequest implements Serializable {
         return request;
     }
 
-    private static ImageReference repository(String name) {
+    /**
+     * A target repository ({@code registry/repository}), as {@code to} of a retag names it.
+     *
+     * @throws InvalidReferenceException when it breaks the grammar or carries a tag or digest
+     */
+    public static ImageReference repository(String name) {
         ImageReference parsed = ImageReference.parse(name);
         if (name.contains("@") || parsed.tag().filter(tag -> name.endsWith(":" + tag)).isPresent()) {
             throw new InvalidReferenceException(name, "a target repository takes no tag or digest; the tags are"
