@@ -64,7 +64,7 @@ final class RetagCommand implements Callable<Integer> {
     public Integer call() {
         RetagRequest request = request();
         PrintWriter err = spec.commandLine().getErr();
-        try (RegistryClient client = registryAccess.newClient(spec, parent.stdin());
+        try (RegistryClient client = registryAccess.newClient(spec, parent.stdin(), request.targetRegistries());
                 StopOnSignal stopOnSignal = new StopOnSignal(err)) {
             RetagResult result = new Retagger(client).retag(request, stopOnSignal);
             PrintWriter out = spec.commandLine().getOut();
