@@ -109,7 +109,7 @@ public final class HostileRegistry implements AutoCloseable {
             return new Answer(status, headers, body, pause, endless);
         }
 
-        /** A chunked body that never ends: a byte every 10 ms (or the trickle's pause) until the client leaves. */
+        /** A chunked body that never ends: a KiB every 10 ms (or the trickle's pause) until the client leaves. */
         public Answer endless() {
             return new Answer(status, headers, body, pausePerByte, true);
         }
@@ -238,8 +238,9 @@ public final class HostileRegistry implements AutoCloseable {
             return;
         }
         Duration pause = answer.pausePerByte.isZero() ? ENDLESS_CHUNK_PAUSE : answer.pausePerByte;
+        byte[] chunk = ("400\r\n" + "{".repeat(1024) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
         while (true) {
-            out.write("1\r\n{\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.write(chunk);
             out.flush();
             Thread.sleep(pause.toMillis());
         }
