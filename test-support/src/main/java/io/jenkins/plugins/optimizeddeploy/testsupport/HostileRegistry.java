@@ -173,6 +173,7 @@ public final class HostileRegistry implements AutoCloseable {
     private void serve(Socket connection) {
         connections.add(connection);
         try (connection) {
+            connection.setTcpNoDelay(true); // the body goes out at once after the head, as registries send it
             InputStream in = new BufferedInputStream(connection.getInputStream());
             OutputStream out = connection.getOutputStream();
             while (true) {
