@@ -137,9 +137,14 @@ public final class RegistryClient implements AutoCloseable {
                 throw failure(call, response, exchange.user());
             }
             byte[] content = transport.readBody(call.operation(), response, MANIFEST_LIMIT);
-            String declared = response.header("Content-Type")
-                    .filter(type -> ManifestMediaType.of(type).isPresent())
-                    .orElseGet(() -> mediaTypeInside(content));
+            String inside = mediaTypeInside(content);
+            Optional<ManifestMediaType> sent = response.header("Content-Type").flatMap(ManifestMediaType::of);
+            if (sent.isPresent() && !inside.isEmpty() && !ManifestMediaType.of(inside).equals(sent)) {
+                // Read as one type and handed on as another, the same bytes would mean two different images.
+                throw new RegistryException(call.operation(), 200, List.of(), response.uri(), "the registry sends it as"
+                        + " " + sent.get().value() + ", but the manifest's own mediaType says otherwise");
+            }
+            String declared = sent.map(ManifestMediaType::value).orElse(inside);
             ManifestMediaType mediaType = ManifestMediaType.of(declared).orElseThrow(() -> new RegistryException(
                     call.operation(), 200, List.of(), response.uri(), "the manifest's media type '" + declared
                             + "' is not supported (supported: " + ManifestMediaType.allValues() + ")"));
