@@ -11,8 +11,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -21,9 +25,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
- * A registry that misbehaves as a test scripts it, on a free loopback port and in plain HTTP/1.1: each request is
+ * A registry that misbehaves as a test scripts it, on a free loopback port, in HTTP/1.1 (plain, or over TLS with a
+ * certificate of its own): each request is
  * answered with the {@link Answer} the test's {@link Script} gives, which may point uploads or token realms elsewhere,
  * send its bytes one at a time with a pause between them, or never end its body. Every request is recorded with its
  * headers ({@link #requests()}). Closing it closes every connection, so nothing it sends outlives the test.
@@ -33,6 +40,7 @@ public final class HostileRegistry implements AutoCloseable {
     private static final Duration ENDLESS_CHUNK_PAUSE = Duration.ofMillis(10);
 
     private final ServerSocket server;
+    private final Path caCertificate;
     private final Script script;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
@@ -115,8 +123,9 @@ public final class HostileRegistry implements AutoCloseable {
         }
     }
 
-    private HostileRegistry(ServerSocket server, Script script) {
+    private HostileRegistry(ServerSocket server, Path caCertificate, Script script) {
         this.server = server;
+        this.caCertificate = caCertificate;
         this.script = script;
         SocketThreads.acceptEach(server, "hostile registry", this::serve);
     }
@@ -124,9 +133,35 @@ public final class HostileRegistry implements AutoCloseable {
     /** Starts on a free port of 127.0.0.1. */
     public static HostileRegistry start(Script script) {
         try {
-            return new HostileRegistry(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), script);
+            return new HostileRegistry(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), null, script);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the hostile registry on 127.0.0.1", e);
+        }
+    }
+
+    /**
+     * Starts on a free port of 127.0.0.1 speaking TLS, with a self-signed certificate for 127.0.0.1 written into
+     * {@code directory} ({@link #caCertificate()}).
+     */
+    public static HostileRegistry startTls(Script script, Path directory) {
+        Path certificate = RunningRegistry.selfSignedCertificate(directory.resolve("hostile.key"),
+                directory.resolve("hostile.crt"));
+        try {
+            char[] password = "hostile".toCharArray();
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry("hostile", TokenServer.readPrivateKey(directory.resolve("hostile.key")), password,
+                    new Certificate[] {TokenServer.readCertificate(certificate)});
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(keys, password);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(keyManagers.getKeyManagers(), null, null);
+            return new HostileRegistry(tls.getServerSocketFactory().createServerSocket(0, 50,
+                    InetAddress.getLoopbackAddress()), certificate, script);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the hostile TLS registry on 127.0.0.1", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot set up TLS for the hostile registry with " + certificate, e);
         }
     }
 
@@ -135,9 +170,17 @@ public final class HostileRegistry implements AutoCloseable {
         return "127.0.0.1:" + server.getLocalPort();
     }
 
-    /** {@code http://127.0.0.1:PORT} followed by {@code path}. */
+    /** {@code http://127.0.0.1:PORT} (https when it speaks TLS) followed by {@code path}. */
     public URI url(String path) {
-        return URI.create("http://" + registry() + path);
+        return URI.create((caCertificate == null ? "http://" : "https://") + registry() + path);
+    }
+
+    /** The certificate a {@link #startTls TLS} registry serves; it is its own CA. */
+    public Path caCertificate() {
+        if (caCertificate == null) {
+            throw new IllegalStateException("The hostile registry at " + registry() + " speaks plain HTTP");
+        }
+        return caCertificate;
     }
 
     /** Every request received so far, in order of arrival. */

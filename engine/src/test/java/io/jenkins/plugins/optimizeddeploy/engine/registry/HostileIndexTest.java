@@ -29,11 +29,8 @@ class HostileIndexTest {
             child = images.add(INDEX, index(List.of(descriptor(INDEX, child, images, "linux"))));
         }
         images.tag("1", child);
-        try (HostileRegistry registry = HostileRegistry.start(images::answer);
-                RegistryClient client = client()) {
-            ImageReference image = ImageReference.parse(registry.registry() + "/team/web:1");
-
-            assertThatThrownBy(() -> new ImageInspector(client).inspect(image))
+        try (HostileRegistry registry = HostileRegistry.start(images::answer)) {
+            assertThatThrownBy(() -> inspect(registry))
                     .isInstanceOf(RegistryException.class)
                     .hasMessageContaining("nested more than " + ImageInspector.MAX_INDEX_DEPTH + " deep");
             assertThat(registry.requests()).hasSizeLessThan(10);
@@ -56,11 +53,8 @@ class HostileIndexTest {
             fanned.add(descriptor(INDEX, images.add(INDEX, sameWithMark), images, "linux"));
         }
         images.tag("1", images.add(INDEX, index(fanned)));
-        try (HostileRegistry registry = HostileRegistry.start(images::answer);
-                RegistryClient client = client()) {
-            ImageReference reference = ImageReference.parse(registry.registry() + "/team/web:1");
-
-            ImageInspection inspection = new ImageInspector(client).inspect(reference);
+        try (HostileRegistry registry = HostileRegistry.start(images::answer)) {
+            ImageInspection inspection = inspect(registry);
 
             assertThat(inspection.platforms()).hasSize(1);
             assertThat(registry.requests()).hasSizeLessThanOrEqualTo(1 + 1 + 60 + 1 + 1);
@@ -76,11 +70,8 @@ class HostileIndexTest {
                     "linux"));
         }
         images.tag("1", images.add(INDEX, index(many)));
-        try (HostileRegistry registry = HostileRegistry.start(images::answer);
-                RegistryClient client = client()) {
-            ImageReference reference = ImageReference.parse(registry.registry() + "/team/web:1");
-
-            assertThatThrownBy(() -> new ImageInspector(client).inspect(reference))
+        try (HostileRegistry registry = HostileRegistry.start(images::answer)) {
+            assertThatThrownBy(() -> inspect(registry))
                     .isInstanceOf(RegistryException.class)
                     .hasMessageContaining("more than " + ImageInspector.MAX_MANIFESTS + " manifests");
         }
@@ -92,12 +83,16 @@ class HostileIndexTest {
         images.tag("1", images.add(MANIFEST, index(List.of())));
         try (HostileRegistry registry = HostileRegistry.start(images::answer);
                 RegistryClient client = client()) {
-            ImageReference reference = ImageReference.parse(registry.registry() + "/team/web:1");
-
-            assertThatThrownBy(() -> client.getManifest(reference))
+            assertThatThrownBy(() -> client.getManifest(ImageReference.parse(registry.registry() + "/team/web:1")))
                     .isInstanceOf(RegistryException.class)
                     .hasMessageContaining("the registry sends it as " + MANIFEST
                             + ", but the manifest's own mediaType says otherwise");
+        }
+    }
+
+    private static ImageInspection inspect(HostileRegistry registry) {
+        try (RegistryClient client = client()) {
+            return new ImageInspector(client).inspect(ImageReference.parse(registry.registry() + "/team/web:1"));
         }
     }
 

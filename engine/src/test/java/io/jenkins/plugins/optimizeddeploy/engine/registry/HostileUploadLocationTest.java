@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
@@ -8,11 +9,16 @@ import io.jenkins.plugins.optimizeddeploy.testsupport.HostileRegistry;
 import io.jenkins.plugins.optimizeddeploy.testsupport.HostileRegistry.Answer;
 import io.jenkins.plugins.optimizeddeploy.testsupport.HostileRegistry.Request;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** A registry that sends its uploads to another server gets them there, but its credentials stay with it. */
+/**
+ * A registry that sends its uploads to another server gets them there, but its credentials stay with it; an https
+ * registry cannot send them to plain http on another host.
+ */
 class HostileUploadLocationTest {
     private static final RegistryCredentials CREDENTIALS = new RegistryCredentials("deployer", "s3cret-upload");
     private static final String BASIC = "Basic " + Base64.getEncoder()
@@ -43,6 +49,24 @@ class HostileUploadLocationTest {
                             .isEmpty());
             assertThat(registry.requests()).filteredOn(request -> request.path().startsWith("/v2/team/"))
                     .allSatisfy(request -> assertThat(request.header("Authorization")).contains(BASIC));
+        }
+    }
+
+    @Test
+    void shouldRefuseAnUploadSentFromHttpsToPlainHttpOnAnotherHost(@TempDir Path folder) {
+        Descriptor blob = new Descriptor("application/octet-stream", DIGEST, BLOB.length);
+        try (HostileRegistry registry = HostileRegistry.startTls(request -> request.method().equals("POST")
+                        ? Answer.status(202).header("Location", "http://uploads.example.invalid/upload/1")
+                        : answer(request, null), folder);
+                RegistryClient client = new RegistryClient(RegistryOptions.builder().maxRetries(0)
+                        .caCertificate(registry.caCertificate()).build(), registryHost -> Optional.of(CREDENTIALS))) {
+            ImageReference source = ImageReference.parse(registry.registry() + "/team/source:1");
+            ImageReference target = ImageReference.parse(registry.registry() + "/team/target:1");
+
+            assertThatThrownBy(() -> client.copyBlob(source, target, blob))
+                    .isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("from https to plain http, which is refused")
+                    .hasMessageNotContaining(CREDENTIALS.password());
         }
     }
 
