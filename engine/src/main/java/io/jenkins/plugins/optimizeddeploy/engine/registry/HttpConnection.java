@@ -41,8 +41,8 @@ import javax.net.ssl.SSLSocketFactory;
  * of the headers and of each piece of the body, waits at most the request's timeout, and so does every write: a
  * server that stops taking the request has its connection closed. The whole exchange, up to the last byte of the
  * answer's body, keeps to the request's {@link Deadline}, so that a server sending a byte now and then cannot hold
- * it either. Through an HTTP proxy, an http request names its
- * whole URL and https goes through a {@code CONNECT} tunnel; a proxy that asks for authentication is reported.
+ * it either. Through an HTTP proxy, an http request names its whole URL and https goes through a {@code CONNECT}
+ * tunnel; a proxy that asks for authentication is reported.
  */
 final class HttpConnection implements Closeable {
     private static final int BUFFER_BYTES = 16 * 1024;
@@ -554,7 +554,7 @@ final class HttpConnection implements Closeable {
      * How long an exchange may take: its deadline, plus a second for every {@link #BYTES_PER_SECOND} it has moved
      * either way, so that a large blob is held to a pace rather than to a time.
      */
-    static final class Deadline {
+    private static final class Deadline {
         static final long BYTES_PER_SECOND = 256 * 1024;
         static final Deadline NONE = new Deadline(Duration.ofNanos(Long.MAX_VALUE / 2));
 
@@ -571,8 +571,9 @@ final class HttpConnection implements Closeable {
         }
 
         long remainingNanos() {
-            long earned = moved.get() / BYTES_PER_SECOND * 1_000_000_000L
-                    + moved.get() % BYTES_PER_SECOND * 1_000_000_000L / BYTES_PER_SECOND;
+            long bytes = moved.get();
+            long earned = bytes / BYTES_PER_SECOND * 1_000_000_000L
+                    + bytes % BYTES_PER_SECOND * 1_000_000_000L / BYTES_PER_SECOND;
             return allowed.toNanos() + earned - (System.nanoTime() - startNanos);
         }
 

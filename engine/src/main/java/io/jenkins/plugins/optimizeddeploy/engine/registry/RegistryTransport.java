@@ -91,8 +91,11 @@ final class RegistryTransport implements AutoCloseable {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new RegistryException(operation, 0, List.of(), request.uri(), "interrupted", e);
                 }
-                boolean slow = e instanceof HttpConnection.DeadlineExceededException;
-                if (attempt < retries && retryingConnectionErrors && !slow) {
+                if (e instanceof HttpConnection.DeadlineExceededException) {
+                    throw new RegistryException(operation, 0, List.of(), request.uri(), "the registry is too slow: "
+                            + e.getMessage(), e);
+                }
+                if (attempt < retries && retryingConnectionErrors) {
                     pause(operation, request, jittered(options.backoffBefore(++attempt)));
                     continue;
                 }
@@ -202,8 +205,8 @@ final class RegistryTransport implements AutoCloseable {
             }
             return content;
         } catch (HttpConnection.DeadlineExceededException e) {
-            throw new RegistryException(operation, response.statusCode(), List.of(), response.uri(), e.getMessage(),
-                    e);
+            throw new RegistryException(operation, response.statusCode(), List.of(), response.uri(),
+                    "the registry is too slow: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new BrokenResponseException(operation, response.statusCode(), response.uri(),
                     "the response broke off: " + describe(e), e);
