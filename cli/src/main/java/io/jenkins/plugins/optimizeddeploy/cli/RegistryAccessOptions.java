@@ -71,10 +71,14 @@ final class RegistryAccessOptions {
         if (username == null) {
             return dockerConfigCredentials();
         }
-        String registry = credentialsRegistry != null ? credentialsRegistry : targetRegistries.size() == 1
-                ? targetRegistries.iterator().next()
-                : failUsage(spec, "--username: the images are on several registries (" + String.join(", ", new TreeSet<>(targetRegistries))
-                        + "); name the one the credentials are for with --credentials-registry");
+        String registry = credentialsRegistry;
+        if (registry == null) {
+            if (targetRegistries.size() != 1) {
+                throw new ParameterException(spec.commandLine(), "--username: the images are on several registries ("
+                        + String.join(", ", new TreeSet<>(targetRegistries)) + "); name the one the credentials are for with --credentials-registry");
+            }
+            registry = targetRegistries.iterator().next();
+        }
         // The docker config is read only if another registry asks for credentials.
         return CredentialsSource.forRegistry(registry, new RegistryCredentials(username, readPassword(spec, stdin)),
                 registryHost -> dockerConfigCredentials().lookup(registryHost));
@@ -86,10 +90,6 @@ final class RegistryAccessOptions {
                     : DockerConfigCredentials.fromDefaultLocation();
         }
         return dockerConfigCredentials;
-    }
-
-    private static String failUsage(CommandSpec spec, String message) {
-        throw new ParameterException(spec.commandLine(), message);
     }
 
     private static String readPassword(CommandSpec spec, InputStream stdin) {
