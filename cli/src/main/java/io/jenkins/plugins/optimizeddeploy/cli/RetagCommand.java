@@ -66,7 +66,7 @@ final class RetagCommand implements Callable<Integer> {
         RetagRequest request = request();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (RegistryClient client = registryAccess.newClient(spec, parent.stdin());
+        try (RegistryClient client = registryAccess.newClient(spec, parent.stdin(), request.targetRegistries());
                 StopOnSignal stopOnSignal = new StopOnSignal(out, err)) {
             RetagResult result = new Retagger(client).retag(request, stopOnSignal, stopOnSignal::tagsRead);
             out.print(json ? JsonOutput.write(result) : String.join(System.lineSeparator(), result.summary())

@@ -86,7 +86,7 @@ final class BuilderAccess implements Serializable {
     Session open(List<String> repositories) {
         if (login == null) {
             return new Session(toolEnvironment, null,
-                    new AgentCredentials(null, toolEnvironment.get("DOCKER_CONFIG")).toSource());
+                    new AgentCredentials(null, toolEnvironment.get("DOCKER_CONFIG")).toSource(List.of()));
         }
         Path directory = null;
         try {
@@ -106,12 +106,20 @@ final class BuilderAccess implements Serializable {
             Map<String, String> environment = new HashMap<>(toolEnvironment);
             environment.put("DOCKER_CONFIG", directory.toString());
             environment.put("REGISTRY_AUTH_FILE", configJson.toString());
-            return new Session(environment, directory, CredentialsSource.fixed(login.toCredentials()));
+            return new Session(environment, directory,
+                    new AgentCredentials(login, toolEnvironment.get("DOCKER_CONFIG")).toSource(registries(repositories)));
         } catch (IOException e) {
             Session.delete(directory);
             throw new UncheckedIOException("cannot write the registry login into a temporary docker config ("
                     + directory + "): " + e.getMessage(), e);
         }
+    }
+
+    /** The registry of each repository: where the login goes. */
+    private static Set<String> registries(List<String> repositories) {
+        Set<String> hosts = new LinkedHashSet<>();
+        repositories.forEach(repository -> hosts.add(ImageReference.parse(repository + "/image:tag").registry()));
+        return hosts;
     }
 
     /**
@@ -174,8 +182,7 @@ final class BuilderAccess implements Serializable {
      * @param agentConfig the agent's config.json, a missing node when there is none
      */
     String dockerConfig(List<String> repositories, JsonNode agentConfig) {
-        Set<String> hosts = new LinkedHashSet<>();
-        repositories.forEach(repository -> hosts.add(ImageReference.parse(repository + "/image:tag").registry()));
+        Set<String> hosts = registries(repositories);
         String auth = Base64.getEncoder().encodeToString(login.basicAuthentication().getBytes(StandardCharsets.UTF_8));
         ObjectNode config = JSON.createObjectNode();
         ObjectNode auths = config.putObject("auths");

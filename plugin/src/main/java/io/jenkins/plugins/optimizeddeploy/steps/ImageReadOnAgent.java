@@ -9,15 +9,17 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
  * A step's read of an image from its registry, run on the agent that holds the workspace: the registry is reached
- * from where the build's images are pushed and pulled. Credentials are the step's, else the agent's docker
- * config.json ({@code $DOCKER_CONFIG} of the build, else the agent user's {@code ~/.docker}). A registry's refusal,
- * credentials that cannot be read and bad input end the step with one line saying what went wrong. What comes back
- * to the controller is a JDK or plugin type: core's class filter (JEP-200) refuses the engine's records there.
+ * from where the build's images are pushed and pulled. Credentials are the step's (for the image's registry only), else
+ * the agent's docker config.json ({@code $DOCKER_CONFIG} of the build, else the agent user's {@code ~/.docker}). A
+ * registry's refusal, credentials that cannot be read and bad input end the step with one line saying what went wrong.
+ * What comes back to the controller is a JDK or plugin type: core's class filter (JEP-200) refuses the engine's records
+ * there.
  */
 abstract class ImageReadOnAgent<T> extends MasterToSlaveFileCallable<T> {
 
@@ -56,7 +58,7 @@ abstract class ImageReadOnAgent<T> extends MasterToSlaveFileCallable<T> {
      * @throws CredentialsException naming the docker config when it cannot be read
      */
     final T read() {
-        try (RegistryClient client = new RegistryClient(options, credentials.toSource())) {
+        try (RegistryClient client = new RegistryClient(options, credentials.toSource(List.of(reference.registry())))) {
             return readWith(client);
         }
     }

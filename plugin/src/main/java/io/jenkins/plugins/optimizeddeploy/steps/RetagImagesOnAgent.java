@@ -56,7 +56,7 @@ final class RetagImagesOnAgent extends MasterToSlaveFileCallable<StepOutcome<Lis
      * @throws CredentialsException naming the docker config when it cannot be read
      */
     RetagResult retag() {
-        try (RegistryClient client = new RegistryClient(options, credentials.toSource())) {
+        try (RegistryClient client = new RegistryClient(options, credentials.toSource(request.targetRegistries()))) {
             return new Retagger(client).retag(request,
                     line -> listener.getLogger().println(RetagImagesStep.FUNCTION_NAME + ": " + line));
         }
