@@ -57,7 +57,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
     private final HttpServer server;
     private final ServerSocket front;
-    private final HttpClient upstream = HttpClient.newHttpClient();
+    private final HttpClient upstream;
     private final URI target;
     private final FaultPlan plan;
     private final Duration stall;
@@ -70,9 +70,11 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private final List<Fault> injected = new CopyOnWriteArrayList<>();
     private volatile String tokenRealm;
 
-    private FaultInjectingProxy(URI target, int failures, int failureStatus, Map<String, String> failureHeaders,
-            int authorizationDrops, FaultPlan plan, Duration stall) throws IOException {
+    private FaultInjectingProxy(URI target, HttpClient upstream, int failures, int failureStatus,
+            Map<String, String> failureHeaders, int authorizationDrops, FaultPlan plan, Duration stall)
+            throws IOException {
         this.target = target;
+        this.upstream = upstream;
         this.failureStatus = failureStatus;
         this.failureHeaders = failureHeaders;
         this.failuresLeft = new AtomicInteger(failures);
@@ -106,17 +108,23 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
     /** Fails the first {@code failures} requests with {@code status} and {@code headers}, then forwards. */
     public static FaultInjectingProxy failingFirst(URI registry, int failures, int status, Map<String, String> headers) {
-        return start(registry, failures, status, headers, 0, (number, request) -> Fault.NONE, Duration.ZERO);
+        return start(registry, HttpClient.newHttpClient(), failures, status, headers, 0,
+                (number, request) -> Fault.NONE, Duration.ZERO);
     }
 
-    /** Forwards the first {@code drops} registry requests that carry an {@code Authorization} without it. */
-    public static FaultInjectingProxy droppingAuthorization(URI registry, int drops) {
-        return start(registry, 0, 0, Map.of(), drops, (number, request) -> Fault.NONE, Duration.ZERO);
+    /**
+     * Forwards the first {@code drops} registry requests that carry an {@code Authorization} without it; token
+     * requests go to the registry's token server, whose certificate the proxy trusts.
+     */
+    public static FaultInjectingProxy droppingAuthorization(RegistryExtension registry, int drops) {
+        return start(registry.baseUrl(), registry.httpClient(), 0, 0, Map.of(), drops,
+                (number, request) -> Fault.NONE, Duration.ZERO);
     }
 
-    /** Forwards every request unchanged, logging it. */
-    public static FaultInjectingProxy transparent(URI registry) {
-        return following(registry, (number, request) -> Fault.NONE, Duration.ZERO);
+    /** Forwards every request unchanged, logging it; token requests as {@link #droppingAuthorization} does. */
+    public static FaultInjectingProxy transparent(RegistryExtension registry) {
+        return start(registry.baseUrl(), registry.httpClient(), 0, 0, Map.of(), 0,
+                (number, request) -> Fault.NONE, Duration.ZERO);
     }
 
     /**
@@ -124,13 +132,14 @@ public final class FaultInjectingProxy implements AutoCloseable {
      * {@link Fault#DELAY} hold it for {@code stall}.
      */
     public static FaultInjectingProxy following(URI registry, FaultPlan plan, Duration stall) {
-        return start(registry, 0, 0, Map.of(), 0, plan, stall);
+        return start(registry, HttpClient.newHttpClient(), 0, 0, Map.of(), 0, plan, stall);
     }
 
-    private static FaultInjectingProxy start(URI registry, int failures, int status, Map<String, String> headers,
-            int authorizationDrops, FaultPlan plan, Duration stall) {
+    private static FaultInjectingProxy start(URI registry, HttpClient upstream, int failures, int status,
+            Map<String, String> headers, int authorizationDrops, FaultPlan plan, Duration stall) {
         try {
-            return new FaultInjectingProxy(registry, failures, status, headers, authorizationDrops, plan, stall);
+            return new FaultInjectingProxy(registry, upstream, failures, status, headers, authorizationDrops, plan,
+                    stall);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start a proxy in front of " + registry, e);
         }

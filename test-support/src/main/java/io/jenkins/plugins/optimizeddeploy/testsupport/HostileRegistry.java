@@ -12,11 +12,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -146,22 +142,12 @@ public final class HostileRegistry implements AutoCloseable {
     public static HostileRegistry startTls(Script script, Path directory) {
         Path certificate = RunningRegistry.selfSignedCertificate(directory.resolve("hostile.key"),
                 directory.resolve("hostile.crt"));
+        SSLContext tls = TokenServer.serverTls(directory.resolve("hostile.key"), certificate);
         try {
-            char[] password = "hostile".toCharArray();
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            keys.setKeyEntry("hostile", TokenServer.readPrivateKey(directory.resolve("hostile.key")), password,
-                    new Certificate[] {TokenServer.readCertificate(certificate)});
-            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keyManagers.init(keys, password);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(keyManagers.getKeyManagers(), null, null);
             return new HostileRegistry(tls.getServerSocketFactory().createServerSocket(0, 50,
                     InetAddress.getLoopbackAddress()), certificate, script);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the hostile TLS registry on 127.0.0.1", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot set up TLS for the hostile registry with " + certificate, e);
         }
     }
 

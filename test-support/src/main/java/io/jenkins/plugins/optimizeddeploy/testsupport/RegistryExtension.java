@@ -42,7 +42,10 @@ public final class RegistryExtension implements BeforeAllCallback {
         return new RegistryExtension(RegistryFlavour.TLS, Lifetime.TEST_RUN);
     }
 
-    /** Plain HTTP with the Bearer token flow: a token server that accepts {@link #username()}/{@link #password()}. */
+    /**
+     * Plain HTTP with the Bearer token flow: a token server that accepts {@link #username()}/{@link #password()},
+     * on a port of its own over HTTPS with a self-signed certificate for IP 127.0.0.1 ({@link #caCertificate()}).
+     */
     public static RegistryExtension tokenAuth() {
         return new RegistryExtension(RegistryFlavour.TOKEN_AUTH, Lifetime.TEST_RUN);
     }
@@ -81,12 +84,15 @@ public final class RegistryExtension implements BeforeAllCallback {
         return credential(running().password());
     }
 
-    /** The PEM certificate the {@link #tls()} registry serves; it is its own CA. */
+    /**
+     * The PEM certificate the {@link #tls()} registry, or the {@link #tokenAuth()} registry's token server, serves;
+     * it is its own CA.
+     */
     public Path caCertificate() {
         Path certificate = running().caCertificate();
         if (certificate == null) {
             throw new IllegalStateException("The " + flavour + " registry at " + hostPort()
-                    + " serves plain HTTP and has no CA certificate; use RegistryExtension.tls()");
+                    + " serves plain HTTP and has no CA certificate; use RegistryExtension.tls() or tokenAuth()");
         }
         return certificate;
     }
@@ -97,7 +103,10 @@ public final class RegistryExtension implements BeforeAllCallback {
         return running().caCertificateDirectory();
     }
 
-    /** An HTTP client that trusts this registry's certificate (any client works for the plain flavours). */
+    /**
+     * An HTTP client that trusts this registry's certificate and its token server's (any client works for the plain
+     * and Basic flavours).
+     */
     public HttpClient httpClient() {
         return running().httpClient();
     }

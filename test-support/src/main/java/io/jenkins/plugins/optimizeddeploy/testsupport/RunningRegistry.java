@@ -20,7 +20,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * One {@code docker-registry serve} process (plus its token server) with its storage, config and log. Jupiter tests
+ * One {@code docker-registry serve} process (plus its https token server) with its storage, config and log. Jupiter tests
  * get one through {@link RegistryExtension}; tests of an engine that runs no Jupiter extensions (jqwik properties)
  * start one themselves before their container and close it after, which stops the process and deletes its storage:
  * <pre>{@code
@@ -50,10 +50,10 @@ public final class RunningRegistry implements AutoCloseable {
         this.directory = directory;
         this.port = LoopbackPorts.free();
         this.password = flavour.hasCredentials() ? UUID.randomUUID().toString() : null;
-        this.caCertificate = flavour == RegistryFlavour.TLS ? selfSignedCertificate("tls") : null;
+        this.caCertificate = flavour.hasCaCertificate() ? selfSignedCertificate("tls") : null;
         this.tokenServer = flavour == RegistryFlavour.TOKEN_AUTH
                 ? TokenServer.start(directory.resolve("token-signing.key"), selfSignedCertificate("token-signing"),
-                        USERNAME, password)
+                        TokenServer.serverTls(directory.resolve("tls.key"), caCertificate), USERNAME, password)
                 : null;
         try {
             if (flavour == RegistryFlavour.BASIC_AUTH) {
@@ -95,7 +95,7 @@ public final class RunningRegistry implements AutoCloseable {
 
     /** {@code http://127.0.0.1:PORT/} or, for {@link RegistryFlavour#TLS}, {@code https://127.0.0.1:PORT/}. */
     public URI baseUrl() {
-        return URI.create((caCertificate == null ? "http" : "https") + "://" + hostPort() + "/");
+        return URI.create((flavour == RegistryFlavour.TLS ? "https" : "http") + "://" + hostPort() + "/");
     }
 
     String username() {

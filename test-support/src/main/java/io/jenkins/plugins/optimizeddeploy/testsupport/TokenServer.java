@@ -1,7 +1,8 @@
 package io.jenkins.plugins.optimizeddeploy.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -28,23 +31,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * The token endpoint of the Docker registry token flow: checks HTTP Basic credentials and answers with an RS256
  * JWT granting the requested scopes. The JWT header carries the signing certificate as {@code x5c}, which the
- * registry verifies against its {@code rootcertbundle}.
+ * registry verifies against its {@code rootcertbundle}. It speaks https with a certificate of its own for IP
+ * 127.0.0.1: a realm on a port other than the registry's gets the registry's credentials only over https.
  */
 final class TokenServer implements AutoCloseable {
     static final String ISSUER = "optimized-deploy-test-token-issuer";
     static final String SERVICE = "optimized-deploy-test-registry";
     private static final long LIFETIME_SECONDS = 300;
 
-    private final HttpServer server;
+    private final HttpsServer server;
     private final PrivateKey signingKey;
     private final String certificateChain;
     private final byte[] expectedAuthorization;
 
-    private TokenServer(HttpServer server, PrivateKey signingKey, X509Certificate certificate, String username,
+    private TokenServer(HttpsServer server, PrivateKey signingKey, X509Certificate certificate, String username,
             String password) throws CertificateException {
         this.server = server;
         this.signingKey = signingKey;
@@ -60,10 +66,15 @@ final class TokenServer implements AutoCloseable {
         server.start();
     }
 
-    /** Starts on a free loopback port, signing with the PKCS#8 key and certificate openssl generated. */
-    static TokenServer start(Path privateKeyPem, Path certificatePem, String username, String password) {
+    /**
+     * Starts on a free loopback port, signing with the PKCS#8 key and certificate openssl generated and speaking
+     * TLS as {@code tls} says.
+     */
+    static TokenServer start(Path privateKeyPem, Path certificatePem, SSLContext tls, String username,
+            String password) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setHttpsConfigurator(new HttpsConfigurator(tls));
             return new TokenServer(server, readPrivateKey(privateKeyPem), readCertificate(certificatePem),
                     username, password);
         } catch (IOException e) {
@@ -75,7 +86,7 @@ final class TokenServer implements AutoCloseable {
     }
 
     URI realm() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/token");
+        return URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/token");
     }
 
     @Override
@@ -194,6 +205,27 @@ final class TokenServer implements AutoCloseable {
     static X509Certificate readCertificate(Path pem) throws IOException, CertificateException {
         try (var in = Files.newInputStream(pem)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+    }
+
+    /** The TLS context of a server presenting {@code certificatePem} with its PKCS#8 key {@code privateKeyPem}. */
+    static SSLContext serverTls(Path privateKeyPem, Path certificatePem) {
+        try {
+            char[] password = "test-support".toCharArray();
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry("server", readPrivateKey(privateKeyPem), password,
+                    new Certificate[] {readCertificate(certificatePem)});
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(keys, password);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(keyManagers.getKeyManagers(), null, null);
+            return tls;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the TLS key " + privateKeyPem + " or certificate "
+                    + certificatePem, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot set up TLS with " + certificatePem, e);
         }
     }
 }

@@ -92,8 +92,12 @@ class RegistryExtensionTest {
         HttpResponse<String> forged = get(tokenAuth.httpClient(), versionCheck, "Bearer " + token + "x");
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(challenge).startsWith("Bearer realm=\"http://127.0.0.1:")
+        assertThat(challenge).startsWith("Bearer realm=\"https://127.0.0.1:")
                 .contains("service=\"" + TokenServer.SERVICE + "\"");
+        assertThat(tokenAuth.baseUrl()).hasToString("http://" + tokenAuth.hostPort() + "/");
+        assertThatThrownBy(() -> get(HttpClient.newHttpClient(), tokenUrl, null))
+                .as("the token server's certificate is trusted only as caCertificate()")
+                .isInstanceOf(SSLHandshakeException.class);
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(issued.statusCode()).isEqualTo(200);
         assertThat(authenticated.statusCode()).isEqualTo(200);

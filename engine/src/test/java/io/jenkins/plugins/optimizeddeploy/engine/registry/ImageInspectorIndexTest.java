@@ -23,7 +23,8 @@ class ImageInspectorIndexTest {
         ImageReference reference = ImageReference.parse(token.pushBusyboxIndex("index/busybox", "1"));
         CountingCredentials credentials = new CountingCredentials(token.username(), token.password());
 
-        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), credentials)) {
+        try (RegistryClient client = new RegistryClient(
+                RegistryOptions.builder().caCertificate(token.caCertificate()).build(), credentials)) {
             ImageInspection inspection = new ImageInspector(client).inspect(reference);
 
             assertThat(inspection.mediaType()).isEqualTo(ManifestMediaType.OCI_INDEX.value());

@@ -62,7 +62,8 @@ class ImageInspectorRegistryTest {
         ImageReference first = ImageReference.parse(token.pushBusyboxBase("inspect/token-a", "1"));
         ImageReference second = ImageReference.parse(token.pushBusyboxBase("inspect/token-b", "1"));
         CountingCredentials credentials = new CountingCredentials(token.username(), token.password());
-        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), credentials)) {
+        try (RegistryClient client = new RegistryClient(
+                RegistryOptions.builder().caCertificate(token.caCertificate()).build(), credentials)) {
             ImageInspector inspector = new ImageInspector(client);
 
             ImageInspection inspection = inspector.inspect(first);
@@ -101,7 +102,8 @@ class ImageInspectorRegistryTest {
                         CredentialsSource.anonymous());
                 RegistryClient basicLogin = new RegistryClient(RegistryOptions.defaults(),
                         new CountingCredentials(basic.username(), basic.password()));
-                RegistryClient tokenLogin = new RegistryClient(RegistryOptions.defaults(),
+                RegistryClient tokenLogin = new RegistryClient(
+                        RegistryOptions.builder().caCertificate(token.caCertificate()).build(),
                         new CountingCredentials(token.username(), token.password()))) {
             anonymous.ping(plain.hostPort());
             trusting.ping(tls.hostPort());

@@ -125,7 +125,8 @@ class RegistryClientErrorTest {
     @Test
     void shouldNameTheUserWhoseCredentialsTheTokenServerRejected() {
         ImageReference reference = ImageReference.parse(token.pushBusyboxBase("errors/token", "1"));
-        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(),
+        try (RegistryClient client = new RegistryClient(
+                RegistryOptions.builder().caCertificate(token.caCertificate()).build(),
                 CredentialsSource.forRegistry(token.hostPort(),
                         new RegistryCredentials(token.username(), WRONG_PASSWORD), CredentialsSource.anonymous()))) {
             assertThatThrownBy(() -> client.getManifest(reference))
@@ -133,7 +134,7 @@ class RegistryClientErrorTest {
                         assertThat(e.operation()).isEqualTo("request a token for repository:errors/token:pull at "
                                 + token.hostPort());
                         assertThat(e.status()).isEqualTo(401);
-                        assertThat(e.url()).startsWith("http://127.0.0.1:").contains("/token?service=")
+                        assertThat(e.url()).startsWith("https://127.0.0.1:").contains("/token?service=")
                                 .contains("scope=repository%3Aerrors%2Ftoken%3Apull");
                     })
                     .hasMessageContaining(

@@ -24,7 +24,8 @@ class RegistryClientTokenTest {
         ImageReference reference = ImageReference.parse(token.pushBusyboxBase("token/expiry", "1"));
         CountingCredentials credentials = new CountingCredentials(token.username(), token.password());
         MovableClock clock = new MovableClock(Instant.now());
-        try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), credentials, clock)) {
+        try (RegistryClient client = new RegistryClient(
+                RegistryOptions.builder().caCertificate(token.caCertificate()).build(), credentials, clock)) {
             client.headManifest(reference);
             clock.advance(Duration.ofSeconds(60));
             client.headManifest(reference);
@@ -41,7 +42,7 @@ class RegistryClientTokenTest {
     void shouldAskForAFreshTokenOnceWhenTheRegistryRejectsTheCachedOne() {
         ImageReference reference = ImageReference.parse(token.pushBusyboxBase("token/rejected", "1"));
         CountingCredentials credentials = new CountingCredentials(token.username(), token.password());
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.droppingAuthorization(token.baseUrl(), 1);
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.droppingAuthorization(token, 1);
                 RegistryClient client = new RegistryClient(RegistryOptions.defaults(), credentials)) {
             ImageReference viaProxy = ImageReference.parse(proxy.hostPort() + "/token/rejected:1");
 
@@ -55,7 +56,7 @@ class RegistryClientTokenTest {
     void shouldGiveUpAfterOneFreshTokenIsRejectedToo() {
         token.pushBusyboxBase("token/rejected-twice", "1");
         CountingCredentials credentials = new CountingCredentials(token.username(), token.password());
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.droppingAuthorization(token.baseUrl(), 100);
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.droppingAuthorization(token, 100);
                 RegistryClient client = new RegistryClient(RegistryOptions.defaults(), credentials)) {
             ImageReference viaProxy = ImageReference.parse(proxy.hostPort() + "/token/rejected-twice:1");
 

@@ -10,6 +10,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.testsupport.FaultInjectingProxy;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
+import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryFlavour;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,11 @@ class RetaggerTest {
 
     private static RegistryClient loggedInTo(RegistryExtension registry) {
         RegistryCredentials credentials = new RegistryCredentials(registry.username(), registry.password());
-        return new RegistryClient(quickOptions(),
+        // The token registry's token server speaks https with a certificate of its own.
+        RegistryOptions options = registry.flavour() == RegistryFlavour.TOKEN_AUTH
+                ? quickOptions().toBuilder().caCertificate(registry.caCertificate()).build()
+                : quickOptions();
+        return new RegistryClient(options,
                 host -> host.equals(registry.hostPort()) ? Optional.of(credentials) : Optional.empty());
     }
 
@@ -90,7 +95,7 @@ class RetaggerTest {
         List<String> repositories = List.of("count/web", "count/worker", "count/docs");
         List<String> tags = List.of("latest", "prod", "stable", "v1");
         CountingCredentials credentials = new CountingCredentials(token.username(), token.password());
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.transparent(token.baseUrl());
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.transparent(token);
                 RegistryClient client = new RegistryClient(quickOptions(), credentials)) {
             List<String> sources = new ArrayList<>();
             for (String repository : repositories) {
@@ -124,7 +129,7 @@ class RetaggerTest {
 
     @Test
     void shouldMountTheBlobsIntoAnotherRepositoryWithoutReadingThem() {
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.transparent(plain.baseUrl());
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.transparent(plain);
                 RegistryClient client = anonymous()) {
             plain.pushBusyboxBase("mount/from", "abc123");
 
@@ -143,7 +148,7 @@ class RetaggerTest {
 
     @Test
     void shouldMountAnIndexAndItsPlatformsIntoAnotherRepositoryWithOneTokenForBothRepositories() {
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.transparent(token.baseUrl());
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.transparent(token);
                 RegistryClient client = new RegistryClient(quickOptions(),
                         new CountingCredentials(token.username(), token.password()))) {
             token.pushBusyboxIndex("mount-index/from", "abc123");
