@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Answers a registry's challenge: nothing for an open registry, the credentials for {@code Basic}, and for
  * {@code Bearer} a token from the challenge's realm (with the credentials when there are any, anonymously
- * otherwise). The credentials go to a realm only over https or on the registry's own scheme and host: a plain http
- * realm on another host (or one from an https registry) is asked anonymously. One token is kept per registry and
- * scope ({@code repository:NAME:ACTIONS}) until it expires.
+ * otherwise). The credentials go to a realm only over https or on the registry's own address (scheme, host and
+ * port): a plain http realm anywhere else (another host, another port, or plain http for an https registry) is asked
+ * anonymously. One token is kept per registry and scope ({@code repository:NAME:ACTIONS}) until it expires.
  */
 final class Authorizations {
     /** The token lifetime the distribution token specification prescribes when the server names none. */
@@ -85,7 +85,7 @@ final class Authorizations {
         String realm = challenge.parameter("realm").orElseThrow(() -> new RegistryException(operation, 401,
                 List.of(), endpoint.apiRoot(), "the Bearer challenge names no realm (token server)"));
         URI tokenUri = tokenUri(operation, endpoint, realm, challenge.parameter("service"), scope);
-        boolean trusted = "https".equals(tokenUri.getScheme()) || endpoint.isOwnHost(tokenUri);
+        boolean trusted = "https".equals(tokenUri.getScheme()) || endpoint.isOwn(tokenUri);
         Optional<RegistryCredentials> found =
                 trusted ? credentials.lookup(endpoint.registry()) : Optional.empty();
         RegistryRequest asked = transport.request("GET", tokenUri).header("Accept", "application/json");
@@ -102,7 +102,8 @@ final class Authorizations {
             String anonymousRefused = trusted
                     ? "the token server refused anonymous access; credentials are needed for " + endpoint.registry()
                     : "the token server refused anonymous access, and the credentials for " + endpoint.registry()
-                            + " are not sent to it: it is neither on the registry's own host nor https";
+                            + " are not sent to it: it is neither on the registry's own address (scheme, host and"
+                            + " port) nor https";
             String problem = response.statusCode() == 401 || response.statusCode() == 403
                     ? found.map(c -> "the token server rejected the credentials of user '" + c.username() + "'")
                             .orElse(anonymousRefused)

@@ -19,15 +19,11 @@ record Endpoint(String registry, URI apiRoot, Optional<AuthChallenge> challenge)
 
     /**
      * Whether {@code uri} is on the registry's own scheme, host and port: only there does the registry's
-     * {@code Authorization} go (an upload {@code Location} elsewhere gets none).
+     * {@code Authorization} go (an upload {@code Location} elsewhere gets none), and only there, or over https, does
+     * a token realm get the registry's credentials.
      */
     boolean isOwn(URI uri) {
         return scheme(uri).equals(scheme(apiRoot)) && host(uri).equals(host(apiRoot)) && port(uri) == port(apiRoot);
-    }
-
-    /** Whether {@code uri} is on the registry's own scheme and host, on any port. */
-    boolean isOwnHost(URI uri) {
-        return scheme(uri).equals(scheme(apiRoot)) && host(uri).equals(host(apiRoot));
     }
 
     private static String scheme(URI uri) {

@@ -8,15 +8,27 @@ import io.jenkins.plugins.optimizeddeploy.testsupport.HostileRegistry.Answer;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** A registry naming a plain http token realm on another host gets no credentials sent there. */
+/**
+ * A registry naming a plain http token realm anywhere but on its own address (scheme, host and port) gets no
+ * credentials sent there.
+ */
 class HostileTokenRealmTest {
     private static final RegistryCredentials CREDENTIALS = new RegistryCredentials("deployer", "s3cret-realm");
 
     @Test
     void shouldAskAPlainRealmOnAnotherHostAnonymously() {
+        assertThatAPlainRealmIsAskedAnonymously("localhost");
+    }
+
+    @Test
+    void shouldAskAPlainRealmOnAnotherPortOfTheRegistrysHostAnonymously() {
+        assertThatAPlainRealmIsAskedAnonymously("127.0.0.1");
+    }
+
+    private static void assertThatAPlainRealmIsAskedAnonymously(String realmHost) {
         try (HostileRegistry realm = HostileRegistry.start(request -> Answer.json(401, "{}"));
                 HostileRegistry registry = HostileRegistry.start(request -> Answer.status(401).header(
-                        "WWW-Authenticate", "Bearer realm=\"http://localhost:" + realm.url("").getPort()
+                        "WWW-Authenticate", "Bearer realm=\"http://" + realmHost + ":" + realm.url("").getPort()
                                 + "/token\",service=\"hostile\""));
                 RegistryClient client = new RegistryClient(RegistryOptions.builder().maxRetries(0).build(),
                         registryHost -> Optional.of(CREDENTIALS))) {
