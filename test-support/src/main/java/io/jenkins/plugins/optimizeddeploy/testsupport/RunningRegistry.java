@@ -20,9 +20,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * One {@code docker-registry serve} process (plus its https token server) with its storage, config and log. Jupiter tests
- * get one through {@link RegistryExtension}; tests of an engine that runs no Jupiter extensions (jqwik properties)
- * start one themselves before their container and close it after, which stops the process and deletes its storage:
+ * One {@code docker-registry serve} process (plus its https token server) with its storage, config and log.
+ * Jupiter tests get one through {@link RegistryExtension}; tests of an engine that runs no Jupiter extensions (jqwik
+ * properties) start one themselves before their container and close it after, which stops the process and deletes
+ * its storage:
  * <pre>{@code
  * @BeforeContainer
  * static void startRegistry() { registry = RunningRegistry.start(RegistryFlavour.PLAIN); }
