@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
 
 /** {@code optimized-deploy <command>}: the engine from any shell or CI system. */
 @Command(
@@ -50,8 +51,10 @@ public final class OptimizedDeployCommand {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExitCodeExceptionMapper(OptimizedDeployCommand::exitCodeOf);
+        commandLine.setExecutionStrategy(OptimizedDeployCommand::executeCatchingErrors);
         commandLine.setExecutionExceptionHandler((exception, failedCommand, parseResult) -> {
-            failedCommand.getErr().println("optimized-deploy: " + exception.getMessage());
+            failedCommand.getErr().println("optimized-deploy: " + (exception.getMessage() == null
+                    ? "failed with " + exception : exception.getMessage()));
             return exitCodeOf(exception);
         });
         commandLine.setParameterExceptionHandler((exception, args) -> {
@@ -61,6 +64,20 @@ public final class OptimizedDeployCommand {
             return ExitCode.BAD_INPUT;
         });
         return commandLine;
+    }
+
+    /**
+     * Runs the command; an Error (out of memory, stack overflow) ends it like any other failure, with one line and
+     * exit code 3: never a stack trace, and never the JVM's exit code 1, which would read as a failed gate.
+     */
+    private static int executeCatchingErrors(ParseResult parseResult) {
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } catch (Error error) {
+            parseResult.commandSpec().commandLine().getErr().println("optimized-deploy: failed with " + error
+                    + " (an input beyond this tool's limits, or a bug: please report it)");
+            return ExitCode.FAILURE;
+        }
     }
 
     private static int exitCodeOf(Throwable exception) {
