@@ -1,9 +1,12 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +26,9 @@ import java.util.function.Supplier;
  * not silently switch a setting off.
  */
 public final class LintConfigurationFile {
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** A key set twice is refused rather than the last one silently winning. */
+    private static final YAMLMapper YAML =
+            YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> ACCEPTED_WITHOUT_EFFECT =
             Set.of("format", "no-color", "verbose", "strict-labels", "label-schema");
 
@@ -43,10 +48,17 @@ public final class LintConfigurationFile {
     /** The configuration in YAML text; {@code source} names it in error messages. */
     public static LintConfiguration parse(String source, String yaml) {
         JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
+        try (JsonParser parser = YAML.createParser(yaml)) {
+            root = YAML.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new LintConfigurationException(source, "line " + parser.currentTokenLocation().getLineNr()
+                        + ": a second YAML document; a configuration is one document");
+            }
         } catch (JsonProcessingException e) {
-            throw new LintConfigurationException(source, "not YAML: " + e.getOriginalMessage());
+            throw new LintConfigurationException(source, "not YAML: " + e.getOriginalMessage() + " (line "
+                    + e.getLocation().getLineNr() + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading YAML from a string failed", e);
         }
         LintConfiguration configuration = LintConfiguration.defaults();
         if (root == null || root.isMissingNode() || root.isNull()) {
