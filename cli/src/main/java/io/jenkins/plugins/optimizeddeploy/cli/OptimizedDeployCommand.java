@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BakeFileException;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParseException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
+import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
@@ -53,13 +54,13 @@ public final class OptimizedDeployCommand {
         commandLine.setExitCodeExceptionMapper(OptimizedDeployCommand::exitCodeOf);
         commandLine.setExecutionStrategy(OptimizedDeployCommand::executeCatchingErrors);
         commandLine.setExecutionExceptionHandler((exception, failedCommand, parseResult) -> {
-            failedCommand.getErr().println("optimized-deploy: " + (exception.getMessage() == null
+            failedCommand.getErr().println("optimized-deploy: " + TerminalText.escape(exception.getMessage() == null
                     ? "failed with " + exception : exception.getMessage()));
             return exitCodeOf(exception);
         });
         commandLine.setParameterExceptionHandler((exception, args) -> {
             CommandLine failedCommand = exception.getCommandLine();
-            failedCommand.getErr().println("optimized-deploy: " + exception.getMessage());
+            failedCommand.getErr().println("optimized-deploy: " + TerminalText.escape(exception.getMessage()));
             failedCommand.getErr().println("Try '" + failedCommand.getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.BAD_INPUT;
         });
