@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Reads a {@code .hadolint.yaml}: {@code ignored}, {@code override} ({@code error}, {@code warning}, {@code info},
@@ -55,8 +56,7 @@ public final class LintConfigurationFile {
                         + ": a second YAML document; a configuration is one document");
             }
         } catch (JsonProcessingException e) {
-            throw new LintConfigurationException(source, "not YAML: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ")");
+            throw new LintConfigurationException(source, "not YAML: " + problem(e));
         } catch (IOException e) {
             throw new UncheckedIOException("Reading YAML from a string failed", e);
         }
@@ -73,6 +73,16 @@ public final class LintConfigurationFile {
             configuration = apply(source, configuration, field.getKey(), field.getValue());
         }
         return configuration;
+    }
+
+    /**
+     * The parser's message on one line: without SnakeYAML's indented lines that quote the file around the problem,
+     * with the line when the parser knows it (a nesting limit is reported without one).
+     */
+    private static String problem(JsonProcessingException e) {
+        String problem = e.getOriginalMessage().lines().filter(line -> !line.isBlank() && !line.startsWith(" "))
+                .collect(Collectors.joining(": "));
+        return problem + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")");
     }
 
     private static LintConfiguration apply(String source, LintConfiguration configuration, String key, JsonNode value) {

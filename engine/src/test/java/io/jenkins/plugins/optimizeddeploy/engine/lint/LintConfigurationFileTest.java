@@ -75,6 +75,17 @@ class LintConfigurationFileTest {
     }
 
     @Test
+    void shouldSayInOneLineWhatIsWrongWithYamlThatDoesNotParse() {
+        assertThatThrownBy(() -> LintConfigurationFile.parse("c.yaml", "- ".repeat(60_000)))
+                .isInstanceOf(LintConfigurationException.class)
+                .hasMessageStartingWith("c.yaml: not YAML: Document nesting depth (1001) exceeds the maximum allowed");
+        assertThatThrownBy(() -> LintConfigurationFile.parse("c.yaml", "ignored: [DL3008\n"))
+                .isInstanceOf(LintConfigurationException.class)
+                .hasMessage("c.yaml: not YAML: while parsing a flow sequence: expected ',' or ']', but got"
+                        + " <stream end> (line 1)");
+    }
+
+    @Test
     void shouldRefuseAKeySetTwiceNamingTheFileAndKey() {
         assertThatThrownBy(() -> LintConfigurationFile.parse("c.yaml", "ignored: [DL3008]\nignored: []\n"))
                 .isInstanceOf(LintConfigurationException.class)
