@@ -3,9 +3,14 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -31,6 +36,17 @@ class OptimizedDeployCommandTest {
         assertThat(err.toString()).hasLineCount(1).startsWith("optimized-deploy: ").contains(type.getName())
                 .doesNotContain("\tat ");
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void shouldExitWithBadInputNamingADockerConfigThatCannotBeUsed(@TempDir Path folder) throws IOException {
+        Path config = Files.writeString(folder.resolve("config.json"), "{\"auths\": [\"hunter2\"]}");
+
+        CliRun run = CliRun.of("inspect", "--docker-config", config.toString(), "127.0.0.1:9/app:1");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).hasLineCount(1).contains(config.toString(), "'auths' must be an object")
+                .doesNotContain("hunter2");
     }
 
     @Command(name = "crash")
