@@ -134,7 +134,7 @@ class FileInputFuzzTest {
         try {
             return Files.write(folder.resolve(name), content).toString();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("Cannot write the fuzz input " + name, e);
         }
     }
 
