@@ -14,6 +14,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.FixOptions;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.FixResult;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.report.LintOutputFormat;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.rules.RuleRegistry;
+import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -133,7 +134,7 @@ final class HardenCommand implements Callable<Integer> {
     }
 
     private static String describe(Path file, String outcome, FixNote note) {
-        return file + ":" + note.line() + " " + outcome + " " + note.rule() + ": " + note.text();
+        return TerminalText.escape(file + ":" + note.line() + " " + outcome + " " + note.rule() + ": " + note.text());
     }
 
     private LintConfiguration configuration() {

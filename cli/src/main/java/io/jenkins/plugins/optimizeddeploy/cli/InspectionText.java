@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.PlatformImage;
+import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -10,28 +11,36 @@ final class InspectionText {
     private InspectionText() {
     }
 
+    /** What the registry sent is escaped ({@link TerminalText}): it cannot drive the terminal or forge lines. */
     static String render(ImageInspection inspection) {
         StringBuilder text = new StringBuilder()
                 .append(inspection.reference()).append('\n')
-                .append("  digest      ").append(inspection.digest()).append('\n')
-                .append("  media type  ").append(inspection.mediaType()).append('\n');
+                .append("  digest      ").append(escape(inspection.digest())).append('\n')
+                .append("  media type  ").append(escape(inspection.mediaType())).append('\n');
         for (PlatformImage image : inspection.platforms()) {
-            text.append("  ").append(image.platform()).append('\n')
+            text.append("  ").append(escape(image.platform())).append('\n')
                     .append("    size         ").append(humanSize(image.compressedSize()))
                     .append(" compressed in ").append(image.layers().size()).append(" layer(s)\n")
-                    .append("    user         ").append(image.user().isEmpty() ? "root (not set)" : image.user()).append('\n')
+                    .append("    user         ").append(image.user().isEmpty() ? "root (not set)" : escape(image.user()))
+                    .append('\n')
                     .append("    healthcheck  ")
-                    .append(image.healthcheck().isEmpty() ? "none" : String.join(" ", image.healthcheck())).append('\n')
+                    .append(image.healthcheck().isEmpty() ? "none" : escape(String.join(" ", image.healthcheck())))
+                    .append('\n')
                     .append("    ports        ")
-                    .append(image.exposedPorts().isEmpty() ? "none" : String.join(", ", image.exposedPorts())).append('\n')
-                    .append("    created      ").append(image.created()).append('\n');
+                    .append(image.exposedPorts().isEmpty() ? "none" : escape(String.join(", ", image.exposedPorts())))
+                    .append('\n')
+                    .append("    created      ").append(escape(image.created())).append('\n');
             if (!image.labels().isEmpty()) {
                 text.append("    labels       ").append(image.labels().entrySet().stream()
-                        .map(label -> label.getKey() + "=" + label.getValue())
+                        .map(label -> escape(label.getKey() + "=" + label.getValue()))
                         .collect(Collectors.joining("\n                 "))).append('\n');
             }
         }
         return text.toString();
+    }
+
+    private static String escape(String fromRegistry) {
+        return TerminalText.escape(fromRegistry);
     }
 
     static String humanSize(long bytes) {

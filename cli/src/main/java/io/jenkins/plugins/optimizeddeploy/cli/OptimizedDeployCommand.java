@@ -3,11 +3,14 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BakeFileException;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParseException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsException;
+import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
 
 /** {@code optimized-deploy <command>}: the engine from any shell or CI system. */
 @Command(
@@ -27,7 +30,8 @@ import picocli.CommandLine.Command;
 public final class OptimizedDeployCommand {
     /** What the engine throws for input it cannot take: nothing was attempted, so the exit code is 2. */
     private static final List<Class<? extends RuntimeException>> BAD_INPUT = List.of(
-            InvalidReferenceException.class, DockerfileParseException.class, BakeFileException.class);
+            InvalidReferenceException.class, DockerfileParseException.class, BakeFileException.class,
+            CredentialsException.class);
 
     private final InputStream stdin;
 
@@ -50,17 +54,33 @@ public final class OptimizedDeployCommand {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExitCodeExceptionMapper(OptimizedDeployCommand::exitCodeOf);
+        commandLine.setExecutionStrategy(OptimizedDeployCommand::executeCatchingErrors);
         commandLine.setExecutionExceptionHandler((exception, failedCommand, parseResult) -> {
-            failedCommand.getErr().println("optimized-deploy: " + exception.getMessage());
+            failedCommand.getErr().println("optimized-deploy: " + TerminalText.escape(exception.getMessage() == null
+                    ? "failed with " + exception : exception.getMessage()));
             return exitCodeOf(exception);
         });
         commandLine.setParameterExceptionHandler((exception, args) -> {
             CommandLine failedCommand = exception.getCommandLine();
-            failedCommand.getErr().println("optimized-deploy: " + exception.getMessage());
+            failedCommand.getErr().println("optimized-deploy: " + TerminalText.escape(exception.getMessage()));
             failedCommand.getErr().println("Try '" + failedCommand.getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.BAD_INPUT;
         });
         return commandLine;
+    }
+
+    /**
+     * Runs the command; an Error (out of memory, stack overflow) ends it like any other failure, with one line and
+     * exit code 3: never a stack trace, and never the JVM's exit code 1, which would read as a failed gate.
+     */
+    private static int executeCatchingErrors(ParseResult parseResult) {
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } catch (Error error) {
+            parseResult.commandSpec().commandLine().getErr().println("optimized-deploy: failed with " + error
+                    + " (an input beyond this tool's limits, or a bug: please report it)");
+            return ExitCode.FAILURE;
+        }
     }
 
     private static int exitCodeOf(Throwable exception) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.ParsedDockerfileView;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.ParsedDockerfileView.InstructionView;
+import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -58,9 +59,9 @@ final class ParseCommand implements Callable<Integer> {
             String lines = instruction.startLine() == instruction.endLine()
                     ? String.valueOf(instruction.startLine())
                     : instruction.startLine() + "-" + instruction.endLine();
-            text.append(String.format("%-7s %-11s", lines, instruction.keyword()));
-            instruction.flags().forEach(flag -> text.append(' ').append(flag));
-            instruction.args().forEach(arg -> text.append(' ').append(arg.replace("\n", "\\n")));
+            text.append(String.format("%-7s %-11s", lines, TerminalText.escape(instruction.keyword())));
+            instruction.flags().forEach(flag -> text.append(' ').append(TerminalText.escape(flag)));
+            instruction.args().forEach(arg -> text.append(' ').append(TerminalText.escape(arg)));
             text.append('\n');
         }
         return text.toString();

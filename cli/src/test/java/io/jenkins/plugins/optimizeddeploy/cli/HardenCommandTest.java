@@ -218,6 +218,31 @@ class HardenCommandTest {
         assertThat(Files.readString(Path.of(dockerfile))).isEqualTo("FROM debian:12.5\nCMD app\n");
     }
 
+    @Test
+    void shouldRedactTheValuesOfSecretsItFlagsInEveryFormat() throws IOException {
+        String awsSecret = "wJalrXUtnFEMI" + "K7MDENGbPxRfiCYEXAMPLEKEY";
+        String file = write("Dockerfile", "FROM debian:12.5\n"
+                + "ENV REGION=eu AWS_SECRET_ACCESS_KEY=" + awsSecret + "\n"
+                + "ENV DB_PASSWORD hunter2 and more\n"
+                + "ARG NPM_TOKEN=\"npm-s3cr3t\"\n"
+                + "ONBUILD ENV API_KEY=onbuild-s3cr3t\n"
+                + "RUN wget https://deploy:url-s3cr3t@example.com/app.tgz\n"
+                + "USER 10001\n");
+
+        for (String format : new String[] {"tty", "sarif", "json", "checkstyle"}) {
+            CliRun run = CliRun.of("harden", "--format", format, file);
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.GATE_FAILED);
+            // json and checkstyle have no excerpt; tty and sarif have one, redacted
+            assertThat(run.out()).as(format).contains("OD1003", "OD1004")
+                    .doesNotContain(awsSecret, "hunter2", "npm-s3cr3t", "onbuild-s3cr3t", "url-s3cr3t");
+        }
+        assertThat(CliRun.of("harden", file).out())
+                .contains("    ENV REGION=eu AWS_SECRET_ACCESS_KEY=<redacted>\n")
+                .contains("    ENV DB_PASSWORD=<redacted>\n")
+                .contains("    RUN wget https://deploy:<redacted>@example.com/app.tgz\n");
+    }
+
     private String write(String name, String content) throws IOException {
         Path file = folder.resolve(name);
         Files.createDirectories(file.getParent());

@@ -61,6 +61,17 @@ class ParseCommandTest {
     }
 
     @Test
+    void shouldEscapeTerminalControlCharactersInTextAndInErrors() throws IOException {
+        CliRun parsed = CliRun.of("parse", write("FROM base\nRUN echo \u001b[2J\u001b]0;owned\u0007\n").toString());
+        CliRun refused = CliRun.of("parse", write("FROM base\nRUNN \u001b[2J\n").toString());
+
+        assertThat(parsed.exitCode()).as(parsed.err()).isEqualTo(ExitCode.OK);
+        assertThat(parsed.out()).doesNotContain("\u001b", "\u0007").contains("echo \\x1b[2J\\x1b]0;owned\\x07\n");
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(refused.err()).doesNotContain("\u001b").contains("unknown instruction: RUNN").hasLineCount(1);
+    }
+
+    @Test
     void shouldExitWithBadInputForAFileWithoutInstructions() throws IOException {
         CliRun run = CliRun.of("parse", write("# only a comment\n").toString());
 

@@ -3,11 +3,15 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.PlatformImage;
+import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The one line {@code inspectImage} writes to the build log. It holds nothing but what the registry returned. */
+/**
+ * The one line {@code inspectImage} writes to the build log. It holds nothing but what the registry returned, with
+ * control characters escaped.
+ */
 final class InspectionSummary {
 
     private InspectionSummary() {
@@ -31,8 +35,8 @@ final class InspectionSummary {
     }
 
     private static String platform(PlatformImage image) {
-        return image.platform() + " " + image.compressedSize() + " bytes in " + image.layers().size()
-                + (image.layers().size() == 1 ? " layer" : " layers")
-                + ", user " + (image.user().isEmpty() ? "root (unset)" : image.user());
+        return TerminalText.escape(image.platform()) + " " + image.compressedSize() + " bytes in "
+                + image.layers().size() + (image.layers().size() == 1 ? " layer" : " layers")
+                + ", user " + (image.user().isEmpty() ? "root (unset)" : TerminalText.escape(image.user()));
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
+import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
+
 /** The one line a user sees for a problem with their input, their registry or their build: the step's name once. */
 final class UserError {
 
@@ -7,7 +9,8 @@ final class UserError {
     }
 
     static String line(String functionName, RuntimeException e) {
-        String message = e.getMessage();
+        // the message may quote a Dockerfile or a registry's answer: escaped, it cannot drive a terminal
+        String message = TerminalText.escape(e.getMessage());
         return message.startsWith(functionName + ":") ? message : functionName + ": " + message;
     }
 }

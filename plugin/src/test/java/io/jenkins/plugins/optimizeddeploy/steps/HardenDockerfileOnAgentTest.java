@@ -132,6 +132,17 @@ class HardenDockerfileOnAgentTest {
     }
 
     @Test
+    void shouldEscapeTerminalControlCharactersOfTheDockerfileInTheLineThatEndsTheStep() throws IOException {
+        write("Dockerfile", "FROM busybox\nRUN\u001b]0;owned\u0007\u001b[2J true\n");
+
+        assertThatThrownBy(() -> onAgent(List.of("Dockerfile"), null, null, null, Map.of())
+                .harden(workspace))
+                .isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> assertThat(HardenDockerfileStep.userError((RuntimeException) e))
+                        .contains("unknown instruction: RUN\\x1b]0;owned\\x07").doesNotContain("\u001b", "\u0007"));
+    }
+
+    @Test
     void shouldFixInPlaceFirstAndLintWhatRemains() throws IOException {
         write("Dockerfile", RISKY);
 

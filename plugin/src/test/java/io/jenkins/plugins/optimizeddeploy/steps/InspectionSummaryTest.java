@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.PlatformImage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,18 @@ class InspectionSummaryTest {
         assertThat(InspectionSummary.record(Inspections.twoPlatforms())).isEqualTo(new StepSummary("inspectImage",
                 "127.0.0.1:5000/team/web:1.0", Inspections.INDEX_DIGEST,
                 Map.of("platforms", 2L, "compressedBytes", 1_234_567L + 1_100_000L)));
+    }
+
+    @Test
+    void shouldEscapeTerminalControlCharactersTheRegistrySent() {
+        PlatformImage hostile = new PlatformImage("linux/amd64\u001b[2J", Inspections.AMD64_DIGEST, 1L, List.of(),
+                "", "app\u001b]0;owned\u0007\nFinished: SUCCESS", List.of(), List.of(), Map.of());
+
+        String line = InspectionSummary.line(new ImageInspection("127.0.0.1:5000/app:1", Inspections.AMD64_DIGEST,
+                "application/vnd.docker.distribution.manifest.v2+json", List.of(hostile)));
+
+        assertThat(line).doesNotContain("\u001b", "\u0007", "\n")
+                .endsWith("linux/amd64\\x1b[2J 1 bytes in 0 layers, user app\\x1b]0;owned\\x07\\nFinished: SUCCESS");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.build;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,23 +38,33 @@ public record BakeDefinition(String source, Map<String, BakeTarget> targets, Map
     public List<BakeTarget> select(List<String> names) {
         List<String> wanted = names.isEmpty() ? List.of(DEFAULT_GROUP) : names;
         Set<String> selected = new LinkedHashSet<>();
+        Set<String> expandedGroups = new HashSet<>();
         for (String name : wanted) {
-            expand(name, selected, new LinkedHashSet<>());
+            expand(name, selected, new LinkedHashSet<>(), expandedGroups);
         }
         List<BakeTarget> result = new ArrayList<>();
         selected.forEach(name -> result.add(targets.get(name)));
         return result;
     }
 
-    private void expand(String name, Set<String> selected, Set<String> groupPath) {
+    /** Adds the targets {@code name} stands for; a group already expanded adds nothing new and is skipped. */
+    private void expand(String name, Set<String> selected, Set<String> groupPath, Set<String> expandedGroups) {
         if (groups.containsKey(name)) {
+            if (expandedGroups.contains(name)) {
+                return;
+            }
             if (!groupPath.add(name)) {
                 throw new BakeFileException(source + ": group '" + name + "' contains itself through " + groupPath);
             }
+            if (groupPath.size() > HclParser.MAX_NESTING) {
+                throw new BakeFileException(source + ": group '" + groupPath.iterator().next() + "' contains targets"
+                        + " through more than " + HclParser.MAX_NESTING + " groups, the limit");
+            }
             for (String member : groups.get(name)) {
-                expand(member, selected, groupPath);
+                expand(member, selected, groupPath, expandedGroups);
             }
             groupPath.remove(name);
+            expandedGroups.add(name);
         } else if (targets.containsKey(name)) {
             selected.add(name);
         } else if (unresolvable.containsKey(name)) {

@@ -3,7 +3,6 @@ package io.jenkins.plugins.optimizeddeploy.engine.build;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,13 +25,25 @@ final class BakeEvaluation {
             Pattern.compile("[+-]?(\\d+(_\\d+)*\\.?(\\d+(_\\d+)*)?|\\.\\d+(_\\d+)*)([eE][+-]?\\d+(_\\d+)*)?");
     private static final Set<String> GO_TRUE = Set.of("1", "t", "T", "true", "TRUE", "True");
     private static final Set<String> GO_FALSE = Set.of("0", "f", "F", "false", "FALSE", "False");
+    /**
+     * The most characters of strings plus items of lists and maps one value may hold (1 Mi), counted as if nothing
+     * were shared: a few variables that each double the one before would otherwise fill any heap.
+     */
+    static final int MAX_VALUE_SIZE = 1 << 20;
+    /** The most characters and items that the values a bake file's targets, groups and variables take (16 Mi). */
+    static final int MAX_FILE_SIZE = 16 << 20;
 
     private final String source;
     private final Map<String, HclExpression> globals;
     private final Map<String, HclExpression> declared;
     private final Map<String, String> environment;
-    private final Map<String, Object> resolved = new LinkedHashMap<>();
-    private final Set<String> resolving = new HashSet<>();
+    private final Map<String, Sized> resolved = new LinkedHashMap<>();
+    private final Set<String> resolving = new LinkedHashSet<>();
+    private long fileSize;
+
+    /** A value and its size as {@link #MAX_VALUE_SIZE} counts it. */
+    private record Sized(Object value, long size) {
+    }
 
     /**
      * @param globals  the file's top-level attributes
@@ -52,13 +63,27 @@ final class BakeEvaluation {
         names.addAll(declared.keySet());
         names.removeAll(BUILT_INS.keySet());
         Map<String, Object> values = new LinkedHashMap<>();
-        names.forEach(name -> values.put(name, variable(name)));
+        names.forEach(name -> values.put(name, counted(variable(name), "variable " + name)));
         return Collections.unmodifiableMap(values);
     }
 
+    /** The value of an expression in {@code where} (a target's attribute, a group's targets). */
     Object evaluate(HclExpression expression, String where) {
+        return counted(sized(expression, where), where);
+    }
+
+    private Object counted(Sized sized, String where) {
+        fileSize += sized.size();
+        if (fileSize > MAX_FILE_SIZE) {
+            throw new BakeFileException(source + ": " + where + " takes the file's values past " + MAX_FILE_SIZE
+                    + " characters and items, the limit for one bake file");
+        }
+        return sized.value();
+    }
+
+    private Sized sized(HclExpression expression, String where) {
         if (expression instanceof HclExpression.Literal literal) {
-            return literal.value();
+            return new Sized(literal.value(), literal.value() instanceof String text ? text.length() : 1);
         }
         if (expression instanceof HclExpression.Reference reference) {
             return variableAt(reference.name(), where);
@@ -66,23 +91,42 @@ final class BakeEvaluation {
         if (expression instanceof HclExpression.Template template) {
             if (template.parts().size() == 1 && template.parts().get(0) instanceof HclExpression only) {
                 // "${X}" alone is X itself, not its text: a list stays a list and null stays null
-                return evaluate(only, where);
+                return sized(only, where);
             }
             StringBuilder text = new StringBuilder();
             for (Object part : template.parts()) {
-                text.append(part instanceof HclExpression inner ? interpolated(evaluate(inner, where), where) : part);
+                text.append(part instanceof HclExpression inner ? interpolated(sized(inner, where).value(), where)
+                        : part);
+                requireSmall(text.length(), where);
             }
-            return text.toString();
+            return new Sized(text.toString(), text.length());
         }
+        long size = 1;
         if (expression instanceof HclExpression.ListValue list) {
             List<Object> items = new ArrayList<>();
-            list.items().forEach(item -> items.add(evaluate(item, where)));
-            return items;
+            for (HclExpression item : list.items()) {
+                Sized evaluated = sized(item, where);
+                items.add(evaluated.value());
+                size = requireSmall(size + evaluated.size(), where);
+            }
+            return new Sized(items, size);
         }
         HclExpression.MapValue map = (HclExpression.MapValue) expression;
         Map<String, Object> entries = new LinkedHashMap<>();
-        map.entries().forEach((key, value) -> entries.put(key, evaluate(value, where + "." + key)));
-        return entries;
+        for (Map.Entry<String, HclExpression> entry : map.entries().entrySet()) {
+            Sized evaluated = sized(entry.getValue(), where + "." + entry.getKey());
+            entries.put(entry.getKey(), evaluated.value());
+            size = requireSmall(size + entry.getKey().length() + evaluated.size(), where);
+        }
+        return new Sized(entries, size);
+    }
+
+    private long requireSmall(long size, String where) {
+        if (size > MAX_VALUE_SIZE) {
+            throw new BakeFileException(source + ": " + where + " is larger than " + MAX_VALUE_SIZE
+                    + " characters and items, the limit for one value");
+        }
+        return size;
     }
 
     /** Whether {@code value} becomes a string where one is needed: a string, number or bool. */
@@ -95,7 +139,7 @@ final class BakeEvaluation {
         return value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString() : value.toString();
     }
 
-    private Object variableAt(String name, String where) {
+    private Sized variableAt(String name, String where) {
         if (!BUILT_INS.containsKey(name) && !globals.containsKey(name) && !declared.containsKey(name)) {
             Set<String> known = new LinkedHashSet<>(globals.keySet());
             known.addAll(declared.keySet());
@@ -105,20 +149,25 @@ final class BakeEvaluation {
         return variable(name);
     }
 
-    private Object variable(String name) {
+    private Sized variable(String name) {
         if (resolved.containsKey(name)) {
             return resolved.get(name);
         }
         if (!resolving.add(name)) {
             throw new BakeFileException(source + ": variable '" + name + "' refers to itself through " + resolving);
         }
-        Object value;
+        if (resolving.size() > HclParser.MAX_NESTING) {
+            throw new BakeFileException(source + ": variable '" + resolving.iterator().next() + "' is reached through"
+                    + " more than " + HclParser.MAX_NESTING + " variables that refer to one another, the limit");
+        }
+        Sized value;
         if (BUILT_INS.containsKey(name)) {
-            value = BUILT_INS.get(name);
+            value = new Sized(BUILT_INS.get(name), BUILT_INS.get(name).length());
         } else {
-            value = evaluate(globals.containsKey(name) ? globals.get(name) : declared.get(name), "variable " + name);
+            value = sized(globals.containsKey(name) ? globals.get(name) : declared.get(name), "variable " + name);
             if (declared.containsKey(name) && environment.containsKey(name)) {
-                value = overridden(name, value, environment.get(name));
+                String text = environment.get(name);
+                value = new Sized(overridden(name, value.value(), text), text.length());
             }
         }
         resolving.remove(name);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -197,6 +198,9 @@ public final class BakeFileReader {
             }
             declaredTargets.put(name, merged);
         });
+        Map<String, Integer> inheritanceDepths = new HashMap<>();
+        declaredTargets.keySet().forEach(name ->
+                inheritanceDepth(source, name, declaredTargets, inheritanceDepths, new LinkedHashSet<>()));
         Map<String, BakeTarget> targets = new LinkedHashMap<>();
         Map<String, String> unresolvable = new LinkedHashMap<>();
         for (String name : declaredTargets.keySet()) {
@@ -288,6 +292,33 @@ public final class BakeFileReader {
         }
         visited.put(name, merged);
         return merged;
+    }
+
+    /**
+     * How many targets a target inherits through, at most {@link HclParser#MAX_NESTING}, so that resolving it cannot
+     * recurse deeper; a parent that is not a target, or that is met again (a cycle), adds nothing here.
+     */
+    @SuppressWarnings("unchecked")
+    private static int inheritanceDepth(String source, String name, Map<String, Map<String, Object>> declared,
+            Map<String, Integer> depths, Set<String> path) {
+        Integer known = depths.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (!declared.containsKey(name) || !path.add(name)) {
+            return 0;
+        }
+        int depth = 1;
+        for (String parent : (List<String>) declared.get(name).getOrDefault("inherits", List.of())) {
+            depth = Math.max(depth, 1 + inheritanceDepth(source, parent, declared, depths, path));
+            if (depth > HclParser.MAX_NESTING || path.size() > HclParser.MAX_NESTING) {
+                throw new BakeFileException(source + ": target '" + name + "' inherits through more than "
+                        + HclParser.MAX_NESTING + " targets, the limit");
+            }
+        }
+        path.remove(name);
+        depths.put(name, depth);
+        return depth;
     }
 
     /** As buildx's Target.Merge: maps merge key by key, cache-from and inherits accumulate, the rest is replaced. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A recursive-descent reader for the HCL subset bake files use: blocks with string labels, attributes, strings
@@ -13,10 +14,17 @@ import java.util.Map;
  * Functions, operators and {@code %{} directives are refused with the line they are on.
  */
 final class HclParser {
+    /**
+     * How deep blocks, lists, objects and interpolations may nest, together; also how long a chain of variables,
+     * inheriting targets or groups may be. Go's growable stacks have no such limit, Java's do.
+     */
+    static final int MAX_NESTING = 100;
+
     private final String source;
     private final String text;
     private int position;
     private int line = 1;
+    private int depth;
 
     private HclParser(String source, String text) {
         this.source = source;
@@ -64,7 +72,7 @@ final class HclParser {
                     skipSpace(false);
                 }
                 expect('{');
-                HclBody blockBody = body(true);
+                HclBody blockBody = nested(() -> body(true));
                 expect('}');
                 blocks.add(new HclBody.Block(name, labels, blockBody, source + ":" + startLine));
                 requireEndOfLine();
@@ -73,6 +81,22 @@ final class HclParser {
     }
 
     private HclExpression expression() {
+        return nested(this::unnestedExpression);
+    }
+
+    private <T> T nested(Supplier<T> parse) {
+        if (++depth > MAX_NESTING) {
+            throw error("nested more than " + MAX_NESTING + " deep (blocks, lists, objects and ${...} together), the"
+                    + " limit");
+        }
+        try {
+            return parse.get();
+        } finally {
+            depth--;
+        }
+    }
+
+    private HclExpression unnestedExpression() {
         skipSpace(true);
         if (atEnd()) {
             throw error("an expression is missing at the end of the file");
@@ -215,6 +239,7 @@ final class HclParser {
         lines.forEach(each -> content.append(each.isBlank() ? each.strip() : each.substring(indentation)).append('\n'));
         HclParser inner = new HclParser(source, content.toString());
         inner.line = startLine + 1;
+        inner.depth = depth;
         return inner.template(false);
     }
 

@@ -21,6 +21,11 @@ import java.util.Map;
  */
 public final class DockerfileParser {
     private static final String DEFAULT_SOURCE = "Dockerfile";
+    /**
+     * What ARG and ENV substitutions may add to a whole Dockerfile (16 MiB characters), beyond what each word may
+     * expand to: many lines that each copy a long value would fill the heap as surely as one long word.
+     */
+    static final int MAX_ADDED_BY_SUBSTITUTIONS = 16 << 20;
 
     private final String source;
     private final String text;
@@ -68,6 +73,11 @@ public final class DockerfileParser {
     }
 
     private Dockerfile parse() {
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            int line = 1 + (int) text.substring(0, nul).chars().filter(c -> c == '\n').count();
+            throw new DockerfileParseException(source, line, "a NUL character (byte 0): a Dockerfile is text");
+        }
         InstructionScanner.Result scanned = new InstructionScanner(source, text).scan();
         InstructionChecks checks = new InstructionChecks(source);
         boolean inStage = false;
@@ -97,6 +107,7 @@ public final class DockerfileParser {
         private Map<String, String> stageEnv = new HashMap<>();
         private StageStart current;
         private List<Instruction> currentInstructions = new ArrayList<>();
+        private long addedBySubstitutions;
 
         private record StageStart(int index, String name, String baseImage, String resolvedBaseImage,
                 String platform, Instruction from) {
@@ -136,7 +147,7 @@ public final class DockerfileParser {
             String baseImage = raw.args().get(0);
             String resolved;
             try {
-                resolved = expander.expand(baseImage, metaArgs);
+                resolved = expandCounted(baseImage, metaArgs, raw);
             } catch (ShellWordException e) {
                 throw new DockerfileParseException(source, line, "FROM " + baseImage + ": " + e.reason());
             }
@@ -171,7 +182,7 @@ public final class DockerfileParser {
                 if (buildArgs.containsKey(key)) {
                     value = buildArgs.get(key);
                 } else if (equals >= 0) {
-                    value = expandLeniently(word.substring(equals + 1), scope);
+                    value = expandLeniently(word.substring(equals + 1), scope, raw);
                 } else {
                     value = scope == metaArgs ? null : metaArgs.get(key);
                 }
@@ -184,19 +195,37 @@ public final class DockerfileParser {
         private void setEnv(RawInstruction raw) {
             Map<String, String> before = Map.copyOf(scope);
             for (RawInstruction.RawPair pair : raw.rawPairs()) {
-                String key = expandLeniently(pair.key(), before);
-                String value = expandLeniently(pair.value(), before);
+                String key = expandLeniently(pair.key(), before, raw);
+                String value = expandLeniently(pair.value(), before, raw);
                 scope.put(key, value);
                 stageEnv.put(key, value);
             }
         }
 
-        private String expandLeniently(String word, Map<String, String> environment) {
+        /** The word expanded, or as written when the lexer refuses it (a word too long ends parsing all the same). */
+        private String expandLeniently(String word, Map<String, String> environment, RawInstruction raw) {
             try {
-                return expander.expand(word, environment);
+                return expandCounted(word, environment, raw);
             } catch (ShellWordException e) {
                 return word;
             }
+        }
+
+        private String expandCounted(String word, Map<String, String> environment, RawInstruction raw) {
+            String keyword = raw.keyword().toUpperCase(Locale.ROOT);
+            String expanded;
+            try {
+                expanded = expander.expand(word, environment);
+            } catch (ExpansionTooLongException e) {
+                throw new DockerfileParseException(source, raw.span().startLine(), keyword + " " + e.reason());
+            }
+            addedBySubstitutions += Math.max(0, expanded.length() - word.length());
+            if (addedBySubstitutions > MAX_ADDED_BY_SUBSTITUTIONS) {
+                throw new DockerfileParseException(source, raw.span().startLine(), keyword
+                        + ": substitutions have added more than " + MAX_ADDED_BY_SUBSTITUTIONS
+                        + " characters, the limit for one Dockerfile");
+            }
+            return expanded;
         }
 
         private String unquote(String word) {
@@ -212,7 +241,7 @@ public final class DockerfileParser {
             for (String flag : raw.flags()) {
                 int equals = flag.indexOf('=');
                 resolvedFlags.add(equals < 0 ? flag
-                        : flag.substring(0, equals + 1) + expandLeniently(flag.substring(equals + 1), scope));
+                        : flag.substring(0, equals + 1) + expandLeniently(flag.substring(equals + 1), scope, raw));
             }
             SourceSpan span = raw.span();
             String original = text.substring(span.startOffset(), span.endOffset());

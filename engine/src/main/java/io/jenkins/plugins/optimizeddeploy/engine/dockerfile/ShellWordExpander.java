@@ -22,6 +22,11 @@ public final class ShellWordExpander {
     static final int MAX_NESTING = 200;
     /** Pattern operators (%, #, /) may take this many character reads before the word is refused as too costly. */
     static final long MAX_PATTERN_STEPS = 5_000_000L;
+    /**
+     * A word may expand to at most this many characters (1 MiB): a handful of ARGs that each double the one before
+     * would otherwise fill any heap.
+     */
+    static final int MAX_EXPANDED_LENGTH = 1 << 20;
 
     private final int escapeToken;
     private final boolean rawQuotes;
@@ -213,6 +218,7 @@ public final class ShellWordExpander {
                         }
                         result.appendCodePoint(ch);
                     }
+                    requireShort(result);
                 }
                 if (stopChar != EOF) {
                     throw error("unexpected end of statement while looking for matching "
@@ -265,6 +271,7 @@ public final class ShellWordExpander {
                 }
                 if (peeked == '$') {
                     result.append(processDollar());
+                    requireShort(result);
                     continue;
                 }
                 ch = next();
@@ -282,6 +289,38 @@ public final class ShellWordExpander {
                 }
                 result.appendCodePoint(ch);
             }
+        }
+
+        private void requireShort(CharSequence expanded) {
+            if (expanded.length() > MAX_EXPANDED_LENGTH) {
+                throw new ExpansionTooLongException(source);
+            }
+        }
+
+        /** Go's ReplaceAllString: an empty match right after a previous match is not replaced. */
+        private String replaceAllLikeGo(Matcher matcher, String input, String replacement) {
+            StringBuilder out = new StringBuilder();
+            int searchPosition = 0;
+            int lastMatchEnd = 0;
+            while (searchPosition <= input.length() && matcher.find(searchPosition)) {
+                int start = matcher.start();
+                int end = matcher.end();
+                out.append(input, lastMatchEnd, start);
+                if (end > lastMatchEnd || start == 0) {
+                    out.append(goTemplate(replacement, matcher.group()));
+                }
+                requireShort(out);
+                lastMatchEnd = end;
+                int width = searchPosition < input.length() ? Character.charCount(input.codePointAt(searchPosition)) : 1;
+                if (searchPosition + width > end) {
+                    searchPosition += width;
+                } else if (searchPosition + 1 > end) {
+                    searchPosition++;
+                } else {
+                    searchPosition = end;
+                }
+            }
+            return out.append(input.substring(lastMatchEnd)).toString();
         }
 
         private String processDollar() {
@@ -530,31 +569,6 @@ public final class ShellWordExpander {
             return String.valueOf((char) codePoint);
         }
         return "\\x{" + Integer.toHexString(codePoint) + "}";
-    }
-
-    /** Go's ReplaceAllString: an empty match right after a previous match is not replaced. */
-    private static String replaceAllLikeGo(Matcher matcher, String input, String replacement) {
-        StringBuilder out = new StringBuilder();
-        int searchPosition = 0;
-        int lastMatchEnd = 0;
-        while (searchPosition <= input.length() && matcher.find(searchPosition)) {
-            int start = matcher.start();
-            int end = matcher.end();
-            out.append(input, lastMatchEnd, start);
-            if (end > lastMatchEnd || start == 0) {
-                out.append(goTemplate(replacement, matcher.group()));
-            }
-            lastMatchEnd = end;
-            int width = searchPosition < input.length() ? Character.charCount(input.codePointAt(searchPosition)) : 1;
-            if (searchPosition + width > end) {
-                searchPosition += width;
-            } else if (searchPosition + 1 > end) {
-                searchPosition++;
-            } else {
-                searchPosition = end;
-            }
-        }
-        return out.append(input.substring(lastMatchEnd)).toString();
     }
 
     /** Go's regexp template expansion: $0 / ${0} is the match, $$ a dollar, any other group is empty. */

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.optimizeddeploy.engine.image;
 
 import java.io.Serializable;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +26,8 @@ import java.util.regex.Pattern;
  * otherwise the registry is {@code docker.io}, where a single-component repository gets the {@code library/}
  * prefix. {@code index.docker.io} is written {@code docker.io}. A reference with neither tag nor digest gets the
  * tag {@code latest}; one with a digest only gets no tag. The name ({@code registry/repository}) is at most 255
- * characters.
+ * characters. Beyond the grammar, a port is 1 to 65535 and brackets hold an IPv6 address, so that a reference no
+ * connection could use is refused as one.
  */
 public final class ImageReference implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -78,6 +81,7 @@ public final class ImageReference implements Serializable {
                 throw new InvalidReferenceException(reference,
                         "registry '" + registry + "' is not a valid host[:port]");
             }
+            requireReachableDomain(reference, registry);
             if (registry.equals(LEGACY_DOCKER_HUB)) {
                 registry = DOCKER_HUB;
             }
@@ -112,6 +116,31 @@ public final class ImageReference implements Serializable {
             tag = DEFAULT_TAG;
         }
         return new ImageReference(registry, repository, tag, digest);
+    }
+
+    /**
+     * What the grammar lets through but no connection can use: a port outside 1-65535, brackets around something
+     * that is not an IPv6 address ({@code [:::::]}).
+     */
+    private static void requireReachableDomain(String reference, String registry) {
+        int portColon = registry.indexOf(':', registry.lastIndexOf(']') + 1);
+        String host = portColon < 0 ? registry : registry.substring(0, portColon);
+        if (portColon >= 0) {
+            String port = registry.substring(portColon + 1);
+            if (port.length() > 5 || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+                throw new InvalidReferenceException(reference, "port " + port + " of registry '" + registry
+                        + "' is not between 1 and 65535");
+            }
+        }
+        if (host.startsWith("[")) {
+            try {
+                // a bracketed literal is parsed, never looked up
+                InetAddress.getByName(host);
+            } catch (UnknownHostException e) {
+                throw new InvalidReferenceException(reference, "registry '" + registry
+                        + "' does not hold an IPv6 address in its brackets");
+            }
+        }
     }
 
     private static boolean namesRegistry(String firstComponent) {

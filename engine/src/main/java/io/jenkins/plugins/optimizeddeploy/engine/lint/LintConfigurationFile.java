@@ -1,9 +1,12 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Reads a {@code .hadolint.yaml}: {@code ignored}, {@code override} ({@code error}, {@code warning}, {@code info},
@@ -23,7 +27,9 @@ import java.util.function.Supplier;
  * not silently switch a setting off.
  */
 public final class LintConfigurationFile {
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** A key set twice is refused rather than the last one silently winning. */
+    private static final YAMLMapper YAML =
+            YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> ACCEPTED_WITHOUT_EFFECT =
             Set.of("format", "no-color", "verbose", "strict-labels", "label-schema");
 
@@ -43,10 +49,16 @@ public final class LintConfigurationFile {
     /** The configuration in YAML text; {@code source} names it in error messages. */
     public static LintConfiguration parse(String source, String yaml) {
         JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
+        try (JsonParser parser = YAML.createParser(yaml)) {
+            root = YAML.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new LintConfigurationException(source, "line " + parser.currentTokenLocation().getLineNr()
+                        + ": a second YAML document; a configuration is one document");
+            }
         } catch (JsonProcessingException e) {
-            throw new LintConfigurationException(source, "not YAML: " + e.getOriginalMessage());
+            throw new LintConfigurationException(source, "not YAML: " + problem(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading YAML from a string failed", e);
         }
         LintConfiguration configuration = LintConfiguration.defaults();
         if (root == null || root.isMissingNode() || root.isNull()) {
@@ -61,6 +73,16 @@ public final class LintConfigurationFile {
             configuration = apply(source, configuration, field.getKey(), field.getValue());
         }
         return configuration;
+    }
+
+    /**
+     * The parser's message on one line: without SnakeYAML's indented lines that quote the file around the problem,
+     * with the line when the parser knows it (a nesting limit is reported without one).
+     */
+    private static String problem(JsonProcessingException e) {
+        String problem = e.getOriginalMessage().lines().filter(line -> !line.isBlank() && !line.startsWith(" "))
+                .collect(Collectors.joining(": "));
+        return problem + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")");
     }
 
     private static LintConfiguration apply(String source, LintConfiguration configuration, String key, JsonNode value) {

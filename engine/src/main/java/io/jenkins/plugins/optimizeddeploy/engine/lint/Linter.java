@@ -48,7 +48,8 @@ public final class Linter {
                         ? rule.message()
                         : rule.message() + " (" + violation.detail() + ")";
                 findings.add(new Finding(rule.id(), severity, message, dockerfile.source(), instruction.startLine(),
-                        instruction.span().startColumn(), lines.line(instruction.startLine())));
+                        instruction.span().startColumn(),
+                        Secrets.excerpt(instruction, lines.line(instruction.startLine()))));
             }
         }
         findings.sort(SOURCE_ORDER);

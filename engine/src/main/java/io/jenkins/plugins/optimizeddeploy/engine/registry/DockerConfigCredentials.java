@@ -84,7 +84,11 @@ public final class DockerConfigCredentials implements CredentialsSource {
         }
         Map<String, RegistryCredentials> credentials = new HashMap<>();
         Map<String, String> unsupported = new HashMap<>();
-        for (Map.Entry<String, JsonNode> entry : root.path("auths").properties()) {
+        JsonNode auths = root.path("auths");
+        requireObject(auths, "Docker config " + source + ": 'auths' must be an object of registries");
+        for (Map.Entry<String, JsonNode> entry : auths.properties()) {
+            requireObject(entry.getValue(), "Docker config " + source + ": the 'auths' entry of '" + entry.getKey()
+                    + "' must be an object");
             String registry = normalise(entry.getKey());
             readEntry(source, entry.getKey(), entry.getValue(), unsupported)
                     .ifPresent(found -> credentials.put(registry, found));
@@ -95,6 +99,13 @@ public final class DockerConfigCredentials implements CredentialsSource {
         }
         String store = root.path("credsStore").asText("");
         return new DockerConfigCredentials(source, credentials, unsupported, store.isEmpty() ? null : store);
+    }
+
+    /** Refuses a node of another type (absent and null are empty, as docker reads them); never shows its value. */
+    private static void requireObject(JsonNode node, String problem) {
+        if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {
+            throw new CredentialsException(problem + ", found " + node.getNodeType());
+        }
     }
 
     private static Optional<RegistryCredentials> readEntry(String source, String key, JsonNode entry,

@@ -14,7 +14,8 @@ public enum ImageCheck implements RuleDescription {
     SECRET_ENV_NAME("OD2003", Severity.ERROR,
             "An environment variable named like a secret has a value in the image; pass secrets at run time."),
     SECRET_ENV_VALUE("OD2004", Severity.ERROR,
-            "An environment variable's value looks like a private key or token; pass secrets at run time."),
+            "An environment variable's value looks like a private key, a token or a URL with a password; pass"
+                    + " secrets at run time."),
     SECRET_LABEL("OD2005", Severity.ERROR,
             "A label is named like a secret or its value looks like one; labels are readable by anyone who can pull."),
     REMOTE_ADD("OD2006", Severity.WARNING,

@@ -4,7 +4,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Finding;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.rules.SecretNames;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Secrets;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageConfig;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspector;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
@@ -63,18 +63,18 @@ public final class ImageVerifier {
             int equals = entry.indexOf('=');
             String name = equals < 0 ? entry : entry.substring(0, equals);
             String value = equals < 0 ? "" : entry.substring(equals + 1);
-            String excerpt = "ENV " + name + "=" + SecretValues.REDACTED;
-            if (SecretValues.looksSecret(value)) {
+            String excerpt = "ENV " + name + "=" + Secrets.REDACTED;
+            if (Secrets.looksSecret(value)) {
                 findings.add(finding(ImageCheck.SECRET_ENV_VALUE, location, 1, excerpt));
-            } else if (!value.isEmpty() && SecretNames.isSecret(name)) {
+            } else if (!value.isEmpty() && Secrets.isSecretName(name)) {
                 findings.add(finding(ImageCheck.SECRET_ENV_NAME, location, 1, excerpt));
             }
         }
         for (Map.Entry<String, String> label : config.labels().entrySet()) {
-            if (SecretValues.looksSecret(label.getValue())
-                    || !label.getValue().isEmpty() && SecretNames.isSecret(label.getKey().replace('.', '_'))) {
+            if (Secrets.looksSecret(label.getValue())
+                    || !label.getValue().isEmpty() && Secrets.isSecretName(label.getKey().replace('.', '_'))) {
                 findings.add(finding(ImageCheck.SECRET_LABEL, location, 1,
-                        "LABEL " + label.getKey() + "=" + SecretValues.REDACTED));
+                        "LABEL " + label.getKey() + "=" + Secrets.REDACTED));
             }
         }
         config.exposedPorts().stream().filter(port -> SSH_PORT.matcher(port).matches()).findFirst()
@@ -92,6 +92,6 @@ public final class ImageVerifier {
 
     private static Finding finding(ImageCheck check, String location, int line, String excerpt) {
         return new Finding(check.id(), check.defaultSeverity(), check.message(), location, line, 1,
-                SecretValues.redact(excerpt.strip()));
+                Secrets.redact(excerpt.strip()));
     }
 }

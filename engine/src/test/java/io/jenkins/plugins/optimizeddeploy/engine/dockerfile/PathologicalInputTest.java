@@ -25,6 +25,72 @@ class PathologicalInputTest {
     }
 
     @Test
+    void shouldRefuseArgsThatDoubleUntilAWordIsTooLongNamingTheLine() {
+        String dockerfile = doublingDockerfile("ARG", 39);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> DockerfileParser.parse(dockerfile))
+                .isInstanceOf(DockerfileParseException.class)
+                .hasMessage("Dockerfile:18: ARG expands to more than " + ShellWordExpander.MAX_EXPANDED_LENGTH
+                        + " characters, the limit for one word");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(QUICKLY);
+    }
+
+    @Test
+    void shouldRefuseEnvValuesThatDoubleUntilAWordIsTooLongNamingTheLine() {
+        String dockerfile = doublingDockerfile("ENV", 39);
+
+        assertThatThrownBy(() -> DockerfileParser.parse("FROM a\n" + dockerfile))
+                .isInstanceOf(DockerfileParseException.class)
+                .hasMessage("Dockerfile:19: ENV expands to more than " + ShellWordExpander.MAX_EXPANDED_LENGTH
+                        + " characters, the limit for one word");
+    }
+
+    @Test
+    void shouldRefuseManyLongExpansionsThatTogetherExceedTheLimitOfAFile() {
+        String dockerfile = doublingDockerfile("ARG", 16) + "ARG B=${A16}\n".repeat(40) + "FROM a\n";
+
+        assertThatThrownBy(() -> DockerfileParser.parse(dockerfile))
+                .isInstanceOf(DockerfileParseException.class)
+                .hasMessageStartingWith("Dockerfile:")
+                .hasMessageEndingWith(": ARG: substitutions have added more than "
+                        + DockerfileParser.MAX_ADDED_BY_SUBSTITUTIONS + " characters, the limit for one Dockerfile");
+    }
+
+    @Test
+    void shouldKeepWordsUpToTheLimitOfTheirExpandedLength() {
+        Dockerfile parsed = DockerfileParser.parse(doublingDockerfile("ARG", 16) + "FROM ${A16}\n");
+
+        assertThat(parsed.stages().get(0).resolvedBaseImage()).hasSize(ShellWordExpander.MAX_EXPANDED_LENGTH);
+    }
+
+    @Test
+    void shouldRefuseAReplacementThatMultipliesAWordBeyondTheLimit() {
+        String dockerfile = "ARG A=" + "x".repeat(60_000) + "\nFROM ${A//x/" + "y".repeat(100) + "}\n";
+
+        assertThatThrownBy(() -> DockerfileParser.parse(dockerfile))
+                .isInstanceOf(DockerfileParseException.class)
+                .hasMessageContaining("expands to more than " + ShellWordExpander.MAX_EXPANDED_LENGTH);
+    }
+
+    @Test
+    void shouldRefuseANulCharacterNamingItsLine() {
+        assertThatThrownBy(() -> DockerfileParser.parse("FROM a\nRUN true\nRUN echo \u0000\n"))
+                .isInstanceOf(DockerfileParseException.class)
+                .hasMessage("Dockerfile:3: a NUL character (byte 0): a Dockerfile is text");
+    }
+
+    /** {@code NAME0} is 16 characters, and each next {@code NAMEi} twice the one before. */
+    private static String doublingDockerfile(String keyword, int doublings) {
+        StringBuilder dockerfile = new StringBuilder(keyword + " A0=" + "x".repeat(16) + "\n");
+        for (int i = 1; i <= doublings; i++) {
+            dockerfile.append(keyword).append(" A").append(i).append("=${A").append(i - 1).append("}${A")
+                    .append(i - 1).append("}\n");
+        }
+        return dockerfile.toString();
+    }
+
+    @Test
     void shouldKeepParsingEnvValuesThatNestTooDeepByKeepingThemAsWritten() {
         String nested = "${A:-".repeat(1_000) + "}".repeat(1_000);
 

@@ -121,6 +121,12 @@ class ImageReferenceTest {
             foo.com:port/bar                   | registry 'foo.com:port' is not a valid host[:port]
             foo-.com/bar                       | registry 'foo-.com' is not a valid host[:port]
             '[fe80::1%eth0]:5000/repo'         | registry '[fe80::1%eth0]:5000' is not a valid host[:port]
+            127.0.0.1:0/repo                   | port 0 of registry '127.0.0.1:0' is not between 1 and 65535
+            127.0.0.1:65536/repo               | port 65536 of registry '127.0.0.1:65536' is not between 1 and 65535
+            'localhost:99999999999999999999/r' | port 99999999999999999999 of registry 'localhost:99999999999999999999'
+            '[::1]:0/repo'                     | port 0 of registry '[::1]:0' is not between 1 and 65535
+            '[:::::]/repo'                     | registry '[:::::]' does not hold an IPv6 address in its brackets
+            '[1:2:3]:5000/repo'                | registry '[1:2:3]:5000' does not hold an IPv6 address in its brackets
             repo@sha256:fff                    | digest value 'fff' must be 64 lowercase hex characters for sha256
             repo@sha256:FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF | must be 64 lowercase hex
             repo@sha256:gfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff | must be 64 lowercase hex

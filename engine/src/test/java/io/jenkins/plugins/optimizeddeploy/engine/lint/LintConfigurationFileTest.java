@@ -73,4 +73,33 @@ class LintConfigurationFileTest {
         assertThatThrownBy(() -> LintConfigurationFile.parse("c.yaml", "ignored: [DL3008"))
                 .isInstanceOf(LintConfigurationException.class).hasMessageStartingWith("c.yaml: not YAML: ");
     }
+
+    @Test
+    void shouldSayInOneLineWhatIsWrongWithYamlThatDoesNotParse() {
+        assertThatThrownBy(() -> LintConfigurationFile.parse("c.yaml", "- ".repeat(60_000)))
+                .isInstanceOf(LintConfigurationException.class)
+                .hasMessageStartingWith("c.yaml: not YAML: Document nesting depth (1001) exceeds the maximum allowed");
+        assertThatThrownBy(() -> LintConfigurationFile.parse("c.yaml", "ignored: [DL3008\n"))
+                .isInstanceOf(LintConfigurationException.class)
+                .hasMessage("c.yaml: not YAML: while parsing a flow sequence: expected ',' or ']', but got"
+                        + " <stream end> (line 1)");
+    }
+
+    @Test
+    void shouldRefuseAKeySetTwiceNamingTheFileAndKey() {
+        assertThatThrownBy(() -> LintConfigurationFile.parse("c.yaml", "ignored: [DL3008]\nignored: []\n"))
+                .isInstanceOf(LintConfigurationException.class)
+                .hasMessage("c.yaml: not YAML: Duplicate field 'ignored' (line 2)");
+        assertThatThrownBy(() -> LintConfigurationFile.parse("c.yaml",
+                        "override:\n  error: [DL3008]\n  error: []\n"))
+                .isInstanceOf(LintConfigurationException.class)
+                .hasMessage("c.yaml: not YAML: Duplicate field 'error' (line 3)");
+    }
+
+    @Test
+    void shouldRefuseASecondDocumentNamingTheFileAndLine() {
+        assertThatThrownBy(() -> LintConfigurationFile.parse("c.yaml", "ignored: [DL3008]\n---\nno-fail: true\n"))
+                .isInstanceOf(LintConfigurationException.class)
+                .hasMessage("c.yaml: line 3: a second YAML document; a configuration is one document");
+    }
 }

@@ -123,6 +123,19 @@ class DockerConfigCredentialsTest {
     }
 
     @Test
+    void shouldRejectAuthsOfTheWrongTypeNamingTheFileWithoutShowingTheValue() throws IOException {
+        Path file = config("{\"auths\":[\"hunter2\"]}");
+
+        assertThatThrownBy(() -> DockerConfigCredentials.from(file))
+                .isInstanceOf(CredentialsException.class)
+                .hasMessage("Docker config " + file + ": 'auths' must be an object of registries, found ARRAY");
+        assertThatThrownBy(() -> DockerConfigCredentials.from(config("{\"auths\":{\"r.example\":\"hunter2\"}}")))
+                .isInstanceOf(CredentialsException.class)
+                .hasMessage("Docker config " + file + ": the 'auths' entry of 'r.example' must be an object, found"
+                        + " STRING");
+    }
+
+    @Test
     void shouldRejectAJsonArray() throws IOException {
         assertThatThrownBy(() -> DockerConfigCredentials.from(config("[]")))
                 .hasMessageContaining("must hold a JSON object");

@@ -65,6 +65,20 @@ class ImageVerifierChecksTest {
     }
 
     @Test
+    void shouldFindAPasswordInsideAUrlValueAndRedactItWhereverItIsQuoted() {
+        List<Finding> findings = ImageVerifier.check(IMAGE, config("1", HEALTHCHECK,
+                List.of("DATABASE_URL=postgres://admin:pw@db", "CACHE_URL=redis://cache:6379",
+                        "MIRROR=https://$MIRROR_USER:${MIRROR_PASSWORD}@mirror.example"),
+                Map.of("source", "https://ci:gl-s3cr3t@git.example/app.git"), List.of(),
+                List.of("RUN /bin/sh -c curl -fsSL https://deploy:url-s3cr3t@example.com/x.tgz # buildkit")));
+
+        assertThat(findings).extracting(Finding::rule, Finding::excerpt).containsExactly(
+                Tuple.tuple("OD2004", "ENV DATABASE_URL=<redacted>"),
+                Tuple.tuple("OD2005", "LABEL source=<redacted>"),
+                Tuple.tuple("OD2007", "RUN /bin/sh -c curl -fsSL https://deploy:<redacted>@example.com/x.tgz # buildkit"));
+    }
+
+    @Test
     void shouldFindRemoteContentInHistoryAtItsEntry() {
         List<Finding> findings = ImageVerifier.check(IMAGE, config("1", HEALTHCHECK, List.of(), Map.of(),
                 List.of("22/tcp", "8080/tcp"),

@@ -3,9 +3,13 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.report;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Finding;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.util.Map;
 
-/** The report for people: one line per finding with the instruction's first line under it, then a summary. */
+/**
+ * The report for people: one line per finding with the instruction's first line under it, then a summary. What the
+ * Dockerfile or the image said is escaped ({@link TerminalText}), so it cannot drive the terminal.
+ */
 final class TtyReport {
 
     private TtyReport() {
@@ -14,10 +18,10 @@ final class TtyReport {
     static String render(LintReport report) {
         StringBuilder text = new StringBuilder();
         for (Finding finding : report.findings()) {
-            text.append(finding.file()).append(':').append(finding.line()).append(':').append(finding.column())
-                    .append(' ').append(finding.severity().label()).append(' ').append(finding.rule()).append(' ')
-                    .append(finding.message()).append('\n');
-            text.append("    ").append(finding.excerpt().strip()).append('\n');
+            text.append(TerminalText.escape(finding.file())).append(':').append(finding.line()).append(':')
+                    .append(finding.column()).append(' ').append(finding.severity().label()).append(' ')
+                    .append(finding.rule()).append(' ').append(TerminalText.escape(finding.message())).append('\n');
+            text.append("    ").append(TerminalText.escape(finding.excerpt().strip())).append('\n');
         }
         Map<Severity, Integer> counts = report.countsBySeverity();
         text.append(report.findings().size()).append(report.findings().size() == 1 ? " finding" : " findings")

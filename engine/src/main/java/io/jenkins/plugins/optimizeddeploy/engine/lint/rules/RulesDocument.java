@@ -24,7 +24,9 @@ public final class RulesDocument {
                         + " rules. Severities are the defaults; `override` in `.hadolint.yaml` changes them."
                         + " One difference: base images are checked after the ARGs before the first FROM are"
                         + " expanded, so DL3006, DL3007 and DL3026 also check `FROM ${BASE}` when BASE has a default"
-                        + " (hadolint skips images with variables).\n\n")
+                        + " (hadolint skips images with variables). Findings quote the instruction's first line"
+                        + " with secrets left out: the value of a key named like a secret (OD1003, OD1004) and text"
+                        + " shaped like one (tokens, private keys, the password in a URL) read `<redacted>`.\n\n")
                 .append("| id | default severity | message |\n|---|---|---|\n");
         for (Rule rule : rules) {
             text.append("| [").append(rule.id()).append("](").append(rule.documentation()).append(") | ")

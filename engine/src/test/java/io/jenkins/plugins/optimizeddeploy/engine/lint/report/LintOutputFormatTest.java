@@ -51,6 +51,18 @@ class LintOutputFormatTest {
     }
 
     @Test
+    void shouldEscapeTerminalControlCharactersFromTheDockerfileForPeople() {
+        LintReport report = report(DockerfileParser.parse("Dockerfile\u001b]0;title\u0007",
+                "FROM debian:12\nRUN apt-get install -y \u001b[2Jcurl\u009b31m\n"));
+
+        String text = LintOutputFormat.TTY.render(report);
+
+        assertThat(text).doesNotContain("\u001b", "\u0007", "\u009b")
+                .contains("Dockerfile\\x1b]0;title\\x07:2:1 warning DL3008 ",
+                        "    RUN apt-get install -y \\x1b[2Jcurl\\u009b31m\n");
+    }
+
+    @Test
     void shouldWriteFindingsAsJson() throws IOException {
         JsonNode json = JSON.readTree(LintOutputFormat.JSON.render(REPORT));
 
