@@ -114,12 +114,7 @@ public record RunMetrics(int schemaVersion, String job, String build, String sta
 
     /** How many findings there are of each severity, every severity present (0 when none). */
     public Map<Severity, Integer> findingCounts() {
-        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-        for (Severity severity : Severity.values()) {
-            counts.put(severity, 0);
-        }
-        findings.forEach(finding -> counts.merge(finding.severity(), 1, Integer::sum));
-        return counts;
+        return Severity.counts(findings.stream().map(RecordedFinding::severity));
     }
 
     /** Whether a deploy of this run was rolled back. */
