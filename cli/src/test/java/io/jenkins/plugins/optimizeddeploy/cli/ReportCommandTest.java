@@ -8,6 +8,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.metrics.RunMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,17 @@ class ReportCommandTest {
         assertThat(Files.readString(markdown)).contains("| harden |", "Findings: 0 error, 2 warning, 2 info, 0 style.",
                 "Against the previous successful build \\(unnamed\\); total ±0 in size");
         assertThat(Files.readString(json)).contains("\"previous\" : {", "\"schemaVersion\" : 1");
+    }
+
+    @Test
+    void shouldNameANewRecordAfterTheCiBuild() {
+        RunMetrics numbered = RecordOption.newRun(Map.of("JOB_NAME", "shop", "BUILD_NUMBER", "42"));
+        RunMetrics named = RecordOption.newRun(Map.of("BUILD_DISPLAY_NAME", "release 1.4", "BUILD_NUMBER", "42"));
+
+        assertThat(numbered.job()).isEqualTo("shop");
+        assertThat(numbered.build()).isEqualTo("#42");
+        assertThat(named.build()).isEqualTo("release 1.4");
+        assertThat(RecordOption.newRun(Map.of()).build()).isEmpty();
     }
 
     @Test
