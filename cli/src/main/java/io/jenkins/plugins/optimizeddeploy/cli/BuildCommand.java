@@ -12,6 +12,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -132,6 +133,9 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     RegistryAccessOptions registryAccess;
 
+    @Mixin
+    RecordOption record;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -152,6 +156,7 @@ final class BuildCommand implements Callable<Integer> {
                         }
                     });
         }
+        record.add(millis -> MetricsParts.build(result, millis));
         out.print(json ? JsonOutput.write(BuildJson.of(result)) : BuildJson.text(result));
         out.flush();
         return ExitCode.OK;

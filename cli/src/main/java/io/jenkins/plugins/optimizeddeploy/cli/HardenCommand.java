@@ -14,6 +14,8 @@ import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.FixOptions;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.FixResult;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.report.LintOutputFormat;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.rules.RuleRegistry;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -95,6 +98,9 @@ final class HardenCommand implements Callable<Integer> {
     @Option(names = "--no-fix-healthcheck", description = "Never add a HEALTHCHECK with --fix.")
     boolean noFixHealthcheck;
 
+    @Mixin
+    RecordOption record;
+
     @Override
     public Integer call() {
         LintConfiguration configuration = configuration();
@@ -103,6 +109,7 @@ final class HardenCommand implements Callable<Integer> {
             dockerfiles.add(fix ? fix(file, parse(file), configuration) : parse(file));
         }
         LintReport report = RuleRegistry.linter(configuration).lint(dockerfiles);
+        record.add(millis -> MetricsParts.findings(Phase.HARDEN, report, millis));
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.render(report));
         out.flush();

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BakeFileException;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParseException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsRecordException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsException;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.io.InputStream;
@@ -19,7 +20,7 @@ import picocli.CommandLine.ParseResult;
         versionProvider = OptimizedDeployCommand.ManifestVersion.class,
         description = "Fast, small and safe container CI/CD from any shell: the engine of the optimized-deploy Jenkins plugin.",
         subcommands = {InspectCommand.class, BuildCommand.class, RetagCommand.class, ParseCommand.class,
-            HardenCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
+            HardenCommand.class, VerifyCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
@@ -31,7 +32,7 @@ public final class OptimizedDeployCommand {
     /** What the engine throws for input it cannot take: nothing was attempted, so the exit code is 2. */
     private static final List<Class<? extends RuntimeException>> BAD_INPUT = List.of(
             InvalidReferenceException.class, DockerfileParseException.class, BakeFileException.class,
-            CredentialsException.class);
+            CredentialsException.class, MetricsRecordException.class);
 
     private final InputStream stdin;
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.cli;
 
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
@@ -61,6 +62,9 @@ final class RetagCommand implements Callable<Integer> {
     @Mixin
     RegistryAccessOptions registryAccess;
 
+    @Mixin
+    RecordOption record;
+
     @Override
     public Integer call() {
         RetagRequest request = request();
@@ -69,6 +73,7 @@ final class RetagCommand implements Callable<Integer> {
         try (RegistryClient client = registryAccess.newClient(spec, parent.stdin(), request.targetRegistries());
                 StopOnSignal stopOnSignal = new StopOnSignal(out, err)) {
             RetagResult result = new Retagger(client).retag(request, stopOnSignal, stopOnSignal::tagsRead);
+            record.add(millis -> MetricsParts.retag(result));
             out.print(json ? JsonOutput.write(result) : String.join(System.lineSeparator(), result.summary())
                     + System.lineSeparator());
             out.flush();

@@ -4,6 +4,8 @@ import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.report.LintOutputFormat;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspector;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.verify.ImageVerifier;
@@ -57,6 +59,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     RegistryAccessOptions registryAccess;
 
+    @Mixin
+    RecordOption record;
+
     @Override
     public Integer call() {
         List<ImageReference> images = references.stream().map(ImageReference::parse).toList();
@@ -65,6 +70,7 @@ final class VerifyCommand implements Callable<Integer> {
                 images.stream().map(ImageReference::registry).toList())) {
             report = new ImageVerifier(new ImageInspector(client)).verify(images, failureThreshold);
         }
+        record.add(millis -> MetricsParts.findings(Phase.VERIFY, report, millis));
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.render(report));
         out.flush();

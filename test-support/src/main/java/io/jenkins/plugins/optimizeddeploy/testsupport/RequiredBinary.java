@@ -23,7 +23,9 @@ public enum RequiredBinary {
     HTPASSWD("/usr/bin/htpasswd", "apache2-utils"),
     /** The OCI runtime buildkitd's OCI worker runs build steps with. */
     RUNC("/usr/sbin/runc", "runc"),
-    UMOUNT("/bin/umount", "mount");
+    UMOUNT("/bin/umount", "mount"),
+    /** Loads report pages headless: DOM dumps and screenshots under a real Content-Security-Policy. */
+    CHROMIUM("/usr/bin/chromium", "chromium");
 
     private static final int ELF_PROGRAM_HEADER_INTERPRETER = 3;
 

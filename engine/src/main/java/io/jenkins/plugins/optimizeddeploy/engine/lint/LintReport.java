@@ -1,6 +1,5 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,11 +26,6 @@ public record LintReport(List<? extends RuleDescription> rules, List<Finding> fi
 
     /** How many findings there are of each severity, every severity present (0 when none). */
     public Map<Severity, Integer> countsBySeverity() {
-        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-        for (Severity severity : Severity.values()) {
-            counts.put(severity, 0);
-        }
-        findings.forEach(finding -> counts.merge(finding.severity(), 1, Integer::sum));
-        return counts;
+        return Severity.counts(findings.stream().map(Finding::severity));
     }
 }

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** How serious a finding is, from the most serious down; the names are hadolint's. */
 public enum Severity {
@@ -14,6 +17,16 @@ public enum Severity {
     /** The lower-case name used in configuration files, command lines and reports. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** How many of each severity {@code severities} holds, every severity present (0 when none), most serious first. */
+    public static Map<Severity, Integer> counts(Stream<Severity> severities) {
+        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        for (Severity severity : values()) {
+            counts.put(severity, 0);
+        }
+        severities.forEach(severity -> counts.merge(severity, 1, Integer::sum));
+        return counts;
     }
 
     /** True when this severity is as serious as {@code threshold} or more. */

@@ -10,11 +10,11 @@ import java.nio.file.Path;
  * One benchmark's section of a Markdown file that several benchmarks share (docs/BENCHMARKS.md): the text between
  * {@code <!-- NAME:start -->} and {@code <!-- NAME:end -->}. Writing it keeps everything outside the markers.
  */
-final class BenchmarkSection {
+public final class BenchmarkSection {
     private final String start;
     private final String end;
 
-    BenchmarkSection(String name) {
+    public BenchmarkSection(String name) {
         this.start = "<!-- " + name + ":start -->";
         this.end = "<!-- " + name + ":end -->";
     }
@@ -37,7 +37,7 @@ final class BenchmarkSection {
     }
 
     /** Writes the section into {@code file}, created with the one-line {@code title} when it does not exist. */
-    void writeInto(Path file, String title, String body) {
+    public void writeInto(Path file, String title, String body) {
         try {
             String document = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# " + title + "\n";
             Files.createDirectories(file.toAbsolutePath().getParent());

@@ -1,0 +1,75 @@
+package io.jenkins.plugins.optimizeddeploy.engine.metrics;
+
+import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.build.TargetResult;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.PlatformImage;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The part each phase adds to a run's {@link RunMetrics}, from the engine's own result of that phase; the plugin's
+ * steps and the CLI's commands call these and {@link RunMetrics#mergedWith} (or {@link MetricsJson#addTo}).
+ */
+public final class MetricsParts {
+    private MetricsParts() {
+    }
+
+    /** A build: per target its image, digest and size, and its cache use; the build's wall time. */
+    public static RunMetrics build(BuildResult result, long wallMillis) {
+        Map<String, ImageMetrics> images = new LinkedHashMap<>();
+        Map<String, TargetCache> cache = new LinkedHashMap<>();
+        for (TargetResult target : result.targets()) {
+            images.put(target.target(),
+                    new ImageMetrics(target.image(), target.digest(), target.compressedSize(), 0, List.of()));
+            cache.put(target.target(), new TargetCache(target.steps().cached(), target.steps().total(),
+                    target.cacheSource(), target.cacheImportMillis(), target.cacheExportMillis()));
+        }
+        return RunMetrics.part(false, images, Map.of(Phase.BUILD, wallMillis), cache, List.of(), List.of());
+    }
+
+    /** A failed build: only its wall time. */
+    public static RunMetrics failedPhase(Phase phase, long wallMillis) {
+        return RunMetrics.part(true, Map.of(), Map.of(phase, wallMillis), Map.of(), List.of(), List.of());
+    }
+
+    /**
+     * What the registry holds for the image of {@code name} (a target or service): its digest, and of its first
+     * platform the compressed size and layer count; every platform's name.
+     */
+    public static RunMetrics inspection(String name, ImageInspection inspection) {
+        List<PlatformImage> platforms = inspection.platforms();
+        PlatformImage first = platforms.isEmpty() ? null : platforms.get(0);
+        ImageMetrics image = new ImageMetrics(inspection.reference(), inspection.digest(),
+                first == null ? 0 : first.compressedSize(), first == null ? 0 : first.layers().size(),
+                platforms.stream().map(PlatformImage::platform).toList());
+        return RunMetrics.part(false, Map.of(name, image), Map.of(), Map.of(), List.of(), List.of());
+    }
+
+    /** A retag: its wall time, failed unless every tag moved. */
+    public static RunMetrics retag(RetagResult result) {
+        return RunMetrics.part(!result.moved(), Map.of(), Map.of(Phase.RETAG, result.durationMillis()), Map.of(),
+                List.of(), List.of());
+    }
+
+    /**
+     * A lint of Dockerfiles ({@link Phase#HARDEN}) or a check of images ({@link Phase#VERIFY}): every finding, the
+     * wall time, failed when a finding reached the threshold.
+     */
+    public static RunMetrics findings(Phase phase, LintReport report, long wallMillis) {
+        List<RecordedFinding> findings = report.findings().stream()
+                .map(finding -> new RecordedFinding(phase, finding.rule(), finding.severity(), finding.message(),
+                        finding.file() + ":" + finding.line(), finding.excerpt()))
+                .toList();
+        return RunMetrics.part(report.failed(), Map.of(), Map.of(phase, wallMillis), Map.of(), findings, List.of());
+    }
+
+    /** Deploys ({@link Phase#DEPLOY}) or rollbacks ({@link Phase#ROLLBACK}): failed when one did not get healthy. */
+    public static RunMetrics deploys(Phase phase, List<Deployment> deploys, long wallMillis) {
+        boolean failed = deploys.stream().anyMatch(deploy -> !deploy.healthy());
+        return RunMetrics.part(failed, Map.of(), Map.of(phase, wallMillis), Map.of(), List.of(), deploys);
+    }
+}

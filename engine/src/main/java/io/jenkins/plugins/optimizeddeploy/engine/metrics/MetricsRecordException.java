@@ -1,0 +1,14 @@
+package io.jenkins.plugins.optimizeddeploy.engine.metrics;
+
+/** A metrics record that cannot be read: not JSON, not a record, or written by a newer version. */
+public class MetricsRecordException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public MetricsRecordException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public MetricsRecordException(String message) {
+        super(message);
+    }
+}

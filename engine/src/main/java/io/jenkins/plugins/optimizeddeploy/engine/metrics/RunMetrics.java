@@ -1,0 +1,124 @@
+package io.jenkins.plugins.optimizeddeploy.engine.metrics;
+
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What one run (a build of a job) cost, as one versioned document that every phase adds its part to
+ * ({@link #mergedWith}); read and written by {@link MetricsJson}.
+ *
+ * @param schemaVersion {@link #SCHEMA_VERSION} when written by this version
+ * @param job           the job's name, empty when not known
+ * @param build         the build's display name ({@code #42}), empty when not known
+ * @param started       when the build started (ISO-8601 instant), empty when not known
+ * @param failed        whether a phase of the build failed
+ * @param images        by target or service name
+ * @param phaseMillis   wall time per phase
+ * @param cache         by build target
+ * @param findings      Dockerfile and image findings, in the order found
+ * @param deploys       deploys and rollbacks, in the order they happened
+ */
+public record RunMetrics(int schemaVersion, String job, String build, String started, boolean failed,
+        Map<String, ImageMetrics> images, Map<Phase, Long> phaseMillis, Map<String, TargetCache> cache,
+        List<RecordedFinding> findings, List<Deployment> deploys) {
+    /** The version of the document this code writes; a reader refuses newer ones. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public RunMetrics {
+        job = Objects.requireNonNullElse(job, "");
+        build = Objects.requireNonNullElse(build, "");
+        started = Objects.requireNonNullElse(started, "");
+        if (!started.isEmpty()) {
+            try {
+                Instant.parse(started);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("Start time '" + started + "' of build " + build
+                        + " is not an ISO-8601 instant such as 2026-12-07T09:15:00Z", e);
+            }
+        }
+        images = Collections.unmodifiableMap(new TreeMap<>(images == null ? Map.of() : images));
+        EnumMap<Phase, Long> phases = new EnumMap<>(Phase.class);
+        if (phaseMillis != null) {
+            phases.putAll(phaseMillis);
+        }
+        phases.forEach((phase, millis) -> {
+            if (millis < 0) {
+                throw new IllegalArgumentException("Wall time of phase " + phase.label() + " must not be negative, was "
+                        + millis + " ms");
+            }
+        });
+        phaseMillis = Collections.unmodifiableMap(phases);
+        cache = Collections.unmodifiableMap(new TreeMap<>(cache == null ? Map.of() : cache));
+        findings = findings == null ? List.of() : List.copyOf(findings);
+        deploys = deploys == null ? List.of() : List.copyOf(deploys);
+    }
+
+    /** A run with nothing recorded yet. */
+    public static RunMetrics of(String job, String build, Instant started) {
+        return new RunMetrics(SCHEMA_VERSION, job, build, started.toString(), false, Map.of(), Map.of(), Map.of(),
+                List.of(), List.of());
+    }
+
+    /** A phase's part: what it recorded and nothing about the run itself. */
+    static RunMetrics part(boolean failed, Map<String, ImageMetrics> images, Map<Phase, Long> phaseMillis,
+            Map<String, TargetCache> cache, List<RecordedFinding> findings, List<Deployment> deploys) {
+        return new RunMetrics(SCHEMA_VERSION, "", "", "", failed, images, phaseMillis, cache, findings, deploys);
+    }
+
+    /**
+     * This run with a later part added: the part's job, build and start time when it has them; a run failed when
+     * either says so; images merged field by field (the part's known values win); a phase's time added to what was
+     * recorded (a phase run twice took both times); a target's cache replaced; findings and deploys appended.
+     */
+    public RunMetrics mergedWith(RunMetrics part) {
+        Map<String, ImageMetrics> mergedImages = new TreeMap<>(images);
+        part.images.forEach((name, image) -> mergedImages.merge(name, image, ImageMetrics::mergedWith));
+        Map<Phase, Long> mergedPhases = new EnumMap<>(Phase.class);
+        mergedPhases.putAll(phaseMillis);
+        part.phaseMillis.forEach((phase, millis) -> mergedPhases.merge(phase, millis, Long::sum));
+        Map<String, TargetCache> mergedCache = new TreeMap<>(cache);
+        mergedCache.putAll(part.cache);
+        List<RecordedFinding> mergedFindings = new ArrayList<>(findings);
+        mergedFindings.addAll(part.findings);
+        List<Deployment> mergedDeploys = new ArrayList<>(deploys);
+        mergedDeploys.addAll(part.deploys);
+        return new RunMetrics(SCHEMA_VERSION, part.job.isEmpty() ? job : part.job,
+                part.build.isEmpty() ? build : part.build, part.started.isEmpty() ? started : part.started,
+                failed || part.failed, mergedImages, mergedPhases, mergedCache, mergedFindings, mergedDeploys);
+    }
+
+    /** The wall time of every phase recorded, summed. */
+    public long totalMillis() {
+        return phaseMillis.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The compressed sizes of every image, summed. */
+    public long totalSize() {
+        return images.values().stream().mapToLong(ImageMetrics::compressedSize).sum();
+    }
+
+    /** Steps cached over steps total of every target, 0 to 1; 0 when no target was built. */
+    public double cacheHitRate() {
+        int total = cache.values().stream().mapToInt(TargetCache::stepsTotal).sum();
+        int cached = cache.values().stream().mapToInt(TargetCache::stepsCached).sum();
+        return total == 0 ? 0 : (double) cached / total;
+    }
+
+    /** How many findings there are of each severity, every severity present (0 when none). */
+    public Map<Severity, Integer> findingCounts() {
+        return Severity.counts(findings.stream().map(RecordedFinding::severity));
+    }
+
+    /** Whether a deploy of this run was rolled back. */
+    public boolean rolledBack() {
+        return deploys.stream().anyMatch(Deployment::rollback);
+    }
+}

@@ -1,0 +1,107 @@
+package io.jenkins.plugins.optimizeddeploy.engine.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.build.StepStatistics;
+import io.jenkins.plugins.optimizeddeploy.engine.build.TargetResult;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Finding;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.Layer;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.PlatformImage;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagOutcome;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.TrafficSnapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunMetricsTest {
+    private static final RunMetrics STARTED = RunMetrics.of("shop", "#7", Instant.parse("2026-12-07T09:00:00Z"));
+
+    static TargetResult target(String name, long size, int cached, int total) {
+        return new TargetResult(name, "docker", "reg/" + name + ":1", List.of("reg/" + name + ":1"),
+                "sha256:" + name, size, 1_000, new StepStatistics(total, cached, total - cached), List.of(),
+                "registry reg/cache/" + name, 200, 300, List.of());
+    }
+
+    @Test
+    void shouldAddEveryPhasesPartToOneRecord() {
+        RunMetrics lint = MetricsParts.findings(Phase.HARDEN, new LintReport(List.of(),
+                List.of(new Finding("DL3008", Severity.WARNING, "Pin versions", "Dockerfile", 3, 1, "RUN apt-get x")),
+                FailureThreshold.parse("error")), 40);
+        RunMetrics build = MetricsParts.build(new BuildResult("docker", "default",
+                List.of(target("web", 5_000, 9, 10), target("worker", 7_000, 4, 8))), 9_000);
+        Layer layer = new Layer("sha256:l", "application/vnd.oci.image.layer.v1.tar+gzip", 4_000);
+        RunMetrics inspection = MetricsParts.inspection("web", new ImageInspection("reg/web:1", "sha256:web",
+                "application/vnd.oci.image.manifest.v1+json", List.of(new PlatformImage("linux/amd64", "sha256:m",
+                        4_100, List.of(layer, layer, layer), "", "app", List.of(), List.of(), Map.of()))));
+        RunMetrics retag = MetricsParts.retag(new RetagResult(RetagOutcome.MOVED, "", List.of(), List.of(),
+                new TrafficSnapshot(Map.of(), 0), 80));
+
+        RunMetrics run = STARTED.mergedWith(lint).mergedWith(build).mergedWith(inspection).mergedWith(retag);
+
+        assertThat(run.build()).isEqualTo("#7");
+        assertThat(run.failed()).isFalse();
+        assertThat(run.phaseMillis()).containsExactly(Map.entry(Phase.HARDEN, 40L), Map.entry(Phase.BUILD, 9_000L),
+                Map.entry(Phase.RETAG, 80L));
+        assertThat(run.images().get("web")).isEqualTo(new ImageMetrics("reg/web:1", "sha256:web", 4_100, 3,
+                List.of("linux/amd64")));
+        assertThat(run.images().get("worker").compressedSize()).isEqualTo(7_000);
+        assertThat(run.cache().get("web")).isEqualTo(new TargetCache(9, 10, "registry reg/cache/web", 200, 300));
+        assertThat(run.cacheHitRate()).isEqualTo(13 / 18.0);
+        assertThat(run.findingCounts()).containsEntry(Severity.WARNING, 1).containsEntry(Severity.ERROR, 0);
+        assertThat(run.findings().get(0).location()).isEqualTo("Dockerfile:3");
+    }
+
+    @Test
+    void shouldAddTheTimesOfAPhaseRunTwiceAndKeepAFailure() {
+        RunMetrics run = STARTED.mergedWith(MetricsParts.failedPhase(Phase.VERIFY, 100))
+                .mergedWith(MetricsParts.deploys(Phase.DEPLOY, List.of(
+                        new Deployment("web", "sha256:a", false, true, 2_000, "")), 2_500))
+                .mergedWith(MetricsParts.deploys(Phase.DEPLOY, List.of(), 500));
+
+        assertThat(run.failed()).isTrue();
+        assertThat(run.phaseMillis()).containsEntry(Phase.DEPLOY, 3_000L).containsEntry(Phase.VERIFY, 100L);
+        assertThat(run.totalMillis()).isEqualTo(3_100);
+    }
+
+    @Test
+    void shouldReadWhatItWrote(@TempDir Path folder) {
+        Path file = folder.resolve("run.json");
+        MetricsJson.addTo(file, STARTED);
+        RunMetrics run = MetricsJson.addTo(file, MetricsParts.build(new BuildResult("docker", "default",
+                List.of(target("web", 5_000, 9, 10))), 9_000));
+
+        assertThat(MetricsJson.read(file)).isEqualTo(run);
+        assertThat(run.job()).isEqualTo("shop");
+        assertThat(MetricsJson.write(run)).contains("\"schemaVersion\" : 1", "\"build\" : 9000");
+    }
+
+    @Test
+    void shouldRefuseARecordOfANewerSchemaOrNoRecordAtAll(@TempDir Path folder) throws Exception {
+        Path newer = Files.writeString(folder.resolve("newer.json"), "{\"schemaVersion\": 2}");
+
+        assertThatThrownBy(() -> MetricsJson.read(newer)).isInstanceOf(MetricsRecordException.class)
+                .hasMessage(newer + " is a metrics record of schema version 2, this version reads 1 to 1");
+        assertThatThrownBy(() -> MetricsJson.read("[1]", "list.json"))
+                .hasMessage("list.json is not a metrics record: it has no schemaVersion");
+        assertThatThrownBy(() -> MetricsJson.read("{", "broken.json")).hasMessageStartingWith("broken.json is not JSON");
+        assertThatThrownBy(() -> MetricsJson.read("{\"schemaVersion\":1,\"phaseMillis\":{\"bake\":1}}", "bad.json"))
+                .hasMessageStartingWith("bad.json is not a valid metrics record: ")
+                .hasMessageContaining("Unknown phase 'bake': expected one of harden, build, verify, retag");
+        assertThatThrownBy(() -> MetricsJson.read("{\"schemaVersion\":1,\"started\":\"monday\"}", "day.json"))
+                .hasMessage("day.json is not a valid metrics record: Start time 'monday' of build  is not an"
+                        + " ISO-8601 instant such as 2026-12-07T09:15:00Z");
+        assertThatThrownBy(() -> MetricsJson.read(folder.resolve("missing.json")))
+                .hasMessage(folder.resolve("missing.json") + " does not exist");
+    }
+}
