@@ -2,6 +2,8 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfiguration;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationEnvironment;
@@ -17,7 +19,6 @@ import io.jenkins.plugins.optimizeddeploy.engine.lint.rules.RuleRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +52,8 @@ import picocli.CommandLine.TypeConversionException;
                     + " of local files (DL3020). Every other character is kept. What was fixed and what was left (with"
                     + " advice) is listed first (on standard error for the json, sarif and checkstyle formats), then the"
                     + " findings that remain, which decide the exit code.",
-            "Exits with 1 when a finding reaches the failure threshold, with 2 when a file cannot be read or is not"
-                    + " a Dockerfile (naming file and line)."
+            "Exits with 1 when a finding reaches the failure threshold, with 2 when a file cannot be read, is not"
+                    + " a regular file, is over 1 MiB or is not a Dockerfile (naming file and line)."
         })
 final class HardenCommand implements Callable<Integer> {
     private static final List<String> DEFAULT_CONFIGURATION_FILES = List.of(".hadolint.yaml", ".hadolint.yml");
@@ -146,9 +147,7 @@ final class HardenCommand implements Callable<Integer> {
         if (file != null) {
             try {
                 configuration = LintConfigurationFile.read(file);
-            } catch (NoSuchFileException e) {
-                throw new ParameterException(spec.commandLine(), "--config '" + file + "' does not exist");
-            } catch (IOException | LintConfigurationException e) {
+            } catch (LintConfigurationException e) {
                 throw new ParameterException(spec.commandLine(), "--config '" + file + "' cannot be used: "
                         + e.getMessage(), e);
             }
@@ -161,15 +160,9 @@ final class HardenCommand implements Callable<Integer> {
         return failureThreshold == null ? configuration : configuration.withFailureThreshold(failureThreshold);
     }
 
-    private Dockerfile parse(Path file) {
-        try {
-            return DockerfileParser.parse(file);
-        } catch (NoSuchFileException e) {
-            throw new ParameterException(spec.commandLine(), "FILE '" + file + "' does not exist");
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "FILE '" + file + "' cannot be read: " + e.getMessage(),
-                    e);
-        }
+    private static Dockerfile parse(Path file) {
+        return DockerfileParser.parse(file.toString(),
+                InputFile.named("FILE '" + file + "'", file, InputKind.DOCKERFILE).readText());
     }
 
     static final class FormatConverter implements ITypeConverter<LintOutputFormat> {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 
 import io.jenkins.plugins.optimizeddeploy.engine.build.BakeFileException;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParseException;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFileException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Command;
 public final class OptimizedDeployCommand {
     /** What the engine throws for input it cannot take: nothing was attempted, so the exit code is 2. */
     private static final List<Class<? extends RuntimeException>> BAD_INPUT = List.of(
-            InvalidReferenceException.class, DockerfileParseException.class, BakeFileException.class);
+            InvalidReferenceException.class, DockerfileParseException.class, BakeFileException.class,
+            InputFileException.class);
 
     private final InputStream stdin;
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildahSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.build.DockerSettings;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsSource;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
@@ -129,7 +131,8 @@ final class BuilderAccess implements Serializable {
             return Optional.empty();
         }
         try {
-            String context = JSON.readTree(configJson.toFile()).path("currentContext").asText("");
+            String context = JSON.readTree(InputFile.of(InputKind.DOCKER_CONFIG, configJson).readText())
+                    .path("currentContext").asText("");
             return context.isEmpty() ? Optional.empty() : Optional.of(context);
         } catch (JsonProcessingException e) {
             // Not Jackson's message: it may quote the file, and the file holds logins.

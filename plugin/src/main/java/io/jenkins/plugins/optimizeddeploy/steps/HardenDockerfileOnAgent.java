@@ -4,6 +4,8 @@ import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfiguration;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationEnvironment;
@@ -16,11 +18,8 @@ import io.jenkins.plugins.optimizeddeploy.engine.lint.report.LintOutputFormat;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.rules.RuleRegistry;
 import java.io.File;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,7 +88,7 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
         List<Dockerfile> dockerfiles = new ArrayList<>();
         List<String> fixed = new ArrayList<>();
         for (String file : files) {
-            Dockerfile dockerfile = DockerfileParser.parse(file, read(workspace, "file", file));
+            Dockerfile dockerfile = DockerfileParser.parse(file, read(workspace, "file", file, InputKind.DOCKERFILE));
             FixResult fixing = fix ? fixer.fix(dockerfile) : null;
             if (fixing != null && fixing.changed()) {
                 write(WorkspaceFile.resolve(workspace, "file", file), "file", fixing.text());
@@ -112,24 +111,14 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
                     .filter(name -> Files.isRegularFile(workspace.resolve(name))).findFirst().orElse(null);
         }
         LintConfiguration configuration = file == null ? LintConfiguration.defaults()
-                : LintConfigurationFile.parse(file, read(workspace, "config", file));
+                : LintConfigurationFile.parse(file, read(workspace, "config", file, InputKind.LINT_CONFIGURATION));
         configuration = LintConfigurationEnvironment.apply(configuration, hadolintEnvironment);
         return threshold == null ? configuration : configuration.withFailureThreshold(threshold);
     }
 
-    private static String read(Path workspace, String argument, String name) {
-        Path path = WorkspaceFile.resolve(workspace, argument, name);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(path)))
-                    .toString();
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("the " + argument + " '" + name + "' does not exist in the workspace",
-                    e);
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("the " + argument + " '" + name + "' is not UTF-8 text", e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the " + argument + " '" + name + "' cannot be read: " + e, e);
-        }
+    private static String read(Path workspace, String argument, String name, InputKind kind) {
+        return InputFile.named("the " + argument + " '" + name + "'", WorkspaceFile.resolve(workspace, argument, name),
+                kind).readText();
     }
 
     private static void write(Path path, String what, String text) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFileException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
@@ -38,7 +39,7 @@ final class RetagImagesOnAgent extends MasterToSlaveFileCallable<RetagResult> {
     public RetagResult invoke(File workspace, VirtualChannel channel) throws AbortException {
         try {
             return retag();
-        } catch (CredentialsException e) {
+        } catch (CredentialsException | InputFileException e) {
             throw new AbortException(RetagImagesStep.userError(e));
         }
     }
@@ -46,7 +47,8 @@ final class RetagImagesOnAgent extends MasterToSlaveFileCallable<RetagResult> {
     /**
      * Retags; registry failures end in the result, not in an exception.
      *
-     * @throws CredentialsException naming the docker config when it cannot be read
+     * @throws CredentialsException naming the docker config when it is not one
+     * @throws InputFileException naming the docker config when it cannot be read
      */
     RetagResult retag() {
         try (RegistryClient client = new RegistryClient(options, credentials.toSource())) {

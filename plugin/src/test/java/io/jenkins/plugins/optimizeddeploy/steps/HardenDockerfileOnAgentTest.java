@@ -104,7 +104,7 @@ class HardenDockerfileOnAgentTest {
                 .harden(workspace))
                 .isInstanceOf(IllegalArgumentException.class)
                 .satisfies(e -> assertThat(HardenDockerfileStep.userError((RuntimeException) e))
-                        .isEqualTo("hardenDockerfile: the file 'app/Dockerfile' does not exist in the workspace"));
+                        .isEqualTo("hardenDockerfile: the file 'app/Dockerfile' does not exist"));
     }
 
     @Test

@@ -3,10 +3,9 @@ package io.jenkins.plugins.optimizeddeploy.engine.build;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,12 +73,7 @@ public final class BakeFileReader {
     }
 
     private static HclBody parse(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BakeFileException("Cannot read bake file " + file + ": " + e.getMessage(), e);
-        }
+        String text = InputFile.of(InputKind.BAKE_FILE, file).readText();
         String name = file.toString();
         return name.endsWith(".json") ? parseJson(name, text) : HclParser.parseFile(name, text);
     }

@@ -3,9 +3,9 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFileException;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,10 +34,10 @@ public final class LintConfigurationFile {
      * The configuration in a file, on top of hadolint's defaults.
      *
      * @throws LintConfigurationException naming the file and what is wrong in it
-     * @throws IOException when the file cannot be read
+     * @throws InputFileException naming the file when it is missing, not a regular file, too large or unreadable
      */
-    public static LintConfiguration read(Path file) throws IOException {
-        return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    public static LintConfiguration read(Path file) {
+        return parse(file.toString(), InputFile.of(InputKind.LINT_CONFIGURATION, file).readText());
     }
 
     /** The configuration in YAML text; {@code source} names it in error messages. */
