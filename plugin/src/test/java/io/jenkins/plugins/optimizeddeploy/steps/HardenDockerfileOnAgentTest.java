@@ -122,6 +122,45 @@ class HardenDockerfileOnAgentTest {
     }
 
     @Test
+    void shouldRefuseLinksLeadingOutOfTheWorkspaceWithoutShowingWhatTheyPointAt(@TempDir Path outside)
+            throws IOException {
+        Path credentials = Files.writeString(outside.resolve(".git-credentials"), "https://ci:s3cr3t-token@git.example.com\n");
+        Path report = Files.writeString(outside.resolve("report.sarif"), "kept");
+        Files.createSymbolicLink(workspace.resolve("Dockerfile"), credentials);
+        write("app/Dockerfile", CLEAN);
+        write("app/hadolint.yaml", "ignored: []\n");
+        Files.createSymbolicLink(workspace.resolve("app/linked.Dockerfile"), Path.of("Dockerfile"));
+        Files.createSymbolicLink(workspace.resolve("report.sarif"), report);
+        Files.createSymbolicLink(workspace.resolve("reports"), outside);
+        Files.createSymbolicLink(workspace.resolve("new.sarif"), outside.resolve("new.sarif"));
+        Files.createSymbolicLink(workspace.resolve(".hadolint.yaml"), credentials);
+
+        assertThat(outcome(List.of("Dockerfile"), false, null, "app/hadolint.yaml"))
+                .isEqualTo("hardenDockerfile: the file 'Dockerfile' is outside the workspace " + workspace.toRealPath()
+                        + ": a link leads out of it");
+        assertThat(outcome(List.of("Dockerfile"), true, null, "app/hadolint.yaml")).contains("'Dockerfile' is outside");
+        assertThat(outcome(List.of("app/linked.Dockerfile"), false, null, null))
+                .isEqualTo("hardenDockerfile: the config '.hadolint.yaml' is outside the workspace "
+                        + workspace.toRealPath() + ": a link leads out of it");
+        assertThat(outcome(List.of("app/linked.Dockerfile"), false, "report.sarif", "app/hadolint.yaml"))
+                .contains("the sarif 'report.sarif' is outside the workspace");
+        assertThat(outcome(List.of("app/linked.Dockerfile"), false, "reports/dockerfile.sarif", "app/hadolint.yaml"))
+                .contains("the sarif 'reports/dockerfile.sarif' is outside the workspace");
+        assertThat(outcome(List.of("app/linked.Dockerfile"), false, "reports/new/dockerfile.sarif", "app/hadolint.yaml"))
+                .contains("the sarif 'reports/new/dockerfile.sarif' is outside the workspace");
+        assertThat(outcome(List.of("app/linked.Dockerfile"), false, "new.sarif", "app/hadolint.yaml"))
+                .contains("the sarif 'new.sarif' is outside the workspace");
+        assertThat(Files.readString(credentials)).startsWith("https://ci:s3cr3t-token@");
+        assertThat(Files.readString(report)).isEqualTo("kept");
+        try (var left = Files.list(outside)) {
+            assertThat(left).containsExactlyInAnyOrder(credentials, report);
+        }
+        assertThat(new HardenDockerfileOnAgent(List.of("app/linked.Dockerfile"), false, null, "app/out.sarif",
+                "app/hadolint.yaml", Map.of()).harden(workspace).failed()).as("links inside the workspace").isFalse();
+        assertThat(workspace.resolve("app/out.sarif")).isRegularFile();
+    }
+
+    @Test
     void shouldNameTheFileAndLineOfADockerfileThatDoesNotParse() throws IOException {
         write("Dockerfile", "FROM busybox\nCOPY --from\n");
 
@@ -167,6 +206,16 @@ class HardenDockerfileOnAgentTest {
 
         assertThat(returned.report()).contains("DL3007").doesNotContain("DL3020");
         assertThat(returned.toMap()).containsKey("total");
+    }
+
+    /** The build log's line when the step fails, or "passed". */
+    private String outcome(List<String> files, boolean fix, String sarif, String config) {
+        try {
+            new HardenDockerfileOnAgent(files, fix, null, sarif, config, Map.of()).harden(workspace);
+            return "passed";
+        } catch (IllegalArgumentException e) {
+            return HardenDockerfileStep.userError(e);
+        }
     }
 
     private HardenDockerfileOnAgent onAgent(List<String> files, FailureThreshold threshold, String sarif,
