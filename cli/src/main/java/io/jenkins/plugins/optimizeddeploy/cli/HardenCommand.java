@@ -4,6 +4,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
+import io.jenkins.plugins.optimizeddeploy.engine.files.OutputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfiguration;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationEnvironment;
@@ -17,6 +18,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.FixResult;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.report.LintOutputFormat;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.rules.RuleRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +55,8 @@ import picocli.CommandLine.TypeConversionException;
                     + " advice) is listed first (on standard error for the json, sarif and checkstyle formats), then the"
                     + " findings that remain, which decide the exit code.",
             "Exits with 1 when a finding reaches the failure threshold, with 2 when a file cannot be read, is not"
-                    + " a regular file, is over 1 MiB or is not a Dockerfile (naming file and line)."
+                    + " a regular file, is over 1 MiB or is not a Dockerfile (naming file and line), with 3 when --fix"
+                    + " cannot write a file (which is then left as it was) or the report cannot be written."
         })
 final class HardenCommand implements Callable<Integer> {
     private static final List<String> DEFAULT_CONFIGURATION_FILES = List.of(".hadolint.yaml", ".hadolint.yml");
@@ -120,10 +123,9 @@ final class HardenCommand implements Callable<Integer> {
         FixResult result = new DockerfileFixer(configuration, options).fix(dockerfile);
         if (result.changed()) {
             try {
-                Files.writeString(file, result.text());
+                OutputFile.writeText(file, result.text());
             } catch (IOException e) {
-                throw new ParameterException(spec.commandLine(), "FILE '" + file + "' cannot be written: "
-                        + e.getMessage(), e);
+                throw new UncheckedIOException(e.getMessage(), e);
             }
         }
         PrintWriter notes = format == LintOutputFormat.TTY ? spec.commandLine().getOut() : spec.commandLine().getErr();

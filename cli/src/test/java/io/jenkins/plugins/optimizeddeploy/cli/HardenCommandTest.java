@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FullDisk;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -216,6 +218,30 @@ class HardenCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("uid 0");
         assertThat(Files.readString(Path.of(dockerfile))).isEqualTo("FROM debian:12.5\nCMD app\n");
+    }
+
+    @Test
+    void shouldLeaveTheDockerfileWholeAndExit3WhenTheFixRunsOutOfDiskSpace() throws IOException {
+        // Two 4 KiB pages of a tmpfs; the fixed text needs a third, which a full disk does not have.
+        String original = "# " + "padding ".repeat(1010) + "\n" + UNPINNED.replace("USER 10001\n", "")
+                + "ADD app.py /app/\nCMD app\n";
+        CliRun roomy = CliRun.of("harden", "--fix", "--failure-threshold", "none", write("Dockerfile", original));
+        assertThat(roomy.exitCode()).as(roomy.err()).isEqualTo(ExitCode.OK);
+        assertThat(Files.size(folder.resolve("Dockerfile"))).as("the fixed size").isGreaterThan(8192);
+        try (FullDisk disk = FullDisk.mount()) {
+            Path dockerfile = Files.writeString(disk.path().resolve("Dockerfile"), original);
+            disk.fill();
+
+            CliRun full = CliRun.of("harden", "--fix", "--failure-threshold", "none", dockerfile.toString());
+
+            assertThat(Files.readString(dockerfile)).isEqualTo(original);
+            assertThat(full.exitCode()).as(full.err()).isEqualTo(ExitCode.FAILURE);
+            assertThat(full.err()).isEqualTo("optimized-deploy: cannot write " + dockerfile
+                    + ": No space left on device (it is unchanged)\n");
+            try (Stream<Path> left = Files.list(disk.path())) {
+                assertThat(left).containsExactlyInAnyOrder(dockerfile, disk.path().resolve(".filler"));
+            }
+        }
     }
 
     private String write(String name, String content) throws IOException {

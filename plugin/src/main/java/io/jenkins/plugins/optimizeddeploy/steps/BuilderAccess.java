@@ -7,6 +7,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.build.BuildahSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.build.DockerSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
+import io.jenkins.plugins.optimizeddeploy.engine.files.OutputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsSource;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
@@ -83,8 +84,7 @@ final class BuilderAccess implements Serializable {
             Path configJson = directory.resolve("config.json");
             Path agentConfig = toolEnvironment.containsKey("DOCKER_CONFIG") ? Path.of(toolEnvironment.get("DOCKER_CONFIG"))
                     : Path.of(System.getProperty("user.home"), ".docker");
-            Files.writeString(configJson, dockerConfig(repositories, currentContext(agentConfig)),
-                    StandardCharsets.UTF_8);
+            OutputFile.writeText(configJson, dockerConfig(repositories, currentContext(agentConfig)));
             for (String folder : SHARED_CONFIG_FOLDERS) {
                 if (Files.isDirectory(agentConfig.resolve(folder))) {
                     Files.createSymbolicLink(directory.resolve(folder), agentConfig.resolve(folder).toAbsolutePath());

@@ -6,6 +6,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
+import io.jenkins.plugins.optimizeddeploy.engine.files.OutputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfiguration;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationEnvironment;
@@ -18,7 +19,6 @@ import io.jenkins.plugins.optimizeddeploy.engine.lint.report.LintOutputFormat;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.rules.RuleRegistry;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,7 +91,7 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
             Dockerfile dockerfile = DockerfileParser.parse(file, read(workspace, "file", file, InputKind.DOCKERFILE));
             FixResult fixing = fix ? fixer.fix(dockerfile) : null;
             if (fixing != null && fixing.changed()) {
-                write(WorkspaceFile.resolve(workspace, "file", file), "file", fixing.text());
+                write(workspace, "file", file, fixing.text());
                 dockerfile = DockerfileParser.parse(file, fixing.text());
                 fixed.add(file);
             }
@@ -99,7 +99,7 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
         }
         LintReport report = RuleRegistry.linter(configuration).lint(dockerfiles);
         if (sarif != null) {
-            write(WorkspaceFile.resolve(workspace, "sarif", sarif), "sarif report", LintOutputFormat.SARIF.render(report));
+            write(workspace, "sarif", sarif, LintOutputFormat.SARIF.render(report));
         }
         return LintSummary.of(HardenDockerfileStep.FUNCTION_NAME, report, files, sarif).withFixed(fixed);
     }
@@ -121,12 +121,15 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
                 kind).readText();
     }
 
-    private static void write(Path path, String what, String text) {
+    /** Writes beside the file first, so that a full disk leaves the old file whole. */
+    private static void write(Path workspace, String argument, String name, String text) {
+        Path path = WorkspaceFile.resolve(workspace, argument, name);
         try {
             Files.createDirectories(path.getParent());
-            Files.writeString(path, text, StandardCharsets.UTF_8);
+            OutputFile.writeText(path, text);
         } catch (IOException e) {
-            throw new IllegalArgumentException("the " + what + " '" + path + "' cannot be written: " + e, e);
+            throw new IllegalArgumentException("the " + argument + " '" + name + "' was not written: " + e.getMessage(),
+                    e);
         }
     }
 }

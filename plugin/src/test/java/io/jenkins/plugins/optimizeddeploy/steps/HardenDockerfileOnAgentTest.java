@@ -2,8 +2,10 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FullDisk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,6 +184,32 @@ class HardenDockerfileOnAgentTest {
         assertThat(summary.toMap()).containsEntry("fixed", List.of("Dockerfile"));
         assertThat(summary.report()).contains("DL3007").doesNotContain("DL3020", "OD1001");
         assertThat(summary.line()).contains("; fixed in place first: Dockerfile");
+    }
+
+    @Test
+    void shouldLeaveTheDockerfileWholeWhenTheFixRunsOutOfDiskSpace(@TempDir Path roomy) throws IOException {
+        // Two 4 KiB pages of a tmpfs; the fixed text needs a third, which a full disk does not have.
+        String original = "# " + "padding ".repeat(1010) + "\n" + RISKY;
+        Files.writeString(roomy.resolve("Dockerfile"), original);
+        new HardenDockerfileOnAgent(List.of("Dockerfile"), true, FailureThreshold.NONE, null, null, Map.of())
+                .harden(roomy);
+        assertThat(Files.size(roomy.resolve("Dockerfile"))).as("the fixed size").isGreaterThan(8192);
+        try (FullDisk disk = FullDisk.mount()) {
+            Path full = disk.path();
+            Files.writeString(full.resolve("Dockerfile"), original);
+            disk.fill();
+
+            Throwable failure = catchThrowable(() -> new HardenDockerfileOnAgent(List.of("Dockerfile"), true,
+                    FailureThreshold.NONE, null, null, Map.of()).harden(full));
+
+            assertThat(Files.readString(full.resolve("Dockerfile"))).isEqualTo(original);
+            assertThat(failure).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("the file 'Dockerfile' was not written: ")
+                    .hasMessageContaining("No space left on device");
+            try (var left = Files.list(full)) {
+                assertThat(left).containsExactlyInAnyOrder(full.resolve("Dockerfile"), full.resolve(".filler"));
+            }
+        }
     }
 
     @Test
