@@ -52,6 +52,7 @@ public final class OptimizedDeployCommand {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExitCodeExceptionMapper(OptimizedDeployCommand::exitCodeOf);
+        commandLine.setExecutionStrategy(OptimizedDeployCommand::runCheckingOutput);
         commandLine.setExecutionExceptionHandler((exception, failedCommand, parseResult) -> {
             failedCommand.getErr().println("optimized-deploy: " + exception.getMessage());
             return exitCodeOf(exception);
@@ -63,6 +64,21 @@ public final class OptimizedDeployCommand {
             return ExitCode.BAD_INPUT;
         });
         return commandLine;
+    }
+
+    /**
+     * Runs the command, then makes sure its output reached standard output: a print stream swallows write errors
+     * (a full disk, {@code /dev/full}, a closed pipe), and truncated JSON or SARIF must not exit as a success.
+     */
+    private static int runCheckingOutput(CommandLine.ParseResult parseResult) {
+        int exitCode = new CommandLine.RunLast().execute(parseResult);
+        CommandLine commandLine = parseResult.commandSpec().commandLine();
+        if (commandLine.getOut().checkError()) {
+            commandLine.getErr().println("optimized-deploy: could not write the output to standard output"
+                    + " (a full disk or a closed pipe?): what it holds is incomplete");
+            return ExitCode.FAILURE;
+        }
+        return exitCode;
     }
 
     private static int exitCodeOf(Throwable exception) {
