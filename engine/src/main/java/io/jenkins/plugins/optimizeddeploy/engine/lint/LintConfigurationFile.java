@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -46,7 +47,11 @@ public final class LintConfigurationFile {
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new LintConfigurationException(source, "not YAML: " + e.getOriginalMessage());
+            // Not the parser's message: it quotes the lines around the error, and a file that is no configuration
+            // (a credentials file, a git config with a token in a URL) must not be shown in a log.
+            JsonLocation location = e.getLocation();
+            throw new LintConfigurationException(source, "not YAML" + (location == null ? ""
+                    : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
         }
         LintConfiguration configuration = LintConfiguration.defaults();
         if (root == null || root.isMissingNode() || root.isNull()) {
