@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.build;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,7 +88,11 @@ public final class BakeFileReader {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new BakeFileException(source + ": not valid JSON: " + e.getOriginalMessage(), e);
+            // Not the parser's message: it quotes the token it stopped at, which in a file that is no bake file
+            // may be a password.
+            JsonLocation location = e.getLocation();
+            throw new BakeFileException(source + ": not valid JSON" + (location == null ? ""
+                    : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"), e);
         }
         if (root == null || !root.isObject()) {
             throw new BakeFileException(source + ": a bake file in JSON is an object with variable, group and target");

@@ -287,6 +287,8 @@ class BakeFileReaderTest {
                 .isInstanceOf(BakeFileException.class).hasMessage("bake.json: 'target' must be an object of named blocks");
         assertThatThrownBy(() -> BakeFileReader.readJson("bake.json", "{\"target\": ", Map.of()))
                 .isInstanceOf(BakeFileException.class).hasMessageStartingWith("bake.json: not valid JSON");
+        assertThatThrownBy(() -> BakeFileReader.readJson("bake.json", "ghp_0123456789abcdef\n", Map.of()))
+                .isInstanceOf(BakeFileException.class).hasMessage("bake.json: not valid JSON (line 1, column 1)");
         assertThatThrownBy(() -> BakeFileReader.read(Path.of("/nonexistent/docker-bake.hcl"), Map.of()))
                 .isInstanceOf(InputFileException.class)
                 .hasMessage("bake file '/nonexistent/docker-bake.hcl' does not exist");
