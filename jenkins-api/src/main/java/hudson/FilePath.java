@@ -14,6 +14,14 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         throw new UnsupportedOperationException("compile-only Jenkins API shim");
     }
 
+    public String getRemote() {
+        throw new UnsupportedOperationException("compile-only Jenkins API shim");
+    }
+
+    public VirtualChannel getChannel() {
+        throw new UnsupportedOperationException("compile-only Jenkins API shim");
+    }
+
     public <T> T act(FileCallable<T> callable) throws IOException, InterruptedException {
         throw new UnsupportedOperationException("compile-only Jenkins API shim");
     }

@@ -12,4 +12,12 @@ public abstract class Descriptor<T extends Describable<T>> {
     public String getDisplayName() {
         throw new UnsupportedOperationException("compile-only Jenkins API shim");
     }
+
+    public synchronized void save() {
+        throw new UnsupportedOperationException("compile-only Jenkins API shim");
+    }
+
+    public synchronized void load() {
+        throw new UnsupportedOperationException("compile-only Jenkins API shim");
+    }
 }

@@ -7,4 +7,8 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     protected Run(JobT job) throws IOException {
         throw new UnsupportedOperationException("compile-only Jenkins API shim");
     }
+
+    public synchronized void save() throws IOException {
+        throw new UnsupportedOperationException("compile-only Jenkins API shim");
+    }
 }

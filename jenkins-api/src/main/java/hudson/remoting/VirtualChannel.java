@@ -2,4 +2,5 @@
 package hudson.remoting;
 
 public interface VirtualChannel {
+    <T> T export(Class<T> type, T instance);
 }

@@ -1,24 +1,34 @@
 package io.jenkins.plugins.optimizeddeploy;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.jenkins.plugins.optimizeddeploy.testsupport.ProjectArchitectureRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 @AnalyzeClasses(packages = "io.jenkins.plugins.optimizeddeploy", importOptions = ArchitectureTest.PluginClassesOnly.class)
 class ArchitectureTest {
 
-    private static final String ENGINE = "io.jenkins.plugins.optimizeddeploy.engine";
+    private static final String PLUGIN = "io.jenkins.plugins.optimizeddeploy";
+    private static final String ENGINE = PLUGIN + ".engine";
     /** The engine's public face: one package per concern (engine.image, engine.registry, ...), no deeper. */
     private static final Pattern ENGINE_FACE = Pattern.compile(Pattern.quote(ENGINE) + "\\.[a-z]+");
     /**
@@ -37,6 +47,69 @@ class ArchitectureTest {
             .that().resideInAPackage("..optimizeddeploy.steps..")
             .should().onlyDependOnClassesThat(DescribedPredicate.not(engineClasses()).or(publicEngineApi()))
             .because("the plugin is a thin adapter: it reaches the engine only through its public types (DESIGN.md)");
+
+    @ArchTest
+    static final ArchRule formsAndDefaultsKnowNoStepOrBuildStep = noClasses()
+            .that().resideInAnyPackage("..optimizeddeploy.forms..", "..optimizeddeploy.config..")
+            .should().dependOnClassesThat().resideInAnyPackage("..optimizeddeploy.steps..",
+                    "..optimizeddeploy.builders..")
+            .because("steps and build steps use the forms and the defaults, one way (DESIGN.md: builders over steps,"
+                    + " config below both)");
+
+    @ArchTest
+    static final ArchRule agentCallablesBringBackOnlyJdkOrPluginTypes = classes()
+            .that().areAssignableTo("jenkins.MasterToSlaveFileCallable")
+            .or().areAssignableTo("jenkins.security.MasterToSlaveCallable")
+            .should(declareOnlyJdkOrPluginTypeArguments())
+            .because("core's class filter (JEP-200) refuses on the controller what an agent sends back from a jar"
+                    + " without a plugin manifest, such as the engine's (DESIGN.md)");
+
+    @ArchTest
+    static final ArchRule processesStartOnlyThroughTheStepsLauncher = noClasses()
+            .that(DescribedPredicate.describe("are main classes", (JavaClass type) -> type.getSource()
+                    .map(source -> !source.getUri().toString().contains("/test-classes/")).orElse(true)))
+            .should().dependOnClassesThat().haveFullyQualifiedName(ProcessBuilder.class.getName())
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(ENGINE + ".exec.ProcessCommandRunner")
+            .because("container(), withEnv, tool and withDockerServer apply to processes the step context's Launcher"
+                    + " starts, as they do to sh");
+
+    /**
+     * Every type argument on the way from the class up to its callable base class (its return type, and what a
+     * subclass fills in for a base class's type variable) is a JDK type or one of this plugin's.
+     */
+    private static ArchCondition<JavaClass> declareOnlyJdkOrPluginTypeArguments() {
+        return new ArchCondition<>("declare only JDK or plugin-jar types as the type arguments of their superclasses") {
+            @Override
+            public void check(JavaClass callable, ConditionEvents events) {
+                Optional<JavaType> superclass = callable.getSuperclass();
+                while (superclass.isPresent()) {
+                    for (JavaClass argument : typeArguments(superclass.get())) {
+                        boolean allowed = argument.getPackageName().startsWith("java.")
+                                || argument.getPackageName().startsWith(PLUGIN) && !argument.getPackageName()
+                                        .startsWith(ENGINE);
+                        events.add(new SimpleConditionEvent(callable, allowed, callable.getName() + " extends "
+                                + superclass.get().getName() + ", whose type argument " + argument.getName()
+                                + (allowed ? " is" : " is not") + " a JDK or plugin-jar type"));
+                    }
+                    superclass = superclass.get().toErasure().getSuperclass();
+                }
+            }
+        };
+    }
+
+    /** The classes named in a type's arguments, nested ones included; type variables are filled in by subclasses. */
+    private static List<JavaClass> typeArguments(JavaType type) {
+        List<JavaClass> classes = new ArrayList<>();
+        if (type instanceof JavaParameterizedType parameterized) {
+            for (JavaType argument : parameterized.getActualTypeArguments()) {
+                if (argument instanceof JavaParameterizedType || argument instanceof JavaClass) {
+                    classes.add(argument.toErasure());
+                }
+                classes.addAll(typeArguments(argument));
+            }
+        }
+        return classes;
+    }
 
     private static DescribedPredicate<JavaClass> engineClasses() {
         return DescribedPredicate.describe("are engine classes",

@@ -133,7 +133,9 @@ class HpiArchiveIT {
         assertThat(jelly).contains("io/jenkins/plugins/optimizeddeploy/action/OptimizedDeployAction/summary.jelly",
                 "io/jenkins/plugins/optimizeddeploy/steps/BakeImagesStep/config.jelly",
                 "io/jenkins/plugins/optimizeddeploy/steps/HardenDockerfileStep/config.jelly",
-                "io/jenkins/plugins/optimizeddeploy/steps/VerifyImageStep/config.jelly");
+                "io/jenkins/plugins/optimizeddeploy/steps/VerifyImageStep/config.jelly",
+                "io/jenkins/plugins/optimizeddeploy/builders/RetagImagesBuilder/config.jelly",
+                "io/jenkins/plugins/optimizeddeploy/config/OptimizedDeployConfiguration/config.jelly");
         for (String view : jelly) {
             assertThat(text(pluginJar, view)).as(view).startsWith("<?jelly escape-by-default='true'?>");
         }
@@ -161,7 +163,12 @@ class HpiArchiveIT {
                 "io.jenkins.plugins.optimizeddeploy.steps.RetagImagesStep$DescriptorImpl",
                 "io.jenkins.plugins.optimizeddeploy.steps.HardenDockerfileStep$DescriptorImpl",
                 "io.jenkins.plugins.optimizeddeploy.steps.BakeImagesStep$DescriptorImpl",
-                "io.jenkins.plugins.optimizeddeploy.steps.VerifyImageStep$DescriptorImpl");
+                "io.jenkins.plugins.optimizeddeploy.steps.VerifyImageStep$DescriptorImpl",
+                "io.jenkins.plugins.optimizeddeploy.builders.HardenDockerfileBuilder$DescriptorImpl",
+                "io.jenkins.plugins.optimizeddeploy.builders.BakeImagesBuilder$DescriptorImpl",
+                "io.jenkins.plugins.optimizeddeploy.builders.VerifyImageBuilder$DescriptorImpl",
+                "io.jenkins.plugins.optimizeddeploy.builders.RetagImagesBuilder$DescriptorImpl",
+                "io.jenkins.plugins.optimizeddeploy.config.OptimizedDeployConfiguration");
         assertThat(indexed).isEqualTo(annotated);
     }
 
@@ -184,7 +191,9 @@ class HpiArchiveIT {
                 .sorted()
                 .toList();
 
-        assertThat(annotated).contains("io.jenkins.plugins.optimizeddeploy.steps.InspectImageStep$DescriptorImpl");
+        // Configuration as Code finds the global configuration's section by its symbol, through this index.
+        assertThat(annotated).contains("io.jenkins.plugins.optimizeddeploy.steps.InspectImageStep$DescriptorImpl",
+                "io.jenkins.plugins.optimizeddeploy.config.OptimizedDeployConfiguration");
         assertThat(text(pluginJar, SYMBOL_INDEX).lines().toList()).isEqualTo(annotated);
     }
 

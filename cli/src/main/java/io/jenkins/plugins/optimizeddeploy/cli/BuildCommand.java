@@ -11,6 +11,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.build.SourceRevision;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -141,7 +142,8 @@ final class BuildCommand implements Callable<Integer> {
         BuildahSettings buildah = BuildahSettings.defaults(buildahGlobalArguments, Map.of())
                 .withTlsVerify(!registryAccess.insecureTls).withParallelism(parallelism);
         BuildResult result;
-        try (RegistryClient registry = registryAccess.newClient(spec, parent.stdin())) {
+        try (RegistryClient registry = registryAccess.newClient(spec, parent.stdin(),
+                List.of(ImageReference.parse(registryPrefix() + "/image:tag").registry()))) {
             result = new BakeImages(new ProcessCommandRunner(), registry, docker, buildah).run(file, request(),
                     BuilderBackend.parse(backend), line -> {
                         synchronized (err) {
@@ -159,7 +161,7 @@ final class BuildCommand implements Callable<Integer> {
         List<String> selected = selection.group != null ? List.of(selection.group) : selection.targets;
         SourceRevision revision = new SourceRevision(commit, branch, buildNumber, sourceUrl,
                 created != null ? created : Instant.now());
-        String registryPrefix = registry.replaceAll("/+$", "");
+        String registryPrefix = registryPrefix();
         CacheSettings cache = new CacheSettings(cacheRepository != null ? cacheRepository : registryPrefix + "/cache",
                 branch, defaultBranch, cacheFallbacks.stream().map(CacheFallback::parse).toList(),
                 cacheDirectory == null ? null : cacheDirectory.toString());
@@ -169,5 +171,9 @@ final class BuildCommand implements Callable<Integer> {
             environment.put(SourceDate.VARIABLE, Long.toString(created.getEpochSecond()));
         }
         return new BuildRequest(selected, registryPrefix, tags, revision, platform, cache, environment);
+    }
+
+    private String registryPrefix() {
+        return registry.replaceAll("/+$", "");
     }
 }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspector;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,7 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         ImageReference image = ImageReference.parse(reference);
         ImageInspection inspection;
-        try (RegistryClient client = registryAccess.newClient(spec, parent.stdin())) {
+        try (RegistryClient client = registryAccess.newClient(spec, parent.stdin(), List.of(image.registry()))) {
             inspection = new ImageInspector(client).inspect(image);
         }
         spec.commandLine().getOut().print(json ? JsonOutput.write(inspection) : InspectionText.render(inspection));

@@ -9,17 +9,27 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryCredentials;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * How a subcommand reaches a registry: credentials (explicit, else docker's config.json) and TLS choices.
- * The password is only ever read from standard input, so it never appears in a process argument.
+ * How a subcommand reaches a registry: credentials (explicit for one registry, else docker's config.json) and TLS
+ * choices. The password is only ever read from standard input, so it never appears in a process argument.
  */
 final class RegistryAccessOptions {
-    @Option(names = "--username", paramLabel = "USER", description = "Registry user name (the password comes from --password-stdin).")
+    @Option(names = "--username", paramLabel = "USER",
+            description = "Registry user name (the password comes from --password-stdin), sent only to one registry:"
+                    + " --credentials-registry, else the target's (the image's; for retag that of --to, else of the"
+                    + " sources; for build that of --registry). Other registries get the docker config's credentials.")
     String username;
+
+    @Option(names = "--credentials-registry", paramLabel = "HOST[:PORT]",
+            description = "The registry --username and --password-stdin are for (default: the target's).")
+    String credentialsRegistry;
 
     @Option(names = "--password-stdin", description = "Read the registry password from standard input.")
     boolean passwordFromStdin;
@@ -34,22 +44,52 @@ final class RegistryAccessOptions {
     @Option(names = "--insecure", description = "Do not verify the registry's TLS certificate (plain HTTP is only ever used for loopback registries).")
     boolean insecureTls;
 
-    RegistryClient newClient(CommandSpec spec, InputStream stdin) {
+    /** The docker config's credentials, read when first needed. */
+    private CredentialsSource dockerConfigCredentials;
+
+    /**
+     * A client with these options.
+     *
+     * @param targetRegistries the registries the command writes to (or reads, when it writes nothing): explicit
+     *                         credentials are for them when they are one and --credentials-registry names none
+     */
+    RegistryClient newClient(CommandSpec spec, InputStream stdin, Collection<String> targetRegistries) {
         RegistryOptions.Builder options = RegistryOptions.builder().insecureTls(insecureTls);
         if (caCertificate != null) {
             options.caCertificate(caCertificate);
         }
-        return new RegistryClient(options.build(), credentials(spec, stdin));
+        return new RegistryClient(options.build(), credentials(spec, stdin, Set.copyOf(targetRegistries)));
     }
 
-    private CredentialsSource credentials(CommandSpec spec, InputStream stdin) {
+    private CredentialsSource credentials(CommandSpec spec, InputStream stdin, Set<String> targetRegistries) {
         if (passwordFromStdin != (username != null)) {
             throw new ParameterException(spec.commandLine(), "--username and --password-stdin go together: give both or neither");
         }
-        if (username != null) {
-            return CredentialsSource.fixed(new RegistryCredentials(username, readPassword(spec, stdin)));
+        if (credentialsRegistry != null && username == null) {
+            throw new ParameterException(spec.commandLine(), "--credentials-registry names where --username goes: give --username too");
         }
-        return dockerConfig != null ? DockerConfigCredentials.from(dockerConfig) : DockerConfigCredentials.fromDefaultLocation();
+        if (username == null) {
+            return dockerConfigCredentials();
+        }
+        String registry = credentialsRegistry;
+        if (registry == null) {
+            if (targetRegistries.size() != 1) {
+                throw new ParameterException(spec.commandLine(), "--username: the images are on several registries ("
+                        + String.join(", ", new TreeSet<>(targetRegistries)) + "); name the one the credentials are for with --credentials-registry");
+            }
+            registry = targetRegistries.iterator().next();
+        }
+        // The docker config is read only if another registry asks for credentials.
+        return CredentialsSource.forRegistry(registry, new RegistryCredentials(username, readPassword(spec, stdin)),
+                registryHost -> dockerConfigCredentials().lookup(registryHost));
+    }
+
+    private synchronized CredentialsSource dockerConfigCredentials() {
+        if (dockerConfigCredentials == null) {
+            dockerConfigCredentials = dockerConfig != null ? DockerConfigCredentials.from(dockerConfig)
+                    : DockerConfigCredentials.fromDefaultLocation();
+        }
+        return dockerConfigCredentials;
     }
 
     private static String readPassword(CommandSpec spec, InputStream stdin) {

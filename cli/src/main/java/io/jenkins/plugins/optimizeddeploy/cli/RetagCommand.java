@@ -4,6 +4,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.Retagger;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.TagResult;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,11 +64,11 @@ final class RetagCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RetagRequest request = request();
+        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (RegistryClient client = registryAccess.newClient(spec, parent.stdin());
-                StopOnSignal stopOnSignal = new StopOnSignal(err)) {
-            RetagResult result = new Retagger(client).retag(request, stopOnSignal);
-            PrintWriter out = spec.commandLine().getOut();
+        try (RegistryClient client = registryAccess.newClient(spec, parent.stdin(), request.targetRegistries());
+                StopOnSignal stopOnSignal = new StopOnSignal(out, err)) {
+            RetagResult result = new Retagger(client).retag(request, stopOnSignal, stopOnSignal::tagsRead);
             out.print(json ? JsonOutput.write(result) : String.join(System.lineSeparator(), result.summary())
                     + System.lineSeparator());
             out.flush();
@@ -92,17 +93,21 @@ final class RetagCommand implements Callable<Integer> {
      * From its opening to its closing, once the result is printed: a signal that ends the process (Ctrl-C, SIGTERM)
      * interrupts the retagging thread, which then puts back the tags it had moved, and waits for the result at most
      * {@link #ROLLBACK_GRACE}. The retag's log lines, kept until then, go to standard error from the signal on, so
-     * the user sees which tags were put back, and is told when the wait ran out.
+     * the user sees which tags were put back. When the wait runs out, every tag is printed with where it pointed
+     * before the retag, on standard output and standard error, for whoever puts them back by hand.
      */
     private static final class StopOnSignal implements AutoCloseable, Consumer<String> {
+        private final PrintWriter out;
         private final PrintWriter err;
         private final Thread retagging = Thread.currentThread();
         private final CountDownLatch reported = new CountDownLatch(1);
         private final Thread hook = new Thread(this::stop, "optimized-deploy retag: put tags back before exiting");
         private final List<String> lines = new ArrayList<>();
         private boolean signalled;
+        private volatile List<TagResult> before;
 
-        StopOnSignal(PrintWriter err) {
+        StopOnSignal(PrintWriter out, PrintWriter err) {
+            this.out = out;
             this.err = err;
             Runtime.getRuntime().addShutdownHook(hook);
         }
@@ -117,6 +122,10 @@ final class RetagCommand implements Callable<Integer> {
             }
         }
 
+        void tagsRead(List<TagResult> tags) {
+            before = tags;
+        }
+
         private void stop() {
             synchronized (lines) {
                 signalled = true;
@@ -125,12 +134,31 @@ final class RetagCommand implements Callable<Integer> {
             retagging.interrupt();
             try {
                 if (!reported.await(ROLLBACK_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-                    print("optimized-deploy: stopped waiting for the moved tags to be put back after "
-                            + ROLLBACK_GRACE.toSeconds() + " s; some may still point at the new images: check them");
+                    reportGivingUp();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        private void reportGivingUp() {
+            List<String> report = new ArrayList<>();
+            String stopped = "optimized-deploy: stopped waiting for the retag to end after "
+                    + ROLLBACK_GRACE.toSeconds() + " s; ";
+            List<TagResult> tags = before;
+            if (tags == null) {
+                report.add(stopped + "it had not written a tag yet");
+            } else {
+                report.add(stopped + "some tags may still point at the new images; where each tag pointed before, to"
+                        + " put back by hand:");
+                tags.forEach(tag -> report.add("optimized-deploy:   " + tag.target() + " "
+                        + (tag.previousDigest().isEmpty() ? "did not exist" : tag.previousDigest())));
+            }
+            report.forEach(line -> {
+                out.println(line);
+                print(line);
+            });
+            out.flush();
         }
 
         private void print(String line) {

@@ -61,7 +61,8 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         List<ImageReference> images = references.stream().map(ImageReference::parse).toList();
         LintReport report;
-        try (RegistryClient client = registryAccess.newClient(spec, parent.stdin())) {
+        try (RegistryClient client = registryAccess.newClient(spec, parent.stdin(),
+                images.stream().map(ImageReference::registry).toList())) {
             report = new ImageVerifier(new ImageInspector(client)).verify(images, failureThreshold);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.security.Permission;
+import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.reflect.Modifier;
+import jenkins.model.GlobalConfiguration;
 import net.java.sezpoz.Indexable;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -38,5 +41,8 @@ class RuntimeRelevantDeclarationsTest {
                 .isTrue();
         assertThat(Modifier.isFinal(FilePath.class.getModifiers())).isTrue();
         assertThat(Modifier.isFinal(Secret.class.getModifiers())).isTrue();
+        assertThat(Modifier.isFinal(GlobalConfiguration.class.getMethod("getDescriptor").getModifiers())).isTrue();
+        assertThat(Modifier.isFinal(Permission.class.getModifiers())).isTrue();
+        assertThat(Modifier.isFinal(ListBoxModel.Option.class.getModifiers())).isTrue();
     }
 }

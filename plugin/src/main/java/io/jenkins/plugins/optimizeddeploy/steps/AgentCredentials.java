@@ -5,10 +5,12 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.DockerConfigCredential
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 
 /**
- * Where a step's registry credentials come from on the agent: the step's own (a {@link RegistryLogin}), else the
- * docker config.json of the build ({@code $DOCKER_CONFIG}), else that of the agent user ({@code ~/.docker}).
+ * Where a step's registry credentials come from on the agent: the step's own (a {@link RegistryLogin}) for the
+ * registries the step writes to, else the docker config.json of the build ({@code $DOCKER_CONFIG}), else that of the
+ * agent user ({@code ~/.docker}).
  */
 final class AgentCredentials implements Serializable {
 
@@ -27,10 +29,22 @@ final class AgentCredentials implements Serializable {
                 ? null : dockerConfigDirectory;
     }
 
-    CredentialsSource toSource() {
-        if (login != null) {
-            return CredentialsSource.fixed(login.toCredentials());
+    /**
+     * The credentials source of the step: its login only for {@code loginRegistries} (the step's targets), so that it
+     * never reaches another registry, which gets the docker config's credentials (read when one asks for them).
+     */
+    CredentialsSource toSource(Collection<String> loginRegistries) {
+        if (login == null) {
+            return dockerConfig();
         }
+        CredentialsSource source = registryHost -> dockerConfig().lookup(registryHost);
+        for (String registry : loginRegistries) {
+            source = CredentialsSource.forRegistry(registry, login.toCredentials(), source);
+        }
+        return source;
+    }
+
+    private CredentialsSource dockerConfig() {
         if (dockerConfigDirectory != null) {
             Path configJson = Path.of(dockerConfigDirectory, "config.json");
             return Files.exists(configJson) ? DockerConfigCredentials.from(configJson) : CredentialsSource.anonymous();

@@ -1,14 +1,17 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
-import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
-import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
+import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
+import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
+import io.jenkins.plugins.optimizeddeploy.forms.CacheRepositoryField;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import jenkins.YesNoMaybe;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -27,7 +30,8 @@ public class BakeCache implements Describable<BakeCache>, Serializable {
     static final String DEFAULT_DIRECTORY_SUFFIX = "@optimized-deploy-cache";
 
     private String primary = REGISTRY_PRIMARY;
-    private List<String> fallback = CacheSettings.DEFAULT_FALLBACKS.stream().map(CacheFallback::id).toList();
+    private List<String> fallback = CacheSettings.DEFAULT_FALLBACKS.stream().map(CacheFallback::id)
+            .collect(Collectors.toCollection(ArrayList::new));
     private String repository;
     private String directory;
 
@@ -61,7 +65,10 @@ public class BakeCache implements Describable<BakeCache>, Serializable {
         return NameList.text(fallback);
     }
 
-    /** The repository the caches go under ({@code REPOSITORY/TARGET/BRANCH}); unset: {@code REGISTRY/cache}. */
+    /**
+     * The repository the caches go under ({@code REPOSITORY/TARGET/BRANCH}); unset: the default under Manage Jenkins,
+     * else {@code REGISTRY/cache}.
+     */
     public String getRepository() {
         return repository;
     }
@@ -88,15 +95,17 @@ public class BakeCache implements Describable<BakeCache>, Serializable {
      * The engine's cache settings for a build of {@code branch} pushing under {@code registry}, with the local folder
      * as given (relative, or unset for the default): it is resolved on the agent, where the workspace is.
      *
+     * @param defaultRepository the cache repository under Manage Jenkins, for when none is given; may be null
      * @throws IllegalArgumentException naming the value when the primary, a fallback or the repository is not valid
      */
-    CacheSettings settings(String registry, String branch, String defaultBranch) {
+    CacheSettings settings(String registry, String branch, String defaultBranch, String defaultRepository) {
         if (!REGISTRY_PRIMARY.equals(primary.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("cache primary '" + primary + "' is not known (known: "
                     + REGISTRY_PRIMARY + ")");
         }
         List<CacheFallback> fallbacks = fallback.stream().map(CacheFallback::parse).toList();
-        return new CacheSettings(repository != null ? repository : registry + "/cache", branch, defaultBranch,
+        String cacheRepository = StepDefaults.orDefault(repository, defaultRepository);
+        return new CacheSettings(cacheRepository != null ? cacheRepository : registry + "/cache", branch, defaultBranch,
                 fallbacks, directory);
     }
 
@@ -107,7 +116,7 @@ public class BakeCache implements Describable<BakeCache>, Serializable {
     }
 
     @Extension(dynamicLoadable = YesNoMaybe.YES)
-    public static final class DescriptorImpl extends Descriptor<BakeCache> {
+    public static final class DescriptorImpl extends Descriptor<BakeCache> implements CacheRepositoryField {
         @Override
         public String getDisplayName() {
             return "Build cache";

@@ -5,10 +5,10 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
+import hudson.slaves.WorkspaceList;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
-import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,9 +16,12 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
- * Resolves the credentials and the revision on the controller and bakes on the agent. The step is transient: a
- * build is not resumed after a restart of the controller (the images would be half pushed), so nothing but the
- * context is kept with the Pipeline program, and certainly no secret.
+ * Resolves the credentials and the revision on the controller and bakes on the agent. The bake's files and registry
+ * traffic stay on the agent; its processes start through the step context's Launcher, which the agent reaches back
+ * through a proxy ({@link ChannelProcesses}): a Launcher cannot travel to the agent, and its decorators
+ * ({@code container()}) run on the controller. The step is transient: a build is not resumed after a restart of the
+ * controller (the images would be half pushed), so nothing but the context is kept with the Pipeline program, and
+ * certainly no secret.
  */
 final class BakeImagesExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
@@ -33,28 +36,32 @@ final class BakeImagesExecution extends SynchronousNonBlockingStepExecution<Map<
 
     @Override
     protected Map<String, Object> run() throws Exception {
-        StepContext context = getContext();
-        EnvVars environment = context.get(EnvVars.class);
+        return perform(step, BuildContext.of(getContext()));
+    }
+
+    static Map<String, Object> perform(BakeImagesStep step, BuildContext build)
+            throws IOException, InterruptedException {
+        EnvVars environment = build.environment();
         Map<String, String> buildEnvironment = environment == null ? Map.of() : new HashMap<>(environment);
         BuildRequest request;
         BuilderBackend backend;
         try {
-            request = step.request(buildEnvironment, Instant.now());
-            backend = step.builderBackend();
+            request = step.request(buildEnvironment, Instant.now(), build.defaults());
+            backend = step.builderBackend(build.defaults());
         } catch (IllegalArgumentException e) {
             throw new AbortException(BakeImagesStep.userError(e));
         }
-        Run<?, ?> run = context.get(Run.class);
-        RegistryLogin login = step.getCredentialsId() == null ? null
-                : RegistryLogin.find(BakeImagesStep.FUNCTION_NAME, step.getCredentialsId(), run);
-        TaskListener listener = context.get(TaskListener.class);
-        BakeImagesOnAgent bake = new BakeImagesOnAgent(step.getFile(), request, backend,
-                new BuilderAccess(login, buildEnvironment, step.isInsecure()), listener);
+        Run<?, ?> run = build.run();
+        String credentialsId = step.credentialsId(build.defaults());
+        RegistryLogin login = credentialsId == null ? null
+                : RegistryLogin.find(BakeImagesStep.FUNCTION_NAME, credentialsId, run);
+        TaskListener listener = build.listener();
+        FilePath workspace = build.workspace();
+        BuilderAccess access = new BuilderAccess(login, buildEnvironment, step.isInsecure(),
+                WorkspaceList.tempDir(workspace).getRemote());
+        BakeImagesOnAgent bake = new BakeImagesOnAgent(step.getFile(), request, backend, access,
+                ChannelProcesses.export(workspace, build.launcher(), buildEnvironment, listener), listener);
 
-        BuildResult result = context.get(FilePath.class).act(bake);
-
-        listener.getLogger().println(BakeResultMap.line(result));
-        OptimizedDeployAction.record(run, BakeResultMap.records(result));
-        return BakeResultMap.from(result);
+        return workspace.act(bake).finish(run, listener);
     }
 }

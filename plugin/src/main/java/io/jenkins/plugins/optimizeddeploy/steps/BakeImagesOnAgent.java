@@ -10,23 +10,25 @@ import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.build.ImageBuildException;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandFailedException;
-import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
 import java.io.File;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * The engine's bake, run on the agent that holds the workspace: the bake file and the build contexts are there,
- * and so are the docker daemon or buildah that build. Each target's start and finish go to the build log as they
- * happen.
+ * The engine's bake, run on the agent that holds the workspace: the bake file, the build contexts and the local
+ * cache folder are there, and the registry is reached from there. Every docker, buildah or git process starts
+ * through the step's Launcher ({@link LaunchedProcesses}), where the build's {@code sh} would start it. Each target's
+ * start and finish go to the build log as they happen; what comes back is a {@link StepOutcome}.
  */
-final class BakeImagesOnAgent extends MasterToSlaveFileCallable<BuildResult> {
+final class BakeImagesOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<String, Object>>> {
 
     private static final long serialVersionUID = 1L;
 
@@ -34,26 +36,33 @@ final class BakeImagesOnAgent extends MasterToSlaveFileCallable<BuildResult> {
     private final BuildRequest request;
     private final BuilderBackend backend;
     private final BuilderAccess access;
+    private final LaunchedProcesses processes;
     private final TaskListener listener;
 
     /** @param file the bake file, relative to the workspace */
     BakeImagesOnAgent(String file, BuildRequest request, BuilderBackend backend, BuilderAccess access,
-            TaskListener listener) {
+            LaunchedProcesses processes, TaskListener listener) {
         this.file = Objects.requireNonNull(file, "the bake file is required");
         this.request = Objects.requireNonNull(request, "the build request is required for " + file);
         this.backend = Objects.requireNonNull(backend, "the build backend is required for " + file);
         this.access = Objects.requireNonNull(access, "the builders' access is required for " + file);
+        this.processes = Objects.requireNonNull(processes, "the step's processes are required for " + file);
         this.listener = Objects.requireNonNull(listener, "a build log is required for " + file);
     }
 
     @Override
-    public BuildResult invoke(File workspace, VirtualChannel channel) throws AbortException {
+    public StepOutcome<Map<String, Object>> invoke(File workspace, VirtualChannel channel) throws IOException {
+        BuildResult result;
         try {
-            return bake(workspace.toPath());
+            result = bake(workspace.toPath());
         } catch (BakeFileException | ImageBuildException | CommandFailedException | RegistryException
                 | CredentialsException | UncheckedIOException | IllegalArgumentException e) {
             throw new AbortException(BakeImagesStep.userError(e));
+        } catch (RuntimeException e) {
+            throw new AgentFailure(BakeImagesStep.FUNCTION_NAME + " on the agent", e);
         }
+        return new StepOutcome<>(BakeResultMap.from(result), List.of(BakeResultMap.line(result)),
+                BakeResultMap.records(result), null);
     }
 
     /**
@@ -73,7 +82,8 @@ final class BakeImagesOnAgent extends MasterToSlaveFileCallable<BuildResult> {
                 this.request.environment());
         try (BuilderAccess.Session session = access.open(List.of(request.registry(), request.cache().repository()));
                 RegistryClient registry = session.registry()) {
-            BakeImages bake = new BakeImages(new ProcessCommandRunner(), registry, session.docker(), session.buildah());
+            BakeImages bake = new BakeImages(new LaunchedCommandRunner(processes), registry, session.docker(),
+                    session.buildah());
             return bake.run(bakeFile, request, backend,
                     line -> listener.getLogger().println(BakeImagesStep.FUNCTION_NAME + ": " + line));
         }

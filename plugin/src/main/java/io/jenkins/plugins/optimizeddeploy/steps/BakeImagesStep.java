@@ -1,13 +1,24 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.build.SourceRevision;
+import io.jenkins.plugins.optimizeddeploy.forms.BackendField;
+import io.jenkins.plugins.optimizeddeploy.forms.CredentialsIdField;
+import io.jenkins.plugins.optimizeddeploy.forms.RegistryField;
+import io.jenkins.plugins.optimizeddeploy.forms.WorkspaceFileField;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -21,7 +32,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * 'local']])}: builds the bake file's targets on the agent, pushes them under the registry with a registry cache
  * per target and branch, and returns per target its image, digest, size, duration, steps and cache hit rate.
  */
-public class BakeImagesStep extends RegistryStep {
+public class BakeImagesStep extends RegistryStep implements StepInBuild {
 
     static final String FUNCTION_NAME = "bakeImages";
     static final String DEFAULT_FILE = "docker-bake.hcl";
@@ -30,12 +41,14 @@ public class BakeImagesStep extends RegistryStep {
     private final String registry;
     private String file = DEFAULT_FILE;
     private String group;
-    private List<String> targets = List.of();
-    private List<String> tags = List.of();
-    private String backend = BuilderBackend.AUTO.id();
+    private List<String> targets = new ArrayList<>();
+    private List<String> tags = new ArrayList<>();
+    private String backend;
     private BakeCache cache = new BakeCache();
     private String platform;
     private String defaultBranch;
+    private String commit;
+    private String sourceUrl;
 
     @DataBoundConstructor
     public BakeImagesStep(String registry) {
@@ -43,7 +56,7 @@ public class BakeImagesStep extends RegistryStep {
         this.registry = given == null ? null : given.replaceAll("/+$", "");
     }
 
-    /** The registry and repository prefix the images go under, e.g. {@code reg.example.com/team}. */
+    /** The registry and repository prefix images go under, e.g. {@code reg.example.com/team}; unset: the default. */
     public String getRegistry() {
         return registry;
     }
@@ -98,14 +111,17 @@ public class BakeImagesStep extends RegistryStep {
         return NameList.text(tags);
     }
 
-    /** {@code auto} (buildx, then docker, then buildah), {@code buildx}, {@code docker} or {@code buildah}. */
+    /**
+     * {@code auto} (buildx, then docker, then buildah), {@code buildx}, {@code docker} or {@code buildah}; unset: the
+     * default under Manage Jenkins, else {@code auto}.
+     */
     public String getBackend() {
         return backend;
     }
 
     @DataBoundSetter
     public void setBackend(String backend) {
-        this.backend = backend == null || backend.isBlank() ? BuilderBackend.AUTO.id() : backend.trim();
+        this.backend = OptionalText.of(backend);
     }
 
     public BakeCache getCache() {
@@ -127,7 +143,10 @@ public class BakeImagesStep extends RegistryStep {
         this.platform = OptionalText.of(platform);
     }
 
-    /** The branch whose cache a new branch starts from; unset: {@code $CHANGE_TARGET}, else {@code main}. */
+    /**
+     * The branch whose cache a new branch starts from; unset: {@code $CHANGE_TARGET}, else the default under Manage
+     * Jenkins, else {@code main}.
+     */
     public String getDefaultBranch() {
         return defaultBranch;
     }
@@ -138,37 +157,64 @@ public class BakeImagesStep extends RegistryStep {
     }
 
     /**
-     * The backend argument.
-     *
-     * @throws IllegalArgumentException naming the value and the known backends
+     * The commit being built, for the commit tag and the revision label; unset: {@code $GIT_COMMIT}, which only a
+     * Declarative Pipeline's checkout puts into the environment (a scripted one passes
+     * {@code checkout(scm).GIT_COMMIT}).
      */
-    BuilderBackend builderBackend() {
-        return BuilderBackend.parse(backend);
+    public String getCommit() {
+        return commit;
+    }
+
+    @DataBoundSetter
+    public void setCommit(String commit) {
+        this.commit = OptionalText.of(commit);
+    }
+
+    /** The repository the images are built from, for the source label; unset: {@code $GIT_URL}. */
+    public String getSourceUrl() {
+        return sourceUrl;
+    }
+
+    @DataBoundSetter
+    public void setSourceUrl(String sourceUrl) {
+        this.sourceUrl = OptionalText.of(sourceUrl);
     }
 
     /**
-     * What to build, with the revision and branches taken from the build's environment ({@code GIT_COMMIT},
-     * {@code BRANCH_NAME}, {@code BUILD_NUMBER}, {@code GIT_URL}, {@code CHANGE_TARGET}); the environment also
-     * sets bake variables.
+     * The backend argument, else the default one, else {@code auto}.
+     *
+     * @throws IllegalArgumentException naming the value and the known backends
+     */
+    BuilderBackend builderBackend(StepDefaults defaults) {
+        String chosen = StepDefaults.orDefault(backend, defaults.backend());
+        return chosen == null ? BuilderBackend.AUTO : BuilderBackend.parse(chosen);
+    }
+
+    /**
+     * What to build, with the revision and branches taken from the arguments, else from the build's environment
+     * ({@code GIT_COMMIT}, {@code BRANCH_NAME}, {@code BUILD_NUMBER}, {@code GIT_URL}, {@code CHANGE_TARGET}); the
+     * environment also sets bake variables. Arguments not given are taken from {@code defaults}.
      *
      * @throws IllegalArgumentException naming the argument when the registry is missing or an argument is not valid
      */
-    BuildRequest request(Map<String, String> environment, Instant created) {
+    BuildRequest request(Map<String, String> environment, Instant created, StepDefaults defaults) {
+        String registry = StepDefaults.orDefault(this.registry, defaults.registry());
         if (registry == null) {
             throw new IllegalArgumentException("the argument 'registry' is required, e.g. " + FUNCTION_NAME
-                    + "(registry: 'reg.example.com/team', group: 'essential')");
+                    + "(registry: 'reg.example.com/team', group: 'essential'), unless a default registry is set under"
+                    + " Manage Jenkins");
         }
         if (group != null && !targets.isEmpty()) {
             throw new IllegalArgumentException("give either 'group' (" + group + ") or 'targets' (" + targets
                     + "), not both");
         }
         String branch = environment.getOrDefault("BRANCH_NAME", DEFAULT_BRANCH);
-        String mainBranch = defaultBranch != null ? defaultBranch
-                : environment.getOrDefault("CHANGE_TARGET", DEFAULT_BRANCH);
-        SourceRevision revision = new SourceRevision(environment.get("GIT_COMMIT"), branch,
-                environment.get("BUILD_NUMBER"), environment.get("GIT_URL"), created);
+        String mainBranch = defaultBranch != null ? defaultBranch : environment.getOrDefault("CHANGE_TARGET",
+                StepDefaults.orDefault(defaults.defaultBranch(), DEFAULT_BRANCH));
+        SourceRevision revision = new SourceRevision(commit != null ? commit : environment.get("GIT_COMMIT"), branch,
+                environment.get("BUILD_NUMBER"), sourceUrl != null ? sourceUrl : environment.get("GIT_URL"), created);
         return new BuildRequest(group != null ? List.of(group) : targets, registry, tags, revision, platform,
-                cache.settings(registry, branch, mainBranch), environment);
+                cache.settings(registry, branch, mainBranch, defaults.cacheRepository()), environment);
     }
 
     /** The one line a user sees for a problem with their input or their build. */
@@ -176,16 +222,43 @@ public class BakeImagesStep extends RegistryStep {
         return UserError.line(FUNCTION_NAME, e);
     }
 
+    /** The group, else the targets, else the bake file's default group. */
+    static String label(Map<String, Object> arguments) {
+        String group = StepLabel.text(arguments, "group");
+        if (group != null) {
+            return group;
+        }
+        String targets = StepLabel.join(StepLabel.names(arguments, "targets"));
+        return targets != null ? targets : "default group";
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new BakeImagesExecution(this, context);
     }
 
+    @Override
+    public Map<String, Object> perform(BuildContext build) throws IOException, InterruptedException {
+        return BakeImagesExecution.perform(this, build);
+    }
+
     @Extension(dynamicLoadable = YesNoMaybe.YES)
     @Symbol(FUNCTION_NAME)
-    public static final class DescriptorImpl extends AgentStepDescriptor {
+    public static final class DescriptorImpl extends AgentStepDescriptor
+            implements RegistryField, WorkspaceFileField, BackendField, CredentialsIdField {
         public DescriptorImpl() {
             super(FUNCTION_NAME, "Build and push the images of a bake file with a registry cache");
+        }
+
+        /** Its processes start through the node's Launcher, as {@code sh}'s do. */
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, TaskListener.class, Launcher.class);
+        }
+
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return label(namedArgs);
         }
     }
 }

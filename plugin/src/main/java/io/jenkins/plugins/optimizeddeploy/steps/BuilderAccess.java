@@ -1,7 +1,9 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildahSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.build.DockerSettings;
@@ -12,12 +14,16 @@ import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsSource;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
+import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Comparator;
@@ -25,15 +31,17 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * How the builders reach the docker daemon, buildah's storage and the registry on the agent: the build's
- * {@code DOCKER_*}, {@code REGISTRY_AUTH_FILE} and {@code BUILDAH_*} variables, and the step's registry login.
- * docker and buildah read a login only from a file, so {@link #open} writes it into a private temporary docker
- * config on the agent (never onto a command line) that closing the session deletes. The agent's own docker config
+ * {@code DOCKER_*}, {@code REGISTRY_AUTH_FILE} and {@code BUILDAH_*} variables (those {@code withDockerServer} and
+ * {@code withDockerRegistry} set included), the docker and buildah the build's {@code PATH} finds, and the step's
+ * registry login. docker and buildah read a login only from a file, so {@link #open} writes it into a private
+ * temporary docker config (never onto a command line) that closing the session deletes. It goes into the
+ * workspace's temporary folder ({@code WORKSPACE@tmp}), as {@code withDockerRegistry} does: a {@code container()}
+ * step shares the workspace, not the agent's {@code /tmp}. The agent's own docker config
  * keeps what else the docker CLI finds there: its CLI plugins (buildx), buildx's builders and the docker contexts are
  * linked in, and the context chosen with {@code docker context use} is chosen in the temporary config too.
  */
@@ -54,15 +62,21 @@ final class BuilderAccess implements Serializable {
     private final RegistryLogin login;
     private final HashMap<String, String> toolEnvironment = new HashMap<>();
     private final boolean insecure;
+    private final String temporaryDirectory;
+    private final String searchPath;
 
     /**
      * @param login            the step's credentials, or null for the agent's docker login
      * @param buildEnvironment the build's environment, of which the docker and buildah variables are kept
      * @param insecure         accept any TLS certificate of the registry, and do not verify TLS in buildah
+     * @param temporaryDirectory the folder on the agent for the temporary docker config, created when missing
      */
-    BuilderAccess(RegistryLogin login, Map<String, String> buildEnvironment, boolean insecure) {
+    BuilderAccess(RegistryLogin login, Map<String, String> buildEnvironment, boolean insecure,
+            String temporaryDirectory) {
         this.login = login;
         this.insecure = insecure;
+        this.temporaryDirectory = temporaryDirectory;
+        this.searchPath = buildEnvironment.get("PATH");
         TOOL_VARIABLES.stream().filter(buildEnvironment::containsKey)
                 .forEach(name -> toolEnvironment.put(name, buildEnvironment.get(name)));
     }
@@ -75,25 +89,27 @@ final class BuilderAccess implements Serializable {
     Session open(List<String> repositories) {
         if (login == null) {
             return new Session(toolEnvironment, null,
-                    new AgentCredentials(null, toolEnvironment.get("DOCKER_CONFIG")).toSource());
+                    new AgentCredentials(null, toolEnvironment.get("DOCKER_CONFIG")).toSource(List.of()));
         }
         Path directory = null;
         try {
-            directory = Files.createTempDirectory("optimized-deploy-docker-config",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Path parent = Files.createDirectories(Path.of(temporaryDirectory));
+            directory = Files.createTempDirectory(parent, "optimized-deploy-docker-config",
+                    ownerOnly(parent.getFileSystem().supportedFileAttributeViews()));
             Path configJson = directory.resolve("config.json");
             Path agentConfig = toolEnvironment.containsKey("DOCKER_CONFIG") ? Path.of(toolEnvironment.get("DOCKER_CONFIG"))
                     : Path.of(System.getProperty("user.home"), ".docker");
-            OutputFile.writeText(configJson, dockerConfig(repositories, currentContext(agentConfig)));
+            OutputFile.writeText(configJson, dockerConfig(repositories, agentConfig(agentConfig)));
             for (String folder : SHARED_CONFIG_FOLDERS) {
                 if (Files.isDirectory(agentConfig.resolve(folder))) {
-                    Files.createSymbolicLink(directory.resolve(folder), agentConfig.resolve(folder).toAbsolutePath());
+                    link(directory.resolve(folder), agentConfig.resolve(folder).toAbsolutePath());
                 }
             }
             Map<String, String> environment = new HashMap<>(toolEnvironment);
             environment.put("DOCKER_CONFIG", directory.toString());
             environment.put("REGISTRY_AUTH_FILE", configJson.toString());
-            return new Session(environment, directory, CredentialsSource.fixed(login.toCredentials()));
+            return new Session(environment, directory,
+                    new AgentCredentials(login, toolEnvironment.get("DOCKER_CONFIG")).toSource(registries(repositories)));
         } catch (IOException e) {
             Session.delete(directory);
             throw new UncheckedIOException("cannot write the registry login into a temporary docker config ("
@@ -101,18 +117,83 @@ final class BuilderAccess implements Serializable {
         }
     }
 
-    /**
-     * A docker config.json logging in to the registry of each repository, and choosing {@code currentContext} when
-     * there is one.
-     */
-    String dockerConfig(List<String> repositories, Optional<String> currentContext) {
+    /** The registry of each repository: where the login goes. */
+    private static Set<String> registries(List<String> repositories) {
         Set<String> hosts = new LinkedHashSet<>();
         repositories.forEach(repository -> hosts.add(ImageReference.parse(repository + "/image:tag").registry()));
+        return hosts;
+    }
+
+    /**
+     * Only the owner may enter a folder made with these attributes where the file system has POSIX permissions. A
+     * Windows agent has none (asking for them fails there): the folder keeps the permissions of the workspace's
+     * temporary folder, as the docker config {@code withDockerRegistry} writes there does.
+     *
+     * @param supportedViews the file attribute views of the folder's file system
+     */
+    static FileAttribute<?>[] ownerOnly(Set<String> supportedViews) {
+        if (!supportedViews.contains("posix")) {
+            return new FileAttribute<?>[0];
+        }
+        return new FileAttribute<?>[] {
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))};
+    }
+
+    /**
+     * Links a folder of the agent's docker config into the temporary one. Where links cannot be made (a Windows
+     * agent without the privilege), the temporary config goes without it: docker then finds no buildx plugin or
+     * context there, and the bake falls back as it does on an agent without them.
+     */
+    private static void link(Path link, Path target) throws IOException {
+        try {
+            Files.createSymbolicLink(link, target);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            // see above: the builders run without what the link would have shared
+        }
+    }
+
+    /**
+     * Where the build's {@code sh} finds {@code name}: the first executable file of that name on the build's
+     * {@code PATH}, as this agent sees it. When the agent has none there (a {@code container()} step's docker lives in
+     * its container), the bare name, for the Launcher to find where it starts the process; without a {@code PATH},
+     * {@code fallback}.
+     */
+    private Path executable(String name, Path fallback) {
+        if (searchPath == null) {
+            return fallback;
+        }
+        for (String folder : searchPath.split(File.pathSeparator)) {
+            try {
+                Path candidate = Path.of(folder, name);
+                if (!folder.isEmpty() && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return candidate;
+                }
+            } catch (InvalidPathException e) {
+                // not a folder sh could search either
+            }
+        }
+        return Path.of(name);
+    }
+
+    /**
+     * A docker config.json logging in to the registry of each repository with the step's login, and to every other
+     * registry as the agent's config does ({@code withDockerRegistry}'s included, so a base image from the registry
+     * that block logs in to is still pulled); it chooses the agent's {@code currentContext} when there is one. Logins
+     * the agent keeps in a credential helper are not carried over.
+     *
+     * @param agentConfig the agent's config.json, a missing node when there is none
+     */
+    String dockerConfig(List<String> repositories, JsonNode agentConfig) {
+        Set<String> hosts = registries(repositories);
         String auth = Base64.getEncoder().encodeToString(login.basicAuthentication().getBytes(StandardCharsets.UTF_8));
         ObjectNode config = JSON.createObjectNode();
         ObjectNode auths = config.putObject("auths");
+        agentConfig.path("auths").fields().forEachRemaining(entry -> auths.set(entry.getKey(), entry.getValue()));
         hosts.forEach(host -> auths.putObject("docker.io".equals(host) ? DOCKER_HUB_AUTH_KEY : host).put("auth", auth));
-        currentContext.ifPresent(context -> config.put("currentContext", context));
+        String currentContext = agentConfig.path("currentContext").asText("");
+        if (!currentContext.isEmpty()) {
+            config.put("currentContext", currentContext);
+        }
         try {
             return JSON.writeValueAsString(config);
         } catch (JsonProcessingException e) {
@@ -121,19 +202,17 @@ final class BuilderAccess implements Serializable {
     }
 
     /**
-     * The context {@code docker context use} chose on the agent, from its config.json.
+     * The agent's config.json in {@code agentConfig}, a missing node when there is none.
      *
      * @throws IOException naming the file when it exists but is not JSON, which docker itself refuses
      */
-    private static Optional<String> currentContext(Path agentConfig) throws IOException {
+    private static JsonNode agentConfig(Path agentConfig) throws IOException {
         Path configJson = agentConfig.resolve("config.json");
         if (!Files.isRegularFile(configJson)) {
-            return Optional.empty();
+            return MissingNode.getInstance();
         }
         try {
-            String context = JSON.readTree(InputFile.of(InputKind.DOCKER_CONFIG, configJson).readText())
-                    .path("currentContext").asText("");
-            return context.isEmpty() ? Optional.empty() : Optional.of(context);
+            return JSON.readTree(InputFile.of(InputKind.DOCKER_CONFIG, configJson).readText());
         } catch (JsonProcessingException e) {
             // Not Jackson's message: it may quote the file, and the file holds logins.
             String where = e.getLocation() == null ? ""
@@ -145,7 +224,7 @@ final class BuilderAccess implements Serializable {
     @Override
     public String toString() {
         return "BuilderAccess[login=" + login + ", environment=" + toolEnvironment.keySet() + ", insecure=" + insecure
-                + "]";
+                + ", temporaryDirectory=" + temporaryDirectory + "]";
     }
 
     /** The builders' settings while a bake runs; closing it deletes the temporary docker config. */
@@ -165,11 +244,12 @@ final class BuilderAccess implements Serializable {
         }
 
         DockerSettings docker() {
-            return DockerSettings.defaults(environment);
+            return DockerSettings.defaults(environment).withBinary(executable("docker", DockerSettings.DEFAULT_BINARY));
         }
 
         BuildahSettings buildah() {
-            return BuildahSettings.defaults(List.of(), environment).withTlsVerify(!insecure);
+            return BuildahSettings.defaults(List.of(), environment).withTlsVerify(!insecure)
+                    .withBinary(executable("buildah", BuildahSettings.DEFAULT_BINARY));
         }
 
         RegistryClient registry() {

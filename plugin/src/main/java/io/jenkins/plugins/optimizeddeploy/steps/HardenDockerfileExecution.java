@@ -2,64 +2,60 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.AbortException;
 import hudson.EnvVars;
-import hudson.FilePath;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
+import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
- * Lints on the agent, writes the report to the build log and fails the step, after the SARIF report is written,
- * when the findings reach the threshold. Only the step's arguments are fields: this object is persisted with the
- * Pipeline program.
+ * Lints on the agent, writes the report to the build log and fails the step, after the SARIF report is written, when
+ * the findings reach the threshold. The step is transient (a synchronous step is not resumed after a restart of the
+ * controller), so nothing but the context is kept with the Pipeline program, and certainly no secret. {@code perform}
+ * is the step's work, which the freestyle build step runs too.
  */
 final class HardenDockerfileExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
     private static final long serialVersionUID = 1L;
 
-    private final ArrayList<String> files;
-    private final String failOn;
-    private final String sarif;
-    private final String config;
-    private final boolean fix;
+    private final transient HardenDockerfileStep step;
 
     HardenDockerfileExecution(HardenDockerfileStep step, StepContext context) {
         super(context);
-        this.files = new ArrayList<>(step.dockerfiles());
-        this.failOn = step.getFailOn();
-        this.sarif = step.getSarif();
-        this.config = step.getConfig();
-        this.fix = step.isFix();
+        this.step = step;
     }
 
     @Override
     protected Map<String, Object> run() throws Exception {
-        StepContext context = getContext();
-        EnvVars environment = context.get(EnvVars.class);
-        HardenDockerfileOnAgent harden = new HardenDockerfileOnAgent(files, fix, threshold(), sarif, config,
-                environment == null ? Map.of() : environment);
+        return perform(step, BuildContext.of(getContext()));
+    }
 
-        LintSummary summary = context.get(FilePath.class).act(harden);
+    static Map<String, Object> perform(HardenDockerfileStep step, BuildContext build)
+            throws IOException, InterruptedException {
+        EnvVars environment = build.environment();
+        HardenDockerfileOnAgent harden = new HardenDockerfileOnAgent(step.dockerfiles(), step.isFix(),
+                threshold(step, build.defaults()), step.getSarif(),
+                step.getConfig(), environment == null ? Map.of() : environment);
 
-        PrintStream log = context.get(TaskListener.class).getLogger();
+        LintSummary summary = build.workspace().act(harden);
+
+        PrintStream log = build.listener().getLogger();
         log.print(summary.report());
         log.println(summary.line());
-        OptimizedDeployAction.record(context.get(Run.class), List.of(summary.record()));
+        OptimizedDeployAction.record(build.run(), List.of(summary.record()));
         if (summary.failed()) {
             throw new AbortException(summary.line());
         }
         return summary.toMap();
     }
 
-    private FailureThreshold threshold() throws AbortException {
+    private static FailureThreshold threshold(HardenDockerfileStep step, StepDefaults defaults) throws AbortException {
         try {
-            return HardenDockerfileStep.parseFailOn(failOn);
+            return step.threshold(defaults);
         } catch (IllegalArgumentException e) {
             throw new AbortException(HardenDockerfileStep.userError(e));
         }

@@ -68,11 +68,13 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
     }
 
     @Override
-    public LintSummary invoke(File workspace, VirtualChannel channel) throws AbortException {
+    public LintSummary invoke(File workspace, VirtualChannel channel) throws IOException {
         try {
             return harden(workspace.toPath());
         } catch (IllegalArgumentException e) {
             throw new AbortException(HardenDockerfileStep.userError(e));
+        } catch (RuntimeException e) {
+            throw new AgentFailure(HardenDockerfileStep.FUNCTION_NAME + " on the agent", e);
         }
     }
 

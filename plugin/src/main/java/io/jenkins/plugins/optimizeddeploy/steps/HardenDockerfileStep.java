@@ -1,9 +1,16 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.Extension;
+import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.forms.FailOnField;
+import io.jenkins.plugins.optimizeddeploy.forms.LintFilesFields;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -18,13 +25,13 @@ import org.kohsuke.stapler.DataBoundSetter;
  * build log (and SARIF into the workspace when asked) and returns the findings counted by severity and whether
  * they reach the failure threshold, in which case the step fails after the SARIF is written.
  */
-public class HardenDockerfileStep extends Step {
+public class HardenDockerfileStep extends Step implements StepInBuild {
 
     static final String FUNCTION_NAME = "hardenDockerfile";
     static final String DEFAULT_FILE = "Dockerfile";
 
     private String file = DEFAULT_FILE;
-    private List<String> files = List.of();
+    private List<String> files = new ArrayList<>();
     private String failOn;
     private String sarif;
     private boolean fix;
@@ -45,18 +52,29 @@ public class HardenDockerfileStep extends Step {
         this.file = OptionalText.of(file);
     }
 
-    /** Several Dockerfiles linted in one run, relative to the workspace; they replace {@link #getFile()}. */
+    /**
+     * Several Dockerfiles linted in one run, relative to the workspace; they replace {@link #getFile()}. The form
+     * gives them as one text, a file per line, which Stapler binds as a list of one: entries are split at line breaks.
+     */
     public List<String> getFiles() {
         return new ArrayList<>(files);
     }
 
     @DataBoundSetter
     public void setFiles(List<String> files) {
-        this.files = files == null ? List.of() : files.stream().map(OptionalText::of)
-                .filter(name -> name != null).toList();
+        this.files = files == null ? new ArrayList<>() : files.stream().filter(Objects::nonNull).flatMap(String::lines)
+                .map(OptionalText::of).filter(Objects::nonNull).collect(Collectors.toCollection(ArrayList::new));
     }
 
-    /** {@code error}, {@code warning}, {@code info}, {@code style} or {@code none}; unset: the configuration's. */
+    /** The files as the form shows them: one per line. */
+    public String getFilesText() {
+        return String.join("\n", files);
+    }
+
+    /**
+     * {@code error}, {@code warning}, {@code info}, {@code style} or {@code none}; unset: the default under Manage
+     * Jenkins, else the hadolint configuration's.
+     */
     public String getFailOn() {
         return failOn;
     }
@@ -113,9 +131,28 @@ public class HardenDockerfileStep extends Step {
         return failOn == null ? null : FailureThreshold.parse(failOn);
     }
 
+    /**
+     * The threshold given, else the default under Manage Jenkins, else null to keep the configuration's.
+     *
+     * @throws IllegalArgumentException naming the value and the accepted ones
+     */
+    FailureThreshold threshold(StepDefaults defaults) {
+        return parseFailOn(StepDefaults.orDefault(failOn, defaults.failOn()));
+    }
+
     /** The one line a user sees for a problem with their input. */
     static String userError(RuntimeException e) {
         return UserError.line(FUNCTION_NAME, e);
+    }
+
+    /** The files linted, {@code Dockerfile} when none is named. */
+    static String label(Map<String, Object> arguments) {
+        String files = StepLabel.join(StepLabel.names(arguments, "files"));
+        if (files != null) {
+            return files;
+        }
+        String file = StepLabel.text(arguments, "file");
+        return file != null ? file : DEFAULT_FILE;
     }
 
     @Override
@@ -123,11 +160,26 @@ public class HardenDockerfileStep extends Step {
         return new HardenDockerfileExecution(this, context);
     }
 
+    @Override
+    public Map<String, Object> perform(BuildContext build) throws IOException, InterruptedException {
+        return HardenDockerfileExecution.perform(this, build);
+    }
+
     @Extension(dynamicLoadable = YesNoMaybe.YES)
     @Symbol(FUNCTION_NAME)
-    public static final class DescriptorImpl extends AgentStepDescriptor {
+    public static final class DescriptorImpl extends AgentStepDescriptor implements LintFilesFields, FailOnField {
         public DescriptorImpl() {
             super(FUNCTION_NAME, "Lint Dockerfiles with hadolint-compatible and hardening rules");
+        }
+
+        @Override
+        public String defaultFailOnLabel() {
+            return "Default (Manage Jenkins, else the hadolint configuration's)";
+        }
+
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return label(namedArgs);
         }
     }
 }

@@ -8,14 +8,18 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import java.io.File;
+import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
  * A step's read of an image from its registry, run on the agent that holds the workspace: the registry is reached
- * from where the build's images are pushed and pulled. Credentials are the step's, else the agent's docker
- * config.json ({@code $DOCKER_CONFIG} of the build, else the agent user's {@code ~/.docker}). A registry's refusal,
- * credentials that cannot be read and bad input end the step with one line saying what went wrong.
+ * from where the build's images are pushed and pulled. Credentials are the step's (for the image's registry only), else
+ * the agent's docker config.json ({@code $DOCKER_CONFIG} of the build, else the agent user's {@code ~/.docker}). A
+ * registry's refusal, credentials that cannot be read and bad input end the step with one line saying what went wrong.
+ * What comes back to the controller is a JDK or plugin type: core's class filter (JEP-200) refuses the engine's records
+ * there.
  */
 abstract class ImageReadOnAgent<T> extends MasterToSlaveFileCallable<T> {
 
@@ -37,11 +41,13 @@ abstract class ImageReadOnAgent<T> extends MasterToSlaveFileCallable<T> {
     }
 
     @Override
-    public final T invoke(File workspace, VirtualChannel channel) throws AbortException {
+    public final T invoke(File workspace, VirtualChannel channel) throws IOException {
         try {
             return read();
         } catch (RegistryException | CredentialsException | IllegalArgumentException e) {
             throw new AbortException(userError(e));
+        } catch (RuntimeException e) {
+            throw new AgentFailure(getClass().getSimpleName(), e);
         }
     }
 
@@ -52,7 +58,7 @@ abstract class ImageReadOnAgent<T> extends MasterToSlaveFileCallable<T> {
      * @throws CredentialsException naming the docker config when it cannot be read
      */
     final T read() {
-        try (RegistryClient client = new RegistryClient(options, credentials.toSource())) {
+        try (RegistryClient client = new RegistryClient(options, credentials.toSource(List.of(reference.registry())))) {
             return readWith(client);
         }
     }

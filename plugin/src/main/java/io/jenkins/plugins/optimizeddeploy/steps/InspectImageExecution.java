@@ -2,57 +2,51 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.AbortException;
 import hudson.EnvVars;
-import hudson.FilePath;
 import hudson.model.Run;
-import hudson.model.TaskListener;
-import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
-import java.util.List;
+import java.io.IOException;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
- * Resolves the credentials on the controller and inspects the image on the agent. Only the step's arguments are
- * fields: this object is persisted with the Pipeline program, secrets must not be.
+ * Resolves the credentials on the controller and inspects the image on the agent. The step is transient (a synchronous
+ * step is not resumed after a restart of the controller), so nothing but the context is kept with the Pipeline program,
+ * and certainly no secret. {@code perform} is the step's work, which the freestyle build step runs too.
  */
 final class InspectImageExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
     private static final long serialVersionUID = 1L;
 
-    private final String image;
-    private final String credentialsId;
-    private final boolean insecure;
+    private final transient InspectImageStep step;
 
     InspectImageExecution(InspectImageStep step, StepContext context) {
         super(context);
-        this.image = step.getImage();
-        this.credentialsId = step.getCredentialsId();
-        this.insecure = step.isInsecure();
+        this.step = step;
     }
 
     @Override
     protected Map<String, Object> run() throws Exception {
-        StepContext context = getContext();
-        ImageReference reference = parseReference();
-        Run<?, ?> run = context.get(Run.class);
-        RegistryLogin login = credentialsId == null ? null
-                : RegistryLogin.find(InspectImageStep.FUNCTION_NAME, credentialsId, run);
-        EnvVars environment = context.get(EnvVars.class);
-        InspectImageOnAgent inspection = new InspectImageOnAgent(reference,
-                RegistryOptions.builder().insecureTls(insecure).build(), login,
-                environment == null ? null : environment.get("DOCKER_CONFIG"));
-
-        ImageInspection result = context.get(FilePath.class).act(inspection);
-
-        context.get(TaskListener.class).getLogger().println(InspectionSummary.line(result));
-        OptimizedDeployAction.record(run, List.of(InspectionSummary.record(result)));
-        return ImageInspectionMap.from(result);
+        return perform(step, BuildContext.of(getContext()));
     }
 
-    private ImageReference parseReference() throws AbortException {
+    static Map<String, Object> perform(InspectImageStep step, BuildContext build)
+            throws IOException, InterruptedException {
+        ImageReference reference = parseReference(step.getImage());
+        Run<?, ?> run = build.run();
+        String credentialsId = step.credentialsId(build.defaults());
+        RegistryLogin login = credentialsId == null ? null
+                : RegistryLogin.find(InspectImageStep.FUNCTION_NAME, credentialsId, run);
+        EnvVars environment = build.environment();
+        InspectImageOnAgent inspection = new InspectImageOnAgent(reference,
+                RegistryOptions.builder().insecureTls(step.isInsecure()).build(), login,
+                environment == null ? null : environment.get("DOCKER_CONFIG"));
+
+        return build.workspace().act(inspection).finish(run, build.listener());
+    }
+
+    private static ImageReference parseReference(String image) throws AbortException {
         try {
             return InspectImageStep.parseImage(image);
         } catch (IllegalArgumentException e) {

@@ -5,9 +5,14 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspector;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
+import java.util.List;
+import java.util.Map;
 
-/** The engine's image inspection, as {@link ImageReadOnAgent} runs it. */
-final class InspectImageOnAgent extends ImageReadOnAgent<ImageInspection> {
+/**
+ * The engine's image inspection, as {@link ImageReadOnAgent} runs it; the inspection becomes the step's value, log
+ * line and record on the agent.
+ */
+final class InspectImageOnAgent extends ImageReadOnAgent<StepOutcome<Map<String, Object>>> {
 
     private static final long serialVersionUID = 1L;
 
@@ -21,8 +26,10 @@ final class InspectImageOnAgent extends ImageReadOnAgent<ImageInspection> {
     }
 
     @Override
-    ImageInspection readWith(RegistryClient client) {
-        return new ImageInspector(client).inspect(reference);
+    StepOutcome<Map<String, Object>> readWith(RegistryClient client) {
+        ImageInspection inspection = new ImageInspector(client).inspect(reference);
+        return new StepOutcome<>(ImageInspectionMap.from(inspection), List.of(InspectionSummary.line(inspection)),
+                List.of(InspectionSummary.record(inspection)), null);
     }
 
     @Override

@@ -2,6 +2,10 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.Extension;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.forms.CredentialsIdField;
+import io.jenkins.plugins.optimizeddeploy.forms.ImageField;
+import java.io.IOException;
+import java.util.Map;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -15,7 +19,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * its digest, media type and, per platform, compressed size, layer count, user, healthcheck, exposed ports,
  * labels and creation time.
  */
-public class InspectImageStep extends RegistryStep {
+public class InspectImageStep extends RegistryStep implements StepInBuild {
 
     static final String FUNCTION_NAME = "inspectImage";
 
@@ -57,11 +61,21 @@ public class InspectImageStep extends RegistryStep {
         return new InspectImageExecution(this, context);
     }
 
+    @Override
+    public Map<String, Object> perform(BuildContext build) throws IOException, InterruptedException {
+        return InspectImageExecution.perform(this, build);
+    }
+
     @Extension(dynamicLoadable = YesNoMaybe.YES)
     @Symbol(FUNCTION_NAME)
-    public static final class DescriptorImpl extends AgentStepDescriptor {
+    public static final class DescriptorImpl extends AgentStepDescriptor implements ImageField, CredentialsIdField {
         public DescriptorImpl() {
             super(FUNCTION_NAME, "Inspect a container image in its registry");
+        }
+
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return StepLabel.image(namedArgs);
         }
     }
 }

@@ -1,9 +1,11 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A list argument of names (tags, targets, cache fallbacks) as a Pipeline script gives it, a list, or as the
@@ -16,9 +18,11 @@ final class NameList {
     private NameList() {
     }
 
+    /** The names, in an ArrayList: a freestyle job keeps its step in the job's XML, which XStream writes. */
     static List<String> parse(List<String> entries) {
-        return entries == null ? List.of() : entries.stream().filter(Objects::nonNull)
-                .flatMap(entry -> Arrays.stream(SEPARATORS.split(entry.strip()))).filter(name -> !name.isEmpty()).toList();
+        return entries == null ? new ArrayList<>() : entries.stream().filter(Objects::nonNull)
+                .flatMap(entry -> Arrays.stream(SEPARATORS.split(entry.strip()))).filter(name -> !name.isEmpty())
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     /** The names as the form shows them: separated by a comma and a space. */

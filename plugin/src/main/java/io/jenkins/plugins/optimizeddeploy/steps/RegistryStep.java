@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
+import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -17,6 +18,11 @@ public abstract class RegistryStep extends Step {
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
         this.credentialsId = OptionalText.of(credentialsId);
+    }
+
+    /** The credentials given, else the default ones under Manage Jenkins; null for none. */
+    String credentialsId(StepDefaults defaults) {
+        return StepDefaults.orDefault(credentialsId, defaults.credentialsId());
     }
 
     /** Accept any TLS certificate of the registry. Off unless chosen explicitly. */

@@ -2,70 +2,56 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.AbortException;
 import hudson.EnvVars;
-import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
-import java.io.PrintStream;
-import java.util.ArrayList;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
- * Resolves the credentials on the controller and retags on the agent. Only the step's arguments are fields: this
- * object is persisted with the Pipeline program, secrets must not be.
+ * Resolves the credentials on the controller and retags on the agent. The step is transient (a synchronous step is not
+ * resumed after a restart of the controller), so nothing but the context is kept with the Pipeline program, and
+ * certainly no secret. {@code perform} is the step's work, which the freestyle build step runs too.
  */
 final class RetagImagesExecution extends SynchronousNonBlockingStepExecution<List<Map<String, Object>>> {
 
     private static final long serialVersionUID = 1L;
 
-    private final ArrayList<String> images;
-    private final ArrayList<String> tags;
-    private final String to;
-    private final String credentialsId;
-    private final boolean insecure;
+    private final transient RetagImagesStep step;
 
     RetagImagesExecution(RetagImagesStep step, StepContext context) {
         super(context);
-        this.images = new ArrayList<>(step.getImages());
-        this.tags = new ArrayList<>(step.getTags());
-        this.to = step.getTo();
-        this.credentialsId = step.getCredentialsId();
-        this.insecure = step.isInsecure();
+        this.step = step;
     }
 
     @Override
     protected List<Map<String, Object>> run() throws Exception {
-        StepContext context = getContext();
-        RetagRequest request = parseRequest();
-        Run<?, ?> run = context.get(Run.class);
-        RegistryLogin login = credentialsId == null ? null
-                : RegistryLogin.find(RetagImagesStep.FUNCTION_NAME, credentialsId, run);
-        EnvVars environment = context.get(EnvVars.class);
-        TaskListener listener = context.get(TaskListener.class);
-        RetagImagesOnAgent retag = new RetagImagesOnAgent(request,
-                RegistryOptions.builder().insecureTls(insecure).build(),
-                new AgentCredentials(login, environment == null ? null : environment.get("DOCKER_CONFIG")), listener);
-
-        RetagResult result = context.get(FilePath.class).act(retag);
-
-        PrintStream log = listener.getLogger();
-        result.summary().forEach(line -> log.println(RetagImagesStep.FUNCTION_NAME + ": " + line));
-        OptimizedDeployAction.record(run, RetagResultMap.records(result));
-        if (!result.moved()) {
-            throw new AbortException(RetagImagesStep.FUNCTION_NAME + ": " + result.summary().get(0));
-        }
-        return RetagResultMap.from(result);
+        return perform(step, BuildContext.of(getContext()));
     }
 
-    private RetagRequest parseRequest() throws AbortException {
+    static List<Map<String, Object>> perform(RetagImagesStep step, BuildContext build)
+            throws IOException, InterruptedException {
+        RetagRequest request = parseRequest(step);
+        Run<?, ?> run = build.run();
+        String credentialsId = step.credentialsId(build.defaults());
+        RegistryLogin login = credentialsId == null ? null
+                : RegistryLogin.find(RetagImagesStep.FUNCTION_NAME, credentialsId, run);
+        EnvVars environment = build.environment();
+        TaskListener listener = build.listener();
+        RetagImagesOnAgent retag = new RetagImagesOnAgent(request,
+                RegistryOptions.builder().insecureTls(step.isInsecure()).build(),
+                new AgentCredentials(login, environment == null ? null : environment.get("DOCKER_CONFIG")), listener);
+
+        return build.workspace().act(retag).finish(run, listener);
+    }
+
+    private static RetagRequest parseRequest(RetagImagesStep step) throws AbortException {
         try {
-            return RetagRequest.of(images, tags, to);
+            return RetagRequest.of(step.getImages(), step.getTags(), step.getTo());
         } catch (IllegalArgumentException e) {
             throw new AbortException(RetagImagesStep.userError(e));
         }

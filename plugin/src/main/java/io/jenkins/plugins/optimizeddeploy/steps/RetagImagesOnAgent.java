@@ -11,14 +11,19 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.Retagger;
 import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
  * The engine's retag, run on the agent that holds the workspace: the registries are reached from where the build's
- * images are pushed. Each step of the retag goes to the build log as it happens.
+ * images are pushed. Each step of the retag goes to the build log as it happens. The result becomes the step's value,
+ * log lines and records on the agent: the engine's records would be refused on the controller (JEP-200) after the
+ * tags had moved.
  */
-final class RetagImagesOnAgent extends MasterToSlaveFileCallable<RetagResult> {
+final class RetagImagesOnAgent extends MasterToSlaveFileCallable<StepOutcome<List<Map<String, Object>>>> {
 
     private static final long serialVersionUID = 1L;
 
@@ -36,11 +41,13 @@ final class RetagImagesOnAgent extends MasterToSlaveFileCallable<RetagResult> {
     }
 
     @Override
-    public RetagResult invoke(File workspace, VirtualChannel channel) throws AbortException {
+    public StepOutcome<List<Map<String, Object>>> invoke(File workspace, VirtualChannel channel) throws IOException {
         try {
-            return retag();
+            return RetagResultMap.outcome(retag());
         } catch (CredentialsException | InputFileException e) {
             throw new AbortException(RetagImagesStep.userError(e));
+        } catch (RuntimeException e) {
+            throw new AgentFailure(RetagImagesStep.FUNCTION_NAME + " on the agent", e);
         }
     }
 
@@ -51,7 +58,7 @@ final class RetagImagesOnAgent extends MasterToSlaveFileCallable<RetagResult> {
      * @throws InputFileException naming the docker config when it cannot be read
      */
     RetagResult retag() {
-        try (RegistryClient client = new RegistryClient(options, credentials.toSource())) {
+        try (RegistryClient client = new RegistryClient(options, credentials.toSource(request.targetRegistries()))) {
             return new Retagger(client).retag(request,
                     line -> listener.getLogger().println(RetagImagesStep.FUNCTION_NAME + ": " + line));
         }

@@ -1,8 +1,13 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.Extension;
+import io.jenkins.plugins.optimizeddeploy.forms.CredentialsIdField;
+import io.jenkins.plugins.optimizeddeploy.forms.ImagesField;
+import io.jenkins.plugins.optimizeddeploy.forms.TargetRepositoryField;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -16,7 +21,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * image its digest and the tags that point at it now. With {@code to: 'registry/repository'} the tags go into that
  * repository (another one on the same registry, or another registry) instead of each image's own.
  */
-public class RetagImagesStep extends RegistryStep {
+public class RetagImagesStep extends RegistryStep implements StepInBuild {
 
     static final String FUNCTION_NAME = "retagImages";
 
@@ -26,16 +31,26 @@ public class RetagImagesStep extends RegistryStep {
 
     @DataBoundConstructor
     public RetagImagesStep(List<String> images, List<String> tags) {
-        this.images = images == null ? List.of() : new ArrayList<>(images);
-        this.tags = tags == null ? List.of() : new ArrayList<>(tags);
+        this.images = NameList.parse(images);
+        this.tags = NameList.parse(tags);
     }
 
     public List<String> getImages() {
         return new ArrayList<>(images);
     }
 
+    /** The images as the form shows them. */
+    public String getImagesText() {
+        return NameList.text(images);
+    }
+
     public List<String> getTags() {
         return new ArrayList<>(tags);
+    }
+
+    /** The tags as the form shows them. */
+    public String getTagsText() {
+        return NameList.text(tags);
     }
 
     /** The repository ({@code registry/repository}) the tags go into; none for each image's own repository. */
@@ -55,16 +70,39 @@ public class RetagImagesStep extends RegistryStep {
         return FUNCTION_NAME + ": " + message;
     }
 
+    /** {@code web:abc123, worker:abc123 -> 1.4.2, prod}, and {@code into REPOSITORY} when the tags go elsewhere. */
+    static String label(Map<String, Object> arguments) {
+        String images = StepLabel.join(StepLabel.names(arguments, "images").stream().map(StepLabel::shortImage)
+                .toList());
+        String tags = StepLabel.join(StepLabel.names(arguments, "tags"));
+        if (images == null || tags == null) {
+            return images;
+        }
+        String to = StepLabel.text(arguments, "to");
+        return images + " -> " + tags + (to == null ? "" : " into " + to);
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new RetagImagesExecution(this, context);
     }
 
+    @Override
+    public List<Map<String, Object>> perform(BuildContext build) throws IOException, InterruptedException {
+        return RetagImagesExecution.perform(this, build);
+    }
+
     @Extension(dynamicLoadable = YesNoMaybe.YES)
     @Symbol(FUNCTION_NAME)
-    public static final class DescriptorImpl extends AgentStepDescriptor {
+    public static final class DescriptorImpl extends AgentStepDescriptor
+            implements ImagesField, TargetRepositoryField, CredentialsIdField {
         public DescriptorImpl() {
             super(FUNCTION_NAME, "Give container images new tags in their registry, all or nothing");
+        }
+
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return label(namedArgs);
         }
     }
 }

@@ -14,6 +14,15 @@ final class RetagResultMap {
     private RetagResultMap() {
     }
 
+    /**
+     * The value, the log lines (the retag's summary), the records and, when the tags were not moved, the line the
+     * step fails with.
+     */
+    static StepOutcome<List<Map<String, Object>>> outcome(RetagResult result) {
+        List<String> log = result.summary().stream().map(line -> RetagImagesStep.FUNCTION_NAME + ": " + line).toList();
+        return new StepOutcome<>(from(result), log, records(result), result.moved() ? null : log.get(0));
+    }
+
     /** Per source image, in the order given: {@code image}, {@code digest} and {@code tags} (pointing at it now). */
     static List<Map<String, Object>> from(RetagResult result) {
         List<Map<String, Object>> images = new ArrayList<>();

@@ -2,13 +2,12 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.AbortException;
 import hudson.EnvVars;
-import hudson.FilePath;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -17,48 +16,48 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
  * Resolves the credentials on the controller, checks the image on the agent, writes the findings to the build log,
- * records them with the build and fails the step when they reach the threshold. Only the step's arguments are
- * fields: this object is persisted with the Pipeline program, secrets must not be.
+ * records them with the build and fails the step when they reach the threshold. The step is transient (a synchronous
+ * step is not resumed after a restart of the controller), so nothing but the context is kept with the Pipeline program,
+ * and certainly no secret. {@code perform} is the step's work, which the freestyle build step runs too.
  */
 final class VerifyImageExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
     private static final long serialVersionUID = 1L;
 
-    private final String image;
-    private final String credentialsId;
-    private final boolean insecure;
-    private final String failOn;
+    private final transient VerifyImageStep step;
 
     VerifyImageExecution(VerifyImageStep step, StepContext context) {
         super(context);
-        this.image = step.getImage();
-        this.credentialsId = step.getCredentialsId();
-        this.insecure = step.isInsecure();
-        this.failOn = step.getFailOn();
+        this.step = step;
     }
 
     @Override
     protected Map<String, Object> run() throws Exception {
-        StepContext context = getContext();
+        return perform(step, BuildContext.of(getContext()));
+    }
+
+    static Map<String, Object> perform(VerifyImageStep step, BuildContext build)
+            throws IOException, InterruptedException {
         ImageReference reference;
         FailureThreshold threshold;
         try {
-            reference = VerifyImageStep.parseImage(image);
-            threshold = VerifyImageStep.parseFailOn(failOn);
+            reference = VerifyImageStep.parseImage(step.getImage());
+            threshold = step.threshold(build.defaults());
         } catch (IllegalArgumentException e) {
             throw new AbortException(VerifyImageStep.userError(e));
         }
-        Run<?, ?> run = context.get(Run.class);
+        Run<?, ?> run = build.run();
+        String credentialsId = step.credentialsId(build.defaults());
         RegistryLogin login = credentialsId == null ? null
                 : RegistryLogin.find(VerifyImageStep.FUNCTION_NAME, credentialsId, run);
-        EnvVars environment = context.get(EnvVars.class);
+        EnvVars environment = build.environment();
         VerifyImageOnAgent verification = new VerifyImageOnAgent(reference,
-                RegistryOptions.builder().insecureTls(insecure).build(), threshold, login,
+                RegistryOptions.builder().insecureTls(step.isInsecure()).build(), threshold, login,
                 environment == null ? null : environment.get("DOCKER_CONFIG"));
 
-        LintSummary summary = context.get(FilePath.class).act(verification);
+        LintSummary summary = build.workspace().act(verification);
 
-        PrintStream log = context.get(TaskListener.class).getLogger();
+        PrintStream log = build.listener().getLogger();
         log.print(summary.report());
         log.println(summary.line());
         OptimizedDeployAction.record(run, List.of(summary.record()));

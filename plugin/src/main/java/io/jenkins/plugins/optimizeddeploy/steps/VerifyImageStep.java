@@ -1,8 +1,14 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.Extension;
+import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.forms.CredentialsIdField;
+import io.jenkins.plugins.optimizeddeploy.forms.FailOnField;
+import io.jenkins.plugins.optimizeddeploy.forms.ImageField;
+import java.io.IOException;
+import java.util.Map;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -16,13 +22,13 @@ import org.kohsuke.stapler.DataBoundSetter;
  * check, secrets in its environment or labels, remote downloads in its history, SSH port), writes the findings to the
  * build log and returns them counted by severity; the step fails when they reach the failure threshold.
  */
-public class VerifyImageStep extends RegistryStep {
+public class VerifyImageStep extends RegistryStep implements StepInBuild {
 
     static final String FUNCTION_NAME = "verifyImage";
     static final String DEFAULT_FAIL_ON = "error";
 
     private final String image;
-    private String failOn = DEFAULT_FAIL_ON;
+    private String failOn;
 
     @DataBoundConstructor
     public VerifyImageStep(String image) {
@@ -33,14 +39,14 @@ public class VerifyImageStep extends RegistryStep {
         return image;
     }
 
-    /** {@code error} (default), {@code warning}, {@code info}, {@code style} or {@code none}. */
+    /** {@code error}, {@code warning}, {@code info}, {@code style} or {@code none}; unset: the default, else error. */
     public String getFailOn() {
         return failOn;
     }
 
     @DataBoundSetter
     public void setFailOn(String failOn) {
-        this.failOn = failOn == null || failOn.isBlank() ? DEFAULT_FAIL_ON : failOn.trim();
+        this.failOn = OptionalText.of(failOn);
     }
 
     /**
@@ -57,12 +63,21 @@ public class VerifyImageStep extends RegistryStep {
     }
 
     /**
-     * The failure threshold {@code failOn} names.
+     * The failure threshold {@code failOn} names, {@code error} when it is null.
      *
      * @throws IllegalArgumentException naming the value and the accepted ones
      */
     static FailureThreshold parseFailOn(String failOn) {
         return FailureThreshold.parse(failOn == null ? DEFAULT_FAIL_ON : failOn);
+    }
+
+    /**
+     * The threshold given, else the default under Manage Jenkins, else {@code error}.
+     *
+     * @throws IllegalArgumentException naming the value and the accepted ones
+     */
+    FailureThreshold threshold(StepDefaults defaults) {
+        return parseFailOn(StepDefaults.orDefault(failOn, defaults.failOn()));
     }
 
     /** The one line a user sees for a problem with their input or their registry. */
@@ -75,11 +90,27 @@ public class VerifyImageStep extends RegistryStep {
         return new VerifyImageExecution(this, context);
     }
 
+    @Override
+    public Map<String, Object> perform(BuildContext build) throws IOException, InterruptedException {
+        return VerifyImageExecution.perform(this, build);
+    }
+
     @Extension(dynamicLoadable = YesNoMaybe.YES)
     @Symbol(FUNCTION_NAME)
-    public static final class DescriptorImpl extends AgentStepDescriptor {
+    public static final class DescriptorImpl extends AgentStepDescriptor
+            implements ImageField, CredentialsIdField, FailOnField {
         public DescriptorImpl() {
             super(FUNCTION_NAME, "Verify a built container image in its registry");
+        }
+
+        @Override
+        public String defaultFailOnLabel() {
+            return "Default (Manage Jenkins, else error)";
+        }
+
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return StepLabel.image(namedArgs);
         }
     }
 }

@@ -8,9 +8,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class OptimizedDeployActionTest {
@@ -30,6 +34,44 @@ class OptimizedDeployActionTest {
         assertThat(action.getSummaries()).containsExactly(HARDENED, BAKED_WEB);
         assertThat(action.getSummaries("bakeImages")).containsExactly(BAKED_WEB);
         assertThat(action.getSummaries("retagImages")).isEmpty();
+    }
+
+    @Test
+    void shouldLetTheRecordBeWalkedAsItIsSavedWhileParallelBranchesAppend() throws Exception {
+        OptimizedDeployAction action = new OptimizedDeployAction();
+        int appends = 20_000;
+        Thread branch = new Thread(() -> {
+            for (int i = 0; i < appends; i++) {
+                action.append(List.of(BAKED_WEB));
+            }
+        });
+
+        branch.start();
+        List<Integer> walked = new ArrayList<>();
+        while (branch.isAlive()) {
+            walked.add(walkLikeXStream(action));
+        }
+        branch.join();
+
+        assertThat(walked).isSorted();
+        assertThat(action.getSummaries()).hasSize(appends);
+    }
+
+    @Test
+    void shouldTurnTheListOfAnOldRecordIntoOneThatAppendsAndSavesCanShare() throws Exception {
+        OptimizedDeployAction loaded = new OptimizedDeployAction();
+        summariesField().set(loaded, new ArrayList<>(List.of(HARDENED, BAKED_WEB)));
+        OptimizedDeployAction withoutList = new OptimizedDeployAction();
+        summariesField().set(withoutList, null);
+
+        assertThat(readResolve(loaded)).isSameAs(loaded);
+        readResolve(withoutList);
+        loaded.append(List.of(HARDENED));
+
+        assertThat(summariesField().get(loaded)).isInstanceOf(CopyOnWriteArrayList.class);
+        assertThat(loaded.getSummaries()).containsExactly(HARDENED, BAKED_WEB, HARDENED);
+        assertThat(summariesField().get(withoutList)).isInstanceOf(CopyOnWriteArrayList.class);
+        assertThat(withoutList.getSummaries()).isEmpty();
     }
 
     @Test
@@ -58,6 +100,28 @@ class OptimizedDeployActionTest {
                 .isEqualTo(HARDENED).hasSameHashCodeAs(HARDENED).isNotEqualTo(BAKED_WEB);
         assertThatThrownBy(() -> new StepSummary("bakeImages", null, "", Map.of()))
                 .hasMessage("the subject of a bakeImages summary is required");
+    }
+
+    /** What XStream does to the field when the build is saved: reads it reflectively and iterates it, unlocked. */
+    private static int walkLikeXStream(OptimizedDeployAction action) throws ReflectiveOperationException {
+        int count = 0;
+        for (Object summary : (Iterable<?>) summariesField().get(action)) {
+            assertThat(summary).isNotNull();
+            count++;
+        }
+        return count;
+    }
+
+    private static Field summariesField() throws NoSuchFieldException {
+        Field field = OptimizedDeployAction.class.getDeclaredField("summaries");
+        field.setAccessible(true);
+        return field;
+    }
+
+    private static Object readResolve(OptimizedDeployAction action) throws ReflectiveOperationException {
+        Method readResolve = OptimizedDeployAction.class.getDeclaredMethod("readResolve");
+        readResolve.setAccessible(true);
+        return readResolve.invoke(action);
     }
 
     @Test

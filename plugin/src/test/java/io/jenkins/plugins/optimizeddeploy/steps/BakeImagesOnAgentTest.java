@@ -3,6 +3,8 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
@@ -12,13 +14,11 @@ import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +45,9 @@ class BakeImagesOnAgentTest {
     /** The local cache folder: the workspace here is the sample app in the source tree, nothing may be written beside it. */
     @TempDir
     Path localCache;
+    /** The workspace's temporary folder (WORKSPACE@tmp), where the step's login is written for docker. */
+    @TempDir
+    Path workspaceTemporary;
 
     @BeforeAll
     static void seedBaseImage() {
@@ -53,8 +56,6 @@ class BakeImagesOnAgentTest {
 
     @Test
     void shouldBakeTheEssentialGroupColdThenWarmFromTheRegistryCacheWithTheStepsLogin() throws IOException {
-        Set<Path> configsBefore = temporaryDockerConfigs();
-
         BuildResult cold = bake(login());
         BuildResult warm = bake(login());
 
@@ -78,7 +79,42 @@ class BakeImagesOnAgentTest {
                 .containsPattern("bakeImages: worker: built in [0-9.]+ s, \\d+ of \\d+ steps cached \\(\\d+ %\\),"
                         + " cache import [0-9.]+ s \\(branch .*/plugin/cache/worker/main\\), export [0-9.]+ s")
                 .doesNotContain(registry.password());
-        assertThat(temporaryDockerConfigs()).isEqualTo(configsBefore);
+        try (Stream<Path> left = Files.list(workspaceTemporary)) {
+            assertThat(left).as("temporary docker configs left").isEmpty();
+        }
+    }
+
+    @Test
+    void shouldStartEveryProcessThroughTheStepsLauncherWithTheBuildsPathAndEnvironment(@TempDir Path tools)
+            throws IOException {
+        Path calls = tools.resolve("calls.log");
+        Path dockerOnPath = script(tools.resolve("bin/docker"), "echo \"wrapper: $*\" >> " + calls,
+                "exec /usr/bin/docker \"$@\"");
+        Path decorator = script(tools.resolve("container"), "echo \"decorated with $SET_BY_WITH_ENV: $1\" >> " + calls,
+                "exec \"$@\"");
+        Map<String, String> environment = new HashMap<>(buildEnvironment());
+        environment.put("PATH", dockerOnPath.getParent() + ":" + System.getenv("PATH"));
+        environment.put("SET_BY_WITH_ENV", "withEnv-value");
+        LocalLauncherProcesses launcher = new LocalLauncherProcesses(List.of(decorator.toString()), environment);
+        BakeImagesStep step = step();
+        step.setGroup(null);
+        step.setTargets(List.of("web"));
+
+        BuildResult result = new BakeImagesOnAgent("docker-bake.hcl", step.request(environment, STARTED, StepDefaults.NONE),
+                BuilderBackend.DOCKER, new BuilderAccess(login(), environment, false, workspaceTemporary.toString()),
+                launcher, log).bake(SampleApp.directory());
+
+        assertThat(result.targets()).singleElement().satisfies(target -> assertThat(target.digest())
+                .isEqualTo(registry.manifest("plugin/web", "t1").digest()));
+        List<String> lines = Files.readAllLines(calls);
+        assertThat(launcher.started()).isNotEmpty().allSatisfy(arguments -> assertThat(lines)
+                .contains("decorated with withEnv-value: " + arguments.get(0)));
+        assertThat(lines).filteredOn(line -> line.startsWith("decorated with"))
+                .hasSameSizeAs(launcher.started());
+        assertThat(launcher.started()).filteredOn(arguments -> arguments.get(0).endsWith("docker"))
+                .isNotEmpty().allSatisfy(arguments -> assertThat(arguments.get(0)).isEqualTo(dockerOnPath.toString()));
+        assertThat(lines).anyMatch(line -> line.startsWith("wrapper: build "))
+                .anyMatch(line -> line.startsWith("wrapper: push " + registry.hostPort() + "/plugin/web:t1"));
     }
 
     @Test
@@ -92,7 +128,7 @@ class BakeImagesOnAgentTest {
     @Test
     void shouldRefuseABakeFileOutsideTheWorkspace() {
         BakeImagesOnAgent outside = new BakeImagesOnAgent("../docker-bake.hcl", request(),
-                BuilderBackend.DOCKER, new BuilderAccess(login(), buildEnvironment(), false), log);
+                BuilderBackend.DOCKER, access(login()), launcher(), log);
 
         assertThatThrownBy(() -> outside.bake(SampleApp.directory()))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -105,7 +141,7 @@ class BakeImagesOnAgentTest {
         Path elsewhere = Files.writeString(outside.resolve("docker-bake.hcl"), "group \"essential\" {}\n");
         Files.createSymbolicLink(workspace.resolve("docker-bake.hcl"), elsewhere);
         BakeImagesOnAgent linked = new BakeImagesOnAgent("docker-bake.hcl", request(), BuilderBackend.DOCKER,
-                new BuilderAccess(login(), buildEnvironment(), false), log);
+                access(login()), launcher(), log);
 
         assertThatThrownBy(() -> linked.bake(workspace))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -115,22 +151,35 @@ class BakeImagesOnAgentTest {
 
     @Test
     void shouldSurviveTheTripToTheAgentWithoutShowingThePassword() throws IOException, ClassNotFoundException {
-        BuilderAccess sent = JavaSerialization.roundTrip(new BuilderAccess(login(), buildEnvironment(), false));
+        BuilderAccess sent = JavaSerialization.roundTrip(access(login()));
         BakeImagesOnAgent callable = JavaSerialization.roundTrip(new BakeImagesOnAgent("docker-bake.hcl", request(),
-                BuilderBackend.DOCKER, sent, log));
+                BuilderBackend.DOCKER, sent, launcher(), log));
 
         assertThat(callable).isInstanceOf(BakeImagesOnAgent.class);
-        assertThat(sent.dockerConfig(List.of(registry.hostPort() + "/plugin"), Optional.empty()))
+        assertThat(sent.dockerConfig(List.of(registry.hostPort() + "/plugin"), MissingNode.getInstance()))
                 .contains(registry.hostPort());
         assertThat(sent.toString()).doesNotContain(registry.password());
     }
 
     private BuildResult bake(RegistryLogin login) {
-        return new BakeImagesOnAgent("docker-bake.hcl", request(), BuilderBackend.DOCKER,
-                new BuilderAccess(login, buildEnvironment(), false), log).bake(SampleApp.directory());
+        return new BakeImagesOnAgent("docker-bake.hcl", request(), BuilderBackend.DOCKER, access(login), launcher(),
+                log).bake(SampleApp.directory());
+    }
+
+    private BuilderAccess access(RegistryLogin login) {
+        return new BuilderAccess(login, buildEnvironment(), false, workspaceTemporary.toString());
+    }
+
+    /** The step's Launcher on a plain agent: no decorator. */
+    private static LocalLauncherProcesses launcher() {
+        return new LocalLauncherProcesses(List.of(), buildEnvironment());
     }
 
     private BuildRequest request() {
+        return step().request(buildEnvironment(), STARTED, StepDefaults.NONE);
+    }
+
+    private BakeImagesStep step() {
         BakeImagesStep step = new BakeImagesStep(registry.hostPort() + "/plugin");
         step.setGroup("essential");
         step.setTags(List.of("t1"));
@@ -138,7 +187,7 @@ class BakeImagesOnAgentTest {
         BakeCache cache = new BakeCache();
         cache.setDirectory(localCache.toString());
         step.setCache(cache);
-        return step.request(buildEnvironment(), STARTED);
+        return step;
     }
 
     private static Map<String, String> buildEnvironment() {
@@ -152,10 +201,11 @@ class BakeImagesOnAgentTest {
         return new RegistryLogin(registry.username(), registry.password());
     }
 
-    private static Set<Path> temporaryDockerConfigs() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(file -> file.getFileName().toString().startsWith("optimized-deploy-docker-config"))
-                    .collect(Collectors.toSet());
-        }
+    /** An executable shell script with {@code lines} after its {@code #!/bin/sh}. */
+    static Path script(Path file, String... lines) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "#!/bin/sh\n" + String.join("\n", lines) + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return file;
     }
 }

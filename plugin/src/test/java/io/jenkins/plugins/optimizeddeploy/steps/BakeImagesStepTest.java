@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.Extension;
+import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.build.SourceRevision;
@@ -31,11 +32,11 @@ class BakeImagesStepTest {
     void shouldBakeTheDefaultGroupOfDockerBakeHclWithAutoBackendAndTheFullCacheChainByDefault() {
         BakeImagesStep step = new BakeImagesStep(" reg.example.com/team/ ");
 
-        BuildRequest request = step.request(Map.of(), STARTED);
+        BuildRequest request = step.request(Map.of(), STARTED, StepDefaults.NONE);
 
         assertThat(step.getRegistry()).isEqualTo("reg.example.com/team");
         assertThat(step.getFile()).isEqualTo("docker-bake.hcl");
-        assertThat(step.builderBackend()).isEqualTo(BuilderBackend.AUTO);
+        assertThat(step.builderBackend(StepDefaults.NONE)).isEqualTo(BuilderBackend.AUTO);
         assertThat(step.getCredentialsId()).isNull();
         assertThat(step.isInsecure()).isFalse();
         assertThat(request.targets()).isEmpty();
@@ -51,7 +52,8 @@ class BakeImagesStepTest {
 
     @Test
     void shouldTakeTheRevisionAndTheBakeVariablesFromTheBuildsEnvironment() {
-        BuildRequest request = new BakeImagesStep("reg.example.com/team").request(BRANCH_BUILD, STARTED);
+        BuildRequest request = new BakeImagesStep("reg.example.com/team").request(BRANCH_BUILD, STARTED,
+                StepDefaults.NONE);
 
         assertThat(request.revision()).isEqualTo(new SourceRevision("0123abc", "feature/login", "42",
                 "https://git.example.com/team/app.git", STARTED));
@@ -60,13 +62,69 @@ class BakeImagesStepTest {
     }
 
     @Test
+    void shouldTakeTheCommitAndSourceUrlAScriptedPipelineGivesOverTheEnvironments() {
+        BakeImagesStep scripted = new BakeImagesStep("reg.example.com/team");
+        scripted.setCommit(" 4567def ");
+        scripted.setSourceUrl("https://git.example.com/team/other.git");
+
+        SourceRevision revision = scripted.request(Map.of("BRANCH_NAME", "main", "BUILD_NUMBER", "7"), STARTED,
+                StepDefaults.NONE).revision();
+        SourceRevision overridden = scripted.request(BRANCH_BUILD, STARTED, StepDefaults.NONE).revision();
+
+        assertThat(revision).isEqualTo(new SourceRevision("4567def", "main", "7",
+                "https://git.example.com/team/other.git", STARTED));
+        assertThat(overridden.commit()).isEqualTo("4567def");
+        assertThat(overridden.sourceUrl()).isEqualTo("https://git.example.com/team/other.git");
+        scripted.setCommit(" ");
+        assertThat(scripted.getCommit()).isNull();
+        assertThat(scripted.request(BRANCH_BUILD, STARTED, StepDefaults.NONE).revision().commit())
+                .isEqualTo("0123abc");
+    }
+
+    @Test
+    void shouldTakeTheDefaultsUnderManageJenkinsForTheArgumentsNotGiven() {
+        StepDefaults defaults = new StepDefaults("reg.example.com/platform", "registry-ci", "cache.example.com/builds",
+                "develop", "buildah", "warning");
+        BakeImagesStep step = new BakeImagesStep(null);
+
+        BuildRequest request = step.request(BRANCH_BUILD, STARTED, defaults);
+
+        assertThat(request.registry()).isEqualTo("reg.example.com/platform");
+        assertThat(request.cache().repository()).isEqualTo("cache.example.com/builds");
+        assertThat(request.cache().defaultBranch()).isEqualTo("develop");
+        assertThat(step.builderBackend(defaults)).isEqualTo(BuilderBackend.BUILDAH);
+        assertThat(step.credentialsId(defaults)).isEqualTo("registry-ci");
+    }
+
+    @Test
+    void shouldPreferItsArgumentsAndAPullRequestsTargetToTheDefaults() {
+        StepDefaults defaults = new StepDefaults("reg.example.com/platform", "registry-ci", "cache.example.com/builds",
+                "develop", "buildah", null);
+        BakeImagesStep step = new BakeImagesStep("reg.example.com/team");
+        step.setBackend("docker");
+        step.setCredentialsId("team-login");
+        BakeCache cache = new BakeCache();
+        cache.setRepository("reg.example.com/team/caches");
+        step.setCache(cache);
+
+        BuildRequest request = step.request(Map.of("BRANCH_NAME", "PR-7", "CHANGE_TARGET", "release"), STARTED,
+                defaults);
+
+        assertThat(request.registry()).isEqualTo("reg.example.com/team");
+        assertThat(request.cache().repository()).isEqualTo("reg.example.com/team/caches");
+        assertThat(request.cache().defaultBranch()).isEqualTo("release");
+        assertThat(step.builderBackend(defaults)).isEqualTo(BuilderBackend.DOCKER);
+        assertThat(step.credentialsId(defaults)).isEqualTo("team-login");
+    }
+
+    @Test
     void shouldStartAPullRequestFromItsTargetBranchsCacheUnlessTheDefaultBranchIsGiven() {
         Map<String, String> pullRequest = Map.of("BRANCH_NAME", "PR-7", "CHANGE_TARGET", "develop");
         BakeImagesStep step = new BakeImagesStep("reg.example.com/team");
 
-        assertThat(step.request(pullRequest, STARTED).cache().defaultBranch()).isEqualTo("develop");
+        assertThat(step.request(pullRequest, STARTED, StepDefaults.NONE).cache().defaultBranch()).isEqualTo("develop");
         step.setDefaultBranch(" trunk ");
-        assertThat(step.request(pullRequest, STARTED).cache().defaultBranch()).isEqualTo("trunk");
+        assertThat(step.request(pullRequest, STARTED, StepDefaults.NONE).cache().defaultBranch()).isEqualTo("trunk");
     }
 
     @Test
@@ -82,19 +140,19 @@ class BakeImagesStepTest {
         cache.setRepository("cache.example.com/team/build-cache");
         step.setCache(cache);
 
-        BuildRequest request = step.request(BRANCH_BUILD, STARTED);
+        BuildRequest request = step.request(BRANCH_BUILD, STARTED, StepDefaults.NONE);
 
         assertThat(step.getFile()).isEqualTo("ci/docker-bake.json");
         assertThat(request.targets()).containsExactly("essential");
         assertThat(request.tags()).containsExactly("1.2.3", "stable");
         assertThat(request.platform()).isEqualTo("linux/arm64");
-        assertThat(step.builderBackend()).isEqualTo(BuilderBackend.BUILDAH);
+        assertThat(step.builderBackend(StepDefaults.NONE)).isEqualTo(BuilderBackend.BUILDAH);
         assertThat(request.cache().repository()).isEqualTo("cache.example.com/team/build-cache");
         assertThat(request.cache().fallbacks()).containsExactly(CacheFallback.DEFAULT_BRANCH);
 
         step.setGroup(null);
         step.setTargets(List.of("web", "api"));
-        assertThat(step.request(BRANCH_BUILD, STARTED).targets()).containsExactly("web", "api");
+        assertThat(step.request(BRANCH_BUILD, STARTED, StepDefaults.NONE).targets()).containsExactly("web", "api");
     }
 
     @Test
@@ -110,7 +168,7 @@ class BakeImagesStepTest {
         assertThat(step.getTagsText()).isEqualTo("1.2.3, stable, latest");
         assertThat(step.getTargetsText()).isEqualTo("web, api");
         assertThat(cache.getFallbackText()).isEqualTo("default-branch, local");
-        assertThat(step.request(Map.of(), STARTED).cache().fallbacks())
+        assertThat(step.request(Map.of(), STARTED, StepDefaults.NONE).cache().fallbacks())
                 .containsExactly(CacheFallback.DEFAULT_BRANCH, CacheFallback.LOCAL);
         assertThat(new BakeImagesStep("reg.example.com/team").getTagsText()).isEmpty();
     }
@@ -118,43 +176,43 @@ class BakeImagesStepTest {
     @Test
     void shouldLeaveTheLocalCacheFolderToTheAgentUnlessOneIsGiven() {
         BakeImagesStep step = new BakeImagesStep("reg.example.com/team");
-        assertThat(step.request(Map.of(), STARTED).cache().local()).isEmpty();
+        assertThat(step.request(Map.of(), STARTED, StepDefaults.NONE).cache().local()).isEmpty();
 
         BakeCache cache = new BakeCache();
         cache.setDirectory(" ../ci-cache ");
         step.setCache(cache);
-        assertThat(step.request(Map.of(), STARTED).cache().local()).contains(Path.of("../ci-cache"));
+        assertThat(step.request(Map.of(), STARTED, StepDefaults.NONE).cache().local()).contains(Path.of("../ci-cache"));
     }
 
     @Test
     void shouldNameTheArgumentThatIsMissingOrWrong() {
-        assertThatThrownBy(() -> new BakeImagesStep(" ").request(Map.of(), STARTED))
+        assertThatThrownBy(() -> new BakeImagesStep(" ").request(Map.of(), STARTED, StepDefaults.NONE))
                 .hasMessage("the argument 'registry' is required, e.g. bakeImages(registry: 'reg.example.com/team',"
-                        + " group: 'essential')");
+                        + " group: 'essential'), unless a default registry is set under Manage Jenkins");
 
         BakeImagesStep both = new BakeImagesStep("reg.example.com/team");
         both.setGroup("essential");
         both.setTargets(List.of("web"));
-        assertThatThrownBy(() -> both.request(Map.of(), STARTED))
+        assertThatThrownBy(() -> both.request(Map.of(), STARTED, StepDefaults.NONE))
                 .hasMessage("give either 'group' (essential) or 'targets' ([web]), not both");
 
         BakeImagesStep backend = new BakeImagesStep("reg.example.com/team");
         backend.setBackend("kaniko");
-        assertThatThrownBy(backend::builderBackend).hasMessageContaining("'kaniko'")
+        assertThatThrownBy(() -> backend.builderBackend(StepDefaults.NONE)).hasMessageContaining("'kaniko'")
                 .hasMessageContaining("auto, buildx, docker, buildah");
 
         BakeImagesStep primary = new BakeImagesStep("reg.example.com/team");
         BakeCache inline = new BakeCache();
         inline.setPrimary("inline");
         primary.setCache(inline);
-        assertThatThrownBy(() -> primary.request(Map.of(), STARTED))
+        assertThatThrownBy(() -> primary.request(Map.of(), STARTED, StepDefaults.NONE))
                 .hasMessage("cache primary 'inline' is not known (known: registry)");
 
         BakeImagesStep fallback = new BakeImagesStep("reg.example.com/team");
         BakeCache remote = new BakeCache();
         remote.setFallback(List.of("branch", "s3"));
         fallback.setCache(remote);
-        assertThatThrownBy(() -> fallback.request(Map.of(), STARTED)).hasMessageContaining("'s3'");
+        assertThatThrownBy(() -> fallback.request(Map.of(), STARTED, StepDefaults.NONE)).hasMessageContaining("'s3'");
     }
 
     @Test

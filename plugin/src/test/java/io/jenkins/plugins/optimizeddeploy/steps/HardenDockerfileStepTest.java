@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.Extension;
+import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +38,28 @@ class HardenDockerfileStepTest {
         step.setFile(" ");
         step.setFiles(null);
         assertThat(step.dockerfiles()).containsExactly("Dockerfile");
+    }
+
+    @Test
+    void shouldFailOnTheDefaultThresholdUnderManageJenkinsElseKeepTheConfigurations() {
+        HardenDockerfileStep step = new HardenDockerfileStep();
+
+        assertThat(step.threshold(StepDefaults.NONE)).isNull();
+        assertThat(step.threshold(new StepDefaults(null, null, null, null, null, "style")))
+                .isEqualTo(FailureThreshold.STYLE);
+        step.setFailOn("error");
+        assertThat(step.threshold(new StepDefaults(null, null, null, null, null, "style")))
+                .isEqualTo(FailureThreshold.ERROR);
+    }
+
+    @Test
+    void shouldSplitTheFormsFilesOnePerLine() {
+        HardenDockerfileStep step = new HardenDockerfileStep();
+
+        step.setFiles(List.of("web/Dockerfile\r\n  worker/Dockerfile \n\n"));
+
+        assertThat(step.dockerfiles()).containsExactly("web/Dockerfile", "worker/Dockerfile");
+        assertThat(step.getFilesText()).isEqualTo("web/Dockerfile\nworker/Dockerfile");
     }
 
     @Test

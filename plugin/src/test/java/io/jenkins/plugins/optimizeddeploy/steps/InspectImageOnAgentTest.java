@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.PlatformImage;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
@@ -14,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,16 +37,21 @@ class InspectImageOnAgentTest {
     void shouldInspectTheImageWithTheStepsCredentials() throws IOException {
         String image = basicAuth.pushBusyboxBase("plugin/step-credentials", "1");
 
-        ImageInspection inspection = onAgent(basicAuth, image, login(basicAuth.password()), null)
+        StepOutcome<Map<String, Object>> inspection = onAgent(basicAuth, image, login(basicAuth.password()), null)
                 .invoke(workspace.toFile(), null);
 
-        assertThat(inspection.reference()).isEqualTo(image);
-        assertThat(inspection.digest()).isEqualTo(basicAuth.manifest("plugin/step-credentials", "1").digest());
-        assertThat(inspection.platforms()).singleElement().satisfies(platform -> {
-            assertThat(platform.platform()).isEqualTo("linux/amd64");
-            assertThat(platform.compressedSize()).isPositive();
-            assertThat(platform.layers()).isNotEmpty();
+        String digest = basicAuth.manifest("plugin/step-credentials", "1").digest();
+        assertThat(inspection.value()).containsEntry("reference", image).containsEntry("digest", digest);
+        assertThat(platforms(inspection)).singleElement().satisfies(platform -> {
+            assertThat(platform).containsEntry("platform", "linux/amd64");
+            assertThat((long) platform.get("compressedSize")).isPositive();
+            assertThat((int) platform.get("layers")).isPositive();
         });
+        assertThat(inspection.log()).singleElement().asString()
+                .startsWith("inspectImage: " + image + " is " + digest + ", 1 platform: linux/amd64 ");
+        assertThat(inspection.records()).singleElement()
+                .satisfies(record -> assertThat(record.getOutcome()).isEqualTo(digest));
+        assertThat(inspection.failure()).isNull();
     }
 
     @Test
@@ -57,29 +62,31 @@ class InspectImageOnAgentTest {
         Files.writeString(dockerConfig.resolve("config.json"),
                 "{\"auths\":{\"" + basicAuth.hostPort() + "\":{\"auth\":\"" + auth + "\"}}}");
 
-        ImageInspection inspection = onAgent(basicAuth, image, null, dockerConfig.toString())
+        StepOutcome<Map<String, Object>> inspection = onAgent(basicAuth, image, null, dockerConfig.toString())
                 .invoke(workspace.toFile(), null);
 
-        assertThat(inspection.reference()).isEqualTo(image);
+        assertThat(inspection.value()).containsEntry("reference", image);
     }
 
     @Test
     void shouldGoAnonymousWhenTheBuildsDockerConfigDirectoryHasNoConfig() throws IOException {
         String image = plain.pushBusyboxBase("plugin/anonymous", "1");
 
-        ImageInspection inspection = onAgent(plain, image, null, dockerConfig.toString())
+        StepOutcome<Map<String, Object>> inspection = onAgent(plain, image, null, dockerConfig.toString())
                 .invoke(workspace.toFile(), null);
 
-        assertThat(inspection.platforms()).extracting(PlatformImage::platform).containsExactly("linux/amd64");
+        assertThat(platforms(inspection)).extracting(platform -> platform.get("platform"))
+                .containsExactly("linux/amd64");
     }
 
     @Test
     void shouldInspectEveryPlatformOfAnIndex() throws IOException {
         String image = plain.pushBusyboxIndex("plugin/index", "1");
 
-        ImageInspection inspection = onAgent(plain, image, null, null).invoke(workspace.toFile(), null);
+        StepOutcome<Map<String, Object>> inspection = onAgent(plain, image, null, null)
+                .invoke(workspace.toFile(), null);
 
-        assertThat(inspection.platforms()).extracting(PlatformImage::platform)
+        assertThat(platforms(inspection)).extracting(platform -> platform.get("platform"))
                 .containsExactlyInAnyOrder("linux/amd64", "linux/arm64/v8");
     }
 
@@ -105,7 +112,12 @@ class InspectImageOnAgentTest {
         InspectImageOnAgent sent = JavaSerialization.roundTrip(
                 onAgent(basicAuth, image, login(basicAuth.password()), null));
 
-        assertThat(sent.read().reference()).isEqualTo(image);
+        assertThat(sent.read().value()).containsEntry("reference", image);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> platforms(StepOutcome<Map<String, Object>> inspection) {
+        return (List<Map<String, Object>>) inspection.value().get("platforms");
     }
 
     private static RegistryLogin login(String password) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagOutcome;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,10 +30,11 @@ class RetagImagesOnAgentTest {
         String web = basicAuth.pushBusyboxBase("plugin/retag-web", "abc123");
         String worker = basicAuth.pushBusyboxIndex("plugin/retag-worker", "abc123");
 
-        RetagResult result = onAgent(List.of(web, worker), List.of("latest", "prod")).invoke(workspace.toFile(), null);
+        StepOutcome<List<Map<String, Object>>> result = onAgent(List.of(web, worker), List.of("latest", "prod"))
+                .invoke(workspace.toFile(), null);
 
-        assertThat(result.outcome()).isEqualTo(RetagOutcome.MOVED);
-        List<Map<String, Object>> returned = RetagResultMap.from(result);
+        assertThat(result.failure()).isNull();
+        List<Map<String, Object>> returned = result.value();
         assertThat(returned).hasSize(2);
         assertThat(returned.get(1)).containsEntry("image", worker)
                 .containsEntry("digest", basicAuth.manifest("plugin/retag-worker", "abc123").digest())
@@ -43,20 +43,23 @@ class RetagImagesOnAgentTest {
         assertThat(basicAuth.manifest("plugin/retag-web", "prod")).isEqualTo(basicAuth.manifest("plugin/retag-web", "abc123"));
         assertThat(log.text()).contains("retagImages: retag: 4 tag(s) point at their sources")
                 .doesNotContain(basicAuth.password());
+        assertThat(result.log()).allMatch(line -> line.startsWith("retagImages: ")).isNotEmpty();
+        assertThat(result.records()).hasSize(2);
     }
 
     @Test
     void shouldMoveNothingAndSayWhyWhenAnImageIsMissing() throws IOException {
         String web = basicAuth.pushBusyboxBase("plugin/retag-missing", "abc123");
 
-        RetagResult result = onAgent(List.of(web, basicAuth.hostPort() + "/plugin/retag-none:abc123"),
-                List.of("latest")).invoke(workspace.toFile(), null);
+        StepOutcome<List<Map<String, Object>>> result = onAgent(List.of(web,
+                basicAuth.hostPort() + "/plugin/retag-none:abc123"), List.of("latest"))
+                .invoke(workspace.toFile(), null);
 
-        assertThat(result.outcome()).isEqualTo(RetagOutcome.NOTHING_MOVED);
-        assertThat(result.summary().get(0)).contains("nothing moved", "plugin/retag-none:abc123", "404");
-        assertThat(RetagResultMap.from(result)).singleElement()
+        assertThat(result.failure()).startsWith("retagImages: ")
+                .contains("nothing moved", "plugin/retag-none:abc123", "404").isEqualTo(result.log().get(0));
+        assertThat(result.value()).singleElement()
                 .satisfies(image -> assertThat(image).containsEntry("tags", List.of()));
-        assertThat(RetagResultMap.records(result)).singleElement().satisfies(record -> {
+        assertThat(result.records()).singleElement().satisfies(record -> {
             assertThat(record.getSubject()).isEqualTo(web);
             assertThat(record.getOutcome()).startsWith("not moved: ").contains("nothing moved");
             assertThat(record.getFigures()).containsExactly(Map.entry("tags", 0L));

@@ -41,6 +41,17 @@ class RetagImagesStepTest {
     }
 
     @Test
+    void shouldSplitTheFormsImagesAndTagsAtCommasSpacesAndLines() {
+        RetagImagesStep step = new RetagImagesStep(List.of("reg.example.com/web:abc,\nreg.example.com/worker:abc"),
+                List.of("1.4.2, prod"));
+
+        assertThat(step.getImages()).containsExactly("reg.example.com/web:abc", "reg.example.com/worker:abc");
+        assertThat(step.getTags()).containsExactly("1.4.2", "prod");
+        assertThat(step.getImagesText()).isEqualTo("reg.example.com/web:abc, reg.example.com/worker:abc");
+        assertThat(step.getTagsText()).isEqualTo("1.4.2, prod");
+    }
+
+    @Test
     void shouldNameTheStepOnceInAUserError() {
         assertThat(RetagImagesStep.userError(new IllegalArgumentException("retag: at least one new tag is required")))
                 .isEqualTo("retagImages: at least one new tag is required");

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,18 @@ class VerifyImageStepTest {
         assertThat(step.getCredentialsId()).isNull();
         assertThat(step.isInsecure()).isFalse();
         assertThat(VerifyImageStep.parseFailOn(step.getFailOn())).isEqualTo(FailureThreshold.ERROR);
+    }
+
+    @Test
+    void shouldFailOnTheDefaultThresholdUnderManageJenkinsUnlessOneIsGiven() {
+        VerifyImageStep step = new VerifyImageStep("app");
+        StepDefaults defaults = new StepDefaults(null, "registry-ci", null, null, null, "warning");
+
+        assertThat(step.threshold(StepDefaults.NONE)).isEqualTo(FailureThreshold.ERROR);
+        assertThat(step.threshold(defaults)).isEqualTo(FailureThreshold.WARNING);
+        assertThat(step.credentialsId(defaults)).isEqualTo("registry-ci");
+        step.setFailOn("none");
+        assertThat(step.threshold(defaults)).isEqualTo(FailureThreshold.NONE);
     }
 
     @Test

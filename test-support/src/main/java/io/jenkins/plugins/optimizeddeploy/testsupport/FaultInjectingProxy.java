@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 /**
  * A loopback HTTP proxy in front of a real registry (and its token server) that injects faults: an error status,
  * 429 with {@code Retry-After}, a connection reset, a stall past the client's timeout before the answer or halfway
- * through its body, a body cut short after the registry did the work, or a request forwarded without its {@code Authorization} (as if the registry had
+ * through its body, a body cut short after the registry did the work, a request held in the network and forwarded
+ * after the client gave up on it, or a request forwarded without its {@code Authorization} (as if the registry had
  * rejected the token). It is the only way to make a real registry fail on demand. It logs every request it
  * receives ({@code METHOD path?query}), token requests included: the registry's {@code WWW-Authenticate} realm and
  * upload {@code Location}s are rewritten to point at the proxy. Like the real registry (and unlike the JDK's HTTP
@@ -39,9 +40,13 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
     private static final int TLS_HANDSHAKE_RECORD = 0x16;
 
-    /** What the proxy does to one request. */
+    /**
+     * What the proxy does to one request. {@link #STALL} holds it, then drops it unsent; {@link #STALL_BODY} sends
+     * it and holds the answer halfway; {@link #DELAY} holds it, then sends it all the same (the registry applies it
+     * late, though its client may have given up on it).
+     */
     public enum Fault {
-        NONE, RESET, STATUS_500, STATUS_502, STATUS_503, TOO_MANY_REQUESTS, STALL, TRUNCATE, STALL_BODY
+        NONE, RESET, STATUS_500, STATUS_502, STATUS_503, TOO_MANY_REQUESTS, STALL, TRUNCATE, STALL_BODY, DELAY
     }
 
     /** The fault for request number {@code number} (0-based, in order of arrival), {@code METHOD path?query}. */
@@ -115,8 +120,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
     }
 
     /**
-     * Does to each request what {@code plan} says; {@link Fault#STALL} waits {@code stall} before dropping the
-     * connection.
+     * Does to each request what {@code plan} says; {@link Fault#STALL}, {@link Fault#STALL_BODY} and
+     * {@link Fault#DELAY} hold it for {@code stall}.
      */
     public static FaultInjectingProxy following(URI registry, FaultPlan plan, Duration stall) {
         return start(registry, 0, 0, Map.of(), 0, plan, stall);
@@ -173,6 +178,9 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 return;
             }
             byte[] requestBody = exchange.getRequestBody().readAllBytes();
+            if (fault == Fault.DELAY) {
+                pause(stall);
+            }
             boolean tokenRequest = pathAndQuery.startsWith(TOKEN_RELAY);
             URI destination = tokenRequest
                     ? URI.create(tokenRealm + pathAndQuery.substring(TOKEN_RELAY.length()))

@@ -174,8 +174,11 @@ public final class RunningRegistry implements AutoCloseable {
     }
 
     private Path selfSignedCertificate(String name) {
-        Path key = directory.resolve(name + ".key");
-        Path certificate = directory.resolve(name + ".crt");
+        return selfSignedCertificate(directory.resolve(name + ".key"), directory.resolve(name + ".crt"));
+    }
+
+    /** Writes a self-signed certificate for IP 127.0.0.1 to {@code certificate}, its PKCS#8 key to {@code key}. */
+    static Path selfSignedCertificate(Path key, Path certificate) {
         ExternalCommand.run(List.of(RequiredBinary.OPENSSL.path().toString(), "req", "-x509", "-newkey", "rsa:2048",
                 "-nodes", "-keyout", key.toString(), "-out", certificate.toString(), "-days", "7",
                 "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"),

@@ -182,7 +182,7 @@ final class TokenServer implements AutoCloseable {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static PrivateKey readPrivateKey(Path pem) throws IOException, GeneralSecurityException {
+    static PrivateKey readPrivateKey(Path pem) throws IOException, GeneralSecurityException {
         String text = Files.readString(pem);
         if (!text.contains("-----BEGIN PRIVATE KEY-----")) {
             throw new GeneralSecurityException(pem + " is not a PKCS#8 PEM private key");

@@ -51,6 +51,11 @@ public record BuildahSettings(Path binary, List<String> globalArguments, Map<Str
         return Command.of(all).withEnvironment(environment).withTimeout(timeout);
     }
 
+    /** The same settings running {@code buildah} as {@code path}: a file, or a bare name for the runner to find. */
+    public BuildahSettings withBinary(Path path) {
+        return new BuildahSettings(path, globalArguments, environment, tlsVerify, hostNetwork, parallelism, timeout);
+    }
+
     public BuildahSettings withTlsVerify(boolean verify) {
         return new BuildahSettings(binary, globalArguments, environment, verify, hostNetwork, parallelism, timeout);
     }

@@ -35,6 +35,11 @@ public record DockerSettings(Path binary, Map<String, String> environment, boole
         return Command.of(all).withEnvironment(environment).withEnvironment("DOCKER_BUILDKIT", "1").withTimeout(timeout);
     }
 
+    /** The same settings running {@code docker} as {@code path}: a file, or a bare name for the runner to find. */
+    public DockerSettings withBinary(Path path) {
+        return new DockerSettings(path, environment, hostNetwork, parallelism, timeout);
+    }
+
     /** {@code /usr/bin/docker}, host network, 2 targets at once, 30 minutes per command. */
     public static DockerSettings defaults(Map<String, String> environment) {
         return new DockerSettings(DEFAULT_BINARY, environment, true, 2, Duration.ofMinutes(30));

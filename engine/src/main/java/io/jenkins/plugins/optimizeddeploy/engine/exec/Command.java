@@ -124,6 +124,11 @@ public final class Command {
         return new SecretMask(secrets);
     }
 
+    /** {@code text}, e.g. a line the command printed, with the command's secrets masked. */
+    public String masked(String text) {
+        return mask().apply(text);
+    }
+
     /** The argument list joined by spaces with secrets masked: for messages and logs. */
     public String display() {
         return mask().apply(String.join(" ", arguments));

@@ -5,12 +5,14 @@ public final class CommandFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient CommandResult result;
 
-    CommandFailedException(CommandResult result, String problem) {
+    /** A command that ran: {@code problem} says how it failed, e.g. "timed out after PT30M and was killed". */
+    public CommandFailedException(CommandResult result, String problem) {
         super(result.command() + ": " + problem);
         this.result = result;
     }
 
-    CommandFailedException(String command, String problem, Throwable cause) {
+    /** A command that did not run to its end: it could not be started, or waiting for it was interrupted. */
+    public CommandFailedException(String command, String problem, Throwable cause) {
         super(command + ": " + problem, cause);
         this.result = null;
     }

@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Answers a registry's challenge: nothing for an open registry, the credentials for {@code Basic}, and for
  * {@code Bearer} a token from the challenge's realm (with the credentials when there are any, anonymously
- * otherwise). One token is kept per registry and scope ({@code repository:NAME:ACTIONS}) until it expires.
+ * otherwise). The credentials go to a realm only over https or on the registry's own scheme and host: a plain http
+ * realm on another host (or one from an https registry) is asked anonymously. One token is kept per registry and
+ * scope ({@code repository:NAME:ACTIONS}) until it expires.
  */
 final class Authorizations {
     /** The token lifetime the distribution token specification prescribes when the server names none. */
@@ -83,21 +85,27 @@ final class Authorizations {
         String realm = challenge.parameter("realm").orElseThrow(() -> new RegistryException(operation, 401,
                 List.of(), endpoint.apiRoot(), "the Bearer challenge names no realm (token server)"));
         URI tokenUri = tokenUri(operation, endpoint, realm, challenge.parameter("service"), scope);
-        Optional<RegistryCredentials> found = credentials.lookup(endpoint.registry());
+        boolean trusted = "https".equals(tokenUri.getScheme()) || endpoint.isOwnHost(tokenUri);
+        Optional<RegistryCredentials> found =
+                trusted ? credentials.lookup(endpoint.registry()) : Optional.empty();
         RegistryRequest asked = transport.request("GET", tokenUri).header("Accept", "application/json");
         RegistryRequest request = found.map(c -> asked.header("Authorization", basic(c))).orElse(asked);
-        return transport.retryingBrokenResponses(() -> requestToken(operation, tokenUri, request, found, endpoint));
+        return transport.retryingBrokenResponses(
+                () -> requestToken(operation, tokenUri, request, found, endpoint, trusted));
     }
 
     private BearerToken requestToken(String operation, URI tokenUri, RegistryRequest request,
-            Optional<RegistryCredentials> found, Endpoint endpoint) {
+            Optional<RegistryCredentials> found, Endpoint endpoint, boolean trusted) {
         RegistryResponse response = transport.send(RequestKind.TOKEN, operation, request);
         if (response.statusCode() != 200) {
             RegistryErrors errors = RegistryErrors.parse(RegistryJson.reader(), RegistryTransport.readErrorBody(response));
+            String anonymousRefused = trusted
+                    ? "the token server refused anonymous access; credentials are needed for " + endpoint.registry()
+                    : "the token server refused anonymous access, and the credentials for " + endpoint.registry()
+                            + " are not sent to it: it is neither on the registry's own host nor https";
             String problem = response.statusCode() == 401 || response.statusCode() == 403
                     ? found.map(c -> "the token server rejected the credentials of user '" + c.username() + "'")
-                            .orElse("the token server refused anonymous access; credentials are needed for "
-                                    + endpoint.registry())
+                            .orElse(anonymousRefused)
                     : errors.describe("the token server answered HTTP " + response.statusCode());
             throw new RegistryException(operation, response.statusCode(), errors.codes(), tokenUri,
                     problem + (errors.messages().isEmpty() ? "" : " (" + errors.describe("") + ")"));

@@ -21,9 +21,17 @@ public interface CredentialsSource {
         return registryHost -> Optional.empty();
     }
 
-    /** The same credentials for every registry. */
-    static CredentialsSource fixed(RegistryCredentials credentials) {
-        Objects.requireNonNull(credentials, "credentials are required for a fixed credentials source");
-        return registryHost -> Optional.of(credentials);
+    /**
+     * {@code credentials} for {@code registry} alone ({@code docker.io}, {@code registry.example.com:5000}; the
+     * names docker gives Docker Hub count as one), and what {@code others} says for every other registry: explicit
+     * credentials never reach a registry they were not given for.
+     */
+    static CredentialsSource forRegistry(String registry, RegistryCredentials credentials, CredentialsSource others) {
+        Objects.requireNonNull(credentials, "credentials are required for registry " + registry);
+        Objects.requireNonNull(others, "a credentials source for the other registries is required");
+        String bound = DockerConfigCredentials.normalise(registry);
+        return registryHost -> DockerConfigCredentials.normalise(registryHost).equals(bound)
+                ? Optional.of(credentials)
+                : others.lookup(registryHost);
     }
 }

@@ -129,7 +129,7 @@ public final class DockerConfigCredentials implements CredentialsSource {
     }
 
     /** {@code https://index.docker.io/v1/} and {@code docker.io} are the same registry; so are scheme variants. */
-    private static String normalise(String registry) {
+    static String normalise(String registry) {
         String host = registry.toLowerCase(Locale.ROOT);
         int scheme = host.indexOf("://");
         if (scheme >= 0) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -14,5 +15,30 @@ record Endpoint(String registry, URI apiRoot, Optional<AuthChallenge> challenge)
 
     URI resolve(String path) {
         return apiRoot.resolve(path);
+    }
+
+    /**
+     * Whether {@code uri} is on the registry's own scheme, host and port: only there does the registry's
+     * {@code Authorization} go (an upload {@code Location} elsewhere gets none).
+     */
+    boolean isOwn(URI uri) {
+        return scheme(uri).equals(scheme(apiRoot)) && host(uri).equals(host(apiRoot)) && port(uri) == port(apiRoot);
+    }
+
+    /** Whether {@code uri} is on the registry's own scheme and host, on any port. */
+    boolean isOwnHost(URI uri) {
+        return scheme(uri).equals(scheme(apiRoot)) && host(uri).equals(host(apiRoot));
+    }
+
+    private static String scheme(URI uri) {
+        return uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    }
+
+    private static String host(URI uri) {
+        return uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : scheme(uri).equals("https") ? 443 : 80;
     }
 }

@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -25,6 +27,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -36,8 +39,10 @@ import javax.net.ssl.SSLSocketFactory;
  * for the server closes the connection at once (a Jenkins build that is aborted ends its requests instead of
  * waiting for them); https is TLS over that same channel, checking that the certificate names the host. Every read,
  * of the headers and of each piece of the body, waits at most the request's timeout, and so does every write: a
- * server that stops taking the request has its connection closed. Through an HTTP proxy, an http request names its
- * whole URL and https goes through a {@code CONNECT} tunnel; a proxy that asks for authentication is reported.
+ * server that stops taking the request has its connection closed. The whole exchange, up to the last byte of the
+ * answer's body, keeps to the request's {@link Deadline}, so that a server sending a byte now and then cannot hold
+ * it either. Through an HTTP proxy, an http request names its whole URL and https goes through a {@code CONNECT}
+ * tunnel; a proxy that asks for authentication is reported.
  */
 final class HttpConnection implements Closeable {
     private static final int BUFFER_BYTES = 16 * 1024;
@@ -55,6 +60,9 @@ final class HttpConnection implements Closeable {
     private final boolean absoluteForm;
     /** When the write to the socket under way began, or 0 when none is. */
     private volatile long writingSinceNanos;
+    /** The deadline of the exchange under way (or last made); none before the first. */
+    private volatile Deadline deadline = Deadline.NONE;
+    private int readTimeoutMillis;
     private int exchanges;
     private long idleSinceNanos;
 
@@ -65,7 +73,7 @@ final class HttpConnection implements Closeable {
         this.socket = socket;
         this.absoluteForm = absoluteForm;
         this.pool = pool;
-        this.in = new BufferedInputStream(socket.getInputStream(), BUFFER_BYTES);
+        this.in = new BufferedInputStream(new DeadlineStream(socket.getInputStream()), BUFFER_BYTES);
         this.out = new BufferedOutputStream(new ProgressStream(socket.getOutputStream()), BUFFER_BYTES);
     }
 
@@ -195,7 +203,8 @@ final class HttpConnection implements Closeable {
      * @throws IOException when the connection fails, or the answer is not HTTP
      */
     RegistryResponse exchange(RegistryRequest request) throws IOException {
-        socket.setSoTimeout(millis(request.timeout()));
+        readTimeoutMillis = millis(request.timeout());
+        deadline = new Deadline(request.deadline());
         writeRequest(request);
         String statusLine = readLine(in, true);
         int status = status(statusLine);
@@ -232,7 +241,7 @@ final class HttpConnection implements Closeable {
             appendHeader(head, "Content-Length", Long.toString(request.body().length()));
         }
         head.append("\r\n");
-        WriteDeadline deadline = new WriteDeadline(request.timeout());
+        WriteDeadline deadline = new WriteDeadline(request);
         try {
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             if (withBody) {
@@ -242,18 +251,13 @@ final class HttpConnection implements Closeable {
             }
             out.flush();
         } catch (IOException e) {
-            throw deadline.cancel() ? stalled(request, e) : e;
+            throw deadline.cancel() ? deadline.failure(e) : e;
         } finally {
             deadline.cancel(); // also when the body's source failed
         }
         if (deadline.cancel()) { // it closed the connection just as the last write returned
-            throw stalled(request, null);
+            throw deadline.failure(null);
         }
-    }
-
-    private static WriteStalledException stalled(RegistryRequest request, IOException cause) {
-        return new WriteStalledException("the server took no byte of the request for "
-                + request.timeout().toSeconds() + " s", cause);
     }
 
     private static void appendHeader(StringBuilder head, String name, String value) {
@@ -414,18 +418,22 @@ final class HttpConnection implements Closeable {
 
     /**
      * Closes the connection when one write to the socket stays blocked for the request timeout (the server takes
-     * nothing more): a socket's own timeout covers reads only. Time the request's body takes to produce its bytes
-     * does not count. One daemon thread watches the writes of every connection in the JVM.
+     * nothing more), or the request's deadline passes while it is written: a socket's own timeout covers reads only.
+     * Time the request's body takes to produce its bytes does not count towards the timeout. One daemon thread
+     * watches the writes of every connection in the JVM.
      */
     private final class WriteDeadline implements Runnable {
+        private final RegistryRequest request;
         private final long timeoutNanos;
         private boolean passed;
+        private boolean deadlinePassed;
         private boolean cancelled;
         private ScheduledFuture<?> check;
 
-        WriteDeadline(Duration timeout) {
-            this.timeoutNanos = timeout.toNanos();
-            schedule(timeoutNanos);
+        WriteDeadline(RegistryRequest request) {
+            this.request = request;
+            this.timeoutNanos = request.timeout().toNanos();
+            schedule(Math.min(timeoutNanos, deadline.remainingNanos()));
         }
 
         @Override
@@ -436,13 +444,22 @@ final class HttpConnection implements Closeable {
                 }
                 long since = writingSinceNanos;
                 long blocked = since == 0 ? 0 : System.nanoTime() - since;
-                if (blocked < timeoutNanos) {
-                    schedule(timeoutNanos - blocked);
+                long remaining = deadline.remainingNanos();
+                if (blocked < timeoutNanos && remaining > 0) {
+                    schedule(Math.min(timeoutNanos - blocked, remaining));
                     return;
                 }
                 passed = true;
+                deadlinePassed = remaining <= 0;
             }
             close();
+        }
+
+        /** Why the connection was closed. */
+        synchronized IOException failure(IOException cause) {
+            return deadlinePassed ? deadline.exceeded()
+                    : new WriteStalledException("the server took no byte of the request for "
+                            + request.timeout().toSeconds() + " s", cause);
         }
 
         private synchronized void schedule(long nanos) {
@@ -485,6 +502,7 @@ final class HttpConnection implements Closeable {
             writingSinceNanos = System.nanoTime();
             try {
                 out.write(bytes, offset, length);
+                deadline.moved(length);
             } finally {
                 writingSinceNanos = 0;
             }
@@ -493,6 +511,84 @@ final class HttpConnection implements Closeable {
         @Override
         public void write(int b) throws IOException {
             write(new byte[] {(byte) b}, 0, 1);
+        }
+    }
+
+    /**
+     * Reads from the socket within the request's {@link Deadline}: each read waits at most the request timeout or
+     * what is left of the deadline, whichever is shorter.
+     */
+    private final class DeadlineStream extends FilterInputStream {
+        DeadlineStream(InputStream socketStream) {
+            super(socketStream);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            Deadline current = deadline;
+            long remaining = current.remainingNanos();
+            if (remaining <= 0) {
+                throw current.exceeded();
+            }
+            long remainingMillis = (remaining + 999_999) / 1_000_000;
+            boolean deadlineFirst = remainingMillis < readTimeoutMillis;
+            socket.setSoTimeout(deadlineFirst ? (int) remainingMillis : readTimeoutMillis);
+            int read;
+            try {
+                read = in.read(bytes, offset, length);
+            } catch (SocketTimeoutException e) {
+                throw deadlineFirst ? current.exceeded() : e;
+            }
+            current.moved(Math.max(0, read));
+            return read;
+        }
+    }
+
+    /**
+     * How long an exchange may take: its deadline, plus a second for every {@link #BYTES_PER_SECOND} it has moved
+     * either way, so that a large blob is held to a pace rather than to a time.
+     */
+    private static final class Deadline {
+        static final long BYTES_PER_SECOND = 256 * 1024;
+        static final Deadline NONE = new Deadline(Duration.ofNanos(Long.MAX_VALUE / 2));
+
+        private final Duration allowed;
+        private final long startNanos = System.nanoTime();
+        private final AtomicLong moved = new AtomicLong();
+
+        Deadline(Duration allowed) {
+            this.allowed = allowed;
+        }
+
+        void moved(long bytes) {
+            moved.addAndGet(bytes);
+        }
+
+        long remainingNanos() {
+            long bytes = moved.get();
+            long earned = bytes / BYTES_PER_SECOND * 1_000_000_000L
+                    + bytes % BYTES_PER_SECOND * 1_000_000_000L / BYTES_PER_SECOND;
+            return allowed.toNanos() + earned - (System.nanoTime() - startNanos);
+        }
+
+        DeadlineExceededException exceeded() {
+            return new DeadlineExceededException("the request took longer than the " + allowed.toSeconds()
+                    + " s (plus 1 s per " + BYTES_PER_SECOND / 1024 + " KiB moved) it may take (requestDeadline)");
+        }
+    }
+
+    /** The request ran past its {@link Deadline}, so the connection was closed. Not worth repeating. */
+    static final class DeadlineExceededException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlineExceededException(String message) {
+            super(message);
         }
     }
 

@@ -10,19 +10,26 @@ import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException
 import io.jenkins.plugins.optimizeddeploy.engine.image.Platform;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads what an image is from its manifests and configs: per platform its size, layers, user, health check,
  * ports and labels. No layer is downloaded. For an index every platform manifest is read; attestation manifests
  * (platform {@code unknown/unknown}, or annotated {@code vnd.docker.reference.type=attestation-manifest}) are left
- * out, as they are no runnable image.
+ * out, as they are no runnable image. Indexes may hold indexes, {@value #MAX_INDEX_DEPTH} levels deep at most; a
+ * manifest listed twice is read once, and at most {@value #MAX_MANIFESTS} manifests are read below the one named.
  */
 public final class ImageInspector {
     /** Image configs are a few kilobytes; this only guards against a registry sending something else. */
     private static final long CONFIG_LIMIT = 8L * 1024 * 1024;
+    /** How deep indexes may be nested below the one named: images use one index, OCI allows more. */
+    static final int MAX_INDEX_DEPTH = 4;
+    /** Manifests read below the one named: a multi-platform image has a few dozen at most. */
+    static final int MAX_MANIFESTS = 128;
     private static final String REFERENCE_TYPE = "vnd.docker.reference.type";
     private static final String UNKNOWN = "unknown";
 
@@ -40,7 +47,8 @@ public final class ImageInspector {
     public ImageInspection inspect(ImageReference reference) {
         Manifest manifest = client.getManifest(reference);
         List<PlatformImage> platforms = new ArrayList<>();
-        collect(reference, manifest, null, platforms);
+        forEachPlatform(reference, manifest, (platformManifest, document, declared) ->
+                platforms.add(platformImage(reference, platformManifest, document, declared)));
         return new ImageInspection(reference.toString(), manifest.digest().toString(), manifest.mediaType().value(),
                 platforms);
     }
@@ -49,11 +57,13 @@ public final class ImageInspector {
      * Each platform's config with its environment and history, for checking what the image runs with and how it was
      * made. Reads the same documents as {@link #inspect}; no layer is downloaded.
      *
-     * @throws RegistryException when the registry fails, or sends a manifest or config that cannot be read
+     * @throws RegistryException when the registry fails, sends a manifest or config that cannot be read, or the
+     *                           image has no platform to check (an index listing only attestations, or nothing)
      */
     public List<ImageConfig> readConfigs(ImageReference reference) {
         List<ImageConfig> configs = new ArrayList<>();
-        forEachPlatform(reference, client.getManifest(reference), null, (manifest, document, declared) -> {
+        Manifest top = client.getManifest(reference);
+        forEachPlatform(reference, top, (manifest, document, declared) -> {
             ImageConfigDocument image = config(reference, manifest, document);
             ContainerConfigDocument container = image.containerOrEmpty();
             configs.add(new ImageConfig(platform(reference, manifest, image, declared), container.user(),
@@ -63,6 +73,9 @@ public final class ImageInspector {
                             : image.history().stream()
                                     .map(entry -> Objects.requireNonNullElse(entry.createdBy(), "")).toList()));
         });
+        if (configs.isEmpty()) {
+            throw unreadable(reference, top, "manifest " + top.digest() + " leads to no platform image to check");
+        }
         return configs;
     }
 
@@ -70,27 +83,36 @@ public final class ImageInspector {
         void visit(Manifest manifest, ManifestDocument document, PlatformDocument declared);
     }
 
-    private void collect(ImageReference reference, Manifest manifest, PlatformDocument declared,
-            List<PlatformImage> into) {
-        forEachPlatform(reference, manifest, declared,
-                (platformManifest, document, platformDeclared) ->
-                        into.add(platformImage(reference, platformManifest, document, platformDeclared)));
+    /** Visits every platform image {@code top} leads to, each once. */
+    private void forEachPlatform(ImageReference reference, Manifest top, PlatformVisitor visitor) {
+        Set<Digest> seen = new HashSet<>(Set.of(top.digest()));
+        forEachPlatform(reference, top, null, 0, seen, visitor);
     }
 
-    private void forEachPlatform(ImageReference reference, Manifest manifest, PlatformDocument declared,
-            PlatformVisitor visitor) {
+    private void forEachPlatform(ImageReference reference, Manifest manifest, PlatformDocument declared, int depth,
+            Set<Digest> seen, PlatformVisitor visitor) {
         ManifestDocument document = read(reference, manifest, ManifestDocument.class,
                 "manifest " + manifest.digest(), manifest.content());
         if (!manifest.mediaType().isIndex()) {
             visitor.visit(manifest, document, declared);
             return;
         }
+        if (depth > MAX_INDEX_DEPTH) {
+            throw unreadable(reference, manifest, "indexes are nested more than " + MAX_INDEX_DEPTH + " deep");
+        }
         for (DescriptorDocument child : document.manifestsOrEmpty()) {
-            if (!child.isAttestation()) {
-                ImageReference pinned =
-                        reference.withDigest(requireDigest(reference, manifest, child.digest()).toString());
-                forEachPlatform(reference, client.getManifest(pinned), child.platform(), visitor);
+            if (child.isAttestation()) {
+                continue;
             }
+            Digest digest = requireDigest(reference, manifest, child.digest());
+            if (!seen.add(digest)) {
+                continue;
+            }
+            if (seen.size() > MAX_MANIFESTS + 1) {
+                throw unreadable(reference, manifest, "the image lists more than " + MAX_MANIFESTS + " manifests");
+            }
+            Manifest read = client.getManifest(reference.withDigest(digest.toString()));
+            forEachPlatform(reference, read, child.platform(), depth + 1, seen, visitor);
         }
     }
 

@@ -137,9 +137,14 @@ public final class RegistryClient implements AutoCloseable {
                 throw failure(call, response, exchange.user());
             }
             byte[] content = transport.readBody(call.operation(), response, MANIFEST_LIMIT);
-            String declared = response.header("Content-Type")
-                    .filter(type -> ManifestMediaType.of(type).isPresent())
-                    .orElseGet(() -> mediaTypeInside(content));
+            String inside = mediaTypeInside(content);
+            Optional<ManifestMediaType> sent = response.header("Content-Type").flatMap(ManifestMediaType::of);
+            if (sent.isPresent() && !inside.isEmpty() && !ManifestMediaType.of(inside).equals(sent)) {
+                // Read as one type and handed on as another, the same bytes would mean two different images.
+                throw new RegistryException(call.operation(), 200, List.of(), response.uri(), "the registry sends it as"
+                        + " " + sent.get().value() + ", but the manifest's own mediaType says otherwise");
+            }
+            String declared = sent.map(ManifestMediaType::value).orElse(inside);
             ManifestMediaType mediaType = ManifestMediaType.of(declared).orElseThrow(() -> new RegistryException(
                     call.operation(), 200, List.of(), response.uri(), "the manifest's media type '" + declared
                             + "' is not supported (supported: " + ManifestMediaType.allValues() + ")"));
@@ -291,11 +296,11 @@ public final class RegistryClient implements AutoCloseable {
         if (location.isEmpty()) {
             return;
         }
-        Call cancel = new Call(RequestKind.BLOB_UPLOAD, "cancel the upload " + mount.operation() + " offered",
-                mount.registry(), scope, "DELETE", offered.uri().resolve(location.get()).toString(), null, null, null,
-                -1);
         // An abandoned upload session expires on its own; cancelling only tidies up early.
         try {
+            Call cancel = new Call(RequestKind.BLOB_UPLOAD, "cancel the upload " + mount.operation() + " offered",
+                    mount.registry(), scope, "DELETE", location(mount, offered, location.get()).toString(), null, null,
+                    null, -1);
             RegistryTransport.discard(exchange(cancel).response());
         } catch (RegistryException ignored) {
             // See above: nothing depends on it.
@@ -347,7 +352,7 @@ public final class RegistryClient implements AutoCloseable {
         }
         String location = offer.header("Location").orElseThrow(() -> new RegistryException(
                 start.operation(), 202, List.of(), offer.uri(), "the registry started an upload without a Location"));
-        URI session = offer.uri().resolve(location);
+        URI session = location(start, offer, location);
         String finish = session + (session.getRawQuery() == null ? "?" : "&") + "digest="
                 + URLEncoder.encode(blob.digest().toString(), StandardCharsets.UTF_8);
         // Each attempt (a resend after a 401) opens the source afresh: a stream can be read only once.
@@ -447,10 +452,13 @@ public final class RegistryClient implements AutoCloseable {
     private Exchange exchange(Call call) {
         Endpoint endpoint = endpoint(call.registry());
         URI uri = endpoint.resolve(call.path());
+        // An upload Location elsewhere (a storage backend, or an attacker's host) gets no credentials of the registry.
+        boolean own = endpoint.isOwn(uri);
         String scope = call.scope();
         boolean renewed = false;
         while (true) {
-            Optional<Authorizations.Authorization> authorization = authorizations.forRequest(endpoint, scope, renewed);
+            Optional<Authorizations.Authorization> authorization =
+                    own ? authorizations.forRequest(endpoint, scope, renewed) : Optional.empty();
             RegistryRequest request = transport.request(call.method(), uri).body(call.requestBody());
             if (call.accept() != null) {
                 request = request.header("Accept", call.accept());
@@ -465,7 +473,7 @@ public final class RegistryClient implements AutoCloseable {
                     ? transport.send(call.kind(), call.operation(), request)
                     : transport.send(call.kind(), call.operation(), request, call.retries());
             Optional<String> user = authorization.flatMap(Authorizations.Authorization::user);
-            if (response.statusCode() != 401 || renewed) {
+            if (response.statusCode() != 401 || renewed || !own) {
                 return new Exchange(response, user);
             }
             Optional<AuthChallenge> challenge =
@@ -622,10 +630,32 @@ public final class RegistryClient implements AutoCloseable {
                         "redirect without a Location");
             }
             // Storage backends get signed URLs: the registry's Authorization is not forwarded.
-            URI target = from.resolve(location.get());
+            URI target = location(call, response, location.get());
             response = transport.send(call.kind(), call.operation(), transport.request("GET", target));
         }
         return response;
+    }
+
+    /**
+     * Where the {@code Location} of {@code response} leads: anywhere the registry says, except from https to plain
+     * http on another host than a loopback one, which would put the request (an image's content) in the open.
+     */
+    private static URI location(Call call, RegistryResponse response, String location) {
+        URI target;
+        try {
+            target = response.uri().resolve(location);
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(call.operation(), response.statusCode(), List.of(), response.uri(),
+                    "the registry sent a Location that is no URL");
+        }
+        boolean downgrade = "https".equalsIgnoreCase(response.uri().getScheme())
+                && !"https".equalsIgnoreCase(target.getScheme());
+        if (downgrade && (target.getHost() == null || !Loopback.isLoopback(target.getHost()))) {
+            throw new RegistryException(call.operation(), response.statusCode(), List.of(), response.uri(),
+                    "the registry sent it on to " + RedactedUrl.of(target) + ", from https to plain http, which is"
+                            + " refused");
+        }
+        return target;
     }
 
     private static boolean isRedirect(int status) {

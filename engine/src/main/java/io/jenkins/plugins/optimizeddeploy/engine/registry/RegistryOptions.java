@@ -13,6 +13,10 @@ import java.util.Optional;
  * <li>{@code caCertificate} none: the Java runtime's trusted authorities only (a PEM file adds to them);</li>
  * <li>{@code connectTimeout} 10 s; {@code requestTimeout} 60 s: the longest wait for any part of a response, its
  * headers or the next piece of its body (a registry that stops sending fails the read);</li>
+ * <li>{@code requestDeadline} 2 min: the longest one request may take, from its first byte sent to the last byte of
+ * its answer read, plus one second for every 256 KiB it has sent or received, so that a blob streamed between
+ * registries is held to a pace (256 KiB/s on average) rather than a size; a registry that sends or takes its bytes
+ * slower fails the request, which is not retried;</li>
  * <li>{@code maxRetries} 3: requests are retried after connection errors, broken-off or stalled responses and
  * HTTP 408, 429, 500, 502, 503 and 504 (manifest PUTs too: the same bytes give the same result);</li>
  * <li>{@code initialBackoff} 500 ms, doubled per retry up to {@code maxBackoff} 10 s, each pause drawn between half
@@ -36,6 +40,7 @@ public final class RegistryOptions implements Serializable {
     private final String caCertificate;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final Duration requestDeadline;
     private final int maxRetries;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
@@ -47,6 +52,7 @@ public final class RegistryOptions implements Serializable {
         this.caCertificate = builder.caCertificate;
         this.connectTimeout = builder.connectTimeout;
         this.requestTimeout = builder.requestTimeout;
+        this.requestDeadline = builder.requestDeadline;
         this.maxRetries = builder.maxRetries;
         this.initialBackoff = builder.initialBackoff;
         this.maxBackoff = builder.maxBackoff;
@@ -69,6 +75,7 @@ public final class RegistryOptions implements Serializable {
         builder.caCertificate = caCertificate;
         builder.connectTimeout = connectTimeout;
         builder.requestTimeout = requestTimeout;
+        builder.requestDeadline = requestDeadline;
         builder.maxRetries = maxRetries;
         builder.initialBackoff = initialBackoff;
         builder.maxBackoff = maxBackoff;
@@ -91,6 +98,10 @@ public final class RegistryOptions implements Serializable {
 
     public Duration requestTimeout() {
         return requestTimeout;
+    }
+
+    public Duration requestDeadline() {
+        return requestDeadline;
     }
 
     public int maxRetries() {
@@ -126,21 +137,23 @@ public final class RegistryOptions implements Serializable {
     public boolean equals(Object other) {
         return other instanceof RegistryOptions that && insecureTls == that.insecureTls
                 && Objects.equals(caCertificate, that.caCertificate) && connectTimeout.equals(that.connectTimeout)
-                && requestTimeout.equals(that.requestTimeout) && maxRetries == that.maxRetries
+                && requestTimeout.equals(that.requestTimeout) && requestDeadline.equals(that.requestDeadline)
+                && maxRetries == that.maxRetries
                 && initialBackoff.equals(that.initialBackoff) && maxBackoff.equals(that.maxBackoff)
                 && userAgent.equals(that.userAgent) && parallelism == that.parallelism;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(insecureTls, caCertificate, connectTimeout, requestTimeout, maxRetries, initialBackoff,
-                maxBackoff, userAgent, parallelism);
+        return Objects.hash(insecureTls, caCertificate, connectTimeout, requestTimeout, requestDeadline, maxRetries,
+                initialBackoff, maxBackoff, userAgent, parallelism);
     }
 
     @Override
     public String toString() {
         return "RegistryOptions[insecureTls=" + insecureTls + ", caCertificate=" + caCertificate
-                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + ", maxRetries="
+                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + ", requestDeadline="
+                + requestDeadline + ", maxRetries="
                 + maxRetries + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff + ", userAgent="
                 + userAgent + ", parallelism=" + parallelism + "]";
     }
@@ -151,6 +164,7 @@ public final class RegistryOptions implements Serializable {
         private String caCertificate;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
+        private Duration requestDeadline = Duration.ofMinutes(2);
         private int maxRetries = 3;
         private Duration initialBackoff = Duration.ofMillis(500);
         private Duration maxBackoff = Duration.ofSeconds(10);
@@ -179,6 +193,12 @@ public final class RegistryOptions implements Serializable {
 
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = positive("requestTimeout", timeout);
+            return this;
+        }
+
+        /** The longest a request may take, from its first byte to its answer's last, before its pace counts. */
+        public Builder requestDeadline(Duration deadline) {
+            this.requestDeadline = positive("requestDeadline", deadline);
             return this;
         }
 
@@ -232,6 +252,10 @@ public final class RegistryOptions implements Serializable {
             if (insecureTls && caCertificate != null) {
                 throw new IllegalStateException("insecureTls and caCertificate (" + caCertificate
                         + ") contradict each other: a CA certificate is only useful when certificates are verified");
+            }
+            if (requestTimeout.compareTo(requestDeadline) > 0) {
+                throw new IllegalStateException("requestTimeout (" + requestTimeout + ") is longer than requestDeadline ("
+                        + requestDeadline + "), the time a whole request may take");
             }
             if (initialBackoff.compareTo(maxBackoff) > 0) {
                 throw new IllegalStateException("initialBackoff (" + initialBackoff + ") is longer than maxBackoff ("

@@ -2,7 +2,6 @@ package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Duration;
@@ -21,11 +20,15 @@ import java.util.function.Supplier;
  * request at once, without retrying.
  *
  * <p>No byte of a request or an answer may take longer than the request timeout to go out or arrive, so a registry
- * that stops reading or sending halfway fails the request instead of holding it forever. Of the JVM's settings only
+ * that stops reading or sending halfway fails the request instead of holding it forever; nor may the whole exchange
+ * take longer than the request deadline (plus a second per 256 KiB moved), which is not retried: a registry that
+ * trickles its answer would do so again. Of the JVM's settings only
  * the proxy selector takes part: no authenticator answers a registry, and no connection is shared with other code.
  */
 final class RegistryTransport implements AutoCloseable {
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
+    /** What is read of a body nobody needs, to keep its connection: error bodies and pings are far shorter. */
+    private static final int DISCARDED_BODY_LIMIT = 64 * 1024;
     private static final Set<Integer> RETRYABLE_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
 
     private final RegistryOptions options;
@@ -54,7 +57,7 @@ final class RegistryTransport implements AutoCloseable {
     /** A request with the options' timeout and user agent, and no body. */
     RegistryRequest request(String method, URI uri) {
         return new RegistryRequest(method, uri, Map.of("User-Agent", options.userAgent()), options.requestTimeout(),
-                RequestBody.EMPTY);
+                options.requestDeadline(), RequestBody.EMPTY);
     }
 
     /** Sends with the configured number of retries. */
@@ -87,6 +90,10 @@ final class RegistryTransport implements AutoCloseable {
             } catch (IOException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new RegistryException(operation, 0, List.of(), request.uri(), "interrupted", e);
+                }
+                if (e instanceof HttpConnection.DeadlineExceededException) {
+                    throw new RegistryException(operation, 0, List.of(), request.uri(), "the registry is too slow: "
+                            + e.getMessage(), e);
                 }
                 if (attempt < retries && retryingConnectionErrors) {
                     pause(operation, request, jittered(options.backoffBefore(++attempt)));
@@ -197,6 +204,9 @@ final class RegistryTransport implements AutoCloseable {
                         "the response is larger than the " + limit + " bytes allowed");
             }
             return content;
+        } catch (HttpConnection.DeadlineExceededException e) {
+            throw new RegistryException(operation, response.statusCode(), List.of(), response.uri(),
+                    "the registry is too slow: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new BrokenResponseException(operation, response.statusCode(), response.uri(),
                     "the response broke off: " + describe(e), e);
@@ -235,10 +245,13 @@ final class RegistryTransport implements AutoCloseable {
         }
     }
 
-    /** Releases a response that will not be read, so that its connection can be reused or closed. */
+    /**
+     * Releases a response that will not be read: a short body is read to its end so that its connection can be
+     * reused, a longer one (or one that never ends) closes the connection instead.
+     */
     static void discard(RegistryResponse response) {
         try (InputStream body = response.body()) {
-            body.transferTo(OutputStream.nullOutputStream());
+            body.readNBytes(DISCARDED_BODY_LIMIT);
         } catch (IOException e) {
             // The connection is dropped instead of reused; nothing else depends on it.
         }

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Which images get which new tags: every source (by tag or digest) gets every tag, in its own repository or, with
@@ -64,7 +67,12 @@ public final class RetagRequest implements Serializable {
         return request;
     }
 
-    private static ImageReference repository(String name) {
+    /**
+     * A target repository ({@code registry/repository}), as {@code to} of a retag names it.
+     *
+     * @throws InvalidReferenceException when it breaks the grammar or carries a tag or digest
+     */
+    public static ImageReference repository(String name) {
         ImageReference parsed = ImageReference.parse(name);
         if (name.contains("@") || parsed.tag().filter(tag -> name.endsWith(":" + tag)).isPresent()) {
             throw new InvalidReferenceException(name, "a target repository takes no tag or digest; the tags are"
@@ -84,6 +92,12 @@ public final class RetagRequest implements Serializable {
     /** The repository every source is tagged into, or empty for each source's own. */
     public Optional<ImageReference> targetRepository() {
         return Optional.ofNullable(targetRepository);
+    }
+
+    /** The registries the new tags go to: the target repository's, else each source's. */
+    public Set<String> targetRegistries() {
+        return targetRepository != null ? Set.of(targetRepository.registry())
+                : sources.stream().map(ImageReference::registry).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**

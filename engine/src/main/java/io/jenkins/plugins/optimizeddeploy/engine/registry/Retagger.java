@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -29,11 +31,13 @@ import java.util.stream.Stream;
  * on the same registry, streamed from the source on another registry, child manifests of an index put by digest
  * (no tag changes in this step);</li>
  * <li>put each source manifest byte for byte, with its media type, under each target tag, and confirm the
- * digest the registry reports for it;</li>
+ * digest the registry reports for it: first the tags that exist, then, once all of them moved, the new ones (a
+ * registry that cannot delete a tag cannot take a new one back);</li>
  * <li>on any failure put every touched tag back: a tag that pointed elsewhere gets that manifest again; a tag that
  * did not exist is deleted by tag where the registry allows it, else its manifest is deleted by digest when this
  * retag brought it into the repository; otherwise it is reported as left in place
- * ({@link TagOutcome#LEFT_AT_NEW_DIGEST}), never silently.</li>
+ * ({@link TagOutcome#LEFT_AT_NEW_DIGEST}), never silently. Then the tags put back are read again a few times, and
+ * one that a late write of this retag moved again is put back again ({@link #ROLLBACK_CHECKS}).</li>
  * </ol>
  * Each step sends its requests in parallel, at most {@link RegistryOptions#parallelism()} at once: all reads
  * (every source and every target tag), then all writes; the client retries transient failures and keeps one token
@@ -50,6 +54,11 @@ public final class Retagger {
      * between: giving up leaves a mix of moved and unmoved tags, so a rollback is more patient than the retag.
      */
     private static final int ROLLBACK_ATTEMPTS = 10;
+    /**
+     * The tags put back are read again this many times, after the client's growing backoff pauses (0.5, 1 and 2 s by
+     * default), and put back again when a late write moved them; a write held longer than that is not seen.
+     */
+    private static final int ROLLBACK_CHECKS = 3;
 
     private final RegistryClient client;
 
@@ -65,8 +74,18 @@ public final class Retagger {
      *            tags are put back in parallel, but it is never called from two threads at once)
      */
     public RetagResult retag(RetagRequest request, Consumer<String> log) {
+        return retag(request, log, tags -> { });
+    }
+
+    /**
+     * Retags as {@link #retag(RetagRequest, Consumer)} does, and hands {@code tagsRead}, once every target tag was
+     * read and before the first is written, each tag as {@link TagOutcome#NOT_TOUCHED} with the digest it points at
+     * ("" when it does not exist): what an operator puts back by hand should the process end before the retag does.
+     */
+    public RetagResult retag(RetagRequest request, Consumer<String> log, Consumer<List<TagResult>> tagsRead) {
         Objects.requireNonNull(request, "retag request");
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(tagsRead, "receiver of the tags read");
         long start = System.nanoTime();
         TrafficSnapshot before = client.traffic();
         int reads = request.sources().size() + request.moves().values().stream().mapToInt(List::size).sum();
@@ -83,7 +102,7 @@ public final class Retagger {
                     log.accept(line);
                 }
             }, pool);
-            run.execute();
+            run.execute(tagsRead);
             if (run.interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -117,7 +136,7 @@ public final class Retagger {
             this.pool = pool;
         }
 
-        void execute() {
+        void execute(Consumer<List<TagResult>> tagsRead) {
             List<ImageReference> sources = List.copyOf(moves.keySet());
             List<ImageReference> targets = moves.values().stream().flatMap(List::stream).toList();
             // Reads only, so all at once: the sources first in the list, as a missing source is the likelier failure.
@@ -143,6 +162,7 @@ public final class Retagger {
             }
             log.accept("retag: read " + sources.size() + " source manifest(s) and where " + targets.size()
                     + " target tag(s) point");
+            tagsRead.accept(tagResults());
             problem = inParallel(contentCopies().stream()
                     .map(copy -> new Task("copy content for " + copy, () -> bringContent(copy))).toList(), true);
             if (problem.isPresent()) {
@@ -151,20 +171,30 @@ public final class Retagger {
             }
             Map<ImageReference, ImageReference> sourceOf = new LinkedHashMap<>();
             moves.forEach((source, its) -> its.forEach(target -> sourceOf.put(target, source)));
-            List<ImageReference> touched = new ArrayList<>();
+            List<ImageReference> existing = new ArrayList<>();
+            List<ImageReference> created = new ArrayList<>();
             for (ImageReference target : targets) {
                 Digest digest = manifests.get(sourceOf.get(target)).digest();
                 if (pointsAt(target, digest)) {
                     record(target, sourceOf.get(target), digest.toString(), TagOutcome.ALREADY_THERE, "");
                 } else {
-                    touched.add(target);
+                    (previous.get(target).isPresent() ? existing : created).add(target);
                 }
             }
-            problem = inParallel(touched.stream().map(target -> new Task("put " + target, () -> {
-                Manifest manifest = manifests.get(sourceOf.get(target));
-                confirm(target, manifest);
-                record(target, sourceOf.get(target), manifest.digest().toString(), TagOutcome.MOVED, "");
-            })).toList(), true);
+            // A tag that existed can always be put back; a new one only where the registry deletes tags (or the
+            // manifest this retag brought in), so new tags are written once every existing one moved.
+            List<ImageReference> touched = new ArrayList<>();
+            for (List<ImageReference> batch : List.of(existing, created)) {
+                touched.addAll(batch);
+                problem = inParallel(batch.stream().map(target -> new Task("put " + target, () -> {
+                    Manifest manifest = manifests.get(sourceOf.get(target));
+                    confirm(target, manifest);
+                    record(target, sourceOf.get(target), manifest.digest().toString(), TagOutcome.MOVED, "");
+                })).toList(), true);
+                if (problem.isPresent()) {
+                    break;
+                }
+            }
             if (problem.isEmpty()) {
                 outcome = RetagOutcome.MOVED;
                 log.accept("retag: " + targets.size() + " tag(s) point at their sources");
@@ -175,8 +205,8 @@ public final class Retagger {
             inParallel(touched.stream()
                     .map(target -> new Task("put back " + target, () -> rollBack(target, sourceOf.get(target))))
                     .toList(), false);
-            boolean complete = touched.stream().map(results::get).allMatch(result -> result != null
-                    && (result.outcome() == TagOutcome.RESTORED || result.outcome() == TagOutcome.REMOVED));
+            watchPutBack(touched, sourceOf);
+            boolean complete = touched.stream().allMatch(this::isPutBack);
             outcome = complete ? RetagOutcome.NOTHING_MOVED : RetagOutcome.ROLLBACK_INCOMPLETE;
         }
 
@@ -275,6 +305,67 @@ public final class Retagger {
             logResult(target);
         }
 
+        /**
+         * Reads the tags put back again after growing pauses, and puts back those that moved again: a write of this
+         * retag that the network held after the client gave up on it reaches the registry late, after the tag was
+         * put back. A tag found moved at the last read is reported with where it points.
+         */
+        private void watchPutBack(List<ImageReference> touched, Map<ImageReference, ImageReference> sourceOf) {
+            long start = System.nanoTime();
+            for (int check = 1; check <= ROLLBACK_CHECKS; check++) {
+                List<ImageReference> putBack = touched.stream().filter(this::isPutBack).toList();
+                if (putBack.isEmpty()) {
+                    return;
+                }
+                settle(client.options().backoffBefore(check));
+                Map<ImageReference, String> now = new ConcurrentHashMap<>();
+                inParallel(putBack.stream().map(target -> new Task("check " + target + " again",
+                        () -> now.put(target, digestOf(client.findManifest(target, RepositoryAccess.PUSH))))).toList(),
+                        false);
+                List<ImageReference> movedAgain = putBack.stream().filter(now::containsKey)
+                        .filter(target -> !now.get(target).equals(digestOf(previous.get(target)))).toList();
+                for (ImageReference target : movedAgain) {
+                    String where = now.get(target).isEmpty() ? "nothing" : now.get(target);
+                    if (check < ROLLBACK_CHECKS) {
+                        log.accept("retag:   " + target + " points at " + where + " again after it was put back (a"
+                                + " write of this retag that reached the registry late?); putting it back again");
+                    } else {
+                        record(target, sourceOf.get(target), now.get(target), TagOutcome.NOT_RESTORED, "it points at "
+                                + where + " again after it was put back (read " + check + " times over "
+                                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms): a write of this"
+                                + " retag that reached the registry late, or another client, moved it");
+                        logResult(target);
+                    }
+                }
+                if (check < ROLLBACK_CHECKS) {
+                    inParallel(movedAgain.stream().map(target -> new Task("put back " + target + " again",
+                            () -> rollBack(target, sourceOf.get(target)))).toList(), false);
+                }
+            }
+        }
+
+        private boolean isPutBack(ImageReference target) {
+            TagResult result = results.get(target);
+            return result != null && (result.outcome() == TagOutcome.RESTORED
+                    || result.outcome() == TagOutcome.REMOVED);
+        }
+
+        private static String digestOf(Optional<Descriptor> descriptor) {
+            return descriptor.map(d -> d.digest().toString()).orElse("");
+        }
+
+        /** Waits {@code pause} whatever interrupts come: they are remembered for the end of the retag. */
+        private void settle(Duration pause) {
+            long end = System.nanoTime() + pause.toNanos();
+            for (long left = pause.toNanos(); left > 0; left = end - System.nanoTime()) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(left);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+
         private void pause(int attempt) {
             try {
                 Thread.sleep(client.options().backoffBefore(attempt).toMillis());
@@ -321,8 +412,7 @@ public final class Retagger {
 
         private void record(ImageReference target, ImageReference source, String digest, TagOutcome tagOutcome,
                 String note) {
-            String before = previous.getOrDefault(target, Optional.empty()).map(d -> d.digest().toString())
-                    .orElse("");
+            String before = digestOf(previous.getOrDefault(target, Optional.empty()));
             String now = switch (tagOutcome) {
                 case RESTORED, NOT_TOUCHED -> before;
                 case REMOVED -> "";
@@ -415,10 +505,12 @@ public final class Retagger {
 
         List<TagResult> tagResults() {
             List<TagResult> all = new ArrayList<>();
-            moves.forEach((source, targets) -> targets.forEach(target -> all.add(results.computeIfAbsent(target,
-                    t -> new TagResult(t.toString(), source.toString(), previous.getOrDefault(t, Optional.empty())
-                            .map(d -> d.digest().toString()).orElse(""), previous.getOrDefault(t, Optional.empty())
-                            .map(d -> d.digest().toString()).orElse(""), TagOutcome.NOT_TOUCHED, "")))));
+            moves.forEach((source, targets) -> targets.forEach(target -> {
+                TagResult result = results.get(target);
+                String before = digestOf(previous.getOrDefault(target, Optional.empty()));
+                all.add(result != null ? result : new TagResult(target.toString(), source.toString(), before, before,
+                        TagOutcome.NOT_TOUCHED, ""));
+            }));
             return all;
         }
     }

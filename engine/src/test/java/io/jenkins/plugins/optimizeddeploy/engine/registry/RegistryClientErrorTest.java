@@ -76,7 +76,8 @@ class RegistryClientErrorTest {
     void shouldNameTheUserWhoseBasicCredentialsWereRejectedButNotThePassword() {
         ImageReference reference = ImageReference.parse(basic.pushBusyboxBase("errors/basic", "1"));
         try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(),
-                CredentialsSource.fixed(new RegistryCredentials(basic.username(), WRONG_PASSWORD)))) {
+                CredentialsSource.forRegistry(basic.hostPort(),
+                        new RegistryCredentials(basic.username(), WRONG_PASSWORD), CredentialsSource.anonymous()))) {
             assertThatThrownBy(() -> client.getManifest(reference))
                     .isInstanceOfSatisfying(RegistryException.class, e -> {
                         assertThat(e.status()).isEqualTo(401);
@@ -125,7 +126,8 @@ class RegistryClientErrorTest {
     void shouldNameTheUserWhoseCredentialsTheTokenServerRejected() {
         ImageReference reference = ImageReference.parse(token.pushBusyboxBase("errors/token", "1"));
         try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(),
-                CredentialsSource.fixed(new RegistryCredentials(token.username(), WRONG_PASSWORD)))) {
+                CredentialsSource.forRegistry(token.hostPort(),
+                        new RegistryCredentials(token.username(), WRONG_PASSWORD), CredentialsSource.anonymous()))) {
             assertThatThrownBy(() -> client.getManifest(reference))
                     .isInstanceOfSatisfying(RegistryException.class, e -> {
                         assertThat(e.operation()).isEqualTo("request a token for repository:errors/token:pull at "
@@ -144,7 +146,8 @@ class RegistryClientErrorTest {
     @Test
     void shouldFailPingWithWrongBasicCredentials() {
         try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(),
-                CredentialsSource.fixed(new RegistryCredentials(basic.username(), WRONG_PASSWORD)))) {
+                CredentialsSource.forRegistry(basic.hostPort(),
+                        new RegistryCredentials(basic.username(), WRONG_PASSWORD), CredentialsSource.anonymous()))) {
             assertThatThrownBy(() -> client.ping(basic.hostPort()))
                     .isInstanceOfSatisfying(RegistryException.class, e -> {
                         assertThat(e.operation()).isEqualTo("ping registry " + basic.hostPort());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.Serializable;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RegistryCredentialsTest {
@@ -27,10 +28,17 @@ class RegistryCredentialsTest {
     }
 
     @Test
-    void shouldOfferAnonymousAndFixedSources() {
+    void shouldOfferAnonymousAndBoundSources() {
         RegistryCredentials credentials = new RegistryCredentials("u", "p");
+        RegistryCredentials elsewhere = new RegistryCredentials("other", "q");
+        CredentialsSource bound = CredentialsSource.forRegistry("Registry.Example:5000", credentials,
+                host -> host.equals("other.example") ? Optional.of(elsewhere) : Optional.empty());
 
         assertThat(CredentialsSource.anonymous().lookup("docker.io")).isEmpty();
-        assertThat(CredentialsSource.fixed(credentials).lookup("any.example")).contains(credentials);
+        assertThat(bound.lookup("registry.example:5000")).contains(credentials);
+        assertThat(bound.lookup("registry.example:5001")).isEmpty();
+        assertThat(bound.lookup("other.example")).contains(elsewhere);
+        assertThat(CredentialsSource.forRegistry("index.docker.io", credentials, CredentialsSource.anonymous())
+                .lookup("docker.io")).contains(credentials);
     }
 }

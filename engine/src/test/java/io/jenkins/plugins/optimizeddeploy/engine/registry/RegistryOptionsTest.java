@@ -21,6 +21,7 @@ class RegistryOptionsTest {
         assertThat(defaults.caCertificate()).isEmpty();
         assertThat(defaults.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(defaults.requestTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(defaults.requestDeadline()).isEqualTo(Duration.ofMinutes(2));
         assertThat(defaults.maxRetries()).isEqualTo(3);
         assertThat(defaults.initialBackoff()).isEqualTo(Duration.ofMillis(500));
         assertThat(defaults.maxBackoff()).isEqualTo(Duration.ofSeconds(10));
@@ -41,6 +42,14 @@ class RegistryOptionsTest {
         RegistryOptions.Builder builder = RegistryOptions.builder().initialBackoff(Duration.ofSeconds(20));
 
         assertThatThrownBy(builder::build).hasMessage("initialBackoff (PT20S) is longer than maxBackoff (PT10S)");
+    }
+
+    @Test
+    void shouldRejectARequestTimeoutLongerThanTheRequestDeadline() {
+        RegistryOptions.Builder builder = RegistryOptions.builder().requestDeadline(Duration.ofSeconds(30));
+
+        assertThatThrownBy(builder::build).hasMessageStartingWith("requestTimeout (PT1M) is longer than requestDeadline"
+                + " (PT30S)");
     }
 
     @Test

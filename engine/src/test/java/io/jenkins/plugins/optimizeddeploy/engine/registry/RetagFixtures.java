@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FaultInjectingProxy.Fault;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FaultInjectingProxy.FaultPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Images with distinct digests in a real registry, and direct reads of where tags point. */
 final class RetagFixtures {
@@ -38,6 +41,17 @@ final class RetagFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot rewrite the manifest of " + base, e);
         }
+    }
+
+    /**
+     * Answers 503 to the first attempt and both retries ({@link #quickOptions()}) of the PUT of {@code tag}
+     * ({@code repository:tag}), so that it fails, and to nothing else.
+     */
+    static FaultPlan failingPutOf(String tag) {
+        String put = "PUT /v2/" + tag.replace(":", "/manifests/");
+        AtomicInteger attempts = new AtomicInteger();
+        return (number, request) -> request.startsWith(put) && attempts.getAndIncrement() < 3 ? Fault.STATUS_503
+                : Fault.NONE;
     }
 
     /** Where {@code tag} points, read straight from the registry; empty when it does not exist. */

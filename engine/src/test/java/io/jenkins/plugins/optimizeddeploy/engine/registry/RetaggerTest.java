@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
 import static io.jenkins.plugins.optimizeddeploy.engine.registry.RetagFixtures.digestOf;
+import static io.jenkins.plugins.optimizeddeploy.engine.registry.RetagFixtures.failingPutOf;
 import static io.jenkins.plugins.optimizeddeploy.engine.registry.RetagFixtures.quickOptions;
 import static io.jenkins.plugins.optimizeddeploy.engine.registry.RetagFixtures.variant;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -252,12 +254,9 @@ class RetaggerTest {
             ImageReference web = ImageReference.parse(plain.pushBusyboxBase("rollback/web", "abc123"));
             Digest oldLatest = variant(direct, web, "old-latest", "latest");
             Digest oldProd = variant(direct, web, "old-prod", "prod");
-            AtomicInteger prodPuts = new AtomicInteger();
             // The first attempt and both retries of the move fail; putting the old manifest back goes through.
             try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
-                    (number, request) -> request.startsWith("PUT /v2/rollback/web/manifests/prod")
-                            && prodPuts.getAndIncrement() < 3
-                            ? FaultInjectingProxy.Fault.STATUS_503 : FaultInjectingProxy.Fault.NONE, Duration.ZERO);
+                    failingPutOf("rollback/web:prod"), Duration.ZERO);
                     RegistryClient client = anonymous()) {
                 RetagResult result = retag(client, List.of(proxy.hostPort() + "/rollback/web:abc123"),
                         List.of("latest", "prod"), null);
@@ -272,19 +271,62 @@ class RetaggerTest {
         }
     }
 
+    /**
+     * Another client moves latest to the new image again as soon as the rollback put it back, as late writes would:
+     * the retag puts it back when a check finds it moved, and after the last check says where it points.
+     */
+    @Test
+    void shouldReportATagThatKeepsMovingAfterItWasPutBack() throws InterruptedException {
+        try (RegistryClient direct = anonymous()) {
+            ImageReference web = ImageReference.parse(plain.pushBusyboxBase("moving/web", "abc123"));
+            variant(direct, web, "old-latest", "latest");
+            Digest oldProd = variant(direct, web, "old-prod", "prod");
+            Manifest source = direct.getManifest(web);
+            AtomicBoolean retagging = new AtomicBoolean(true);
+            Thread mover = new Thread(() -> {
+                while (retagging.get()) {
+                    direct.putManifest(web.withTag("latest"), source);
+                }
+            }, "another client moving latest");
+            AtomicBoolean started = new AtomicBoolean();
+            try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
+                    failingPutOf("moving/web:prod"), Duration.ZERO);
+                    RegistryClient client = anonymous()) {
+                RetagResult result = new Retagger(client).retag(RetagRequest.of(
+                        List.of(proxy.hostPort() + "/moving/web:abc123"), List.of("latest", "prod"), null), line -> {
+                            log.add(line);
+                            if (line.contains("moving/web:latest RESTORED") && !started.getAndSet(true)) {
+                                mover.start();
+                            }
+                        });
+                retagging.set(false);
+                mover.join();
+
+                String report = String.join("\n", result.summary()) + "\n" + String.join("\n", log);
+                assertThat(result.outcome()).as(report).isEqualTo(RetagOutcome.ROLLBACK_INCOMPLETE);
+                assertThat(result.tags()).filteredOn(tag -> tag.target().endsWith(":latest")).singleElement()
+                        .satisfies(tag -> {
+                            assertThat(tag.outcome()).isEqualTo(TagOutcome.NOT_RESTORED);
+                            assertThat(tag.digest()).isEqualTo(source.digest().toString());
+                            assertThat(tag.note()).contains("points at " + source.digest() + " again", "read 3 times");
+                        });
+                assertThat(log).as(report).anyMatch(line -> line.contains("moving/web:latest points at "
+                        + source.digest() + " again") && line.contains("putting it back again"));
+            }
+            assertThat(digestOf(direct, web.withTag("prod"))).contains(oldProd.toString());
+        }
+    }
+
     @Test
     void shouldHandTheLogOneLineAtATimeWhileTagsArePutBackInParallel() {
         List<String> tags = List.of("latest", "prod", "stage", "qa");
         try (RegistryClient direct = anonymous()) {
             ImageReference web = ImageReference.parse(plain.pushBusyboxBase("serial-log/web", "abc123"));
             tags.forEach(tag -> variant(direct, web, "old-" + tag, tag));
-            AtomicInteger qaPuts = new AtomicInteger();
             AtomicInteger inside = new AtomicInteger();
             AtomicInteger mostAtOnce = new AtomicInteger();
             try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
-                    (number, request) -> request.startsWith("PUT /v2/serial-log/web/manifests/qa")
-                            && qaPuts.getAndIncrement() < 3
-                            ? FaultInjectingProxy.Fault.STATUS_503 : FaultInjectingProxy.Fault.NONE, Duration.ZERO);
+                    failingPutOf("serial-log/web:qa"), Duration.ZERO);
                     RegistryClient client = anonymous()) {
                 RetagResult result = new Retagger(client).retag(RetagRequest.of(
                         List.of(proxy.hostPort() + "/serial-log/web:abc123"), tags, null), line -> {
@@ -328,6 +370,32 @@ class RetaggerTest {
                 assertThat(log).anyMatch(line -> line.contains("untag/web:latest LEFT_AT_NEW_DIGEST"));
             }
             assertThat(digestOf(direct, web.withTag("abc123"))).as("the source is never deleted").isPresent();
+        }
+    }
+
+    /**
+     * This registry cannot delete a tag: a new tag written before another tag failed would stay. New tags are
+     * written only once every tag that existed moved, so a failure on an existing tag leaves no new one.
+     */
+    @Test
+    void shouldWriteNoNewTagWhenATagThatExistedCannotBeMoved() {
+        try (RegistryClient direct = anonymous()) {
+            ImageReference web = ImageReference.parse(plain.pushBusyboxBase("new-last/web", "abc123"));
+            Digest oldProd = variant(direct, web, "old-prod", "prod");
+            try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
+                    failingPutOf("new-last/web:prod"), Duration.ZERO);
+                    RegistryClient client = anonymous()) {
+                RetagResult result = retag(client, List.of(proxy.hostPort() + "/new-last/web:abc123"),
+                        List.of("fresh", "prod"), null);
+
+                assertThat(result.outcome()).as(String.join("\n", result.summary()))
+                        .isEqualTo(RetagOutcome.NOTHING_MOVED);
+                assertThat(result.tags()).filteredOn(tag -> tag.target().endsWith(":fresh")).singleElement()
+                        .satisfies(tag -> assertThat(tag.outcome()).isEqualTo(TagOutcome.NOT_TOUCHED));
+                assertThat(proxy.count("PUT /v2/new-last/web/manifests/fresh")).isZero();
+            }
+            assertThat(digestOf(direct, web.withTag("fresh"))).isEmpty();
+            assertThat(digestOf(direct, web.withTag("prod"))).contains(oldProd.toString());
         }
     }
 

@@ -1,0 +1,44 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
+import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a step's agent callable brings back to the controller: the value the step returns to the Pipeline script
+ * (plain maps, lists, strings and numbers), the lines for the build log, the summaries the build keeps and, when the
+ * step fails after recording what it did, the one line it fails with. It holds only JDK types and this plugin's:
+ * core's class filter (JEP-200) refuses the engine's records on the controller, so they are converted on the agent.
+ *
+ * @param failure null when the step succeeded
+ */
+record StepOutcome<T>(T value, List<String> log, List<StepSummary> records, String failure) implements Serializable {
+
+    StepOutcome {
+        log = new ArrayList<>(log);
+        records = new ArrayList<>(records);
+    }
+
+    /**
+     * Writes the lines to the build log and the summaries to the build record, then fails or returns the value.
+     *
+     * @throws AbortException with the failure line, when there is one
+     * @throws IOException    when the build record cannot be saved
+     */
+    T finish(Run<?, ?> run, TaskListener listener) throws IOException {
+        PrintStream logger = listener.getLogger();
+        log.forEach(logger::println);
+        OptimizedDeployAction.record(run, records);
+        if (failure != null) {
+            throw new AbortException(failure);
+        }
+        return value;
+    }
+}

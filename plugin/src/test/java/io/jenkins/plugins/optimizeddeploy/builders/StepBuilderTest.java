@@ -1,0 +1,55 @@
+package io.jenkins.plugins.optimizeddeploy.builders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.Extension;
+import io.jenkins.plugins.optimizeddeploy.steps.BakeImagesStep;
+import io.jenkins.plugins.optimizeddeploy.steps.HardenDockerfileStep;
+import io.jenkins.plugins.optimizeddeploy.steps.RetagImagesStep;
+import io.jenkins.plugins.optimizeddeploy.steps.VerifyImageStep;
+import java.lang.reflect.Constructor;
+import java.util.List;
+import java.util.stream.Stream;
+import jenkins.YesNoMaybe;
+import org.jenkinsci.Symbol;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.kohsuke.stapler.DataBoundConstructor;
+
+/** The freestyle build steps hold a Pipeline step, configured with its form, and run exactly that step. */
+class StepBuilderTest {
+
+    static Stream<Arguments> builders() {
+        HardenDockerfileStep harden = new HardenDockerfileStep();
+        BakeImagesStep bake = new BakeImagesStep("reg.example.com/team");
+        VerifyImageStep verify = new VerifyImageStep("reg.example.com/team/web:1.4.2");
+        RetagImagesStep retag = new RetagImagesStep(List.of("reg.example.com/team/web:abc"), List.of("prod"));
+        return Stream.of(Arguments.of(new HardenDockerfileBuilder(harden), harden),
+                Arguments.of(new BakeImagesBuilder(bake), bake), Arguments.of(new VerifyImageBuilder(verify), verify),
+                Arguments.of(new RetagImagesBuilder(retag), retag));
+    }
+
+    @ParameterizedTest
+    @MethodSource("builders")
+    void shouldRunTheStepItIsConfiguredWith(StepBuilder builder, Object step) throws Exception {
+        assertThat(builder.work()).isSameAs(step);
+        assertThat(builder.getClass().getMethod("getStep").invoke(builder)).isSameAs(step);
+    }
+
+    @ParameterizedTest
+    @MethodSource("builders")
+    void shouldBindTheStepFromTheFormAndRegisterADynamicallyLoadableDescriptorWithoutASymbol(StepBuilder builder,
+            Object step) {
+        Constructor<?> constructor = builder.getClass().getConstructors()[0];
+        assertThat(constructor.isAnnotationPresent(DataBoundConstructor.class)).isTrue();
+        assertThat(constructor.getParameterTypes()).containsExactly(step.getClass());
+        assertThat(constructor.getParameters()[0].getName()).isEqualTo("step");
+
+        Class<?> descriptor = builder.getClass().getDeclaredClasses()[0];
+        assertThat(descriptor.getSuperclass()).isEqualTo(StepBuilder.StepBuilderDescriptor.class);
+        assertThat(descriptor.getAnnotation(Extension.class).dynamicLoadable()).isEqualTo(YesNoMaybe.YES);
+        assertThat(descriptor.getAnnotation(Symbol.class))
+                .as("the Pipeline step owns the name; a symbol here would shadow it in Job DSL and JCasC").isNull();
+    }
+}

@@ -1,0 +1,23 @@
+package io.jenkins.plugins.optimizeddeploy.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import org.junit.jupiter.api.Test;
+
+class ChoicesTest {
+
+    @Test
+    void shouldOfferEveryFailureThresholdTheStepsParse() {
+        assertThat(Choices.failOn()).containsExactly("error", "warning", "info", "style", "none");
+        assertThat(Choices.failOn())
+                .allSatisfy(name -> assertThat(FailureThreshold.parse(name).label()).isEqualTo(name));
+    }
+
+    @Test
+    void shouldOfferEveryBackendWithAutoFirst() {
+        assertThat(Choices.backends()).containsExactly("auto", "buildx", "docker", "buildah");
+        assertThat(Choices.backends()).allSatisfy(id -> assertThat(BuilderBackend.parse(id).id()).isEqualTo(id));
+    }
+}
