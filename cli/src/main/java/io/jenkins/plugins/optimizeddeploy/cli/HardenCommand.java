@@ -2,6 +2,9 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
+import io.jenkins.plugins.optimizeddeploy.engine.files.OutputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfiguration;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationEnvironment;
@@ -19,8 +22,8 @@ import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +58,9 @@ import picocli.CommandLine.TypeConversionException;
                     + " of local files (DL3020). Every other character is kept. What was fixed and what was left (with"
                     + " advice) is listed first (on standard error for the json, sarif and checkstyle formats), then the"
                     + " findings that remain, which decide the exit code.",
-            "Exits with 1 when a finding reaches the failure threshold, with 2 when a file cannot be read or is not"
-                    + " a Dockerfile (naming file and line)."
+            "Exits with 1 when a finding reaches the failure threshold, with 2 when a file cannot be read, is not"
+                    + " a regular file, is over 1 MiB or is not a Dockerfile (naming file and line), with 3 when --fix"
+                    + " cannot write a file (which is then left as it was) or the report cannot be written."
         })
 final class HardenCommand implements Callable<Integer> {
     private static final List<String> DEFAULT_CONFIGURATION_FILES = List.of(".hadolint.yaml", ".hadolint.yml");
@@ -127,10 +131,9 @@ final class HardenCommand implements Callable<Integer> {
         FixResult result = new DockerfileFixer(configuration, options).fix(dockerfile);
         if (result.changed()) {
             try {
-                Files.writeString(file, result.text());
+                OutputFile.writeText(file, result.text());
             } catch (IOException e) {
-                throw new ParameterException(spec.commandLine(), "FILE '" + file + "' cannot be written: "
-                        + e.getMessage(), e);
+                throw new UncheckedIOException(e.getMessage(), e);
             }
         }
         PrintWriter notes = format == LintOutputFormat.TTY ? spec.commandLine().getOut() : spec.commandLine().getErr();
@@ -154,9 +157,7 @@ final class HardenCommand implements Callable<Integer> {
         if (file != null) {
             try {
                 configuration = LintConfigurationFile.read(file);
-            } catch (NoSuchFileException e) {
-                throw new ParameterException(spec.commandLine(), "--config '" + file + "' does not exist");
-            } catch (IOException | LintConfigurationException e) {
+            } catch (LintConfigurationException e) {
                 throw new ParameterException(spec.commandLine(), "--config '" + file + "' cannot be used: "
                         + e.getMessage(), e);
             }
@@ -169,15 +170,9 @@ final class HardenCommand implements Callable<Integer> {
         return failureThreshold == null ? configuration : configuration.withFailureThreshold(failureThreshold);
     }
 
-    private Dockerfile parse(Path file) {
-        try {
-            return DockerfileParser.parse(file);
-        } catch (NoSuchFileException e) {
-            throw new ParameterException(spec.commandLine(), "FILE '" + file + "' does not exist");
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "FILE '" + file + "' cannot be read: " + e.getMessage(),
-                    e);
-        }
+    private static Dockerfile parse(Path file) {
+        return DockerfileParser.parse(file.toString(),
+                InputFile.named("FILE '" + file + "'", file, InputKind.DOCKERFILE).readText());
     }
 
     static final class FormatConverter implements ITypeConverter<LintOutputFormat> {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 
 import io.jenkins.plugins.optimizeddeploy.engine.build.BakeFileException;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParseException;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFileException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsRecordException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsException;
@@ -32,7 +33,7 @@ public final class OptimizedDeployCommand {
     /** What the engine throws for input it cannot take: nothing was attempted, so the exit code is 2. */
     private static final List<Class<? extends RuntimeException>> BAD_INPUT = List.of(
             InvalidReferenceException.class, DockerfileParseException.class, BakeFileException.class,
-            CredentialsException.class, MetricsRecordException.class);
+            CredentialsException.class, MetricsRecordException.class, InputFileException.class);
 
     private final InputStream stdin;
 
@@ -55,7 +56,7 @@ public final class OptimizedDeployCommand {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExitCodeExceptionMapper(OptimizedDeployCommand::exitCodeOf);
-        commandLine.setExecutionStrategy(OptimizedDeployCommand::executeCatchingErrors);
+        commandLine.setExecutionStrategy(OptimizedDeployCommand::runCheckingOutput);
         commandLine.setExecutionExceptionHandler((exception, failedCommand, parseResult) -> {
             failedCommand.getErr().println("optimized-deploy: " + TerminalText.escape(exception.getMessage() == null
                     ? "failed with " + exception : exception.getMessage()));
@@ -82,6 +83,21 @@ public final class OptimizedDeployCommand {
                     + " (an input beyond this tool's limits, or a bug: please report it)");
             return ExitCode.FAILURE;
         }
+    }
+
+    /**
+     * Runs the command, then makes sure its output reached standard output: a print stream swallows write errors
+     * (a full disk, {@code /dev/full}, a closed pipe), and truncated JSON or SARIF must not exit as a success.
+     */
+    private static int runCheckingOutput(CommandLine.ParseResult parseResult) {
+        int exitCode = executeCatchingErrors(parseResult);
+        CommandLine commandLine = parseResult.commandSpec().commandLine();
+        if (commandLine.getOut().checkError()) {
+            commandLine.getErr().println("optimized-deploy: could not write the output to standard output"
+                    + " (a full disk or a closed pipe?): what it holds is incomplete");
+            return ExitCode.FAILURE;
+        }
+        return exitCode;
     }
 
     private static int exitCodeOf(Throwable exception) {

@@ -3,18 +3,16 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.ParsedDockerfileView;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.ParsedDockerfileView.InstructionView;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -44,13 +42,7 @@ final class ParseCommand implements Callable<Integer> {
     }
 
     private String read() {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ParameterException(spec.commandLine(), "FILE '" + file + "' does not exist");
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "FILE '" + file + "' cannot be read: " + e.getMessage(), e);
-        }
+        return InputFile.named("FILE '" + file + "'", file, InputKind.DOCKERFILE).readText();
     }
 
     private static String text(ParsedDockerfileView view) {

@@ -1,13 +1,13 @@
 package io.jenkins.plugins.optimizeddeploy.cli;
 
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsSource;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.DockerConfigCredentials;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryCredentials;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Set;
@@ -93,14 +93,10 @@ final class RegistryAccessOptions {
     }
 
     private static String readPassword(CommandSpec spec, InputStream stdin) {
-        try {
-            String password = new String(stdin.readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (password.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--password-stdin: standard input held no password");
-            }
-            return password;
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "--password-stdin: could not read standard input: " + e.getMessage(), e);
+        String password = InputFile.readText(stdin, "--password-stdin: standard input", InputKind.PASSWORD).strip();
+        if (password.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--password-stdin: standard input held no password");
         }
+        return password;
     }
 }

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FullDisk;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -241,6 +245,51 @@ class HardenCommandTest {
                 .contains("    ENV REGION=eu AWS_SECRET_ACCESS_KEY=<redacted>\n")
                 .contains("    ENV DB_PASSWORD=<redacted>\n")
                 .contains("    RUN wget https://deploy:<redacted>@example.com/app.tgz\n");
+    }
+
+    @Test
+    void shouldLeaveTheDockerfileWholeAndExit3WhenTheFixRunsOutOfDiskSpace() throws IOException {
+        // Two 4 KiB pages of a tmpfs; the fixed text needs a third, which a full disk does not have.
+        String original = "# " + "padding ".repeat(1010) + "\n" + UNPINNED.replace("USER 10001\n", "")
+                + "ADD app.py /app/\nCMD app\n";
+        CliRun roomy = CliRun.of("harden", "--fix", "--failure-threshold", "none", write("Dockerfile", original));
+        assertThat(roomy.exitCode()).as(roomy.err()).isEqualTo(ExitCode.OK);
+        assertThat(Files.size(folder.resolve("Dockerfile"))).as("the fixed size").isGreaterThan(8192);
+        try (FullDisk disk = FullDisk.mount()) {
+            Path dockerfile = Files.writeString(disk.path().resolve("Dockerfile"), original);
+            disk.fill();
+
+            CliRun full = CliRun.of("harden", "--fix", "--failure-threshold", "none", dockerfile.toString());
+
+            assertThat(Files.readString(dockerfile)).isEqualTo(original);
+            assertThat(full.exitCode()).as(full.err()).isEqualTo(ExitCode.FAILURE);
+            assertThat(full.err()).isEqualTo("optimized-deploy: cannot write " + dockerfile
+                    + ": No space left on device (it is unchanged)\n");
+            try (Stream<Path> left = Files.list(disk.path())) {
+                assertThat(left).containsExactlyInAnyOrder(dockerfile, disk.path().resolve(".filler"));
+            }
+        }
+    }
+
+    @Test
+    void shouldExit3SayingSoWhenTheReportCannotBeWritten(@TempDir Path output) throws Exception {
+        String dockerfile = write("Dockerfile", UNPINNED);
+        try (FullDisk disk = FullDisk.mount()) {
+            disk.fill();
+            for (Path stdout : List.of(Path.of("/dev/full"), disk.path().resolve("report.sarif"))) {
+                Path stderr = output.resolve("stderr");
+                Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", System.getProperty("java.class.path"), OptimizedDeployCommand.class.getName(),
+                        "harden", "--format", "sarif", "--failure-threshold", "none", dockerfile)
+                        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+
+                assertThat(cli.waitFor(60, TimeUnit.SECONDS)).as("ended").isTrue();
+                assertThat(cli.exitValue()).as("the exit code with standard output on %s", stdout)
+                        .isEqualTo(ExitCode.FAILURE);
+                assertThat(Files.readString(stderr)).isEqualTo("optimized-deploy: could not write the output to"
+                        + " standard output (a full disk or a closed pipe?): what it holds is incomplete\n");
+            }
+        }
     }
 
     private String write(String name, String content) throws IOException {

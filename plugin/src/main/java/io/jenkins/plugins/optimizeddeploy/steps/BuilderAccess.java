@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildahSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.build.DockerSettings;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
+import io.jenkins.plugins.optimizeddeploy.engine.files.OutputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsSource;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
@@ -96,8 +99,7 @@ final class BuilderAccess implements Serializable {
             Path configJson = directory.resolve("config.json");
             Path agentConfig = toolEnvironment.containsKey("DOCKER_CONFIG") ? Path.of(toolEnvironment.get("DOCKER_CONFIG"))
                     : Path.of(System.getProperty("user.home"), ".docker");
-            Files.writeString(configJson, dockerConfig(repositories, agentConfig(agentConfig)),
-                    StandardCharsets.UTF_8);
+            OutputFile.writeText(configJson, dockerConfig(repositories, agentConfig(agentConfig)));
             for (String folder : SHARED_CONFIG_FOLDERS) {
                 if (Files.isDirectory(agentConfig.resolve(folder))) {
                     link(directory.resolve(folder), agentConfig.resolve(folder).toAbsolutePath());
@@ -210,7 +212,7 @@ final class BuilderAccess implements Serializable {
             return MissingNode.getInstance();
         }
         try {
-            return JSON.readTree(configJson.toFile());
+            return JSON.readTree(InputFile.of(InputKind.DOCKER_CONFIG, configJson).readText());
         } catch (JsonProcessingException e) {
             // Not Jackson's message: it may quote the file, and the file holds logins.
             String where = e.getLocation() == null ? ""

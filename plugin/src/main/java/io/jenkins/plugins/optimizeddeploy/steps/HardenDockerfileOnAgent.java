@@ -4,6 +4,9 @@ import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
+import io.jenkins.plugins.optimizeddeploy.engine.files.OutputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfiguration;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationEnvironment;
@@ -16,11 +19,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.lint.report.LintOutputFormat;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.rules.RuleRegistry;
 import java.io.File;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,10 +90,10 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
         List<Dockerfile> dockerfiles = new ArrayList<>();
         List<String> fixed = new ArrayList<>();
         for (String file : files) {
-            Dockerfile dockerfile = DockerfileParser.parse(file, read(workspace, "file", file));
+            Dockerfile dockerfile = DockerfileParser.parse(file, read(workspace, "file", file, InputKind.DOCKERFILE));
             FixResult fixing = fix ? fixer.fix(dockerfile) : null;
             if (fixing != null && fixing.changed()) {
-                write(WorkspaceFile.resolve(workspace, "file", file), "file", fixing.text());
+                write(workspace, "file", file, fixing.text());
                 dockerfile = DockerfileParser.parse(file, fixing.text());
                 fixed.add(file);
             }
@@ -102,7 +101,7 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
         }
         LintReport report = RuleRegistry.linter(configuration).lint(dockerfiles);
         if (sarif != null) {
-            write(WorkspaceFile.resolve(workspace, "sarif", sarif), "sarif report", LintOutputFormat.SARIF.render(report));
+            write(workspace, "sarif", sarif, LintOutputFormat.SARIF.render(report));
         }
         return LintSummary.of(HardenDockerfileStep.FUNCTION_NAME, report, files, sarif).withFixed(fixed);
     }
@@ -114,32 +113,25 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
                     .filter(name -> Files.isRegularFile(workspace.resolve(name))).findFirst().orElse(null);
         }
         LintConfiguration configuration = file == null ? LintConfiguration.defaults()
-                : LintConfigurationFile.parse(file, read(workspace, "config", file));
+                : LintConfigurationFile.parse(file, read(workspace, "config", file, InputKind.LINT_CONFIGURATION));
         configuration = LintConfigurationEnvironment.apply(configuration, hadolintEnvironment);
         return threshold == null ? configuration : configuration.withFailureThreshold(threshold);
     }
 
-    private static String read(Path workspace, String argument, String name) {
-        Path path = WorkspaceFile.resolve(workspace, argument, name);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(path)))
-                    .toString();
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("the " + argument + " '" + name + "' does not exist in the workspace",
-                    e);
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("the " + argument + " '" + name + "' is not UTF-8 text", e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the " + argument + " '" + name + "' cannot be read: " + e, e);
-        }
+    private static String read(Path workspace, String argument, String name, InputKind kind) {
+        return InputFile.named("the " + argument + " '" + name + "'", WorkspaceFile.resolve(workspace, argument, name),
+                kind).readText();
     }
 
-    private static void write(Path path, String what, String text) {
+    /** Writes beside the file first, so that a full disk leaves the old file whole. */
+    private static void write(Path workspace, String argument, String name, String text) {
+        Path path = WorkspaceFile.resolve(workspace, argument, name);
         try {
             Files.createDirectories(path.getParent());
-            Files.writeString(path, text, StandardCharsets.UTF_8);
+            OutputFile.writeText(path, text);
         } catch (IOException e) {
-            throw new IllegalArgumentException("the " + what + " '" + path + "' cannot be written: " + e, e);
+            throw new IllegalArgumentException("the " + argument + " '" + name + "' was not written: " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFileException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
@@ -43,7 +44,7 @@ final class RetagImagesOnAgent extends MasterToSlaveFileCallable<StepOutcome<Lis
     public StepOutcome<List<Map<String, Object>>> invoke(File workspace, VirtualChannel channel) throws IOException {
         try {
             return RetagResultMap.outcome(retag());
-        } catch (CredentialsException e) {
+        } catch (CredentialsException | InputFileException e) {
             throw new AbortException(RetagImagesStep.userError(e));
         } catch (RuntimeException e) {
             throw new AgentFailure(RetagImagesStep.FUNCTION_NAME + " on the agent", e);
@@ -53,7 +54,8 @@ final class RetagImagesOnAgent extends MasterToSlaveFileCallable<StepOutcome<Lis
     /**
      * Retags; registry failures end in the result, not in an exception.
      *
-     * @throws CredentialsException naming the docker config when it cannot be read
+     * @throws CredentialsException naming the docker config when it is not one
+     * @throws InputFileException naming the docker config when it cannot be read
      */
     RetagResult retag() {
         try (RegistryClient client = new RegistryClient(options, credentials.toSource(request.targetRegistries()))) {

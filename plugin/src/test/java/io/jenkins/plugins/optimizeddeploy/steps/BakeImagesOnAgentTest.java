@@ -136,6 +136,20 @@ class BakeImagesOnAgentTest {
     }
 
     @Test
+    void shouldRefuseABakeFileLinkedOutOfTheWorkspace(@TempDir Path workspace, @TempDir Path outside)
+            throws IOException {
+        Path elsewhere = Files.writeString(outside.resolve("docker-bake.hcl"), "group \"essential\" {}\n");
+        Files.createSymbolicLink(workspace.resolve("docker-bake.hcl"), elsewhere);
+        BakeImagesOnAgent linked = new BakeImagesOnAgent("docker-bake.hcl", request(), BuilderBackend.DOCKER,
+                access(login()), launcher(), log);
+
+        assertThatThrownBy(() -> linked.bake(workspace))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the file 'docker-bake.hcl' is outside the workspace " + workspace.toRealPath()
+                        + ": a link leads out of it");
+    }
+
+    @Test
     void shouldSurviveTheTripToTheAgentWithoutShowingThePassword() throws IOException, ClassNotFoundException {
         BuilderAccess sent = JavaSerialization.roundTrip(access(login()));
         BakeImagesOnAgent callable = JavaSerialization.roundTrip(new BakeImagesOnAgent("docker-bake.hcl", request(),

@@ -2,8 +2,10 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FullDisk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +106,7 @@ class HardenDockerfileOnAgentTest {
                 .harden(workspace))
                 .isInstanceOf(IllegalArgumentException.class)
                 .satisfies(e -> assertThat(HardenDockerfileStep.userError((RuntimeException) e))
-                        .isEqualTo("hardenDockerfile: the file 'app/Dockerfile' does not exist in the workspace"));
+                        .isEqualTo("hardenDockerfile: the file 'app/Dockerfile' does not exist"));
     }
 
     @Test
@@ -119,6 +121,45 @@ class HardenDockerfileOnAgentTest {
                 .harden(workspace))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("the sarif '../out.sarif' is outside the workspace");
+    }
+
+    @Test
+    void shouldRefuseLinksLeadingOutOfTheWorkspaceWithoutShowingWhatTheyPointAt(@TempDir Path outside)
+            throws IOException {
+        Path credentials = Files.writeString(outside.resolve(".git-credentials"), "https://ci:s3cr3t-token@git.example.com\n");
+        Path report = Files.writeString(outside.resolve("report.sarif"), "kept");
+        Files.createSymbolicLink(workspace.resolve("Dockerfile"), credentials);
+        write("app/Dockerfile", CLEAN);
+        write("app/hadolint.yaml", "ignored: []\n");
+        Files.createSymbolicLink(workspace.resolve("app/linked.Dockerfile"), Path.of("Dockerfile"));
+        Files.createSymbolicLink(workspace.resolve("report.sarif"), report);
+        Files.createSymbolicLink(workspace.resolve("reports"), outside);
+        Files.createSymbolicLink(workspace.resolve("new.sarif"), outside.resolve("new.sarif"));
+        Files.createSymbolicLink(workspace.resolve(".hadolint.yaml"), credentials);
+
+        assertThat(outcome(List.of("Dockerfile"), false, null, "app/hadolint.yaml"))
+                .isEqualTo("hardenDockerfile: the file 'Dockerfile' is outside the workspace " + workspace.toRealPath()
+                        + ": a link leads out of it");
+        assertThat(outcome(List.of("Dockerfile"), true, null, "app/hadolint.yaml")).contains("'Dockerfile' is outside");
+        assertThat(outcome(List.of("app/linked.Dockerfile"), false, null, null))
+                .isEqualTo("hardenDockerfile: the config '.hadolint.yaml' is outside the workspace "
+                        + workspace.toRealPath() + ": a link leads out of it");
+        assertThat(outcome(List.of("app/linked.Dockerfile"), false, "report.sarif", "app/hadolint.yaml"))
+                .contains("the sarif 'report.sarif' is outside the workspace");
+        assertThat(outcome(List.of("app/linked.Dockerfile"), false, "reports/dockerfile.sarif", "app/hadolint.yaml"))
+                .contains("the sarif 'reports/dockerfile.sarif' is outside the workspace");
+        assertThat(outcome(List.of("app/linked.Dockerfile"), false, "reports/new/dockerfile.sarif", "app/hadolint.yaml"))
+                .contains("the sarif 'reports/new/dockerfile.sarif' is outside the workspace");
+        assertThat(outcome(List.of("app/linked.Dockerfile"), false, "new.sarif", "app/hadolint.yaml"))
+                .contains("the sarif 'new.sarif' is outside the workspace");
+        assertThat(Files.readString(credentials)).startsWith("https://ci:s3cr3t-token@");
+        assertThat(Files.readString(report)).isEqualTo("kept");
+        try (var left = Files.list(outside)) {
+            assertThat(left).containsExactlyInAnyOrder(credentials, report);
+        }
+        assertThat(new HardenDockerfileOnAgent(List.of("app/linked.Dockerfile"), false, null, "app/out.sarif",
+                "app/hadolint.yaml", Map.of()).harden(workspace).failed()).as("links inside the workspace").isFalse();
+        assertThat(workspace.resolve("app/out.sarif")).isRegularFile();
     }
 
     @Test
@@ -157,6 +198,32 @@ class HardenDockerfileOnAgentTest {
     }
 
     @Test
+    void shouldLeaveTheDockerfileWholeWhenTheFixRunsOutOfDiskSpace(@TempDir Path roomy) throws IOException {
+        // Two 4 KiB pages of a tmpfs; the fixed text needs a third, which a full disk does not have.
+        String original = "# " + "padding ".repeat(1010) + "\n" + RISKY;
+        Files.writeString(roomy.resolve("Dockerfile"), original);
+        new HardenDockerfileOnAgent(List.of("Dockerfile"), true, FailureThreshold.NONE, null, null, Map.of())
+                .harden(roomy);
+        assertThat(Files.size(roomy.resolve("Dockerfile"))).as("the fixed size").isGreaterThan(8192);
+        try (FullDisk disk = FullDisk.mount()) {
+            Path full = disk.path();
+            Files.writeString(full.resolve("Dockerfile"), original);
+            disk.fill();
+
+            Throwable failure = catchThrowable(() -> new HardenDockerfileOnAgent(List.of("Dockerfile"), true,
+                    FailureThreshold.NONE, null, null, Map.of()).harden(full));
+
+            assertThat(Files.readString(full.resolve("Dockerfile"))).isEqualTo(original);
+            assertThat(failure).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("the file 'Dockerfile' was not written: ")
+                    .hasMessageContaining("No space left on device");
+            try (var left = Files.list(full)) {
+                assertThat(left).containsExactlyInAnyOrder(full.resolve("Dockerfile"), full.resolve(".filler"));
+            }
+        }
+    }
+
+    @Test
     void shouldLeaveTheFileAloneWithoutFix() throws IOException {
         write("Dockerfile", RISKY);
 
@@ -178,6 +245,16 @@ class HardenDockerfileOnAgentTest {
 
         assertThat(returned.report()).contains("DL3007").doesNotContain("DL3020");
         assertThat(returned.toMap()).containsKey("total");
+    }
+
+    /** The build log's line when the step fails, or "passed". */
+    private String outcome(List<String> files, boolean fix, String sarif, String config) {
+        try {
+            new HardenDockerfileOnAgent(files, fix, null, sarif, config, Map.of()).harden(workspace);
+            return "passed";
+        } catch (IllegalArgumentException e) {
+            return HardenDockerfileStep.userError(e);
+        }
     }
 
     private HardenDockerfileOnAgent onAgent(List<String> files, FailureThreshold threshold, String sarif,

@@ -23,6 +23,7 @@ public enum RequiredBinary {
     HTPASSWD("/usr/bin/htpasswd", "apache2-utils"),
     /** The OCI runtime buildkitd's OCI worker runs build steps with. */
     RUNC("/usr/sbin/runc", "runc"),
+    MOUNT("/bin/mount", "mount"),
     UMOUNT("/bin/umount", "mount"),
     /** Loads report pages headless: DOM dumps and screenshots under a real Content-Security-Policy. */
     CHROMIUM("/usr/bin/chromium", "chromium");

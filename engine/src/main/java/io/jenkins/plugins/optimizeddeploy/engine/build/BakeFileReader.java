@@ -1,12 +1,12 @@
 package io.jenkins.plugins.optimizeddeploy.engine.build;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,12 +75,7 @@ public final class BakeFileReader {
     }
 
     private static HclBody parse(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BakeFileException("Cannot read bake file " + file + ": " + e.getMessage(), e);
-        }
+        String text = InputFile.of(InputKind.BAKE_FILE, file).readText();
         String name = file.toString();
         return name.endsWith(".json") ? parseJson(name, text) : HclParser.parseFile(name, text);
     }
@@ -94,7 +89,11 @@ public final class BakeFileReader {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new BakeFileException(source + ": not valid JSON: " + e.getOriginalMessage(), e);
+            // Not the parser's message: it quotes the token it stopped at, which in a file that is no bake file
+            // may be a password.
+            JsonLocation location = e.getLocation();
+            throw new BakeFileException(source + ": not valid JSON" + (location == null ? ""
+                    : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"), e);
         }
         if (root == null || !root.isObject()) {
             throw new BakeFileException(source + ": a bake file in JSON is an object with variable, group and target");

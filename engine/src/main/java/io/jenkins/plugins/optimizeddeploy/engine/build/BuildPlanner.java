@@ -1,10 +1,9 @@
 package io.jenkins.plugins.optimizeddeploy.engine.build;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -117,10 +116,6 @@ public final class BuildPlanner {
     }
 
     private static DockerfileStages readStages(Path dockerfile) {
-        try {
-            return DockerfileStages.parse(dockerfile.toString(), Files.readString(dockerfile, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new BakeFileException("Cannot read Dockerfile " + dockerfile + ": " + e.getMessage(), e);
-        }
+        return DockerfileStages.parse(dockerfile.toString(), InputFile.of(InputKind.DOCKERFILE, dockerfile).readText());
     }
 }

@@ -9,13 +9,13 @@ import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSource;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
+import io.jenkins.plugins.optimizeddeploy.engine.files.OutputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspector;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public final class BuildxBakeBuilder implements ImageBuilder {
         Path overrideFile = workDirectory.resolve("override.json");
         Path metadataFile = workDirectory.resolve("metadata.json");
         try {
-            Files.writeString(overrideFile, overrideFile(plan), StandardCharsets.UTF_8);
+            OutputFile.writeText(overrideFile, overrideFile(plan));
             // bake resolves contexts against its working directory; the plan resolved them against the bake file
             CommandResult result = runner.run(Command.of(arguments(plan, overrideFile, metadataFile))
                     .withWorkingDirectory(plan.bakeFile().getParent())

@@ -1,11 +1,8 @@
 package io.jenkins.plugins.optimizeddeploy.engine.dockerfile;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFileException;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,18 +55,10 @@ public final class DockerfileParser {
     /**
      * Reads and parses a file as UTF-8; the path as given names it in messages.
      *
-     * @throws IOException when the file cannot be read or is not UTF-8 text
+     * @throws InputFileException when the file is missing, not a regular file, too large, unreadable or not UTF-8
      */
-    public static Dockerfile parse(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new IOException("Cannot read Dockerfile " + file + ": it is not UTF-8 text (" + e + ")", e);
-        }
-        return parse(file.toString(), text);
+    public static Dockerfile parse(Path file) {
+        return parse(file.toString(), InputFile.of(InputKind.DOCKERFILE, file).readText());
     }
 
     private Dockerfile parse() {

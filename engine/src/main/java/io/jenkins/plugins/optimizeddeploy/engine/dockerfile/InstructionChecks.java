@@ -32,6 +32,8 @@ final class InstructionChecks {
     private static final Map<String, FlagKind> HEALTHCHECK_FLAGS = ordered("interval", FlagKind.STRING, "timeout",
             FlagKind.STRING, "start-period", FlagKind.STRING, "start-interval", FlagKind.STRING, "retries",
             FlagKind.STRING);
+    /** The longest word an unknown instruction is quoted with: HEALTHCHECK and a few typos. */
+    private static final int MAX_SHOWN_WORD = 16;
     private static final Pattern STAGE_NAME = Pattern.compile("[a-z][a-z0-9-_.]*");
     private static final Set<String> NETWORK_MODES = Set.of("default", "none", "host");
     private static final Set<String> SECURITY_MODES = Set.of("sandbox", "insecure");
@@ -136,10 +138,21 @@ final class InstructionChecks {
                             "SHELL requires the arguments to be in JSON form, such as [\"/bin/bash\", \"-c\"]");
                 }
             }
-            default -> throw new InstructionException("unknown instruction: " + raw.keyword()
+            default -> throw new InstructionException("unknown instruction: " + shown(raw.keyword())
                     + " (expected one of ADD, ARG, CMD, COPY, ENTRYPOINT, ENV, EXPOSE, FROM, HEALTHCHECK, LABEL,"
                     + " MAINTAINER, ONBUILD, RUN, SHELL, STOPSIGNAL, USER, VOLUME, WORKDIR)");
         }
+    }
+
+    /**
+     * The first word of a line that is no instruction, when it looks like a misspelt keyword (letters only, e.g.
+     * {@code RUNN}). Any other word is not repeated: the file may be no Dockerfile at all, and its first word a URL
+     * with a token or a key, which must not end up in a build log.
+     */
+    private static String shown(String word) {
+        boolean keywordLike = word.length() <= MAX_SHOWN_WORD
+                && word.chars().allMatch(c -> c < 128 && Character.isLetter(c));
+        return keywordLike ? word : "a word that is not shown, as it is no keyword";
     }
 
     private static InstructionException atLeastOne(String name, String expected) {

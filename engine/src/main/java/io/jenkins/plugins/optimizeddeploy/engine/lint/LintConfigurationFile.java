@@ -1,14 +1,17 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFileException;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Reads a {@code .hadolint.yaml}: {@code ignored}, {@code override} ({@code error}, {@code warning}, {@code info},
@@ -40,10 +42,10 @@ public final class LintConfigurationFile {
      * The configuration in a file, on top of hadolint's defaults.
      *
      * @throws LintConfigurationException naming the file and what is wrong in it
-     * @throws IOException when the file cannot be read
+     * @throws InputFileException naming the file when it is missing, not a regular file, too large or unreadable
      */
-    public static LintConfiguration read(Path file) throws IOException {
-        return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    public static LintConfiguration read(Path file) {
+        return parse(file.toString(), InputFile.of(InputKind.LINT_CONFIGURATION, file).readText());
     }
 
     /** The configuration in YAML text; {@code source} names it in error messages. */
@@ -56,7 +58,7 @@ public final class LintConfigurationFile {
                         + ": a second YAML document; a configuration is one document");
             }
         } catch (JsonProcessingException e) {
-            throw new LintConfigurationException(source, "not YAML: " + problem(e));
+            throw new LintConfigurationException(source, "not YAML" + problem(e));
         } catch (IOException e) {
             throw new UncheckedIOException("Reading YAML from a string failed", e);
         }
@@ -76,13 +78,19 @@ public final class LintConfigurationFile {
     }
 
     /**
-     * The parser's message on one line: without SnakeYAML's indented lines that quote the file around the problem,
-     * with the line when the parser knows it (a nesting limit is reported without one).
+     * Where the YAML breaks, never the parser's own words about it: those quote the lines around the problem, and a
+     * file that is no configuration (a credentials file, a git config with a token in a URL) must not reach a log.
+     * Only a key set twice and too deep a nesting are named, since they quote a key or nothing of the file.
      */
     private static String problem(JsonProcessingException e) {
-        String problem = e.getOriginalMessage().lines().filter(line -> !line.isBlank() && !line.startsWith(" "))
-                .collect(Collectors.joining(": "));
-        return problem + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")");
+        String message = e.getOriginalMessage();
+        JsonLocation location = e.getLocation();
+        if (message.startsWith("Duplicate field '") || e instanceof StreamConstraintsException) {
+            return ": " + message.lines().findFirst().orElse(message)
+                    + (location == null ? "" : " (line " + location.getLineNr() + ")");
+        }
+        return location == null ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     private static LintConfiguration apply(String source, LintConfiguration configuration, String key, JsonNode value) {

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFileException;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
@@ -61,23 +62,20 @@ public final class DockerConfigCredentials implements CredentialsSource {
     /**
      * Reads {@code configJson}, which must exist.
      *
-     * @throws CredentialsException naming the file when it cannot be read or is not a docker config
+     * @throws CredentialsException naming the file when it is not a docker config
+     * @throws InputFileException naming the file when it is missing, not a regular file, too large or unreadable
      */
     public static DockerConfigCredentials from(Path configJson) {
         String source = configJson.toString();
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readString(configJson, StandardCharsets.UTF_8));
+            root = new ObjectMapper().readTree(InputFile.of(InputKind.DOCKER_CONFIG, configJson).readText());
         } catch (JsonProcessingException e) {
             // The parser's own message may quote file content, which can be a password: give the position only.
             JsonLocation location = e.getLocation();
             throw new CredentialsException("Docker config " + source + " is not valid JSON (line "
                     + (location == null ? "?" : location.getLineNr()) + ", column "
                     + (location == null ? "?" : location.getColumnNr()) + ")");
-        } catch (NoSuchFileException e) {
-            throw new CredentialsException("Docker config " + source + " does not exist", e);
-        } catch (IOException e) {
-            throw new CredentialsException("Cannot read docker config " + source + ": " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new CredentialsException("Docker config " + source + " must hold a JSON object");

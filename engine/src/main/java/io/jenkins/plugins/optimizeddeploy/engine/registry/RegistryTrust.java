@@ -1,9 +1,10 @@
 package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -91,15 +92,14 @@ final class RegistryTrust {
     }
 
     private static Collection<? extends Certificate> readPem(Path pemFile) {
-        try (InputStream in = Files.newInputStream(pemFile)) {
+        byte[] pem = InputFile.of(InputKind.CA_CERTIFICATE, pemFile).readBytes();
+        try {
             Collection<? extends Certificate> certificates =
-                    CertificateFactory.getInstance("X.509").generateCertificates(in);
+                    CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
             if (certificates.isEmpty()) {
                 throw new IllegalArgumentException("CA certificate file " + pemFile + " holds no certificate");
             }
             return certificates;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read CA certificate file " + pemFile + ": " + e, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("CA certificate file " + pemFile + " is not a PEM or DER X.509"
                     + " certificate: " + e.getMessage(), e);

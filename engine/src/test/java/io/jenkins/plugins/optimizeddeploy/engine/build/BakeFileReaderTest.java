@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFileException;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -286,8 +287,11 @@ class BakeFileReaderTest {
                 .isInstanceOf(BakeFileException.class).hasMessage("bake.json: 'target' must be an object of named blocks");
         assertThatThrownBy(() -> BakeFileReader.readJson("bake.json", "{\"target\": ", Map.of()))
                 .isInstanceOf(BakeFileException.class).hasMessageStartingWith("bake.json: not valid JSON");
+        assertThatThrownBy(() -> BakeFileReader.readJson("bake.json", "ghp_0123456789abcdef\n", Map.of()))
+                .isInstanceOf(BakeFileException.class).hasMessage("bake.json: not valid JSON (line 1, column 1)");
         assertThatThrownBy(() -> BakeFileReader.read(Path.of("/nonexistent/docker-bake.hcl"), Map.of()))
-                .isInstanceOf(BakeFileException.class).hasMessageContaining("/nonexistent/docker-bake.hcl");
+                .isInstanceOf(InputFileException.class)
+                .hasMessage("bake file '/nonexistent/docker-bake.hcl' does not exist");
     }
 
     private static Map<String, String> args(String hcl, Map<String, String> environment) {

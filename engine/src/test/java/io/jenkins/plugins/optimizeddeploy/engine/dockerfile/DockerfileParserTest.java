@@ -211,6 +211,9 @@ class DockerfileParserTest {
     static Stream<Arguments> errors() {
         return Stream.of(
                 row("FROM scratch\nRUNN echo", "Dockerfile:2: unknown instruction: RUNN"),
+                row("https://ci:s3cr3t@git.example.com", "Dockerfile:1: unknown instruction: a word that is not"
+                        + " shown, as it is no keyword (expected one of ADD,"),
+                row("ghp_0123456789abcdef\n", "Dockerfile:1: unknown instruction: a word that is not shown"),
                 row("FROM", "Dockerfile:1: FROM requires either one or three arguments"),
                 row("FROM a AS", "Dockerfile:1: FROM requires either one or three arguments"),
                 row("FROM a AS 1st", "Dockerfile:1: invalid name for build stage: \"1st\""),

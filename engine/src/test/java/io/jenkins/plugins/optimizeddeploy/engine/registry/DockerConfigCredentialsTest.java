@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -118,8 +119,8 @@ class DockerConfigCredentialsTest {
         Path missing = directory.resolve("absent.json");
 
         assertThatThrownBy(() -> DockerConfigCredentials.from(missing))
-                .isInstanceOf(CredentialsException.class)
-                .hasMessage("Docker config " + missing + " does not exist");
+                .isInstanceOf(InputFileException.class)
+                .hasMessage("docker config '" + missing + "' does not exist");
     }
 
     @Test
