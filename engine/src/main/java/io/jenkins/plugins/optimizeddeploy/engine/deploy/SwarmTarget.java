@@ -17,7 +17,6 @@ import java.util.Optional;
  * for a task's health without one.
  */
 public final class SwarmTarget implements DeployTarget {
-    private static final Duration POLL = Duration.ofMillis(250);
 
     private final DockerCli docker;
     private final Duration monitor;
@@ -88,7 +87,7 @@ public final class SwarmTarget implements DeployTarget {
             if (!state.moving() && tasksRun(service, image)) {
                 return Rollout.healthyNow();
             }
-            sleep();
+            Health.pause();
         }
         return Rollout.failed("not healthy before the deadline (update "
                 + (state == null ? "not started" : state.updateState().orElse("not started")) + ")"
@@ -118,14 +117,5 @@ public final class SwarmTarget implements DeployTarget {
         return docker.require("service", "ps", service, "--no-trunc", "--format", "{{json .}}").stdout().stream()
                 .filter(line -> !line.isBlank()).map(line -> DockerCli.json("docker service ps " + service, line))
                 .toList();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeployException("interrupted while waiting for the deploy to be healthy", e);
-        }
     }
 }
