@@ -49,8 +49,8 @@ class SwarmTargetTest {
         dockerd.docker("swarm", "init", "--advertise-addr", manager, "--listen-addr", manager,
                 "--data-path-port", Integer.toString(LoopbackPorts.free())).requireSuccess();
         images = new DeployImages(dockerd, registry, context);
-        v1 = images.byDigest(images.healthy("swarm-app", "1"));
-        v2 = images.byDigest(images.healthy("swarm-app", "2"));
+        v1 = images.healthy("swarm-app", "1");
+        v2 = images.healthy("swarm-app", "2");
     }
 
     @AfterAll
@@ -84,7 +84,7 @@ class SwarmTargetTest {
 
     @Test
     void shouldPutThePreviousDigestBackWhenTheHealthCheckFails() throws Exception {
-        ImageReference sick = images.byDigest(images.unhealthy("swarm-app"));
+        ImageReference sick = images.unhealthy("swarm-app");
         release(Duration.ofSeconds(5)).run(Action.DEPLOY, List.of(deploy("sick", v1)), TIMEOUT, "test");
 
         ReleaseResult result = release(Duration.ofSeconds(5)).run(Action.DEPLOY, List.of(deploy("sick", sick)), TIMEOUT, "test");
@@ -101,7 +101,7 @@ class SwarmTargetTest {
 
     @Test
     void shouldPutEveryServiceBackWhenOneCrashesOnStart() throws Exception {
-        ImageReference crashing = images.byDigest(images.crashing("swarm-app"));
+        ImageReference crashing = images.crashing("swarm-app");
         release(Duration.ofSeconds(5)).run(Action.DEPLOY, List.of(deploy("api", v1), deploy("worker", v1)), TIMEOUT, "test");
 
         ReleaseResult result = release(Duration.ofSeconds(5)).run(Action.DEPLOY,
