@@ -23,11 +23,24 @@ public interface DeployTarget {
      */
     Rollout deploy(String service, ImageReference image, Instant deadline);
 
+    /** Removes {@code service} if it exists: the undo of a release that created it. */
+    void remove(String service);
+
     /**
-     * Makes {@code previous} what {@code service} runs again, healthy, or removes the service when there was none
-     * before (empty); nothing changes when it already runs healthy.
+     * Makes {@code previous} what {@code service} runs again, healthy (a deploy that changes nothing when it already
+     * does), or removes the service when there was none before (empty).
      *
      * @throws DeployException when the previous image cannot be put back by {@code deadline}
      */
-    void undo(String service, Optional<ImageReference> previous, Instant deadline);
+    default void undo(String service, Optional<ImageReference> previous, Instant deadline) {
+        if (previous.isEmpty()) {
+            remove(service);
+            return;
+        }
+        Rollout back = deploy(service, previous.get(), deadline);
+        if (!back.healthy()) {
+            throw new DeployException(service + " did not run " + previous.get() + " healthy again on " + identity()
+                    + ": " + back.reason());
+        }
+    }
 }

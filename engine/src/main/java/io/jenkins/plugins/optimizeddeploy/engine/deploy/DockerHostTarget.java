@@ -42,6 +42,7 @@ public final class DockerHostTarget implements DeployTarget {
 
     @Override
     public Rollout deploy(String service, ImageReference image, Instant deadline) {
+        restoreParked(service);
         JsonNode old = container(service).orElseThrow(() -> new DeployException("there is no container named "
                 + service + " on " + docker.endpoint() + ": run it once with docker run; deploys carry its settings over"));
         if (imageOf(old).equals(image)) {
@@ -51,45 +52,54 @@ public final class DockerHostTarget implements DeployTarget {
         ContainerSettings settings = ContainerSettings.of(old,
                 docker.inspect("image", "inspect", old.path("Image").asText()).orElseGet(() -> old.path("Config")));
         String parked = service + PARKED;
-        if (container(parked).isPresent()) {
-            docker.require("rm", "--force", parked);
-        }
         docker.require("rename", service, parked);
-        if (settings.hostNetwork()) {
-            docker.require("stop", parked);
+        Rollout rollout;
+        try {
+            if (settings.hostNetwork()) {
+                docker.require("stop", parked);
+            }
+            List<String> run = new ArrayList<>(List.of("run", "--detach", "--name", service));
+            run.addAll(settings.runArguments());
+            run.add(image.toString());
+            run.addAll(settings.command());
+            CommandResult started = docker.run(Duration.between(Instant.now(), deadline).plusSeconds(1),
+                    settings.environment(), run);
+            rollout = started.succeeded() ? awaitHealthy(service, deadline)
+                    : Rollout.failed("docker run failed: " + started.lastLine());
+        } catch (RuntimeException e) {
+            if (!Thread.currentThread().isInterrupted()) {
+                restoreParked(service);
+            }
+            // else the thread can run no more commands: the undo that follows a stopped deploy restores it
+            throw e;
         }
-        List<String> run = new ArrayList<>(List.of("run", "--detach", "--name", service));
-        run.addAll(settings.runArguments());
-        run.add(image.toString());
-        run.addAll(settings.command());
-        CommandResult started = docker.run(Duration.between(Instant.now(), deadline).plusSeconds(1),
-                settings.environment(), run);
-        Rollout rollout = started.succeeded() ? awaitHealthy(service, deadline)
-                : Rollout.failed("docker run failed: " + started.lastLine());
         if (rollout.healthy()) {
             docker.require("rm", "--force", parked);
         } else {
-            docker.run(Duration.ofMinutes(1), Map.of(), List.of("rm", "--force", service));
-            docker.require("rename", parked, service);
-            if (settings.hostNetwork()) {
-                docker.require("start", service);
-            }
+            restoreParked(service);
         }
         return rollout;
     }
 
-    @Override
-    public void undo(String service, Optional<ImageReference> previous, Instant deadline) {
-        if (previous.isEmpty()) {
-            if (container(service).isPresent()) {
-                docker.require("rm", "--force", service);
-            }
+    /**
+     * Gives a container parked by a deploy that failed or was stopped its name back, started, removing whatever
+     * took the name meanwhile; nothing when none is parked.
+     */
+    private void restoreParked(String service) {
+        String parked = service + PARKED;
+        if (container(parked).isEmpty()) {
             return;
         }
-        Rollout back = deploy(service, previous.get(), deadline);
-        if (!back.healthy()) {
-            throw new DeployException("container " + service + " did not run " + previous.get() + " healthy again: "
-                    + back.reason());
+        docker.run(Duration.ofMinutes(1), Map.of(), List.of("rm", "--force", service));
+        docker.require("rename", parked, service);
+        docker.require("start", service);
+    }
+
+    @Override
+    public void remove(String service) {
+        restoreParked(service);
+        if (container(service).isPresent()) {
+            docker.require("rm", "--force", service);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -25,6 +26,8 @@ import java.util.function.Function;
  * every service's outcome is appended to the history.
  */
 public final class Release {
+    /** How long stopped deploy threads get to end (each stops at its next look at the platform). */
+    private static final Duration WORK_END = Duration.ofMinutes(1);
     private final DeployTarget target;
     private final DeployHistory history;
     private final Duration lockTimeout;
@@ -55,7 +58,17 @@ public final class Release {
                 before.put(service.service(), target.running(service.service()));
             }
             Instant deadline = Instant.now().plus(timeout);
-            List<Attempt> attempts = inParallel(services, service -> () -> attempt(service, deadline));
+            Instant started = Instant.now();
+            List<Attempt> attempts;
+            boolean stopped = false;
+            try {
+                attempts = inParallel(services, service -> () -> attempt(service, deadline));
+            } catch (InterruptedException e) {
+                // stopped (a cancelled build, SIGTERM): whatever moved goes back before the interrupt is passed on
+                stopped = true;
+                attempts = services.stream().map(service -> new Attempt(service, started, null, Outcome.FAILED,
+                        "the " + action.name().toLowerCase() + " was stopped")).toList();
+            }
             boolean rollBack = attempts.stream().anyMatch(attempt -> attempt.outcome() != Outcome.HEALTHY);
             if (rollBack) {
                 Instant undoDeadline = Instant.now().plus(timeout);
@@ -74,6 +87,9 @@ public final class Release {
                         attempt.healthyAfterMillis(), attempt.outcome(), attempt.reason(), by));
             }
             history.append(records);
+            if (stopped) {
+                Thread.currentThread().interrupt();
+            }
             return new ReleaseResult(results, rollBack);
         }
     }
@@ -121,10 +137,11 @@ public final class Release {
         }
     }
 
+    /** Interrupted, it interrupts the work and waits for it to end, so nothing still moves a service afterwards. */
     private static <T, R> List<R> inParallel(List<T> items, Function<T, Callable<R>> work) throws InterruptedException {
         ExecutorService executor = Executors.newFixedThreadPool(items.size());
         try {
-            List<Future<R>> futures = executor.invokeAll(items.stream().map(work).toList());
+            List<Future<R>> futures = items.stream().map(work).map(executor::submit).toList();
             List<R> results = new ArrayList<>();
             for (Future<R> future : futures) {
                 results.add(future.get());
@@ -134,6 +151,19 @@ public final class Release {
             throw new IllegalStateException("a deploy thread failed unexpectedly: " + e.getCause(), e.getCause());
         } finally {
             executor.shutdownNow();
+            awaitEnd(executor);
+        }
+    }
+
+    private static void awaitEnd(ExecutorService executor) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            executor.awaitTermination(WORK_END.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

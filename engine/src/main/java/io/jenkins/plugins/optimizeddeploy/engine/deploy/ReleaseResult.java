@@ -1,6 +1,5 @@
 package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,13 +10,11 @@ public record ReleaseResult(List<ServiceResult> services, boolean rolledBack) {
     }
 
     /** Every service runs its new image and passed its gate. */
-    @JsonIgnore
     public boolean healthy() {
         return services.stream().allMatch(service -> service.outcome() == Outcome.HEALTHY);
     }
 
     /** A service could not be deployed or could not be put back: more than a failed gate. */
-    @JsonIgnore
     public boolean broken() {
         return services.stream().anyMatch(service -> service.outcome() == Outcome.FAILED
                 || service.outcome() == Outcome.ROLLBACK_FAILED);

@@ -49,17 +49,9 @@ public final class SwarmTarget implements DeployTarget {
     }
 
     @Override
-    public void undo(String service, Optional<ImageReference> previous, Instant deadline) {
-        if (previous.isEmpty()) {
-            if (inspect(service).isPresent()) {
-                docker.require("service", "rm", service);
-            }
-            return;
-        }
-        Rollout back = deploy(service, previous.get(), deadline);
-        if (!back.healthy()) {
-            throw new DeployException("service " + service + " did not run " + previous.get() + " healthy again: "
-                    + back.reason());
+    public void remove(String service) {
+        if (inspect(service).isPresent()) {
+            docker.require("service", "rm", service);
         }
     }
 

@@ -8,8 +8,11 @@ import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -119,6 +122,46 @@ class DockerHostTargetTest {
         }
         assertThat(inspect("probed", "{{.Config.Image}} {{.State.Status}} {{.State.Health.Status}}"))
                 .isEqualTo(v1 + " running healthy");
+    }
+
+    @Test
+    void shouldPutTheOldContainerBackWhenTheDeployIsStoppedMidway() throws Exception {
+        ImageReference sick = images.unhealthy("host-app");
+        dockerd.docker("run", "--detach", "--name", "stopped", "--network", "none", v1.toString()).requireSuccess();
+        AtomicReference<ReleaseResult> result = new AtomicReference<>();
+        AtomicBoolean interruptPassedOn = new AtomicBoolean();
+        Thread deploying = new Thread(() -> {
+            try {
+                result.set(release().run(Action.DEPLOY, List.of(deploy("stopped", sick)), TIMEOUT, "test"));
+                interruptPassedOn.set(Thread.currentThread().isInterrupted());
+            } catch (InterruptedException e) {
+                throw new IllegalStateException("the release should put the container back, not give up", e);
+            }
+        });
+
+        deploying.start();
+        awaitContainer("stopped.previous");
+        deploying.interrupt();
+        deploying.join(TIMEOUT.toMillis());
+
+        assertThat(result.get().rolledBack()).isTrue();
+        assertThat(result.get().services()).singleElement().satisfies(service -> {
+            assertThat(service.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(service.reason()).isEqualTo("the deploy was stopped");
+            assertThat(service.running()).isEqualTo(v1.toString());
+        });
+        assertThat(interruptPassedOn).isTrue();
+        assertThat(inspect("stopped", "{{.Config.Image}} {{.State.Status}} {{.State.Health.Status}}"))
+                .isEqualTo(v1 + " running healthy");
+        assertThat(containerNames()).doesNotContain("stopped.previous");
+    }
+
+    private static void awaitContainer(String name) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!containerNames().contains(name)) {
+            assertThat(Instant.now()).as("container %s within 30 s", name).isBefore(deadline);
+            Thread.sleep(50);
+        }
     }
 
     private static Release release() {
