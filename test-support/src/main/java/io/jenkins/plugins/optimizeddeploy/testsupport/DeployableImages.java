@@ -29,7 +29,7 @@ public final class DeployableImages {
         this.registry = registry;
         this.context = context;
         this.base = registry.pushBusyboxBase("deploy/base", "1");
-        if (registry.username() != null) {
+        if (registry.flavour().hasCredentials()) {
             dockerd.dockerWithStdin(registry.password(), "login", "--username", registry.username(),
                     "--password-stdin", registry.hostPort()).requireSuccess();
         }
