@@ -55,7 +55,8 @@ final class TargetLock implements AutoCloseable {
                 }
                 if (!Instant.now().isBefore(deadline)) {
                     throw new TargetBusyException(target + " is being deployed by " + holderOf(file)
-                            + "; gave up waiting for it after " + timeout.toSeconds() + " s");
+                            + "; gave up waiting for it after " + (timeout.toMillis() < 1000
+                                    ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s"));
                 }
                 Thread.sleep(POLL.toMillis());
             }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
@@ -78,8 +79,8 @@ class SwarmTargetTest {
         assertThat(new DeployHistory(state.resolve("history.jsonl")).records())
                 .filteredOn(record -> record.service().equals("web")).extracting(DeployRecord::from,
                         DeployRecord::to, DeployRecord::outcome, DeployRecord::by)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(null, v1.toString(), Outcome.HEALTHY, "test"),
-                        org.assertj.core.groups.Tuple.tuple(v1.toString(), v2.toString(), Outcome.HEALTHY, "build 7"));
+                .containsExactly(tuple(null, v1.toString(), Outcome.HEALTHY, "test"),
+                        tuple(v1.toString(), v2.toString(), Outcome.HEALTHY, "build 7"));
     }
 
     @Test
@@ -110,8 +111,8 @@ class SwarmTargetTest {
         assertThat(result.rolledBack()).isTrue();
         assertThat(result.broken()).as(String.join("\n", result.summary())).isFalse();
         assertThat(result.services()).extracting(ServiceResult::service, ServiceResult::outcome).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("api", Outcome.ROLLED_BACK),
-                org.assertj.core.groups.Tuple.tuple("worker", Outcome.UNHEALTHY));
+                tuple("api", Outcome.ROLLED_BACK),
+                tuple("worker", Outcome.UNHEALTHY));
         for (String service : List.of("api", "worker")) {
             assertThat(specImage(service)).as(service).isEqualTo(v1.toString());
             assertThat(runningTasks(service)).as(service).isNotEmpty()
