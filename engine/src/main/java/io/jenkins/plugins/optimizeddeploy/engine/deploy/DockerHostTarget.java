@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 public final class DockerHostTarget implements DeployTarget {
     private static final String PARKED = ".previous";
+    private static final Duration COMMAND_MINIMUM = Duration.ofSeconds(5);
 
     private final DockerCli docker;
     private final Duration settle;
@@ -48,7 +49,7 @@ public final class DockerHostTarget implements DeployTarget {
         if (imageOf(old).equals(image)) {
             return awaitHealthy(service, deadline);
         }
-        docker.require(Duration.between(Instant.now(), deadline).plusSeconds(1), List.of("pull", "--quiet", image.toString()));
+        docker.require(remaining(deadline), List.of("pull", "--quiet", image.toString()));
         ContainerSettings settings = ContainerSettings.of(old,
                 docker.inspect("image", "inspect", old.path("Image").asText()).orElseGet(() -> old.path("Config")));
         String parked = service + PARKED;
@@ -62,8 +63,7 @@ public final class DockerHostTarget implements DeployTarget {
             run.addAll(settings.runArguments());
             run.add(image.toString());
             run.addAll(settings.command());
-            CommandResult started = docker.run(Duration.between(Instant.now(), deadline).plusSeconds(1),
-                    settings.environment(), run);
+            CommandResult started = docker.run(remaining(deadline), settings.environment(), run);
             rollout = started.succeeded() ? awaitHealthy(service, deadline)
                     : Rollout.failed("docker run failed: " + started.lastLine());
         } catch (RuntimeException e) {
@@ -101,6 +101,12 @@ public final class DockerHostTarget implements DeployTarget {
         if (container(service).isPresent()) {
             docker.require("rm", "--force", service);
         }
+    }
+
+    /** The time left for a command, at least a few seconds: a command that cannot start says nothing of health. */
+    private static Duration remaining(Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.compareTo(COMMAND_MINIMUM) < 0 ? COMMAND_MINIMUM : left;
     }
 
     private Optional<JsonNode> container(String name) {
