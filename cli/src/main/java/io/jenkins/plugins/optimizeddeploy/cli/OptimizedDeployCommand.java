@@ -21,7 +21,8 @@ import picocli.CommandLine.ParseResult;
         versionProvider = OptimizedDeployCommand.ManifestVersion.class,
         description = "Fast, small and safe container CI/CD from any shell: the engine of the optimized-deploy Jenkins plugin.",
         subcommands = {InspectCommand.class, BuildCommand.class, RetagCommand.class, ParseCommand.class,
-            HardenCommand.class, VerifyCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+            HardenCommand.class, VerifyCommand.class, ReportCommand.class, DeployCommand.class, RollbackCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",

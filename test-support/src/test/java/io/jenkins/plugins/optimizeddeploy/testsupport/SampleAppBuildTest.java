@@ -86,6 +86,30 @@ class SampleAppBuildTest {
     }
 
     @Test
+    void shouldCallTheWorkerHealthyWhileItsHeartbeatIsFresh() throws Exception {
+        String image = buildAndPush("worker");
+        String container = "sample-worker-" + LoopbackPorts.free();
+
+        try {
+            // one batch, then a long sleep: only the test makes the heartbeat stale
+            dockerd.docker("run", "--detach", "--init", "--network", "host", "--env", "WORKER_INTERVAL=600",
+                    "--env", "WORKER_HEARTBEAT_MAX_AGE=30", "--name", container, image).requireSuccess();
+            String healthy = eventually(() -> healthStatus(container, "healthy"));
+            dockerd.docker("exec", container, "touch", "-d", "2000-01-01 00:00:00", "/tmp/worker.heartbeat")
+                    .requireSuccess();
+            String unhealthy = eventually(() -> healthStatus(container, "unhealthy"));
+            String probes = dockerd.docker("inspect", "--format", "{{json .State.Health.Log}}", container)
+                    .requireSuccess().stdout();
+
+            assertThat(healthy).isEqualTo("healthy");
+            assertThat(unhealthy).isEqualTo("unhealthy");
+            assertThat(probes).contains("worker-alive: last heartbeat", "more than 30s");
+        } finally {
+            dockerd.docker("rm", "--force", container);
+        }
+    }
+
+    @Test
     void shouldBuildTheOtherTargetsOnTheSameRuntimeStage() {
         String migrations = buildAndPush("migrations");
         buildAndPush("docs");
@@ -107,6 +131,13 @@ class SampleAppBuildTest {
                 "{{.Docker.Config.User}} {{.Docker.Config.Healthcheck.Test}}", image).requireSuccess().stdout();
 
         assertThat(config).startsWith("10001:10001 ").contains("wget");
+    }
+
+    /** {@code wanted} when the container's health status is it, else null. */
+    private static String healthStatus(String container, String wanted) {
+        String status = dockerd.docker("inspect", "--format", "{{.State.Health.Status}}", container)
+                .requireSuccess().stdout().strip();
+        return status.equals(wanted) ? status : null;
     }
 
     private static String buildAndPush(String target) {

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.optimizeddeploy.cli;
+
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.HttpHealthCheck;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** The HTTP part of the health gate of {@code deploy} and {@code rollback}; the platform's own health always counts. */
+final class HealthGateOptions {
+    @Option(names = "--health-url", paramLabel = "[NAME=]URL",
+            description = "Also require GET URL to pass for service NAME (NAME= may be left out with one --service); repeat per service.")
+    List<String> healthUrls = new ArrayList<>();
+
+    @Option(names = "--health-status", paramLabel = "CODE", defaultValue = "200",
+            description = "The HTTP status a health URL must answer (default: ${DEFAULT-VALUE}).")
+    int status;
+
+    @Option(names = "--health-body", paramLabel = "REGEX", description = "A pattern the health URL's body must contain.")
+    String body;
+
+    @Option(names = "--health-successes", paramLabel = "N", defaultValue = "3",
+            description = "Passes in a row a health URL needs (default: ${DEFAULT-VALUE}).")
+    int successes;
+
+    @Option(names = "--health-interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
+            description = "Time between two requests to a health URL (default: ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    /** The HTTP check of each service that has one. */
+    Map<String, HttpHealthCheck> checks(List<String> services, CommandSpec spec) {
+        Map<String, HttpHealthCheck> checks = new HashMap<>();
+        for (String given : healthUrls) {
+            int equals = given.indexOf('=');
+            boolean named = equals > 0 && !given.substring(0, equals).contains(":");
+            if (!named && services.size() != 1) {
+                throw new ParameterException(spec.commandLine(), "--health-url " + given
+                        + ": name the service (NAME=URL) when there is more than one --service");
+            }
+            String service = named ? given.substring(0, equals) : services.get(0);
+            if (!services.contains(service)) {
+                throw new ParameterException(spec.commandLine(), "--health-url " + given + ": " + service
+                        + " is not one of the services " + services);
+            }
+            checks.put(service, check(given, named ? given.substring(equals + 1) : given, spec));
+        }
+        return checks;
+    }
+
+    private HttpHealthCheck check(String given, String url, CommandSpec spec) {
+        try {
+            HttpHealthCheck check = HttpHealthCheck.of(new URI(url)).withExpectedStatus(status).withSuccesses(successes)
+                    .withInterval(interval);
+            return Optional.ofNullable(body).map(pattern -> check.withBodyPattern(Pattern.compile(pattern))).orElse(check);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            // PatternSyntaxException is an IllegalArgumentException too
+            throw new ParameterException(spec.commandLine(), "--health-url " + given + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.jenkins.plugins.optimizeddeploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.optimizeddeploy.testsupport.DeployableImages;
+import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
+import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A CI job cancelled halfway through a deploy: the process gets SIGTERM while the new container waits for its health
+ * check and the old one is parked. Before the process ends, the old container serves again under its own name.
+ */
+class DeployCommandSignalTest {
+    @RegisterExtension
+    static final RegistryExtension registry = RegistryExtension.plain();
+    @RegisterExtension
+    static final DockerdExtension dockerd = new DockerdExtension();
+
+    @TempDir
+    Path output;
+
+    @Test
+    void shouldPutTheOldContainerBackWhenTerminatedMidway(@TempDir Path context) throws Exception {
+        DeployableImages images = new DeployableImages(dockerd, registry, context);
+        String v1 = images.healthy("cli-signal", "1");
+        String sick = images.unhealthy("cli-signal");
+        dockerd.docker("run", "--detach", "--name", "cli-signal", "--network", "none", v1).requireSuccess();
+
+        Process cli = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), OptimizedDeployCommand.class.getName(), "deploy",
+                "--target", "docker", "--docker-host", dockerd.dockerHost(), "--service", "cli-signal=" + sick,
+                "--history", output.resolve("history.jsonl").toString()))
+                .redirectOutput(output.resolve("stdout").toFile()).redirectError(output.resolve("stderr").toFile())
+                .start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!containers().contains("cli-signal.previous")) {
+                assertThat(cli.isAlive()).as("the deploy is under way; its errors: %s", read("stderr")).isTrue();
+                assertThat(System.nanoTime()).as("the old container was parked in time").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            cli.destroy(); // SIGTERM
+            assertThat(cli.waitFor(StopReleaseOnSignal.GRACE.toSeconds() + 15, TimeUnit.SECONDS))
+                    .as("ended within the grace").isTrue();
+            assertThat(cli.exitValue()).as("128 + SIGTERM").isEqualTo(143);
+        } finally {
+            cli.destroyForcibly();
+        }
+
+        assertThat(read("stderr")).contains("stopped: putting back every service the release moved");
+        assertThat(read("stdout")).contains("cli-signal: FAILED", "the deploy was stopped", "release rolled back");
+        assertThat(dockerd.docker("container", "inspect", "cli-signal", "--format",
+                "{{.Config.Image}} {{.State.Status}} {{.State.Health.Status}}").requireSuccess().stdout().strip())
+                .isEqualTo(v1 + " running healthy");
+        assertThat(containers()).doesNotContain("cli-signal.previous");
+        assertThat(read("history.jsonl")).contains("\"outcome\":\"FAILED\"", "\"reason\":\"the deploy was stopped\"");
+    }
+
+    private static List<String> containers() {
+        return dockerd.docker("ps", "--all", "--format", "{{.Names}}").requireSuccess().stdout().lines().toList();
+    }
+
+    private String read(String file) throws Exception {
+        return Files.readString(output.resolve(file), StandardCharsets.UTF_8);
+    }
+}

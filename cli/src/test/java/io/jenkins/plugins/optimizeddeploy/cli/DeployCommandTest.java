@@ -1,0 +1,116 @@
+package io.jenkins.plugins.optimizeddeploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.optimizeddeploy.testsupport.DeployableImages;
+import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
+import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code deploy} and {@code rollback} against containers of the test's dockerd, by tag resolved to digest. */
+class DeployCommandTest {
+    @RegisterExtension
+    static final RegistryExtension registry = RegistryExtension.plain();
+    @RegisterExtension
+    static final DockerdExtension dockerd = new DockerdExtension();
+
+    @TempDir
+    static Path state;
+    private static String v1;
+    private static String v2;
+    private static String sick;
+
+    @BeforeAll
+    static void images(@TempDir Path context) {
+        DeployableImages images = new DeployableImages(dockerd, registry, context);
+        v1 = images.healthy("cli-app", "1");
+        v2 = images.healthy("cli-app", "2");
+        sick = images.unhealthy("cli-app");
+    }
+
+    @Test
+    void shouldReadServicesTargetAndGate() {
+        DeployCommand command = CommandLine.populateCommand(new DeployCommand(), "--target", "swarm", "--service",
+                "web=reg.example.com/web:1.4.2", "--service", "worker=reg.example.com/worker:1.4.2", "--health-url",
+                "web=http://web.example.com/health", "--timeout", "90s", "--json");
+
+        assertThat(command.services).containsExactly("web=reg.example.com/web:1.4.2", "worker=reg.example.com/worker:1.4.2");
+        assertThat(command.target.target).isEqualTo(DeployTargetOptions.TargetKind.swarm);
+        assertThat(command.target.timeout).isEqualTo(Duration.ofSeconds(90));
+        assertThat(command.health.healthUrls).containsExactly("web=http://web.example.com/health");
+        assertThat(command.target.json).isTrue();
+    }
+
+    @Test
+    void shouldExitWithBadInputForAServiceWithoutImageOrAnUnknownTarget() {
+        CliRun noImage = CliRun.of("deploy", "--target", "docker", "--service", "web");
+        CliRun unknownTarget = CliRun.of("deploy", "--target", "nomad", "--service", "web=reg.example.com/web:1");
+        CliRun unnamedUrl = CliRun.of("deploy", "--target", "docker", "--service", "web=reg.example.com/web:1",
+                "--service", "api=reg.example.com/api:1", "--health-url", "http://127.0.0.1/health");
+
+        assertThat(noImage.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(noImage.err()).contains("--service web: expected NAME=IMAGE");
+        assertThat(unknownTarget.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(unknownTarget.err()).contains("nomad", "swarm, docker");
+        assertThat(unnamedUrl.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(unnamedUrl.err()).contains("name the service (NAME=URL)");
+    }
+
+    @Test
+    void shouldDeployTheTagsDigestThenRollBackToThePreviousOne() throws Exception {
+        dockerd.docker("run", "--detach", "--name", "cli-web", "--network", "none", v1).requireSuccess();
+        String v1Digest = registry.hostPort() + "/deploy/cli-app@" + registry.manifest("deploy/cli-app", "1").digest();
+        String v2Digest = registry.hostPort() + "/deploy/cli-app@" + registry.manifest("deploy/cli-app", "2").digest();
+
+        CliRun deploy = CliRun.of("deploy", "--target", "docker", "--docker-host", dockerd.dockerHost(), "--service",
+                "cli-web=" + v2, "--history", state.resolve("history.jsonl").toString(), "--monitor", "1s", "--json");
+        CliRun rollback = CliRun.of("rollback", "--target", "docker", "--docker-host", dockerd.dockerHost(), "--service",
+                "cli-web", "--history", state.resolve("history.jsonl").toString());
+
+        assertThat(deploy.exitCode()).as(deploy.err()).isEqualTo(ExitCode.OK);
+        JsonNode json = new ObjectMapper().readTree(deploy.out());
+        assertThat(json.path("rolledBack").asBoolean()).isFalse();
+        JsonNode web = json.path("services").path(0);
+        assertThat(web.path("service").asText()).isEqualTo("cli-web");
+        assertThat(web.path("from").asText()).isEqualTo(v1Digest);
+        assertThat(web.path("to").asText()).isEqualTo(v2Digest);
+        assertThat(web.path("outcome").asText()).isEqualTo("HEALTHY");
+        assertThat(web.path("timeToHealthyMillis").asLong()).isPositive();
+        assertThat(rollback.exitCode()).as(rollback.err()).isEqualTo(ExitCode.OK);
+        assertThat(rollback.out()).contains("cli-web: HEALTHY " + v1Digest, "all 1 service(s) healthy");
+        assertThat(runningImage("cli-web")).isEqualTo(v1Digest);
+    }
+
+    @Test
+    void shouldExitOneWhenTheGateFailedAndThePreviousImageRunsAgain() throws Exception {
+        dockerd.docker("run", "--detach", "--name", "cli-sick", "--network", "none", v1).requireSuccess();
+
+        CliRun deploy = CliRun.of("deploy", "--target", "docker", "--docker-host", dockerd.dockerHost(), "--service",
+                "cli-sick=" + sick, "--history", state.resolve("history.jsonl").toString(), "--json");
+
+        assertThat(deploy.exitCode()).as(deploy.err()).isEqualTo(ExitCode.GATE_FAILED);
+        JsonNode json = new ObjectMapper().readTree(deploy.out());
+        assertThat(json.path("rolledBack").asBoolean()).isTrue();
+        assertThat(json.path("services").path(0).path("outcome").asText()).isEqualTo("UNHEALTHY");
+        assertThat(deploy.err()).contains("cli-sick UNHEALTHY: its HEALTHCHECK failed").hasLineCount(1);
+        assertThat(runningImage("cli-sick")).startsWith(registry.hostPort() + "/deploy/cli-app@sha256:")
+                .isEqualTo(json.path("services").path(0).path("running").asText());
+        assertThat(dockerd.docker("container", "inspect", "cli-sick", "--format", "{{.Config.Image}}").requireSuccess()
+                .stdout().strip()).isEqualTo(v1);
+    }
+
+    private static String runningImage(String container) {
+        String configured = dockerd.docker("container", "inspect", container, "--format", "{{.Config.Image}}")
+                .requireSuccess().stdout().strip();
+        return configured.contains("@") ? configured : dockerd.docker("image", "inspect", configured, "--format",
+                "{{index .RepoDigests 0}}").requireSuccess().stdout().strip();
+    }
+}

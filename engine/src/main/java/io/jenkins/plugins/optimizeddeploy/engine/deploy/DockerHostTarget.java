@@ -1,0 +1,173 @@
+package io.jenkins.plugins.optimizeddeploy.engine.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Containers on one docker engine, no orchestrator: a service is the container of that name. A deploy pulls the new
+ * image, parks the old container under another name, runs the new one with the old one's settings
+ * ({@link ContainerSettings}) and waits for its HEALTHCHECK (or, without one, for it to keep running a while); then
+ * it removes the old one. Until then the old one keeps serving, except on the host network, where the two would
+ * fight over the ports: there the old one is stopped first (and started again on failure). On failure the new
+ * container is removed and the old one takes its name back.
+ */
+public final class DockerHostTarget implements DeployTarget {
+    private static final String PARKED = ".previous";
+    private static final Duration COMMAND_MINIMUM = Duration.ofSeconds(5);
+
+    private final DockerCli docker;
+    private final Duration settle;
+
+    /** @param settle how long a container without a HEALTHCHECK must keep running to count as healthy */
+    public DockerHostTarget(DockerCli docker, Duration settle) {
+        this.docker = docker;
+        this.settle = settle;
+    }
+
+    @Override
+    public String identity() {
+        return "docker " + docker.endpoint();
+    }
+
+    @Override
+    public Optional<ImageReference> running(String service) {
+        return container(service).map(this::imageOf);
+    }
+
+    @Override
+    public Rollout deploy(String service, ImageReference image, Instant deadline) {
+        restoreParked(service);
+        JsonNode old = container(service).orElseThrow(() -> new DeployException("there is no container named "
+                + service + " on " + docker.endpoint() + ": run it once with docker run; deploys carry its settings over"));
+        if (imageOf(old).equals(image)) {
+            return awaitHealthy(service, deadline);
+        }
+        docker.require(remaining(deadline), List.of("pull", "--quiet", image.toString()));
+        ContainerSettings settings = ContainerSettings.of(old,
+                docker.inspect("image", "inspect", old.path("Image").asText()).orElseGet(() -> old.path("Config")));
+        String parked = service + PARKED;
+        docker.require("rename", service, parked);
+        Rollout rollout;
+        try {
+            if (settings.hostNetwork()) {
+                docker.require("stop", parked);
+            }
+            List<String> run = new ArrayList<>(List.of("run", "--detach", "--name", service));
+            run.addAll(settings.runArguments());
+            run.add(image.toString());
+            run.addAll(settings.command());
+            CommandResult started = docker.run(remaining(deadline), settings.environment(), run);
+            rollout = started.succeeded() ? awaitHealthy(service, deadline)
+                    : Rollout.failed("docker run failed: " + started.lastLine());
+        } catch (RuntimeException e) {
+            if (!Thread.currentThread().isInterrupted()) {
+                restoreParked(service);
+            }
+            // else the thread can run no more commands: the undo that follows a stopped deploy restores it
+            throw e;
+        }
+        if (rollout.healthy()) {
+            docker.require("rm", "--force", parked);
+        } else {
+            restoreParked(service);
+        }
+        return rollout;
+    }
+
+    /**
+     * Gives a container parked by a deploy that failed or was stopped its name back, started, removing whatever
+     * took the name meanwhile; nothing when none is parked.
+     */
+    private void restoreParked(String service) {
+        String parked = service + PARKED;
+        if (container(parked).isEmpty()) {
+            return;
+        }
+        docker.run(Duration.ofMinutes(1), Map.of(), List.of("rm", "--force", service));
+        docker.require("rename", parked, service);
+        docker.require("start", service);
+    }
+
+    @Override
+    public void remove(String service) {
+        restoreParked(service);
+        if (container(service).isPresent()) {
+            docker.require("rm", "--force", service);
+        }
+    }
+
+    /** The time left for a command, at least a few seconds: a command that cannot start says nothing of health. */
+    private static Duration remaining(Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.compareTo(COMMAND_MINIMUM) < 0 ? COMMAND_MINIMUM : left;
+    }
+
+    private Optional<JsonNode> container(String name) {
+        return docker.inspect("container", "inspect", name);
+    }
+
+    /** By digest: the one the container was run with, else the one its image was pulled by from the same repository. */
+    private ImageReference imageOf(JsonNode container) {
+        ImageReference configured = ImageReference.parse(container.path("Config").path("Image").asText());
+        if (configured.digest().isPresent()) {
+            return ImageReference.parse(configured.name() + "@" + configured.digest().get());
+        }
+        List<String> repoDigests = new ArrayList<>();
+        docker.inspect("image", "inspect", container.path("Image").asText())
+                .ifPresent(image -> image.path("RepoDigests").forEach(digest -> repoDigests.add(digest.asText())));
+        return repoDigests.stream().filter(digest -> digest.startsWith(configured.name() + "@")).findFirst()
+                .map(ImageReference::parse).orElse(configured);
+    }
+
+    private Rollout awaitHealthy(String service, Instant deadline) {
+        Instant runningSince = null;
+        String health = "not started";
+        int restarts = -1;
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode container = container(service).orElseThrow(() -> new DeployException("container " + service
+                    + " was removed on " + docker.endpoint() + " while it was being deployed"));
+            JsonNode state = container.path("State");
+            String status = state.path("Status").asText();
+            restarts = restarts < 0 ? container.path("RestartCount").asInt() : restarts;
+            if (container.path("RestartCount").asInt() > restarts || status.equals("exited") || status.equals("dead")
+                    || status.equals("restarting")) {
+                return Rollout.failed("the container exited with code " + state.path("ExitCode").asInt()
+                        + lastOutput(service));
+            }
+            JsonNode check = state.path("Health");
+            if (check.isObject()) {
+                health = check.path("Status").asText();
+                if (health.equals("healthy")) {
+                    return Rollout.healthyNow();
+                }
+                if (health.equals("unhealthy")) {
+                    JsonNode log = check.path("Log");
+                    return Rollout.failed("its HEALTHCHECK failed" + (log.isEmpty() ? ""
+                            : ": exit code " + log.get(log.size() - 1).path("ExitCode").asInt() + ", "
+                                    + log.get(log.size() - 1).path("Output").asText().strip()));
+                }
+            } else if (status.equals("running")) {
+                health = "running, no HEALTHCHECK";
+                runningSince = runningSince == null ? Instant.now() : runningSince;
+                if (Duration.between(runningSince, Instant.now()).compareTo(settle) >= 0) {
+                    return Rollout.healthyNow();
+                }
+            }
+            Health.pause();
+        }
+        return Rollout.failed("not healthy before the deadline (" + health + ")");
+    }
+
+    private String lastOutput(String service) {
+        CommandResult logs = docker.run(Duration.ofSeconds(30), Map.of(), List.of("logs", "--tail", "3", service));
+        String output = String.join(" | ", logs.stdout().isEmpty() ? logs.stderr() : logs.stdout()).strip();
+        return output.isEmpty() ? "" : "; its last output: " + output;
+    }
+}

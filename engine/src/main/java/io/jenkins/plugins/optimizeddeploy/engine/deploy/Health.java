@@ -1,0 +1,20 @@
+package io.jenkins.plugins.optimizeddeploy.engine.deploy;
+
+import java.time.Duration;
+
+/** How often a target looks at a service again while it waits for it to be healthy. */
+final class Health {
+    static final Duration POLL = Duration.ofMillis(250);
+
+    private Health() {
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeployException("interrupted while waiting for the deploy to be healthy", e);
+        }
+    }
+}

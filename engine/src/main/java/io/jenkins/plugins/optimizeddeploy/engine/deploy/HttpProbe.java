@@ -1,0 +1,52 @@
+package io.jenkins.plugins.optimizeddeploy.engine.deploy;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Asks a service's health URL until it passes its {@link HttpHealthCheck} or the deadline passes. */
+final class HttpProbe {
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** Empty when the check passed before {@code deadline}, else the last reason it did not. */
+    Optional<String> await(HttpHealthCheck check, Instant deadline) throws InterruptedException {
+        int inARow = 0;
+        String lastFailure = "it was not asked before the deadline";
+        while (Instant.now().isBefore(deadline)) {
+            Optional<String> failure = ask(check);
+            if (failure.isEmpty()) {
+                inARow++;
+                if (inARow == check.successes()) {
+                    return Optional.empty();
+                }
+            } else {
+                inARow = 0;
+                lastFailure = failure.get();
+            }
+            Thread.sleep(check.interval().toMillis());
+        }
+        return Optional.of("health check " + check.url() + " did not pass " + check.successes()
+                + " times in a row before the deadline; last: " + lastFailure);
+    }
+
+    private Optional<String> ask(HttpHealthCheck check) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(check.url()).timeout(check.requestTimeout()).GET().build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != check.expectedStatus()) {
+                return Optional.of("HTTP " + response.statusCode() + ", expected " + check.expectedStatus());
+            }
+            if (check.bodyPattern().isPresent() && !check.bodyPattern().get().matcher(response.body()).find()) {
+                return Optional.of("the body did not contain /" + check.bodyPattern().get() + "/");
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.jenkins.plugins.optimizeddeploy.engine.deploy;
+
+/** How one service of a release ended. */
+public enum Outcome {
+    /** The new image runs and passed the health gate. */
+    HEALTHY,
+    /** The new image failed the health gate; the previous one runs again. */
+    UNHEALTHY,
+    /** The new image was healthy, but another service of the release was not: the previous one runs again. */
+    ROLLED_BACK,
+    /** The platform could not be asked to run the new image; the previous one runs again. */
+    FAILED,
+    /** The previous image could not be put back: what runs is in the result's {@code running}. */
+    ROLLBACK_FAILED
+}

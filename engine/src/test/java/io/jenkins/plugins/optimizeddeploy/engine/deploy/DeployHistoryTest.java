@@ -1,0 +1,56 @@
+package io.jenkins.plugins.optimizeddeploy.engine.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeployHistoryTest {
+    private static final String TARGET = "swarm unix:///run/docker.sock";
+    private static final Instant STARTED = Instant.parse("2026-12-07T09:00:00.123Z");
+
+    @Test
+    void shouldReadBackWhatItAppendedAsJsonLines(@TempDir Path state) throws Exception {
+        DeployHistory history = new DeployHistory(state.resolve("deploys").resolve("history.jsonl"));
+        DeployRecord deployed = record("web", "reg/web@sha256:1", "reg/web@sha256:2", Outcome.HEALTHY);
+        DeployRecord failed = new DeployRecord(TARGET, "worker", Action.DEPLOY, null, "reg/worker@sha256:9", STARTED,
+                null, Outcome.UNHEALTHY, "its HEALTHCHECK failed", "build 12");
+
+        history.append(List.of(deployed, failed));
+
+        assertThat(history.records()).containsExactly(deployed, failed);
+        assertThat(Files.readAllLines(history.file())).hasSize(2).first().asString()
+                .contains("\"started\":\"2026-12-07T09:00:00.123Z\"").doesNotContain("\"reason\"");
+    }
+
+    @Test
+    void shouldNameWhatRanBeforeTheLastHealthyDeployAsPrevious(@TempDir Path state) {
+        DeployHistory history = new DeployHistory(state.resolve("history.jsonl"));
+        history.append(List.of(record("web", "reg/web@sha256:1", "reg/web@sha256:2", Outcome.HEALTHY),
+                record("web", "reg/web@sha256:2", "reg/web@sha256:3", Outcome.HEALTHY),
+                record("web", "reg/web@sha256:3", "reg/web@sha256:4", Outcome.UNHEALTHY),
+                record("api", "reg/api@sha256:7", "reg/api@sha256:8", Outcome.HEALTHY)));
+
+        assertThat(history.previous(TARGET, "web")).contains("reg/web@sha256:2");
+        assertThat(history.previous("docker unix:///run/docker.sock", "web")).isEmpty();
+        assertThat(new DeployHistory(state.resolve("absent.jsonl")).previous(TARGET, "web")).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheLineThatIsNotARecord(@TempDir Path state) throws Exception {
+        Path file = state.resolve("history.jsonl");
+        Files.writeString(file, "{\"target\":\"x\"}\n");
+
+        assertThatThrownBy(() -> new DeployHistory(file).records()).isInstanceOf(DeployException.class)
+                .hasMessageContaining(file + " line 1 is not a deploy record");
+    }
+
+    private static DeployRecord record(String service, String from, String to, Outcome outcome) {
+        return new DeployRecord(TARGET, service, Action.DEPLOY, from, to, STARTED, 1200L, outcome, null, "build 12");
+    }
+}
