@@ -57,7 +57,8 @@ final class DeployCommand implements Callable<Integer> {
         Map<String, ImageReference> images = images();
         Map<String, HttpHealthCheck> checks = health.checks(List.copyOf(images.keySet()), spec);
         List<ServiceDeploy> deploys = new ArrayList<>();
-        try (RegistryClient client = registryAccess.newClient(spec, parent.stdin())) {
+        try (RegistryClient client = registryAccess.newClient(spec, parent.stdin(),
+                images.values().stream().map(ImageReference::registry).toList())) {
             DigestResolver resolver = new DigestResolver(client);
             images.forEach((service, image) -> deploys.add(
                     DeployTargetOptions.service(spec, service, resolver.resolve(image), checks)));
