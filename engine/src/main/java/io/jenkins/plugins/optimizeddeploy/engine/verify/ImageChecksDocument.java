@@ -19,7 +19,10 @@ public final class ImageChecksDocument {
                         + " registry (no layer is pulled). Findings use the Dockerfile rules' output formats and"
                         + " failure thresholds, naming the image and platform where a Dockerfile finding names the file;"
                         + " the line is the history entry (1-based) for OD2006 and OD2007, else 1. Secret values are"
-                        + " never printed.\n\n")
+                        + " never printed. An image that leads to no platform image (an index listing only"
+                        + " attestations, or nothing) fails verification instead of passing with nothing checked;"
+                        + " indexes nested more than 4 deep, or leading to more than 128 manifests, are refused, and a"
+                        + " manifest listed twice is read once.\n\n")
                 .append("| id | default severity | message |\n|---|---|---|\n");
         for (ImageCheck check : ImageCheck.values()) {
             text.append("| ").append(check.id()).append(" | ").append(check.defaultSeverity().label()).append(" | ")
