@@ -1,8 +1,16 @@
 // check_stubs: shell
 package hudson.model;
 
-public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> {
+public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem {
     private Job() {
+        throw new UnsupportedOperationException("compile-only Jenkins API shim");
+    }
+
+    public RunT getBuildByNumber(int n) {
+        throw new UnsupportedOperationException("compile-only Jenkins API shim");
+    }
+
+    public RunT getLastBuild() {
         throw new UnsupportedOperationException("compile-only Jenkins API shim");
     }
 }
