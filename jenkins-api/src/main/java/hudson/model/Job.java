@@ -1,12 +1,18 @@
 // check_stubs: shell
 package hudson.model;
 
+import java.io.IOException;
+
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem {
     private Job() {
         throw new UnsupportedOperationException("compile-only Jenkins API shim");
     }
 
     public RunT getBuildByNumber(int n) {
+        throw new UnsupportedOperationException("compile-only Jenkins API shim");
+    }
+
+    public synchronized void save() throws IOException {
         throw new UnsupportedOperationException("compile-only Jenkins API shim");
     }
 

@@ -59,12 +59,21 @@ final class BuildHistory {
         return Optional.empty();
     }
 
-    /** The record of the baseline {@code build} names, unless that is the build itself or has no record now. */
+    /**
+     * The record of the baseline of {@code build}: the one chosen for the job, else the one its record names;
+     * unless that is the build itself or has no record now.
+     */
     static Optional<RunMetrics> baseline(RecordedBuild build) {
-        if (build.baseline() == 0 || build.baseline() == build.number()) {
+        int baseline = baselineNumber(build);
+        if (baseline == 0 || baseline == build.number()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(build.build(build.baseline())).map(RecordedBuild::metrics);
+        return Optional.ofNullable(build.build(baseline)).map(RecordedBuild::metrics);
+    }
+
+    /** The number of the baseline of {@code build}: the one chosen for the job, else the one its record names. */
+    static int baselineNumber(RecordedBuild build) {
+        return build.pinnedBaseline() != 0 ? build.pinnedBaseline() : build.baseline();
     }
 
     /** The records of {@code newest} and the builds before it, {@code builds} builds at most, oldest first. */

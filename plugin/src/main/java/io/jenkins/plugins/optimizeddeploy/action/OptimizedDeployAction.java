@@ -1,6 +1,8 @@
 package io.jenkins.plugins.optimizeddeploy.action;
 
 import hudson.model.Api;
+import hudson.model.Item;
+import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsRecordException;
@@ -14,8 +16,11 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
+import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
  * The build's record of what this plugin's steps did: one {@link StepSummary} per image inspected, retagged or
@@ -117,10 +122,33 @@ public final class OptimizedDeployAction implements RunAction2 {
         }
     }
 
-    /** The build number of the baseline this build is compared with, 0 when it has no metrics record. */
-    @Exported
+    /** The build number of the baseline its record names (the first build recorded), 0 when it has no record. */
     public int getBaselineBuild() {
         return baselineBuild;
+    }
+
+    /** The build number of the baseline the page compares with: the one chosen for the job, else the record's. */
+    @Exported
+    public int getBaseline() {
+        return BuildHistory.baselineNumber(new RunBuild(run));
+    }
+
+    /** Whether the user may choose this build as the job's baseline. */
+    public boolean isBaselineConfigurable() {
+        return run.getParent().hasPermission(Item.CONFIGURE);
+    }
+
+    /**
+     * "Use as baseline": every build of the job is then compared with this one. POST only (with the crumb, which
+     * core checks), by a user who may configure the job.
+     */
+    @RequirePOST
+    public HttpResponse doUseAsBaseline() throws IOException {
+        Job<?, ?> job = run.getParent();
+        job.checkPermission(Item.CONFIGURE);
+        job.addOrReplaceAction(new BaselinePin(run.getNumber()));
+        job.save();
+        return HttpResponses.redirectToDot();
     }
 
     /**

@@ -19,6 +19,9 @@ interface RecordedBuild {
     /** The baseline build number the build's record names, 0 when it has no record. */
     int baseline();
 
+    /** The baseline build number chosen for the whole job ("Use as baseline"), 0 when none was. */
+    int pinnedBaseline();
+
     /** The build before this one, loaded only when asked; null for the first. */
     RecordedBuild previous();
 

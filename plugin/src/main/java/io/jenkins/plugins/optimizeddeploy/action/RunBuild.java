@@ -37,6 +37,12 @@ final class RunBuild implements RecordedBuild {
     }
 
     @Override
+    public int pinnedBaseline() {
+        BaselinePin pin = run.getParent().getAction(BaselinePin.class);
+        return pin == null ? 0 : pin.getBuild();
+    }
+
+    @Override
     public RecordedBuild previous() {
         Run<?, ?> previous = run.getPreviousBuild();
         return previous == null ? null : new RunBuild(previous);

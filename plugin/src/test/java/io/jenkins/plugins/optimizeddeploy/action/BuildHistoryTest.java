@@ -46,6 +46,20 @@ class BuildHistoryTest {
     }
 
     @Test
+    void shouldCompareEveryBuildWithTheBaselineChosenForTheJob() {
+        job.recorded(true, 1, 100);
+        job.recorded(true, 1, 80);
+        Build current = job.recorded(true, 1, 60);
+
+        job.pinned = 2;
+
+        assertThat(BuildHistory.baselineNumber(current)).isEqualTo(2);
+        assertThat(BuildHistory.summary(current).baseline().reference()).isEqualTo("#2");
+        assertThat(BuildHistory.summary(job.builds.get(0)).baseline().reference()).isEqualTo("#2");
+        assertThat(BuildHistory.summary(job.builds.get(1)).baseline()).isNull();
+    }
+
+    @Test
     void shouldDrawTheTrendFromTheLastBuildsOnlyOldestFirstLoadingNoOlderBuild() {
         for (int number = 1; number <= 1_000; number++) {
             job.recorded(true, 1, number);
@@ -76,6 +90,7 @@ class BuildHistoryTest {
     private static final class Job {
         private final List<Build> builds = new ArrayList<>();
         private int loaded;
+        private int pinned;
 
         Build recorded(boolean successful, int baseline, long buildMillis) {
             int number = builds.size() + 1;
@@ -96,6 +111,11 @@ class BuildHistoryTest {
 
     private record Build(Job job, int number, boolean successful, RunMetrics metrics, int baseline)
             implements RecordedBuild {
+        @Override
+        public int pinnedBaseline() {
+            return job.pinned;
+        }
+
         @Override
         public RecordedBuild previous() {
             job.loaded++;

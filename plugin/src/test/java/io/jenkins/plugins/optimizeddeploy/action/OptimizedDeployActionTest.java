@@ -16,11 +16,13 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.interceptor.RequirePOST;
 
 class OptimizedDeployActionTest {
 
@@ -87,6 +89,15 @@ class OptimizedDeployActionTest {
         assertThat(action.getIconFileName()).isEqualTo("symbol-cube");
         assertThat(action.getUrlName()).isEqualTo("optimized-deploy");
         assertThat(action.getDisplayName()).isEqualTo("Optimized Deploy");
+    }
+
+    @Test
+    void shouldChangeTheBaselineOnlyThroughAPostCheckedByCore() throws NoSuchMethodException {
+        Method useAsBaseline = OptimizedDeployAction.class.getMethod("doUseAsBaseline");
+
+        assertThat(useAsBaseline.isAnnotationPresent(RequirePOST.class)).isTrue();
+        assertThat(Arrays.stream(OptimizedDeployAction.class.getMethods()).map(Method::getName)
+                .filter(name -> name.startsWith("do"))).containsExactly("doUseAsBaseline");
     }
 
     @Test
