@@ -7,6 +7,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.optimizeddeploy.engine.report.TrendChart;
 import java.util.Collection;
 import java.util.List;
+import jenkins.YesNoMaybe;
 import jenkins.model.TransientActionFactory;
 
 /**
@@ -45,7 +46,7 @@ public final class OptimizedDeployJobAction implements Action {
     }
 
     /** Gives the trend to a job whose last build, or the one before it, has a record of this plugin's steps. */
-    @Extension
+    @Extension(dynamicLoadable = YesNoMaybe.YES)
     @SuppressWarnings("rawtypes")
     public static final class Factory extends TransientActionFactory<Job> {
 
@@ -63,10 +64,12 @@ public final class OptimizedDeployJobAction implements Action {
         public Collection<? extends Action> createFor(Job target) {
             Job<?, ?> job = target;
             Run<?, ?> last = job.getLastBuild();
-            boolean recorded = last != null && (last.getAction(OptimizedDeployAction.class) != null
-                    || last.getPreviousBuild() != null
-                    && last.getPreviousBuild().getAction(OptimizedDeployAction.class) != null);
-            return recorded ? List.of(new OptimizedDeployJobAction(job)) : List.of();
+            Run<?, ?> beforeLast = last == null ? null : last.getPreviousBuild();
+            return recorded(last) || recorded(beforeLast) ? List.of(new OptimizedDeployJobAction(job)) : List.of();
+        }
+
+        private static boolean recorded(Run<?, ?> build) {
+            return build != null && build.getAction(OptimizedDeployAction.class) != null;
         }
     }
 }
