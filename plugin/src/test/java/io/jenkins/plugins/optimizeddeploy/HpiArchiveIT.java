@@ -131,6 +131,8 @@ class HpiArchiveIT {
         List<String> jelly = entryNames(pluginJar).stream().filter(name -> name.endsWith(".jelly")).toList();
 
         assertThat(jelly).contains("io/jenkins/plugins/optimizeddeploy/action/OptimizedDeployAction/summary.jelly",
+                "io/jenkins/plugins/optimizeddeploy/action/OptimizedDeployAction/index.jelly",
+                "io/jenkins/plugins/optimizeddeploy/action/OptimizedDeployJobAction/floatingBox.jelly",
                 "io/jenkins/plugins/optimizeddeploy/steps/BakeImagesStep/config.jelly",
                 "io/jenkins/plugins/optimizeddeploy/steps/HardenDockerfileStep/config.jelly",
                 "io/jenkins/plugins/optimizeddeploy/steps/VerifyImageStep/config.jelly",
@@ -168,7 +170,8 @@ class HpiArchiveIT {
                 "io.jenkins.plugins.optimizeddeploy.builders.BakeImagesBuilder$DescriptorImpl",
                 "io.jenkins.plugins.optimizeddeploy.builders.VerifyImageBuilder$DescriptorImpl",
                 "io.jenkins.plugins.optimizeddeploy.builders.RetagImagesBuilder$DescriptorImpl",
-                "io.jenkins.plugins.optimizeddeploy.config.OptimizedDeployConfiguration");
+                "io.jenkins.plugins.optimizeddeploy.config.OptimizedDeployConfiguration",
+                "io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployJobAction$Factory");
         assertThat(indexed).isEqualTo(annotated);
     }
 

@@ -10,6 +10,8 @@ import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.build.ImageBuildException;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandFailedException;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
@@ -52,6 +54,7 @@ final class BakeImagesOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<
 
     @Override
     public StepOutcome<Map<String, Object>> invoke(File workspace, VirtualChannel channel) throws IOException {
+        long started = System.nanoTime();
         BuildResult result;
         try {
             result = bake(workspace.toPath());
@@ -62,7 +65,8 @@ final class BakeImagesOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<
             throw new AgentFailure(BakeImagesStep.FUNCTION_NAME + " on the agent", e);
         }
         return new StepOutcome<>(BakeResultMap.from(result), List.of(BakeResultMap.line(result)),
-                BakeResultMap.records(result), null);
+                BakeResultMap.records(result),
+                MetricsJson.write(MetricsParts.build(result, StepOutcome.millisSince(started))), null);
     }
 
     /**

@@ -46,7 +46,7 @@ final class HardenDockerfileExecution extends SynchronousNonBlockingStepExecutio
         PrintStream log = build.listener().getLogger();
         log.print(summary.report());
         log.println(summary.line());
-        OptimizedDeployAction.record(build.run(), List.of(summary.record()));
+        OptimizedDeployAction.record(build.run(), List.of(summary.record()), summary.metrics());
         if (summary.failed()) {
             throw new AbortException(summary.line());
         }

@@ -17,6 +17,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.FixOptions;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.FixResult;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.report.LintOutputFormat;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.rules.RuleRegistry;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,6 +86,7 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
      *                                  not a Dockerfile, or the configuration when it is not valid
      */
     LintSummary harden(Path workspace) {
+        long started = System.nanoTime();
         LintConfiguration configuration = configuration(workspace);
         DockerfileFixer fixer = new DockerfileFixer(configuration, FixOptions.defaults());
         List<Dockerfile> dockerfiles = new ArrayList<>();
@@ -103,7 +105,8 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
         if (sarif != null) {
             write(workspace, "sarif", sarif, LintOutputFormat.SARIF.render(report));
         }
-        return LintSummary.of(HardenDockerfileStep.FUNCTION_NAME, report, files, sarif).withFixed(fixed);
+        return LintSummary.of(HardenDockerfileStep.FUNCTION_NAME, Phase.HARDEN, report, files, sarif, started)
+                .withFixed(fixed);
     }
 
     private LintConfiguration configuration(Path workspace) {

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspector;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
@@ -10,7 +12,7 @@ import java.util.Map;
 
 /**
  * The engine's image inspection, as {@link ImageReadOnAgent} runs it; the inspection becomes the step's value, log
- * line and record on the agent.
+ * line, record and metrics part on the agent.
  */
 final class InspectImageOnAgent extends ImageReadOnAgent<StepOutcome<Map<String, Object>>> {
 
@@ -29,7 +31,8 @@ final class InspectImageOnAgent extends ImageReadOnAgent<StepOutcome<Map<String,
     StepOutcome<Map<String, Object>> readWith(RegistryClient client) {
         ImageInspection inspection = new ImageInspector(client).inspect(reference);
         return new StepOutcome<>(ImageInspectionMap.from(inspection), List.of(InspectionSummary.line(inspection)),
-                List.of(InspectionSummary.record(inspection)), null);
+                List.of(InspectionSummary.record(inspection)),
+                MetricsJson.write(MetricsParts.inspection(InspectionSummary.imageName(reference), inspection)), null);
     }
 
     @Override

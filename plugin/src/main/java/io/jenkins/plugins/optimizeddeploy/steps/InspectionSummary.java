@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.PlatformImage;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
@@ -32,6 +33,15 @@ final class InspectionSummary {
         figures.put("platforms", (long) inspection.platforms().size());
         figures.put("compressedBytes", inspection.platforms().stream().mapToLong(PlatformImage::compressedSize).sum());
         return new StepSummary(InspectImageStep.FUNCTION_NAME, inspection.reference(), inspection.digest(), figures);
+    }
+
+    /**
+     * The name the build's metrics know the image by: the last part of its repository, as {@code bakeImages} pushes a
+     * target ({@code web} for {@code registry.example.com/team/web:1.4}), so an inspection completes the target's entry.
+     */
+    static String imageName(ImageReference reference) {
+        String repository = reference.repository();
+        return repository.substring(repository.lastIndexOf('/') + 1);
     }
 
     private static String platform(PlatformImage image) {

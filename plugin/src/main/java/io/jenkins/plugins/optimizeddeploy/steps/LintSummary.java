@@ -4,6 +4,9 @@ import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.report.LintOutputFormat;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +15,12 @@ import java.util.Map;
 /**
  * What {@code hardenDockerfile} and {@code verifyImage} bring back from the agent: the step, the findings counted by
  * severity (every severity, in order from {@code error} down), whether they reach the failure threshold, the
- * threshold, the files linted or images verified, the SARIF file written (null when none) and the report as the
- * build log shows it. Plain data only: the engine's
- * report holds the rules, which need not cross the channel.
+ * threshold, the files linted or images verified, the SARIF file written (null when none), the report as the
+ * build log shows it and the phase's part of the build's metrics record (its JSON document). Plain data only: the
+ * engine's report holds the rules, which need not cross the channel.
  */
 record LintSummary(String step, Map<String, Integer> counts, boolean failed, String failureThreshold,
-        List<String> files, String sarif, String report, List<String> fixed) implements Serializable {
+        List<String> files, String sarif, String report, List<String> fixed, String metrics) implements Serializable {
 
     LintSummary {
         counts = new LinkedHashMap<>(counts);
@@ -25,16 +28,19 @@ record LintSummary(String step, Map<String, Integer> counts, boolean failed, Str
         fixed = List.copyOf(fixed);
     }
 
-    static LintSummary of(String step, LintReport report, List<String> files, String sarif) {
+    /** @param startNanos when the phase started ({@link System#nanoTime()}), for its wall time */
+    static LintSummary of(String step, Phase phase, LintReport report, List<String> files, String sarif,
+            long startNanos) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         report.countsBySeverity().forEach((severity, count) -> counts.put(severity.label(), count));
         return new LintSummary(step, counts, report.failed(), report.failureThreshold().label(), files, sarif,
-                LintOutputFormat.TTY.render(report), List.of());
+                LintOutputFormat.TTY.render(report), List.of(),
+                MetricsJson.write(MetricsParts.findings(phase, report, StepOutcome.millisSince(startNanos))));
     }
 
     /** The same summary, saying which files were fixed in place before they were linted. */
     LintSummary withFixed(List<String> fixedFiles) {
-        return new LintSummary(step, counts, failed, failureThreshold, files, sarif, report, fixedFiles);
+        return new LintSummary(step, counts, failed, failureThreshold, files, sarif, report, fixedFiles, metrics);
     }
 
     int total() {

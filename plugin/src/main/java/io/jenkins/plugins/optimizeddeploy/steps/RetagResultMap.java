@@ -1,6 +1,8 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetaggedImage;
 import java.util.ArrayList;
@@ -15,12 +17,13 @@ final class RetagResultMap {
     }
 
     /**
-     * The value, the log lines (the retag's summary), the records and, when the tags were not moved, the line the
-     * step fails with.
+     * The value, the log lines (the retag's summary), the records, the metrics part and, when the tags were not moved,
+     * the line the step fails with.
      */
     static StepOutcome<List<Map<String, Object>>> outcome(RetagResult result) {
         List<String> log = result.summary().stream().map(line -> RetagImagesStep.FUNCTION_NAME + ": " + line).toList();
-        return new StepOutcome<>(from(result), log, records(result), result.moved() ? null : log.get(0));
+        return new StepOutcome<>(from(result), log, records(result), MetricsJson.write(MetricsParts.retag(result)),
+                result.moved() ? null : log.get(0));
     }
 
     /** Per source image, in the order given: {@code image}, {@code digest} and {@code tags} (pointing at it now). */

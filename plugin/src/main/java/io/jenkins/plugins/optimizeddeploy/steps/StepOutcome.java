@@ -13,13 +13,16 @@ import java.util.List;
 
 /**
  * What a step's agent callable brings back to the controller: the value the step returns to the Pipeline script
- * (plain maps, lists, strings and numbers), the lines for the build log, the summaries the build keeps and, when the
- * step fails after recording what it did, the one line it fails with. It holds only JDK types and this plugin's:
- * core's class filter (JEP-200) refuses the engine's records on the controller, so they are converted on the agent.
+ * (plain maps, lists, strings and numbers), the lines for the build log, the summaries the build keeps, the step's part
+ * of the build's metrics record and, when the step fails after recording what it did, the one line it fails with. It
+ * holds only JDK types and this plugin's: core's class filter (JEP-200) refuses the engine's records on the controller,
+ * so they are converted on the agent (the metrics part into the record's own JSON document).
  *
+ * @param metrics the phase's part as {@link io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson} writes it
  * @param failure null when the step succeeded
  */
-record StepOutcome<T>(T value, List<String> log, List<StepSummary> records, String failure) implements Serializable {
+record StepOutcome<T>(T value, List<String> log, List<StepSummary> records, String metrics, String failure)
+        implements Serializable {
 
     StepOutcome {
         log = new ArrayList<>(log);
@@ -35,10 +38,15 @@ record StepOutcome<T>(T value, List<String> log, List<StepSummary> records, Stri
     T finish(Run<?, ?> run, TaskListener listener) throws IOException {
         PrintStream logger = listener.getLogger();
         log.forEach(logger::println);
-        OptimizedDeployAction.record(run, records);
+        OptimizedDeployAction.record(run, records, metrics);
         if (failure != null) {
             throw new AbortException(failure);
         }
         return value;
+    }
+
+    /** The wall time since {@code startNanos} (a {@link System#nanoTime()}), in milliseconds. */
+    static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }

@@ -60,7 +60,7 @@ final class VerifyImageExecution extends SynchronousNonBlockingStepExecution<Map
         PrintStream log = build.listener().getLogger();
         log.print(summary.report());
         log.println(summary.line());
-        OptimizedDeployAction.record(run, List.of(summary.record()));
+        OptimizedDeployAction.record(run, List.of(summary.record()), summary.metrics());
         if (summary.failed()) {
             throw new AbortException(summary.line());
         }

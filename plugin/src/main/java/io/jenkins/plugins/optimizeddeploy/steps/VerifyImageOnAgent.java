@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspector;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
@@ -29,8 +30,10 @@ final class VerifyImageOnAgent extends ImageReadOnAgent<LintSummary> {
 
     @Override
     LintSummary readWith(RegistryClient client) {
+        long started = System.nanoTime();
         LintReport report = new ImageVerifier(new ImageInspector(client)).verify(List.of(reference), threshold);
-        return LintSummary.of(VerifyImageStep.FUNCTION_NAME, report, List.of(reference.toString()), null);
+        return LintSummary.of(VerifyImageStep.FUNCTION_NAME, Phase.VERIFY, report, List.of(reference.toString()), null,
+                started);
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.RunMetrics;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
@@ -52,6 +54,13 @@ class InspectImageOnAgentTest {
         assertThat(inspection.records()).singleElement()
                 .satisfies(record -> assertThat(record.getOutcome()).isEqualTo(digest));
         assertThat(inspection.failure()).isNull();
+        RunMetrics part = MetricsJson.read(inspection.metrics(), "the inspection's metrics part");
+        assertThat(part.images()).containsOnlyKeys("step-credentials");
+        assertThat(part.images().get("step-credentials")).satisfies(recorded -> {
+            assertThat(recorded.digest()).isEqualTo(digest);
+            assertThat(recorded.layers()).isPositive();
+            assertThat(recorded.platforms()).containsExactly("linux/amd64");
+        });
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.PlatformImage;
 import java.util.List;
@@ -27,6 +28,13 @@ class InspectionSummaryTest {
         assertThat(InspectionSummary.record(Inspections.twoPlatforms())).isEqualTo(new StepSummary("inspectImage",
                 "127.0.0.1:5000/team/web:1.0", Inspections.INDEX_DIGEST,
                 Map.of("platforms", 2L, "compressedBytes", 1_234_567L + 1_100_000L)));
+    }
+
+    @Test
+    void shouldRecordTheImageUnderTheNameOfTheBakeTargetItCompletes() {
+        assertThat(InspectionSummary.imageName(ImageReference.parse("registry.example.com/team/web:1.4"))).isEqualTo("web");
+        assertThat(InspectionSummary.imageName(ImageReference.parse("127.0.0.1:5000/worker@sha256:" + "a".repeat(64))))
+                .isEqualTo("worker");
     }
 
     @Test

@@ -2,6 +2,9 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.RunMetrics;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagOutcome;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
@@ -45,6 +48,9 @@ class RetagImagesOnAgentTest {
                 .doesNotContain(basicAuth.password());
         assertThat(result.log()).allMatch(line -> line.startsWith("retagImages: ")).isNotEmpty();
         assertThat(result.records()).hasSize(2);
+        RunMetrics part = MetricsJson.read(result.metrics(), "the retag's metrics part");
+        assertThat(part.phaseMillis()).containsOnlyKeys(Phase.RETAG);
+        assertThat(part.failed()).isFalse();
     }
 
     @Test
