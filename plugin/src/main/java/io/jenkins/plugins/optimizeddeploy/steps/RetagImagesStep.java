@@ -67,7 +67,7 @@ public class RetagImagesStep extends RegistryStep implements StepInBuild {
     static String userError(RuntimeException e) {
         String message = e.getMessage().startsWith("retag: ") ? e.getMessage().substring("retag: ".length())
                 : e.getMessage();
-        return FUNCTION_NAME + ": " + message;
+        return UserError.line(FUNCTION_NAME, message);
     }
 
     /** {@code web:abc123, worker:abc123 -> 1.4.2, prod}, and {@code into REPOSITORY} when the tags go elsewhere. */
