@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -76,6 +77,8 @@ public final class DockerConfigCredentials implements CredentialsSource {
                     + (location == null ? "?" : location.getColumnNr()) + ")");
         } catch (NoSuchFileException e) {
             throw new CredentialsException("Docker config " + source + " does not exist", e);
+        } catch (CharacterCodingException e) {
+            throw new CredentialsException("Docker config " + source + " is not UTF-8 text", e);
         } catch (IOException e) {
             throw new CredentialsException("Cannot read docker config " + source + ": " + e.getMessage(), e);
         }
