@@ -49,6 +49,29 @@ class ReportCommandTest {
     }
 
     @Test
+    void shouldRefuseADirectoryAsTheRecordInOneLine() throws IOException {
+        Path dockerfile = Files.writeString(folder.resolve("Dockerfile"), UNPINNED);
+
+        CliRun run = CliRun.of("harden", "--failure-threshold", "none", "--record", folder.toString(),
+                dockerfile.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("optimized-deploy: the record " + folder + " is a directory, not a file\n");
+    }
+
+    @Test
+    void shouldSayInOneLineWhyTheRecordCannotBeWritten() throws IOException {
+        Path dockerfile = Files.writeString(folder.resolve("Dockerfile"), UNPINNED);
+        Path underAFile = dockerfile.resolve("record.json");
+
+        CliRun run = CliRun.of("harden", "--failure-threshold", "none", "--record", underAFile.toString(),
+                dockerfile.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILURE);
+        assertThat(run.err()).isEqualTo("optimized-deploy: could not write " + underAFile + ": Not a directory\n");
+    }
+
+    @Test
     void shouldNameANewRecordAfterTheCiBuild() {
         RunMetrics numbered = RecordOption.newRun(Map.of("JOB_NAME", "shop", "BUILD_NUMBER", "42"));
         RunMetrics named = RecordOption.newRun(Map.of("BUILD_DISPLAY_NAME", "release 1.4", "BUILD_NUMBER", "42"));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -79,12 +80,15 @@ public final class MetricsJson {
 
     /** Reads the record in {@code file}. */
     public static RunMetrics read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new MetricsRecordException("the record " + file + " is a directory, not a file");
+        }
         try {
             return read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (NoSuchFileException e) {
             throw new MetricsRecordException(file + " does not exist", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
+            throw new UncheckedIOException("could not read " + file + ": " + reason(e), e);
         }
     }
 
@@ -94,8 +98,14 @@ public final class MetricsJson {
         try {
             Files.writeString(file, write(merged), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file, e);
+            throw new UncheckedIOException("could not write " + file + ": " + reason(e), e);
         }
         return merged;
+    }
+
+    /** The system's reason ("Not a directory", "No space left on device") without the path said twice. */
+    private static String reason(IOException e) {
+        return e instanceof FileSystemException failed && failed.getReason() != null ? failed.getReason()
+                : e.getClass().getSimpleName();
     }
 }
