@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportCommandTest {
@@ -56,7 +57,19 @@ class ReportCommandTest {
                 dockerfile.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err()).isEqualTo("optimized-deploy: the record " + folder + " is a directory, not a file\n");
+        assertThat(run.err()).isEqualTo("optimized-deploy: the record " + folder + " is not a regular file\n");
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldRefuseADeviceAsTheRecordInOneLineWithoutReadingIt() throws IOException {
+        Path dockerfile = Files.writeString(folder.resolve("Dockerfile"), UNPINNED);
+
+        CliRun run = CliRun.of("harden", "--failure-threshold", "none", "--record", "/dev/full",
+                dockerfile.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("optimized-deploy: the record /dev/full is not a regular file\n");
     }
 
     @Test

@@ -80,8 +80,9 @@ public final class MetricsJson {
 
     /** Reads the record in {@code file}. */
     public static RunMetrics read(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new MetricsRecordException("the record " + file + " is a directory, not a file");
+        // a directory, a device or a pipe: /dev/zero would be read until memory runs out, a pipe until it is closed
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new MetricsRecordException("the record " + file + " is not a regular file");
         }
         try {
             return read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
