@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 class RetagResultMapTest {
     @Test
     void shouldEscapeTerminalControlCharactersInTheLogAndTheFailureLine() {
-        RetagResult failed = new RetagResult(RetagOutcome.NOTHING_MOVED, "the registry answered 'denied\u001b]0;pwned\u0007'",
-                List.of(), List.of(), new TrafficSnapshot(Map.of(), 0), 5);
+        RetagResult failed = new RetagResult(RetagOutcome.NOTHING_MOVED,
+                "the registry answered 'denied\u001b]0;pwned\u0007'", List.of(), List.of(),
+                new TrafficSnapshot(Map.of(), 0), 5);
 
         StepOutcome<List<Map<String, Object>>> outcome = RetagResultMap.outcome(failed);
 

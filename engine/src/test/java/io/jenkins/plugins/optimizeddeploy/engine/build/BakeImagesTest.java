@@ -28,8 +28,8 @@ class BakeImagesTest {
     void shouldEscapeTerminalControlCharactersInWhatABuilderPrintsBeforeItReachesTheLog() throws IOException {
         // a builder whose version line sets the terminal's title: the backend choice quotes it in the log
         Path buildah = directory.resolve("buildah");
-        Files.writeString(buildah, "#!/bin/sh\n[ \"$1\" = --version ] && printf 'buildah version 9.9\\033]0;pwned\\007\\n'"
-                + " && exit 0\nexit 1\n");
+        Files.writeString(buildah, "#!/bin/sh\n[ \"$1\" = --version ]"
+                + " && printf 'buildah version 9.9\\033]0;pwned\\007\\n' && exit 0\nexit 1\n");
         Files.setPosixFilePermissions(buildah, PosixFilePermissions.fromString("rwx------"));
         Files.writeString(directory.resolve("Dockerfile"), "FROM scratch\n");
         Path bakeFile = directory.resolve("docker-bake.hcl");
