@@ -6,6 +6,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.RunMetrics;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -82,6 +83,17 @@ class ReportCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILURE);
         assertThat(run.err()).isEqualTo("optimized-deploy: could not write " + underAFile + ": Not a directory\n");
+    }
+
+    @Test
+    void shouldRefuseARecordThatIsNotUtf8NamingIt() throws IOException {
+        Path latin1 = Files.write(folder.resolve("latin1.json"), "{\"job\": \"caf\u00e9\"}"
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        CliRun run = CliRun.of("report", latin1.toString(), "--html", folder.resolve("report.html").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("optimized-deploy: the record " + latin1 + " is not UTF-8 text\n");
     }
 
     @Test

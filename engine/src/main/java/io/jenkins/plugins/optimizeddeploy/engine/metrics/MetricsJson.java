@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -88,6 +89,8 @@ public final class MetricsJson {
             return read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (NoSuchFileException e) {
             throw new MetricsRecordException(file + " does not exist", e);
+        } catch (CharacterCodingException e) {
+            throw new MetricsRecordException("the record " + file + " is not UTF-8 text", e);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file + ": " + reason(e), e);
         }
