@@ -6,6 +6,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.Retagger;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.TagResult;
+import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,11 +75,13 @@ final class RetagCommand implements Callable<Integer> {
                 StopOnSignal stopOnSignal = new StopOnSignal(out, err)) {
             RetagResult result = new Retagger(client).retag(request, stopOnSignal, stopOnSignal::tagsRead);
             record.add(millis -> MetricsParts.retag(result));
-            out.print(json ? JsonOutput.write(result) : String.join(System.lineSeparator(), result.summary())
+            // the report quotes the registries' answers: escaped, they cannot drive the terminal
+            List<String> summary = result.summary().stream().map(TerminalText::escape).toList();
+            out.print(json ? JsonOutput.write(result) : String.join(System.lineSeparator(), summary)
                     + System.lineSeparator());
             out.flush();
             if (!result.moved()) {
-                err.println("optimized-deploy: " + result.summary().get(0));
+                err.println("optimized-deploy: " + summary.get(0));
                 err.flush();
                 return ExitCode.FAILURE;
             }
@@ -167,7 +170,7 @@ final class RetagCommand implements Callable<Integer> {
         }
 
         private void print(String line) {
-            err.println(line);
+            err.println(TerminalText.escape(line));
             err.flush();
         }
 

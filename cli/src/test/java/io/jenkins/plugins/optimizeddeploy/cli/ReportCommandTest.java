@@ -6,10 +6,12 @@ import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.RunMetrics;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportCommandTest {
@@ -46,6 +48,52 @@ class ReportCommandTest {
         assertThat(Files.readString(markdown)).contains("| harden |", "Findings: 0 error, 2 warning, 2 info, 0 style.",
                 "Against the previous successful build \\(unnamed\\); total ±0 in size");
         assertThat(Files.readString(json)).contains("\"previous\" : {", "\"schemaVersion\" : 1");
+    }
+
+    @Test
+    void shouldRefuseADirectoryAsTheRecordInOneLine() throws IOException {
+        Path dockerfile = Files.writeString(folder.resolve("Dockerfile"), UNPINNED);
+
+        CliRun run = CliRun.of("harden", "--failure-threshold", "none", "--record", folder.toString(),
+                dockerfile.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("optimized-deploy: the record " + folder + " is not a regular file\n");
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldRefuseADeviceAsTheRecordInOneLineWithoutReadingIt() throws IOException {
+        Path dockerfile = Files.writeString(folder.resolve("Dockerfile"), UNPINNED);
+
+        CliRun run = CliRun.of("harden", "--failure-threshold", "none", "--record", "/dev/full",
+                dockerfile.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("optimized-deploy: the record /dev/full is not a regular file\n");
+    }
+
+    @Test
+    void shouldSayInOneLineWhyTheRecordCannotBeWritten() throws IOException {
+        Path dockerfile = Files.writeString(folder.resolve("Dockerfile"), UNPINNED);
+        Path underAFile = dockerfile.resolve("record.json");
+
+        CliRun run = CliRun.of("harden", "--failure-threshold", "none", "--record", underAFile.toString(),
+                dockerfile.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILURE);
+        assertThat(run.err()).isEqualTo("optimized-deploy: could not write " + underAFile + ": Not a directory\n");
+    }
+
+    @Test
+    void shouldRefuseARecordThatIsNotUtf8NamingIt() throws IOException {
+        Path latin1 = Files.write(folder.resolve("latin1.json"), "{\"job\": \"caf\u00e9\"}"
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        CliRun run = CliRun.of("report", latin1.toString(), "--html", folder.resolve("report.html").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("optimized-deploy: the record " + latin1 + " is not UTF-8 text\n");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.optimizeddeploy.testsupport.HostileRegistry;
+import io.jenkins.plugins.optimizeddeploy.testsupport.HostileRegistry.Answer;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -72,6 +74,17 @@ class RetagCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.FAILURE);
         assertThat(run.err()).contains("nothing moved", "cli/retag-absent:abc123", "404").hasLineCount(1);
         assertThat(run.out()).contains("nothing moved");
+    }
+
+    @Test
+    void shouldEscapeTerminalControlCharactersARegistryAnswersWith() {
+        try (HostileRegistry registry = HostileRegistry.start(request -> Answer.json(403,
+                "{\"errors\": [{\"code\": \"DENIED\", \"message\": \"denied\\u001b]0;pwned\\u0007\"}]}"))) {
+            CliRun run = CliRun.of("retag", registry.registry() + "/team/web:1", "--tag", "prod");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILURE);
+            assertThat(run.out() + run.err()).contains("denied\\x1b]0;pwned\\x07").doesNotContain("\u001b", "\u0007");
+        }
     }
 
     @Test

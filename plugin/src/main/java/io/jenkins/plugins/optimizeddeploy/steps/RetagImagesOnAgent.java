@@ -60,7 +60,7 @@ final class RetagImagesOnAgent extends MasterToSlaveFileCallable<StepOutcome<Lis
     RetagResult retag() {
         try (RegistryClient client = new RegistryClient(options, credentials.toSource(request.targetRegistries()))) {
             return new Retagger(client).retag(request,
-                    line -> listener.getLogger().println(RetagImagesStep.FUNCTION_NAME + ": " + line));
+                    line -> listener.getLogger().println(RetagImagesStep.logLine(line)));
         }
     }
 }

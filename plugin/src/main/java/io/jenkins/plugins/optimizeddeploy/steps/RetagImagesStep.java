@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.Extension;
+import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import io.jenkins.plugins.optimizeddeploy.forms.CredentialsIdField;
 import io.jenkins.plugins.optimizeddeploy.forms.ImagesField;
 import io.jenkins.plugins.optimizeddeploy.forms.TargetRepositoryField;
@@ -67,7 +68,12 @@ public class RetagImagesStep extends RegistryStep implements StepInBuild {
     static String userError(RuntimeException e) {
         String message = e.getMessage().startsWith("retag: ") ? e.getMessage().substring("retag: ".length())
                 : e.getMessage();
-        return FUNCTION_NAME + ": " + message;
+        return UserError.line(FUNCTION_NAME, message);
+    }
+
+    /** A line of the retag's report for the build log: it may quote a registry's answer, so it is escaped. */
+    static String logLine(String line) {
+        return FUNCTION_NAME + ": " + TerminalText.escape(line);
     }
 
     /** {@code web:abc123, worker:abc123 -> 1.4.2, prod}, and {@code into REPOSITORY} when the tags go elsewhere. */

@@ -21,7 +21,7 @@ final class RetagResultMap {
      * the line the step fails with.
      */
     static StepOutcome<List<Map<String, Object>>> outcome(RetagResult result) {
-        List<String> log = result.summary().stream().map(line -> RetagImagesStep.FUNCTION_NAME + ": " + line).toList();
+        List<String> log = result.summary().stream().map(RetagImagesStep::logLine).toList();
         return new StepOutcome<>(from(result), log, records(result), MetricsJson.write(MetricsParts.retag(result)),
                 result.moved() ? null : log.get(0));
     }

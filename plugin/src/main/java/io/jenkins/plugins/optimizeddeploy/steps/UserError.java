@@ -9,8 +9,12 @@ final class UserError {
     }
 
     static String line(String functionName, RuntimeException e) {
+        return line(functionName, e.getMessage());
+    }
+
+    static String line(String functionName, String message) {
         // the message may quote a Dockerfile or a registry's answer: escaped, it cannot drive a terminal
-        String message = TerminalText.escape(e.getMessage());
-        return message.startsWith(functionName + ":") ? message : functionName + ": " + message;
+        String escaped = TerminalText.escape(message);
+        return escaped.startsWith(functionName + ":") ? escaped : functionName + ": " + escaped;
     }
 }

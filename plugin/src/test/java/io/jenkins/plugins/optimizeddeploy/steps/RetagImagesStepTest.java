@@ -58,6 +58,13 @@ class RetagImagesStepTest {
     }
 
     @Test
+    void shouldEscapeTerminalControlCharactersInAUserError() {
+        assertThat(RetagImagesStep.userError(new IllegalStateException(
+                "retag: the registry answered 'denied\u001b]0;pwned\u0007'")))
+                .isEqualTo("retagImages: the registry answered 'denied\\x1b]0;pwned\\x07'");
+    }
+
+    @Test
     void shouldBindEveryArgumentByName() throws NoSuchMethodException {
         Constructor<RetagImagesStep> constructor = RetagImagesStep.class.getConstructor(List.class, List.class);
         assertThat(constructor.isAnnotationPresent(DataBoundConstructor.class)).isTrue();

@@ -1,7 +1,10 @@
 package io.jenkins.plugins.optimizeddeploy.engine.build;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
@@ -25,7 +28,9 @@ import java.util.regex.Pattern;
  * one evaluation. Attributes that do not matter for building (output, secret, ...) are ignored.
  */
 public final class BakeFileReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The same depth as HCL's, so that neither form of a bake file can nest its way to a stack overflow. */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder().streamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(HclParser.MAX_NESTING).build()).build());
     private static final String DEFAULT_CONTEXT = ".";
     private static final String DEFAULT_DOCKERFILE = "Dockerfile";
     private static final Set<String> BLOCK_TYPES = Set.of("variable", "group", "target", "function");
@@ -88,6 +93,9 @@ public final class BakeFileReader {
         JsonNode root;
         try {
             root = JSON.readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw new BakeFileException(source + ": nested more than " + HclParser.MAX_NESTING
+                    + " deep (objects and lists together), the limit", e);
         } catch (JsonProcessingException e) {
             // Not the parser's message: it quotes the token it stopped at, which in a file that is no bake file
             // may be a password.

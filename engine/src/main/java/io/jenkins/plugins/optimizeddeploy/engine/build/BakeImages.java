@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.build;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
+import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.nio.file.Path;
 
 /**
@@ -25,7 +26,10 @@ public final class BakeImages {
     /**
      * @param request its revision's time is the fallback for the created label; {@link SourceDate} decides
      */
-    public BuildResult run(Path bakeFile, BuildRequest request, BuilderBackend backend, BuildProgress progress) {
+    public BuildResult run(Path bakeFile, BuildRequest request, BuilderBackend backend, BuildProgress log) {
+        // progress lines quote what builders print (versions, cache export errors, a RUN's output): escaped, they
+        // cannot set the title or clear the screen of whoever reads the log; the output is parsed unescaped
+        BuildProgress progress = line -> log.line(TerminalText.escape(line));
         SourceDate created = SourceDate.resolve(request.environment(), bakeFile.toAbsolutePath().getParent(), runner,
                 request.revision().created());
         BuildPlan plan = BuildPlanner.plan(bakeFile, request.withRevision(request.revision().withCreated(created.created())));

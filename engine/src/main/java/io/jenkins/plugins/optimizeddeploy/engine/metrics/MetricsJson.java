@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -79,12 +81,18 @@ public final class MetricsJson {
 
     /** Reads the record in {@code file}. */
     public static RunMetrics read(Path file) {
+        // a directory, a device or a pipe: /dev/zero would be read until memory runs out, a pipe until it is closed
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new MetricsRecordException("the record " + file + " is not a regular file");
+        }
         try {
             return read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (NoSuchFileException e) {
             throw new MetricsRecordException(file + " does not exist", e);
+        } catch (CharacterCodingException e) {
+            throw new MetricsRecordException("the record " + file + " is not UTF-8 text", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
+            throw new UncheckedIOException("could not read " + file + ": " + reason(e), e);
         }
     }
 
@@ -94,8 +102,14 @@ public final class MetricsJson {
         try {
             Files.writeString(file, write(merged), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file, e);
+            throw new UncheckedIOException("could not write " + file + ": " + reason(e), e);
         }
         return merged;
+    }
+
+    /** The system's reason ("Not a directory", "No space left on device") without the path said twice. */
+    private static String reason(IOException e) {
+        return e instanceof FileSystemException failed && failed.getReason() != null ? failed.getReason()
+                : e.getClass().getSimpleName();
     }
 }

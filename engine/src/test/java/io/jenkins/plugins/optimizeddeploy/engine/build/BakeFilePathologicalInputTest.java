@@ -67,6 +67,18 @@ class BakeFilePathologicalInputTest {
     }
 
     @Test
+    void shouldRefuseJsonNestedDeeperThanHclMay() {
+        int deep = 500;
+        String json = "{\"variable\": {\"V\": {\"default\": " + "[".repeat(deep) + "]".repeat(deep) + "}},"
+                + " \"target\": {\"web\": {}}}";
+
+        assertThatThrownBy(() -> BakeFileReader.readJson("f.json", json, Map.of()))
+                .isInstanceOf(BakeFileException.class)
+                .hasMessage("f.json: nested more than " + HclParser.MAX_NESTING
+                        + " deep (objects and lists together), the limit");
+    }
+
+    @Test
     void shouldRefuseAChainOfVariablesTooLong() {
         String hcl = IntStream.range(1, DEEP).mapToObj(i -> "A" + i + " = A" + (i - 1) + "\n")
                 .collect(Collectors.joining("", "A0 = \"x\"\n", "target \"t\" {\n  context = A" + (DEEP - 1) + "\n}\n"));

@@ -115,6 +115,17 @@ class DockerConfigCredentialsTest {
     }
 
     @Test
+    void shouldRejectAFileThatIsNotUtf8NamingItWithoutShowingTheContent() throws IOException {
+        Path latin1 = directory.resolve("latin1.json");
+        Files.write(latin1, "{\"auths\":{\"r.example\":{\"password\":\"hunter2\u00e9\"}}}"
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> DockerConfigCredentials.from(latin1))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage("docker config '" + latin1 + "' is not UTF-8 text");
+    }
+
+    @Test
     void shouldRejectAMissingExplicitFile() {
         Path missing = directory.resolve("absent.json");
 
