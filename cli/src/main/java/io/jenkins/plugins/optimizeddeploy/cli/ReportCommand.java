@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.cli;
 
+import io.jenkins.plugins.optimizeddeploy.engine.files.OutputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.RunMetrics;
 import io.jenkins.plugins.optimizeddeploy.engine.report.HtmlReport;
@@ -8,8 +9,6 @@ import io.jenkins.plugins.optimizeddeploy.engine.report.Report;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -92,9 +91,9 @@ final class ReportCommand implements Callable<Integer> {
 
     private static void write(Path file, String content, PrintWriter out) {
         try {
-            Files.writeString(file, content, StandardCharsets.UTF_8);
+            OutputFile.writeText(file, content);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
         out.println("report: wrote " + file);
     }

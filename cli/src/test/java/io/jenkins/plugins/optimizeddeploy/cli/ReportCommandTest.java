@@ -82,7 +82,7 @@ class ReportCommandTest {
                 dockerfile.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILURE);
-        assertThat(run.err()).isEqualTo("optimized-deploy: could not write " + underAFile + ": Not a directory\n");
+        assertThat(run.err()).isEqualTo("optimized-deploy: cannot write " + underAFile + ": Not a directory\n");
     }
 
     @Test

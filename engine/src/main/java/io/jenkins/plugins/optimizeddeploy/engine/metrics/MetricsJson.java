@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jenkins.plugins.optimizeddeploy.engine.files.OutputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -100,9 +101,9 @@ public final class MetricsJson {
     public static RunMetrics addTo(Path file, RunMetrics part) {
         RunMetrics merged = Files.exists(file) ? read(file).mergedWith(part) : part;
         try {
-            Files.writeString(file, write(merged), StandardCharsets.UTF_8);
+            OutputFile.writeText(file, write(merged));
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file + ": " + reason(e), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
         return merged;
     }

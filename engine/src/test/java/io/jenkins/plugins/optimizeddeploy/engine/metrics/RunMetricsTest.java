@@ -16,9 +16,12 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.PlatformImage;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagOutcome;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.TrafficSnapshot;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FullDisk;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,25 @@ class RunMetricsTest {
         assertThat(MetricsJson.read(file)).isEqualTo(run);
         assertThat(run.job()).isEqualTo("shop");
         assertThat(MetricsJson.write(run)).contains("\"schemaVersion\" : 1", "\"build\" : 9000");
+    }
+
+    @Test
+    void shouldLeaveTheRecordWholeWhenTheDiskIsFull() throws Exception {
+        try (FullDisk disk = FullDisk.mount()) {
+            Path file = disk.path().resolve("run.json");
+            MetricsJson.addTo(file, STARTED);
+            String before = Files.readString(file);
+            disk.fill();
+            List<TargetResult> many = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                many.add(target("service-" + i, 5_000, 9, 10));
+            }
+
+            assertThatThrownBy(() -> MetricsJson.addTo(file, MetricsParts.build(new BuildResult("docker", "default",
+                    many), 9_000))).isInstanceOf(UncheckedIOException.class)
+                    .hasMessage("cannot write " + file + ": No space left on device (it is unchanged)");
+            assertThat(Files.readString(file)).isEqualTo(before);
+        }
     }
 
     @Test
