@@ -138,6 +138,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        record.checkBeforeWork();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> dockerEnvironment = dockerHost == null ? Map.of() : Map.of("DOCKER_HOST", dockerHost);

@@ -107,6 +107,7 @@ final class HardenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        record.checkBeforeWork();
         LintConfiguration configuration = configuration();
         List<Dockerfile> dockerfiles = new ArrayList<>();
         for (Path file : files) {

@@ -21,6 +21,18 @@ final class RecordOption {
                     + " FILE, created when missing, for 'optimized-deploy report'.")
     Path file;
 
+    /**
+     * Reads the record given, if it exists, before the command does its work: a folder, a device or a broken record
+     * then ends the command before it builds, pushes or moves anything.
+     *
+     * @throws io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsRecordException naming the file
+     */
+    void checkBeforeWork() {
+        if (file != null && Files.exists(file)) {
+            MetricsJson.read(file);
+        }
+    }
+
     /** Adds the part made from the wall time since the command started, when --record was given. */
     void add(LongFunction<RunMetrics> part) {
         if (file == null) {

@@ -68,6 +68,7 @@ final class RetagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        record.checkBeforeWork();
         RetagRequest request = request();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -64,6 +64,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        record.checkBeforeWork();
         List<ImageReference> images = references.stream().map(ImageReference::parse).toList();
         LintReport report;
         try (RegistryClient client = registryAccess.newClient(spec, parent.stdin(),

@@ -74,6 +74,15 @@ class ReportCommandTest {
     }
 
     @Test
+    void shouldRefuseABadRecordBeforeTheCommandDoesItsWork() {
+        // Nothing listens on port 1: a retag that went ahead would fail to reach the registry (exit 3) instead.
+        CliRun run = CliRun.of("retag", "127.0.0.1:1/team/web:abc", "--tag", "prod", "--record", folder.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("optimized-deploy: the record " + folder + " is not a regular file\n");
+    }
+
+    @Test
     void shouldSayInOneLineWhyTheRecordCannotBeWritten() throws IOException {
         Path dockerfile = Files.writeString(folder.resolve("Dockerfile"), UNPINNED);
         Path underAFile = dockerfile.resolve("record.json");
