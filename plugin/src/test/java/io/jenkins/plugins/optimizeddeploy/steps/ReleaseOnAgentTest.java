@@ -96,9 +96,20 @@ class ReleaseOnAgentTest {
         assertThat(imageOf("agent-sick")).isEqualTo(byDigest("1"));
     }
 
+    @Test
+    void shouldTravelToTheAgentWithItsPlanAccessAndProcesses() throws Exception {
+        ReleaseOnAgent sent = JavaSerialization.roundTrip(callable(new RollbackDeployStep("swarm", List.of("web"))));
+
+        assertThat(sent).isInstanceOf(ReleaseOnAgent.class);
+    }
+
     private StepOutcome<Map<String, Object>> release(DeployStep step) throws IOException, InterruptedException {
         step.setHistory("state/deploys.jsonl");
         step.setTimeout(60);
+        return callable(step).invoke(workspace.toFile(), null);
+    }
+
+    private ReleaseOnAgent callable(DeployStep step) {
         Map<String, String> environment = Map.of("DOCKER_HOST", dockerd.dockerHost(), "DOCKER_CONFIG",
                 emptyDockerConfig.toString(), "PATH", System.getenv("PATH"), "BUILD_TAG", "jenkins-deploy-7");
         RegistryLogin login = new RegistryLogin(registry.username(), registry.password());
@@ -106,7 +117,7 @@ class ReleaseOnAgentTest {
         return new ReleaseOnAgent(ReleasePlan.of(step, environment),
                 new BuilderAccess(login, environment, false, temporary.toString()),
                 new BuilderAccess(null, environment, false, temporary.toString()),
-                new LocalLauncherProcesses(List.of(), environment), log).invoke(workspace.toFile(), null);
+                new LocalLauncherProcesses(List.of(), environment), log);
     }
 
     @SuppressWarnings("unchecked")
