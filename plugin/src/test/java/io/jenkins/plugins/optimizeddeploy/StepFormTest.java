@@ -69,8 +69,9 @@ class StepFormTest {
     @Test
     void shouldFindEveryStepBuildStepAndTheGlobalConfiguration() {
         assertThat(configurableTypes().map(Class::getSimpleName)).containsExactlyInAnyOrder("BakeImagesStep",
-                "HardenDockerfileStep", "InspectImageStep", "RetagImagesStep", "VerifyImageStep", "BakeImagesBuilder",
-                "HardenDockerfileBuilder", "RetagImagesBuilder", "VerifyImageBuilder", "OptimizedDeployConfiguration");
+                "HardenDockerfileStep", "InspectImageStep", "RetagImagesStep", "VerifyImageStep", "DeployImagesStep",
+                "RollbackDeployStep", "BakeImagesBuilder", "HardenDockerfileBuilder", "RetagImagesBuilder",
+                "VerifyImageBuilder", "DeployImagesBuilder", "RollbackDeployBuilder", "OptimizedDeployConfiguration");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -59,7 +59,7 @@ final class StepLabel {
         return image == null ? null : shortImage(image);
     }
 
-    private static String shortDigest(String digest) {
+    static String shortDigest(String digest) {
         int hex = digest.indexOf(':') + 1;
         return digest.substring(0, Math.min(digest.length(), hex + SHORT_DIGEST_LENGTH));
     }

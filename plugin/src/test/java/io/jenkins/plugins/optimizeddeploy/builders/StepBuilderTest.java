@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.Extension;
 import io.jenkins.plugins.optimizeddeploy.steps.BakeImagesStep;
+import io.jenkins.plugins.optimizeddeploy.steps.DeployImagesStep;
 import io.jenkins.plugins.optimizeddeploy.steps.HardenDockerfileStep;
 import io.jenkins.plugins.optimizeddeploy.steps.RetagImagesStep;
+import io.jenkins.plugins.optimizeddeploy.steps.RollbackDeployStep;
 import io.jenkins.plugins.optimizeddeploy.steps.VerifyImageStep;
 import java.lang.reflect.Constructor;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.Symbol;
@@ -25,7 +28,11 @@ class StepBuilderTest {
         BakeImagesStep bake = new BakeImagesStep("reg.example.com/team");
         VerifyImageStep verify = new VerifyImageStep("reg.example.com/team/web:1.4.2");
         RetagImagesStep retag = new RetagImagesStep(List.of("reg.example.com/team/web:abc"), List.of("prod"));
+        DeployImagesStep deploy = new DeployImagesStep("swarm", Map.of("web", "reg.example.com/team/web:1.4.2"));
+        RollbackDeployStep rollback = new RollbackDeployStep("swarm", List.of("web"));
         return Stream.of(Arguments.of(new HardenDockerfileBuilder(harden), harden),
+                Arguments.of(new DeployImagesBuilder(deploy), deploy),
+                Arguments.of(new RollbackDeployBuilder(rollback), rollback),
                 Arguments.of(new BakeImagesBuilder(bake), bake), Arguments.of(new VerifyImageBuilder(verify), verify),
                 Arguments.of(new RetagImagesBuilder(retag), retag));
     }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
+import io.jenkins.plugins.optimizeddeploy.testsupport.DeployableImages;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
@@ -157,6 +158,27 @@ class AgentResultClassFilterIT {
     }
 
     @Test
+    void shouldBringBackFromADeployAndARollbackOnlyWhatTheControllerAcceptsWhetherHealthyOrNot(@TempDir Path context)
+            throws IOException, InterruptedException {
+        DeployableImages images = new DeployableImages(dockerd, registry, context);
+        String healthy = images.healthy("filter-app", "1");
+        dockerd.docker("run", "--detach", "--name", "filter-web", "--network", "none", healthy).requireSuccess();
+
+        StepOutcome<Map<String, Object>> deployed = release(new DeployImagesStep("docker",
+                Map.of("filter-web", images.healthy("filter-app", "2"))));
+        StepOutcome<Map<String, Object>> failed = release(new DeployImagesStep("docker",
+                Map.of("filter-web", images.unhealthy("filter-app"))));
+        StepOutcome<Map<String, Object>> rolledBack = release(new RollbackDeployStep("docker", List.of("filter-web")));
+
+        assertThat(deployed.failure()).as(String.join("\n", deployed.log())).isNull();
+        assertThat(failed.failure()).contains("filter-web unhealthy");
+        assertThat(rolledBack.failure()).as(String.join("\n", rolledBack.log())).isNull();
+        assertAcceptedByTheController(deployed);
+        assertAcceptedByTheController(failed);
+        assertAcceptedByTheController(rolledBack);
+    }
+
+    @Test
     void shouldAskTheControllersLauncherForAProcessInTypesTheControllerAccepts(@TempDir Path folder) {
         ProcessRequest request = ProcessRequest.of(Command.of("docker", "build", ".").withWorkingDirectory(folder)
                 .withEnvironment("DOCKER_BUILDKIT", "1").withStdin("input").withTimeout(Duration.ofMinutes(5)));
@@ -186,6 +208,15 @@ class AgentResultClassFilterIT {
         assertThat(engineJar).startsWith("WEB-INF/lib/optimized-deploy-engine-");
         assertThat(manifests.get(engineJar).getMainAttributes().getValue("Jenkins-ClassFilter-Whitelisted"))
                 .isEqualTo("true");
+    }
+
+    private StepOutcome<Map<String, Object>> release(DeployStep step) throws IOException, InterruptedException {
+        step.setHistory("deploys.jsonl");
+        Map<String, String> environment = Map.of("DOCKER_HOST", dockerd.dockerHost(), "DOCKER_CONFIG",
+                emptyDockerConfig.toString(), "PATH", System.getenv("PATH"));
+        BuilderAccess anonymous = new BuilderAccess(null, environment, false, workspace.toString());
+        return new ReleaseOnAgent(ReleasePlan.of(step, environment), anonymous, anonymous,
+                new LocalLauncherProcesses(List.of(), environment), log).invoke(workspace.toFile(), null);
     }
 
     private static void assertAcceptedByTheController(Object value) {

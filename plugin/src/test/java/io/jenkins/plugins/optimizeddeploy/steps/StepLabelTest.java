@@ -52,6 +52,21 @@ class StepLabelTest {
     }
 
     @Test
+    void shouldShowTheDeployedImagesAndTheTargetOfADeployAndTheServicesOfARollback() {
+        assertThat(DeployImagesStep.label(Map.of("target", "swarm", "services",
+                Map.of("web", "registry.example.com/team/web:1.4.2"), "credentialsId", "registry-ci")))
+                .isEqualTo("web:1.4.2 to swarm");
+        assertThat(DeployImagesStep.label(Map.of("target", "docker", "services", NotStored.OVERSIZE)))
+                .isEqualTo("docker");
+        assertThat(RollbackDeployStep.label(Map.of("target", "swarm", "services", List.of("web", "worker"))))
+                .isEqualTo("web, worker to previous");
+        assertThat(RollbackDeployStep.label(Map.of("services", "web", "to", DIGEST)))
+                .isEqualTo("web to sha256:0123456789ab");
+        assertThat(RollbackDeployStep.label(Map.of("services", "web", "to", "registry.example.com/team/web@" + DIGEST)))
+                .isEqualTo("web to web@sha256:0123456789ab");
+    }
+
+    @Test
     void shouldLeaveOutAnArgumentPipelineDidNotStore() {
         Map<String, Object> arguments = Map.of("images", NotStored.OVERSIZE, "tags", List.of("prod"));
 

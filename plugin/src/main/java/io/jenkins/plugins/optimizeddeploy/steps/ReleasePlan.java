@@ -1,0 +1,29 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A deploy or rollback as it crosses to the agent, in plain values: the step, the target kind, per service where it
+ * goes ({@code destinations}: an image, or for a rollback {@code previous} or a digest) and its health URL, the
+ * timeout, the engine ({@code dockerHost}, null: the build's {@code DOCKER_HOST}), the history file (null: the agent
+ * user's state folder) and who deploys ({@code by}, the build's tag).
+ */
+record ReleasePlan(String functionName, Action action, String target, LinkedHashMap<String, String> destinations,
+        LinkedHashMap<String, String> health, long timeoutSeconds, String dockerHost, String history, String by)
+        implements Serializable {
+
+    ReleasePlan {
+        destinations = new LinkedHashMap<>(destinations);
+        health = new LinkedHashMap<>(health);
+    }
+
+    static ReleasePlan of(DeployStep step, Map<String, String> buildEnvironment) {
+        String by = buildEnvironment.getOrDefault("BUILD_TAG", step.functionName());
+        return new ReleasePlan(step.functionName(), step.action(), step.getTarget(),
+                new LinkedHashMap<>(step.destinations()), new LinkedHashMap<>(step.getHealth()),
+                step.getTimeout(), step.getDockerHost(), step.getHistory(), by);
+    }
+}

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The arguments of deployImages and rollbackDeploy, as a Pipeline script and as the snippet generator's form give them. */
+class DeployStepTest {
+
+    private static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
+
+    @Test
+    void shouldReadTheServicesAndHealthUrlsFromAPipelineMapAndFromTheFormsLinesAlike() {
+        DeployImagesStep fromScript = new DeployImagesStep("swarm", Map.of("web", "reg.example.com/team/web:1.4.2"));
+        fromScript.setHealth(Map.of("web", "http://web.internal:8080/health"));
+        DeployImagesStep fromForm = new DeployImagesStep("swarm", " web = reg.example.com/team/web:1.4.2 \n\n");
+        fromForm.setHealth("web=http://web.internal:8080/health");
+
+        assertThat(fromForm.getServices()).isEqualTo(fromScript.getServices())
+                .containsExactly(Map.entry("web", "reg.example.com/team/web:1.4.2"));
+        assertThat(fromForm.getHealth()).isEqualTo(fromScript.getHealth());
+        assertThat(fromForm.getServicesText()).isEqualTo("web=reg.example.com/team/web:1.4.2");
+    }
+
+    @Test
+    void shouldNameTheArgumentAndTheEntryThatIsNotNameEqualsValue() {
+        assertThatThrownBy(() -> new DeployImagesStep("swarm", "reg.example.com/team/web:1.4.2"))
+                .hasMessage("'services' expects NAME=VALUE lines or a map like [web: '...'], got"
+                        + " 'reg.example.com/team/web:1.4.2'");
+        assertThatThrownBy(() -> new DeployImagesStep("swarm", "web=a:1\nweb=b:1"))
+                .hasMessage("'services' names web twice");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownTargetNoServicesAndAHealthUrlOfAnotherService() {
+        assertThatThrownBy(() -> new DeployImagesStep("kubernetes", Map.of("web", "r/web:1")).requireValid())
+                .hasMessage("'target' must be swarm or docker, was 'kubernetes'");
+        assertThatThrownBy(() -> new DeployImagesStep("docker", null).requireValid())
+                .hasMessage("'services' names no service");
+        DeployImagesStep step = new DeployImagesStep("docker", Map.of("web", "r/web:1"));
+        step.setHealth(Map.of("api", "http://api/health"));
+        assertThatThrownBy(step::requireValid).hasMessage("'health' names api, which is not one of the services [web]");
+    }
+
+    @Test
+    void shouldRollEveryServiceBackToPreviousAndOnlyOneToADigest() {
+        RollbackDeployStep previous = new RollbackDeployStep("swarm", List.of("web, worker"));
+        previous.requireValid();
+        RollbackDeployStep toDigest = new RollbackDeployStep("swarm", List.of("web", "worker"));
+        toDigest.setTo(DIGEST);
+
+        assertThat(previous.destinations()).containsExactly(Map.entry("web", "previous"), Map.entry("worker", "previous"));
+        assertThatThrownBy(toDigest::requireValid).hasMessage("'to: " + DIGEST + "' names one image: give exactly one"
+                + " service");
+    }
+
+    @Test
+    void shouldCheckTheToFieldAsItIsTyped() {
+        assertThat(RollbackDeployStep.toProblem("previous")).isEmpty();
+        assertThat(RollbackDeployStep.toProblem(DIGEST)).isEmpty();
+        assertThat(RollbackDeployStep.toProblem("reg.example.com/team/web@" + DIGEST)).isEmpty();
+        assertThat(RollbackDeployStep.toProblem("reg.example.com/team/web:1.4.1")).isPresent();
+        assertThat(RollbackDeployStep.toProblem("sha256:abc")).isPresent();
+    }
+}
