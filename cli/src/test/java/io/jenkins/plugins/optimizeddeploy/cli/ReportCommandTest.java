@@ -74,12 +74,16 @@ class ReportCommandTest {
     }
 
     @Test
-    void shouldRefuseABadRecordBeforeTheCommandDoesItsWork() {
-        // Nothing listens on port 1: a retag that went ahead would fail to reach the registry (exit 3) instead.
-        CliRun run = CliRun.of("retag", "127.0.0.1:1/team/web:abc", "--tag", "prod", "--record", folder.toString());
+    void shouldRefuseABadRecordBeforeTheCommandDoesItsWork() throws IOException {
+        String fixable = "FROM debian:12.5\nADD app.py /app/\nCMD app\n";
+        Path dockerfile = Files.writeString(folder.resolve("Dockerfile"), fixable);
+
+        CliRun run = CliRun.of("harden", "--fix", "--failure-threshold", "none", "--record", folder.toString(),
+                dockerfile.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).isEqualTo("optimized-deploy: the record " + folder + " is not a regular file\n");
+        assertThat(Files.readString(dockerfile)).as("the Dockerfile --fix would have changed").isEqualTo(fixable);
     }
 
     @Test
