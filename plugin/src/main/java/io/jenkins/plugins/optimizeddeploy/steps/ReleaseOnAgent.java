@@ -73,6 +73,7 @@ final class ReleaseOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<Str
     public StepOutcome<Map<String, Object>> invoke(File workspace, VirtualChannel channel)
             throws IOException, InterruptedException {
         ReleaseResult result;
+        long started = System.nanoTime();
         try {
             result = release(workspace.toPath());
         } catch (DeployException | CommandFailedException | RegistryException | CredentialsException
@@ -81,7 +82,8 @@ final class ReleaseOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<Str
         } catch (RuntimeException e) {
             throw new AgentFailure(plan.functionName() + " on the agent", e);
         }
-        return ReleaseResultMap.outcome(plan.functionName(), result);
+        return ReleaseResultMap.outcome(plan.functionName(), plan.action(), result,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** @param workspace what a relative history file is resolved against */

@@ -1,9 +1,12 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Outcome;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceResult;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,9 +28,11 @@ final class ReleaseResultMap {
      * The value, the release's summary as log lines, one record per service and, unless every service is healthy,
      * the one line the step fails with: the failed services and why, and whether everything was put back.
      */
-    static StepOutcome<Map<String, Object>> outcome(String functionName, ReleaseResult result) {
+    static StepOutcome<Map<String, Object>> outcome(String functionName, Action action, ReleaseResult result,
+            long wallMillis) {
         List<String> log = result.summary().stream().map(line -> functionName + ": " + line).toList();
         return new StepOutcome<>(from(result), log, records(functionName, result),
+                MetricsJson.write(MetricsParts.release(action, result, wallMillis)),
                 result.healthy() ? null : TerminalText.escape(failure(functionName, result)));
     }
 

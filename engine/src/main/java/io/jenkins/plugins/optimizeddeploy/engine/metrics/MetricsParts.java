@@ -2,6 +2,9 @@ package io.jenkins.plugins.optimizeddeploy.engine.metrics;
 
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.build.TargetResult;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.Outcome;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.PlatformImage;
@@ -65,6 +68,20 @@ public final class MetricsParts {
                         finding.file() + ":" + finding.line(), finding.excerpt()))
                 .toList();
         return RunMetrics.part(report.failed(), Map.of(), Map.of(phase, wallMillis), Map.of(), findings, List.of());
+    }
+
+    /**
+     * A release of several services: {@link Phase#DEPLOY} or {@link Phase#ROLLBACK} by its action, one deploy per
+     * service with the digest it went to, a rollback for each service put back after another one failed.
+     */
+    public static RunMetrics release(Action action, ReleaseResult result, long wallMillis) {
+        List<Deployment> deploys = result.services().stream()
+                .map(service -> new Deployment(service.service(), service.to(),
+                        action == Action.ROLLBACK || service.outcome() == Outcome.ROLLED_BACK,
+                        service.outcome() == Outcome.HEALTHY,
+                        service.timeToHealthyMillis() == null ? 0 : service.timeToHealthyMillis(), service.reason()))
+                .toList();
+        return deploys(action == Action.ROLLBACK ? Phase.ROLLBACK : Phase.DEPLOY, deploys, wallMillis);
     }
 
     /** Deploys ({@link Phase#DEPLOY}) or rollbacks ({@link Phase#ROLLBACK}): failed when one did not get healthy. */

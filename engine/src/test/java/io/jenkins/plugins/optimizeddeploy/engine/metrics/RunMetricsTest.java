@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.build.StepStatistics;
 import io.jenkins.plugins.optimizeddeploy.engine.build.TargetResult;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.Outcome;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceResult;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Finding;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
@@ -87,6 +91,24 @@ class RunMetricsTest {
         assertThat(MetricsJson.read(file)).isEqualTo(run);
         assertThat(run.job()).isEqualTo("shop");
         assertThat(MetricsJson.write(run)).contains("\"schemaVersion\" : 1", "\"build\" : 9000");
+    }
+
+    @Test
+    void shouldRecordAReleaseAsDeploysAndTheRollbacksItNeeded() {
+        ReleaseResult release = new ReleaseResult(List.of(
+                new ServiceResult("web", "sha256:old-web", "sha256:new-web", Outcome.UNHEALTHY, null, "no health",
+                        "sha256:old-web"),
+                new ServiceResult("worker", "sha256:old-worker", "sha256:new-worker", Outcome.ROLLED_BACK, 1_500L,
+                        "", "sha256:old-worker")), true);
+
+        RunMetrics part = MetricsParts.release(Action.DEPLOY, release, 4_000);
+
+        assertThat(part.failed()).isTrue();
+        assertThat(part.phaseMillis()).containsEntry(Phase.DEPLOY, 4_000L);
+        assertThat(part.deploys()).containsExactly(
+                new Deployment("web", "sha256:new-web", false, false, 0, "no health"),
+                new Deployment("worker", "sha256:new-worker", true, false, 1_500, ""));
+        assertThat(MetricsParts.release(Action.ROLLBACK, release, 1).phaseMillis()).containsKey(Phase.ROLLBACK);
     }
 
     @Test
