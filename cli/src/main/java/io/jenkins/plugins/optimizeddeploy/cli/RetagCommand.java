@@ -8,12 +8,9 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.Retagger;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.TagResult;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,9 +34,6 @@ import picocli.CommandLine.Spec;
                 + " go into that repository: layers are mounted on the same registry, streamed to another one."
                 + " Exit 0 when every tag moved, 3 when nothing moved (the output says why), 2 on bad input.")
 final class RetagCommand implements Callable<Integer> {
-    /** Under the 30 s that container platforms commonly leave between SIGTERM and SIGKILL. */
-    static final Duration ROLLBACK_GRACE = Duration.ofSeconds(25);
-
     @ParentCommand
     OptimizedDeployCommand parent;
 
@@ -99,26 +93,22 @@ final class RetagCommand implements Callable<Integer> {
     }
 
     /**
-     * From its opening to its closing, once the result is printed: a signal that ends the process (Ctrl-C, SIGTERM)
-     * interrupts the retagging thread, which then puts back the tags it had moved, and waits for the result at most
-     * {@link #ROLLBACK_GRACE}. The retag's log lines, kept until then, go to standard error from the signal on, so
+     * A signal that ends the process interrupts the retagging thread, which then puts back the tags it had moved (see
+     * {@link InterruptOnSignal}). The retag's log lines, kept until then, go to standard error from the signal on, so
      * the user sees which tags were put back. When the wait runs out, every tag is printed with where it pointed
      * before the retag, on standard output and standard error, for whoever puts them back by hand.
      */
-    private static final class StopOnSignal implements AutoCloseable, Consumer<String> {
+    private static final class StopOnSignal extends InterruptOnSignal implements Consumer<String> {
         private final PrintWriter out;
         private final PrintWriter err;
-        private final Thread retagging = Thread.currentThread();
-        private final CountDownLatch reported = new CountDownLatch(1);
-        private final Thread hook = new Thread(this::stop, "optimized-deploy retag: put tags back before exiting");
         private final List<String> lines = new ArrayList<>();
         private boolean signalled;
         private volatile List<TagResult> before;
 
         StopOnSignal(PrintWriter out, PrintWriter err) {
+            super("optimized-deploy retag: put tags back before exiting");
             this.out = out;
             this.err = err;
-            Runtime.getRuntime().addShutdownHook(hook);
         }
 
         @Override
@@ -135,25 +125,18 @@ final class RetagCommand implements Callable<Integer> {
             before = tags;
         }
 
-        private void stop() {
+        @Override
+        void signalled() {
             synchronized (lines) {
                 signalled = true;
                 lines.forEach(this::print);
             }
-            retagging.interrupt();
-            try {
-                if (!reported.await(ROLLBACK_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-                    reportGivingUp();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
 
-        private void reportGivingUp() {
+        @Override
+        void gaveUp() {
             List<String> report = new ArrayList<>();
-            String stopped = "optimized-deploy: stopped waiting for the retag to end after "
-                    + ROLLBACK_GRACE.toSeconds() + " s; ";
+            String stopped = "optimized-deploy: stopped waiting for the retag to end after " + GRACE.toSeconds() + " s; ";
             List<TagResult> tags = before;
             if (tags == null) {
                 report.add(stopped + "it had not written a tag yet");
@@ -173,16 +156,6 @@ final class RetagCommand implements Callable<Integer> {
         private void print(String line) {
             err.println(TerminalText.escape(line));
             err.flush();
-        }
-
-        @Override
-        public void close() {
-            reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running: the process ends once it returns.
-            }
         }
     }
 }

@@ -48,7 +48,7 @@ class DeployCommandSignalTest {
                 Thread.sleep(50);
             }
             cli.destroy(); // SIGTERM
-            assertThat(cli.waitFor(StopReleaseOnSignal.GRACE.toSeconds() + 15, TimeUnit.SECONDS))
+            assertThat(cli.waitFor(InterruptOnSignal.GRACE.toSeconds() + 15, TimeUnit.SECONDS))
                     .as("ended within the grace").isTrue();
             assertThat(cli.exitValue()).as("128 + SIGTERM").isEqualTo(143);
         } finally {
