@@ -52,9 +52,8 @@ final class BakeImagesExecution extends SynchronousNonBlockingStepExecution<Map<
             throw new AbortException(BakeImagesStep.userError(e));
         }
         Run<?, ?> run = build.run();
-        String credentialsId = step.credentialsId(build.defaults());
-        RegistryLogin login = credentialsId == null ? null
-                : RegistryLogin.find(BakeImagesStep.FUNCTION_NAME, credentialsId, run);
+        RegistryLogin login =
+                RegistryLogin.find(BakeImagesStep.FUNCTION_NAME, step.credentialsId(build.defaults()), run);
         TaskListener listener = build.listener();
         FilePath workspace = build.workspace();
         BuilderAccess access = new BuilderAccess(login, buildEnvironment, step.isInsecure(),

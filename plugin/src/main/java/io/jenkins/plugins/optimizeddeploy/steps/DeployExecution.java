@@ -43,9 +43,8 @@ final class DeployExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         EnvVars environment = build.environment();
         Map<String, String> buildEnvironment = environment == null ? Map.of() : new HashMap<>(environment);
         Run<?, ?> run = build.run();
-        String credentialsId = step.credentialsId(build.defaults());
-        RegistryLogin login = credentialsId == null ? null
-                : RegistryLogin.find(step.functionName(), credentialsId, run);
+        RegistryLogin login =
+                RegistryLogin.find(step.functionName(), step.credentialsId(build.defaults()), run);
         TaskListener listener = build.listener();
         FilePath workspace = build.workspace();
         String temporaryDirectory = WorkspaceList.tempDir(workspace).getRemote();

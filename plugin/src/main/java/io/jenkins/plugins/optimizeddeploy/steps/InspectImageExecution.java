@@ -35,9 +35,8 @@ final class InspectImageExecution extends SynchronousNonBlockingStepExecution<Ma
             throws IOException, InterruptedException {
         ImageReference reference = parseReference(step.getImage());
         Run<?, ?> run = build.run();
-        String credentialsId = step.credentialsId(build.defaults());
-        RegistryLogin login = credentialsId == null ? null
-                : RegistryLogin.find(InspectImageStep.FUNCTION_NAME, credentialsId, run);
+        RegistryLogin login =
+                RegistryLogin.find(InspectImageStep.FUNCTION_NAME, step.credentialsId(build.defaults()), run);
         EnvVars environment = build.environment();
         InspectImageOnAgent inspection = new InspectImageOnAgent(reference,
                 RegistryOptions.builder().insecureTls(step.isInsecure()).build(), login,

@@ -27,11 +27,14 @@ final class RegistryLogin implements Serializable {
 
     /**
      * The username/password credentials {@code credentialsId} names, as {@code run} may use them; their use is
-     * tracked on the run.
+     * tracked on the run. Null when {@code credentialsId} is: the step then uses the agent's docker login.
      *
      * @throws AbortException naming the step and the id when there are none
      */
     static RegistryLogin find(String functionName, String credentialsId, Run<?, ?> run) throws AbortException {
+        if (credentialsId == null) {
+            return null;
+        }
         StandardUsernamePasswordCredentials credentials =
                 CredentialsProvider.findCredentialById(credentialsId, StandardUsernamePasswordCredentials.class, run);
         if (credentials == null) {

@@ -37,9 +37,8 @@ final class RetagImagesExecution extends SynchronousNonBlockingStepExecution<Lis
             throws IOException, InterruptedException {
         RetagRequest request = parseRequest(step);
         Run<?, ?> run = build.run();
-        String credentialsId = step.credentialsId(build.defaults());
-        RegistryLogin login = credentialsId == null ? null
-                : RegistryLogin.find(RetagImagesStep.FUNCTION_NAME, credentialsId, run);
+        RegistryLogin login =
+                RegistryLogin.find(RetagImagesStep.FUNCTION_NAME, step.credentialsId(build.defaults()), run);
         EnvVars environment = build.environment();
         TaskListener listener = build.listener();
         RetagImagesOnAgent retag = new RetagImagesOnAgent(request,

@@ -47,9 +47,8 @@ final class VerifyImageExecution extends SynchronousNonBlockingStepExecution<Map
             throw new AbortException(VerifyImageStep.userError(e));
         }
         Run<?, ?> run = build.run();
-        String credentialsId = step.credentialsId(build.defaults());
-        RegistryLogin login = credentialsId == null ? null
-                : RegistryLogin.find(VerifyImageStep.FUNCTION_NAME, credentialsId, run);
+        RegistryLogin login =
+                RegistryLogin.find(VerifyImageStep.FUNCTION_NAME, step.credentialsId(build.defaults()), run);
         EnvVars environment = build.environment();
         VerifyImageOnAgent verification = new VerifyImageOnAgent(reference,
                 RegistryOptions.builder().insecureTls(step.isInsecure()).build(), threshold, login,
