@@ -3,8 +3,13 @@ package io.jenkins.plugins.optimizeddeploy.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import hudson.EnvVars;
 import hudson.model.Action;
+import hudson.model.CauseAction;
+import hudson.model.Item;
 import hudson.model.Run;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Deployment;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
@@ -15,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jenkins.model.ParameterizedJobMixIn;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.stapler.interceptor.RequirePOST;
 
@@ -100,6 +106,31 @@ class RollbackTest {
                 Map.entry("OPTIMIZED_DEPLOY_ROLLBACK_BUILD", "7"));
         assertThat(RollbackToBuild.class.getDeclaredMethod("buildEnvironment", Run.class, EnvVars.class)
                 .getDeclaringClass()).isEqualTo(RollbackToBuild.class);
+    }
+
+    /**
+     * What the job's own queue does, read from its bytecode (it runs only inside Jenkins): the permission it checks,
+     * and that it queues through core's scheduling with the run's cause.
+     */
+    @Test
+    void shouldCheckItemBuildAndQueueThroughCoresSchedulingForAnyJob() {
+        JavaClass jobQueue = new ClassFileImporter().importClass(JobRollbackQueue.class);
+
+        JavaMethod check = jobQueue.getMethod("checkMayBuild");
+        assertThat(check.getFieldAccesses()).extracting(access -> access.getTarget().getFullName())
+                .contains(Item.class.getName() + ".BUILD");
+        assertThat(check.getMethodCallsFromSelf()).extracting(call -> call.getTarget().getName())
+                .containsExactly("checkPermission");
+        JavaMethod schedule = jobQueue.getMethod("schedule", RollbackToBuild.class, RollbackCause.class);
+        assertThat(schedule.getMethodCallsFromSelf())
+                .extracting(call -> call.getTargetOwner().getName() + "." + call.getName())
+                .containsExactly(ParameterizedJobMixIn.class.getName() + ".scheduleBuild2");
+        assertThat(schedule.getConstructorCallsFromSelf()).extracting(call -> call.getTargetOwner().getName())
+                .contains(CauseAction.class.getName());
+        JavaMethod offered = new ClassFileImporter().importClass(OptimizedDeployAction.class)
+                .getMethod("isRollbackOffered");
+        assertThat(offered.getFieldAccesses()).extracting(access -> access.getTarget().getFullName())
+                .contains(Item.class.getName() + ".BUILD");
     }
 
     private static OptimizedDeployAction released() {
