@@ -58,6 +58,8 @@ class PageViewsTest {
                 + "<form method=\"post\" action=\"[^\"]*/useAsBaseline\">")
                 .containsPattern("<j:if test=\"\\$\\{it.rollbackOffered}\">\\s*"
                         + "<form method=\"post\" action=\"[^\"]*/rollBack\">");
+        assertThat(page).as("the parameter the rollback redirects with")
+                .contains("request2.getParameter('" + OptimizedDeployAction.ROLLBACK_PARAMETER + "')");
     }
 
     @Test
