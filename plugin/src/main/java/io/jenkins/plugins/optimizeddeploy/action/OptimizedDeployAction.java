@@ -4,6 +4,7 @@ import hudson.model.Api;
 import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Run;
+import hudson.model.User;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsRecordException;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.RunMetrics;
@@ -36,6 +37,8 @@ public final class OptimizedDeployAction implements RunAction2 {
 
     /** The URL of the action's page under the build's. */
     public static final String URL_NAME = "optimized-deploy";
+    /** The query parameter naming the {@link RollbackOutcome} the page shows after "Roll back to this build". */
+    static final String ROLLBACK_PARAMETER = "rollback";
 
     /**
      * Copy-on-write: XStream walks this list, without any lock of ours, whenever the build is saved, while steps in
@@ -149,6 +152,47 @@ public final class OptimizedDeployAction implements RunAction2 {
         job.addOrReplaceAction(new BaselinePin(run.getNumber()));
         job.save();
         return HttpResponses.redirectToDot();
+    }
+
+    /**
+     * The digest each service went live with in this build, by service: what rolling back to it deploys again; empty
+     * when its record has no release whose every service became healthy.
+     */
+    public Map<String, String> getReleasedDigests() {
+        RunMetrics current = metrics();
+        return current == null ? Map.of() : current.releasedDigests();
+    }
+
+    /** Whether the page offers "Roll back to this build": the build released its services and the user may build. */
+    public boolean isRollbackOffered() {
+        return !getReleasedDigests().isEmpty() && run.getParent().hasPermission(Item.BUILD);
+    }
+
+    /**
+     * "Roll back to this build": queues a run of the job that deploys this build's release again, then shows this page
+     * with what happened. POST only (with the crumb, which core checks), by a user who may build the job.
+     */
+    @RequirePOST
+    public HttpResponse doRollBack() {
+        User user = User.current();
+        RollbackOutcome outcome = rollBack(new JobRollbackQueue(run.getParent()), run.getNumber(),
+                user == null ? "anonymous" : user.getDisplayName());
+        return HttpResponses.redirectTo(".?" + ROLLBACK_PARAMETER + "=" + outcome.parameter());
+    }
+
+    /** Queues the rollback to {@code build}, this action's, when the user may build the job and it released anything. */
+    RollbackOutcome rollBack(RollbackQueue queue, int build, String requestedBy) {
+        queue.checkMayBuild();
+        if (getReleasedDigests().isEmpty()) {
+            return RollbackOutcome.NOTHING_RELEASED;
+        }
+        return queue.schedule(new RollbackToBuild(build), new RollbackCause(build, requestedBy))
+                ? RollbackOutcome.SCHEDULED : RollbackOutcome.REFUSED;
+    }
+
+    /** The line the page shows after "Roll back to this build", from the redirect's parameter; null for none. */
+    public String rollbackMessage(String parameter) {
+        return RollbackOutcome.messageOf(parameter);
     }
 
     /**

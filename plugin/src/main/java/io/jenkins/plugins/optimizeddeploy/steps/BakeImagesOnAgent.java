@@ -1,6 +1,5 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
-import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BakeFileException;
@@ -12,6 +11,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.build.ImageBuildException;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandFailedException;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
@@ -60,7 +60,10 @@ final class BakeImagesOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<
             result = bake(workspace.toPath());
         } catch (BakeFileException | ImageBuildException | CommandFailedException | RegistryException
                 | CredentialsException | UncheckedIOException | IllegalArgumentException e) {
-            throw new AbortException(BakeImagesStep.userError(e));
+            // Targets built before the failure are no release: the record gets no image, only the time and failure.
+            return new StepOutcome<>(null, List.of(), List.of(), MetricsJson.write(
+                    MetricsParts.failedPhase(Phase.BUILD, StepOutcome.millisSince(started))),
+                    BakeImagesStep.userError(e));
         } catch (RuntimeException e) {
             throw new AgentFailure(BakeImagesStep.FUNCTION_NAME + " on the agent", e);
         }

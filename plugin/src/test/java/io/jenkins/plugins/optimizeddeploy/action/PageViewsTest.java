@@ -25,6 +25,7 @@ class PageViewsTest {
     private static final Pattern EVENT_HANDLER = Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
     private static final Pattern INLINE_STYLE = Pattern.compile("\\sstyle\\s*=|<style|javascript:",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern FORM = Pattern.compile("<form[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ADJUNCT = Pattern.compile("<st:adjunct includes=\"([^\"]+)\"/>");
 
     @Test
@@ -39,6 +40,26 @@ class PageViewsTest {
             assertThat(jelly).as(view.toString()).doesNotContainPattern(INLINE_SCRIPT)
                     .doesNotContainPattern(EVENT_HANDLER).doesNotContainPattern(INLINE_STYLE);
         }
+    }
+
+    @Test
+    void shouldEscapeEveryValueAndChangeStateOnlyThroughPostFormsShownToUsersWhoMay() throws IOException {
+        for (Path view : views()) {
+            String jelly = Files.readString(view, StandardCharsets.UTF_8);
+
+            assertThat(jelly).as(view.toString()).startsWith("<?jelly escape-by-default='true'?>");
+            Matcher form = FORM.matcher(jelly);
+            while (form.find()) {
+                assertThat(form.group()).as(view.toString()).startsWith("<form method=\"post\" ");
+            }
+        }
+        String page = Files.readString(VIEWS.resolve("OptimizedDeployAction/index.jelly"), StandardCharsets.UTF_8);
+        assertThat(page).containsPattern("<j:when test=\"\\$\\{it.baselineConfigurable}\">\\s*(<!--[^>]*-->\\s*)?"
+                + "<form method=\"post\" action=\"[^\"]*/useAsBaseline\">")
+                .containsPattern("<j:if test=\"\\$\\{it.rollbackOffered}\">\\s*"
+                        + "<form method=\"post\" action=\"[^\"]*/rollBack\">");
+        assertThat(page).as("the parameter the rollback redirects with")
+                .contains("request2.getParameter('" + OptimizedDeployAction.ROLLBACK_PARAMETER + "')");
     }
 
     @Test

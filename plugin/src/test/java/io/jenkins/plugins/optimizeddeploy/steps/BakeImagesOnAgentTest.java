@@ -8,6 +8,9 @@ import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.RunMetrics;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
@@ -118,11 +121,17 @@ class BakeImagesOnAgentTest {
     }
 
     @Test
-    void shouldFailNamingTheTargetWhenTheRegistryRefusesTheAgentsOwnLogin() {
-        assertThatThrownBy(() -> bake(null))
-                .isInstanceOf(RuntimeException.class)
-                .satisfies(e -> assertThat(BakeImagesStep.userError((RuntimeException) e))
-                        .startsWith("bakeImages: ").contains("web").doesNotContain(registry.password()));
+    void shouldFailNamingTheTargetAndRecordNoImageWhenTheRegistryRefusesTheAgentsOwnLogin() throws IOException {
+        StepOutcome<Map<String, Object>> failed = new BakeImagesOnAgent("docker-bake.hcl", request(),
+                BuilderBackend.DOCKER, access(null), launcher(), log).invoke(SampleApp.directory().toFile(), null);
+
+        assertThat(failed.failure()).startsWith("bakeImages: ").contains("web").doesNotContain(registry.password());
+        assertThat(failed.records()).isEmpty();
+        RunMetrics part = MetricsJson.read(failed.metrics(), "the failed bake's part");
+        assertThat(part.failed()).isTrue();
+        assertThat(part.images()).isEmpty();
+        assertThat(part.cache()).isEmpty();
+        assertThat(part.phaseMillis()).containsOnlyKeys(Phase.BUILD);
     }
 
     @Test

@@ -117,6 +117,21 @@ public record RunMetrics(int schemaVersion, String job, String build, String sta
         return Severity.counts(findings.stream().map(RecordedFinding::severity));
     }
 
+    /**
+     * The digest each service went live with, when this run released every service it deployed healthy and put none
+     * back: what rolling back to this run deploys again. Empty when it deployed nothing, or a deploy was unhealthy,
+     * rolled back or has no digest.
+     */
+    public Map<String, String> releasedDigests() {
+        if (deploys.isEmpty() || deploys.stream()
+                .anyMatch(deploy -> deploy.rollback() || !deploy.healthy() || deploy.digest().isEmpty())) {
+            return Map.of();
+        }
+        Map<String, String> digests = new TreeMap<>();
+        deploys.forEach(deploy -> digests.put(deploy.service(), deploy.digest()));
+        return Collections.unmodifiableMap(digests);
+    }
+
     /** Whether a deploy of this run was rolled back. */
     public boolean rolledBack() {
         return deploys.stream().anyMatch(Deployment::rollback);

@@ -513,7 +513,7 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     /** The host of the registry's API: Docker Hub's is not the name images give it. */
-    private static String apiHost(String registry) {
+    static String apiHost(String registry) {
         return registry.equals(ImageReference.DOCKER_HUB) ? DOCKER_HUB_API : registry;
     }
 

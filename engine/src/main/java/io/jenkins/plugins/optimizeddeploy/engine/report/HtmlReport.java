@@ -1,18 +1,23 @@
 package io.jenkins.plugins.optimizeddeploy.engine.report;
 
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Comparison;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Delta;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Deployment;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.ImageChange;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.ImageMetrics;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.RecordedFinding;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.RunMetrics;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Savings;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.TargetCache;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.ManifestAddress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
@@ -75,7 +80,7 @@ public final class HtmlReport {
         phases(html, report);
         cache(html, run.cache());
         findings(html, run.findings());
-        deploys(html, run.deploys());
+        deploys(html, run);
         savings(html, report.savings());
         html.append("<section class=\"od-report__section\"><h3>Trend</h3>")
                 .append(TrendChart.svg(report.history())).append("</section>");
@@ -165,7 +170,8 @@ public final class HtmlReport {
         table(html, "Images", List.of("Image", "Reference", "Digest", "Platforms", "Layers", "Size",
                 "Against previous", "Against baseline"));
         run.images().forEach((name, image) -> row(html, List.of(Html.escape(name),
-                code(image.reference()), code(image.digest()), Html.escape(String.join(", ", image.platforms())),
+                code(image.reference()), digestLink(image.reference(), image.digest()),
+                Html.escape(String.join(", ", image.platforms())),
                 Html.escape(image.layers() == 0 ? "" : String.valueOf(image.layers())),
                 Html.escape(image.compressedSize() == 0 ? "" : Format.size(image.compressedSize())),
                 imageDelta(previous.get(name)), imageDelta(baseline.get(name)))));
@@ -245,14 +251,15 @@ public final class HtmlReport {
         html.append("</tbody></table></section>");
     }
 
-    private static void deploys(StringBuilder html, List<Deployment> deploys) {
-        if (deploys.isEmpty()) {
+    private static void deploys(StringBuilder html, RunMetrics run) {
+        if (run.deploys().isEmpty()) {
             return;
         }
         table(html, "Deploys", List.of("Service", "Kind", "Digest", "Outcome", "Time to healthy", "Message"));
-        for (Deployment deploy : deploys) {
+        for (Deployment deploy : run.deploys()) {
+            ImageMetrics image = run.images().get(deploy.service());
             row(html, List.of(Html.escape(deploy.service()), Html.escape(deploy.rollback() ? "rollback" : "deploy"),
-                    code(deploy.digest()), deploy.healthy() ? badge("healthy", "jenkins-!-success-color")
+                    digestLink(image == null ? "" : image.reference(), deploy.digest()), deploy.healthy() ? badge("healthy", "jenkins-!-success-color")
                             : badge("unhealthy", "jenkins-!-error-color"),
                     Html.escape(deploy.healthy() ? Format.millis(deploy.timeToHealthyMillis()) : "not healthy after "
                             + Format.millis(deploy.timeToHealthyMillis())),
@@ -279,6 +286,21 @@ public final class HtmlReport {
                 : sentence + String.format(Locale.ROOT, " At %.1f builds a day: ", savings.buildsPerDay())
                         + Format.millis(savings.perMonthMillis()) + " a month, "
                         + Format.millis(savings.perYearMillis()) + " a year.";
+    }
+
+    /**
+     * The digest, linked to its manifest in the registry of {@code reference} (the image's repository) when both are
+     * valid; as text otherwise.
+     */
+    private static String digestLink(String reference, String digest) {
+        URI manifest;
+        try {
+            manifest = ManifestAddress.of(ImageReference.parse(reference).withDigest(digest));
+        } catch (InvalidReferenceException e) {
+            return code(digest);
+        }
+        return "<a class=\"od-digest\" href=\"" + Html.escape(manifest.toASCIIString())
+                + "\" rel=\"noopener noreferrer\">" + code(digest) + "</a>";
     }
 
     private static String code(String text) {

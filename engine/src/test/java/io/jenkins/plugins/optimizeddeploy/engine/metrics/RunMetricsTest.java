@@ -112,6 +112,26 @@ class RunMetricsTest {
     }
 
     @Test
+    void shouldNameTheReleasedDigestsOnlyOfARunWhoseEveryDeployWentLive() {
+        Deployment web = new Deployment("web", "sha256:web-1", false, true, 2_000, "");
+        Deployment worker = new Deployment("worker", "sha256:worker-1", false, true, 3_000, "");
+        Deployment webAgain = new Deployment("web", "sha256:web-2", false, true, 1_000, "");
+
+        assertThat(released(web, worker, webAgain)).containsExactly(Map.entry("web", "sha256:web-2"),
+                Map.entry("worker", "sha256:worker-1"));
+        assertThat(released()).as("nothing deployed").isEmpty();
+        assertThat(released(web, new Deployment("worker", "sha256:worker-1", false, false, 9_000, "no health")))
+                .as("an unhealthy deploy").isEmpty();
+        assertThat(released(web, new Deployment("worker", "sha256:worker-0", true, true, 1_000, "")))
+                .as("a service put back").isEmpty();
+        assertThat(released(web, new Deployment("worker", "", false, true, 1_000, ""))).as("no digest").isEmpty();
+    }
+
+    private static Map<String, String> released(Deployment... deploys) {
+        return STARTED.mergedWith(MetricsParts.deploys(Phase.DEPLOY, List.of(deploys), 1)).releasedDigests();
+    }
+
+    @Test
     void shouldLeaveTheRecordWholeWhenTheDiskIsFull() throws Exception {
         try (FullDisk disk = FullDisk.mount()) {
             Path file = disk.path().resolve("run.json");

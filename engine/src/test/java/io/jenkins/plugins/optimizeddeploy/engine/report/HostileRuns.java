@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Runs whose every user-supplied text (job, build display name, image and target names, references, digests,
  * platforms, cache sources, finding rules, messages, locations and Dockerfile lines, services, deploy messages) is
- * an XSS payload. Each payload that ran would set {@code data-pwned} on the document element; each element it
+ * an XSS payload, but for one image whose valid reference and digest make a link to its registry. Each payload that ran would set {@code data-pwned} on the document element; each element it
  * injected carries {@code data-xss}.
  */
 final class HostileRuns {
@@ -38,6 +38,10 @@ final class HostileRuns {
             "<base href=\"//evil.example/\" data-xss><meta http-equiv=refresh content=\"0;url=//evil.example\" data-xss>",
             "{{constructor.constructor('" + PWN.formatted("template") + "')()}}<u data-xss>");
 
+    static final String LINKED = " linked";
+    static final String LINKED_REFERENCE = "127.0.0.1:5000/hostile/web:1";
+    static final String LINKED_DIGEST = "sha256:" + "0f".repeat(32);
+
     private HostileRuns() {
     }
 
@@ -58,6 +62,8 @@ final class HostileRuns {
                     Severity.values()[i % Severity.values().length], payload(i + 7), payload(i + 8), payload(i + 9)));
             deploys.add(new Deployment(payload(i + 10), payload(i + 11), i % 3 == 0, i % 2 == 0, 1_000, payload(i + 12)));
         }
+        // under a hostile name, an image whose reference and digest are valid: its digest is a link
+        images.put(payload(seed) + LINKED, new ImageMetrics(LINKED_REFERENCE, LINKED_DIGEST, 7_000_000, 3, List.of()));
         if (seed == 2) {
             images.put("<b data-xss>removed since</b>" + payload(seed), new ImageMetrics("", "", 5, 1, List.of()));
         }

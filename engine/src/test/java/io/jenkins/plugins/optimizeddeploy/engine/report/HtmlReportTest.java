@@ -41,6 +41,26 @@ class HtmlReportTest {
     }
 
     @Test
+    void shouldLinkEveryDigestToItsManifestInTheRegistryOfItsImage() {
+        String page = HtmlReport.page(RecordedRuns.second());
+        String web = "sha256:" + "4".repeat(64);
+        String webLink = "<a class=\"od-digest\" href=\"https://registry.example.com/v2/shop/web/manifests/" + web
+                + "\" rel=\"noopener noreferrer\"><code class=\"od-code\">" + web + "</code></a>";
+
+        assertThat(page.split(Pattern.quote(webLink), -1)).as("the image's row and its deploy's").hasSize(3);
+        assertThat(page).contains("href=\"https://registry.example.com/v2/shop/api/manifests/sha256:" + "3".repeat(64));
+    }
+
+    @Test
+    void shouldShowADigestWithoutAValidReferenceAsTextOnly() {
+        String page = HtmlReport.page(HostileRuns.report());
+
+        assertThat(page.split("<a ", -1)).as("one link: the image with a valid reference").hasSize(2);
+        assertThat(page).contains("<a class=\"od-digest\" href=\"http://127.0.0.1:5000/v2/hostile/web/manifests/"
+                + HostileRuns.LINKED_DIGEST + "\" rel=\"noopener noreferrer\">");
+    }
+
+    @Test
     void shouldMarkAFailedBuildAndItsErrors() {
         String page = HtmlReport.page(RecordedRuns.failed());
 

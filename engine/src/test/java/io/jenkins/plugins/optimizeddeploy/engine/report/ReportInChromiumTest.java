@@ -92,6 +92,10 @@ class ReportInChromiumTest {
         // one script: check.js itself, which ran (the policy allows same-origin scripts, as Jenkins does)
         assertThat(dom).contains("injected=0 scripts=1 pwned=null")
                 .contains("&lt;script&gt;document.documentElement.setAttribute('data-pwned','script')");
+        // the one link in the DOM is the registry's, opened without the page as opener or referrer
+        assertThat(dom.split("<a ", -1)).hasSize(2);
+        assertThat(dom).contains("<a class=\"od-digest\" href=\"http://127.0.0.1:5000/v2/hostile/web/manifests/"
+                + HostileRuns.LINKED_DIGEST + "\" rel=\"noopener noreferrer\">");
     }
 
     @Test
