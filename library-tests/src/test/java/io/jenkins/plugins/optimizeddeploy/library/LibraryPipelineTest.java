@@ -51,7 +51,7 @@ abstract class LibraryPipelineTest extends BasePipelineTestCPS {
         getBinding().setVariable("params", params);
         getBinding().setVariable("scm", Map.of("type", "GitSCM"));
 
-        step("readYaml", Map.class, arguments -> new Yaml().load((String) arguments.get("text")));
+        step("readYaml", Map.class, arguments -> new Yaml().load(String.valueOf(arguments.get("text"))));
         step("optimizedDeployDefaults", arguments -> new LinkedHashMap<>(globalConfiguration));
         step("checkout", Map.class, arguments -> Map.of("GIT_COMMIT", "3f9c2e1",
                 "GIT_URL", "https://git.example.com/team/sample-app.git"));
@@ -67,6 +67,10 @@ abstract class LibraryPipelineTest extends BasePipelineTestCPS {
             return recorded("deployImages");
         });
         block("node", () -> env.put("NODE_NAME", "agent-1"));
+        getHelper().registerAllowedMethod(MethodSignature.method("error", String.class), (Object message) -> {
+            updateBuildStatus("FAILURE");
+            throw new IllegalStateException(String.valueOf(message));
+        });
     }
 
     /** Runs a Jenkinsfile of {@code src/test/resources/jenkinsfiles} with {@code arguments} for the call. */
@@ -86,6 +90,7 @@ abstract class LibraryPipelineTest extends BasePipelineTestCPS {
     List<Object> argumentsOf(String step) {
         return getHelper().getCallStack().stream().filter(call -> call.getMethodName().equals(step))
                 .map(MethodCall::getArgs).map(arguments -> arguments.length == 0 ? null : arguments[0])
+                .map(argument -> argument instanceof CharSequence text ? text.toString() : argument)
                 .collect(Collectors.toCollection(ArrayList::new));
     }
 
@@ -110,7 +115,7 @@ abstract class LibraryPipelineTest extends BasePipelineTestCPS {
         }
     }
 
-    void step(String name, Class<?> argument, Function<Map<String, Object>, Object> answer) {
+    <T> void step(String name, Class<T> argument, Function<T, Object> answer) {
         getHelper().registerAllowedMethod(MethodSignature.method(name, argument), answer);
     }
 
