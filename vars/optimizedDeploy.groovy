@@ -157,10 +157,10 @@ private static String kind(Object value) {
     if (value instanceof Map) {
         return 'a map'
     }
-    return value == null ? 'null' : "a ${value.getClass().simpleName}"
+    return value == null ? 'null' : 'something else'
 }
 
-/** Each layer over the one before; a blank value of the global configuration is unset. GStrings become Strings. */
+/** Each layer over the one before; a blank value of the global configuration is unset. */
 @NonCPS
 private static Map layered(Map defaults, Map global, Map config) {
     Map settings = new LinkedHashMap(defaults)
@@ -169,10 +169,23 @@ private static Map layered(Map defaults, Map global, Map config) {
             settings[key] = value as String
         }
     }
-    config.each { key, value ->
-        settings[key as String] = value instanceof CharSequence ? value.toString() : value
-    }
+    config.each { key, value -> settings[key as String] = plain(value) }
     return settings
+}
+
+/** The value with every GString ("1.0.${env.BUILD_NUMBER}"), also in lists and maps, made a String for the steps. */
+@NonCPS
+private static Object plain(Object value) {
+    if (value instanceof CharSequence) {
+        return value.toString()
+    }
+    if (value instanceof List) {
+        return value.collect { plain(it) }
+    }
+    if (value instanceof Map) {
+        return value.collectEntries { key, item -> [(key as String): plain(item)] }
+    }
+    return value
 }
 
 /** The arguments without the ones left empty, so each step takes its own default (or the global one). */

@@ -39,7 +39,7 @@ abstract class LibraryPipelineTest extends BasePipelineTestCPS {
 
     @BeforeEach
     void setUpPipeline() throws Exception {
-        setScriptRoots(new String[] {"src/test/resources/jenkinsfiles"});
+        setScriptRoots(new String[] {"src/test/resources/jenkinsfiles", RepositoryFolder.ROOT.getPath()});
         setScriptExtension("groovy");
         super.setUp();
         getHelper().registerSharedLibrary(LibraryConfiguration.library().name("optimized-deploy")

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import groovy.lang.GString;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.codehaus.groovy.runtime.GStringImpl;
 import org.junit.jupiter.api.Test;
 
 /** optimizedDeploy(...) as a scripted Jenkinsfile's whole pipeline: its stages, its steps and their arguments. */
@@ -89,6 +91,19 @@ class OptimizedDeployTest extends LibraryPipelineTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void shouldGiveTheStepsStringsWhereTheCallHadGStrings() {
+        GString tag = new GStringImpl(new Object[] {42}, new String[] {"1.0.", ""});
+
+        run("scripted", Map.of("releaseTags", List.of(tag), "health", Map.of("web", tag)));
+
+        assertThat((List<Object>) ((Map<String, Object>) argumentsOf("retagImages").get(0)).get("tags"))
+                .containsExactly("1.0.42").first().isInstanceOf(String.class);
+        assertThat(((Map<String, Object>) ((Map<String, Object>) argumentsOf("deployImages").get(0)).get("health"))
+                .get("web")).isInstanceOf(String.class);
+    }
+
+    @Test
     void shouldFailAtOnceNamingAnUnknownKeyAndTheKnownOnes() {
         assertThatThrownBy(() -> run("scripted", Map.of("registry", "registry.example.com/team", "grup", "all")))
                 .hasMessage("optimizedDeploy: unknown key 'grup'; the keys are: " + KEYS);
@@ -103,6 +118,8 @@ class OptimizedDeployTest extends LibraryPipelineTest {
                 .hasMessage("optimizedDeploy: 'timeout' must be a number, was a string; the keys are: " + KEYS);
         assertThatThrownBy(() -> run("scripted", Map.of("releaseTags", "1.4.2")))
                 .hasMessage("optimizedDeploy: 'releaseTags' must be a list, was a string; the keys are: " + KEYS);
+        assertThatThrownBy(() -> run("scripted", Map.of("group", java.time.Duration.ofSeconds(5))))
+                .hasMessage("optimizedDeploy: 'group' must be a string, was something else; the keys are: " + KEYS);
         assertThatThrownBy(() -> run("scripted", Map.of("deploy", "false")))
                 .hasMessage("optimizedDeploy: 'deploy' must be a boolean (true or false), was a string; the keys are: "
                         + KEYS);
