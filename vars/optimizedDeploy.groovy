@@ -6,7 +6,8 @@ import groovy.transform.Field
 @Field static final String DEFAULTS_RESOURCE = 'io/jenkins/plugins/optimizeddeploy/defaults.yaml'
 @Field static final String ROLLBACK_VARIABLE = 'OPTIMIZED_DEPLOY_ROLLBACK_BUILD'
 @Field static final String ROLLBACK_PARAMETER = 'ROLLBACK_TO_BUILD'
-// The words deployImages ends its failure line with when the gate failed after services had moved.
+// The words deployImages' failure line holds when the gate failed after services had moved and the step put them
+// back, or tried to (the plugin's ReleaseResultMap.failure; a failure before anything moved holds neither).
 @Field static final List<String> PUT_BACK_WORDS = ['every service was put back', 'could not put everything back']
 
 def call(Map config = [:]) {
@@ -97,7 +98,7 @@ private Map deploy(Map settings, List images) {
     if (failure) {
         // deployImages has already put every moved service back: this stage shows it in the graph.
         stage('Rollback') {
-            echo "optimizedDeploy: the health gate failed and the release was rolled back: ${failure}"
+            echo "optimizedDeploy: the health gate failed and the deploy rolled back: ${failure}"
         }
         error(failure)
     }

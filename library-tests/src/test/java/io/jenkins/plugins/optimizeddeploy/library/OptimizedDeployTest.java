@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.codehaus.groovy.runtime.GStringImpl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** optimizedDeploy(...) as a scripted Jenkinsfile's whole pipeline: its stages, its steps and their arguments. */
 class OptimizedDeployTest extends LibraryPipelineTest {
@@ -127,16 +129,17 @@ class OptimizedDeployTest extends LibraryPipelineTest {
         assertThat(stages()).isEmpty();
     }
 
-    @Test
-    void shouldShowARollbackStageAndFailWithTheGatesLineWhenTheHealthGateFailed() {
-        deployFailure = recordedText("deployImages-unhealthy.txt");
+    @ParameterizedTest
+    @ValueSource(strings = {"deployImages-unhealthy.txt", "deployImages-not-put-back.txt"})
+    void shouldShowARollbackStageAndFailWithTheGatesLineWhenTheHealthGateFailed(String recordedFailure) {
+        deployFailure = recordedText(recordedFailure);
 
         assertThatThrownBy(() -> run("scripted", Map.of("registry", "registry.example.com/team")))
                 .hasMessage(deployFailure);
 
         assertThat(stages()).containsExactly("Harden", "Build", "Verify", "Deploy", "Rollback");
         assertThat(argumentsOf("echo")).contains(
-                "optimizedDeploy: the health gate failed and the release was rolled back: " + deployFailure);
+                "optimizedDeploy: the health gate failed and the deploy rolled back: " + deployFailure);
         assertThat(calls()).endsWith("stage(Rollback, groovy.lang.Closure)", "error(" + deployFailure + ")");
         assertThat(argumentsOf("rollbackDeploy")).as("deployImages has put the services back itself").isEmpty();
         assertJobStatusFailure();
