@@ -11,6 +11,7 @@ import java.util.Map;
 import org.codehaus.groovy.runtime.GStringImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** optimizedDeploy(...) as a scripted Jenkinsfile's whole pipeline: its stages, its steps and their arguments. */
@@ -193,27 +194,21 @@ class OptimizedDeployTest extends LibraryPipelineTest {
         assertThat(stages()).isEmpty();
     }
 
-    @Test
-    void shouldNeverDeployAPullRequest() {
-        env.put("BRANCH_NAME", "PR-17");
-        env.put("CHANGE_ID", "17");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "PR-17         | 17 | a pull request (change 17) is never deployed",
+        "feature/cache |    | branch feature/cache is not the default branch main"})
+    void shouldDeployNeitherAPullRequestNorAnotherBranchThanTheDefaultOne(String branch, String changeId,
+            String reason) {
+        env.put("BRANCH_NAME", branch);
+        if (changeId != null) {
+            env.put("CHANGE_ID", changeId);
+        }
 
         run("scripted", Map.of());
 
         assertThat(stages()).containsExactly("Harden", "Build", "Verify");
-        assertThat(argumentsOf("echo"))
-                .contains("optimizedDeploy: no Deploy stage: a pull request (change 17) is never deployed");
-    }
-
-    @Test
-    void shouldNotDeployAnotherBranchThanTheDefaultOne() {
-        env.put("BRANCH_NAME", "feature/cache");
-
-        run("scripted", Map.of());
-
-        assertThat(stages()).containsExactly("Harden", "Build", "Verify");
-        assertThat(argumentsOf("echo"))
-                .contains("optimizedDeploy: no Deploy stage: branch feature/cache is not the default branch main");
+        assertThat(argumentsOf("echo")).contains("optimizedDeploy: no Deploy stage: " + reason);
     }
 
     @Test
