@@ -15,22 +15,41 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-/** vars/optimizedDeploy.txt, the global variable reference, lists exactly the keys of defaults.yaml, with its defaults. */
+/**
+ * The keys of defaults.yaml are the ones vars/optimizedDeploy.txt (the global variable reference) lists, with their
+ * defaults, and the only ones the var reads.
+ */
 class HelpTextTest {
 
     private static final Path ROOT = RepositoryFolder.ROOT.toPath();
     private static final Pattern KEY = Pattern.compile("<dt><code>(\\w+)</code> \\(default <code>(.*?)</code>\\)</dt>");
+    /** {@code settings.KEY}, not a method call such as {@code settings.containsKey(key)}. */
+    private static final Pattern SETTING = Pattern.compile("settings\\.(\\w+)(?![\\w(])");
 
     @Test
     void shouldListEveryKeyOfTheDefaultsAndNoOtherWithItsDefault() throws IOException {
-        Map<String, Object> defaults = new Yaml().load(Files.readString(
-                ROOT.resolve("resources/io/jenkins/plugins/optimizeddeploy/defaults.yaml"), StandardCharsets.UTF_8));
+        Map<String, Object> defaults = defaults();
         Map<String, String> documented = documentedDefaults(Files.readString(
                 ROOT.resolve("vars/optimizedDeploy.txt"), StandardCharsets.UTF_8));
 
         Map<String, String> expected = new LinkedHashMap<>();
         defaults.forEach((key, value) -> expected.put(key, groovy(value)));
         assertThat(documented).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    void shouldReadNoSettingThatTheDefaultsDoNotHave() throws IOException {
+        Matcher matcher = SETTING.matcher(Files.readString(ROOT.resolve("vars/optimizedDeploy.groovy"),
+                StandardCharsets.UTF_8));
+        List<String> read = matcher.results().map(match -> match.group(1)).distinct().toList();
+
+        assertThat(read).isNotEmpty();
+        assertThat(defaults().keySet()).containsAll(read);
+    }
+
+    private static Map<String, Object> defaults() throws IOException {
+        return new Yaml().load(Files.readString(
+                ROOT.resolve("resources/io/jenkins/plugins/optimizeddeploy/defaults.yaml"), StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> documentedDefaults(String help) {
