@@ -5,6 +5,7 @@ import com.lesfurets.jenkins.unit.MethodSignature;
 import com.lesfurets.jenkins.unit.cps.BasePipelineTestCPS;
 import com.lesfurets.jenkins.unit.global.lib.LibraryConfiguration;
 import groovy.lang.Closure;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +40,8 @@ abstract class LibraryPipelineTest extends BasePipelineTestCPS {
 
     @BeforeEach
     void setUpPipeline() throws Exception {
-        setScriptRoots(new String[] {"src/test/resources/jenkinsfiles", RepositoryFolder.ROOT.getPath()});
+        setScriptRoots(new String[] {new File(RepositoryFolder.MODULE, "src/test/resources/jenkinsfiles").getPath(),
+            RepositoryFolder.ROOT.getPath()});
         setScriptExtension("groovy");
         super.setUp();
         getHelper().registerSharedLibrary(LibraryConfiguration.library().name("optimized-deploy")

@@ -9,8 +9,10 @@ import java.util.List;
 /** The shared library as this repository's root folder holds it (vars/, resources/), whatever version is asked. */
 final class RepositoryFolder implements SourceRetriever {
 
-    /** The repository root: the parent of this module's folder, where Maven runs the tests. */
-    static final File ROOT = new File(System.getProperty("user.dir")).getParentFile();
+    /** This module's folder: Surefire names it in {@code basedir}, and runs the tests in it. */
+    static final File MODULE = new File(System.getProperty("basedir", System.getProperty("user.dir")));
+    /** The repository root, the folder above this module's. */
+    static final File ROOT = MODULE.getAbsoluteFile().getParentFile();
 
     @Override
     public List<URL> retrieve(String repository, String branch, String targetPath) {
