@@ -70,7 +70,7 @@ class StepFormTest {
     void shouldFindEveryStepBuildStepAndTheGlobalConfiguration() {
         assertThat(configurableTypes().map(Class::getSimpleName)).containsExactlyInAnyOrder("BakeImagesStep",
                 "HardenDockerfileStep", "InspectImageStep", "RetagImagesStep", "VerifyImageStep", "DeployImagesStep",
-                "RollbackDeployStep", "BakeImagesBuilder", "HardenDockerfileBuilder", "RetagImagesBuilder",
+                "RollbackDeployStep", "OptimizedDeployDefaultsStep", "BakeImagesBuilder", "HardenDockerfileBuilder", "RetagImagesBuilder",
                 "VerifyImageBuilder", "DeployImagesBuilder", "RollbackDeployBuilder", "OptimizedDeployConfiguration");
     }
 

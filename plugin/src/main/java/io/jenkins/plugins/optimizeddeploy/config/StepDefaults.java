@@ -1,5 +1,8 @@
 package io.jenkins.plugins.optimizeddeploy.config;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The values a step takes for an argument it was not given, as set under Manage Jenkins or from a
  * Configuration-as-Code file; each is null when unset, and then the step's own default applies.
@@ -16,6 +19,24 @@ public record StepDefaults(String registry, String credentialsId, String cacheRe
 
     /** No defaults: every step keeps its own. */
     public static final StepDefaults NONE = new StepDefaults(null, null, null, null, null, null);
+
+    /** The values that are set, by their names in the configuration, in the order of the components. */
+    public Map<String, String> asMap() {
+        Map<String, String> values = new LinkedHashMap<>();
+        putIfSet(values, "registry", registry);
+        putIfSet(values, "credentialsId", credentialsId);
+        putIfSet(values, "cacheRepository", cacheRepository);
+        putIfSet(values, "defaultBranch", defaultBranch);
+        putIfSet(values, "backend", backend);
+        putIfSet(values, "failOn", failOn);
+        return values;
+    }
+
+    private static void putIfSet(Map<String, String> values, String name, String value) {
+        if (value != null) {
+            values.put(name, value);
+        }
+    }
 
     /** {@code argument} when given, else this default (which may be null too). */
     public static String orDefault(String argument, String defaultValue) {
