@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "Report what a build cost from its metrics record (written by --record of harden, build, verify and"
-                    + " retag): image sizes, phase times, cache per target, findings and deploys, each with its delta"
+            "Report what a build cost from its metrics record (written by --record of harden, build, verify, retag"
+                    + " and deploy, or by run): image sizes, phase times, cache per target, findings and deploys, each with its delta"
                     + " against the previous successful build and the baseline, the CI time saved against the"
                     + " baseline, and a trend of sizes and phase times.",
             "The HTML file is self-contained (its stylesheet inside, no script, a Content-Security-Policy that allows"
