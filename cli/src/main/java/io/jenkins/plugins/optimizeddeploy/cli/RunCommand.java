@@ -338,7 +338,7 @@ final class RunCommand implements Callable<Integer> {
                 .collect(Collectors.groupingBy(finding -> finding.severity().name().toLowerCase(Locale.ROOT),
                         TreeMap::new, Collectors.counting()));
         String findings = bySeverity.isEmpty() ? "no findings" : bySeverity.entrySet().stream()
-                .map(entry -> entry.getValue() + " " + entry.getKey()).collect(Collectors.joining(", "));
+                .map(entry -> entry.getValue() + " " + entry.getKey()).collect(Collectors.joining(", ")) + " finding(s)";
         return line(stage, what + ": " + findings + (outcome.exitCode() == ExitCode.GATE_FAILED
                 ? ", failing at the threshold (failOn)" : ""), outcome);
     }
