@@ -120,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
         if (harden != ExitCode.OK) {
             return harden;
         }
-        Outcome build = stage(Phase.BUILD, "build", buildArguments(settings));
+        Outcome build = stage(Phase.BUILD, buildArguments(settings));
         if (build.exitCode() != ExitCode.OK) {
             return line("build", "failed", build);
         }
@@ -159,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private List<String> buildArguments(RunConfiguration settings) {
-        List<String> arguments = new ArrayList<>(List.of("--file", settings.path("bakeFile").toString(),
+        List<String> arguments = new ArrayList<>(List.of("build", "--file", settings.path("bakeFile").toString(),
                 "--registry", settings.text("registry"), "--backend", settings.text("backend"),
                 "--branch", branch != null ? branch : settings.text("defaultBranch"),
                 "--default-branch", settings.text("defaultBranch"), "--json"));
@@ -257,8 +257,8 @@ final class RunCommand implements Callable<Integer> {
             throw new RunConfigurationException(config + ": registry is not set; it is where the images go, e.g."
                     + " registry: registry.example.com/team");
         }
-        checkValue(settings, "failOn", value -> FailureThreshold.parse(value));
-        checkValue(settings, "backend", value -> BuilderBackend.parse(value));
+        checkValue(settings, "failOn", FailureThreshold::parse);
+        checkValue(settings, "backend", BuilderBackend::parse);
         List<String> targets = Arrays.stream(DeployTargetOptions.TargetKind.values()).map(Enum::name).toList();
         if (!targets.contains(settings.text("target"))) {
             throw new RunConfigurationException(config + ": target '" + settings.text("target") + "' is not one of "
@@ -321,12 +321,6 @@ final class RunCommand implements Callable<Integer> {
             err().flush();
         }
         return new Outcome(exitCode, captured.toString(), millis);
-    }
-
-    private Outcome stage(Phase phase, String name, List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(name));
-        command.addAll(arguments);
-        return stage(phase, command);
     }
 
     private int findingsLine(String stage, String what, Phase phase, Outcome outcome) {
