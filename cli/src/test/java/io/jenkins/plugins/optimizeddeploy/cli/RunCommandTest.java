@@ -103,13 +103,15 @@ class RunCommandTest {
     }
 
     @Test
-    void shouldRunEveryStageThenRollBackABrokenWebImage() throws IOException {
+    void shouldRunEveryStageSkipDeployOnAnotherBranchThenRollBackABrokenWebImage() throws IOException {
         Path app = sampleApp();
         Path config = config(app, String.join("\n", "registry: " + registry.hostPort() + "/run", "backend: docker",
                 "dockerHost: " + dockerd.dockerHost(), "releaseTags: [release]", "timeout: 90",
                 "deployOptions:", "  history: " + state.resolve("deploys.jsonl"), "  monitor: 1s", ""));
 
         CliRun healthy = run(config);
+        CliRun otherBranch = CliRun.of("run", "--config", config.toString(), "--branch", "feature", "--record",
+                app.resolve("feature.json").toString(), "--html", app.resolve("feature.html").toString());
         Files.delete(app.resolve("web/health"));
         CliRun broken = CliRun.of("run", "--config", config.toString(), "--record", app.resolve("broken.json").toString(),
                 "--html", app.resolve("broken.html").toString(), "--previous", app.resolve("record.json").toString(),
@@ -126,6 +128,10 @@ class RunCommandTest {
         ImageMetrics web = first.images().get("web");
         String healthyWeb = ImageReference.parse(web.reference()).name() + "@" + web.digest();
         assertThat(serviceImage("web")).isEqualTo(healthyWeb);
+
+        assertThat(otherBranch.exitCode()).as(otherBranch.err()).isEqualTo(ExitCode.OK);
+        assertThat(otherBranch.out()).contains("build: web ",
+                "deploy: skipped (branch feature is not the defaultBranch main)");
 
         assertThat(broken.exitCode()).as(broken.err()).isEqualTo(ExitCode.GATE_FAILED);
         assertThat(broken.out()).contains("deploy: web unhealthy", "rollback: every service put back: web runs "
