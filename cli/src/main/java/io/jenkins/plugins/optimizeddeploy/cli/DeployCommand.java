@@ -6,6 +6,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.DigestResolver;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.HttpHealthCheck;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceDeploy;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,8 +53,12 @@ final class DeployCommand implements Callable<Integer> {
     @Mixin
     RegistryAccessOptions registryAccess;
 
+    @Mixin
+    RecordOption record;
+
     @Override
     public Integer call() throws InterruptedException {
+        record.checkBeforeWork();
         Map<String, ImageReference> images = images();
         Map<String, HttpHealthCheck> checks = health.checks(List.copyOf(images.keySet()), spec);
         List<ServiceDeploy> deploys = new ArrayList<>();
@@ -64,7 +69,8 @@ final class DeployCommand implements Callable<Integer> {
                     DeployTargetOptions.service(spec, service, resolver.resolve(image), checks)));
         }
         DeployTarget deployTarget = target.newTarget();
-        return target.run(Action.DEPLOY, deployTarget, deploys, spec);
+        return target.run(Action.DEPLOY, deployTarget, deploys, spec,
+                result -> record.add(millis -> MetricsParts.release(Action.DEPLOY, result, millis)));
     }
 
     private Map<String, ImageReference> images() {

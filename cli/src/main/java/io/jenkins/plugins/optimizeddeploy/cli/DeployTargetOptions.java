@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -82,8 +83,16 @@ final class DeployTargetOptions {
      */
     int run(Action action, DeployTarget deployTarget, List<ServiceDeploy> services, CommandSpec spec)
             throws InterruptedException {
+        return run(action, deployTarget, services, spec, result -> { });
+    }
+
+    /** As {@link #run(Action, DeployTarget, List, CommandSpec)}, handing the result to {@code done} before printing it. */
+    int run(Action action, DeployTarget deployTarget, List<ServiceDeploy> services, CommandSpec spec,
+            Consumer<ReleaseResult> done) throws InterruptedException {
         try (StopReleaseOnSignal stopOnSignal = new StopReleaseOnSignal(spec.commandLine().getErr())) {
-            return report(new Release(deployTarget, history(), lockTimeout).run(action, services, timeout, by()), spec);
+            ReleaseResult result = new Release(deployTarget, history(), lockTimeout).run(action, services, timeout, by());
+            done.accept(result);
+            return report(result, spec);
         }
     }
 

@@ -22,6 +22,7 @@ import picocli.CommandLine.ParseResult;
         description = "Fast, small and safe container CI/CD from any shell: the engine of the optimized-deploy Jenkins plugin.",
         subcommands = {InspectCommand.class, BuildCommand.class, RetagCommand.class, ParseCommand.class,
             HardenCommand.class, VerifyCommand.class, ReportCommand.class, DeployCommand.class, RollbackCommand.class,
+            RunCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -34,7 +35,8 @@ public final class OptimizedDeployCommand {
     /** What the engine throws for input it cannot take: nothing was attempted, so the exit code is 2. */
     private static final List<Class<? extends RuntimeException>> BAD_INPUT = List.of(
             InvalidReferenceException.class, DockerfileParseException.class, BakeFileException.class,
-            CredentialsException.class, MetricsRecordException.class, InputFileException.class);
+            CredentialsException.class, MetricsRecordException.class, InputFileException.class,
+            RunConfigurationException.class);
 
     private final InputStream stdin;
 

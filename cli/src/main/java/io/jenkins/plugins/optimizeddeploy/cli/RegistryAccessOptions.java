@@ -9,7 +9,11 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryCredentials;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +47,24 @@ final class RegistryAccessOptions {
 
     @Option(names = "--insecure", description = "Do not verify the registry's TLS certificate (plain HTTP is only ever used for loopback registries).")
     boolean insecureTls;
+
+    /**
+     * These options as given, for a command that runs others with the same registry access (the password, when
+     * {@code --password-stdin} was given, goes to each one's standard input, never into an argument).
+     */
+    List<String> arguments() {
+        List<String> arguments = new ArrayList<>();
+        Map.of("--username", Optional.ofNullable(username), "--credentials-registry", Optional.ofNullable(credentialsRegistry),
+                "--docker-config", Optional.ofNullable(dockerConfig), "--ca-cert", Optional.ofNullable(caCertificate))
+                .forEach((option, value) -> value.ifPresent(given -> arguments.addAll(List.of(option, given.toString()))));
+        if (passwordFromStdin) {
+            arguments.add("--password-stdin");
+        }
+        if (insecureTls) {
+            arguments.add("--insecure");
+        }
+        return arguments;
+    }
 
     /** The docker config's credentials, read when first needed. */
     private CredentialsSource dockerConfigCredentials;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DeployableImages;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
@@ -71,7 +72,8 @@ class DeployCommandTest {
         String v2Digest = registry.hostPort() + "/deploy/cli-app@" + registry.manifest("deploy/cli-app", "2").digest();
 
         CliRun deploy = CliRun.of("deploy", "--target", "docker", "--docker-host", dockerd.dockerHost(), "--service",
-                "cli-web=" + v2, "--history", state.resolve("history.jsonl").toString(), "--monitor", "1s", "--json");
+                "cli-web=" + v2, "--history", state.resolve("history.jsonl").toString(), "--monitor", "1s", "--json",
+                "--record", state.resolve("record.json").toString());
         CliRun rollback = CliRun.of("rollback", "--target", "docker", "--docker-host", dockerd.dockerHost(), "--service",
                 "cli-web", "--history", state.resolve("history.jsonl").toString());
 
@@ -84,6 +86,10 @@ class DeployCommandTest {
         assertThat(web.path("to").asText()).isEqualTo(v2Digest);
         assertThat(web.path("outcome").asText()).isEqualTo("HEALTHY");
         assertThat(web.path("timeToHealthyMillis").asLong()).isPositive();
+        assertThat(MetricsJson.read(state.resolve("record.json")).deploys()).singleElement().satisfies(recorded -> {
+            assertThat(recorded.service()).isEqualTo("cli-web");
+            assertThat(recorded.healthy()).isTrue();
+        });
         assertThat(rollback.exitCode()).as(rollback.err()).isEqualTo(ExitCode.OK);
         assertThat(rollback.out()).contains("cli-web: HEALTHY " + v1Digest, "all 1 service(s) healthy");
         assertThat(runningImage("cli-web")).isEqualTo(v1Digest);

@@ -6,11 +6,9 @@ import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +29,7 @@ class HardenFixSampleAppTest {
 
     @Test
     void shouldFixTheUnhardenedSampleAppIntoAnImageWithANonRootUserAndAHealthcheck() throws IOException {
-        copySampleApp();
+        SampleApp.copyTo(context);
         Path dockerfile = context.resolve("Dockerfile");
         Files.writeString(dockerfile, unhardened(Files.readString(dockerfile)));
         String baseImage = REGISTRY.pushBusyboxBase("base/busybox", "latest");
@@ -75,23 +73,5 @@ class HardenFixSampleAppTest {
         }
         assertThat(text).doesNotContain("USER", "--chown", "HEALTHCHECK", "/etc/passwd");
         return text;
-    }
-
-    private void copySampleApp() throws IOException {
-        Path sample = SampleApp.directory();
-        try (Stream<Path> paths = Files.walk(sample)) {
-            paths.forEach(path -> {
-                Path target = context.resolve(sample.relativize(path).toString());
-                try {
-                    if (Files.isDirectory(path)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(path, target);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot copy " + path + " to " + target, e);
-                }
-            });
-        }
     }
 }

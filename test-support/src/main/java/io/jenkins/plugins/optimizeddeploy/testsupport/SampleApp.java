@@ -1,7 +1,10 @@
 package io.jenkins.plugins.optimizeddeploy.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** Where the sample multi-service app of this repository is, from any module's working directory. */
 public final class SampleApp {
@@ -20,5 +23,27 @@ public final class SampleApp {
             }
         }
         throw new IllegalStateException("No " + RELATIVE + "/Dockerfile in " + start + " or any parent directory");
+    }
+
+    /** A copy of the sample app in {@code folder}, for a test that changes its files; returns {@code folder}. */
+    public static Path copyTo(Path folder) {
+        Path sample = directory();
+        try (Stream<Path> paths = Files.walk(sample)) {
+            paths.forEach(path -> {
+                Path target = folder.resolve(sample.relativize(path).toString());
+                try {
+                    if (Files.isDirectory(path)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(path, target);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot copy " + path + " to " + target, e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + sample, e);
+        }
+        return folder;
     }
 }

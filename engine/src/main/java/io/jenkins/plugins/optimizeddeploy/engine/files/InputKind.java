@@ -7,6 +7,8 @@ package io.jenkins.plugins.optimizeddeploy.engine.files;
 public enum InputKind {
     DOCKERFILE("Dockerfile", 1 << 20),
     LINT_CONFIGURATION("lint configuration", 1 << 20),
+    /** The settings of {@code optimized-deploy run}: a few dozen keys. */
+    RUN_CONFIGURATION("run configuration", 1 << 20),
     BAKE_FILE("bake file", 1 << 20),
     DOCKER_CONFIG("docker config", 1 << 20),
     /** A CA bundle: Debian's whole ca-certificates.crt is about 220 KiB. */

@@ -1,0 +1,10 @@
+package io.jenkins.plugins.optimizeddeploy.cli;
+
+/** A run configuration that cannot be taken: an unknown key, a value of the wrong type, a required value unset. */
+final class RunConfigurationException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    RunConfigurationException(String message) {
+        super(message);
+    }
+}
