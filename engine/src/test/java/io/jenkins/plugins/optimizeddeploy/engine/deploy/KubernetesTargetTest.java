@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +88,36 @@ class KubernetesTargetTest {
         assertThat(result.services()).singleElement().satisfies(web -> {
             assertThat(web.outcome()).as(web.reason()).isEqualTo(Outcome.UNHEALTHY);
             assertThat(web.reason()).isEqualTo("not rolled out before the deadline (0 out of 2 new replicas have been updated)");
+        });
+        assertThat(cluster.deployedImage("web")).isEqualTo(image("web", 'a').toString());
+    }
+
+    @Test
+    void shouldPutThePreviousTemplateBackWhenTheReleaseIsStoppedMidway() throws InterruptedException {
+        cluster.deployment("web", image("web", 'a').toString(), 2);
+        cluster.neverAvailable(image("web", 'e').toString());
+        AtomicReference<ReleaseResult> result = new AtomicReference<>();
+        Thread releasing = new Thread(() -> {
+            try {
+                result.set(release().run(Action.DEPLOY, List.of(deploy("web", 'e')), TIMEOUT, "test"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        releasing.start();
+        Instant movedBy = Instant.now().plus(TIMEOUT);
+        while (!cluster.deployedImage("web").equals(image("web", 'e').toString()) && Instant.now().isBefore(movedBy)) {
+            Thread.sleep(50);
+        }
+
+        releasing.interrupt();
+        releasing.join(TIMEOUT.toMillis());
+
+        assertThat(releasing.isAlive()).isFalse();
+        assertThat(result.get().services()).singleElement().satisfies(web -> {
+            assertThat(web.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(web.reason()).isEqualTo("the deploy was stopped");
+            assertThat(web.running()).isEqualTo(image("web", 'a').toString());
         });
         assertThat(cluster.deployedImage("web")).isEqualTo(image("web", 'a').toString());
     }
