@@ -6,6 +6,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.DeployTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DockerCli;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DockerHostTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.HttpHealthCheck;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.KubernetesTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Release;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceDeploy;
@@ -22,15 +23,40 @@ import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Where {@code deploy} and {@code rollback} go, how long they wait, where they keep their history and how they report. */
 final class DeployTargetOptions {
     /** Lower case: the values users type. */
-    enum TargetKind { swarm, docker }
+    enum TargetKind { swarm, docker, kubernetes }
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--target", required = true, paramLabel = "KIND",
-            description = "swarm (docker service update) or docker (replace the container on one engine).")
+            description = "swarm (docker service update), docker (replace the container on one engine) or kubernetes"
+                    + " (a Deployment's or StatefulSet's image).")
     TargetKind target;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "kubernetes: the kubeconfig; default: $KUBECONFIG, else ~/.kube/config, else the service"
+                    + " account of the pod this runs in.")
+    Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "kubernetes: the kubeconfig context; default: its current one.")
+    String context;
+
+    @Option(names = "--namespace", paramLabel = "NAME",
+            description = "kubernetes: the workloads' namespace; default: the context's, else default.")
+    String namespace;
+
+    @Option(names = "--kind", paramLabel = "KIND", defaultValue = "deployment",
+            description = "kubernetes: what a service is, deployment or statefulset (default: ${DEFAULT-VALUE}).")
+    KubernetesTarget.Kind kind;
+
+    @Option(names = "--container", paramLabel = "NAME",
+            description = "kubernetes: the container whose image is set; default: the pod's only one.")
+    String container;
 
     @Option(names = "--docker-host", paramLabel = "URL",
             description = "The docker engine (unix://, tcp:// or ssh://); default: $DOCKER_HOST, else the local socket.")
@@ -62,6 +88,13 @@ final class DeployTargetOptions {
     boolean json;
 
     DeployTarget newTarget() {
+        if (target == TargetKind.kubernetes) {
+            try {
+                return KubernetesTarget.connect(kubeconfig, context, namespace, kind, container);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(command.commandLine(), e.getMessage(), e);
+            }
+        }
         String host = dockerHost != null ? dockerHost : System.getenv("DOCKER_HOST");
         DockerCli docker = new DockerCli(new ProcessCommandRunner(), dockerBinary,
                 host == null ? Map.of() : Map.of("DOCKER_HOST", host));

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.KubernetesTarget;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +25,20 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
     private int timeout = DEFAULT_TIMEOUT_SECONDS;
     private String dockerHost;
     private String history;
+    private String kubeconfig;
+    private String context;
+    private String namespace;
+    private String kind = KubernetesPlan.DEFAULT_KIND;
+    private String container;
 
     protected DeployStep(String target) {
         this.target = OptionalText.of(target);
     }
 
-    /** {@code swarm} (docker service update) or {@code docker} (replace the container on one engine). */
+    /**
+     * {@code swarm} (docker service update), {@code docker} (replace the container on one engine) or
+     * {@code kubernetes} (a Deployment's or StatefulSet's image).
+     */
     public String getTarget() {
         return target;
     }
@@ -83,6 +93,60 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
         this.history = OptionalText.of(history);
     }
 
+    /** kubernetes: the kubeconfig file on the agent (relative: to the workspace); unset: fabric8's defaults. */
+    public String getKubeconfig() {
+        return kubeconfig;
+    }
+
+    @DataBoundSetter
+    public void setKubeconfig(String kubeconfig) {
+        this.kubeconfig = OptionalText.of(kubeconfig);
+    }
+
+    /** kubernetes: the kubeconfig context; unset: its current one. */
+    public String getContext() {
+        return context;
+    }
+
+    @DataBoundSetter
+    public void setContext(String context) {
+        this.context = OptionalText.of(context);
+    }
+
+    /** kubernetes: the workloads' namespace; unset: the context's, else {@code default}. */
+    public String getNamespace() {
+        return namespace;
+    }
+
+    @DataBoundSetter
+    public void setNamespace(String namespace) {
+        this.namespace = OptionalText.of(namespace);
+    }
+
+    /** kubernetes: {@code deployment} (default) or {@code statefulset}. */
+    public String getKind() {
+        return kind;
+    }
+
+    @DataBoundSetter
+    public void setKind(String kind) {
+        this.kind = OptionalText.of(kind) == null ? KubernetesPlan.DEFAULT_KIND : kind.trim();
+    }
+
+    /** kubernetes: the container whose image is set; unset: the pod's only one. */
+    public String getContainer() {
+        return container;
+    }
+
+    @DataBoundSetter
+    public void setContainer(String container) {
+        this.container = OptionalText.of(container);
+    }
+
+    KubernetesPlan kubernetesPlan() {
+        return new KubernetesPlan(kubeconfig, context, namespace, kind, container);
+    }
+
     abstract String functionName();
 
     abstract Action action();
@@ -96,9 +160,12 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
      * @throws IllegalArgumentException naming the argument that is missing or wrong
      */
     void requireValid() {
-        if (target == null || !List.of("swarm", "docker").contains(target)) {
-            throw new IllegalArgumentException("'target' must be swarm or docker, was " + (target == null ? "missing"
-                    : "'" + target + "'"));
+        if (target == null || !List.of("swarm", "docker", "kubernetes").contains(target)) {
+            throw new IllegalArgumentException("'target' must be swarm, docker or kubernetes, was "
+                    + (target == null ? "missing" : "'" + target + "'"));
+        }
+        if (Arrays.stream(KubernetesTarget.Kind.values()).noneMatch(known -> known.name().equals(kind))) {
+            throw new IllegalArgumentException("'kind' must be deployment or statefulset, was '" + kind + "'");
         }
         if (destinations().isEmpty()) {
             throw new IllegalArgumentException("'services' names no service");

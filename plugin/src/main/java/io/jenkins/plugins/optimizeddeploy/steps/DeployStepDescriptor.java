@@ -5,6 +5,7 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.KubernetesTarget;
 import java.util.Set;
 
 /** The descriptor of a deploy step: the docker CLI starts through the node's Launcher, and the target is picked. */
@@ -24,6 +25,15 @@ public abstract class DeployStepDescriptor extends AgentStepDescriptor {
         ListBoxModel targets = new ListBoxModel();
         targets.add("swarm");
         targets.add("docker");
+        targets.add("kubernetes");
         return targets;
+    }
+
+    public ListBoxModel doFillKindItems() {
+        ListBoxModel kinds = new ListBoxModel();
+        for (KubernetesTarget.Kind kind : KubernetesTarget.Kind.values()) {
+            kinds.add(kind.name());
+        }
+        return kinds;
     }
 }

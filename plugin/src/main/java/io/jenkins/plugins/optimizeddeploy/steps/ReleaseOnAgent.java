@@ -11,6 +11,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.DigestResolver;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DockerCli;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DockerHostTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.HttpHealthCheck;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.KubernetesTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Release;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceDeploy;
@@ -33,13 +34,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
  * The engine's release, run on the agent: the docker CLI of the swarm or docker target starts through the step's
  * Launcher ({@link LaunchedProcesses}) where {@code sh} would, with the build's environment and a temporary docker
  * config holding the step's login for the images' registries; tags are resolved to digests from the agent; the
- * history and the target locks are files of the agent. What comes back is a {@link StepOutcome}.
+ * history and the target locks are files of the agent. The kubernetes target's client connects from the agent too,
+ * with the kubeconfig there. What comes back is a {@link StepOutcome}.
  */
 final class ReleaseOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<String, Object>>> {
 
@@ -86,12 +89,23 @@ final class ReleaseOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<Str
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** @param workspace what a relative history file is resolved against */
+    /** @param workspace what a relative history file or kubeconfig is resolved against */
     ReleaseResult release(Path workspace) throws InterruptedException {
+        if (!plan.target().equals("kubernetes")) {
+            return release(workspace, this::target);
+        }
+        try (KubernetesTarget kubernetes = plan.kubernetes().connect(workspace)) {
+            return release(workspace, session -> kubernetes);
+        }
+    }
+
+    /** @param targets the target, reached with a session's access */
+    private ReleaseResult release(Path workspace, Function<BuilderAccess.Session, DeployTarget> targets)
+            throws InterruptedException {
         DeployHistory history = history(workspace);
         Map<String, ImageReference> images = new LinkedHashMap<>();
         try (BuilderAccess.Session platform = platformAccess.open(List.of())) {
-            DeployTarget target = target(platform);
+            DeployTarget target = targets.apply(platform);
             plan.destinations().forEach((service, destination) ->
                     images.put(service, destination(target, history, service, destination)));
         }
@@ -102,7 +116,7 @@ final class ReleaseOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<Str
             List<ServiceDeploy> deploys = new ArrayList<>();
             images.forEach((service, image) -> deploys.add(new ServiceDeploy(service, resolver.resolve(image),
                     Optional.ofNullable(plan.health().get(service)).map(url -> HttpHealthCheck.of(URI.create(url))))));
-            DeployTarget target = target(session);
+            DeployTarget target = targets.apply(session);
             log(plan.action().name().toLowerCase() + " of " + deploys.size() + " service(s) to "
                     + target.identity() + ", history " + history.file());
             return new Release(target, history, LOCK_TIMEOUT).run(plan.action(), deploys,

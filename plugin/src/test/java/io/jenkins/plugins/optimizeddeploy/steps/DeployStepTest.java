@@ -36,13 +36,28 @@ class DeployStepTest {
 
     @Test
     void shouldRefuseAnUnknownTargetNoServicesAndAHealthUrlOfAnotherService() {
-        assertThatThrownBy(() -> new DeployImagesStep("kubernetes", Map.of("web", "r/web:1")).requireValid())
-                .hasMessage("'target' must be swarm or docker, was 'kubernetes'");
+        assertThatThrownBy(() -> new DeployImagesStep("nomad", Map.of("web", "r/web:1")).requireValid())
+                .hasMessage("'target' must be swarm, docker or kubernetes, was 'nomad'");
         assertThatThrownBy(() -> new DeployImagesStep("docker", null).requireValid())
                 .hasMessage("'services' names no service");
         DeployImagesStep step = new DeployImagesStep("docker", Map.of("web", "r/web:1"));
         step.setHealth(Map.of("api", "http://api/health"));
         assertThatThrownBy(step::requireValid).hasMessage("'health' names api, which is not one of the services [web]");
+    }
+
+    @Test
+    void shouldCarryTheKubernetesSettingsToTheAgentAndRefuseAnUnknownKind() {
+        DeployImagesStep step = new DeployImagesStep("kubernetes", Map.of("web", "r/web:1"));
+        step.setKubeconfig(" .kube/config ");
+        step.setContext("prod");
+        step.setNamespace("shop");
+        step.setContainer("");
+        step.requireValid();
+
+        assertThat(ReleasePlan.of(step, Map.of()).kubernetes())
+                .isEqualTo(new KubernetesPlan(".kube/config", "prod", "shop", "deployment", null));
+        step.setKind("job");
+        assertThatThrownBy(step::requireValid).hasMessage("'kind' must be deployment or statefulset, was 'job'");
     }
 
     @Test
