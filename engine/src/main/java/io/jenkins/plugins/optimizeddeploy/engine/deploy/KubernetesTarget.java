@@ -76,6 +76,9 @@ public final class KubernetesTarget implements DeployTarget, AutoCloseable {
             throw new IllegalArgumentException("kubeconfig " + (kubeconfig == null ? Config.getKubeconfigFilenames()
                     : List.of(kubeconfig.toString())) + " has no context " + context);
         }
+        // fabric8 retries a refused connection ten times with a doubling backoff: 36 s before an unreachable API
+        // server is reported. Two retries ride out a blip and answer within a second.
+        config.setRequestRetryBackoffLimit(2);
         String inNamespace = namespace != null ? namespace
                 : Optional.ofNullable(config.getNamespace()).orElse("default");
         return new KubernetesTarget(new KubernetesClientBuilder().withConfig(config).build(), inNamespace, kind,
