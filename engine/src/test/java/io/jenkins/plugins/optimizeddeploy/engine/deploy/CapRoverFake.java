@@ -46,7 +46,7 @@ final class CapRoverFake implements AutoCloseable {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException("the request body is not JSON: " + body, e);
             }
         }
     }

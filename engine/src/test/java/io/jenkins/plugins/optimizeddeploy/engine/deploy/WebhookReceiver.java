@@ -93,7 +93,7 @@ final class WebhookReceiver implements AutoCloseable {
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(content);
         } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("HmacSHA256 is missing from this Java runtime", e);
         }
     }
 
