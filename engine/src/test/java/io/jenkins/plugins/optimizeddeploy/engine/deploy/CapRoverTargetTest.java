@@ -1,18 +1,19 @@
 package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 
-import static io.jenkins.plugins.optimizeddeploy.engine.deploy.CapRoverFake.LOGIN;
-import static io.jenkins.plugins.optimizeddeploy.engine.deploy.CapRoverFake.build;
-import static io.jenkins.plugins.optimizeddeploy.engine.deploy.CapRoverFake.definitions;
-import static io.jenkins.plugins.optimizeddeploy.engine.deploy.CapRoverFake.deploy;
+import static io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake.LOGIN;
+import static io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake.build;
+import static io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake.definitions;
+import static io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.optimizeddeploy.engine.deploy.CapRoverFake.Reply;
-import io.jenkins.plugins.optimizeddeploy.engine.deploy.CapRoverFake.Request;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.HealthServer.Answer;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake;
+import io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake.Reply;
+import io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake.Request;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

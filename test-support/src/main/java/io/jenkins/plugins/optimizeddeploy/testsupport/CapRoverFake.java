@@ -1,4 +1,4 @@
-package io.jenkins.plugins.optimizeddeploy.engine.deploy;
+package io.jenkins.plugins.optimizeddeploy.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,26 +23,27 @@ import java.util.Optional;
  * CapRover's API on loopback as its source documents it, played from a script: each route ({@code POST /api/v2/login},
  * the appData POST and GET, the appDefinitions GET) answers its next scripted reply, the last one repeating. Replies
  * are HTTP 200 envelopes {@code {"status","description","data"}} or HTTP 429 with CapRover's plain-text body. Every
- * request is kept with its headers and body for the test to check.
+ * request is kept with its headers and body for the test to check. Any other route can be scripted too (a health
+ * URL, a deploy hook), so one fake serves a whole deploy.
  */
-final class CapRoverFake implements AutoCloseable {
-    static final String LOGIN = "POST /api/v2/login";
+public final class CapRoverFake implements AutoCloseable {
+    public static final String LOGIN = "POST /api/v2/login";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final Map<String, Deque<Reply>> script = new HashMap<>();
     private final List<Request> requests = new ArrayList<>();
 
-    record Request(String method, String path, String query, Map<String, String> headers, String body) {
-        String route() {
+    public record Request(String method, String path, String query, Map<String, String> headers, String body) {
+        public String route() {
             return method + " " + path;
         }
 
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             return Optional.ofNullable(headers.get(name.toLowerCase()));
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -51,25 +52,25 @@ final class CapRoverFake implements AutoCloseable {
         }
     }
 
-    record Reply(int httpStatus, String body) {
-        static Reply status(int status, String description, String data) {
+    public record Reply(int httpStatus, String body) {
+        public static Reply status(int status, String description, String data) {
             return new Reply(200, "{\"status\":" + status + ",\"description\":\"" + description + "\",\"data\":" + data
                     + "}");
         }
 
-        static Reply ok(String data) {
+        public static Reply ok(String data) {
             return status(100, "OK", data);
         }
 
-        static Reply busy() {
+        public static Reply busy() {
             return new Reply(429, "Another operation still in progress... please wait...");
         }
 
-        static Reply token(String jwt) {
+        public static Reply token(String jwt) {
             return ok("{\"token\":\"" + jwt + "\"}");
         }
 
-        static Reply build(boolean building, boolean failed, String... logLines) {
+        public static Reply build(boolean building, boolean failed, String... logLines) {
             StringBuilder lines = new StringBuilder();
             for (String line : logLines) {
                 lines.append(lines.length() == 0 ? "" : ",").append('"').append(line).append('"');
@@ -79,7 +80,7 @@ final class CapRoverFake implements AutoCloseable {
         }
     }
 
-    CapRoverFake() {
+    public CapRoverFake() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -92,29 +93,29 @@ final class CapRoverFake implements AutoCloseable {
         server.start();
     }
 
-    static String deploy(String app) {
+    public static String deploy(String app) {
         return "POST /api/v2/user/apps/appData/" + app;
     }
 
-    static String build(String app) {
+    public static String build(String app) {
         return "GET /api/v2/user/apps/appData/" + app;
     }
 
-    static String definitions() {
+    public static String definitions() {
         return "GET /api/v2/user/apps/appDefinitions";
     }
 
     /** What {@code route} answers from now on, in order; the last reply repeats. */
-    synchronized CapRoverFake script(String route, Reply... replies) {
+    public synchronized CapRoverFake script(String route, Reply... replies) {
         script.put(route, new ArrayDeque<>(List.of(replies)));
         return this;
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    synchronized List<Request> requests(String route) {
+    public synchronized List<Request> requests(String route) {
         return requests.stream().filter(request -> request.route().equals(route)).toList();
     }
 
