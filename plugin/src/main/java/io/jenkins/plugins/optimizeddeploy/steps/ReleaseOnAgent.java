@@ -4,6 +4,8 @@ import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.CapRoverLogin;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.CapRoverTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DeployException;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DeployHistory;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DeployTarget;
@@ -15,6 +17,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.Release;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceDeploy;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.SwarmTarget;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.WebhookTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandFailedException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsException;
@@ -48,25 +51,30 @@ final class ReleaseOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<Str
     private static final Duration MONITOR = Duration.ofSeconds(5);
     /** How long a release waits for another one on the same target to end. */
     private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(10);
+    /** caprover and webhook: how long to wait before asking a busy server again (CapRover's own CLI polls every 2 s). */
+    private static final Duration HTTP_RETRY_PAUSE = Duration.ofSeconds(2);
 
     private final ReleasePlan plan;
     private final BuilderAccess access;
     private final BuilderAccess platformAccess;
     private final LaunchedProcesses processes;
     private final TaskListener listener;
+    private final TargetSecret secret;
 
     /**
      * @param access         the docker CLI's and the registry's access with the step's login
      * @param platformAccess the same without the login, to read the platform and the history before the images'
      *                       registries (where the login goes) are known
+     * @param secret         caprover and webhook: the password, app token or HMAC secret; else null
      */
     ReleaseOnAgent(ReleasePlan plan, BuilderAccess access, BuilderAccess platformAccess, LaunchedProcesses processes,
-            TaskListener listener) {
+            TaskListener listener, TargetSecret secret) {
         this.plan = Objects.requireNonNull(plan, "the release plan is required");
         this.access = Objects.requireNonNull(access, "the registry access is required for " + plan.functionName());
         this.platformAccess = Objects.requireNonNull(platformAccess, "the platform access is required");
         this.processes = Objects.requireNonNull(processes, "the step's processes are required");
         this.listener = Objects.requireNonNull(listener, "a build log is required");
+        this.secret = secret;
     }
 
     @Override
@@ -91,7 +99,7 @@ final class ReleaseOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<Str
         DeployHistory history = history(workspace);
         Map<String, ImageReference> images = new LinkedHashMap<>();
         try (BuilderAccess.Session platform = platformAccess.open(List.of())) {
-            DeployTarget target = target(platform);
+            DeployTarget target = target(platform, history);
             plan.destinations().forEach((service, destination) ->
                     images.put(service, destination(target, history, service, destination)));
         }
@@ -102,7 +110,7 @@ final class ReleaseOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<Str
             List<ServiceDeploy> deploys = new ArrayList<>();
             images.forEach((service, image) -> deploys.add(new ServiceDeploy(service, resolver.resolve(image),
                     Optional.ofNullable(plan.health().get(service)).map(url -> HttpHealthCheck.of(URI.create(url))))));
-            DeployTarget target = target(session);
+            DeployTarget target = target(session, history);
             log(plan.action().name().toLowerCase() + " of " + deploys.size() + " service(s) to "
                     + target.identity() + ", history " + history.file());
             return new Release(target, history, LOCK_TIMEOUT).run(plan.action(), deploys,
@@ -129,7 +137,16 @@ final class ReleaseOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<Str
         return ImageReference.parse(destination);
     }
 
-    private DeployTarget target(BuilderAccess.Session session) {
+    private DeployTarget target(BuilderAccess.Session session, DeployHistory history) {
+        if (plan.endpoint() != null) {
+            URI url = URI.create(plan.endpoint().url());
+            if (plan.target().equals(DeployStep.WEBHOOK)) {
+                return new WebhookTarget(url, secret.value(), history, HTTP_RETRY_PAUSE);
+            }
+            CapRoverLogin login = plan.endpoint().appToken() ? CapRoverLogin.appToken(secret.value())
+                    : CapRoverLogin.password(secret.value());
+            return new CapRoverTarget(url, login, Map.of(), history, HTTP_RETRY_PAUSE);
+        }
         Map<String, String> environment = new HashMap<>(session.environment());
         if (plan.dockerHost() != null) {
             environment.put("DOCKER_HOST", plan.dockerHost());
