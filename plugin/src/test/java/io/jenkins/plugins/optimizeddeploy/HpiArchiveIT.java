@@ -95,7 +95,8 @@ class HpiArchiveIT {
     void shouldDependOnThePluginsItLinksAgainstWithTheBomVersions() throws IOException {
         Map<String, String> dependencies = pluginDependencies(mainAttributes(hpi).getValue("Plugin-Dependencies"));
 
-        assertThat(dependencies).containsOnlyKeys("credentials", "jackson2-api", "structs", "workflow-step-api");
+        assertThat(dependencies).containsOnlyKeys("credentials", "jackson2-api", "plain-credentials", "structs",
+                "workflow-step-api");
         assertThat(pluginDependencies(requiredProperty("hpi.expected.pluginDependencies")))
                 .isEqualTo(dependencies);
         assertThat(dependencies.values()).allSatisfy(version -> assertThat(version).isNotBlank().doesNotContain("$"));
