@@ -157,7 +157,8 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
                 throw new IllegalArgumentException("'health' names " + service + ", which is not one of the services "
                         + destinations().keySet());
             }
-        }        requireHttpTargetArguments();
+        }
+        requireHttpTargetArguments();
     }
 
     /** CapRover and a hook need their URL and secret, and, checking no health themselves, a health URL per service. */
