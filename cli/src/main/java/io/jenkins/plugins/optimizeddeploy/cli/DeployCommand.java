@@ -21,8 +21,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code optimized-deploy deploy --target swarm|docker|caprover|webhook --service NAME=IMAGE [--service ...]}: every service to its
- * image by digest, each behind its health gate; all healthy, or all put back.
+ * {@code optimized-deploy deploy --target swarm|docker|caprover|webhook --service NAME=IMAGE [--service ...]}: every
+ * service to its image by digest, each behind its health gate; all healthy, or all put back.
  */
 @Command(
         name = "deploy",

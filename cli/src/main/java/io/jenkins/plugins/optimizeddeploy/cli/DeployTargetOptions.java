@@ -51,13 +51,15 @@ final class DeployTargetOptions {
     URI caproverUrl;
 
     @Option(names = "--caprover-app", paramLabel = "SERVICE=APP",
-            description = "caprover: the app a service deploys to when the names differ (default: the service's name); repeat per service.")
+            description = "caprover: the app a service deploys to when the names differ (default: the service's name);"
+                    + " repeat per service.")
     Map<String, String> caproverApps = new LinkedHashMap<>();
 
     @Option(names = "--caprover-password-stdin", description = "caprover: read the captain password from standard input.")
     boolean caproverPasswordFromStdin;
 
-    @Option(names = "--caprover-password-file", paramLabel = "FILE", description = "caprover: read the captain password from FILE.")
+    @Option(names = "--caprover-password-file", paramLabel = "FILE",
+            description = "caprover: read the captain password from FILE.")
     Path caproverPasswordFile;
 
     @Option(names = "--caprover-app-token-stdin",
