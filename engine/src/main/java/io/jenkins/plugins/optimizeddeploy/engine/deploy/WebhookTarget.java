@@ -79,7 +79,18 @@ public final class WebhookTarget implements DeployTarget {
 
     @Override
     public Rollout deploy(String service, ImageReference image, Instant deadline) {
-        Rollout rollout = send(service, image, running(service), false, deadline);
+        return move(service, image, false, deadline);
+    }
+
+    /** A rollback asked for ({@code rollback} command, {@code rollbackDeploy} step) is sent as one, too. */
+    @Override
+    public Rollout rollBack(String service, ImageReference image, Instant deadline) {
+        return move(service, image, true, deadline);
+    }
+
+    /** Sends {@code image} in place of what the history says runs, and remembers it for a rollback hook. */
+    private Rollout move(String service, ImageReference image, boolean rollback, Instant deadline) {
+        Rollout rollout = send(service, image, running(service), rollback, deadline);
         sent.put(service, image);
         return rollout;
     }

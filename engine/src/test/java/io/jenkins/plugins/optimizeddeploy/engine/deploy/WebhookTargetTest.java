@@ -83,6 +83,24 @@ class WebhookTargetTest {
     }
 
     @Test
+    void shouldSendARollbackAskedForWithTheRollbackFlag() throws Exception {
+        try (WebhookReceiver hook = new WebhookReceiver(SECRET, List.of(200))) {
+            DeployHistory history = historyWith(hook, V2);
+
+            ReleaseResult result = new Release(target(hook, SECRET, history), history, Duration.ofSeconds(5)).run(
+                    Action.ROLLBACK, List.of(new ServiceDeploy("web", V1, Optional.of(HttpHealthCheck.of(healthy.url())
+                            .withSuccesses(1).withInterval(PAUSE)))), Duration.ofSeconds(20), "build 8");
+
+            assertThat(result.healthy()).as(String.join("\n", result.summary())).isTrue();
+            assertThat(hook.accepted()).singleElement().satisfies(payload -> {
+                assertThat(payload.path("data").path("rollback").asBoolean()).isTrue();
+                assertThat(payload.path("data").path("image").asText()).isEqualTo(V1.toString());
+                assertThat(payload.path("data").path("previousImage").asText()).isEqualTo(V2.toString());
+            });
+        }
+    }
+
+    @Test
     void shouldAskABusyHookAgainUntilItTakesTheDeploy() throws Exception {
         try (WebhookReceiver hook = new WebhookReceiver(SECRET, List.of(503, 429, 204))) {
             ReleaseResult result = release(hook, SECRET, historyWith(hook, V1), healthy, Duration.ofSeconds(20));
