@@ -97,8 +97,8 @@ class HpiArchiveIT {
     void shouldDependOnThePluginsItLinksAgainstWithTheBomVersions() throws IOException {
         Map<String, String> dependencies = pluginDependencies(mainAttributes(hpi).getValue("Plugin-Dependencies"));
 
-        assertThat(dependencies).containsOnlyKeys("credentials", "jackson2-api", "kubernetes-client-api", "structs",
-                "workflow-step-api");
+        assertThat(dependencies).containsOnlyKeys("credentials", "jackson2-api", "kubernetes-client-api",
+                "plain-credentials", "structs", "workflow-step-api");
         assertThat(dependencies).containsEntry("kubernetes-client-api", "7.3.1-256.v788a_0b_787114");
         assertThat(pluginDependencies(requiredProperty("hpi.expected.pluginDependencies")))
                 .isEqualTo(dependencies);

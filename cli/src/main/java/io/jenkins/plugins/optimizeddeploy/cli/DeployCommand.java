@@ -22,8 +22,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code optimized-deploy deploy --target swarm|docker --service NAME=IMAGE [--service ...]}: every service to its
- * image by digest, each behind its health gate; all healthy, or all put back.
+ * {@code optimized-deploy deploy --target swarm|docker|caprover|webhook --service NAME=IMAGE [--service ...]}: every
+ * service to its image by digest, each behind its health gate; all healthy, or all put back.
  */
 @Command(
         name = "deploy",
@@ -61,6 +61,10 @@ final class DeployCommand implements Callable<Integer> {
         record.checkBeforeWork();
         Map<String, ImageReference> images = images();
         Map<String, HttpHealthCheck> checks = health.checks(List.copyOf(images.keySet()), spec);
+        if (registryAccess.passwordFromStdin && target.readsStdin()) {
+            throw new ParameterException(spec.commandLine(), "--password-stdin and the target's -stdin option both"
+                    + " read standard input: give the target's secret with its -file option");
+        }
         List<ServiceDeploy> deploys = new ArrayList<>();
         try (RegistryClient client = registryAccess.newClient(spec, parent.stdin(),
                 images.values().stream().map(ImageReference::registry).toList())) {

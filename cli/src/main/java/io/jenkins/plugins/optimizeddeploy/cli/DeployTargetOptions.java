@@ -1,6 +1,8 @@
 package io.jenkins.plugins.optimizeddeploy.cli;
 
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.CapRoverLogin;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.CapRoverTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DeployHistory;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DeployTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DockerCli;
@@ -11,11 +13,16 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.Release;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceDeploy;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.SwarmTarget;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.WebhookTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,15 +35,51 @@ import picocli.CommandLine.Spec;
 /** Where {@code deploy} and {@code rollback} go, how long they wait, where they keep their history and how they report. */
 final class DeployTargetOptions {
     /** Lower case: the values users type. */
-    enum TargetKind { swarm, docker, kubernetes }
+    enum TargetKind { swarm, docker, kubernetes, caprover, webhook }
+
+    /** How long an HTTP target waits before asking a busy server again; CapRover's own CLI polls every 2 s. */
+    private static final Duration HTTP_RETRY_PAUSE = Duration.ofSeconds(2);
+
+    @Option(names = "--target", required = true, paramLabel = "KIND",
+            description = "swarm (docker service update), docker (replace the container on one engine), kubernetes"
+                    + " (a Deployment's or StatefulSet's image), caprover (CapRover's API) or webhook (a signed deploy"
+                    + " hook); caprover and webhook need --health-url.")
+    TargetKind target;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @Option(names = "--target", required = true, paramLabel = "KIND",
-            description = "swarm (docker service update), docker (replace the container on one engine) or kubernetes"
-                    + " (a Deployment's or StatefulSet's image).")
-    TargetKind target;
+    @Option(names = "--caprover-url", paramLabel = "URL",
+            description = "caprover: the captain's root, e.g. https://captain.apps.example.com.")
+    URI caproverUrl;
+
+    @Option(names = "--caprover-app", paramLabel = "SERVICE=APP",
+            description = "caprover: the app a service deploys to when the names differ (default: the service's name);"
+                    + " repeat per service.")
+    Map<String, String> caproverApps = new LinkedHashMap<>();
+
+    @Option(names = "--caprover-password-stdin", description = "caprover: read the captain password from standard input.")
+    boolean caproverPasswordFromStdin;
+
+    @Option(names = "--caprover-password-file", paramLabel = "FILE",
+            description = "caprover: read the captain password from FILE.")
+    Path caproverPasswordFile;
+
+    @Option(names = "--caprover-app-token-stdin",
+            description = "caprover: read an app token (deploys only; the build is not followed) from standard input.")
+    boolean caproverAppTokenFromStdin;
+
+    @Option(names = "--caprover-app-token-file", paramLabel = "FILE", description = "caprover: read an app token from FILE.")
+    Path caproverAppTokenFile;
+
+    @Option(names = "--webhook-url", paramLabel = "URL", description = "webhook: where the signed deploy is POSTed.")
+    URI webhookUrl;
+
+    @Option(names = "--webhook-secret-stdin", description = "webhook: read the HMAC secret from standard input.")
+    boolean webhookSecretFromStdin;
+
+    @Option(names = "--webhook-secret-file", paramLabel = "FILE", description = "webhook: read the HMAC secret from FILE.")
+    Path webhookSecretFile;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
             description = "kubernetes: the kubeconfig; default: $KUBECONFIG, else ~/.kube/config, else the service"
@@ -88,17 +131,84 @@ final class DeployTargetOptions {
     boolean json;
 
     DeployTarget newTarget() {
-        if (target == TargetKind.kubernetes) {
-            try {
+        requireOnlyOptionsOf(target);
+        try {
+            if (target == TargetKind.kubernetes) {
                 return KubernetesTarget.connect(kubeconfig, context, namespace, kind, container);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(command.commandLine(), e.getMessage(), e);
             }
+            if (target == TargetKind.caprover) {
+                return new CapRoverTarget(required("--caprover-url", caproverUrl), caproverLogin(), caproverApps,
+                        history(), HTTP_RETRY_PAUSE);
+            }
+            if (target == TargetKind.webhook) {
+                return new WebhookTarget(required("--webhook-url", webhookUrl), secret("--webhook-secret",
+                        webhookSecretFromStdin, webhookSecretFile).orElseThrow(() -> bad("--target webhook needs"
+                                + " --webhook-secret-stdin or --webhook-secret-file")), history(), HTTP_RETRY_PAUSE);
+            }
+        } catch (IllegalArgumentException e) {
+            // a kubeconfig, URL, app name or secret the target refuses; the message never quotes a secret
+            throw bad(e.getMessage());
         }
         String host = dockerHost != null ? dockerHost : System.getenv("DOCKER_HOST");
         DockerCli docker = new DockerCli(new ProcessCommandRunner(), dockerBinary,
                 host == null ? Map.of() : Map.of("DOCKER_HOST", host));
         return target == TargetKind.swarm ? new SwarmTarget(docker, monitor) : new DockerHostTarget(docker, monitor);
+    }
+
+    /** Whether a secret of the target is read from standard input, which only one option may read. */
+    boolean readsStdin() {
+        return caproverPasswordFromStdin || caproverAppTokenFromStdin || webhookSecretFromStdin;
+    }
+
+    private CapRoverLogin caproverLogin() {
+        Optional<String> password = secret("--caprover-password", caproverPasswordFromStdin, caproverPasswordFile);
+        Optional<String> token = secret("--caprover-app-token", caproverAppTokenFromStdin, caproverAppTokenFile);
+        if (password.isPresent() == token.isPresent()) {
+            throw bad("--target caprover needs one of --caprover-password-stdin, --caprover-password-file,"
+                    + " --caprover-app-token-stdin or --caprover-app-token-file");
+        }
+        return password.map(CapRoverLogin::password).orElseGet(() -> CapRoverLogin.appToken(token.get()));
+    }
+
+    /** The secret of {@code option}-stdin or {@code option}-file (never an argument), empty when neither is given. */
+    private Optional<String> secret(String option, boolean fromStdin, Path file) {
+        if (fromStdin && file != null) {
+            throw bad(option + "-stdin and " + option + "-file: give one");
+        }
+        if (!fromStdin && file == null) {
+            return Optional.empty();
+        }
+        String secret = (fromStdin ? InputFile.readText(((OptimizedDeployCommand) command.root().userObject()).stdin(),
+                option + "-stdin: standard input", InputKind.PASSWORD)
+                : InputFile.named(option + "-file '" + file + "'", file, InputKind.PASSWORD).readText()).strip();
+        if (secret.isEmpty()) {
+            throw bad(option + (fromStdin ? "-stdin: standard input" : "-file '" + file + "'") + " held no secret");
+        }
+        return Optional.of(secret);
+    }
+
+    /** Options of another target than {@code kind} are a mistake, not something to ignore. */
+    private void requireOnlyOptionsOf(TargetKind kind) {
+        Map<TargetKind, Boolean> given = Map.of(
+                TargetKind.caprover, caproverUrl != null || !caproverApps.isEmpty() || caproverPasswordFromStdin
+                        || caproverPasswordFile != null || caproverAppTokenFromStdin || caproverAppTokenFile != null,
+                TargetKind.webhook, webhookUrl != null || webhookSecretFromStdin || webhookSecretFile != null);
+        given.forEach((owner, present) -> {
+            if (present && owner != kind) {
+                throw bad("--" + owner + "-... options are for --target " + owner + ", not " + kind);
+            }
+        });
+    }
+
+    private <T> T required(String option, T value) {
+        if (value == null) {
+            throw bad("--target " + target + " needs " + option);
+        }
+        return value;
+    }
+
+    private ParameterException bad(String message) {
+        return new ParameterException(command.commandLine(), message);
     }
 
     DeployHistory history() {
@@ -122,10 +232,32 @@ final class DeployTargetOptions {
     /** As {@link #run(Action, DeployTarget, List, CommandSpec)}, handing the result to {@code done} before printing it. */
     int run(Action action, DeployTarget deployTarget, List<ServiceDeploy> services, CommandSpec spec,
             Consumer<ReleaseResult> done) throws InterruptedException {
+        requireHealthGate(deployTarget, services, spec);
         try (StopReleaseOnSignal stopOnSignal = new StopReleaseOnSignal(spec.commandLine().getErr())) {
             ReleaseResult result = new Release(deployTarget, history(), lockTimeout).run(action, services, timeout, by());
             done.accept(result);
             return report(result, spec);
+        }
+    }
+
+    /**
+     * CapRover and a hook say nothing of health: every service needs its --health-url, and a CapRover app name
+     * CapRover would refuse is bad input.
+     */
+    private void requireHealthGate(DeployTarget deployTarget, List<ServiceDeploy> services, CommandSpec spec) {
+        for (ServiceDeploy service : services) {
+            if ((target == TargetKind.caprover || target == TargetKind.webhook) && service.healthCheck().isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--target " + target + " checks no health itself:"
+                        + " give --health-url for " + service.service());
+            }
+            if (deployTarget instanceof CapRoverTarget caprover) {
+                try {
+                    caprover.app(service.service());
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "--service " + service.service() + ": "
+                            + e.getMessage() + " (map it with --caprover-app " + service.service() + "=APP)", e);
+                }
+            }
         }
     }
 

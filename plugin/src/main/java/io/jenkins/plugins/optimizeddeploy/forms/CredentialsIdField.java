@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.forms;
 
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.model.Item;
@@ -14,11 +15,14 @@ public interface CredentialsIdField {
     /** The username/password credentials the job (or, outside a job, Jenkins) can use, and the current value. */
     @POST
     default ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+        return items(item, credentialsId, StandardUsernamePasswordCredentials.class);
+    }
+
+    /** The credentials of {@code type} the job (or, outside a job, Jenkins) can use, and the current value. */
+    static ListBoxModel items(Item item, String current, Class<? extends StandardCredentials> type) {
         if (!FormAccess.mayListCredentials(item)) {
-            return new StandardListBoxModel().includeCurrentValue(credentialsId);
+            return new StandardListBoxModel().includeCurrentValue(current);
         }
-        return new StandardListBoxModel().includeEmptyValue()
-                .include(item, StandardUsernamePasswordCredentials.class)
-                .includeCurrentValue(credentialsId);
+        return new StandardListBoxModel().includeEmptyValue().include(item, type).includeCurrentValue(current);
     }
 }

@@ -51,7 +51,8 @@ final class DeployExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         ReleaseOnAgent release = new ReleaseOnAgent(ReleasePlan.of(step, buildEnvironment),
                 new BuilderAccess(login, buildEnvironment, step.isInsecure(), temporaryDirectory),
                 new BuilderAccess(null, buildEnvironment, step.isInsecure(), temporaryDirectory),
-                ChannelProcesses.export(workspace, build.launcher(), buildEnvironment, listener), listener);
+                ChannelProcesses.export(workspace, build.launcher(), buildEnvironment, listener), listener,
+                TargetSecret.find(step.functionName(), step.getSecretCredentialsId(), run));
 
         return workspace.act(release).finish(run, listener);
     }

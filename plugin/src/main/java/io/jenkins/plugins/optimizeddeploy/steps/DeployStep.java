@@ -19,6 +19,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 public abstract class DeployStep extends RegistryStep implements StepInBuild {
 
     static final int DEFAULT_TIMEOUT_SECONDS = 120;
+    static final String CAPROVER = "caprover";
+    static final String WEBHOOK = "webhook";
 
     private final String target;
     private LinkedHashMap<String, String> health = new LinkedHashMap<>();
@@ -30,14 +32,19 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
     private String namespace;
     private String kind = KubernetesPlan.DEFAULT_KIND;
     private String container;
+    private String caproverUrl;
+    private boolean caproverAppToken;
+    private String webhookUrl;
+    private String secretCredentialsId;
 
     protected DeployStep(String target) {
         this.target = OptionalText.of(target);
     }
 
     /**
-     * {@code swarm} (docker service update), {@code docker} (replace the container on one engine) or
-     * {@code kubernetes} (a Deployment's or StatefulSet's image).
+     * {@code swarm} (docker service update), {@code docker} (replace the container on one engine), {@code kubernetes}
+     * (a Deployment's or StatefulSet's image), {@code caprover} (CapRover's API) or {@code webhook} (a signed deploy
+     * hook).
      */
     public String getTarget() {
         return target;
@@ -147,6 +154,46 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
         return new KubernetesPlan(kubeconfig, context, namespace, kind, container);
     }
 
+    /** caprover: the captain's root, e.g. {@code https://captain.apps.example.com}; each service is the app of its name. */
+    public String getCaproverUrl() {
+        return caproverUrl;
+    }
+
+    @DataBoundSetter
+    public void setCaproverUrl(String caproverUrl) {
+        this.caproverUrl = OptionalText.of(caproverUrl);
+    }
+
+    /** caprover: the secret is an app token (it starts deploys only) rather than the captain password. */
+    public boolean isCaproverAppToken() {
+        return caproverAppToken;
+    }
+
+    @DataBoundSetter
+    public void setCaproverAppToken(boolean caproverAppToken) {
+        this.caproverAppToken = caproverAppToken;
+    }
+
+    /** webhook: where the signed deploy is POSTed. */
+    public String getWebhookUrl() {
+        return webhookUrl;
+    }
+
+    @DataBoundSetter
+    public void setWebhookUrl(String webhookUrl) {
+        this.webhookUrl = OptionalText.of(webhookUrl);
+    }
+
+    /** caprover and webhook: secret text credentials, the captain password or app token, or the hook's HMAC secret. */
+    public String getSecretCredentialsId() {
+        return secretCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setSecretCredentialsId(String secretCredentialsId) {
+        this.secretCredentialsId = OptionalText.of(secretCredentialsId);
+    }
+
     abstract String functionName();
 
     abstract Action action();
@@ -160,8 +207,8 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
      * @throws IllegalArgumentException naming the argument that is missing or wrong
      */
     void requireValid() {
-        if (target == null || !List.of("swarm", "docker", "kubernetes").contains(target)) {
-            throw new IllegalArgumentException("'target' must be swarm, docker or kubernetes, was "
+        if (target == null || !List.of("swarm", "docker", "kubernetes", CAPROVER, WEBHOOK).contains(target)) {
+            throw new IllegalArgumentException("'target' must be swarm, docker, kubernetes, caprover or webhook, was "
                     + (target == null ? "missing" : "'" + target + "'"));
         }
         if (Arrays.stream(KubernetesTarget.Kind.values()).noneMatch(known -> known.name().equals(kind))) {
@@ -175,6 +222,40 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
                 throw new IllegalArgumentException("'health' names " + service + ", which is not one of the services "
                         + destinations().keySet());
             }
+        }
+        requireHttpTargetArguments();
+    }
+
+    /** CapRover and a hook need their URL and secret, and, checking no health themselves, a health URL per service. */
+    private void requireHttpTargetArguments() {
+        requireFor(CAPROVER, "caproverUrl", caproverUrl != null);
+        requireFor(CAPROVER, "caproverAppToken", caproverAppToken);
+        requireFor(WEBHOOK, "webhookUrl", webhookUrl != null);
+        boolean http = target.equals(CAPROVER) || target.equals(WEBHOOK);
+        if (!http && secretCredentialsId != null) {
+            throw new IllegalArgumentException("'secretCredentialsId' is for target caprover or webhook, not " + target);
+        }
+        if (!http) {
+            return;
+        }
+        if ((target.equals(CAPROVER) ? caproverUrl : webhookUrl) == null) {
+            throw new IllegalArgumentException("target " + target + " needs '" + target + "Url'");
+        }
+        if (secretCredentialsId == null) {
+            throw new IllegalArgumentException("target " + target + " needs 'secretCredentialsId' (secret text: "
+                    + (target.equals(CAPROVER) ? "the captain password or an app token)" : "the hook's HMAC secret)"));
+        }
+        for (String service : destinations().keySet()) {
+            if (!health.containsKey(service)) {
+                throw new IllegalArgumentException("target " + target + " checks no health itself: 'health' needs a"
+                        + " URL for " + service);
+            }
+        }
+    }
+
+    private void requireFor(String owner, String argument, boolean given) {
+        if (given && !target.equals(owner)) {
+            throw new IllegalArgumentException("'" + argument + "' is for target " + owner + ", not " + target);
         }
     }
 

@@ -4,9 +4,15 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.model.Item;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.KubernetesTarget;
+import io.jenkins.plugins.optimizeddeploy.forms.CredentialsIdField;
 import java.util.Set;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** The descriptor of a deploy step: the docker CLI starts through the node's Launcher, and the target is picked. */
 public abstract class DeployStepDescriptor extends AgentStepDescriptor {
@@ -21,11 +27,20 @@ public abstract class DeployStepDescriptor extends AgentStepDescriptor {
         return Set.of(Run.class, FilePath.class, TaskListener.class, Launcher.class);
     }
 
+    /** caprover and webhook: the secret text credentials the job can use. */
+    @POST
+    public ListBoxModel doFillSecretCredentialsIdItems(@AncestorInPath Item item,
+            @QueryParameter String secretCredentialsId) {
+        return CredentialsIdField.items(item, secretCredentialsId, StringCredentials.class);
+    }
+
     public ListBoxModel doFillTargetItems() {
         ListBoxModel targets = new ListBoxModel();
         targets.add("swarm");
         targets.add("docker");
         targets.add("kubernetes");
+        targets.add(DeployStep.CAPROVER);
+        targets.add(DeployStep.WEBHOOK);
         return targets;
     }
 

@@ -4,6 +4,8 @@ import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.CapRoverLogin;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.CapRoverTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DeployException;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DeployHistory;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DeployTarget;
@@ -16,6 +18,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.Release;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceDeploy;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.SwarmTarget;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.WebhookTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandFailedException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsException;
@@ -51,25 +54,30 @@ final class ReleaseOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<Str
     private static final Duration MONITOR = Duration.ofSeconds(5);
     /** How long a release waits for another one on the same target to end. */
     private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(10);
+    /** caprover and webhook: how long to wait before asking a busy server again (CapRover's own CLI polls every 2 s). */
+    private static final Duration HTTP_RETRY_PAUSE = Duration.ofSeconds(2);
 
     private final ReleasePlan plan;
     private final BuilderAccess access;
     private final BuilderAccess platformAccess;
     private final LaunchedProcesses processes;
     private final TaskListener listener;
+    private final TargetSecret secret;
 
     /**
      * @param access         the docker CLI's and the registry's access with the step's login
      * @param platformAccess the same without the login, to read the platform and the history before the images'
      *                       registries (where the login goes) are known
+     * @param secret         caprover and webhook: the password, app token or HMAC secret; else null
      */
     ReleaseOnAgent(ReleasePlan plan, BuilderAccess access, BuilderAccess platformAccess, LaunchedProcesses processes,
-            TaskListener listener) {
+            TaskListener listener, TargetSecret secret) {
         this.plan = Objects.requireNonNull(plan, "the release plan is required");
         this.access = Objects.requireNonNull(access, "the registry access is required for " + plan.functionName());
         this.platformAccess = Objects.requireNonNull(platformAccess, "the platform access is required");
         this.processes = Objects.requireNonNull(processes, "the step's processes are required");
         this.listener = Objects.requireNonNull(listener, "a build log is required");
+        this.secret = secret;
     }
 
     @Override
@@ -91,18 +99,18 @@ final class ReleaseOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<Str
 
     /** @param workspace what a relative history file or kubeconfig is resolved against */
     ReleaseResult release(Path workspace) throws InterruptedException {
+        DeployHistory history = history(workspace);
         if (!plan.target().equals("kubernetes")) {
-            return release(workspace, this::target);
+            return release(history, session -> target(session, history));
         }
         try (KubernetesTarget kubernetes = plan.kubernetes().connect(workspace)) {
-            return release(workspace, session -> kubernetes);
+            return release(history, session -> kubernetes);
         }
     }
 
     /** @param targets the target, reached with a session's access */
-    private ReleaseResult release(Path workspace, Function<BuilderAccess.Session, DeployTarget> targets)
+    private ReleaseResult release(DeployHistory history, Function<BuilderAccess.Session, DeployTarget> targets)
             throws InterruptedException {
-        DeployHistory history = history(workspace);
         Map<String, ImageReference> images = new LinkedHashMap<>();
         try (BuilderAccess.Session platform = platformAccess.open(List.of())) {
             DeployTarget target = targets.apply(platform);
@@ -143,7 +151,16 @@ final class ReleaseOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<Str
         return ImageReference.parse(destination);
     }
 
-    private DeployTarget target(BuilderAccess.Session session) {
+    private DeployTarget target(BuilderAccess.Session session, DeployHistory history) {
+        if (plan.endpoint() != null) {
+            URI url = URI.create(plan.endpoint().url());
+            if (plan.target().equals(DeployStep.WEBHOOK)) {
+                return new WebhookTarget(url, secret.value(), history, HTTP_RETRY_PAUSE);
+            }
+            CapRoverLogin login = plan.endpoint().appToken() ? CapRoverLogin.appToken(secret.value())
+                    : CapRoverLogin.password(secret.value());
+            return new CapRoverTarget(url, login, Map.of(), history, HTTP_RETRY_PAUSE);
+        }
         Map<String, String> environment = new HashMap<>(session.environment());
         if (plan.dockerHost() != null) {
             environment.put("DOCKER_HOST", plan.dockerHost());

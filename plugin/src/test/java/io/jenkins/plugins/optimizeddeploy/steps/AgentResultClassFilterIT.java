@@ -216,7 +216,7 @@ class AgentResultClassFilterIT {
                 emptyDockerConfig.toString(), "PATH", System.getenv("PATH"));
         BuilderAccess anonymous = new BuilderAccess(null, environment, false, workspace.toString());
         return new ReleaseOnAgent(ReleasePlan.of(step, environment), anonymous, anonymous,
-                new LocalLauncherProcesses(List.of(), environment), log).invoke(workspace.toFile(), null);
+                new LocalLauncherProcesses(List.of(), environment), log, null).invoke(workspace.toFile(), null);
     }
 
     private static void assertAcceptedByTheController(Object value) {

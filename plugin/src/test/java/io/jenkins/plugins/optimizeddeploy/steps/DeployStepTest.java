@@ -37,7 +37,7 @@ class DeployStepTest {
     @Test
     void shouldRefuseAnUnknownTargetNoServicesAndAHealthUrlOfAnotherService() {
         assertThatThrownBy(() -> new DeployImagesStep("nomad", Map.of("web", "r/web:1")).requireValid())
-                .hasMessage("'target' must be swarm, docker or kubernetes, was 'nomad'");
+                .hasMessage("'target' must be swarm, docker, kubernetes, caprover or webhook, was 'nomad'");
         assertThatThrownBy(() -> new DeployImagesStep("docker", null).requireValid())
                 .hasMessage("'services' names no service");
         DeployImagesStep step = new DeployImagesStep("docker", Map.of("web", "r/web:1"));
@@ -58,6 +58,32 @@ class DeployStepTest {
                 .isEqualTo(new KubernetesPlan(".kube/config", "prod", "shop", "deployment", null));
         step.setKind("job");
         assertThatThrownBy(step::requireValid).hasMessage("'kind' must be deployment or statefulset, was 'job'");
+    }
+
+    @Test
+    void shouldRequireTheUrlSecretAndAHealthUrlPerServiceOfTheHttpTargets() {
+        DeployImagesStep noUrl = new DeployImagesStep("caprover", Map.of("web", "r/web:1"));
+        DeployImagesStep noSecret = new DeployImagesStep("webhook", Map.of("web", "r/web:1"));
+        noSecret.setWebhookUrl("https://deploy.example.com/hook");
+        DeployImagesStep noHealth = new DeployImagesStep("caprover", Map.of("web", "r/web:1"));
+        noHealth.setCaproverUrl("https://captain.example.com");
+        noHealth.setSecretCredentialsId("captain");
+        RollbackDeployStep foreignOption = new RollbackDeployStep("swarm", List.of("web"));
+        foreignOption.setCaproverAppToken(true);
+        DeployImagesStep complete = new DeployImagesStep("webhook", Map.of("web", "r/web:1"));
+        complete.setWebhookUrl("https://deploy.example.com/hook");
+        complete.setSecretCredentialsId("hook-secret");
+        complete.setHealth(Map.of("web", "https://web.example.com/health"));
+
+        assertThatThrownBy(noUrl::requireValid).hasMessage("target caprover needs 'caproverUrl'");
+        assertThatThrownBy(noSecret::requireValid).hasMessage("target webhook needs 'secretCredentialsId' (secret text:"
+                + " the hook's HMAC secret)");
+        assertThatThrownBy(noHealth::requireValid).hasMessage("target caprover checks no health itself: 'health' needs"
+                + " a URL for web");
+        assertThatThrownBy(foreignOption::requireValid).hasMessage("'caproverAppToken' is for target caprover, not swarm");
+        complete.requireValid();
+        assertThat(ReleasePlan.of(complete, Map.of()).endpoint())
+                .isEqualTo(new ReleasePlan.HttpEndpoint("https://deploy.example.com/hook", false));
     }
 
     @Test

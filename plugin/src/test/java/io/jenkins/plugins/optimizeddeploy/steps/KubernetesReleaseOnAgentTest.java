@@ -100,6 +100,6 @@ class KubernetesReleaseOnAgentTest {
         return new ReleaseOnAgent(ReleasePlan.of(step, environment),
                 new BuilderAccess(null, environment, false, temporary.toString()),
                 new BuilderAccess(null, environment, false, temporary.toString()),
-                new LocalLauncherProcesses(List.of(), environment), log).invoke(workspace.toFile(), null);
+                new LocalLauncherProcesses(List.of(), environment), log, null).invoke(workspace.toFile(), null);
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
+import io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake;
+import io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake.Reply;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DeployableImages;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
@@ -103,6 +105,37 @@ class ReleaseOnAgentTest {
         assertThat(sent).isInstanceOf(ReleaseOnAgent.class);
     }
 
+    @Test
+    void shouldDeployToCapRoverWithTheSecretAndKeepItOutOfTheLogAndHistory() throws Exception {
+        String v1 = "registry.example.com/team/web@sha256:" + "a".repeat(64);
+        String v2 = "registry.example.com/team/web@sha256:" + "b".repeat(64);
+        try (CapRoverFake caprover = new CapRoverFake()) {
+            caprover.script(CapRoverFake.definitions(), Reply.ok("{\"appDefinitions\":[{\"appName\":\"web\","
+                    + "\"deployedVersion\":1,\"versions\":[{\"version\":1,\"deployedImageName\":\"" + v1 + "\"}]}]}"))
+                    .script("GET /health", new Reply(200, "ok"));
+            DeployImagesStep step = new DeployImagesStep("caprover", Map.of("web", v2));
+            step.setCaproverUrl(caprover.url().toString());
+            step.setSecretCredentialsId("captain");
+            step.setHealth(Map.of("web", caprover.url() + "/health"));
+            step.setHistory("state/deploys.jsonl");
+            ReleaseOnAgent callable = JavaSerialization.roundTrip(new ReleaseOnAgent(ReleasePlan.of(step, Map.of()),
+                    new BuilderAccess(null, Map.of(), false, workspace.toString()),
+                    new BuilderAccess(null, Map.of(), false, workspace.toString()),
+                    new LocalLauncherProcesses(List.of(), Map.of()), log, new TargetSecret("captain42")));
+
+            StepOutcome<Map<String, Object>> outcome = callable.invoke(workspace.toFile(), null);
+
+            assertThat(outcome.failure()).as(String.join("\n", outcome.log())).isNull();
+            assertThat(services(outcome)).singleElement().satisfies(web -> assertThat(web)
+                    .containsEntry("outcome", "HEALTHY").containsEntry("from", v1).containsEntry("to", v2));
+            assertThat(caprover.requests(CapRoverFake.LOGIN)).singleElement().satisfies(login ->
+                    assertThat(login.json().path("password").asText()).isEqualTo("captain42"));
+            assertThat(log.text() + String.join("\n", outcome.log()) + Files.readString(history()))
+                    .contains("caprover " + caprover.url()).doesNotContain("captain42");
+            assertThat(callable.toString()).doesNotContain("captain42");
+        }
+    }
+
     private StepOutcome<Map<String, Object>> release(DeployStep step) throws IOException, InterruptedException {
         step.setHistory("state/deploys.jsonl");
         step.setTimeout(60);
@@ -117,7 +150,7 @@ class ReleaseOnAgentTest {
         return new ReleaseOnAgent(ReleasePlan.of(step, environment),
                 new BuilderAccess(login, environment, false, temporary.toString()),
                 new BuilderAccess(null, environment, false, temporary.toString()),
-                new LocalLauncherProcesses(List.of(), environment), log);
+                new LocalLauncherProcesses(List.of(), environment), log, null);
     }
 
     @SuppressWarnings("unchecked")

@@ -88,6 +88,26 @@ public final class DeployHistory {
         return Optional.empty();
     }
 
+    /**
+     * What {@code service} runs on {@code target} as far as this history knows: the image its last record put live,
+     * or the one it put back; empty when there is no record or the last one could not put its image back. For
+     * targets that cannot be asked what runs (a webhook, CapRover with an app token).
+     */
+    public Optional<String> live(String target, String service) {
+        List<DeployRecord> records = records();
+        for (int i = records.size() - 1; i >= 0; i--) {
+            DeployRecord record = records.get(i);
+            if (record.target().equals(target) && record.service().equals(service)) {
+                return switch (record.outcome()) {
+                    case HEALTHY -> Optional.of(record.to());
+                    case ROLLBACK_FAILED -> Optional.empty();
+                    default -> Optional.ofNullable(record.from());
+                };
+            }
+        }
+        return Optional.empty();
+    }
+
     private DeployRecord read(String line, int number) {
         try {
             return JSON.readValue(line, DeployRecord.class);

@@ -23,6 +23,14 @@ public interface DeployTarget {
      */
     Rollout deploy(String service, ImageReference image, Instant deadline);
 
+    /**
+     * {@link #deploy} for a rollback a user asked for (a release of recorded digests): the same move, unless the
+     * platform is told that it is a rollback.
+     */
+    default Rollout rollBack(String service, ImageReference image, Instant deadline) {
+        return deploy(service, image, deadline);
+    }
+
     /** Removes {@code service} if it exists: the undo of a release that created it. */
     void remove(String service);
 

@@ -10,8 +10,12 @@ final class Health {
     }
 
     static void pause() {
+        pause(POLL);
+    }
+
+    static void pause(Duration duration) {
         try {
-            Thread.sleep(POLL.toMillis());
+            Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeployException("interrupted while waiting for the deploy to be healthy", e);

@@ -62,7 +62,7 @@ public final class Release {
             List<Attempt> attempts;
             boolean stopped = false;
             try {
-                attempts = inParallel(services, service -> () -> attempt(service, deadline));
+                attempts = inParallel(services, service -> () -> attempt(action, service, deadline));
             } catch (InterruptedException e) {
                 // stopped (a cancelled build, SIGTERM): whatever moved goes back before the interrupt is passed on
                 stopped = true;
@@ -94,10 +94,11 @@ public final class Release {
         }
     }
 
-    private Attempt attempt(ServiceDeploy deploy, Instant deadline) throws InterruptedException {
+    private Attempt attempt(Action action, ServiceDeploy deploy, Instant deadline) throws InterruptedException {
         Instant started = Instant.now();
         try {
-            Rollout rollout = target.deploy(deploy.service(), deploy.image(), deadline);
+            Rollout rollout = action == Action.ROLLBACK ? target.rollBack(deploy.service(), deploy.image(), deadline)
+                    : target.deploy(deploy.service(), deploy.image(), deadline);
             if (!rollout.healthy()) {
                 return new Attempt(deploy, started, null, Outcome.UNHEALTHY, rollout.reason());
             }

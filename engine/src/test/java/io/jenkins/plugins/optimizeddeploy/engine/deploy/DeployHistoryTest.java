@@ -42,6 +42,21 @@ class DeployHistoryTest {
     }
 
     @Test
+    void shouldSayWhatRunsFromTheLastRecordOfTheService(@TempDir Path state) {
+        DeployHistory history = new DeployHistory(state.resolve("history.jsonl"));
+        history.append(List.of(record("web", "reg/web@sha256:1", "reg/web@sha256:2", Outcome.HEALTHY),
+                record("web", "reg/web@sha256:2", "reg/web@sha256:3", Outcome.UNHEALTHY),
+                record("api", "reg/api@sha256:7", "reg/api@sha256:8", Outcome.HEALTHY),
+                record("worker", "reg/worker@sha256:4", "reg/worker@sha256:5", Outcome.HEALTHY),
+                record("worker", "reg/worker@sha256:5", "reg/worker@sha256:6", Outcome.ROLLBACK_FAILED)));
+
+        assertThat(history.live(TARGET, "web")).as("the failed deploy put 2 back").contains("reg/web@sha256:2");
+        assertThat(history.live(TARGET, "api")).contains("reg/api@sha256:8");
+        assertThat(history.live(TARGET, "worker")).as("unknown after a failed rollback").isEmpty();
+        assertThat(history.live("docker unix:///run/docker.sock", "web")).isEmpty();
+    }
+
+    @Test
     void shouldNameTheLineThatIsNotARecord(@TempDir Path state) throws Exception {
         Path file = state.resolve("history.jsonl");
         Files.writeString(file, "{\"target\":\"x\"}\n");
