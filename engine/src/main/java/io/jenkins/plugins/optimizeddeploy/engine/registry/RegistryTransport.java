@@ -1,6 +1,5 @@
 package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
-import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -542,13 +541,14 @@ final class RegistryTransport implements AutoCloseable {
      * An answer's body: read to its end, its connection goes back to the pool; closed before, the connection is
      * closed instead of reading the rest. Its reads count towards the exchange's deadline, which ends with it.
      */
-    private static final class AnswerBody extends FilterInputStream {
+    private static final class AnswerBody extends InputStream {
+        private final InputStream content;
         private final Cancellable exchange;
         private final ExchangeWatch watch;
         private boolean ended;
 
         AnswerBody(InputStream content, Cancellable exchange, ExchangeWatch watch) {
-            super(content);
+            this.content = content;
             this.exchange = exchange;
             this.watch = watch;
         }
@@ -566,7 +566,7 @@ final class RegistryTransport implements AutoCloseable {
             }
             int read;
             try {
-                read = in.read(bytes, offset, length);
+                read = content.read(bytes, offset, length);
             } catch (IOException e) {
                 close();
                 throw watch.failure(e);
@@ -581,11 +581,6 @@ final class RegistryTransport implements AutoCloseable {
         }
 
         @Override
-        public long skip(long count) throws IOException {
-            return super.skip(count); // reads through read(byte[], int, int)
-        }
-
-        @Override
         public void close() {
             if (!ended) {
                 ended = true;
@@ -593,7 +588,7 @@ final class RegistryTransport implements AutoCloseable {
             }
             watch.stop();
             try {
-                in.close();
+                content.close();
             } catch (IOException e) {
                 // The connection was closed above, or released at the end of the body.
             }
