@@ -29,6 +29,7 @@ import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.client5.http.io.ConnectionEndpoint;
@@ -45,6 +46,7 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpStatus;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 import org.apache.hc.core5.io.CloseMode;
@@ -82,6 +84,9 @@ final class RegistryTransport implements AutoCloseable {
     /** What is read of a body nobody needs, to keep its connection: error bodies and pings are far shorter. */
     private static final int DISCARDED_BODY_LIMIT = 64 * 1024;
     private static final Set<Integer> RETRYABLE_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
+    /** A registry answers with a dozen or two headers: a hostile one cannot make the answer's head endless. */
+    private static final int HEADER_COUNT_LIMIT = 100;
+    private static final int HEADER_LINE_LIMIT = 8 * 1024;
 
     private final RegistryOptions options;
     private final PoolingHttpClientConnectionManager connections;
@@ -122,7 +127,9 @@ final class RegistryTransport implements AutoCloseable {
                 new DefaultHttpClientConnectionOperator(RegistryTransport::interruptibleSocket, null, null,
                         RegistryBuilder.<TlsSocketStrategy>create()
                                 .register(URIScheme.HTTPS.id, RegistryTrust.tlsStrategy(options)).build()),
-                PoolConcurrencyPolicy.STRICT, PoolReusePolicy.LIFO, TimeValue.NEG_ONE_MILLISECOND, null);
+                PoolConcurrencyPolicy.STRICT, PoolReusePolicy.LIFO, TimeValue.NEG_ONE_MILLISECOND,
+                ManagedHttpClientConnectionFactory.builder().http1Config(Http1Config.custom()
+                        .setMaxHeaderCount(HEADER_COUNT_LIMIT).setMaxLineLength(HEADER_LINE_LIMIT).build()).build());
         pool.setMaxTotal(Integer.MAX_VALUE);
         pool.setDefaultMaxPerRoute(Integer.MAX_VALUE);
         pool.setDefaultConnectionConfig(ConnectionConfig.custom()

@@ -102,6 +102,22 @@ class RegistryTransportTest {
     }
 
     @Test
+    void shouldRefuseAnAnswerWithEndlessHeaders() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(request -> Answer.close("HTTP/1.1 200 OK\r\n"
+                + "X-Padding: more\r\n".repeat(100_000) + "Content-Length: 0\r\n\r\n"));
+                RegistryTransport transport = new RegistryTransport(RegistryOptions.builder().maxRetries(0).build())) {
+            assertThatThrownBy(() -> send(transport, server.uri("/a"))).isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("Maximum header count exceeded");
+        }
+        try (ScriptedServer server = new ScriptedServer(request -> Answer.close("HTTP/1.1 200 OK\r\n"
+                + "X-Padding: " + "x".repeat(1 << 20) + "\r\nContent-Length: 0\r\n\r\n"));
+                RegistryTransport transport = new RegistryTransport(RegistryOptions.builder().maxRetries(0).build())) {
+            assertThatThrownBy(() -> send(transport, server.uri("/a"))).isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("Maximum line length limit exceeded");
+        }
+    }
+
+    @Test
     void shouldRefuseATransferCodingOtherThanChunkedInsteadOfGuessingTheBodysEnd() throws Exception {
         try (ScriptedServer server = new ScriptedServer(request -> Answer.close("HTTP/1.1 200 OK\r\n"
                 + "Transfer-Encoding: identity-ish\r\nContent-Length: 2\r\n\r\nthe whole body"));
