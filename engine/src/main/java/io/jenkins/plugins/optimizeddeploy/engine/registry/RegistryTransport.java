@@ -20,7 +20,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.apache.hc.client5.http.HttpRoute;
-import org.apache.hc.client5.http.RouteInfo;
 import org.apache.hc.client5.http.auth.AuthSchemeFactory;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -42,6 +41,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.EndpointDetails;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpStatus;
 import org.apache.hc.core5.http.NoHttpResponseException;
@@ -49,6 +49,7 @@ import org.apache.hc.core5.http.URIScheme;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.pool.PoolReusePolicy;
@@ -263,12 +264,14 @@ final class RegistryTransport implements AutoCloseable {
             throw e;
         }
         if (response.getCode() == HttpStatus.SC_PROXY_AUTHENTICATION_REQUIRED) {
-            message.cancel();
-            watch.stop();
-            RouteInfo route = context.getHttpRoute();
-            throw new IOException("the proxy " + (route == null ? "" : route.getProxyHost() + " ")
-                    + "asks for authentication (407), which the registry client does not answer; let the agent reach "
-                    + request.uri().getHost() + ":" + port(request.uri()) + " without it");
+            HttpHost proxy = route(request.uri(), context).getProxyHost();
+            if (proxy != null) { // HttpClient hands on the proxy's refusal of a tunnel as the answer
+                message.cancel();
+                watch.stop();
+                throw new IOException("the proxy " + proxy + " asks for authentication (407), which the registry"
+                        + " client does not answer; let the agent reach " + request.uri().getHost() + ":"
+                        + port(request.uri()) + " without it");
+            }
         }
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Header header : response.getHeaders()) {
@@ -281,6 +284,15 @@ final class RegistryTransport implements AutoCloseable {
         }
         return new RegistryResponse(response.getCode(), request.uri(), headers,
                 new AnswerBody(entity.getContent(), message, watch));
+    }
+
+    /** The way to the server of {@code uri}: directly or through the proxy the JVM's selector names for it. */
+    private HttpRoute route(URI uri, HttpContext context) throws IOException {
+        try {
+            return routes.determineRoute(new HttpHost(uri.getScheme(), uri.getHost(), port(uri)), context);
+        } catch (HttpException e) {
+            throw new IOException("the JVM's proxy selector failed for this URL: " + e.getMessage(), e);
+        }
     }
 
     private static void checkTarget(URI uri) throws IOException {
@@ -321,7 +333,7 @@ final class RegistryTransport implements AutoCloseable {
         try {
             checkTarget(uri);
             HttpClientContext context = HttpClientContext.create();
-            HttpRoute route = routes.determineRoute(new HttpHost(uri.getScheme(), uri.getHost(), port(uri)), context);
+            HttpRoute route = route(uri, context);
             if (closed || route.isTunnelled()) {
                 return;
             }
