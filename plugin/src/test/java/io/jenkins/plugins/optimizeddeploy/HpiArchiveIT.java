@@ -53,7 +53,7 @@ class HpiArchiveIT {
     /** Packages of core, of API plugins and of libraries they provide: none of it may be bundled. */
     private static final List<String> PROVIDED_PACKAGES = List.of("hudson/", "jenkins/", "org/jenkinsci/",
             "com/cloudbees/", "org/kohsuke/", "org/jvnet/", "net/java/sezpoz/", "com/fasterxml/jackson/",
-            "com/google/common/", "groovy/", "org/codehaus/groovy/", "org/apache/commons/io/",
+            "com/google/common/", "groovy/", "org/codehaus/groovy/", "org/apache/commons/io/", "org/apache/hc/",
             // the fabric8 client and what it runs on come with the kubernetes-client-api plugin
             "io/fabric8/", "io/vertx/", "io/netty/", "okhttp3/", "okio/", "org/slf4j/");
 
@@ -97,8 +97,8 @@ class HpiArchiveIT {
     void shouldDependOnThePluginsItLinksAgainstWithTheBomVersions() throws IOException {
         Map<String, String> dependencies = pluginDependencies(mainAttributes(hpi).getValue("Plugin-Dependencies"));
 
-        assertThat(dependencies).containsOnlyKeys("credentials", "jackson2-api", "kubernetes-client-api",
-                "plain-credentials", "structs", "workflow-step-api");
+        assertThat(dependencies).containsOnlyKeys("apache-httpcomponents-client-5-api", "credentials", "jackson2-api",
+                "kubernetes-client-api", "plain-credentials", "structs", "workflow-step-api");
         assertThat(dependencies).containsEntry("kubernetes-client-api", "7.3.1-256.v788a_0b_787114");
         assertThat(pluginDependencies(requiredProperty("hpi.expected.pluginDependencies")))
                 .isEqualTo(dependencies);

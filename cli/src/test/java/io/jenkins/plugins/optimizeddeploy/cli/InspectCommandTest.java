@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +36,24 @@ class InspectCommandTest {
         assertThat(platform.path("compressedSize").asLong()).isPositive();
         assertThat(platform.path("user").asText()).isEmpty();
         assertThat(platform.path("healthcheck").isArray()).isTrue();
+    }
+
+    @Test
+    void shouldLeaveStderrToTheCliWhenTheRegistryClientRunsInItsOwnProcess() throws Exception {
+        // In its own JVM, as a shell runs it: a library that logs (HttpClient, to SLF4J) must not print there.
+        Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), OptimizedDeployCommand.class.getName(), "inspect", image,
+                "--json", "--username", REGISTRY.username(), "--password-stdin").start();
+        try (OutputStream stdin = cli.getOutputStream()) {
+            stdin.write(REGISTRY.password().getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(cli.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(cli.exitValue()).as(err).isEqualTo(ExitCode.OK);
+        assertThat(out).contains("sha256:");
+        assertThat(err).isEmpty();
     }
 
     @Test

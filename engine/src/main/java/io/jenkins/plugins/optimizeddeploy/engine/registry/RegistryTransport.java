@@ -1,49 +1,155 @@
 package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Proxy;
 import java.net.ProxySelector;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.auth.AuthSchemeFactory;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
+import org.apache.hc.client5.http.io.ConnectionEndpoint;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.routing.HttpRoutePlanner;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.concurrent.Cancellable;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.EndpointDetails;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpStatus;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.config.RegistryBuilder;
+import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.pool.PoolReusePolicy;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * Sends requests on the caller's thread over the client's own {@link ConnectionPool}, with the options' TLS trust
- * and timeouts, and the retry policy: requests are repeated after connection errors and HTTP 408, 429, 500, 502,
- * 503 and 504, pausing as {@link RegistryOptions} says (with jitter, so that parallel requests do not retry in
- * lockstep). Every attempt is counted by kind. A thread interrupted while it waits for an answer or a retry ends its
- * request at once, without retrying.
+ * Sends requests on the caller's thread with Apache HttpClient over the client's own connection pool, with the
+ * options' TLS trust and timeouts, and the retry policy: requests are repeated after connection errors and HTTP 408,
+ * 429, 500, 502, 503 and 504, pausing as {@link RegistryOptions} says (with jitter, so that parallel requests do not
+ * retry in lockstep). Every attempt is counted by kind. HttpClient itself retries nothing, follows no redirect and
+ * answers no authentication challenge: {@link RegistryClient} does, by its own rules.
  *
- * <p>No byte of a request or an answer may take longer than the request timeout to go out or arrive, so a registry
- * that stops reading or sending halfway fails the request instead of holding it forever; nor may the whole exchange
- * take longer than the request deadline (plus a second per 256 KiB moved), which is not retried: a registry that
- * trickles its answer would do so again. Of the JVM's settings only
- * the proxy selector takes part: no authenticator answers a registry, and no connection is shared with other code.
+ * <p>Connections run over socket channels, so a thread interrupted while it waits for an answer (an aborted build,
+ * Ctrl-C) closes its connection and ends its request at once, without retrying; so does one interrupted in a pause
+ * before a retry. No byte of an answer may take longer than the request timeout to arrive, nor any write of the
+ * request stay blocked that long, so a registry that stops reading or sending halfway fails the request instead of
+ * holding it forever; nor may the whole exchange take longer than the request deadline (plus a second per 256 KiB
+ * moved; see {@link ExchangeWatch}), which is not retried: a registry that trickles its answer would do so again.
+ *
+ * <p>Requests go through the HTTP proxy the JVM's proxy selector names for their URL (the {@code https.proxyHost},
+ * {@code http.proxyHost} and {@code http.nonProxyHosts} the agent was started with), directly otherwise; https
+ * through a proxy goes through a {@code CONNECT} tunnel, and the certificate is still checked against the registry's
+ * host. Of the JVM's settings only the proxy selector takes part: no authenticator answers a registry or a proxy,
+ * and no connection or cache is shared with other code. A connection is kept between requests for at most
+ * {@link #IDLE_LIMIT}, and checked before it is used again; closing the transport closes every connection, those in
+ * use too.
  */
 final class RegistryTransport implements AutoCloseable {
+    /** How long a connection is kept between requests: servers and proxies close idle connections on their own. */
+    static final TimeValue IDLE_LIMIT = TimeValue.ofSeconds(20);
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
     /** What is read of a body nobody needs, to keep its connection: error bodies and pings are far shorter. */
     private static final int DISCARDED_BODY_LIMIT = 64 * 1024;
     private static final Set<Integer> RETRYABLE_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
+    /** A registry answers with a dozen or two headers: a hostile one cannot make the answer's head endless. */
+    private static final int HEADER_COUNT_LIMIT = 100;
+    private static final int HEADER_LINE_LIMIT = 8 * 1024;
 
     private final RegistryOptions options;
-    private final ConnectionPool connections;
+    private final PoolingHttpClientConnectionManager connections;
+    private final HttpRoutePlanner routes;
+    private final CloseableHttpClient http;
     private final RegistryTraffic traffic = new RegistryTraffic();
+    private volatile boolean closed;
 
     RegistryTransport(RegistryOptions options) {
-        this(options, ProxySelector::getDefault);
+        this(options, null);
     }
 
-    /** With the proxy selector {@code proxies} gives instead of the JVM's. */
-    RegistryTransport(RegistryOptions options, Supplier<ProxySelector> proxies) {
+    /** With the proxy selector {@code proxies} instead of the JVM's (null: the JVM's, asked for every request). */
+    RegistryTransport(RegistryOptions options, ProxySelector proxies) {
         this.options = options;
-        this.connections = new ConnectionPool(RegistryTrust.socketFactory(options), proxies, options.connectTimeout(),
-                options.parallelism());
+        this.connections = connectionPool(options);
+        this.routes = new SystemDefaultRoutePlanner(proxies);
+        this.http = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setRoutePlanner(routes)
+                .setDefaultAuthSchemeRegistry(RegistryBuilder.<AuthSchemeFactory>create().build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableContentCompression()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableConnectionState()
+                .build();
+    }
+
+    /**
+     * No limit on connections, so that requests never wait for each other's; a kept connection that was closed, or
+     * that the server sent something on while it was idle (such as a 408 before closing it, which would be taken for
+     * the next answer), is not used again.
+     */
+    private static PoolingHttpClientConnectionManager connectionPool(RegistryOptions options) {
+        PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager(
+                new DefaultHttpClientConnectionOperator(RegistryTransport::interruptibleSocket, null, null,
+                        RegistryBuilder.<TlsSocketStrategy>create()
+                                .register(URIScheme.HTTPS.id, RegistryTrust.tlsStrategy(options)).build()),
+                PoolConcurrencyPolicy.STRICT, PoolReusePolicy.LIFO, TimeValue.NEG_ONE_MILLISECOND,
+                ManagedHttpClientConnectionFactory.builder().http1Config(Http1Config.custom()
+                        .setMaxHeaderCount(HEADER_COUNT_LIMIT).setMaxLineLength(HEADER_LINE_LIMIT).build()).build());
+        pool.setMaxTotal(Integer.MAX_VALUE);
+        pool.setDefaultMaxPerRoute(Integer.MAX_VALUE);
+        pool.setDefaultConnectionConfig(ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(options.connectTimeout()))
+                .setSocketTimeout(Timeout.of(options.requestTimeout()))
+                .setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS)
+                .build());
+        Duration handshake = options.requestTimeout().compareTo(options.connectTimeout()) < 0
+                ? options.requestTimeout() : options.connectTimeout();
+        pool.setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(Timeout.of(handshake)).build());
+        return pool;
+    }
+
+    /**
+     * A socket over a channel: a thread interrupted while it connects, writes or reads on it closes it at once (the
+     * streams of a plain socket ignore interrupts). TLS runs on top of it.
+     */
+    private static Socket interruptibleSocket(Proxy socksProxy) throws IOException {
+        return SocketChannel.open().socket();
     }
 
     RegistryOptions options() {
@@ -91,7 +197,7 @@ final class RegistryTransport implements AutoCloseable {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new RegistryException(operation, 0, List.of(), request.uri(), "interrupted", e);
                 }
-                if (e instanceof HttpConnection.DeadlineExceededException) {
+                if (e instanceof ExchangeWatch.DeadlineExceededException) {
                     throw new RegistryException(operation, 0, List.of(), request.uri(), "the registry is too slow: "
                             + e.getMessage(), e);
                 }
@@ -116,39 +222,133 @@ final class RegistryTransport implements AutoCloseable {
 
     /**
      * One attempt. A kept connection that the server closed while it was idle breaks before any answer: the request
-     * goes once more on a new connection.
+     * goes once more, on a new connection (the other kept ones were likely closed as well, and are dropped).
      */
     private RegistryResponse exchange(RegistryRequest request) throws IOException {
-        HttpConnection connection = connections.take(request.uri(), request.timeout());
+        checkTarget(request.uri());
+        HttpClientContext context = HttpClientContext.create();
         try {
-            return exchangeOn(connection, request);
-        } catch (HttpConnection.NoResponseException closedWhileIdle) {
-            if (!connection.reused() || Thread.currentThread().isInterrupted()) {
+            return exchange(request, context);
+        } catch (NoHttpResponseException closedWhileIdle) {
+            EndpointDetails connection = context.getEndpointDetails();
+            if (connection == null || connection.getRequestCount() <= 1 || Thread.currentThread().isInterrupted()) {
                 throw closedWhileIdle;
             }
         }
-        return exchangeOn(connections.open(request.uri(), request.timeout()), request);
+        connections.closeIdle(TimeValue.ZERO_MILLISECONDS);
+        return exchange(request, HttpClientContext.create());
     }
 
-    /** {@code request} on {@code connection}, which is closed when the exchange fails. */
-    private RegistryResponse exchangeOn(HttpConnection connection, RegistryRequest request) throws IOException {
+    private RegistryResponse exchange(RegistryRequest request, HttpClientContext context) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("The registry client is closed");
+        }
+        HttpUriRequestBase message = new HttpUriRequestBase(request.method(), request.uri());
+        request.headers().forEach((name, value) -> message.addHeader(name, checkedHeaderValue(name, value)));
+        message.setConfig(RequestConfig.custom().setAuthenticationEnabled(false).setConnectionKeepAlive(IDLE_LIMIT)
+                .setResponseTimeout(Timeout.of(request.timeout())).build());
+        ExchangeWatch watch = new ExchangeWatch(message, request.timeout(), request.deadline());
+        boolean withBody = request.method().equals("PUT") || request.method().equals("POST")
+                || request.body().length() > 0;
+        if (withBody) {
+            message.setEntity(new WatchedBody(request.body(), watch));
+        }
+        ClassicHttpResponse response;
         try {
-            return connection.exchange(request);
-        } catch (IOException | RuntimeException e) {
-            connections.discard(connection);
+            response = http.executeOpen(null, message, context);
+        } catch (IOException e) {
+            watch.stop();
+            throw watch.failure(e);
+        } catch (RuntimeException e) {
+            watch.stop();
             throw e;
         }
+        if (response.getCode() == HttpStatus.SC_PROXY_AUTHENTICATION_REQUIRED) {
+            HttpHost proxy = route(request.uri(), context).getProxyHost();
+            if (proxy != null) { // HttpClient hands on the proxy's refusal of a tunnel as the answer
+                message.cancel();
+                watch.stop();
+                throw new IOException("the proxy " + proxy + " asks for authentication (407), which the registry"
+                        + " client does not answer; let the agent reach " + request.uri().getHost() + ":"
+                        + port(request.uri()) + " without it");
+            }
+        }
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Header header : response.getHeaders()) {
+            headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+        }
+        HttpEntity entity = response.getEntity();
+        if (entity == null) {
+            watch.stop();
+            return new RegistryResponse(response.getCode(), request.uri(), headers, InputStream.nullInputStream());
+        }
+        return new RegistryResponse(response.getCode(), request.uri(), headers,
+                new AnswerBody(entity.getContent(), message, watch));
+    }
+
+    /** The way to the server of {@code uri}: directly or through the proxy the JVM's selector names for it. */
+    private HttpRoute route(URI uri, HttpContext context) throws IOException {
+        try {
+            return routes.determineRoute(new HttpHost(uri.getScheme(), uri.getHost(), port(uri)), context);
+        } catch (HttpException e) {
+            throw new IOException("the JVM's proxy selector failed for this URL: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkTarget(URI uri) throws IOException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IOException("cannot send a request to a '" + scheme + "' URL, only to http and https");
+        }
+        if (uri.getHost() == null) {
+            throw new IOException("the URL names no host (or one Java cannot read, such as a name with '_')");
+        }
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static String checkedHeaderValue(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c > 0xff) {
+                // The value is not shown: it may be a credential.
+                throw new IllegalArgumentException("The request header " + name
+                        + " holds a line break or a character HTTP cannot send");
+            }
+        }
+        return value;
     }
 
     /**
      * Opens a connection to the server of {@code uri} ahead of the requests that will need it, so that they need not
      * wait for its TCP and TLS handshakes. Best effort: a connection that cannot be opened is left to the request
-     * that needs it, which then says why.
+     * that needs it, which then says why; a tunnel through a proxy is left to the request too.
      */
     void openAhead(URI uri) {
         try {
-            connections.openAhead(uri, options.requestTimeout());
-        } catch (IOException | RuntimeException e) {
+            checkTarget(uri);
+            HttpClientContext context = HttpClientContext.create();
+            HttpRoute route = route(uri, context);
+            if (closed || route.isTunnelled()) {
+                return;
+            }
+            Timeout timeout = Timeout.of(options.requestTimeout());
+            ConnectionEndpoint endpoint = connections.lease("ahead", route, timeout, null).get(timeout);
+            try {
+                connections.connect(endpoint, null, context);
+                connections.release(endpoint, null, IDLE_LIMIT);
+            } catch (IOException | RuntimeException e) {
+                endpoint.close(CloseMode.IMMEDIATE);
+                connections.release(endpoint, null, TimeValue.ZERO_MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
             // See above: the request that needs the connection reports the problem.
         }
     }
@@ -156,7 +356,8 @@ final class RegistryTransport implements AutoCloseable {
     /** Closes every connection of this transport, those in use too. */
     @Override
     public void close() {
-        connections.close();
+        closed = true;
+        http.close(CloseMode.IMMEDIATE);
     }
 
     /** Whether a request that got {@code status} (0: no response) is worth repeating. */
@@ -204,7 +405,7 @@ final class RegistryTransport implements AutoCloseable {
                         "the response is larger than the " + limit + " bytes allowed");
             }
             return content;
-        } catch (HttpConnection.DeadlineExceededException e) {
+        } catch (ExchangeWatch.DeadlineExceededException e) {
             throw new RegistryException(operation, response.statusCode(), List.of(), response.uri(),
                     "the registry is too slow: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -260,5 +461,156 @@ final class RegistryTransport implements AutoCloseable {
     static String describe(Throwable failure) {
         String message = failure.getMessage();
         return failure.getClass().getSimpleName() + (message == null || message.isEmpty() ? "" : " " + message);
+    }
+
+    /**
+     * A request's body, written afresh for each attempt: exactly the announced number of bytes, so that a body can
+     * never desynchronize the connection, each write watched by the exchange's {@link ExchangeWatch}.
+     */
+    private static final class WatchedBody extends AbstractHttpEntity {
+        private final RequestBody body;
+        private final ExchangeWatch watch;
+
+        WatchedBody(RequestBody body, ExchangeWatch watch) {
+            super((ContentType) null, null);
+            this.body = body;
+            this.watch = watch;
+        }
+
+        @Override
+        public void writeTo(OutputStream connection) throws IOException {
+            WatchedStream out = new WatchedStream(connection);
+            body.writer().writeTo(out);
+            if (out.written != body.length()) {
+                throw new IOException("the request body ended after " + out.written + " of the " + body.length()
+                        + " bytes announced");
+            }
+            out.send();
+        }
+
+        @Override
+        public long getContentLength() {
+            return body.length();
+        }
+
+        @Override
+        public InputStream getContent() {
+            throw new UnsupportedOperationException("A request body is written, not read");
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return false;
+        }
+
+        @Override
+        public boolean isStreaming() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            // Nothing is held between attempts.
+        }
+
+        private final class WatchedStream extends FilterOutputStream {
+            private long written;
+
+            WatchedStream(OutputStream connection) {
+                super(connection);
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                written += length;
+                if (written > body.length()) {
+                    throw new IOException("the request body is longer than the " + body.length()
+                            + " bytes announced");
+                }
+                watch.writing();
+                out.write(bytes, offset, length);
+                watch.written(length);
+            }
+
+            /** Whatever the body flushes, the connection sends once the whole body is written. */
+            @Override
+            public void flush() {
+                // See send.
+            }
+
+            void send() throws IOException {
+                watch.writing();
+                out.flush();
+                watch.written(0);
+            }
+
+            @Override
+            public void close() {
+                // The connection stays open for the answer.
+            }
+        }
+    }
+
+    /**
+     * An answer's body: read to its end, its connection goes back to the pool; closed before, the connection is
+     * closed instead of reading the rest. Its reads count towards the exchange's deadline, which ends with it.
+     */
+    private static final class AnswerBody extends InputStream {
+        private final InputStream content;
+        private final Cancellable exchange;
+        private final ExchangeWatch watch;
+        private boolean ended;
+
+        AnswerBody(InputStream content, Cancellable exchange, ExchangeWatch watch) {
+            this.content = content;
+            this.exchange = exchange;
+            this.watch = watch;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            if (ended) {
+                return -1;
+            }
+            int read;
+            try {
+                read = content.read(bytes, offset, length);
+            } catch (IOException e) {
+                close();
+                throw watch.failure(e);
+            }
+            if (read == -1) {
+                ended = true;
+                watch.stop();
+            } else {
+                watch.moved(read);
+            }
+            return read;
+        }
+
+        @Override
+        public void close() {
+            if (!ended) {
+                ended = true;
+                exchange.cancel();
+            }
+            watch.stop();
+            try {
+                content.close();
+            } catch (IOException e) {
+                // The connection was closed above, or released at the end of the body.
+            }
+        }
     }
 }

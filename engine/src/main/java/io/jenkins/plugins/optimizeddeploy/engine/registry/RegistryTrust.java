@@ -12,14 +12,18 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
-import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.protocol.HttpContext;
 
 /** The TLS trust the options ask for: the runtime's authorities, plus a PEM file's, or (explicitly) none. */
 final class RegistryTrust {
@@ -27,17 +31,34 @@ final class RegistryTrust {
     }
 
     /**
-     * TLS sockets with that trust, made when the first https connection needs them; {@link HttpConnection} has them
-     * check that the certificate names the host. A CA file is read at once, so that a bad one is reported when the
-     * client is made; the runtime's own authorities, which take longer to load than a whole retag on a plain
-     * loopback registry, only when needed.
+     * Upgrades connections to TLS with that trust, made when the first https connection needs it; the runtime checks
+     * that the certificate names the host (unless {@code insecureTls}). A CA file is read at once, so that a bad one
+     * is reported when the client is made; the runtime's own authorities, which take longer to load than a whole
+     * retag on a plain loopback registry, only when needed.
      */
-    static Supplier<SSLSocketFactory> socketFactory(RegistryOptions options) {
+    static TlsSocketStrategy tlsStrategy(RegistryOptions options) {
         if (options.insecureTls() || options.caCertificate().isPresent()) {
-            SSLSocketFactory chosen = sslContext(options).getSocketFactory();
-            return () -> chosen;
+            return strategy(sslContext(options));
         }
-        return () -> sslContext(options).getSocketFactory();
+        return new TlsSocketStrategy() {
+            private volatile TlsSocketStrategy made;
+
+            @Override
+            public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context)
+                    throws IOException {
+                TlsSocketStrategy strategy = made;
+                if (strategy == null) {
+                    strategy = strategy(sslContext(options));
+                    made = strategy;
+                }
+                return strategy.upgrade(socket, target, port, attachment, context);
+            }
+        };
+    }
+
+    /** The JSSE's own host name check, which the trust manager of {@code insecureTls} turns off. */
+    private static TlsSocketStrategy strategy(SSLContext context) {
+        return new DefaultClientTlsStrategy(context, HostnameVerificationPolicy.BUILTIN, NoopHostnameVerifier.INSTANCE);
     }
 
     private static SSLContext sslContext(RegistryOptions options) {

@@ -38,7 +38,7 @@ class RegistryTransportProxyTest {
     @Test
     void shouldSendPlainRequestsThroughTheProxyWithTheWholeUrl() throws Exception {
         try (ForwardProxy proxy = new ForwardProxy(false);
-                RegistryTransport transport = new RegistryTransport(RegistryOptions.defaults(), proxy::selector)) {
+                RegistryTransport transport = new RegistryTransport(RegistryOptions.defaults(), proxy.selector())) {
             URI apiRoot = plain.baseUrl().resolve("/v2/");
 
             assertThat(status(transport, apiRoot)).isEqualTo(200);
@@ -52,7 +52,7 @@ class RegistryTransportProxyTest {
     void shouldTunnelTlsThroughTheProxyAndStillCheckTheCertificate() throws Exception {
         try (ForwardProxy proxy = new ForwardProxy(false);
                 RegistryTransport transport = new RegistryTransport(RegistryOptions.builder()
-                        .caCertificate(tls.caCertificate()).build(), proxy::selector)) {
+                        .caCertificate(tls.caCertificate()).build(), proxy.selector())) {
             URI apiRoot = tls.baseUrl().resolve("/v2/");
 
             assertThat(status(transport, apiRoot)).isEqualTo(200);
@@ -61,7 +61,7 @@ class RegistryTransportProxyTest {
         }
         try (ForwardProxy proxy = new ForwardProxy(false);
                 RegistryTransport untrusting = new RegistryTransport(RegistryOptions.builder().maxRetries(0).build(),
-                        proxy::selector)) {
+                        proxy.selector())) {
             assertThatThrownBy(() -> status(untrusting, tls.baseUrl().resolve("/v2/")))
                     .isInstanceOf(RegistryException.class).hasMessageContaining("cannot reach the registry");
         }
@@ -71,7 +71,7 @@ class RegistryTransportProxyTest {
     void shouldSayWhenTheProxyAsksForAuthentication() throws Exception {
         try (ForwardProxy proxy = new ForwardProxy(true);
                 RegistryTransport transport = new RegistryTransport(RegistryOptions.builder().maxRetries(0).build(),
-                        proxy::selector)) {
+                        proxy.selector())) {
             assertThatThrownBy(() -> status(transport, tls.baseUrl().resolve("/v2/")))
                     .isInstanceOf(RegistryException.class)
                     .hasMessageContaining("asks for authentication (407)")

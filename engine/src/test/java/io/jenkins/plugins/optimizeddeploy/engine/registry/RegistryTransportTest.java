@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The client's own HTTP/1.1 connections against a scripted server on loopback, for what a real registry seldom
- * does: chunked and close-delimited bodies, bodies cut short, connections closed while idle, answers that never
- * come. The real registry's answers are every other registry test's.
+ * The client's HTTP/1.1 connections (Apache HttpClient with the transport's settings) against a scripted server on
+ * loopback, for what a real registry seldom does: chunked and close-delimited bodies, bodies cut short, connections
+ * closed while idle, answers that never come, requests the server stops taking, interrupted callers. The real registry's answers are every other registry test's.
  */
 class RegistryTransportTest {
     private static final RegistryOptions OPTIONS = RegistryOptions.builder().maxRetries(2)
@@ -87,7 +87,7 @@ class RegistryTransportTest {
 
             assertThatThrownBy(() -> transport.readBody("fetch manifest", response, 1024))
                     .isInstanceOf(BrokenResponseException.class)
-                    .hasMessageContaining("broke off after 5 of 10 bytes");
+                    .hasMessageContaining("expected: 10; received: 5");
         }
     }
 
@@ -97,16 +97,33 @@ class RegistryTransportTest {
                 + "Content-Length: 2\r\nContent-Length: 40\r\n\r\nok"));
                 RegistryTransport transport = new RegistryTransport(RegistryOptions.builder().maxRetries(0).build())) {
             assertThatThrownBy(() -> send(transport, server.uri("/a"))).isInstanceOf(RegistryException.class)
-                    .hasMessageContaining("invalid Content-Length '2, 40'");
+                    .hasMessageContaining("Multiple Content-Length headers");
         }
     }
 
     @Test
-    void shouldReadUntilTheEndOfTheConnectionForATransferCodingOtherThanChunked() throws Exception {
+    void shouldRefuseAnAnswerWithEndlessHeaders() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(request -> Answer.close("HTTP/1.1 200 OK\r\n"
+                + "X-Padding: more\r\n".repeat(100_000) + "Content-Length: 0\r\n\r\n"));
+                RegistryTransport transport = new RegistryTransport(RegistryOptions.builder().maxRetries(0).build())) {
+            assertThatThrownBy(() -> send(transport, server.uri("/a"))).isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("Maximum header count exceeded");
+        }
+        try (ScriptedServer server = new ScriptedServer(request -> Answer.close("HTTP/1.1 200 OK\r\n"
+                + "X-Padding: " + "x".repeat(1 << 20) + "\r\nContent-Length: 0\r\n\r\n"));
+                RegistryTransport transport = new RegistryTransport(RegistryOptions.builder().maxRetries(0).build())) {
+            assertThatThrownBy(() -> send(transport, server.uri("/a"))).isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("Maximum line length limit exceeded");
+        }
+    }
+
+    @Test
+    void shouldRefuseATransferCodingOtherThanChunkedInsteadOfGuessingTheBodysEnd() throws Exception {
         try (ScriptedServer server = new ScriptedServer(request -> Answer.close("HTTP/1.1 200 OK\r\n"
                 + "Transfer-Encoding: identity-ish\r\nContent-Length: 2\r\n\r\nthe whole body"));
-                RegistryTransport transport = new RegistryTransport(OPTIONS)) {
-            assertThat(body(transport, server.uri("/a"))).isEqualTo("the whole body");
+                RegistryTransport transport = new RegistryTransport(RegistryOptions.builder().maxRetries(0).build())) {
+            assertThatThrownBy(() -> send(transport, server.uri("/a"))).isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("Unsupported transfer encoding: identity-ish");
         }
     }
 
@@ -114,8 +131,9 @@ class RegistryTransportTest {
     void shouldRefuseAStatusLineWithALongerCode() throws Exception {
         try (ScriptedServer server = new ScriptedServer(request -> Answer.close("HTTP/1.1 2001 OK\r\n\r\n"));
                 RegistryTransport transport = new RegistryTransport(RegistryOptions.builder().maxRetries(0).build())) {
+            // Not a status line: HttpClient reads on for one, and finds the end of the answer instead.
             assertThatThrownBy(() -> send(transport, server.uri("/a"))).isInstanceOf(RegistryException.class)
-                    .hasMessageContaining("not HTTP/1.x");
+                    .hasMessageContaining("failed to respond");
         }
     }
 
