@@ -71,18 +71,16 @@ public final class Linter {
     /**
      * The findings in a Dockerfile's text: those of {@link #lint(Dockerfile)} on the parsed file after
      * {@code prepare} (a fix, say), or, when the text does not parse, the one {@link #PARSE_ERROR} finding at the
-     * line and with the reason the parser gives.
+     * line and with the reason the parser gives, without an excerpt.
      */
     public List<Finding> lint(String source, String text, UnaryOperator<Dockerfile> prepare) {
         Dockerfile dockerfile;
         try {
             dockerfile = prepare.apply(DockerfileParser.parse(source, text));
         } catch (DockerfileParseException e) {
-            SourceLines lines = SourceLines.of(text);
-            int line = Math.min(Math.max(e.line(), 1), lines.starts().length);
-            return List.of(new Finding(PARSE_ERROR.id(), PARSE_ERROR.defaultSeverity(),
-                    "The Dockerfile does not parse: " + e.reason() + "; nothing else in it is checked.", e.source(), line, 1,
-                    Secrets.redact(lines.line(line))));
+            // no excerpt: a file that is no Dockerfile (a token, a URL with a password) is not repeated in a report
+            return List.of(new Finding(PARSE_ERROR.id(), PARSE_ERROR.defaultSeverity(), "The Dockerfile does not parse: "
+                    + e.reason() + "; nothing else in it is checked.", e.source(), e.line(), 1, ""));
         }
         return lint(dockerfile);
     }

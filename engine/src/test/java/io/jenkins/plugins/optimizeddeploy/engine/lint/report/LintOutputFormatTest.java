@@ -144,7 +144,7 @@ class LintOutputFormatTest {
         assertThat(LintOutputFormat.TTY.render(report)).startsWith("bad/Dockerfile:2:1 error DL1000 The Dockerfile"
                 + " does not parse: unknown instruction: RUNN (expected one of ADD, ARG, CMD, COPY, ENTRYPOINT, ENV,"
                 + " EXPOSE, FROM, HEALTHCHECK, LABEL, MAINTAINER, ONBUILD, RUN, SHELL, STOPSIGNAL, USER, VOLUME,"
-                + " WORKDIR); nothing else in it is checked.\n    RUNN x\n")
+                + " WORKDIR); nothing else in it is checked.\ngood/Dockerfile:1:1 ")
                 .contains("good/Dockerfile:2:1 warning DL3008 ").endsWith("failure threshold error: failed\n");
         JsonNode json = JSON.readTree(LintOutputFormat.JSON.render(report)).path("findings").path(0);
         assertThat(List.of(json.path("rule").asText(), json.path("severity").asText(), json.path("file").asText(),
