@@ -122,6 +122,11 @@ class ImageReferenceTest {
                 // 64 hex characters are an image ID only on their own
                 valid("docker.io/" + "1a3f".repeat(16), "docker.io", "library/" + "1a3f".repeat(16), "latest", null,
                         "docker.io/library/" + "1a3f".repeat(16) + ":latest"),
+                valid("dbcc1".repeat(12) + "abc", "docker.io", "library/" + "dbcc1".repeat(12) + "abc", "latest", null,
+                        "docker.io/library/" + "dbcc1".repeat(12) + "abc:latest"),
+                valid("test-com:8080/foo", "test-com:8080", "foo", "latest", null, "test-com:8080/foo:latest"),
+                valid("docker.io/library/foo/bar", "docker.io", "library/foo/bar", "latest", null,
+                        "docker.io/library/foo/bar:latest"),
                 valid("docker---rules/docker", "docker.io", "docker---rules/docker", "latest", null,
                         "docker.io/docker---rules/docker:latest"),
                 valid("dock__er/docker", "docker.io", "dock__er/docker", "latest", null,
