@@ -6,11 +6,13 @@ import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import io.jenkins.plugins.optimizeddeploy.engine.files.OutputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Finding;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfiguration;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationEnvironment;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationException;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationFile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Linter;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.DockerfileFixer;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.FixNote;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.FixOptions;
@@ -58,8 +60,10 @@ import picocli.CommandLine.TypeConversionException;
                     + " of local files (DL3020). Every other character is kept. What was fixed and what was left (with"
                     + " advice) is listed first (on standard error for the json, sarif and checkstyle formats), then the"
                     + " findings that remain, which decide the exit code.",
+            "A FILE that does not parse is one error finding of that file (DL1000, at the line where parsing"
+                    + " stopped); the other files are still checked.",
             "Exits with 1 when a finding reaches the failure threshold, with 2 when a file cannot be read, is not"
-                    + " a regular file, is over 1 MiB or is not a Dockerfile (naming file and line), with 3 when --fix"
+                    + " a regular file or is over 1 MiB (naming the file), with 3 when --fix"
                     + " cannot write a file (which is then left as it was) or the report cannot be written."
         })
 final class HardenCommand implements Callable<Integer> {
@@ -109,11 +113,14 @@ final class HardenCommand implements Callable<Integer> {
     public Integer call() {
         record.checkBeforeWork();
         LintConfiguration configuration = configuration();
-        List<Dockerfile> dockerfiles = new ArrayList<>();
+        Linter linter = RuleRegistry.linter(configuration);
+        List<Finding> findings = new ArrayList<>();
         for (Path file : files) {
-            dockerfiles.add(fix ? fix(file, parse(file), configuration) : parse(file));
+            String text = InputFile.named("FILE '" + file + "'", file, InputKind.DOCKERFILE).readText();
+            findings.addAll(linter.lint(file.toString(), text,
+                    dockerfile -> fix ? fix(file, dockerfile, configuration) : dockerfile));
         }
-        LintReport report = RuleRegistry.linter(configuration).lint(dockerfiles);
+        LintReport report = linter.report(findings);
         record.add(millis -> MetricsParts.findings(Phase.HARDEN, report, millis));
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.render(report));
@@ -169,11 +176,6 @@ final class HardenCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         return failureThreshold == null ? configuration : configuration.withFailureThreshold(failureThreshold);
-    }
-
-    private static Dockerfile parse(Path file) {
-        return DockerfileParser.parse(file.toString(),
-                InputFile.named("FILE '" + file + "'", file, InputKind.DOCKERFILE).readText());
     }
 
     static final class FormatConverter implements ITypeConverter<LintOutputFormat> {

@@ -119,15 +119,33 @@ class HardenCommandTest {
     }
 
     @Test
-    void shouldExitWithBadInputNamingFileAndLineOfWhatIsNotADockerfile() throws IOException {
+    void shouldReportADockerfileThatDoesNotParseAsOneErrorFindingAndCheckTheOtherFiles() throws IOException {
         String good = write("Dockerfile", HARDENED);
         String bad = write("broken/Dockerfile", "FROM debian:12.5\nRUNN make\n");
+        String unpinned = write("unpinned/Dockerfile", UNPINNED);
 
-        CliRun run = CliRun.of("harden", good, bad);
+        CliRun tty = CliRun.of("harden", "--failure-threshold", "error", good, bad, unpinned);
+        CliRun json = CliRun.of("harden", "--format", "json", good, bad, unpinned);
+        CliRun sarif = CliRun.of("harden", "--format", "sarif", good, bad, unpinned);
+        CliRun checkstyle = CliRun.of("harden", "--format", "checkstyle", good, bad, unpinned);
+        CliRun fix = CliRun.of("harden", "--fix", "--failure-threshold", "none", bad, unpinned);
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err()).contains(bad + ":2", "unknown instruction: RUNN").hasLineCount(1);
-        assertThat(run.out()).isEmpty();
+        assertThat(tty.exitCode()).as(tty.err()).isEqualTo(ExitCode.GATE_FAILED);
+        assertThat(tty.err()).isEmpty();
+        assertThat(tty.out()).contains(bad + ":2:1 error DL1000 The Dockerfile does not parse: unknown instruction:"
+                + " RUNN (expected one of ", "; nothing else in it is checked.\n" + unpinned,
+                unpinned + ":2:1 warning DL3008 ");
+        JsonNode findings = JSON.readTree(json.out()).path("findings");
+        assertThat(findings).extracting(finding -> finding.path("rule").asText() + " " + finding.path("file").asText()
+                + ":" + finding.path("line").asInt()).contains("DL1000 " + bad + ":2", "DL3008 " + unpinned + ":2");
+        JsonNode result = JSON.readTree(sarif.out()).path("runs").path(0).path("results").path(0);
+        assertThat(List.of(result.path("ruleId").asText(), result.path("level").asText())).containsExactly("DL1000",
+                "error");
+        assertThat(checkstyle.out()).contains("<file name=\"" + bad + "\">", "source=\"DL1000\"");
+        assertThat(List.of(json.exitCode(), sarif.exitCode(), checkstyle.exitCode())).containsOnly(ExitCode.GATE_FAILED);
+        assertThat(fix.exitCode()).as(fix.err()).isEqualTo(ExitCode.OK);
+        assertThat(fix.out()).contains(bad + ":2:1 error DL1000 ");
+        assertThat(Files.readString(Path.of(bad))).isEqualTo("FROM debian:12.5\nRUNN make\n");
     }
 
     @Test

@@ -8,10 +8,12 @@ import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import io.jenkins.plugins.optimizeddeploy.engine.files.OutputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Finding;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfiguration;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationEnvironment;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfigurationFile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Linter;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.DockerfileFixer;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.FixOptions;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.fix.FixResult;
@@ -82,31 +84,39 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
     /**
      * Fixes the files in place when asked, lints them and writes the SARIF report.
      *
-     * @throws IllegalArgumentException naming the file when one is missing, unreadable, outside the workspace or
-     *                                  not a Dockerfile, or the configuration when it is not valid
+     * @throws IllegalArgumentException naming the file when one is missing, unreadable or outside the workspace, or
+     *                                  the configuration when it is not valid (a file that does not parse is a
+     *                                  DL1000 finding)
      */
     LintSummary harden(Path workspace) {
         long started = System.nanoTime();
         LintConfiguration configuration = configuration(workspace);
         DockerfileFixer fixer = new DockerfileFixer(configuration, FixOptions.defaults());
-        List<Dockerfile> dockerfiles = new ArrayList<>();
+        Linter linter = RuleRegistry.linter(configuration);
+        List<Finding> findings = new ArrayList<>();
         List<String> fixed = new ArrayList<>();
         for (String file : files) {
-            Dockerfile dockerfile = DockerfileParser.parse(file, read(workspace, "file", file, InputKind.DOCKERFILE));
-            FixResult fixing = fix ? fixer.fix(dockerfile) : null;
-            if (fixing != null && fixing.changed()) {
-                write(workspace, "file", file, fixing.text());
-                dockerfile = DockerfileParser.parse(file, fixing.text());
-                fixed.add(file);
-            }
-            dockerfiles.add(dockerfile);
+            findings.addAll(linter.lint(file, read(workspace, "file", file, InputKind.DOCKERFILE),
+                    dockerfile -> fix ? fixInPlace(workspace, fixer, dockerfile, fixed) : dockerfile));
         }
-        LintReport report = RuleRegistry.linter(configuration).lint(dockerfiles);
+        LintReport report = linter.report(findings);
         if (sarif != null) {
             write(workspace, "sarif", sarif, LintOutputFormat.SARIF.render(report));
         }
         return LintSummary.of(HardenDockerfileStep.FUNCTION_NAME, Phase.HARDEN, report, files, sarif, started)
                 .withFixed(fixed);
+    }
+
+    /** The fixed Dockerfile, written over the file and noted in {@code fixed} when the fixer changed it. */
+    private static Dockerfile fixInPlace(Path workspace, DockerfileFixer fixer, Dockerfile dockerfile,
+            List<String> fixed) {
+        FixResult fixing = fixer.fix(dockerfile);
+        if (!fixing.changed()) {
+            return dockerfile;
+        }
+        write(workspace, "file", dockerfile.source(), fixing.text());
+        fixed.add(dockerfile.source());
+        return DockerfileParser.parse(dockerfile.source(), fixing.text());
     }
 
     private LintConfiguration configuration(Path workspace) {

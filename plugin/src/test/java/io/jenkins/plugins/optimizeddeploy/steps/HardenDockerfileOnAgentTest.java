@@ -163,26 +163,30 @@ class HardenDockerfileOnAgentTest {
     }
 
     @Test
-    void shouldNameTheFileAndLineOfADockerfileThatDoesNotParse() throws IOException {
+    void shouldReportADockerfileThatDoesNotParseAsOneErrorAndLintTheOtherFiles() throws IOException {
         write("Dockerfile", "FROM busybox\nCOPY --from\n");
+        write("other/Dockerfile", RISKY);
 
-        assertThatThrownBy(() -> onAgent(List.of("Dockerfile"), null, null, null, Map.of())
-                .harden(workspace))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Dockerfile").hasMessageContaining("2");
+        LintSummary summary = onAgent(List.of("Dockerfile", "other/Dockerfile"), FailureThreshold.ERROR, "out.sarif",
+                null, Map.of()).harden(workspace);
+
+        assertThat(summary.failed()).isTrue();
+        assertThat(summary.report()).contains("Dockerfile:2:1 error DL1000 The Dockerfile does not parse",
+                "other/Dockerfile:1:1 warning DL3007 ");
+        assertThat(Files.readString(workspace.resolve("out.sarif"))).contains("\"DL1000\"");
+        assertThat(onAgent(List.of("Dockerfile"), FailureThreshold.NONE, null, null, Map.of()).harden(workspace)
+                .failed()).isFalse();
     }
 
     @Test
-    void shouldEscapeTerminalControlCharactersOfTheDockerfileInTheLineThatEndsTheStep() throws IOException {
+    void shouldEscapeTerminalControlCharactersOfADockerfileThatDoesNotParse() throws IOException {
         write("Dockerfile", "FROM busybox\nRUN\u001b]0;owned\u0007\u001b[2J true\n");
 
-        assertThatThrownBy(() -> onAgent(List.of("Dockerfile"), null, null, null, Map.of())
-                .harden(workspace))
-                .isInstanceOf(IllegalArgumentException.class)
-                .satisfies(e -> assertThat(HardenDockerfileStep.userError((RuntimeException) e))
-                        // a word that is no keyword is not repeated at all, control characters or not
-                        .contains("Dockerfile:2: unknown instruction: a word that is not shown")
-                        .doesNotContain("\u001b", "\u0007", "owned"));
+        LintSummary summary = onAgent(List.of("Dockerfile"), null, null, null, Map.of()).harden(workspace);
+
+        // a word that is no keyword is not repeated in the message, control characters or not
+        assertThat(summary.report()).contains("Dockerfile:2:1 error DL1000 ",
+                "unknown instruction: a word that is not shown").doesNotContain("\u001b", "\u0007");
     }
 
     @Test

@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * An image reference parsed by the distribution reference grammar and normalised as docker does:
- * {@code ubuntu} is {@code docker.io/library/ubuntu:latest}.
+ * An image reference parsed by the distribution reference grammar and normalised as docker does
+ * (distribution/reference's {@code ParseNormalizedNamed}, then {@code TagNameOnly}): {@code ubuntu} is
+ * {@code docker.io/library/ubuntu:latest}.
  *
  * <pre>
  * reference        := name [ ":" tag ] [ "@" digest ]
@@ -19,15 +20,18 @@ import java.util.regex.Pattern;
  * domain-component := [a-zA-Z0-9] | [a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]
  * path-component   := [a-z0-9]+ ( separator [a-z0-9]+ )*     separator := [._] | "__" | "-"+
  * tag              := [\w][\w.-]{0,127}
- * digest           := algorithm ":" hex       (sha256: 64 lowercase hex)
+ * digest           := algorithm ":" hex       (lowercase hex: sha256 64, sha384 96, sha512 128 characters)
  * </pre>
  *
- * The first path component is the registry only if it contains {@code .} or {@code :} or is {@code localhost};
- * otherwise the registry is {@code docker.io}, where a single-component repository gets the {@code library/}
- * prefix. {@code index.docker.io} is written {@code docker.io}. A reference with neither tag nor digest gets the
- * tag {@code latest}; one with a digest only gets no tag. The name ({@code registry/repository}) is at most 255
- * characters. Beyond the grammar, a port is 1 to 65535 and brackets hold an IPv6 address, so that a reference no
- * connection could use is refused as one.
+ * The first path component is the registry only if it contains {@code .} or {@code :}, is {@code localhost} or has
+ * an uppercase letter ({@code Example/app} is on the registry {@code Example}, as docker reads it); otherwise the
+ * registry is {@code docker.io}, where a single-component repository gets the {@code library/} prefix.
+ * {@code index.docker.io} is written {@code docker.io}. A reference with neither tag nor digest gets the tag
+ * {@code latest}; one with a digest only gets no tag; one with both keeps both. The repository path, with its
+ * {@code library/} prefix and without the registry, is at most 255 characters. Digests of other algorithms are
+ * refused as unsupported, as docker refuses them (distribution/reference on its own also refuses sha512 and sha384
+ * unless its program links those hashes, which docker does). Beyond the grammar, a port is 1 to 65535 and brackets
+ * hold an IPv6 address, so that a reference no connection could use is refused as one.
  */
 public final class ImageReference implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -37,7 +41,7 @@ public final class ImageReference implements Serializable {
     private static final String LEGACY_DOCKER_HUB = "index.docker.io";
     private static final String OFFICIAL_REPOSITORY_PREFIX = "library/";
     private static final String DEFAULT_TAG = "latest";
-    private static final int NAME_MAX_LENGTH = 255;
+    private static final int REPOSITORY_MAX_LENGTH = 255;
 
     private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
     private static final Pattern DOMAIN = Pattern.compile(
@@ -78,8 +82,8 @@ public final class ImageReference implements Serializable {
             registry = reference.substring(0, slash);
             remainder = reference.substring(slash + 1);
             if (!DOMAIN.matcher(registry).matches()) {
-                throw new InvalidReferenceException(reference,
-                        "registry '" + registry + "' is not a valid host[:port]");
+                throw new InvalidReferenceException(reference, "registry '" + registry + "' is not a valid host[:port]"
+                        + (looksLikeHost(registry) ? "" : " (a first part with an uppercase letter names a registry)"));
             }
             requireReachableDomain(reference, registry);
             if (registry.equals(LEGACY_DOCKER_HUB)) {
@@ -107,10 +111,9 @@ public final class ImageReference implements Serializable {
                 ? OFFICIAL_REPOSITORY_PREFIX + remainder
                 : remainder;
         requireRepository(reference, remainder, repository);
-        int nameLength = registry.length() + 1 + repository.length();
-        if (nameLength > NAME_MAX_LENGTH) {
-            throw new InvalidReferenceException(reference, "name '" + registry + "/" + repository + "' is "
-                    + nameLength + " characters long, more than the " + NAME_MAX_LENGTH + " allowed");
+        if (repository.length() > REPOSITORY_MAX_LENGTH) {
+            throw new InvalidReferenceException(reference, "repository '" + repository + "' is "
+                    + repository.length() + " characters long, more than the " + REPOSITORY_MAX_LENGTH + " allowed");
         }
         if (tag == null && digest == null) {
             tag = DEFAULT_TAG;
@@ -144,6 +147,10 @@ public final class ImageReference implements Serializable {
     }
 
     private static boolean namesRegistry(String firstComponent) {
+        return looksLikeHost(firstComponent) || !firstComponent.equals(firstComponent.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean looksLikeHost(String firstComponent) {
         return firstComponent.contains(".") || firstComponent.contains(":") || firstComponent.equals("localhost");
     }
 

@@ -1,17 +1,29 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParseException;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs rules over a Dockerfile and applies, the same way for every rule, what the configuration and the file say:
  * ignored rules, {@code # hadolint ignore=} pragmas, severity overrides and rules that are off by default.
  */
 public final class Linter {
+    /**
+     * A Dockerfile that does not parse, reported as hadolint reports it: one finding of that file, which no
+     * configuration ignores or downgrades, so that the other files are still checked.
+     */
+    public static final RuleDescription PARSE_ERROR = new FixedDescription("DL1000", Severity.ERROR,
+            "The Dockerfile does not parse; nothing else in it is checked.",
+            URI.create("https://github.com/hadolint/hadolint#rules"));
+
     private static final Comparator<Finding> SOURCE_ORDER = Comparator.comparingInt(Finding::line)
             .thenComparingInt(Finding::column).thenComparing(Finding::rule);
 
@@ -56,11 +68,45 @@ public final class Linter {
         return List.copyOf(findings);
     }
 
+    /**
+     * The findings in a Dockerfile's text: those of {@link #lint(Dockerfile)} on the parsed file after
+     * {@code prepare} (a fix, say), or, when the text does not parse, the one {@link #PARSE_ERROR} finding at the
+     * line and with the reason the parser gives, without an excerpt.
+     */
+    public List<Finding> lint(String source, String text, UnaryOperator<Dockerfile> prepare) {
+        Dockerfile dockerfile;
+        try {
+            dockerfile = prepare.apply(DockerfileParser.parse(source, text));
+        } catch (DockerfileParseException e) {
+            // no excerpt: a file that is no Dockerfile (a token, a URL with a password) is not repeated in a report
+            return List.of(new Finding(PARSE_ERROR.id(), PARSE_ERROR.defaultSeverity(), "The Dockerfile does not parse: "
+                    + e.reason() + "; nothing else in it is checked.", e.source(), e.line(), 1, ""));
+        }
+        return lint(dockerfile);
+    }
+
     /** The findings in several Dockerfiles, with the verdict of the failure threshold. */
     public LintReport lint(List<Dockerfile> dockerfiles) {
         List<Finding> findings = new ArrayList<>();
         dockerfiles.forEach(dockerfile -> findings.addAll(lint(dockerfile)));
-        return new LintReport(activeRules(), findings, configuration.failureThreshold());
+        return report(findings);
+    }
+
+    /**
+     * The report of findings from {@link #lint(Dockerfile)} or {@link #lint(String, String, UnaryOperator)}, with
+     * the verdict of the failure threshold; its rules are the active ones, and {@link #PARSE_ERROR} when a file
+     * did not parse.
+     */
+    public LintReport report(List<Finding> findings) {
+        List<RuleDescription> described = new ArrayList<>(activeRules());
+        if (findings.stream().anyMatch(finding -> finding.rule().equals(PARSE_ERROR.id()))) {
+            described.add(0, PARSE_ERROR);
+        }
+        return new LintReport(described, findings, configuration.failureThreshold());
+    }
+
+    private record FixedDescription(String id, Severity defaultSeverity, String message, URI documentation)
+            implements RuleDescription {
     }
 
     /**

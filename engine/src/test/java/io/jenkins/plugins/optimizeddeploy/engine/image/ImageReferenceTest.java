@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ImageReferenceTest {
     private static final String SHA256 = "sha256:" + "f".repeat(64);
+    private static final String SHA384 = "sha384:" + "f".repeat(96);
     private static final String SHA512 = "sha512:" + "f".repeat(128);
 
     @ParameterizedTest(name = "{0} -> {1} {2} {3} {4}")
@@ -88,7 +89,57 @@ class ImageReferenceTest {
                 valid("foo:" + "t".repeat(128), "docker.io", "library/foo", "t".repeat(128), null,
                         "docker.io/library/foo:" + "t".repeat(128)),
                 valid("r.io/" + "a".repeat(250), "r.io", "a".repeat(250), "latest", null,
-                        "r.io/" + "a".repeat(250) + ":latest"));
+                        "r.io/" + "a".repeat(250) + ":latest"),
+                // a first part with an uppercase letter names a registry, as docker reads it
+                valid("Docker/docker", "Docker", "docker", "latest", null, "Docker/docker:latest"),
+                valid("DOCKER/docker", "DOCKER", "docker", "latest", null, "DOCKER/docker:latest"),
+                valid("LOCALDOMAIN/library/debian", "LOCALDOMAIN", "library/debian", "latest", null,
+                        "LOCALDOMAIN/library/debian:latest"),
+                valid("Uppercase/lowercase:tag", "Uppercase", "lowercase", "tag", null, "Uppercase/lowercase:tag"),
+                valid("localhost/library/debian", "localhost", "library/debian", "latest", null,
+                        "localhost/library/debian:latest"),
+                valid("docker.io/library/debian", "docker.io", "library/debian", "latest", null,
+                        "docker.io/library/debian:latest"),
+                valid("index.docker.io/library/debian", "docker.io", "library/debian", "latest", null,
+                        "docker.io/library/debian:latest"),
+                valid("gcr.io/library/busybox", "gcr.io", "library/busybox", "latest", null,
+                        "gcr.io/library/busybox:latest"),
+                valid("127.0.0.1:5000/debian", "127.0.0.1:5000", "debian", "latest", null,
+                        "127.0.0.1:5000/debian:latest"),
+                valid("other/library", "docker.io", "other/library", "latest", null, "docker.io/other/library:latest"),
+                // without a slash, an address is a repository and its port a tag
+                valid("192.168.0.1", "docker.io", "library/192.168.0.1", "latest", null,
+                        "docker.io/library/192.168.0.1:latest"),
+                valid("192.168.0.1:80", "docker.io", "library/192.168.0.1", "80", null,
+                        "docker.io/library/192.168.0.1:80"),
+                valid("192.168.0.1:8/debian", "192.168.0.1:8", "debian", "latest", null, "192.168.0.1:8/debian:latest"),
+                valid("192.168.1.1:5000/repo:5050", "192.168.1.1:5000", "repo", "5050", null,
+                        "192.168.1.1:5000/repo:5050"),
+                valid("[fc00:1:2:3:4:5:6:7]:5000/library/debian", "[fc00:1:2:3:4:5:6:7]:5000", "library/debian",
+                        "latest", null, "[fc00:1:2:3:4:5:6:7]:5000/library/debian:latest"),
+                valid("[2001:db8::]:5000/repo", "[2001:db8::]:5000", "repo", "latest", null,
+                        "[2001:db8::]:5000/repo:latest"),
+                // 64 hex characters are an image ID only on their own
+                valid("docker.io/" + "1a3f".repeat(16), "docker.io", "library/" + "1a3f".repeat(16), "latest", null,
+                        "docker.io/library/" + "1a3f".repeat(16) + ":latest"),
+                valid("dbcc1".repeat(12) + "abc", "docker.io", "library/" + "dbcc1".repeat(12) + "abc", "latest", null,
+                        "docker.io/library/" + "dbcc1".repeat(12) + "abc:latest"),
+                valid("test-com:8080/foo", "test-com:8080", "foo", "latest", null, "test-com:8080/foo:latest"),
+                valid("docker.io/library/foo/bar", "docker.io", "library/foo/bar", "latest", null,
+                        "docker.io/library/foo/bar:latest"),
+                valid("docker---rules/docker", "docker.io", "docker---rules/docker", "latest", null,
+                        "docker.io/docker---rules/docker:latest"),
+                valid("dock__er/docker", "docker.io", "dock__er/docker", "latest", null,
+                        "docker.io/dock__er/docker:latest"),
+                valid("jess/t", "docker.io", "jess/t", "latest", null, "docker.io/jess/t:latest"),
+                valid("repo@" + SHA384, "docker.io", "library/repo", null, SHA384, "docker.io/library/repo@" + SHA384),
+                // the 255 characters count the repository path only, library/ included and the registry not
+                valid("a/".repeat(127) + "a:tag-puts-this-over-max", "docker.io", "a/".repeat(127) + "a",
+                        "tag-puts-this-over-max", null, "docker.io/" + "a/".repeat(127) + "a:tag-puts-this-over-max"),
+                valid("example.com/" + "a".repeat(255) + ":tag", "example.com", "a".repeat(255), "tag", null,
+                        "example.com/" + "a".repeat(255) + ":tag"),
+                valid("a".repeat(247), "docker.io", "library/" + "a".repeat(247), "latest", null,
+                        "docker.io/library/" + "a".repeat(247) + ":latest"));
     }
 
     private static Arguments valid(String given, String registry, String repository, String tag, String digest,
@@ -102,7 +153,28 @@ class ImageReferenceTest {
             :justtag                           | the repository name is missing
             '@sha256:ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff' | the repository name is missing
             Uppercase:tag                      | repository 'Uppercase' must be lowercase
-            Foo/bar                            | repository 'Foo/bar' must be lowercase
+            Foo_bar/baz                        | registry 'Foo_bar' is not a valid host[:port] (a first part with an uppercase letter names a registry)
+            docker/Docker                      | repository 'docker/Docker' must be lowercase
+            docker.io/docker/Docker            | repository 'docker/Docker' must be lowercase
+            https://github.com/docker/docker   | registry 'https:' is not a valid host[:port]
+            -docker                            | repository path component '-docker'
+            -docker/docker                     | repository path component '-docker'
+            docker-/docker                     | repository path component 'docker-'
+            -docker-/docker                    | repository path component '-docker-'
+            -docker.io/docker/docker           | registry '-docker.io' is not a valid host[:port]
+            ____/____                          | repository path component '____'
+            _docker/_docker                    | repository path component '_docker'
+            dock..er/docker                    | registry 'dock..er' is not a valid host[:port]
+            dock_.er/docker                    | registry 'dock_.er' is not a valid host[:port]
+            dock-.er/docker                    | registry 'dock-.er' is not a valid host[:port]
+            docker///docker                    | repository 'docker///docker' has an empty path component
+            docker.io/docker///docker          | repository 'docker///docker' has an empty path component
+            docker/                            | repository 'docker/' has an empty path component
+            '[fc00::1]'                        | tag ':1]'
+            '[fc00::1]:5000'                   | tag ':1]:5000'
+            fc00::1:5000/debian                | registry 'fc00::1:5000' is not a valid host[:port]
+            '[2001:db8:3:4::192.0.2.33]:5000/debian' | registry '[2001:db8:3:4::192.0.2.33]:5000' is not a valid host[:port]
+            '[fe80::1%@invalidzone]:5000/repo' | registry '[fe80::1%@invalidzone]:5000' is not a valid host[:port]
             test:5000/Uppercase/lowercase:tag  | repository 'Uppercase/lowercase' must be lowercase
             aa/asdf$$^/aa                      | repository path component 'asdf$$^'
             a/-a                               | repository path component '-a'
@@ -131,6 +203,10 @@ class ImageReferenceTest {
             repo@sha256:FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF | must be 64 lowercase hex
             repo@sha256:gfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff | must be 64 lowercase hex
             repo@md5:ffffffffffffffffffffffffffffffff | digest algorithm 'md5' is not supported
+            validname@invaliddigest:ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff | digest algorithm 'invaliddigest' is not supported (supported: sha256, sha384, sha512)
+            repo@sha256:ffffffffffffffffffffffffffffffffff | digest value 'ffffffffffffffffffffffffffffffffff' must be 64 lowercase hex characters for sha256
+            repo@sha384:ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff | must be 96 lowercase hex characters for sha384
+            repo@sha512:ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff | must be 128 lowercase hex characters for sha512
             repo@ffffffffffffffffffffffffffffffff  | the ':' is missing
             repo@Sha256:ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff | digest algorithm 'Sha256' is not valid
             ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff | is an image ID, not a repository name
@@ -153,18 +229,18 @@ class ImageReferenceTest {
     }
 
     @Test
-    void shouldRejectNameLongerThan255Characters() {
-        String name = "r.io/" + "a".repeat(251);
+    void shouldRejectARepositoryPathLongerThan255Characters() {
+        String path = "domain/" + "a".repeat(256);
 
-        assertThatThrownBy(() -> ImageReference.parse(name + ":tag"))
+        assertThatThrownBy(() -> ImageReference.parse(path + ":tag"))
                 .isInstanceOf(InvalidReferenceException.class)
-                .hasMessageContaining("name '" + name + "' is 256 characters long, more than the 255 allowed");
+                .hasMessageContaining("repository '" + path + "' is 263 characters long, more than the 255 allowed");
     }
 
     @Test
-    void shouldCountTheLibraryPrefixInTheNameLength() {
-        assertThatThrownBy(() -> ImageReference.parse("a".repeat(238)))
-                .hasMessageContaining("is 256 characters long");
+    void shouldCountTheLibraryPrefixInTheRepositoryLength() {
+        assertThatThrownBy(() -> ImageReference.parse("a".repeat(248)))
+                .hasMessageContaining("repository 'library/" + "a".repeat(248) + "' is 256 characters long");
     }
 
     @Test

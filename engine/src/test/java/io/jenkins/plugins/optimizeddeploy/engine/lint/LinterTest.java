@@ -7,9 +7,11 @@ import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class LinterTest {
@@ -17,6 +19,8 @@ class LinterTest {
     private static final Rule EVERY_RUN = new TestRule("XX0001", Severity.WARNING, true);
     private static final Rule OFF_BY_DEFAULT = new TestRule("XX0002", Severity.INFO, false);
 
+    private static final String RUNN_EXPECTED = " (expected one of ADD, ARG, CMD, COPY, ENTRYPOINT, ENV, EXPOSE, FROM,"
+            + " HEALTHCHECK, LABEL, MAINTAINER, ONBUILD, RUN, SHELL, STOPSIGNAL, USER, VOLUME, WORKDIR)";
     private static final String DOCKERFILE = "FROM a:1\n"
             + "# hadolint ignore=XX0001\n"
             + "RUN first\n"
@@ -87,6 +91,37 @@ class LinterTest {
         assertThat(report(FailureThreshold.WARNING, dockerfile).countsBySeverity())
                 .isEqualTo(Map.of(Severity.ERROR, 0, Severity.WARNING, 1, Severity.INFO, 0,
                         Severity.STYLE, 0));
+    }
+
+    @Test
+    void shouldReportADockerfileThatDoesNotParseAsOneErrorAndStillLintTheOthers() {
+        Linter linter = new Linter(List.of(EVERY_RUN), LintConfiguration.defaults().ignoring(Set.of("DL1000"))
+                .withFailureThreshold(FailureThreshold.ERROR));
+
+        List<Finding> findings = new ArrayList<>(linter.lint("bad/Dockerfile", "FROM a:1\nRUNN x token=ghp_"
+                + "a".repeat(36) + "\nRUN y\n", UnaryOperator.identity()));
+        findings.addAll(linter.lint("good/Dockerfile", "FROM a:1\nRUN z\n", UnaryOperator.identity()));
+        LintReport report = linter.report(findings);
+
+        assertThat(report.findings()).containsExactly(
+                new Finding("DL1000", Severity.ERROR, "The Dockerfile does not parse: unknown instruction: RUNN"
+                        + RUNN_EXPECTED + "; nothing else in it is checked.", "bad/Dockerfile", 2, 1, ""),
+                new Finding("XX0001", Severity.WARNING, "Runs something. (z)", "good/Dockerfile", 2, 1, "RUN z"));
+        assertThat(report.failed()).isTrue();
+        assertThat(report.rules()).extracting(RuleDescription::id).containsExactly("DL1000", "XX0001");
+        assertThat(new Linter(List.of(EVERY_RUN), LintConfiguration.defaults()
+                .withFailureThreshold(FailureThreshold.NONE)).report(findings).failed()).isFalse();
+    }
+
+    @Test
+    void shouldLintTheDockerfileThePreparationReturns() {
+        Linter linter = new Linter(List.of(EVERY_RUN), LintConfiguration.defaults());
+
+        List<Finding> findings = linter.lint("Dockerfile", "FROM a:1\nRUN y\n",
+                parsed -> DockerfileParser.parse(parsed.source(), "FROM a:1\nRUN prepared\n"));
+
+        assertThat(findings).extracting(Finding::message).containsExactly("Runs something. (prepared)");
+        assertThat(linter.report(findings).rules()).extracting(RuleDescription::id).containsExactly("XX0001");
     }
 
     private static LintReport report(FailureThreshold threshold, Dockerfile dockerfile) {

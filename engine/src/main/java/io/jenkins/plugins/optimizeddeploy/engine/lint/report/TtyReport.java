@@ -7,7 +7,8 @@ import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.util.Map;
 
 /**
- * The report for people: one line per finding with the instruction's first line under it, then a summary. What the
+ * The report for people: one line per finding with the instruction's first line (when it has one) under it, then a
+ * summary. What the
  * Dockerfile or the image said is escaped ({@link TerminalText}), so it cannot drive the terminal.
  */
 final class TtyReport {
@@ -21,7 +22,9 @@ final class TtyReport {
             text.append(TerminalText.escape(finding.file())).append(':').append(finding.line()).append(':')
                     .append(finding.column()).append(' ').append(finding.severity().label()).append(' ')
                     .append(finding.rule()).append(' ').append(TerminalText.escape(finding.message())).append('\n');
-            text.append("    ").append(TerminalText.escape(finding.excerpt().strip())).append('\n');
+            if (!finding.excerpt().isBlank()) {
+                text.append("    ").append(TerminalText.escape(finding.excerpt().strip())).append('\n');
+            }
         }
         Map<Severity, Integer> counts = report.countsBySeverity();
         text.append(report.findings().size()).append(report.findings().size() == 1 ? " finding" : " findings")

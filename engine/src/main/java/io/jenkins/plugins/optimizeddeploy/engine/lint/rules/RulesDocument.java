@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Linter;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Rule;
 import java.util.List;
 
@@ -26,7 +27,10 @@ public final class RulesDocument {
                         + " expanded, so DL3006, DL3007 and DL3026 also check `FROM ${BASE}` when BASE has a default"
                         + " (hadolint skips images with variables). Findings quote the instruction's first line"
                         + " with secrets left out: the value of a key named like a secret (OD1003, OD1004) and text"
-                        + " shaped like one (tokens, private keys, the password in a URL) read `<redacted>`.\n\n")
+                        + " shaped like one (tokens, private keys, the password in a URL) read `<redacted>`."
+                        + " A Dockerfile that does not parse is, as in hadolint, one finding " + Linter.PARSE_ERROR.id()
+                        + " (" + Linter.PARSE_ERROR.defaultSeverity().label() + ") of that file at the line where"
+                        + " parsing stopped, quoting no line of it; the other files are still checked.\n\n")
                 .append("| id | default severity | message |\n|---|---|---|\n");
         for (Rule rule : rules) {
             text.append("| [").append(rule.id()).append("](").append(rule.documentation()).append(") | ")

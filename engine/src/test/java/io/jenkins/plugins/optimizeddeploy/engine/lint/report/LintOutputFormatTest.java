@@ -12,6 +12,7 @@ import com.networknt.schema.ValidationMessage;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Finding;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfiguration;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Linter;
@@ -20,8 +21,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -126,6 +129,40 @@ class LintOutputFormatTest {
         assertThat(error.getAttribute("source")).isEqualTo("DL3008");
         assertThat(error.getAttribute("message")).contains("`apt-get install <package>=<version>`");
         assertThat(document.getElementsByTagName("error").getLength()).isEqualTo(7);
+    }
+
+    @Test
+    void shouldWriteADockerfileThatDoesNotParseAsAnErrorInEveryFormat() throws Exception {
+        LintConfiguration configuration = LintConfiguration.defaults().withFailureThreshold(FailureThreshold.ERROR);
+        Linter linter = new Linter(RuleRegistry.rules(configuration), configuration);
+        List<Finding> findings = new ArrayList<>(linter.lint("bad/Dockerfile", "FROM a:1\nRUNN x\n",
+                UnaryOperator.identity()));
+        findings.addAll(linter.lint("good/Dockerfile", "FROM debian:12\nRUN apt-get install -y curl\n",
+                UnaryOperator.identity()));
+        LintReport report = linter.report(findings);
+
+        assertThat(LintOutputFormat.TTY.render(report)).startsWith("bad/Dockerfile:2:1 error DL1000 The Dockerfile"
+                + " does not parse: unknown instruction: RUNN (expected one of ADD, ARG, CMD, COPY, ENTRYPOINT, ENV,"
+                + " EXPOSE, FROM, HEALTHCHECK, LABEL, MAINTAINER, ONBUILD, RUN, SHELL, STOPSIGNAL, USER, VOLUME,"
+                + " WORKDIR); nothing else in it is checked.\ngood/Dockerfile:1:1 ")
+                .contains("good/Dockerfile:2:1 warning DL3008 ").endsWith("failure threshold error: failed\n");
+        JsonNode json = JSON.readTree(LintOutputFormat.JSON.render(report)).path("findings").path(0);
+        assertThat(List.of(json.path("rule").asText(), json.path("severity").asText(), json.path("file").asText(),
+                json.path("line").asText())).containsExactly("DL1000", "error", "bad/Dockerfile", "2");
+        String sarif = LintOutputFormat.SARIF.render(report);
+        assertThat(sarifSchema().validate(JSON.readTree(sarif))).isEmpty();
+        JsonNode run = JSON.readTree(sarif).path("runs").path(0);
+        JsonNode result = run.path("results").path(0);
+        assertThat(result.path("ruleId").asText()).isEqualTo("DL1000");
+        assertThat(result.path("level").asText()).isEqualTo("error");
+        assertThat(run.path("tool").path("driver").path("rules").path(result.path("ruleIndex").asInt()).path("id")
+                .asText()).isEqualTo("DL1000");
+        Element error = (Element) DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(LintOutputFormat.CHECKSTYLE.render(report)
+                        .getBytes(StandardCharsets.UTF_8))).getElementsByTagName("error").item(0);
+        assertThat(List.of(error.getAttribute("source"), error.getAttribute("severity"), error.getAttribute("line"),
+                ((Element) error.getParentNode()).getAttribute("name")))
+                .containsExactly("DL1000", "error", "2", "bad/Dockerfile");
     }
 
     @Test
