@@ -14,6 +14,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.TemporaryDockerConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -141,14 +142,21 @@ final class BuildCommand implements Callable<Integer> {
         record.checkBeforeWork();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Map<String, String> dockerEnvironment = dockerHost == null ? Map.of() : Map.of("DOCKER_HOST", dockerHost);
-        DockerSettings docker = DockerSettings.defaults(dockerEnvironment);
-        docker = new DockerSettings(docker.binary(), docker.environment(), docker.hostNetwork(), parallelism, docker.timeout());
-        BuildahSettings buildah = BuildahSettings.defaults(buildahGlobalArguments, Map.of())
-                .withTlsVerify(!registryAccess.insecureTls).withParallelism(parallelism);
         BuildResult result;
         try (RegistryClient registry = registryAccess.newClient(spec, parent.stdin(),
-                List.of(ImageReference.parse(registryPrefix() + "/image:tag").registry()))) {
+                List.of(ImageReference.parse(registryPrefix() + "/image:tag").registry()));
+                TemporaryDockerConfig login = registryAccess.builderDockerConfig().orElse(null)) {
+            Map<String, String> builderEnvironment = new HashMap<>();
+            if (dockerHost != null) {
+                builderEnvironment.put("DOCKER_HOST", dockerHost);
+            }
+            if (login != null) {
+                builderEnvironment.putAll(login.environment());
+            }
+            DockerSettings docker = DockerSettings.defaults(builderEnvironment);
+            docker = new DockerSettings(docker.binary(), docker.environment(), docker.hostNetwork(), parallelism, docker.timeout());
+            BuildahSettings buildah = BuildahSettings.defaults(buildahGlobalArguments, builderEnvironment)
+                    .withTlsVerify(!registryAccess.insecureTls).withParallelism(parallelism);
             result = new BakeImages(new ProcessCommandRunner(), registry, docker, buildah).run(file, request(),
                     BuilderBackend.parse(backend), line -> {
                         synchronized (err) {

@@ -7,10 +7,12 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.DockerConfigCredential
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryCredentials;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.TemporaryDockerConfig;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +30,8 @@ final class RegistryAccessOptions {
     @Option(names = "--username", paramLabel = "USER",
             description = "Registry user name (the password comes from --password-stdin), sent only to one registry:"
                     + " --credentials-registry, else the target's (the image's; for retag that of --to, else of the"
-                    + " sources; for build that of --registry). Other registries get the docker config's credentials.")
+                    + " sources; for build that of --registry). Other registries get the docker config's credentials. build hands"
+                    + " both to docker and buildah in a private temporary docker config, deleted when it ends.")
     String username;
 
     @Option(names = "--credentials-registry", paramLabel = "HOST[:PORT]",
@@ -69,6 +72,22 @@ final class RegistryAccessOptions {
     /** The docker config's credentials, read when first needed. */
     private CredentialsSource dockerConfigCredentials;
 
+    /** The --username login by its registry, once {@link #newClient} has read the password. */
+    private final Map<String, RegistryCredentials> explicitLogin = new LinkedHashMap<>();
+
+    /**
+     * A docker config for docker and buildah with the credentials the client has (call {@link #newClient} first):
+     * the --username login for its registry, the other logins of --docker-config. Empty without --username and
+     * --docker-config: the builders then read docker's own config, as the client does.
+     */
+    Optional<TemporaryDockerConfig> builderDockerConfig() {
+        if (explicitLogin.isEmpty() && dockerConfig == null) {
+            return Optional.empty();
+        }
+        return Optional.of(TemporaryDockerConfig.write(Path.of(System.getProperty("java.io.tmpdir")),
+                dockerConfig != null ? dockerConfig : DockerConfigCredentials.defaultLocation(), explicitLogin));
+    }
+
     /**
      * A client with these options.
      *
@@ -102,8 +121,9 @@ final class RegistryAccessOptions {
             registry = targetRegistries.iterator().next();
         }
         // The docker config is read only if another registry asks for credentials.
-        return CredentialsSource.forRegistry(registry, new RegistryCredentials(username, readPassword(spec, stdin)),
-                registryHost -> dockerConfigCredentials().lookup(registryHost));
+        RegistryCredentials login = new RegistryCredentials(username, readPassword(spec, stdin));
+        explicitLogin.put(registry, login);
+        return CredentialsSource.forRegistry(registry, login, registryHost -> dockerConfigCredentials().lookup(registryHost));
     }
 
     private synchronized CredentialsSource dockerConfigCredentials() {

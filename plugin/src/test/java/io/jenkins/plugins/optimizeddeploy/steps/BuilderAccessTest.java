@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.TemporaryDockerConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -138,8 +139,8 @@ class BuilderAccessTest {
     void shouldAskForOwnerOnlyPermissionsOnlyWhereTheFileSystemHasPosixPermissions() {
         Set<String> windowsViews = Set.of("basic", "dos", "acl", "owner", "user");
 
-        assertThat(BuilderAccess.ownerOnly(windowsViews)).as("nothing a Windows agent refuses").isEmpty();
-        assertThat(BuilderAccess.ownerOnly(Set.of("basic", "posix", "unix", "owner")))
+        assertThat(TemporaryDockerConfig.ownerOnly(windowsViews)).as("nothing a Windows agent refuses").isEmpty();
+        assertThat(TemporaryDockerConfig.ownerOnly(Set.of("basic", "posix", "unix", "owner")))
                 .extracting(FileAttribute::name).containsExactly("posix:permissions");
     }
 

@@ -1,8 +1,9 @@
 package io.jenkins.plugins.optimizeddeploy.engine.build;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
-import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
-import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Stage;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
@@ -37,14 +38,13 @@ public final class BuildPlanner {
 
     static BuildPlan plan(Path bakeFile, BakeDefinition bake, BuildRequest request) {
         List<String> tags = request.tags().isEmpty() ? derivedTags(request.revision()) : request.tags();
-        Map<String, DockerfileStages> dockerfiles = new LinkedHashMap<>();
+        Map<Path, Dockerfile> dockerfiles = new LinkedHashMap<>();
         List<PlannedTarget> targets = new ArrayList<>();
         for (BakeTarget target : bake.select(request.targets())) {
             Path context = bakeFile.getParent().resolve(target.context()).normalize();
             Path dockerfile = context.resolve(target.dockerfile()).normalize();
-            DockerfileStages stages = dockerfiles.computeIfAbsent(dockerfile.toString(), file -> readStages(dockerfile));
             targets.add(new PlannedTarget(target.name(), context, dockerfile, target.stage(),
-                    stages.intermediateStagesOf(dockerfile.toString(), target.stage()),
+                    intermediateStages(dockerfiles.computeIfAbsent(dockerfile, DockerfileParser::parse), target.stage()),
                     images(target, request.registry(), tags), labels(target, request.revision()), target.args(),
                     namedContexts(target, bakeFile.getParent()), request.platform().isBlank() ? target.platforms() : requestedPlatforms(request.platform()),
                     CachePlan.forTarget(target.name(), request.cache())));
@@ -115,7 +115,21 @@ public final class BuildPlanner {
         return labels;
     }
 
-    private static DockerfileStages readStages(Path dockerfile) {
-        return DockerfileStages.parse(dockerfile.toString(), InputFile.of(InputKind.DOCKERFILE, dockerfile).readText());
+    /**
+     * The stages a build of {@code target} (empty: the last stage) builds before it, in Dockerfile order, each by
+     * its name or, when it has none, its index: the docker backend gives each a cache image of its own.
+     */
+    static List<String> intermediateStages(Dockerfile dockerfile, String target) {
+        if (dockerfile.stages().isEmpty()) {
+            throw new IllegalArgumentException(dockerfile.source() + " has no FROM instruction");
+        }
+        Stage wanted = (target.isEmpty() ? dockerfile.finalStage() : dockerfile.stage(target)).orElseThrow(() ->
+                new IllegalArgumentException(dockerfile.source() + " has no stage '" + target + "' (stages: "
+                        + dockerfile.stages().stream().map(BuildPlanner::stageName).toList() + ")"));
+        return dockerfile.stagesNeededBy(wanted).stream().map(BuildPlanner::stageName).toList();
+    }
+
+    private static String stageName(Stage stage) {
+        return stage.stageName().orElse(String.valueOf(stage.index()));
     }
 }

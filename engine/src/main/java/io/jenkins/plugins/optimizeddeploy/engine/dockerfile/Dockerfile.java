@@ -1,10 +1,15 @@
 package io.jenkins.plugins.optimizeddeploy.engine.dockerfile;
 
 import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A parsed Dockerfile.
@@ -90,5 +95,48 @@ public record Dockerfile(
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The other stages a build of {@code stage} builds, directly or through one another, in Dockerfile order: the
+     * stage its FROM builds on, the stages its {@code COPY --from} copies from and its {@code RUN --mount=from=}
+     * mounts.
+     */
+    public List<Stage> stagesNeededBy(Stage stage) {
+        SortedSet<Integer> needed = new TreeSet<>();
+        Deque<Stage> pending = new ArrayDeque<>(List.of(stage));
+        while (!pending.isEmpty()) {
+            for (Stage dependency : stagesReadBy(pending.pop())) {
+                if (dependency.index() != stage.index() && needed.add(dependency.index())) {
+                    pending.push(dependency);
+                }
+            }
+        }
+        return needed.stream().map(stages::get).toList();
+    }
+
+    private List<Stage> stagesReadBy(Stage stage) {
+        List<Stage> read = new ArrayList<>();
+        baseStage(stage).ifPresent(read::add);
+        for (Instruction instruction : stage.instructions()) {
+            if (instruction.keyword().equals("copy")) {
+                stageCopiedFrom(instruction).ifPresent(read::add);
+            }
+            for (String mount : instruction.flagValues("mount")) {
+                mountedFrom(mount).flatMap(this::stage).ifPresent(read::add);
+            }
+        }
+        return read;
+    }
+
+    /** The {@code from=} field of a {@code --mount} value (BuildKit expands no variables in it). */
+    private static Optional<String> mountedFrom(String mount) {
+        try {
+            return CsvFields.split(mount).stream()
+                    .filter(field -> field.toLowerCase(Locale.ROOT).startsWith("from="))
+                    .map(field -> field.substring("from=".length())).reduce((first, last) -> last);
+        } catch (CsvFields.InvalidCsvException e) {
+            throw new IllegalStateException("the parser accepted --mount=" + mount + ", which is not CSV", e);
+        }
     }
 }

@@ -48,11 +48,20 @@ public final class DockerConfigCredentials implements CredentialsSource {
         return fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
-    static DockerConfigCredentials fromEnvironment(Map<String, String> environment, Path userHome) {
+    /** {@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}: where the docker client looks. */
+    public static Path defaultLocation() {
+        return location(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    private static Path location(Map<String, String> environment, Path userHome) {
         String dockerConfig = environment.get("DOCKER_CONFIG");
-        Path configJson = dockerConfig == null || dockerConfig.isEmpty()
+        return dockerConfig == null || dockerConfig.isEmpty()
                 ? userHome.resolve(".docker").resolve("config.json")
                 : Path.of(dockerConfig).resolve("config.json");
+    }
+
+    static DockerConfigCredentials fromEnvironment(Map<String, String> environment, Path userHome) {
+        Path configJson = location(environment, userHome);
         if (!Files.exists(configJson)) {
             return new DockerConfigCredentials(configJson.toString(), Map.of(), Map.of(), null);
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -61,7 +63,7 @@ class BuildPlannerTest {
 
     @Test
     void shouldFindIntermediateStagesThroughFromAndCopyFromAndMounts() {
-        DockerfileStages stages = DockerfileStages.parse("Dockerfile", """
+        Dockerfile dockerfile = DockerfileParser.parse("""
                 # syntax=docker/dockerfile:1
                 FROM base:1 AS deps
                 RUN make deps
@@ -74,12 +76,60 @@ class BuildPlannerTest {
                 COPY --from=build /out /out
                 """);
 
-        assertThat(stages.intermediateStagesOf("Dockerfile", "final")).containsExactly("deps", "build");
-        assertThat(stages.intermediateStagesOf("Dockerfile", "")).containsExactly("deps", "build");
-        assertThat(stages.intermediateStagesOf("Dockerfile", "deps")).isEmpty();
-        assertThatThrownBy(() -> stages.intermediateStagesOf("Dockerfile", "web"))
+        assertThat(BuildPlanner.intermediateStages(dockerfile, "final")).as("BuildKit builds a stage named before it is defined")
+                .containsExactly("deps", "build", "tools");
+        assertThat(BuildPlanner.intermediateStages(dockerfile, "")).containsExactly("deps", "build", "tools");
+        assertThat(BuildPlanner.intermediateStages(dockerfile, "deps")).isEmpty();
+        assertThatThrownBy(() -> BuildPlanner.intermediateStages(dockerfile, "web"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Dockerfile has no stage 'web' (stages: [deps, build, tools, unused, final])");
+    }
+
+    @Test
+    void shouldNotTakeAHeredocLineStartingWithFromForAStage() {
+        Dockerfile dockerfile = DockerfileParser.parse("""
+                # syntax=docker/dockerfile:1
+                FROM alpine AS deps
+                RUN touch /deps
+                FROM alpine AS final
+                COPY --from=deps /deps /deps
+                RUN <<EOF
+                FROM scratch AS notastage
+                EOF
+                """);
+
+        assertThat(BuildPlanner.intermediateStages(dockerfile, "")).as("the last stage is final").containsExactly("deps");
+        assertThatThrownBy(() -> BuildPlanner.intermediateStages(dockerfile, "notastage"))
+                .hasMessage("Dockerfile has no stage 'notastage' (stages: [deps, final])");
+    }
+
+    @Test
+    void shouldFindStagesMountedByRunWhereverFromIsAmongTheMountsFields() {
+        Dockerfile dockerfile = DockerfileParser.parse("""
+                FROM alpine AS deps
+                FROM alpine AS tools
+                FROM alpine AS final
+                RUN --mount=type=cache,from=deps,target=/root/.m2 true
+                RUN --mount=from=tools,target=/tools /tools/run
+                """);
+
+        assertThat(BuildPlanner.intermediateStages(dockerfile, "final")).containsExactly("deps", "tools");
+    }
+
+    @Test
+    void shouldFindStagesCopiedFromByIndexOrByNameInAnyCase() {
+        Dockerfile dockerfile = DockerfileParser.parse("""
+                FROM alpine AS deps
+                FROM alpine AS Tools
+                FROM alpine
+                FROM alpine AS final
+                COPY --from=0 /deps /deps
+                COPY --from=TOOLS /tools /tools
+                COPY --from=2 /x /x
+                COPY --from=busybox:1.36 /bin/busybox /busybox
+                """);
+
+        assertThat(BuildPlanner.intermediateStages(dockerfile, "final")).containsExactly("deps", "tools", "2");
     }
 
     @Test

@@ -176,4 +176,20 @@ class StagesTest {
         assertThat(dockerfile.instructions().get(1).span())
                 .isEqualTo(new SourceSpan(2, 3, 4, 8, 9, 32));
     }
+
+    @Test
+    void shouldListTheStagesAStageNeedsOnceEachInDockerfileOrderThroughCycles() {
+        Dockerfile dockerfile = DockerfileParser.parse("""
+                FROM alpine AS a
+                COPY --from=b /b /b
+                FROM alpine AS b
+                RUN --mount=from=a,target=/a --mount=type=cache,from=c,target=/c true
+                FROM alpine AS c
+                FROM b AS final
+                """);
+
+        assertThat(dockerfile.stagesNeededBy(dockerfile.stages().get(3))).map(Stage::name).containsExactly("a", "b", "c");
+        assertThat(dockerfile.stagesNeededBy(dockerfile.stages().get(0))).map(Stage::name).containsExactly("b", "c");
+        assertThat(dockerfile.stagesNeededBy(dockerfile.stages().get(2))).isEmpty();
+    }
 }
