@@ -52,8 +52,12 @@ final class DeployCommand implements Callable<Integer> {
     @Mixin
     RegistryAccessOptions registryAccess;
 
+    @Mixin
+    RecordOption record;
+
     @Override
     public Integer call() throws InterruptedException {
+        record.checkBeforeWork();
         Map<String, ImageReference> images = images();
         Map<String, HttpHealthCheck> checks = health.checks(List.copyOf(images.keySet()), spec);
         List<ServiceDeploy> deploys = new ArrayList<>();
@@ -64,7 +68,7 @@ final class DeployCommand implements Callable<Integer> {
                     DeployTargetOptions.service(spec, service, resolver.resolve(image), checks)));
         }
         DeployTarget deployTarget = target.newTarget();
-        return target.run(Action.DEPLOY, deployTarget, deploys, spec);
+        return target.run(Action.DEPLOY, deployTarget, deploys, spec, record);
     }
 
     private Map<String, ImageReference> images() {

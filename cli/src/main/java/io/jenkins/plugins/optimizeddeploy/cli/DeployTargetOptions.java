@@ -11,6 +11,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceDeploy;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.SwarmTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -77,13 +78,15 @@ final class DeployTargetOptions {
     }
 
     /**
-     * Runs the release, stopped by a signal that ends the process (then it puts back what it moved), prints the result
-     * and returns the exit code.
+     * Runs the release, stopped by a signal that ends the process (then it puts back what it moved), adds it to the
+     * metrics record when {@code --record} was given, prints the result and returns the exit code.
      */
-    int run(Action action, DeployTarget deployTarget, List<ServiceDeploy> services, CommandSpec spec)
-            throws InterruptedException {
+    int run(Action action, DeployTarget deployTarget, List<ServiceDeploy> services, CommandSpec spec,
+            RecordOption record) throws InterruptedException {
         try (StopReleaseOnSignal stopOnSignal = new StopReleaseOnSignal(spec.commandLine().getErr())) {
-            return report(new Release(deployTarget, history(), lockTimeout).run(action, services, timeout, by()), spec);
+            ReleaseResult result = new Release(deployTarget, history(), lockTimeout).run(action, services, timeout, by());
+            record.add(millis -> MetricsParts.release(action, result, millis));
+            return report(result, spec);
         }
     }
 

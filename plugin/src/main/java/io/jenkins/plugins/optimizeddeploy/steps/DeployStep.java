@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
+import hudson.model.Run;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -89,6 +90,15 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
 
     /** Per service, where it goes: an image for a deploy; {@code previous}, a digest or an image for a rollback. */
     abstract Map<String, String> destinations();
+
+    /**
+     * The destinations as the release takes them, read on the controller, where other builds of the job are.
+     *
+     * @throws IllegalArgumentException in one line, when what they name cannot be found
+     */
+    Map<String, String> destinations(Run<?, ?> run) {
+        return destinations();
+    }
 
     /**
      * The arguments every release needs.

@@ -55,6 +55,9 @@ class DeployStepTest {
         assertThat(previous.destinations()).containsExactly(Map.entry("web", "previous"), Map.entry("worker", "previous"));
         assertThatThrownBy(toDigest::requireValid).hasMessage("'to: " + DIGEST + "' names one image: give exactly one"
                 + " service");
+        RollbackDeployStep toBuild = new RollbackDeployStep("swarm", List.of("web", "worker"));
+        toBuild.setTo("42");
+        toBuild.requireValid();
     }
 
     @Test
@@ -64,5 +67,7 @@ class DeployStepTest {
         assertThat(RollbackDeployStep.toProblem("reg.example.com/team/web@" + DIGEST)).isEmpty();
         assertThat(RollbackDeployStep.toProblem("reg.example.com/team/web:1.4.1")).isPresent();
         assertThat(RollbackDeployStep.toProblem("sha256:abc")).isPresent();
+        assertThat(RollbackDeployStep.toProblem("42")).isEmpty();
+        assertThat(RollbackDeployStep.toProblem("0")).isPresent();
     }
 }

@@ -114,7 +114,7 @@ class ReleaseOnAgentTest {
                 emptyDockerConfig.toString(), "PATH", System.getenv("PATH"), "BUILD_TAG", "jenkins-deploy-7");
         RegistryLogin login = new RegistryLogin(registry.username(), registry.password());
         Path temporary = workspace.resolveSibling(workspace.getFileName() + "@tmp");
-        return new ReleaseOnAgent(ReleasePlan.of(step, environment),
+        return new ReleaseOnAgent(ReleasePlan.of(step, step.destinations(), environment),
                 new BuilderAccess(login, environment, false, temporary.toString()),
                 new BuilderAccess(null, environment, false, temporary.toString()),
                 new LocalLauncherProcesses(List.of(), environment), log);

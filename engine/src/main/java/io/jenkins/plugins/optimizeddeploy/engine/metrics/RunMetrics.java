@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -115,6 +116,16 @@ public record RunMetrics(int schemaVersion, String job, String build, String sta
     /** How many findings there are of each severity, every severity present (0 when none). */
     public Map<Severity, Integer> findingCounts() {
         return Severity.counts(findings.stream().map(RecordedFinding::severity));
+    }
+
+    /**
+     * Per service, the image (by digest) its last healthy deploy or rollback of this run put live, in the order the
+     * services were first deployed: what a rollback to this run deploys again.
+     */
+    public Map<String, String> deployedImages() {
+        Map<String, String> live = new LinkedHashMap<>();
+        deploys.stream().filter(Deployment::healthy).forEach(deploy -> live.put(deploy.service(), deploy.digest()));
+        return live;
     }
 
     /** Whether a deploy of this run was rolled back. */

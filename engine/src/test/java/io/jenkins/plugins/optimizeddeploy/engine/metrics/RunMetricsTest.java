@@ -112,6 +112,23 @@ class RunMetricsTest {
     }
 
     @Test
+    void shouldSayWhatTheLastHealthyDeployOrRollbackOfEachServicePutLive() {
+        RunMetrics run = RunMetrics.of("app", "#7", Instant.parse("2026-12-07T09:00:00Z"))
+                .mergedWith(MetricsParts.deploys(Phase.DEPLOY, List.of(
+                        new Deployment("web", "r/web@sha256:1", false, true, 2_000, ""),
+                        new Deployment("worker", "r/worker@sha256:1", false, true, 2_000, "")), 3_000))
+                .mergedWith(MetricsParts.deploys(Phase.DEPLOY, List.of(
+                        new Deployment("web", "r/web@sha256:2", false, false, 0, "no health"),
+                        new Deployment("worker", "r/worker@sha256:2", true, false, 1_500, "web failed")), 3_000))
+                .mergedWith(MetricsParts.deploys(Phase.ROLLBACK, List.of(
+                        new Deployment("worker", "r/worker@sha256:0", true, true, 1_000, "")), 1_000));
+
+        assertThat(run.deployedImages()).containsExactly(Map.entry("web", "r/web@sha256:1"),
+                Map.entry("worker", "r/worker@sha256:0"));
+        assertThat(RunMetrics.of("app", "#8", Instant.EPOCH).deployedImages()).isEmpty();
+    }
+
+    @Test
     void shouldLeaveTheRecordWholeWhenTheDiskIsFull() throws Exception {
         try (FullDisk disk = FullDisk.mount()) {
             Path file = disk.path().resolve("run.json");
