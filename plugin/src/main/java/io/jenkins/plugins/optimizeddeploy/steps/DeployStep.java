@@ -34,15 +34,21 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
         return target;
     }
 
-    /** Per service, a URL that must answer 200 three times in a row, besides the platform's own health. */
+    /**
+     * Per service, besides the platform's own health, an HTTP check as {@link HealthCheckArgument} writes it: a URL
+     * that must answer 200 three times in a row, asked every second, unless its options say otherwise.
+     */
     public Map<String, String> getHealth() {
         return new LinkedHashMap<>(health);
     }
 
-    /** A map {@code [web: 'http://...']} in a Pipeline, {@code NAME=URL} lines in the form. */
+    /**
+     * A map in a Pipeline, of URLs ({@code [web: 'http://...']}) or of checks ({@code [web: [url: 'http://...',
+     * status: 200, body: 'ok', successes: 3, interval: 1]]}); {@code NAME=URL [OPTION=VALUE...]} lines in the form.
+     */
     @DataBoundSetter
     public void setHealth(Object health) {
-        this.health = NamedValues.parse("health", health);
+        this.health = NamedValues.parse("health", HealthCheckArgument.texts(health));
     }
 
     /** The health URLs as the form shows them. */
@@ -113,12 +119,13 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
         if (destinations().isEmpty()) {
             throw new IllegalArgumentException("'services' names no service");
         }
-        for (String service : health.keySet()) {
+        health.forEach((service, check) -> {
             if (!destinations().containsKey(service)) {
                 throw new IllegalArgumentException("'health' names " + service + ", which is not one of the services "
                         + destinations().keySet());
             }
-        }
+            HealthCheckArgument.check(service, check);
+        });
     }
 
     @Override

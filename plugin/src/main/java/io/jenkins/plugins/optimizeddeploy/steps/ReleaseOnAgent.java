@@ -10,7 +10,6 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.DeployTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DigestResolver;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DockerCli;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DockerHostTarget;
-import io.jenkins.plugins.optimizeddeploy.engine.deploy.HttpHealthCheck;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Release;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceDeploy;
@@ -23,7 +22,6 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,7 +99,8 @@ final class ReleaseOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<Str
             DigestResolver resolver = new DigestResolver(registry);
             List<ServiceDeploy> deploys = new ArrayList<>();
             images.forEach((service, image) -> deploys.add(new ServiceDeploy(service, resolver.resolve(image),
-                    Optional.ofNullable(plan.health().get(service)).map(url -> HttpHealthCheck.of(URI.create(url))))));
+                    Optional.ofNullable(plan.health().get(service))
+                            .map(check -> HealthCheckArgument.check(service, check)))));
             DeployTarget target = target(session);
             log(plan.action().name().toLowerCase() + " of " + deploys.size() + " service(s) to "
                     + target.identity() + ", history " + history.file());
