@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,20 +40,7 @@ class DeployCommandSignalTest {
 
         Process cli = start("deploy", "--target", "docker", "--docker-host", dockerd.dockerHost(), "--service",
                 "cli-signal=" + sick, "--history", output.resolve("history.jsonl").toString());
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!containers().contains("cli-signal.previous")) {
-                assertThat(cli.isAlive()).as("the deploy is under way; its errors: %s", read("stderr")).isTrue();
-                assertThat(System.nanoTime()).as("the old container was parked in time").isLessThan(deadline);
-                Thread.sleep(50);
-            }
-            cli.destroy(); // SIGTERM
-            assertThat(cli.waitFor(InterruptOnSignal.GRACE.toSeconds() + 15, TimeUnit.SECONDS))
-                    .as("ended within the grace").isTrue();
-            assertThat(cli.exitValue()).as("128 + SIGTERM").isEqualTo(143);
-        } finally {
-            cli.destroyForcibly();
-        }
+        terminateOnce(cli, () -> containers().contains("cli-signal.previous"), "the old container was parked");
 
         assertThat(read("stderr")).contains("stopped: putting back every service the release moved");
         assertThat(read("stdout")).contains("cli-signal: FAILED", "the deploy was stopped", "release rolled back");
@@ -81,20 +69,7 @@ class DeployCommandSignalTest {
         Process cli = start("deploy", "--target", "swarm", "--docker-host", dockerd.dockerHost(), "--monitor", "1s",
                 "--service", "api=" + v2, "--service", "queue=" + sick, "--history",
                 output.resolve("history.jsonl").toString());
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (specImage("api").equals(v1Digest)) {
-                assertThat(cli.isAlive()).as("the deploy is under way; its errors: %s", read("stderr")).isTrue();
-                assertThat(System.nanoTime()).as("api was moved in time").isLessThan(deadline);
-                Thread.sleep(50);
-            }
-            cli.destroy(); // SIGTERM
-            assertThat(cli.waitFor(InterruptOnSignal.GRACE.toSeconds() + 15, TimeUnit.SECONDS))
-                    .as("ended within the grace").isTrue();
-            assertThat(cli.exitValue()).as("128 + SIGTERM; its errors: %s", read("stderr")).isEqualTo(143);
-        } finally {
-            cli.destroyForcibly();
-        }
+        terminateOnce(cli, () -> !specImage("api").equals(v1Digest), "api was moved");
 
         assertThat(read("stderr")).contains("stopped: putting back every service the release moved");
         assertThat(read("stdout")).as(read("stderr")).contains("api: FAILED", "queue: FAILED", "the deploy was stopped",
@@ -104,6 +79,24 @@ class DeployCommandSignalTest {
             assertThat(dockerd.docker("service", "ps", service, "--filter", "desired-state=running", "--no-trunc",
                     "--format", "{{.Image}} {{.CurrentState}}").requireSuccess().stdout().lines().toList())
                     .as(service).isNotEmpty().allSatisfy(task -> assertThat(task).startsWith(v1Digest + " Running"));
+        }
+    }
+
+    /** SIGTERM once {@code midway} holds (within a minute), then the process must end as that signal ends it. */
+    private void terminateOnce(Process cli, BooleanSupplier midway, String what) throws Exception {
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!midway.getAsBoolean()) {
+                assertThat(cli.isAlive()).as("the deploy is under way; its errors: %s", read("stderr")).isTrue();
+                assertThat(System.nanoTime()).as(what + " in time").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            cli.destroy(); // SIGTERM
+            assertThat(cli.waitFor(InterruptOnSignal.GRACE.toSeconds() + 15, TimeUnit.SECONDS))
+                    .as("ended within the grace").isTrue();
+            assertThat(cli.exitValue()).as("128 + SIGTERM; its errors: %s", read("stderr")).isEqualTo(143);
+        } finally {
+            cli.destroyForcibly();
         }
     }
 
