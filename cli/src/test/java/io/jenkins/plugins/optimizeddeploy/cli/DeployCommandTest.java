@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.HttpHealthCheck;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DeployableImages;
@@ -11,6 +12,7 @@ import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +53,27 @@ class DeployCommandTest {
         assertThat(command.target.timeout).isEqualTo(Duration.ofSeconds(90));
         assertThat(command.health.healthUrls).containsExactly("web=http://web.example.com/health");
         assertThat(command.target.json).isTrue();
+    }
+
+    @Test
+    void shouldGiveAServiceTheOptionsAfterItsHealthUrlOverTheFlags() {
+        DeployCommand command = CommandLine.populateCommand(new DeployCommand(), "--target", "swarm", "--service",
+                "web=reg.example.com/web:1", "--service", "worker=reg.example.com/worker:1", "--health-status", "204",
+                "--health-url", "web=http://web/health status=200 interval=0.5 body=up and running",
+                "--health-url", "worker=http://worker/health");
+
+        Map<String, HttpHealthCheck> checks = command.health.checks(List.of("web", "worker"), command.spec);
+
+        assertThat(checks.get("web").expectedStatus()).isEqualTo(200);
+        assertThat(checks.get("web").interval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(checks.get("web").bodyPattern()).hasValueSatisfying(body ->
+                assertThat(body.pattern()).isEqualTo("up and running"));
+        assertThat(checks.get("worker").expectedStatus()).isEqualTo(204);
+        assertThat(checks.get("worker").bodyPattern()).isEmpty();
+        CliRun unknown = CliRun.of("deploy", "--target", "docker", "--service", "web=reg.example.com/web:1",
+                "--health-url", "http://web/health every=2");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(unknown.err()).contains("--health-url http://web/health every=2: unknown option 'every=2'");
     }
 
     @Test

@@ -1,14 +1,9 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.HttpHealthCheck;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * One service's entry of the deploy steps' {@code health:} argument: a URL ({@code web: 'http://...'}), or a map of
@@ -53,35 +48,15 @@ final class HealthCheckArgument {
     }
 
     /**
-     * The check a text describes.
+     * The check a text describes ({@link HttpHealthCheck#parse}).
      *
      * @throws IllegalArgumentException in one line naming the service and what is wrong
      */
     static HttpHealthCheck check(String service, String text) {
-        String given = text.strip();
-        int body = given.indexOf(" body=");
-        String[] words = (body < 0 ? given : given.substring(0, body)).split("\\s+");
         try {
-            HttpHealthCheck check = HttpHealthCheck.of(new URI(words[0]));
-            for (int i = 1; i < words.length; i++) {
-                int equals = words[i].indexOf('=');
-                String option = equals < 0 ? words[i] : words[i].substring(0, equals);
-                String value = words[i].substring(equals + 1);
-                check = switch (option) {
-                    case "status" -> check.withExpectedStatus(Integer.parseInt(value));
-                    case "successes" -> check.withSuccesses(Integer.parseInt(value));
-                    case "interval" -> check.withInterval(Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000)));
-                    default -> throw new IllegalArgumentException("unknown option '" + words[i] + "'; after the URL"
-                            + " come status=N, successes=N, interval=SECONDS and body=REGEX");
-                };
-            }
-            return body < 0 ? check : check.withBodyPattern(Pattern.compile(given.substring(body + " body=".length())));
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'health' of " + service + ": " + e.getMessage(), e);
+            return HttpHealthCheck.parse(text);
         } catch (IllegalArgumentException e) {
-            // the check's own refusals, NumberFormatException and PatternSyntaxException
-            throw new IllegalArgumentException("'health' of " + service + ": " + (e instanceof PatternSyntaxException
-                    pattern ? "body pattern " + pattern.getDescription() : e.getMessage()), e);
+            throw new IllegalArgumentException("'health' of " + service + ": " + e.getMessage(), e);
         }
     }
 }
