@@ -73,8 +73,7 @@ final class DeployCommand implements Callable<Integer> {
                     DeployTargetOptions.service(spec, service, resolver.resolve(image), checks)));
         }
         DeployTarget deployTarget = target.newTarget();
-        return target.run(Action.DEPLOY, deployTarget, deploys, spec,
-                result -> record.add(millis -> MetricsParts.release(Action.DEPLOY, result, millis)));
+        return target.run(Action.DEPLOY, deployTarget, deploys, spec, record);
     }
 
     private Map<String, ImageReference> images() {

@@ -17,6 +17,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.WebhookTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -221,21 +222,15 @@ final class DeployTargetOptions {
     }
 
     /**
-     * Runs the release, stopped by a signal that ends the process (then it puts back what it moved), prints the result
-     * and returns the exit code.
+     * Runs the release, stopped by a signal that ends the process (then it puts back what it moved), adds it to the
+     * metrics record when {@code --record} was given, prints the result and returns the exit code.
      */
-    int run(Action action, DeployTarget deployTarget, List<ServiceDeploy> services, CommandSpec spec)
-            throws InterruptedException {
-        return run(action, deployTarget, services, spec, result -> { });
-    }
-
-    /** As {@link #run(Action, DeployTarget, List, CommandSpec)}, handing the result to {@code done} before printing it. */
     int run(Action action, DeployTarget deployTarget, List<ServiceDeploy> services, CommandSpec spec,
-            Consumer<ReleaseResult> done) throws InterruptedException {
+            RecordOption record) throws InterruptedException {
         requireHealthGate(deployTarget, services, spec);
         try (StopReleaseOnSignal stopOnSignal = new StopReleaseOnSignal(spec.commandLine().getErr())) {
             ReleaseResult result = new Release(deployTarget, history(), lockTimeout).run(action, services, timeout, by());
-            done.accept(result);
+            record.add(millis -> MetricsParts.release(action, result, millis));
             return report(result, spec);
         }
     }

@@ -16,8 +16,10 @@ import picocli.CommandLine.ParameterException;
 
 /** The HTTP part of the health gate of {@code deploy} and {@code rollback}; the platform's own health always counts. */
 final class HealthGateOptions {
-    @Option(names = "--health-url", paramLabel = "[NAME=]URL",
-            description = "Also require GET URL to pass for service NAME (NAME= may be left out with one --service); repeat per service.")
+    @Option(names = "--health-url", paramLabel = "[NAME=]URL [OPTION=VALUE...]",
+            description = "Also require GET URL to pass for service NAME (NAME= may be left out with one --service);"
+                    + " repeat per service. Options after the URL set this service's check apart from the --health-*"
+                    + " flags: status=N, successes=N, interval=SECONDS, body=REGEX (last: the rest is its pattern).")
     List<String> healthUrls = new ArrayList<>();
 
     @Option(names = "--health-status", paramLabel = "CODE", defaultValue = "200",
@@ -57,9 +59,12 @@ final class HealthGateOptions {
 
     private HttpHealthCheck check(String given, String url, CommandSpec spec) {
         try {
-            HttpHealthCheck check = HttpHealthCheck.of(new URI(url)).withExpectedStatus(status).withSuccesses(successes)
-                    .withInterval(interval);
-            return Optional.ofNullable(body).map(pattern -> check.withBodyPattern(Pattern.compile(pattern))).orElse(check);
+            String[] urlAndOptions = url.strip().split("\\s+", 2);
+            HttpHealthCheck flags = HttpHealthCheck.of(new URI(urlAndOptions[0])).withExpectedStatus(status)
+                    .withSuccesses(successes).withInterval(interval);
+            HttpHealthCheck check = Optional.ofNullable(body).map(pattern -> flags.withBodyPattern(Pattern.compile(pattern)))
+                    .orElse(flags);
+            return urlAndOptions.length == 1 ? check : check.withOptions(urlAndOptions[1]);
         } catch (URISyntaxException | IllegalArgumentException e) {
             // PatternSyntaxException is an IllegalArgumentException too
             throw new ParameterException(spec.commandLine(), "--health-url " + given + ": " + e.getMessage(), e);

@@ -7,9 +7,13 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.DeployTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.HttpHealthCheck;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceDeploy;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.RunMetrics;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,14 +23,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code optimized-deploy rollback --target ... --service NAME [--to previous|DIGEST]}: a deploy of recorded digests
- * through the same gate.
+ * {@code optimized-deploy rollback --target ... --service NAME [--to previous|DIGEST|RECORD]}: a deploy of recorded
+ * digests (the history's, or those a build's metrics record shows deployed) through the same gate.
  */
 @Command(
         name = "rollback",
         mixinStandardHelpOptions = true,
         description = "Put every --service back on the image it ran before its last healthy deploy or rollback (from"
-                + " the history), or on --to DIGEST, as one release through the same health gate as deploy."
+                + " the history), on --to DIGEST, or on what the build of --to RECORD deployed, as one release through"
+                + " the same health gate as deploy."
                 + " Exit codes as deploy.")
 final class RollbackCommand implements Callable<Integer> {
     private static final String PREVIOUS = "previous";
@@ -37,8 +42,10 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--service", paramLabel = "NAME", required = true, description = "A service to roll back; repeat for more.")
     List<String> services;
 
-    @Option(names = "--to", paramLabel = "previous|DIGEST", defaultValue = PREVIOUS,
-            description = "previous (default), or a digest (sha256:..., the service's repository) or IMAGE@sha256:... for one --service.")
+    @Option(names = "--to", paramLabel = "previous|DIGEST|RECORD", defaultValue = PREVIOUS,
+            description = "previous (default); a digest (sha256:..., the service's repository) or IMAGE@sha256:... for"
+                    + " one --service; or a build's metrics record (a file written by --record): every --service to"
+                    + " the digest that build deployed.")
     String to;
 
     @Mixin
@@ -47,9 +54,14 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     HealthGateOptions health;
 
+    @Mixin
+    RecordOption record;
+
     @Override
     public Integer call() throws InterruptedException {
-        if (!to.equals(PREVIOUS) && services.size() != 1) {
+        record.checkBeforeWork();
+        Optional<RunMetrics> build = namesImage() ? Optional.empty() : Optional.of(MetricsJson.read(Path.of(to)));
+        if (namesImage() && !to.equals(PREVIOUS) && services.size() != 1) {
             throw new ParameterException(spec.commandLine(), "--to " + to + " names one image: give exactly one --service");
         }
         Map<String, HttpHealthCheck> checks = health.checks(services, spec);
@@ -57,10 +69,26 @@ final class RollbackCommand implements Callable<Integer> {
         DeployHistory history = target.history();
         List<ServiceDeploy> deploys = new ArrayList<>();
         for (String service : services) {
-            deploys.add(DeployTargetOptions.service(spec, service, destination(deployTarget, history, service),
-                    checks));
+            ImageReference destination = build.isPresent() ? recorded(build.get(), service)
+                    : destination(deployTarget, history, service);
+            deploys.add(DeployTargetOptions.service(spec, service, destination, checks));
         }
-        return target.run(Action.ROLLBACK, deployTarget, deploys, spec);
+        return target.run(Action.ROLLBACK, deployTarget, deploys, spec, record);
+    }
+
+    /** previous, a digest or an image by digest; anything else names a metrics record. */
+    private boolean namesImage() {
+        return to.equals(PREVIOUS) || to.startsWith("sha256:") || to.contains("@");
+    }
+
+    private ImageReference recorded(RunMetrics build, String service) {
+        String image = build.releasedDigests().get(service);
+        if (image == null) {
+            throw new ParameterException(spec.commandLine(), "--to " + to + ": the record shows no healthy deploy of "
+                    + service + (build.releasedDigests().isEmpty() ? ", nor of any other service"
+                            : "; it shows " + String.join(", ", build.releasedDigests().keySet())));
+        }
+        return ImageReference.parse(image);
     }
 
     private ImageReference destination(DeployTarget deployTarget, DeployHistory history, String service) {

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.HttpHealthCheck;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DeployableImages;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,6 +53,27 @@ class DeployCommandTest {
         assertThat(command.target.timeout).isEqualTo(Duration.ofSeconds(90));
         assertThat(command.health.healthUrls).containsExactly("web=http://web.example.com/health");
         assertThat(command.target.json).isTrue();
+    }
+
+    @Test
+    void shouldGiveAServiceTheOptionsAfterItsHealthUrlOverTheFlags() {
+        DeployCommand command = CommandLine.populateCommand(new DeployCommand(), "--target", "swarm", "--service",
+                "web=reg.example.com/web:1", "--service", "worker=reg.example.com/worker:1", "--health-status", "204",
+                "--health-url", "web=http://web/health status=200 interval=0.5 body=up and running",
+                "--health-url", "worker=http://worker/health");
+
+        Map<String, HttpHealthCheck> checks = command.health.checks(List.of("web", "worker"), command.spec);
+
+        assertThat(checks.get("web").expectedStatus()).isEqualTo(200);
+        assertThat(checks.get("web").interval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(checks.get("web").bodyPattern()).hasValueSatisfying(body ->
+                assertThat(body.pattern()).isEqualTo("up and running"));
+        assertThat(checks.get("worker").expectedStatus()).isEqualTo(204);
+        assertThat(checks.get("worker").bodyPattern()).isEmpty();
+        CliRun unknown = CliRun.of("deploy", "--target", "docker", "--service", "web=reg.example.com/web:1",
+                "--health-url", "http://web/health every=2");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(unknown.err()).contains("--health-url http://web/health every=2: unknown option 'every=2'");
     }
 
     @Test
@@ -111,6 +137,42 @@ class DeployCommandTest {
                 .isEqualTo(json.path("services").path(0).path("running").asText());
         assertThat(dockerd.docker("container", "inspect", "cli-sick", "--format", "{{.Config.Image}}").requireSuccess()
                 .stdout().strip()).isEqualTo(v1);
+    }
+
+    @Test
+    void shouldRecordEachReleaseAndRollBackToWhatARecordedBuildDeployed() throws Exception {
+        dockerd.docker("run", "--detach", "--name", "cli-rec", "--network", "none", v1).requireSuccess();
+        String v2Digest = registry.hostPort() + "/deploy/cli-app@" + registry.manifest("deploy/cli-app", "2").digest();
+        Path build7 = state.resolve("build-7.json");
+        Path build9 = state.resolve("build-9.json");
+        String[] target = {"--target", "docker", "--docker-host", dockerd.dockerHost(), "--monitor", "1s", "--history",
+            state.resolve("history.jsonl").toString()};
+
+        CliRun deploy = CliRun.of(concat(target, "deploy", "--service", "cli-rec=" + v2, "--record", build7.toString()));
+        CliRun later = CliRun.of(concat(target, "deploy", "--service", "cli-rec=" + v1));
+        CliRun rollback = CliRun.of(concat(target, "rollback", "--service", "cli-rec", "--to", build7.toString(),
+                "--record", build9.toString()));
+        CliRun otherService = CliRun.of(concat(target, "rollback", "--service", "cli-other", "--to", build7.toString()));
+
+        assertThat(deploy.exitCode()).as(deploy.err()).isEqualTo(ExitCode.OK);
+        assertThat(MetricsJson.read(build7).releasedDigests()).containsExactly(Map.entry("cli-rec", v2Digest));
+        assertThat(MetricsJson.read(build7).phaseMillis()).containsKey(Phase.DEPLOY);
+        assertThat(later.exitCode()).as(later.err()).isEqualTo(ExitCode.OK);
+        assertThat(rollback.exitCode()).as(rollback.err()).isEqualTo(ExitCode.OK);
+        assertThat(runningImage("cli-rec")).isEqualTo(v2Digest);
+        assertThat(MetricsJson.read(build9).deploys()).singleElement().satisfies(back -> {
+            assertThat(back.rollback()).isTrue();
+            assertThat(back.healthy()).isTrue();
+            assertThat(back.digest()).isEqualTo(v2Digest);
+        });
+        assertThat(otherService.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(otherService.err()).contains("--to " + build7 + ": the record shows no healthy deploy of cli-other;"
+                + " it shows cli-rec");
+    }
+
+    private static String[] concat(String[] target, String command, String... arguments) {
+        return Stream.concat(Stream.of(command), Stream.concat(Stream.of(target), Stream.of(arguments)))
+                .toArray(String[]::new);
     }
 
     private static String runningImage(String container) {

@@ -35,20 +35,22 @@ final class DeployExecution extends SynchronousNonBlockingStepExecution<Map<Stri
     }
 
     static Map<String, Object> perform(DeployStep step, BuildContext build) throws IOException, InterruptedException {
+        Run<?, ?> run = build.run();
+        Map<String, String> destinations;
         try {
             step.requireValid();
+            destinations = step.destinations(run);
         } catch (IllegalArgumentException e) {
             throw new AbortException(UserError.line(step.functionName(), e));
         }
         EnvVars environment = build.environment();
         Map<String, String> buildEnvironment = environment == null ? Map.of() : new HashMap<>(environment);
-        Run<?, ?> run = build.run();
         RegistryLogin login =
                 RegistryLogin.find(step.functionName(), step.credentialsId(build.defaults()), run);
         TaskListener listener = build.listener();
         FilePath workspace = build.workspace();
         String temporaryDirectory = WorkspaceList.tempDir(workspace).getRemote();
-        ReleaseOnAgent release = new ReleaseOnAgent(ReleasePlan.of(step, buildEnvironment),
+        ReleaseOnAgent release = new ReleaseOnAgent(ReleasePlan.of(step, destinations, buildEnvironment),
                 new BuilderAccess(login, buildEnvironment, step.isInsecure(), temporaryDirectory),
                 new BuilderAccess(null, buildEnvironment, step.isInsecure(), temporaryDirectory),
                 ChannelProcesses.export(workspace, build.launcher(), buildEnvironment, listener), listener,

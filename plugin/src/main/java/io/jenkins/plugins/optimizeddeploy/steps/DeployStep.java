@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
+import hudson.model.Run;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.KubernetesTarget;
 import java.io.IOException;
@@ -50,15 +51,21 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
         return target;
     }
 
-    /** Per service, a URL that must answer 200 three times in a row, besides the platform's own health. */
+    /**
+     * Per service, besides the platform's own health, an HTTP check as {@link HealthCheckArgument} writes it: a URL
+     * that must answer 200 three times in a row, asked every second, unless its options say otherwise.
+     */
     public Map<String, String> getHealth() {
         return new LinkedHashMap<>(health);
     }
 
-    /** A map {@code [web: 'http://...']} in a Pipeline, {@code NAME=URL} lines in the form. */
+    /**
+     * A map in a Pipeline, of URLs ({@code [web: 'http://...']}) or of checks ({@code [web: [url: 'http://...',
+     * status: 200, body: 'ok', successes: 3, interval: 1]]}); {@code NAME=URL [OPTION=VALUE...]} lines in the form.
+     */
     @DataBoundSetter
     public void setHealth(Object health) {
-        this.health = NamedValues.parse("health", health);
+        this.health = NamedValues.parse("health", HealthCheckArgument.texts(health));
     }
 
     /** The health URLs as the form shows them. */
@@ -202,6 +209,15 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
     abstract Map<String, String> destinations();
 
     /**
+     * The destinations as the release takes them, read on the controller, where other builds of the job are.
+     *
+     * @throws IllegalArgumentException in one line, when what they name cannot be found
+     */
+    Map<String, String> destinations(Run<?, ?> run) {
+        return destinations();
+    }
+
+    /**
      * The arguments every release needs.
      *
      * @throws IllegalArgumentException naming the argument that is missing or wrong
@@ -217,12 +233,13 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
         if (destinations().isEmpty()) {
             throw new IllegalArgumentException("'services' names no service");
         }
-        for (String service : health.keySet()) {
+        health.forEach((service, check) -> {
             if (!destinations().containsKey(service)) {
                 throw new IllegalArgumentException("'health' names " + service + ", which is not one of the services "
                         + destinations().keySet());
             }
-        }
+            HealthCheckArgument.check(service, check);
+        });
         requireHttpTargetArguments();
     }
 

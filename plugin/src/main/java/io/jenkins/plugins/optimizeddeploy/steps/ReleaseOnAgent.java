@@ -12,7 +12,6 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.DeployTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DigestResolver;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DockerCli;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DockerHostTarget;
-import io.jenkins.plugins.optimizeddeploy.engine.deploy.HttpHealthCheck;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.KubernetesTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Release;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
@@ -123,7 +122,8 @@ final class ReleaseOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<Str
             DigestResolver resolver = new DigestResolver(registry);
             List<ServiceDeploy> deploys = new ArrayList<>();
             images.forEach((service, image) -> deploys.add(new ServiceDeploy(service, resolver.resolve(image),
-                    Optional.ofNullable(plan.health().get(service)).map(url -> HttpHealthCheck.of(URI.create(url))))));
+                    Optional.ofNullable(plan.health().get(service))
+                            .map(check -> HealthCheckArgument.check(service, check)))));
             DeployTarget target = targets.apply(session);
             log(plan.action().name().toLowerCase() + " of " + deploys.size() + " service(s) to "
                     + target.identity() + ", history " + history.file());

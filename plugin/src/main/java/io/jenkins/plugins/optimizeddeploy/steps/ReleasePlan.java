@@ -25,10 +25,11 @@ record ReleasePlan(String functionName, Action action, String target, LinkedHash
         health = new LinkedHashMap<>(health);
     }
 
-    static ReleasePlan of(DeployStep step, Map<String, String> buildEnvironment) {
+    /** @param destinations the step's, as {@link DeployStep#destinations(hudson.model.Run)} read them */
+    static ReleasePlan of(DeployStep step, Map<String, String> destinations, Map<String, String> buildEnvironment) {
         String by = buildEnvironment.getOrDefault("BUILD_TAG", step.functionName());
         return new ReleasePlan(step.functionName(), step.action(), step.getTarget(),
-                new LinkedHashMap<>(step.destinations()), new LinkedHashMap<>(step.getHealth()),
+                new LinkedHashMap<>(destinations), new LinkedHashMap<>(step.getHealth()),
                 step.getTimeout(), step.getDockerHost(), step.getHistory(), by, step.kubernetesPlan(),
                 endpoint(step));
     }

@@ -2,7 +2,9 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.Extension;
 import hudson.model.Item;
+import hudson.model.Run;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.optimizeddeploy.action.RecordedRelease;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
 import io.jenkins.plugins.optimizeddeploy.forms.CredentialsIdField;
 import io.jenkins.plugins.optimizeddeploy.forms.FormAccess;
@@ -22,14 +24,16 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code rollbackDeploy(target: 'swarm', services: ['web', 'worker'], to: 'previous')}: every service back on the
- * image it ran before its last healthy deploy or rollback (from the history), or on the digest {@code to} names, as
- * one release through the same health gate as {@code deployImages}.
+ * image it ran before its last healthy deploy or rollback (from the history), on what build {@code to: '42'} of the job
+ * deployed (from its record), or on the digest {@code to} names, as one release through the same health gate as
+ * {@code deployImages}.
  */
 public class RollbackDeployStep extends DeployStep {
 
     static final String FUNCTION_NAME = "rollbackDeploy";
     static final String PREVIOUS = "previous";
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
+    private static final Pattern BUILD_NUMBER = Pattern.compile("[1-9][0-9]{0,8}");
 
     private final List<String> services;
     private String to = PREVIOUS;
@@ -50,8 +54,9 @@ public class RollbackDeployStep extends DeployStep {
     }
 
     /**
-     * {@code previous} (default): what each service ran before its last healthy deploy; or, for one service, a
-     * digest ({@code sha256:...}, in the repository it runs from) or an image {@code IMAGE@sha256:...}.
+     * {@code previous} (default): what each service ran before its last healthy deploy; a build number of this job:
+     * what that build deployed, from its record; or, for one service, a digest ({@code sha256:...}, in the repository
+     * it runs from) or an image {@code IMAGE@sha256:...}.
      */
     public String getTo() {
         return to;
@@ -80,9 +85,18 @@ public class RollbackDeployStep extends DeployStep {
     }
 
     @Override
+    Map<String, String> destinations(Run<?, ?> run) {
+        return namesBuild(to) ? RecordedRelease.images(run, Integer.parseInt(to), services) : destinations();
+    }
+
+    private static boolean namesBuild(String value) {
+        return BUILD_NUMBER.matcher(value).matches();
+    }
+
+    @Override
     void requireValid() {
         super.requireValid();
-        if (!to.equals(PREVIOUS) && services.size() != 1) {
+        if (!to.equals(PREVIOUS) && !namesBuild(to) && services.size() != 1) {
             throw new IllegalArgumentException("'to: " + to + "' names one image: give exactly one service");
         }
     }
@@ -90,12 +104,12 @@ public class RollbackDeployStep extends DeployStep {
     /** What is wrong with a {@code to} value, if anything. */
     static Optional<String> toProblem(String value) {
         String given = value == null ? "" : value.strip();
-        if (given.isEmpty() || given.equals(PREVIOUS) || DIGEST.matcher(given).matches()) {
+        if (given.isEmpty() || given.equals(PREVIOUS) || namesBuild(given) || DIGEST.matcher(given).matches()) {
             return Optional.empty();
         }
         int at = given.indexOf('@');
         return at > 0 && DIGEST.matcher(given.substring(at + 1)).matches() ? Optional.empty()
-                : Optional.of("previous, sha256:<64 hex digits> or IMAGE@sha256:<64 hex digits>");
+                : Optional.of("previous, a build number, sha256:<64 hex digits> or IMAGE@sha256:<64 hex digits>");
     }
 
     /** {@code web, worker to previous}. */
@@ -105,8 +119,8 @@ public class RollbackDeployStep extends DeployStep {
             return StepLabel.text(arguments, "target");
         }
         String to = StepLabel.text(arguments, "to");
-        return services + " to " + (to == null || to.equals(PREVIOUS) ? PREVIOUS : to.startsWith("sha256:") ? StepLabel.shortDigest(to)
-                : StepLabel.shortImage(to));
+        return services + " to " + (to == null || to.equals(PREVIOUS) ? PREVIOUS : namesBuild(to) ? "build #" + to
+                : to.startsWith("sha256:") ? StepLabel.shortDigest(to) : StepLabel.shortImage(to));
     }
 
     @Extension(dynamicLoadable = YesNoMaybe.YES)

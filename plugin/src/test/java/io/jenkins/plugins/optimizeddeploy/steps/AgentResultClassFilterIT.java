@@ -215,7 +215,7 @@ class AgentResultClassFilterIT {
         Map<String, String> environment = Map.of("DOCKER_HOST", dockerd.dockerHost(), "DOCKER_CONFIG",
                 emptyDockerConfig.toString(), "PATH", System.getenv("PATH"));
         BuilderAccess anonymous = new BuilderAccess(null, environment, false, workspace.toString());
-        return new ReleaseOnAgent(ReleasePlan.of(step, environment), anonymous, anonymous,
+        return new ReleaseOnAgent(ReleasePlan.of(step, step.destinations(), environment), anonymous, anonymous,
                 new LocalLauncherProcesses(List.of(), environment), log, null).invoke(workspace.toFile(), null);
     }
 

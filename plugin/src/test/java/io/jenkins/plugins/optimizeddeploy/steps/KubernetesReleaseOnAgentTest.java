@@ -97,7 +97,7 @@ class KubernetesReleaseOnAgentTest {
         step.setTimeout(20);
         Map<String, String> environment = Map.of("PATH", System.getenv("PATH"), "BUILD_TAG", "jenkins-kube-3");
         Path temporary = workspace.resolveSibling(workspace.getFileName() + "@tmp");
-        return new ReleaseOnAgent(ReleasePlan.of(step, environment),
+        return new ReleaseOnAgent(ReleasePlan.of(step, step.destinations(), environment),
                 new BuilderAccess(null, environment, false, temporary.toString()),
                 new BuilderAccess(null, environment, false, temporary.toString()),
                 new LocalLauncherProcesses(List.of(), environment), log, null).invoke(workspace.toFile(), null);

@@ -118,7 +118,7 @@ class ReleaseOnAgentTest {
             step.setSecretCredentialsId("captain");
             step.setHealth(Map.of("web", caprover.url() + "/health"));
             step.setHistory("state/deploys.jsonl");
-            ReleaseOnAgent callable = JavaSerialization.roundTrip(new ReleaseOnAgent(ReleasePlan.of(step, Map.of()),
+            ReleaseOnAgent callable = JavaSerialization.roundTrip(new ReleaseOnAgent(ReleasePlan.of(step, step.destinations(), Map.of()),
                     new BuilderAccess(null, Map.of(), false, workspace.toString()),
                     new BuilderAccess(null, Map.of(), false, workspace.toString()),
                     new LocalLauncherProcesses(List.of(), Map.of()), log, new TargetSecret("captain42")));
@@ -147,7 +147,7 @@ class ReleaseOnAgentTest {
                 emptyDockerConfig.toString(), "PATH", System.getenv("PATH"), "BUILD_TAG", "jenkins-deploy-7");
         RegistryLogin login = new RegistryLogin(registry.username(), registry.password());
         Path temporary = workspace.resolveSibling(workspace.getFileName() + "@tmp");
-        return new ReleaseOnAgent(ReleasePlan.of(step, environment),
+        return new ReleaseOnAgent(ReleasePlan.of(step, step.destinations(), environment),
                 new BuilderAccess(login, environment, false, temporary.toString()),
                 new BuilderAccess(null, environment, false, temporary.toString()),
                 new LocalLauncherProcesses(List.of(), environment), log, null);

@@ -64,6 +64,8 @@ class StepLabelTest {
                 .isEqualTo("web to sha256:0123456789ab");
         assertThat(RollbackDeployStep.label(Map.of("services", "web", "to", "registry.example.com/team/web@" + DIGEST)))
                 .isEqualTo("web to web@sha256:0123456789ab");
+        assertThat(RollbackDeployStep.label(Map.of("services", List.of("web", "worker"), "to", "42")))
+                .isEqualTo("web, worker to build #42");
     }
 
     @Test

@@ -16,7 +16,8 @@ import java.util.Optional;
  * ({@link ContainerSettings}) and waits for its HEALTHCHECK (or, without one, for it to keep running a while); then
  * it removes the old one. Until then the old one keeps serving, except on the host network, where the two would
  * fight over the ports: there the old one is stopped first (and started again on failure). On failure the new
- * container is removed and the old one takes its name back.
+ * container is removed and the old one takes its name back. A service without a container yet gets one with docker's
+ * defaults (restarted unless stopped), removed again when it is not healthy.
  */
 public final class DockerHostTarget implements DeployTarget {
     private static final String PARKED = ".previous";
@@ -44,12 +45,15 @@ public final class DockerHostTarget implements DeployTarget {
     @Override
     public Rollout deploy(String service, ImageReference image, Instant deadline) {
         restoreParked(service);
-        JsonNode old = container(service).orElseThrow(() -> new DeployException("there is no container named "
-                + service + " on " + docker.endpoint() + ": run it once with docker run; deploys carry its settings over"));
-        if (imageOf(old).equals(image)) {
+        Optional<JsonNode> running = container(service);
+        if (running.isPresent() && imageOf(running.get()).equals(image)) {
             return awaitHealthy(service, deadline);
         }
         docker.require(remaining(deadline), List.of("pull", "--quiet", image.toString()));
+        if (running.isEmpty()) {
+            return create(service, image, deadline);
+        }
+        JsonNode old = running.get();
         ContainerSettings settings = ContainerSettings.of(old,
                 docker.inspect("image", "inspect", old.path("Image").asText()).orElseGet(() -> old.path("Config")));
         String parked = service + PARKED;
@@ -79,6 +83,17 @@ public final class DockerHostTarget implements DeployTarget {
             restoreParked(service);
         }
         return rollout;
+    }
+
+    /**
+     * The first deploy of a service: a container of that name with docker's defaults, restarted unless stopped; the
+     * deploys after it carry its settings over. When it is not healthy the release's undo removes it.
+     */
+    private Rollout create(String service, ImageReference image, Instant deadline) {
+        CommandResult started = docker.run(remaining(deadline), Map.of(), List.of("run", "--detach", "--name", service,
+                "--restart", "unless-stopped", image.toString()));
+        return started.succeeded() ? awaitHealthy(service, deadline)
+                : Rollout.failed("docker run failed: " + started.lastLine());
     }
 
     /**

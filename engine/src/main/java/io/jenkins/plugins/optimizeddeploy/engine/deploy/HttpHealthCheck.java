@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The HTTP part of a health gate: {@code GET url} must answer {@code expectedStatus} (and, when given, a body in
@@ -14,6 +16,8 @@ import java.util.regex.Pattern;
  */
 public record HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> bodyPattern, int successes,
         Duration interval, Duration requestTimeout) {
+    private static final Pattern BODY_OPTION = Pattern.compile("(?:^|\\s)body=");
+
     public HttpHealthCheck {
         Objects.requireNonNull(url, "health check URL");
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
@@ -32,6 +36,54 @@ public record HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> bod
 
     public static HttpHealthCheck of(URI url) {
         return new HttpHealthCheck(url, 200, Optional.empty(), 3, Duration.ofSeconds(1), Duration.ofSeconds(5));
+    }
+
+    /**
+     * {@code URL [OPTION=VALUE...]}: the check {@link #of} gives for the URL, with the options of
+     * {@link #withOptions}.
+     *
+     * @throws IllegalArgumentException in one line, naming what is wrong
+     */
+    public static HttpHealthCheck parse(String text) {
+        String[] urlAndOptions = text.strip().split("\\s+", 2);
+        HttpHealthCheck check = of(URI.create(urlAndOptions[0]));
+        return urlAndOptions.length == 1 ? check : check.withOptions(urlAndOptions[1]);
+    }
+
+    /**
+     * This check with the options written in {@code words}: {@code status=N}, {@code successes=N},
+     * {@code interval=SECONDS} (fractions allowed) and {@code body=REGEX}, which comes last, as the rest of the text is
+     * its pattern.
+     *
+     * @throws IllegalArgumentException in one line, naming the option that is unknown or wrong
+     */
+    public HttpHealthCheck withOptions(String words) {
+        Matcher body = BODY_OPTION.matcher(words);
+        boolean hasBody = body.find();
+        HttpHealthCheck check = this;
+        for (String option : (hasBody ? words.substring(0, body.start()) : words).strip().split("\\s+")) {
+            if (option.isEmpty()) {
+                continue;
+            }
+            int equals = option.indexOf('=');
+            String value = option.substring(equals + 1);
+            check = switch (equals < 0 ? option : option.substring(0, equals)) {
+                case "status" -> check.withExpectedStatus(Integer.parseInt(value));
+                case "successes" -> check.withSuccesses(Integer.parseInt(value));
+                case "interval" -> check.withInterval(Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000)));
+                default -> throw new IllegalArgumentException("unknown option '" + option + "'; after the URL come"
+                        + " status=N, successes=N, interval=SECONDS and body=REGEX");
+            };
+        }
+        if (!hasBody) {
+            return check;
+        }
+        String pattern = words.substring(body.end());
+        try {
+            return check.withBodyPattern(Pattern.compile(pattern));
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("body pattern " + e.getDescription() + ": " + pattern, e);
+        }
     }
 
     public HttpHealthCheck withExpectedStatus(int status) {

@@ -63,6 +63,28 @@ class DockerHostTargetTest {
     }
 
     @Test
+    void shouldCreateTheContainerWhenNoneRunsYetAndRemoveItAgainWhenItIsUnhealthy() throws Exception {
+        ImageReference sick = images.unhealthy("host-app");
+
+        ReleaseResult created = release().run(Action.DEPLOY, List.of(deploy("fresh", v1)), TIMEOUT, "test");
+        ReleaseResult refused = release().run(Action.DEPLOY, List.of(deploy("fresh-sick", sick)), TIMEOUT, "test");
+
+        assertThat(created.services()).singleElement().satisfies(fresh -> {
+            assertThat(fresh.outcome()).as(fresh.reason()).isEqualTo(Outcome.HEALTHY);
+            assertThat(fresh.from()).isNull();
+            assertThat(fresh.running()).isEqualTo(v1.toString());
+        });
+        assertThat(inspect("fresh", "{{.Config.Image}} {{.State.Health.Status}} {{.HostConfig.RestartPolicy.Name}}"))
+                .isEqualTo(v1 + " healthy unless-stopped");
+        assertThat(refused.rolledBack()).isTrue();
+        assertThat(refused.services()).singleElement().satisfies(fresh -> {
+            assertThat(fresh.outcome()).as(fresh.reason()).isEqualTo(Outcome.UNHEALTHY);
+            assertThat(fresh.running()).isNull();
+        });
+        assertThat(containerNames()).contains("fresh").doesNotContain("fresh-sick");
+    }
+
+    @Test
     void shouldKeepTheOldContainerServingWhenTheNewOneIsUnhealthy() throws Exception {
         ImageReference sick = images.unhealthy("host-app");
         dockerd.docker("run", "--detach", "--name", "sick", "--network", "host", v1.toString()).requireSuccess();
