@@ -6,9 +6,6 @@ import groovy.transform.Field
 @Field static final String DEFAULTS_RESOURCE = 'io/jenkins/plugins/optimizeddeploy/defaults.yaml'
 @Field static final String ROLLBACK_VARIABLE = 'OPTIMIZED_DEPLOY_ROLLBACK_BUILD'
 @Field static final String ROLLBACK_PARAMETER = 'ROLLBACK_TO_BUILD'
-// The words deployImages' failure line holds when the gate failed after services had moved and the step put them
-// back, or tried to (the plugin's ReleaseResultMap.failure; a failure before anything moved holds neither).
-@Field static final List<String> PUT_BACK_WORDS = ['every service was put back', 'could not put everything back']
 
 def call(Map config = [:]) {
     Map settings = settings(config)
@@ -83,24 +80,18 @@ private Map deploy(Map settings, List images) {
     if (services.problem) {
         error("optimizedDeploy: ${services.problem}")
     }
-    String failure = null
     Map outcome = null
     stage('Deploy') {
-        try {
-            outcome = deployImages(releaseArguments(settings, [services: services.images]))
-        } catch (Exception e) {
-            failure = e.message
-            if (!putBack(failure)) {
-                throw e
-            }
-        }
+        // propagate: false returns the outcome of a failed gate instead of failing with it
+        outcome = deployImages(releaseArguments(settings, [services: services.images, propagate: false]))
     }
+    String failure = gateFailure(outcome)
     if (failure) {
-        // deployImages has already put every moved service back: this stage shows it in the graph.
+        // deployImages has already put every moved service back, or tried to: this stage shows it in the graph.
         stage('Rollback') {
-            echo "optimizedDeploy: the health gate failed and the deploy rolled back: ${failure}"
+            echo "optimizedDeploy: ${failure}"
         }
-        error(failure)
+        error("optimizedDeploy: ${failure}")
     }
     return outcome
 }
@@ -278,7 +269,18 @@ private static Map deployedServices(Map services, List images) {
     return [images: deployed]
 }
 
+/** What went wrong in deployImages' outcome when a service is not healthy, and what runs now; null when all are. */
 @NonCPS
-private static boolean putBack(String failure) {
-    return failure != null && PUT_BACK_WORDS.any { failure.contains(it) }
+private static String gateFailure(Map outcome) {
+    List services = outcome.services as List
+    if (!services.any { it.outcome != 'HEALTHY' }) {
+        return null
+    }
+    List failed = services.findAll { it.outcome != 'HEALTHY' && it.reason }
+    String why = failed.collect { "${it.service} ${it.outcome.toLowerCase().replace('_', ' ')}: ${it.reason}" }.join('; ')
+    if (services.any { it.outcome == 'ROLLBACK_FAILED' }) {
+        String running = services.collect { "${it.service} runs ${it.running ?: 'nothing'}" }.join(', ')
+        return "the health gate failed and not everything could be put back: ${why} (${running})".toString()
+    }
+    return "the health gate failed and every service was put back: ${why}".toString()
 }

@@ -42,7 +42,7 @@ class DeclarativeUseTest extends LibraryPipelineTest {
                 "stage(Deploy, groovy.lang.Closure)",
                 "deployImages({target=docker, services={web=registry.example.com/team/sample-app/web:3f9c2e1@sha256:"
                         + "1".repeat(64) + ", worker=registry.example.com/team/sample-app/worker:3f9c2e1@sha256:"
-                        + "2".repeat(64) + "}, timeout=120})");
+                        + "2".repeat(64) + "}, propagate=false, timeout=120})");
         assertThat(result).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("deploy", recorded("deployImages"));
     }

@@ -37,6 +37,8 @@ abstract class LibraryPipelineTest extends BasePipelineTestCPS {
     final Map<String, Object> globalConfiguration = new LinkedHashMap<>();
     /** The line deployImages fails with, or null for a healthy deploy. */
     String deployFailure;
+    /** The recorded result deployImages answers with, a file of {@code src/test/resources/recorded}. */
+    String deployResult = "deployImages";
 
     @BeforeEach
     void setUpPipeline() throws Exception {
@@ -66,7 +68,7 @@ abstract class LibraryPipelineTest extends BasePipelineTestCPS {
             if (deployFailure != null) {
                 throw new IllegalStateException(deployFailure);
             }
-            return recorded("deployImages");
+            return recorded(deployResult);
         });
         block("node", () -> env.put("NODE_NAME", "agent-1"));
         getHelper().registerAllowedMethod(MethodSignature.method("error", String.class), (Object message) -> {
@@ -106,14 +108,6 @@ abstract class LibraryPipelineTest extends BasePipelineTestCPS {
             return new Yaml().load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the recorded result " + name, e);
-        }
-    }
-
-    static String recordedText(String name) {
-        try (InputStream in = LibraryPipelineTest.class.getResourceAsStream("/recorded/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the recorded text " + name, e);
         }
     }
 

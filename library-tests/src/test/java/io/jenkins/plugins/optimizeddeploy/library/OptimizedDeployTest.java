@@ -12,7 +12,6 @@ import org.codehaus.groovy.runtime.GStringImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** optimizedDeploy(...) as a scripted Jenkinsfile's whole pipeline: its stages, its steps and their arguments. */
 class OptimizedDeployTest extends LibraryPipelineTest {
@@ -44,7 +43,7 @@ class OptimizedDeployTest extends LibraryPipelineTest {
                 "retagImages({images=[" + WEB + ", " + WORKER + "], tags=[1.4.2, prod]})",
                 "stage(Deploy, groovy.lang.Closure)",
                 "deployImages({target=swarm, services={web=" + WEB + "@" + WEB_DIGEST + ", worker=" + WORKER + "@"
-                        + WORKER_DIGEST + "}, timeout=120})");
+                        + WORKER_DIGEST + "}, propagate=false, timeout=120})");
         assertJobStatusSuccess();
     }
 
@@ -131,17 +130,24 @@ class OptimizedDeployTest extends LibraryPipelineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"deployImages-unhealthy.txt", "deployImages-not-put-back.txt"})
-    void shouldShowARollbackStageAndFailWithTheGatesLineWhenTheHealthGateFailed(String recordedFailure) {
-        deployFailure = recordedText(recordedFailure);
+    @CsvSource(delimiter = '|', value = {
+        "deployImages-unhealthy | optimizedDeploy: the health gate failed and every service was put back: web unhealthy:"
+                + " its HEALTHCHECK failed: exit code 1, wget: server returned error: HTTP/1.0 500 Internal Server Error",
+        "deployImages-not-put-back | optimizedDeploy: the health gate failed and not everything could be put back: web"
+                + " unhealthy: its HEALTHCHECK failed: exit code 1, wget: server returned error: HTTP/1.0 500 Internal"
+                + " Server Error; worker rollback failed: docker service rollback exited 1 (web runs nothing, worker runs"
+                + " registry.example.com/team/sample-app/worker@sha256:2222222222222222222222222222222222222222222222222222"
+                + "222222222222)"})
+    void shouldShowARollbackStageAndFailWithTheGatesLineWhenTheHealthGateFailed(String recordedResult, String line) {
+        deployResult = recordedResult;
 
-        assertThatThrownBy(() -> run("scripted", Map.of("registry", "registry.example.com/team")))
-                .hasMessage(deployFailure);
+        assertThatThrownBy(() -> run("scripted", Map.of("registry", "registry.example.com/team"))).hasMessage(line);
 
         assertThat(stages()).containsExactly("Harden", "Build", "Verify", "Deploy", "Rollback");
-        assertThat(argumentsOf("echo")).contains(
-                "optimizedDeploy: the health gate failed and the deploy rolled back: " + deployFailure);
-        assertThat(calls()).endsWith("stage(Rollback, groovy.lang.Closure)", "error(" + deployFailure + ")");
+        assertThat(argumentsOf("deployImages")).singleElement()
+                .satisfies(arguments -> assertThat((Map<String, Object>) arguments).containsEntry("propagate", false));
+        assertThat(argumentsOf("echo")).contains(line);
+        assertThat(calls()).endsWith("stage(Rollback, groovy.lang.Closure)", "error(" + line + ")");
         assertThat(argumentsOf("rollbackDeploy")).as("deployImages has put the services back itself").isEmpty();
         assertJobStatusFailure();
     }
@@ -239,7 +245,7 @@ class OptimizedDeployTest extends LibraryPipelineTest {
         assertThat((Map<String, Object>) argumentsOf("bakeImages").get(0)).containsEntry("targets", List.of("web"))
                 .doesNotContainKey("group");
         assertThat(calls()).last().isEqualTo("deployImages({target=docker, services={frontend=" + WEB + "@" + WEB_DIGEST
-                + "}, dockerHost=ssh://deploy@app.internal, health={frontend=http://frontend.internal/health},"
+                + "}, propagate=false, dockerHost=ssh://deploy@app.internal, health={frontend=http://frontend.internal/health},"
                 + " timeout=120, history=/var/lib/deploys.jsonl})");
     }
 

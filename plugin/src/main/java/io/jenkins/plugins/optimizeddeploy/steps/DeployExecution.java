@@ -56,6 +56,7 @@ final class DeployExecution extends SynchronousNonBlockingStepExecution<Map<Stri
                 ChannelProcesses.export(workspace, build.launcher(), buildEnvironment, listener), listener,
                 TargetSecret.find(step.functionName(), step.getSecretCredentialsId(), run));
 
-        return workspace.act(release).finish(run, listener);
+        StepOutcome<Map<String, Object>> outcome = workspace.act(release);
+        return (step.isPropagate() ? outcome : outcome.withFailureLogged()).finish(run, listener);
     }
 }

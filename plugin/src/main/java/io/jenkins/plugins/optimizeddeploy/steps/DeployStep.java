@@ -28,6 +28,7 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
     private int timeout = DEFAULT_TIMEOUT_SECONDS;
     private String dockerHost;
     private String history;
+    private boolean propagate = true;
     private String kubeconfig;
     private String context;
     private String namespace;
@@ -105,6 +106,19 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
     @DataBoundSetter
     public void setHistory(String history) {
         this.history = OptionalText.of(history);
+    }
+
+    /**
+     * Whether a service that did not end healthy fails the step (the default), or the step returns its map all the
+     * same, as {@code build(propagate: false)} does, for the script to read each service's {@code outcome}.
+     */
+    public boolean isPropagate() {
+        return propagate;
+    }
+
+    @DataBoundSetter
+    public void setPropagate(boolean propagate) {
+        this.propagate = propagate;
     }
 
     /** kubernetes: the kubeconfig file on the agent (relative: to the workspace); unset: fabric8's defaults. */

@@ -45,6 +45,19 @@ record StepOutcome<T>(T value, List<String> log, List<StepSummary> records, Stri
         return value;
     }
 
+    /**
+     * The same outcome with its failure line written to the build log instead, so that finishing it returns the value:
+     * what a step with {@code propagate: false} hands the script.
+     */
+    StepOutcome<T> withFailureLogged() {
+        if (failure == null) {
+            return this;
+        }
+        List<String> logged = new ArrayList<>(log);
+        logged.add(failure);
+        return new StepOutcome<>(value, logged, records, metrics, null);
+    }
+
     /** The wall time since {@code startNanos} (a {@link System#nanoTime()}), in milliseconds. */
     static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
