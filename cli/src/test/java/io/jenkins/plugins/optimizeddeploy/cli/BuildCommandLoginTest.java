@@ -74,7 +74,7 @@ class BuildCommandLoginTest {
                         }
                     }).toList();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot list /proc to look for the password in process arguments", e);
         }
     }
 
