@@ -1,7 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.cli;
 
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
-import io.jenkins.plugins.optimizeddeploy.engine.deploy.DeployException;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DeployHistory;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.DeployTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.HttpHealthCheck;
@@ -93,9 +92,7 @@ final class RollbackCommand implements Callable<Integer> {
 
     private ImageReference destination(DeployTarget deployTarget, DeployHistory history, String service) {
         if (to.equals(PREVIOUS)) {
-            return ImageReference.parse(history.previous(deployTarget.identity(), service).orElseThrow(() ->
-                    new DeployException("no healthy deploy of " + service + " on " + deployTarget.identity() + " in "
-                            + history.file() + " says what ran before it")));
+            return history.previousImage(deployTarget.identity(), service);
         }
         if (to.startsWith("sha256:")) {
             ImageReference running = deployTarget.running(service).orElseThrow(() -> new ParameterException(

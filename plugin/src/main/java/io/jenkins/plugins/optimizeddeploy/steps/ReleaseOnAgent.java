@@ -138,9 +138,7 @@ final class ReleaseOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<Str
             return ImageReference.parse(destination);
         }
         if (destination.equals(RollbackDeployStep.PREVIOUS)) {
-            return ImageReference.parse(history.previous(target.identity(), service).orElseThrow(() ->
-                    new DeployException("no healthy deploy of " + service + " on " + target.identity() + " in "
-                            + history.file() + " says what ran before it")));
+            return history.previousImage(target.identity(), service);
         }
         if (destination.startsWith("sha256:")) {
             ImageReference running = target.running(service).orElseThrow(() -> new DeployException(service

@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -86,6 +87,16 @@ public final class DeployHistory {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@link #previous} as the image a rollback to {@code previous} deploys.
+     *
+     * @throws DeployException naming the history when no healthy record says what ran before
+     */
+    public ImageReference previousImage(String target, String service) {
+        return ImageReference.parse(previous(target, service).orElseThrow(() -> new DeployException(
+                "no healthy deploy of " + service + " on " + target + " in " + file + " says what ran before it")));
     }
 
     /**
