@@ -121,7 +121,10 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
         this.propagate = propagate;
     }
 
-    /** kubernetes: the kubeconfig file on the agent (relative: to the workspace); unset: fabric8's defaults. */
+    /**
+     * kubernetes: the kubeconfig file on the agent (relative: to the workspace); unset: the build's {@code KUBECONFIG},
+     * else fabric8's defaults.
+     */
     public String getKubeconfig() {
         return kubeconfig;
     }
@@ -171,8 +174,13 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
         this.container = OptionalText.of(container);
     }
 
-    KubernetesPlan kubernetesPlan() {
-        return new KubernetesPlan(kubeconfig, context, namespace, kind, container);
+    /**
+     * @param buildKubeconfig the build's {@code KUBECONFIG} (as {@code withCredentials} or {@code withEnv} set it, which
+     *                        the agent's own environment does not have), or null
+     */
+    KubernetesPlan kubernetesPlan(String buildKubeconfig) {
+        return new KubernetesPlan(kubeconfig == null ? OptionalText.of(buildKubeconfig) : kubeconfig, context, namespace,
+                kind, container);
     }
 
     /** caprover: the captain's root, e.g. {@code https://captain.apps.example.com}; each service is the app of its name. */

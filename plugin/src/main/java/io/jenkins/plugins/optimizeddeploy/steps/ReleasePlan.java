@@ -30,7 +30,8 @@ record ReleasePlan(String functionName, Action action, String target, LinkedHash
         String by = buildEnvironment.getOrDefault("BUILD_TAG", step.functionName());
         return new ReleasePlan(step.functionName(), step.action(), step.getTarget(),
                 new LinkedHashMap<>(destinations), new LinkedHashMap<>(step.getHealth()),
-                step.getTimeout(), step.getDockerHost(), step.getHistory(), by, step.kubernetesPlan(),
+                step.getTimeout(), step.getDockerHost(), step.getHistory(), by,
+                step.kubernetesPlan(buildEnvironment.get("KUBECONFIG")),
                 endpoint(step));
     }
 

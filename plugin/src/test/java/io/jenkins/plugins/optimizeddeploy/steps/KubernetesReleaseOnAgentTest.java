@@ -34,6 +34,8 @@ class KubernetesReleaseOnAgentTest {
     private final BuildLog log = new BuildLog();
     @TempDir
     Path workspace;
+    @TempDir
+    Path credentialsFolder;
 
     @BeforeEach
     void startTheApiServer() throws IOException {
@@ -85,17 +87,57 @@ class KubernetesReleaseOnAgentTest {
                 .contains("deployment nope not found in namespace shop on " + server.url("/"))
                 .doesNotContain("\n").doesNotContain(TOKEN);
         // the agent turns it into the step's one-line AbortException, as every IllegalArgumentException
-        assertThatThrownBy(() -> otherContext.kubernetesPlan().connect(workspace))
+        assertThatThrownBy(() -> otherContext.kubernetesPlan(null).connect(workspace))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("kubeconfig [" + workspace.resolve("kubeconfig") + "] has no context prod");
     }
 
+    @Test
+    void shouldReachTheClusterThroughTheBuildsKubeconfigAsWithCredentialsSetsIt() throws Exception {
+        try (KubernetesClient client = server.createClient()) {
+            client.apps().deployments().inNamespace("shop").resource(new DeploymentBuilder()
+                    .withNewMetadata().withName("web").endMetadata()
+                    .withNewSpec().withReplicas(1).withNewTemplate().withNewSpec().addNewContainer().withName("app")
+                    .withImage(IMAGE).endContainer().endSpec().endTemplate().endSpec()
+                    .withNewStatus().withObservedGeneration(1L).withReplicas(1).withUpdatedReplicas(1)
+                    .withAvailableReplicas(1).endStatus().build()).create();
+        }
+        Path secretFile = Files.move(workspace.resolve("kubeconfig"), credentialsFolder.resolve("kubeconfig"));
+        DeployImagesStep noKubeconfigArgument = new DeployImagesStep("kubernetes", Map.of("web", IMAGE));
+
+        StepOutcome<Map<String, Object>> outcome = release(noKubeconfigArgument, null, secretFile.toString());
+
+        assertThat(outcome.failure()).as(String.join("\n", outcome.log())).isNull();
+        assertThat(log.text()).contains("deploy of 1 service(s) to kubernetes " + server.url("/")).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void shouldRefuseAKubeconfigListInOneLine() {
+        DeployImagesStep step = new DeployImagesStep("kubernetes", Map.of("web", IMAGE));
+        Map<String, String> environment = Map.of("KUBECONFIG", "/one/config:/other/config");
+
+        // the agent turns it into the step's one-line AbortException, as every IllegalArgumentException
+        assertThatThrownBy(() -> ReleasePlan.of(step, step.destinations(), environment).kubernetes().connect(workspace))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("kubeconfig '/one/config:/other/config' names"
+                        + " several files; the kubernetes target reads one: name it with kubeconfig");
+    }
+
     private StepOutcome<Map<String, Object>> release(DeployStep step) throws IOException, InterruptedException {
+        return release(step, "kubeconfig", null);
+    }
+
+    /** @param buildKubeconfig the build's {@code KUBECONFIG}, or null */
+    private StepOutcome<Map<String, Object>> release(DeployStep step, String kubeconfig, String buildKubeconfig)
+            throws IOException, InterruptedException {
         step.setHistory("state/deploys.jsonl");
-        step.setKubeconfig("kubeconfig");
+        step.setKubeconfig(kubeconfig);
         step.setNamespace("shop");
         step.setTimeout(20);
-        Map<String, String> environment = Map.of("PATH", System.getenv("PATH"), "BUILD_TAG", "jenkins-kube-3");
+        Map<String, String> environment = new HashMap<>(Map.of("PATH", System.getenv("PATH"), "BUILD_TAG",
+                "jenkins-kube-3"));
+        if (buildKubeconfig != null) {
+            environment.put("KUBECONFIG", buildKubeconfig);
+        }
         Path temporary = workspace.resolveSibling(workspace.getFileName() + "@tmp");
         return new ReleaseOnAgent(ReleasePlan.of(step, step.destinations(), environment),
                 new BuilderAccess(null, environment, false, temporary.toString()),
