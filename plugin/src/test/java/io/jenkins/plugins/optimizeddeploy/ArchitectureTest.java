@@ -29,14 +29,19 @@ class ArchitectureTest {
 
     private static final String PLUGIN = "io.jenkins.plugins.optimizeddeploy";
     private static final String ENGINE = PLUGIN + ".engine";
-    /** The engine's public face: one package per concern (engine.image, engine.registry, ...), no deeper. */
-    private static final Pattern ENGINE_FACE = Pattern.compile(Pattern.quote(ENGINE) + "\\.[a-z]+");
     /**
-     * The lint concern's face lies one level down: its rule list and its report formats are what the CLI uses too,
+     * The engine's public face: one package per concern (engine.image, engine.registry, ...), the build backends'
+     * settings (engine.imagebuild.buildah, ...), the registry's credentials (engine.registry.auth) and the entry
+     * point of a build ({@code engine.BakeImages}).
+     */
+    private static final Pattern ENGINE_FACE =
+            Pattern.compile(Pattern.quote(ENGINE) + "(\\.[a-z]+|\\.imagebuild\\.[a-z]+|\\.registry\\.auth)?");
+    /**
+     * The lint concern's face lies one level down: its rule list and its fixer are what the CLI uses too,
      * and nothing else of those packages may be reached.
      */
     private static final Set<String> ENGINE_ENTRY_POINTS = Set.of(ENGINE + ".lint.rules.RuleRegistry",
-            ENGINE + ".lint.report.LintOutputFormat", ENGINE + ".lint.fix.DockerfileFixer",
+            ENGINE + ".lint.fix.DockerfileFixer",
             ENGINE + ".lint.fix.FixOptions", ENGINE + ".lint.fix.FixResult");
 
     @ArchTest

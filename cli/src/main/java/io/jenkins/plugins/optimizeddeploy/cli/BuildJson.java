@@ -1,8 +1,8 @@
 package io.jenkins.plugins.optimizeddeploy.cli;
 
-import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
-import io.jenkins.plugins.optimizeddeploy.engine.build.StepStatistics;
-import io.jenkins.plugins.optimizeddeploy.engine.build.TargetResult;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.optimizeddeploy.cli;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspector;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspector;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.cli;
 
-import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.PlatformImage;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.PlatformImage;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -1,11 +1,11 @@
 package io.jenkins.plugins.optimizeddeploy.cli;
 
-import io.jenkins.plugins.optimizeddeploy.engine.build.BakeFileException;
+import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeFileException;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParseException;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFileException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsRecordException;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsException;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.CredentialsException;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.io.InputStream;
 import java.io.PrintWriter;

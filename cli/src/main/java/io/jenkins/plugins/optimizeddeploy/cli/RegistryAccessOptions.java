@@ -2,12 +2,12 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsSource;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.DockerConfigCredentials;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryCredentials;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.TemporaryDockerConfig;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.CredentialsSource;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.DockerConfigCredentials;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.RegistryCredentials;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.TemporaryDockerConfig;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

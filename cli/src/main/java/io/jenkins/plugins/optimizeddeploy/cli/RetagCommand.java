@@ -2,10 +2,10 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.Retagger;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.TagResult;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagRequest;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagResult;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.Retagger;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.TagResult;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -2,11 +2,11 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsRecordException;

@@ -3,8 +3,8 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildRequest;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

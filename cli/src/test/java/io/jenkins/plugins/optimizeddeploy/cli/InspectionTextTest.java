@@ -2,8 +2,8 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.PlatformImage;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.PlatformImage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -12,6 +13,8 @@ import io.jenkins.plugins.optimizeddeploy.testsupport.ProjectArchitectureRules;
 @AnalyzeClasses(packages = "io.jenkins.plugins.optimizeddeploy.engine",
         importOptions = ImportOption.DoNotIncludeJars.class)
 class EngineArchitectureTest {
+    private static final String ENGINE = "io.jenkins.plugins.optimizeddeploy.engine";
+
     @ArchTest
     static final ArchRule engineKnowsNothingOfJenkins = noClasses()
             .that().resideInAPackage("io.jenkins.plugins.optimizeddeploy.engine..")
@@ -26,6 +29,38 @@ class EngineArchitectureTest {
                     "io.jenkins.plugins.optimizeddeploy.steps..", "io.jenkins.plugins.optimizeddeploy.action..",
                     "io.jenkins.plugins.optimizeddeploy.config..", "io.jenkins.plugins.optimizeddeploy.cli..")
             .because("layers go one way only: cli/plugin -> engine (DESIGN.md)");
+
+    @ArchTest
+    static final ArchRule buildBackendsDoNotKnowEachOther = slices()
+            .matching(ENGINE + ".imagebuild.(*)..")
+            .should().notDependOnEachOther()
+            .because("docker, buildah and buildx each hold their own arguments, output parser and local cache;"
+                    + " what they share lives in imagebuild");
+
+    @ArchTest
+    static final ArchRule findingsKnowNeitherLintNorVerify = noClasses()
+            .that().resideInAPackage(ENGINE + ".findings..")
+            .should().dependOnClassesThat().resideInAnyPackage(ENGINE + ".lint..", ENGINE + ".verify..")
+            .because("findings, thresholds and report formats are shared by the linter and the image checks");
+
+    @ArchTest
+    static final ArchRule cacheKnowsNoBuildBackend = noClasses()
+            .that().resideInAPackage(ENGINE + ".cache..")
+            .should().dependOnClassesThat().resideInAPackage(ENGINE + ".imagebuild..")
+            .because("a cache plan says where caches are; each backend turns it into its own flags");
+
+    @ArchTest
+    static final ArchRule bakeFilesKnowNothingOfBuilding = noClasses()
+            .that().resideInAPackage(ENGINE + ".bake..")
+            .should().dependOnClassesThat().resideInAPackage(ENGINE + ".imagebuild..")
+            .because("a bake file is read and evaluated as buildx does, whoever builds it");
+
+    @ArchTest
+    static final ArchRule registryVerbsKnowNoCaller = noClasses()
+            .that().resideInAPackage(ENGINE + ".registry..")
+            .should().dependOnClassesThat().resideInAnyPackage(ENGINE + ".retag..", ENGINE + ".inspect..",
+                    ENGINE + ".imagebuild..", ENGINE + ".deploy..", ENGINE + ".verify..")
+            .because("retag, inspect, build, deploy and verify use the registry client, never the other way");
 
     @ArchTest
     static final ArchTests projectRules = ArchTests.in(ProjectArchitectureRules.class);

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.forms;
 
-import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuilderBackend;
 import java.util.Arrays;
 import java.util.List;
 

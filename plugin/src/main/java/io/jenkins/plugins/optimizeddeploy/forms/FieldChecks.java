@@ -1,7 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.forms;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagRequest;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
-import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsSource;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.DockerConfigCredentials;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.CredentialsSource;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.DockerConfigCredentials;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;

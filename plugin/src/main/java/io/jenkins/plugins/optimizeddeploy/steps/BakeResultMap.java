@@ -1,9 +1,9 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
-import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
-import io.jenkins.plugins.optimizeddeploy.engine.build.StepStatistics;
-import io.jenkins.plugins.optimizeddeploy.engine.build.TargetResult;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

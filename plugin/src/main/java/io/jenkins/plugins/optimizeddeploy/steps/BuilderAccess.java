@@ -1,14 +1,14 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.optimizeddeploy.engine.build.BuildahSettings;
-import io.jenkins.plugins.optimizeddeploy.engine.build.DockerSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsSource;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.DockerSettings;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.buildah.BuildahSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryCredentials;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.TemporaryDockerConfig;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.CredentialsSource;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.RegistryCredentials;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.TemporaryDockerConfig;
 import java.io.File;
 import java.io.Serializable;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;

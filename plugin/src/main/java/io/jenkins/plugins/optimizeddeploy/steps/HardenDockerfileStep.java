@@ -2,7 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.Extension;
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.forms.FailOnField;
 import io.jenkins.plugins.optimizeddeploy.forms.LintFilesFields;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
-import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.PlatformImage;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.PlatformImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspector;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspector;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import java.util.List;

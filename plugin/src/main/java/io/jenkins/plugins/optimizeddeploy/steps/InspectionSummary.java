@@ -2,8 +2,8 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.PlatformImage;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.PlatformImage;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.util.LinkedHashMap;
 import java.util.Map;

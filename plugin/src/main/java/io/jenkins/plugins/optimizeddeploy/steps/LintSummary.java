@@ -1,9 +1,9 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.report.LintOutputFormat;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.LintOutputFormat;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.LintReport;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;

@@ -4,7 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.model.Run;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryCredentials;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.RegistryCredentials;
 import java.io.Serializable;
 import java.util.Objects;
 

@@ -5,7 +5,7 @@ import hudson.EnvVars;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagRequest;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
+import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.LintReport;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspector;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspector;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.engine.verify.ImageVerifier;

@@ -2,8 +2,8 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.Extension;
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.forms.CredentialsIdField;
 import io.jenkins.plugins.optimizeddeploy.forms.FailOnField;
 import io.jenkins.plugins.optimizeddeploy.forms.ImageField;

@@ -2,8 +2,8 @@ package io.jenkins.plugins.optimizeddeploy.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuilderBackend;
 import org.junit.jupiter.api.Test;
 
 class ChoicesTest {

@@ -3,9 +3,9 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagOutcome;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagOutcome;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagRequest;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagResult;
 import io.jenkins.plugins.optimizeddeploy.testsupport.HostileRegistry;
 import io.jenkins.plugins.optimizeddeploy.testsupport.HostileRegistry.Answer;
 import java.nio.file.Path;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchRuntimeException;
 
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
-import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagRequest;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagRequest;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DeployableImages;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;

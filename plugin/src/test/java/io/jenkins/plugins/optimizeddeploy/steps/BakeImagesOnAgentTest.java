@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
-import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
-import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
-import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildRequest;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.RunMetrics;

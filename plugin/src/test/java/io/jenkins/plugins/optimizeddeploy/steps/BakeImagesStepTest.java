@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.Extension;
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
-import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
-import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
-import io.jenkins.plugins.optimizeddeploy.engine.build.SourceRevision;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildRequest;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuilderBackend;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.SourceRevision;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
 import java.time.Instant;

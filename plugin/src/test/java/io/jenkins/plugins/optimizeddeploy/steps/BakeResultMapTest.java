@@ -3,9 +3,9 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
-import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
-import io.jenkins.plugins.optimizeddeploy.engine.build.StepStatistics;
-import io.jenkins.plugins.optimizeddeploy.engine.build.TargetResult;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

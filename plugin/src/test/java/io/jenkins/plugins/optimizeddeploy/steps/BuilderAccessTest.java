@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.MissingNode;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.TemporaryDockerConfig;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.TemporaryDockerConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

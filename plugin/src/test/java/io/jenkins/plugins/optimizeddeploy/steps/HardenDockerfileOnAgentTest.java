@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.testsupport.FullDisk;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.Extension;
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import java.util.Arrays;
 import java.util.List;
 import jenkins.YesNoMaybe;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
-import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.Layer;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.PlatformImage;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.Layer;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.PlatformImage;
 import java.util.List;
 import java.util.Map;
 

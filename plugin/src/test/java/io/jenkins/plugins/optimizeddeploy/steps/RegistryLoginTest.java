@@ -3,7 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryCredentials;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.RegistryCredentials;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 

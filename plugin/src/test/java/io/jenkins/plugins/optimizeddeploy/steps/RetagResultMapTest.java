@@ -2,9 +2,9 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagOutcome;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.TrafficSnapshot;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagOutcome;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;

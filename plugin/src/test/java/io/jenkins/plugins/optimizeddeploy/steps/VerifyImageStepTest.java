@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

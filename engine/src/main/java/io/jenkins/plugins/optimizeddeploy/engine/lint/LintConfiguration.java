@@ -1,5 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
+import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

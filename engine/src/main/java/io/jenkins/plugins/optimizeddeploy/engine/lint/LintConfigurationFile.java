@@ -10,6 +10,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFileException;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

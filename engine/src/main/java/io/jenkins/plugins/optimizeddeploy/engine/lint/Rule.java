@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
+import io.jenkins.plugins.optimizeddeploy.engine.findings.RuleDescription;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Finding;
 import java.util.Objects;
 
 /**

@@ -1,14 +1,14 @@
 package io.jenkins.plugins.optimizeddeploy.engine.metrics;
 
-import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
-import io.jenkins.plugins.optimizeddeploy.engine.build.TargetResult;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Outcome;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspection;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.PlatformImage;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RetagResult;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.LintReport;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.PlatformImage;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.metrics;
 
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.metrics;
 
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.AuthChallenge;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.CredentialsSource;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.RegistryCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

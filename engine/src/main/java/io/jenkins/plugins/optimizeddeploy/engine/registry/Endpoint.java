@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.AuthChallenge;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;

@@ -17,7 +17,7 @@ public final class Manifest {
     private final byte[] content;
     private final URI source;
 
-    Manifest(ManifestMediaType mediaType, Digest digest, byte[] content, URI source) {
+    public Manifest(ManifestMediaType mediaType, Digest digest, byte[] content, URI source) {
         this.mediaType = Objects.requireNonNull(mediaType, "manifest media type");
         this.digest = Objects.requireNonNull(digest, "manifest digest");
         this.content = content.clone();
@@ -25,7 +25,7 @@ public final class Manifest {
     }
 
     /** Where it was fetched from, for error messages; not part of its identity. */
-    URI source() {
+    public URI source() {
         return source;
     }
 

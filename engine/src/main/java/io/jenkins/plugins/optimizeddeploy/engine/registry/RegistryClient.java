@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.AuthChallenge;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.CredentialsSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

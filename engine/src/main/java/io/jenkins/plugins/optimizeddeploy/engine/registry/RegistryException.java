@@ -25,7 +25,7 @@ public class RegistryException extends RuntimeException {
         this.url = RedactedUrl.of(url);
     }
 
-    RegistryException(String operation, int status, List<String> errorCodes, URI url, String problem) {
+    public RegistryException(String operation, int status, List<String> errorCodes, URI url, String problem) {
         this(operation, status, errorCodes, url, problem, null);
     }
 

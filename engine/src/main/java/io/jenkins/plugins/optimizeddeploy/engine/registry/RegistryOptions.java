@@ -125,7 +125,7 @@ public final class RegistryOptions implements Serializable {
     }
 
     /** The pause before retry number {@code retry} (1-based): doubling from the initial backoff, capped. */
-    Duration backoffBefore(int retry) {
+    public Duration backoffBefore(int retry) {
         Duration backoff = initialBackoff;
         for (int i = 1; i < retry && backoff.compareTo(maxBackoff) < 0; i++) {
             backoff = backoff.multipliedBy(2);

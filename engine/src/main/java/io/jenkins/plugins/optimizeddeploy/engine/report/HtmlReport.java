@@ -1,8 +1,8 @@
 package io.jenkins.plugins.optimizeddeploy.engine.report;
 
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Comparison;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Delta;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Deployment;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.verify;
 
-import io.jenkins.plugins.optimizeddeploy.engine.lint.RuleDescription;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.RuleDescription;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import java.net.URI;
 import java.util.Locale;
 

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.optimizeddeploy.engine.verify;
 
+import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Finding;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.LintReport;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Secrets;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Finding;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.LintReport;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Secrets;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageConfig;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspector;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageConfig;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspector;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
 import java.util.ArrayList;
 import java.util.List;

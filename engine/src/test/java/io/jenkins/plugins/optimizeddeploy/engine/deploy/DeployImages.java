@@ -2,9 +2,9 @@ package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.DockerConfigCredentials;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.DockerConfigCredentials;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DeployableImages;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;

@@ -3,6 +3,8 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

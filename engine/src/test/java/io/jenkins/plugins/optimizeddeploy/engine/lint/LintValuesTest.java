@@ -2,6 +2,9 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Finding;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.registry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.CredentialsSource;
 import io.jenkins.plugins.optimizeddeploy.testsupport.HostileRegistry;
 import io.jenkins.plugins.optimizeddeploy.testsupport.HostileRegistry.Answer;
 import java.time.Duration;

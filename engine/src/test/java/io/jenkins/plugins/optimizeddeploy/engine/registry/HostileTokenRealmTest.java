@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.RegistryCredentials;
 import io.jenkins.plugins.optimizeddeploy.testsupport.HostileRegistry;
 import io.jenkins.plugins.optimizeddeploy.testsupport.HostileRegistry.Answer;
 import java.util.Optional;

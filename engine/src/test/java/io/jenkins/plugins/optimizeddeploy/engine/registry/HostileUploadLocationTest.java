@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.RegistryCredentials;
 import io.jenkins.plugins.optimizeddeploy.testsupport.HostileRegistry;
 import io.jenkins.plugins.optimizeddeploy.testsupport.HostileRegistry.Answer;
 import io.jenkins.plugins.optimizeddeploy.testsupport.HostileRegistry.Request;

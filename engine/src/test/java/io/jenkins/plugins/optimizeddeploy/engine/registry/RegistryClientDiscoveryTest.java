@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.CredentialsSource;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

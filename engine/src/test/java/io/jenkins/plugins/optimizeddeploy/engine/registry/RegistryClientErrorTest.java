@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.CredentialsSource;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.RegistryCredentials;
 import io.jenkins.plugins.optimizeddeploy.testsupport.LoopbackPorts;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import java.net.Authenticator;
@@ -29,9 +31,7 @@ class RegistryClientErrorTest {
     void shouldReportAnUnknownRepositoryWithTheRegistryErrorCode() {
         ImageReference missing = ImageReference.parse(plain.hostPort() + "/errors/never-pushed:1");
         try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), CredentialsSource.anonymous())) {
-            ImageInspector inspector = new ImageInspector(client);
-
-            assertThatThrownBy(() -> inspector.inspect(missing))
+            assertThatThrownBy(() -> client.getManifest(missing))
                     .isInstanceOfSatisfying(RegistryException.class, e -> {
                         assertThat(e.operation()).isEqualTo("fetch manifest " + missing);
                         assertThat(e.status()).isEqualTo(404);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.CountingCredentials;
 import io.jenkins.plugins.optimizeddeploy.testsupport.FaultInjectingProxy;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.report;
 
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Deployment;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.ImageMetrics;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;

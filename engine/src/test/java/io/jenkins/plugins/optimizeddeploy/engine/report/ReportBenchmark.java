@@ -3,8 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
-import io.jenkins.plugins.optimizeddeploy.engine.build.BenchmarkSection;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Deployment;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.ImageMetrics;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
@@ -12,6 +11,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.RecordedFinding;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.RunMetrics;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.TargetCache;
+import io.jenkins.plugins.optimizeddeploy.testsupport.BenchmarkSection;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package io.jenkins.plugins.optimizeddeploy.engine.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Finding;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageConfig;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Finding;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageConfig;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.groups.Tuple;

@@ -2,13 +2,13 @@ package io.jenkins.plugins.optimizeddeploy.engine.verify;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsSource;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.ImageInspector;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspector;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.CredentialsSource;
 import io.jenkins.plugins.optimizeddeploy.testsupport.HostileRegistry;
 import io.jenkins.plugins.optimizeddeploy.testsupport.HostileRegistry.Answer;
 import java.util.List;

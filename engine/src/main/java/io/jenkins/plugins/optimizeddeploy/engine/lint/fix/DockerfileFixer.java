@@ -4,7 +4,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Stage;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Finding;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Finding;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfiguration;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Linter;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.rules.CopySources;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.fix;
 
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Finding;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Finding;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Rule;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import java.net.URI;
 import java.util.Locale;
 

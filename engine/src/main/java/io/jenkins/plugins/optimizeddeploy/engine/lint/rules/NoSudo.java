@@ -2,7 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
 import java.util.Optional;
 

@@ -3,7 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.KeyValuePair;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Secrets;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Secrets;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.ArrayList;
 import java.util.List;

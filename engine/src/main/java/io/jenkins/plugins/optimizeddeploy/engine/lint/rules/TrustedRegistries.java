@@ -2,10 +2,10 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Stage;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
-import io.jenkins.plugins.optimizeddeploy.engine.lint.Finding;
+import io.jenkins.plugins.optimizeddeploy.engine.findings.Finding;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.LintConfiguration;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.rules.RuleRegistry;
 import java.util.Comparator;

@@ -1,0 +1,14 @@
+package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
+
+/** A target that could not be built or pushed; the message names the target, the image and what went wrong. */
+public final class ImageBuildException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ImageBuildException(String message) {
+        super(message);
+    }
+
+    public ImageBuildException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

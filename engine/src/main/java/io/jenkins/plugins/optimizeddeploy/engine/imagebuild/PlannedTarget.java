@@ -1,0 +1,85 @@
+package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
+
+import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One target as it will be built: absolute context and Dockerfile, the stage, the intermediate stages it needs
+ * (in Dockerfile order), every image reference it is pushed as, labels (OCI ones included), build arguments,
+ * named build contexts (a local folder made absolute, else as written: {@code docker-image://REF},
+ * {@code target:NAME}, a URL), platforms (none: the agent's) and its cache plan.
+ */
+public record PlannedTarget(String name, Path context, Path dockerfile, String stage, List<String> intermediateStages,
+        List<String> images, Map<String, String> labels, Map<String, String> args, Map<String, String> contexts,
+        List<String> platforms, CachePlan cache) {
+    private static final Pattern URL_USER_INFO = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/@]+)@");
+
+    public PlannedTarget {
+        Objects.requireNonNull(name, "target name");
+        intermediateStages = List.copyOf(intermediateStages);
+        images = List.copyOf(images);
+        if (images.isEmpty()) {
+            throw new IllegalArgumentException("Target " + name + " has no image name: give a registry or tags in the bake file");
+        }
+        labels = Map.copyOf(labels);
+        args = Map.copyOf(args);
+        contexts = Map.copyOf(contexts);
+        platforms = List.copyOf(platforms);
+    }
+
+    /**
+     * For a backend that builds one platform per image.
+     *
+     * @throws ImageBuildException naming the target and its platforms when there are several
+     */
+    public void requireOnePlatform(Path bakeFile, String backend) {
+        if (platforms.size() > 1) {
+            throw new ImageBuildException("Target " + name + " of " + bakeFile + " is for the platforms " + platforms + ", but "
+                    + backend + " builds one platform per image: build it with the buildx backend, or ask for one platform");
+        }
+    }
+
+    /** The first image reference: the one the digest is read from. */
+    public String image() {
+        return images.get(0);
+    }
+
+    public SortedMap<String, String> sortedArgs() {
+        return new TreeMap<>(args);
+    }
+
+    /**
+     * What to mask of named contexts given as URLs with user information ({@code https://user:token@host/...}): the
+     * user information and its password part.
+     */
+    public List<String> contextCredentials() {
+        List<String> credentials = new ArrayList<>();
+        for (String value : contexts.values()) {
+            Matcher url = URL_USER_INFO.matcher(value);
+            if (url.find()) {
+                String userInfo = url.group(1);
+                credentials.add(userInfo);
+                if (userInfo.contains(":")) {
+                    credentials.add(userInfo.substring(userInfo.indexOf(':') + 1));
+                }
+            }
+        }
+        return credentials;
+    }
+
+    public SortedMap<String, String> sortedContexts() {
+        return new TreeMap<>(contexts);
+    }
+
+    public SortedMap<String, String> sortedLabels() {
+        return new TreeMap<>(labels);
+    }
+}

@@ -1,0 +1,23 @@
+package io.jenkins.plugins.optimizeddeploy.engine.inspect;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a registry holds for an image reference.
+ *
+ * @param reference the canonical reference inspected ({@code 127.0.0.1:5000/app:1})
+ * @param digest    the digest of the manifest or index the reference resolves to
+ * @param mediaType that manifest's or index's media type
+ * @param platforms one entry per platform image; a single-platform image has one; attestations are left out
+ */
+public record ImageInspection(String reference, String digest, String mediaType, List<PlatformImage> platforms)
+        implements Serializable {
+    public ImageInspection {
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(digest, "digest of " + reference);
+        Objects.requireNonNull(mediaType, "media type of " + reference);
+        platforms = List.copyOf(platforms);
+    }
+}

@@ -1,0 +1,21 @@
+package io.jenkins.plugins.optimizeddeploy.engine.retag;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * One target tag: the source it was to point at, the digest it pointed at before ("" when it did not exist), the
+ * digest it points at afterwards as far as the retag knows ("" when it does not exist), what happened, and a note
+ * explaining anything but a plain move.
+ */
+public record TagResult(String target, String source, String previousDigest, String digest, TagOutcome outcome,
+        String note) implements Serializable {
+    public TagResult {
+        Objects.requireNonNull(target, "target tag");
+        Objects.requireNonNull(source, "source of " + target);
+        Objects.requireNonNull(previousDigest, "previous digest of " + target);
+        Objects.requireNonNull(digest, "digest of " + target);
+        Objects.requireNonNull(outcome, "outcome of " + target);
+        Objects.requireNonNull(note, "note on " + target);
+    }
+}

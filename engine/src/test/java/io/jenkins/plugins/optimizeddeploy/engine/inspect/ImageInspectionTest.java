@@ -1,0 +1,88 @@
+package io.jenkins.plugins.optimizeddeploy.engine.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.Descriptor;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.ManifestMediaType;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.jqno.equalsverifier.EqualsVerifier;
+import nl.jqno.equalsverifier.Warning;
+import org.junit.jupiter.api.Test;
+
+class ImageInspectionTest {
+    private static final String DIGEST = "sha256:" + "a".repeat(64);
+
+    private static PlatformImage platformImage() {
+        Map<String, String> labels = new HashMap<>(Map.of("team", "platform", "app", "web"));
+        return new PlatformImage("linux/amd64", DIGEST, 1234,
+                List.of(new Layer("sha256:" + "b".repeat(64), "application/vnd.oci.image.layer.v1.tar+gzip", 1000)),
+                "2026-01-01T00:00:00Z", "app", List.of("CMD-SHELL", "true"), new ArrayList<>(List.of("9090/udp",
+                        "8080/tcp")), labels);
+    }
+
+    @Test
+    void shouldSortPortsAndLabelsAndCopyCollections() {
+        PlatformImage image = platformImage();
+
+        assertThat(image.exposedPorts()).containsExactly("8080/tcp", "9090/udp");
+        assertThat(image.labels().keySet()).containsExactly("app", "team");
+    }
+
+    @Test
+    void shouldUseEmptyTextForAMissingUserAndCreationTime() {
+        PlatformImage image = new PlatformImage("linux/amd64", DIGEST, 0, List.of(), null, null, List.of(), List.of(),
+                Map.of());
+
+        assertThat(image.user()).isEmpty();
+        assertThat(image.created()).isEmpty();
+    }
+
+    @Test
+    void shouldSerialiseToTheJsonTheCliPrints() {
+        ImageInspection inspection = new ImageInspection("127.0.0.1:5000/app:1", DIGEST,
+                ManifestMediaType.DOCKER_MANIFEST.value(), List.of(platformImage()));
+
+        JsonNode json = new ObjectMapper().valueToTree(inspection);
+
+        assertThat(json.path("digest").asText()).isEqualTo(DIGEST);
+        JsonNode platform = json.path("platforms").path(0);
+        assertThat(platform.path("platform").asText()).isEqualTo("linux/amd64");
+        assertThat(platform.path("compressedSize").asLong()).isEqualTo(1234);
+        assertThat(platform.path("user").asText()).isEqualTo("app");
+        assertThat(platform.path("healthcheck").path(1).asText()).isEqualTo("true");
+        assertThat(platform.path("layers").path(0).path("size").asLong()).isEqualTo(1000);
+        assertThat(platform.path("labels").path("team").asText()).isEqualTo("platform");
+    }
+
+    @Test
+    void shouldSurviveSerialization() throws IOException, ClassNotFoundException {
+        ImageInspection inspection = new ImageInspection("127.0.0.1:5000/app:1", DIGEST,
+                ManifestMediaType.OCI_INDEX.value(), List.of(platformImage(), platformImage()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(inspection);
+        }
+
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(in.readObject()).isEqualTo(inspection);
+        }
+    }
+
+    @Test
+    void shouldHonourEqualsAndHashCodeContracts() {
+        EqualsVerifier.forClass(ImageInspection.class).suppress(Warning.NULL_FIELDS).verify();
+        EqualsVerifier.forClass(PlatformImage.class).suppress(Warning.NULL_FIELDS).verify();
+        EqualsVerifier.forClass(Layer.class).suppress(Warning.NULL_FIELDS).verify();
+        EqualsVerifier.forClass(Descriptor.class).suppress(Warning.NULL_FIELDS).verify();
+    }
+}
