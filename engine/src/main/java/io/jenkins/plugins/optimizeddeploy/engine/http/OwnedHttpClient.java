@@ -104,6 +104,15 @@ public final class OwnedHttpClient implements AutoCloseable {
     }
 
     /**
+     * A client with the runtime's TLS trust and the JVM's proxy selector that keeps no connection after its exchange,
+     * so that it needs no closing: for the few requests of a deploy or a health check.
+     */
+    public static OwnedHttpClient forSingleExchanges(Duration connectTimeout) {
+        return new OwnedHttpClient(connectTimeout, connectTimeout, Tls.whenNeeded(Tls::runtimeDefault), null,
+                Connections.CLOSED_AFTER_EACH_EXCHANGE);
+    }
+
+    /**
      * No limit on connections, so that requests never wait for each other's; a kept connection that was closed, or
      * that the server sent something on while it was idle (such as a 408 before closing it, which would be taken for
      * the next answer), is not used again.
