@@ -71,6 +71,20 @@ class HttpProbeTest {
     }
 
     @Test
+    @Timeout(60)
+    void shouldGiveUpOnAnAnswerThatTricklesPastTheRequestTimeout() throws Exception {
+        try (SilentServer server = SilentServer.trickling(Duration.ofMillis(50))) {
+            HttpHealthCheck check = new HttpHealthCheck(server.url("/health"), 200, Optional.empty(), 1, EVERY,
+                    Duration.ofMillis(500));
+            long start = System.nanoTime();
+
+            assertThat(new HttpProbe().await(check, Instant.now().plusMillis(300))).hasValueSatisfying(reason ->
+                    assertThat(reason).contains("SocketTimeoutException", "500 ms"));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
     void shouldAskThroughTheProxyTheJvmIsSetToUse() throws Exception {
         try (HealthServer proxy = new HealthServer(List.of(new Answer(200, "ok")))) {
             URI unreachable = URI.create("http://service.invalid/health");
