@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.optimizeddeploy.engine.http.TextResponse;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -189,19 +190,19 @@ public final class CapRoverTarget implements DeployTarget {
     private JsonNode exchange(String what, String method, String path, String body, String token, Instant deadline) {
         String doing = what + " on CapRover " + DeployHttp.origin(url);
         while (true) {
-            HttpRequest.Builder request = DeployHttp.request(url.resolve(path), deadline)
-                    .header("x-namespace", "captain").header("Accept", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body));
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("x-namespace", "captain");
+            headers.put("Accept", "application/json");
             if (body != null) {
-                request.header("Content-Type", "application/json");
+                headers.put("Content-Type", "application/json");
             }
             if (token != null) {
-                request.header("x-captain-auth", token);
+                headers.put("x-captain-auth", token);
             } else if (login.isAppToken() && !path.equals("/api/v2/login")) {
-                request.header("x-captain-app-token", login.secret());
+                headers.put("x-captain-app-token", login.secret());
             }
-            HttpResponse<String> response = http.send(request.build(), doing);
+            TextResponse response = http.send(DeployHttp.request(method, url.resolve(path), headers,
+                    body == null ? null : body.getBytes(StandardCharsets.UTF_8)), deadline, doing);
             boolean busy = response.statusCode() == BUSY;
             if (!busy && response.statusCode() != 200) {
                 throw new DeployException("could not " + doing + ": HTTP " + response.statusCode());

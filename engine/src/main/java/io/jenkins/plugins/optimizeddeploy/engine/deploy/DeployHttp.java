@@ -1,19 +1,22 @@
 package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.http.OwnedHttpClient;
+import io.jenkins.plugins.optimizeddeploy.engine.http.TextResponse;
 import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
  * The one door of the targets that deploy over HTTP (CapRover, a webhook): a request that never follows a redirect
- * (it would carry the credentials elsewhere) and ends by the deploy's deadline. Failures are a
- * {@link DeployException} naming what was being done, never a header or a body, which hold the secrets.
+ * (it would carry the credentials elsewhere) and ends by the deploy's deadline, or at once when the thread is
+ * interrupted. Failures are a {@link DeployException} naming what was being done, never a header or a body, which
+ * hold the secrets.
  */
 final class DeployHttp {
     private static final Duration CONNECT = Duration.ofSeconds(10);
@@ -21,13 +24,19 @@ final class DeployHttp {
     private static final Duration LONGEST_REQUEST = Duration.ofSeconds(30);
     private static final Duration SHORTEST_REQUEST = Duration.ofSeconds(1);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final OwnedHttpClient client = OwnedHttpClient.forSingleExchanges(CONNECT);
 
-    /** @param what what the request does, for messages, e.g. {@code log in to CapRover https://captain.example.com} */
-    HttpResponse<String> send(HttpRequest request, String what) {
+    /**
+     * Sends {@code request}, which may take what is left until {@code deadline}, within bounds.
+     *
+     * @param what what the request does, for messages, e.g. {@code log in to CapRover https://captain.example.com}
+     */
+    TextResponse send(HttpUriRequestBase request, Instant deadline, String what) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        Duration timeout = left.compareTo(SHORTEST_REQUEST) < 0 ? SHORTEST_REQUEST
+                : left.compareTo(LONGEST_REQUEST) > 0 ? LONGEST_REQUEST : left;
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return client.send(request, timeout);
         } catch (IOException e) {
             throw new DeployException("could not " + what + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
@@ -37,12 +46,18 @@ final class DeployHttp {
         }
     }
 
-    /** A request builder for {@code url} whose timeout is what is left until {@code deadline}, within bounds. */
-    static HttpRequest.Builder request(URI url, Instant deadline) {
-        Duration left = Duration.between(Instant.now(), deadline);
-        Duration timeout = left.compareTo(SHORTEST_REQUEST) < 0 ? SHORTEST_REQUEST
-                : left.compareTo(LONGEST_REQUEST) > 0 ? LONGEST_REQUEST : left;
-        return HttpRequest.newBuilder(url).timeout(timeout);
+    /**
+     * A {@code method} request to {@code url} with {@code headers} and {@code body} (none when null).
+     *
+     * @throws IllegalArgumentException when a header value holds a line break (the value is not shown)
+     */
+    static HttpUriRequestBase request(String method, URI url, Map<String, String> headers, byte[] body) {
+        HttpUriRequestBase request = new HttpUriRequestBase(method, url);
+        headers.forEach((name, value) -> OwnedHttpClient.addHeader(request, name, value));
+        if (body != null) {
+            request.setEntity(new ByteArrayEntity(body, null));
+        }
+        return request;
     }
 
     /** The first line of a response body, at most 200 characters: what a message quotes of a refusal. */

@@ -1,17 +1,19 @@
 package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.http.OwnedHttpClient;
+import io.jenkins.plugins.optimizeddeploy.engine.http.TextResponse;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 
-/** Asks a service's health URL until it passes its {@link HttpHealthCheck} or the deadline passes. */
+/**
+ * Asks a service's health URL until it passes its {@link HttpHealthCheck} or the deadline passes. No redirect is
+ * followed; an interrupted thread ends the request under way at once.
+ */
 final class HttpProbe {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final OwnedHttpClient client = OwnedHttpClient.forSingleExchanges(Duration.ofSeconds(5));
 
     /** Empty when the check passed before {@code deadline}, else the last reason it did not. */
     Optional<String> await(HttpHealthCheck check, Instant deadline) throws InterruptedException {
@@ -35,9 +37,8 @@ final class HttpProbe {
     }
 
     private Optional<String> ask(HttpHealthCheck check) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(check.url()).timeout(check.requestTimeout()).GET().build();
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            TextResponse response = client.send(new HttpGet(check.url()), check.requestTimeout());
             if (response.statusCode() != check.expectedStatus()) {
                 return Optional.of("HTTP " + response.statusCode() + ", expected " + check.expectedStatus());
             }

@@ -2,10 +2,9 @@ package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.optimizeddeploy.engine.http.TextResponse;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,12 +122,11 @@ public final class WebhookTarget implements DeployTarget {
         String doing = (rollback ? "send the rollback of " : "send the deploy of ") + service + " to " + identity();
         while (true) {
             long timestamp = Instant.now().getEpochSecond();
-            HttpRequest request = DeployHttp.request(url, deadline).header("Content-Type", "application/json")
-                    .header("X-Hub-Signature-256", WebhookSignature.github(secret, body))
-                    .header("webhook-id", deployId).header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.standard(secret, deployId, timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-            HttpResponse<String> response = http.send(request, doing);
+            Map<String, String> headers = Map.of("Content-Type", "application/json",
+                    "X-Hub-Signature-256", WebhookSignature.github(secret, body),
+                    "webhook-id", deployId, "webhook-timestamp", Long.toString(timestamp),
+                    "webhook-signature", WebhookSignature.standard(secret, deployId, timestamp, body));
+            TextResponse response = http.send(DeployHttp.request("POST", url, headers, body), deadline, doing);
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 return new Rollout(true, "the hook took " + image + " (HTTP " + status + ")");

@@ -1,10 +1,9 @@
 package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
+import io.jenkins.plugins.optimizeddeploy.engine.http.RequestTimers;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hc.core5.concurrent.Cancellable;
 
@@ -14,8 +13,8 @@ import org.apache.hc.core5.concurrent.Cancellable;
  * and the request's deadline, plus a second for every {@link #BYTES_PER_SECOND} moved either way, so that a large
  * blob is held to a pace rather than to a time and a server sending a byte now and then cannot hold the request
  * either. When one passes the exchange is cancelled, which closes its connection at once; the failure that follows
- * is then reported as {@link #failure}. Time the request's body takes to produce its bytes does not count. One
- * daemon thread watches the exchanges of every client in the JVM.
+ * is then reported as {@link #failure}. Time the request's body takes to produce its bytes does not count. The
+ * {@link RequestTimers} thread watches.
  */
 final class ExchangeWatch implements Runnable {
     static final long BYTES_PER_SECOND = 256 * 1024;
@@ -104,24 +103,7 @@ final class ExchangeWatch implements Runnable {
     }
 
     private synchronized void schedule(long nanos) {
-        check = Watchdog.THREAD.schedule(this, nanos, TimeUnit.NANOSECONDS);
-    }
-
-    /** The thread of the watches, started when the first request is sent. */
-    private static final class Watchdog {
-        static final ScheduledThreadPoolExecutor THREAD = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "optimized-deploy registry request deadlines");
-            thread.setDaemon(true);
-            thread.setContextClassLoader(null); // it outlives the request that started it, and must not pin a loader
-            return thread;
-        });
-
-        static {
-            THREAD.setRemoveOnCancelPolicy(true);
-        }
-
-        private Watchdog() {
-        }
+        check = RequestTimers.schedule(this, nanos);
     }
 
     /** The request ran past its deadline, so its connection was closed. Not worth repeating. */

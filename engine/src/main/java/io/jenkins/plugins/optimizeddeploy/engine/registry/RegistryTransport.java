@@ -1,82 +1,55 @@
 package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
+import io.jenkins.plugins.optimizeddeploy.engine.http.OwnedHttpClient;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Proxy;
 import java.net.ProxySelector;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import org.apache.hc.client5.http.HttpRoute;
-import org.apache.hc.client5.http.auth.AuthSchemeFactory;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.config.TlsConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
-import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
-import org.apache.hc.client5.http.io.ConnectionEndpoint;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.client5.http.routing.HttpRoutePlanner;
-import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.EndpointDetails;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpStatus;
 import org.apache.hc.core5.http.NoHttpResponseException;
-import org.apache.hc.core5.http.URIScheme;
-import org.apache.hc.core5.http.config.Http1Config;
-import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
-import org.apache.hc.core5.http.protocol.HttpContext;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
-import org.apache.hc.core5.pool.PoolReusePolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Sends requests on the caller's thread with Apache HttpClient over the client's own connection pool, with the
- * options' TLS trust and timeouts, and the retry policy: requests are repeated after connection errors and HTTP 408,
- * 429, 500, 502, 503 and 504, pausing as {@link RegistryOptions} says (with jitter, so that parallel requests do not
- * retry in lockstep). Every attempt is counted by kind. HttpClient itself retries nothing, follows no redirect and
- * answers no authentication challenge: {@link RegistryClient} does, by its own rules.
+ * Sends requests on the caller's thread with an {@link OwnedHttpClient} (its connections, interrupts, proxies and
+ * TLS set-up), with the options' TLS trust and timeouts, and the retry policy: requests are repeated after connection
+ * errors and HTTP 408, 429, 500, 502, 503 and 504, pausing as {@link RegistryOptions} says (with jitter, so that
+ * parallel requests do not retry in lockstep). Every attempt is counted by kind. HttpClient itself retries nothing,
+ * follows no redirect and answers no authentication challenge: {@link RegistryClient} does, by its own rules.
  *
- * <p>Connections run over socket channels, so a thread interrupted while it waits for an answer (an aborted build,
- * Ctrl-C) closes its connection and ends its request at once, without retrying; so does one interrupted in a pause
- * before a retry. No byte of an answer may take longer than the request timeout to arrive, nor any write of the
- * request stay blocked that long, so a registry that stops reading or sending halfway fails the request instead of
- * holding it forever; nor may the whole exchange take longer than the request deadline (plus a second per 256 KiB
- * moved; see {@link ExchangeWatch}), which is not retried: a registry that trickles its answer would do so again.
+ * <p>A thread interrupted while it waits for an answer (an aborted build, Ctrl-C) ends its request at once, without
+ * retrying; so does one interrupted in a pause before a retry. No byte of an answer may take longer than the request
+ * timeout to arrive, nor any write of the request stay blocked that long, so a registry that stops reading or sending
+ * halfway fails the request instead of holding it forever; nor may the whole exchange take longer than the request
+ * deadline (plus a second per 256 KiB moved; see {@link ExchangeWatch}), which is not retried: a registry that
+ * trickles its answer would do so again.
  *
- * <p>Requests go through the HTTP proxy the JVM's proxy selector names for their URL (the {@code https.proxyHost},
- * {@code http.proxyHost} and {@code http.nonProxyHosts} the agent was started with), directly otherwise; https
- * through a proxy goes through a {@code CONNECT} tunnel, and the certificate is still checked against the registry's
- * host. Of the JVM's settings only the proxy selector takes part: no authenticator answers a registry or a proxy,
- * and no connection or cache is shared with other code. A connection is kept between requests for at most
- * {@link #IDLE_LIMIT}, and checked before it is used again; closing the transport closes every connection, those in
- * use too.
+ * <p>Requests go through the HTTP proxy the JVM's proxy selector names for their URL; through a proxy, the
+ * certificate is still checked against the registry's host, and a proxy that asks for authentication is named in the
+ * failure. A connection is kept between requests for at most {@link #IDLE_LIMIT}; closing the transport closes every
+ * connection, those in use too.
  */
 final class RegistryTransport implements AutoCloseable {
     /** How long a connection is kept between requests: servers and proxies close idle connections on their own. */
@@ -85,16 +58,10 @@ final class RegistryTransport implements AutoCloseable {
     /** What is read of a body nobody needs, to keep its connection: error bodies and pings are far shorter. */
     private static final int DISCARDED_BODY_LIMIT = 64 * 1024;
     private static final Set<Integer> RETRYABLE_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
-    /** A registry answers with a dozen or two headers: a hostile one cannot make the answer's head endless. */
-    private static final int HEADER_COUNT_LIMIT = 100;
-    private static final int HEADER_LINE_LIMIT = 8 * 1024;
 
     private final RegistryOptions options;
-    private final PoolingHttpClientConnectionManager connections;
-    private final HttpRoutePlanner routes;
-    private final CloseableHttpClient http;
+    private final OwnedHttpClient http;
     private final RegistryTraffic traffic = new RegistryTraffic();
-    private volatile boolean closed;
 
     RegistryTransport(RegistryOptions options) {
         this(options, null);
@@ -103,53 +70,8 @@ final class RegistryTransport implements AutoCloseable {
     /** With the proxy selector {@code proxies} instead of the JVM's (null: the JVM's, asked for every request). */
     RegistryTransport(RegistryOptions options, ProxySelector proxies) {
         this.options = options;
-        this.connections = connectionPool(options);
-        this.routes = new SystemDefaultRoutePlanner(proxies);
-        this.http = HttpClients.custom()
-                .setConnectionManager(connections)
-                .setRoutePlanner(routes)
-                .setDefaultAuthSchemeRegistry(RegistryBuilder.<AuthSchemeFactory>create().build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableContentCompression()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .disableConnectionState()
-                .build();
-    }
-
-    /**
-     * No limit on connections, so that requests never wait for each other's; a kept connection that was closed, or
-     * that the server sent something on while it was idle (such as a 408 before closing it, which would be taken for
-     * the next answer), is not used again.
-     */
-    private static PoolingHttpClientConnectionManager connectionPool(RegistryOptions options) {
-        PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager(
-                new DefaultHttpClientConnectionOperator(RegistryTransport::interruptibleSocket, null, null,
-                        RegistryBuilder.<TlsSocketStrategy>create()
-                                .register(URIScheme.HTTPS.id, RegistryTrust.tlsStrategy(options)).build()),
-                PoolConcurrencyPolicy.STRICT, PoolReusePolicy.LIFO, TimeValue.NEG_ONE_MILLISECOND,
-                ManagedHttpClientConnectionFactory.builder().http1Config(Http1Config.custom()
-                        .setMaxHeaderCount(HEADER_COUNT_LIMIT).setMaxLineLength(HEADER_LINE_LIMIT).build()).build());
-        pool.setMaxTotal(Integer.MAX_VALUE);
-        pool.setDefaultMaxPerRoute(Integer.MAX_VALUE);
-        pool.setDefaultConnectionConfig(ConnectionConfig.custom()
-                .setConnectTimeout(Timeout.of(options.connectTimeout()))
-                .setSocketTimeout(Timeout.of(options.requestTimeout()))
-                .setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS)
-                .build());
-        Duration handshake = options.requestTimeout().compareTo(options.connectTimeout()) < 0
-                ? options.requestTimeout() : options.connectTimeout();
-        pool.setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(Timeout.of(handshake)).build());
-        return pool;
-    }
-
-    /**
-     * A socket over a channel: a thread interrupted while it connects, writes or reads on it closes it at once (the
-     * streams of a plain socket ignore interrupts). TLS runs on top of it.
-     */
-    private static Socket interruptibleSocket(Proxy socksProxy) throws IOException {
-        return SocketChannel.open().socket();
+        this.http = new OwnedHttpClient(options.connectTimeout(), options.requestTimeout(),
+                RegistryTrust.tlsStrategy(options), proxies, OwnedHttpClient.Connections.KEPT);
     }
 
     RegistryOptions options() {
@@ -225,7 +147,7 @@ final class RegistryTransport implements AutoCloseable {
      * goes once more, on a new connection (the other kept ones were likely closed as well, and are dropped).
      */
     private RegistryResponse exchange(RegistryRequest request) throws IOException {
-        checkTarget(request.uri());
+        OwnedHttpClient.checkTarget(request.uri());
         HttpClientContext context = HttpClientContext.create();
         try {
             return exchange(request, context);
@@ -235,16 +157,13 @@ final class RegistryTransport implements AutoCloseable {
                 throw closedWhileIdle;
             }
         }
-        connections.closeIdle(TimeValue.ZERO_MILLISECONDS);
+        http.closeIdleConnections();
         return exchange(request, HttpClientContext.create());
     }
 
     private RegistryResponse exchange(RegistryRequest request, HttpClientContext context) throws IOException {
-        if (closed) {
-            throw new IllegalStateException("The registry client is closed");
-        }
         HttpUriRequestBase message = new HttpUriRequestBase(request.method(), request.uri());
-        request.headers().forEach((name, value) -> message.addHeader(name, checkedHeaderValue(name, value)));
+        request.headers().forEach((name, value) -> OwnedHttpClient.addHeader(message, name, value));
         message.setConfig(RequestConfig.custom().setAuthenticationEnabled(false).setConnectionKeepAlive(IDLE_LIMIT)
                 .setResponseTimeout(Timeout.of(request.timeout())).build());
         ExchangeWatch watch = new ExchangeWatch(message, request.timeout(), request.deadline());
@@ -255,7 +174,7 @@ final class RegistryTransport implements AutoCloseable {
         }
         ClassicHttpResponse response;
         try {
-            response = http.executeOpen(null, message, context);
+            response = http.open(message, context);
         } catch (IOException e) {
             watch.stop();
             throw watch.failure(e);
@@ -264,13 +183,13 @@ final class RegistryTransport implements AutoCloseable {
             throw e;
         }
         if (response.getCode() == HttpStatus.SC_PROXY_AUTHENTICATION_REQUIRED) {
-            HttpHost proxy = route(request.uri(), context).getProxyHost();
+            HttpHost proxy = http.route(request.uri(), context).getProxyHost();
             if (proxy != null) { // HttpClient hands on the proxy's refusal of a tunnel as the answer
                 message.cancel();
                 watch.stop();
                 throw new IOException("the proxy " + proxy + " asks for authentication (407), which the registry"
                         + " client does not answer; let the agent reach " + request.uri().getHost() + ":"
-                        + port(request.uri()) + " without it");
+                        + OwnedHttpClient.port(request.uri()) + " without it");
             }
         }
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -286,78 +205,18 @@ final class RegistryTransport implements AutoCloseable {
                 new AnswerBody(entity.getContent(), message, watch));
     }
 
-    /** The way to the server of {@code uri}: directly or through the proxy the JVM's selector names for it. */
-    private HttpRoute route(URI uri, HttpContext context) throws IOException {
-        try {
-            return routes.determineRoute(new HttpHost(uri.getScheme(), uri.getHost(), port(uri)), context);
-        } catch (HttpException e) {
-            throw new IOException("the JVM's proxy selector failed for this URL: " + e.getMessage(), e);
-        }
-    }
-
-    private static void checkTarget(URI uri) throws IOException {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IOException("cannot send a request to a '" + scheme + "' URL, only to http and https");
-        }
-        if (uri.getHost() == null) {
-            throw new IOException("the URL names no host (or one Java cannot read, such as a name with '_')");
-        }
-    }
-
-    private static int port(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-    }
-
-    private static String checkedHeaderValue(String name, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\r' || c == '\n' || c > 0xff) {
-                // The value is not shown: it may be a credential.
-                throw new IllegalArgumentException("The request header " + name
-                        + " holds a line break or a character HTTP cannot send");
-            }
-        }
-        return value;
-    }
-
     /**
      * Opens a connection to the server of {@code uri} ahead of the requests that will need it, so that they need not
-     * wait for its TCP and TLS handshakes. Best effort: a connection that cannot be opened is left to the request
-     * that needs it, which then says why; a tunnel through a proxy is left to the request too.
+     * wait for its TCP and TLS handshakes (best effort, see {@link OwnedHttpClient#openAhead}).
      */
     void openAhead(URI uri) {
-        try {
-            checkTarget(uri);
-            HttpClientContext context = HttpClientContext.create();
-            HttpRoute route = route(uri, context);
-            if (closed || route.isTunnelled()) {
-                return;
-            }
-            Timeout timeout = Timeout.of(options.requestTimeout());
-            ConnectionEndpoint endpoint = connections.lease("ahead", route, timeout, null).get(timeout);
-            try {
-                connections.connect(endpoint, null, context);
-                connections.release(endpoint, null, IDLE_LIMIT);
-            } catch (IOException | RuntimeException e) {
-                endpoint.close(CloseMode.IMMEDIATE);
-                connections.release(endpoint, null, TimeValue.ZERO_MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // See above: the request that needs the connection reports the problem.
-        }
+        http.openAhead(uri, options.requestTimeout(), IDLE_LIMIT);
     }
 
     /** Closes every connection of this transport, those in use too. */
     @Override
     public void close() {
-        closed = true;
-        http.close(CloseMode.IMMEDIATE);
+        http.close();
     }
 
     /** Whether a request that got {@code status} (0: no response) is worth repeating. */

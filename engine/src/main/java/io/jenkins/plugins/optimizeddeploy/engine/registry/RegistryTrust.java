@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
+import io.jenkins.plugins.optimizeddeploy.engine.http.Tls;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
@@ -14,16 +15,11 @@ import java.security.cert.X509Certificate;
 import java.util.Collection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
-import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
-import org.apache.hc.core5.http.protocol.HttpContext;
 
 /** The TLS trust the options ask for: the runtime's authorities, plus a PEM file's, or (explicitly) none. */
 final class RegistryTrust {
@@ -38,27 +34,9 @@ final class RegistryTrust {
      */
     static TlsSocketStrategy tlsStrategy(RegistryOptions options) {
         if (options.insecureTls() || options.caCertificate().isPresent()) {
-            return strategy(sslContext(options));
+            return Tls.with(sslContext(options));
         }
-        return new TlsSocketStrategy() {
-            private volatile TlsSocketStrategy made;
-
-            @Override
-            public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context)
-                    throws IOException {
-                TlsSocketStrategy strategy = made;
-                if (strategy == null) {
-                    strategy = strategy(sslContext(options));
-                    made = strategy;
-                }
-                return strategy.upgrade(socket, target, port, attachment, context);
-            }
-        };
-    }
-
-    /** The JSSE's own host name check, which the trust manager of {@code insecureTls} turns off. */
-    private static TlsSocketStrategy strategy(SSLContext context) {
-        return new DefaultClientTlsStrategy(context, HostnameVerificationPolicy.BUILTIN, NoopHostnameVerifier.INSTANCE);
+        return Tls.whenNeeded(() -> sslContext(options));
     }
 
     private static SSLContext sslContext(RegistryOptions options) {

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,6 +21,7 @@ final class HealthServer implements AutoCloseable {
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Answer> script;
     private final AtomicInteger requests = new AtomicInteger();
+    private final List<URI> requestTargets = new CopyOnWriteArrayList<>();
     private volatile Answer last;
 
     record Answer(int status, String body) {
@@ -35,6 +37,7 @@ final class HealthServer implements AutoCloseable {
         }
         server.createContext("/health", exchange -> {
             requests.incrementAndGet();
+            requestTargets.add(exchange.getRequestURI());
             Answer answer = script.isEmpty() ? last : script.poll();
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
@@ -51,6 +54,11 @@ final class HealthServer implements AutoCloseable {
 
     int requests() {
         return requests.get();
+    }
+
+    /** What each request line named: a path, or the whole URL when the server is asked as a proxy. */
+    List<URI> requestTargets() {
+        return List.copyOf(requestTargets);
     }
 
     @Override

@@ -8,8 +8,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class HttpProbeTest {
     private static final Duration EVERY = Duration.ofMillis(20);
@@ -43,6 +46,58 @@ class HttpProbeTest {
 
             assertThat(new HttpProbe().await(check, Instant.now().plusMillis(300)))
                     .hasValueSatisfying(reason -> assertThat(reason).contains("HTTP 200, expected 204"));
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldEndTheProbeAndItsRequestAtOnceWhenInterrupted() throws Exception {
+        try (SilentServer server = new SilentServer()) {
+            HttpHealthCheck check = new HttpHealthCheck(server.url("/health"), 200, Optional.empty(), 1, EVERY,
+                    Duration.ofSeconds(30));
+            Thread caller = Thread.currentThread();
+            CompletableFuture.runAsync(() -> {
+                server.awaitRequest();
+                caller.interrupt();
+            });
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> new HttpProbe().await(check, Instant.now().plusSeconds(30)))
+                    .isInstanceOf(InterruptedException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(server.endedByTheClientWithin(Duration.ofSeconds(2))).as("the request's connection is closed")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldGiveUpOnAnAnswerThatTricklesPastTheRequestTimeout() throws Exception {
+        try (SilentServer server = SilentServer.trickling(Duration.ofMillis(50))) {
+            HttpHealthCheck check = new HttpHealthCheck(server.url("/health"), 200, Optional.empty(), 1, EVERY,
+                    Duration.ofMillis(500));
+            long start = System.nanoTime();
+
+            assertThat(new HttpProbe().await(check, Instant.now().plusMillis(300))).hasValueSatisfying(reason ->
+                    assertThat(reason).contains("SocketTimeoutException", "500 ms"));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void shouldAskThroughTheProxyTheJvmIsSetToUse() throws Exception {
+        try (HealthServer proxy = new HealthServer(List.of(new Answer(200, "ok")))) {
+            URI unreachable = URI.create("http://service.invalid/health");
+            HttpHealthCheck check = HttpHealthCheck.of(unreachable).withSuccesses(1).withInterval(EVERY);
+            System.setProperty("http.proxyHost", "127.0.0.1");
+            System.setProperty("http.proxyPort", Integer.toString(proxy.url().getPort()));
+            try {
+                assertThat(new HttpProbe().await(check, Instant.now().plusSeconds(10))).isEmpty();
+            } finally {
+                System.clearProperty("http.proxyHost");
+                System.clearProperty("http.proxyPort");
+            }
+            assertThat(proxy.requestTargets()).as("the proxy is asked for the whole URL").containsExactly(unreachable);
         }
     }
 

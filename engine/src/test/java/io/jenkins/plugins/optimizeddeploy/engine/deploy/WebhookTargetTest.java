@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.HealthServer.Answer;
@@ -12,8 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Releases through a signed deploy hook to a receiver that verifies both signatures; a second server is the app's health. */
@@ -124,6 +127,28 @@ class WebhookTargetTest {
                 assertThat(web.outcome()).isEqualTo(Outcome.ROLLBACK_FAILED);
                 assertThat(web.reason()).contains("HTTP 401").doesNotContain("another secret", "hook-token-123");
             });
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldEndTheHookCallAndItsRequestAtOnceWhenInterrupted() throws Exception {
+        try (SilentServer hook = new SilentServer()) {
+            DeployHistory history = new DeployHistory(state.resolve("history.jsonl"));
+            WebhookTarget target = new WebhookTarget(hook.url("/hook"), SECRET, history, PAUSE);
+            Thread caller = Thread.currentThread();
+            CompletableFuture.runAsync(() -> {
+                hook.awaitRequest();
+                caller.interrupt();
+            });
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> target.deploy("web", V2, Instant.now().plusSeconds(30)))
+                    .isInstanceOf(DeployException.class).hasMessageContaining("interrupted");
+            assertThat(Thread.interrupted()).as("the interrupt status is kept").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(hook.endedByTheClientWithin(Duration.ofSeconds(2))).as("the request's connection is closed")
+                    .isTrue();
         }
     }
 
