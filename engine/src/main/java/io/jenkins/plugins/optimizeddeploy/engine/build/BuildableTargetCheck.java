@@ -84,7 +84,7 @@ final class BuildableTargetCheck {
     }
 
     /** One CSV record as Go's encoding/csv reads it: a quoted field may hold commas and "" for a quote. */
-    private static List<String> csvFields(String where, String record) {
+    static List<String> csvFields(String where, String record) {
         List<String> fields = new ArrayList<>();
         int position = 0;
         while (true) {
