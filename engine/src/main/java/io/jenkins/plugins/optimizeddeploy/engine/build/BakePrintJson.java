@@ -13,7 +13,7 @@ import java.util.TreeMap;
 /**
  * A selection of a {@link BakeDefinition} in the shape {@code docker buildx bake --print} (0.29) prints it: a
  * {@code group} map with the {@code default} group (the names asked for, patterns expanded, else the file's own
- * default group) and every group reached from it, and a {@code target} map with the selected targets and those their
+ * default group's members, in name order) and every group reached from it, and a {@code target} map with the selected targets and those their
  * {@code target:} contexts link to. Targets show the attributes BakeTarget holds, under buildx's names, with buildx's
  * defaults, and leave out what is empty; cache entries are objects.
  */
@@ -34,14 +34,16 @@ public final class BakePrintJson {
 
     static Map<String, Object> print(BakeDefinition bake, List<String> names) {
         Map<String, Object> targets = new LinkedHashMap<>();
-        bake.selectWithLinked(names).forEach(target -> targets.put(target.name(), target(bake.source(), target)));
-        List<String> defaultMembers = names.isEmpty() ? bake.groups().getOrDefault(BakeDefinition.DEFAULT_GROUP,
-                List.of(BakeDefinition.DEFAULT_GROUP)) : expandedPatterns(bake, names);
+        bake.selectWithLinked(names).forEach(target -> targets.put(target.name(), target(target)));
+        List<String> defaultMembers = (names.isEmpty() ? bake.groups().getOrDefault(BakeDefinition.DEFAULT_GROUP,
+                List.of(BakeDefinition.DEFAULT_GROUP)) : expandedPatterns(bake, names)).stream().distinct().sorted()
+                .toList();
         Map<String, Object> groups = new LinkedHashMap<>();
         groups.put(BakeDefinition.DEFAULT_GROUP, Map.of("targets", defaultMembers));
         Set<String> reached = new LinkedHashSet<>();
         defaultMembers.forEach(member -> reachGroups(bake, member, BakeDefinition.DEFAULT_GROUP, reached));
-        reached.forEach(group -> groups.put(group, Map.of("targets", bake.groups().get(group))));
+        reached.forEach(group -> groups.put(group, Map.of("targets", bake.groups().get(group).stream().distinct()
+                .toList())));
         Map<String, Object> print = new LinkedHashMap<>();
         print.put("group", groups);
         print.put("target", targets);
@@ -68,7 +70,7 @@ public final class BakePrintJson {
         }
     }
 
-    private static Map<String, Object> target(String source, BakeTarget target) {
+    private static Map<String, Object> target(BakeTarget target) {
         Map<String, Object> printed = new LinkedHashMap<>();
         printed.put("context", target.context());
         putUnlessEmpty(printed, "contexts", target.contexts());
@@ -76,11 +78,8 @@ public final class BakePrintJson {
         putUnlessEmpty(printed, "args", target.sortedArgs());
         putUnlessEmpty(printed, "labels", new TreeMap<>(target.labels()));
         putUnlessEmpty(printed, "tags", target.tags());
-        String where = source + ": target '" + target.name() + "' ";
-        putUnlessEmpty(printed, "cache-from", target.cacheFrom().stream()
-                .map(entry -> CacheEntry.fields(where + "cache-from", entry)).toList());
-        putUnlessEmpty(printed, "cache-to", target.cacheTo().stream()
-                .map(entry -> CacheEntry.fields(where + "cache-to", entry)).toList());
+        putUnlessEmpty(printed, "cache-from", target.cacheFrom().stream().map(CacheEntry::fields).toList());
+        putUnlessEmpty(printed, "cache-to", target.cacheTo().stream().map(CacheEntry::fields).toList());
         if (!target.stage().isEmpty()) {
             printed.put("target", target.stage());
         }

@@ -10,13 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * What buildx checks of a target before it builds it (and only then, so a target nobody builds may fail them):
- * context and dockerfile not from standard input, platforms and cache entries it can parse.
+ * context and dockerfile not from standard input, platforms it can parse. (Cache entries it checks as it reads the
+ * file: {@link CacheEntry}.)
  */
 final class BuildableTargetCheck {
     private static final Pattern PLATFORM_COMPONENT = Pattern.compile("[A-Za-z0-9_-]+");
-    /** The value of a cache entry's credential field (s3's secret_access_key, session_token, a token, a password). */
-    private static final Pattern CREDENTIAL_FIELD_VALUE =
-            Pattern.compile("(?i)((?:^|,)\"?[a-z_]*(?:secret|token|password|access_key_id)[a-z_]*=)[^,\"]*");
     /** A platform of one component is an operating system or an architecture that Go knows, or an alias of one. */
     private static final Set<String> KNOWN_OS_OR_ARCHITECTURE = Set.of("aix", "android", "darwin", "macos",
             "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd", "openbsd", "plan9",
@@ -36,8 +34,6 @@ final class BuildableTargetCheck {
                     ? "context" : "dockerfile") + " from standard input ('-'), which bake does not allow");
         }
         target.platforms().forEach(platform -> checkPlatform(source, name, platform));
-        target.cacheFrom().forEach(entry -> checkCacheEntry(source, name, "cache-from", entry));
-        target.cacheTo().forEach(entry -> checkCacheEntry(source, name, "cache-to", entry));
     }
 
     /**
@@ -59,27 +55,6 @@ final class BuildableTargetCheck {
         if (!wellFormed || components.length == 1
                 && !KNOWN_OS_OR_ARCHITECTURE.contains(components[0].toLowerCase(Locale.ROOT))) {
             throw failure.apply("is neither os/arch[/variant] nor a known operating system or architecture");
-        }
-    }
-
-    /**
-     * What buildx accepts as a cache entry: comma-separated (CSV, quotes allowed) image references, or
-     * {@code key=value} fields one of which is {@code type}.
-     */
-    private static void checkCacheEntry(String source, String target, String attribute, String entry) {
-        String where = source + ": target '" + target + "' " + attribute + " '"
-                + CREDENTIAL_FIELD_VALUE.matcher(entry).replaceAll("$1***") + "'";
-        List<String> fields = csvFields(where, entry);
-        if (fields.stream().noneMatch(field -> field.contains("="))) {
-            return;
-        }
-        for (String field : fields) {
-            if (!field.contains("=")) {
-                throw new BakeFileException(where + " has field '" + field + "' without '=' among key=value fields");
-            }
-        }
-        if (fields.stream().noneMatch(field -> field.substring(0, field.indexOf('=')).equalsIgnoreCase("type"))) {
-            throw new BakeFileException(where + " has key=value fields but no type=...");
         }
     }
 

@@ -81,17 +81,19 @@ class BakeFileReaderTest {
     void shouldNameTheFileLineAndProblemOfMalformedHcl() {
         assertThat(problem("target \"a\" {\n  tags = [\"x\"\n}\n")).isEqualTo("f.hcl:3: expected ',' or ']' in a list");
         assertThat(problem("target \"a\" {\n  tags = [\"x]\n}\n")).isEqualTo("f.hcl:2: a string is not closed before the end of the line");
-        assertThat(problem("target \"a\" {\n  args = { A = upper(\"x\") }\n}")).contains("f.hcl:2: function call upper(...) is not supported");
+        assertThat(problem("target \"a\" {\n  args = { A = timestamp() }\n}")).isEqualTo("f.hcl: target a.args.A"
+                + " (line 2): function timestamp() is not supported by the built-in bake reader; docker buildx bake reads"
+                + " bake's whole standard library (install the Debian package docker-buildx)");
         assertThat(problem("target \"a\" {\n  context = \"${MISSING}\"\n}")).isEqualTo(
                 "f.hcl: target a.context refers to variable 'MISSING', which is not declared (declared: [])");
         assertThat(problem("variable \"A\" { default = \"${B}\" }\nvariable \"B\" { default = A }\ntarget \"t\" { context = A }"))
                 .contains("refers to itself");
         assertThat(problem("target \"a\" {\n  tags = \"x\"\n}")).isEqualTo("f.hcl: target a.tags must be a list, is 'x'");
-        assertThat(problem("function \"f\" {\n}")).contains("block type 'function' is not supported");
+        assertThat(problem("function \"f\" {\n}")).isEqualTo("f.hcl:1: function 'f' needs params = [NAME, ...] and result");
         assertThat(problem("target \"web.app\" {}")).isEqualTo(
                 "f.hcl:1: target name 'web.app' may only have letters, digits, '_' and '-'");
-        assertThat(problem("variable \"V\" {\n  description = \"d\"\n}")).isEqualTo(
-                "f.hcl:1: variable 'V' has attribute 'description'; a variable has only a default");
+        assertThat(problem("variable \"V\" {\n  sensitive = true\n}")).isEqualTo("f.hcl:1: variable 'V' has attribute"
+                + " 'sensitive'; a variable has only default, type, description and validation blocks");
         assertThat(problem("variable \"N\" { default = null }\ntarget \"a\" {\n  tags = [\"x-${N}\"]\n}"))
                 .isEqualTo("f.hcl: target a.tags interpolates null into a string");
     }
