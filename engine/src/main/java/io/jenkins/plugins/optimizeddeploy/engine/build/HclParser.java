@@ -136,21 +136,28 @@ final class HclParser {
     /** Binary operators by precedence, loosest first; each level is left-associative. */
     private static final List<List<String>> OPERATORS = List.of(List.of("||"), List.of("&&"), List.of("==", "!="),
             List.of("<=", ">=", "<", ">"), List.of("+", "-"), List.of("*", "/", "%"));
+    private static final String OPERATOR_STARTS = "|&=!<>+-*/%";
 
-    private HclExpression binary(int level) {
-        if (level == OPERATORS.size()) {
-            return unary();
-        }
-        HclExpression left = binary(level + 1);
+    /** Operands joined by operators of precedence {@code minimum} or tighter (precedence climbing). */
+    private HclExpression binary(int minimum) {
+        HclExpression left = unary();
         while (true) {
             skipSpace(newLinesIgnored);
-            String operator = operatorAt(OPERATORS.get(level));
+            if (atEnd() || OPERATOR_STARTS.indexOf(peek()) < 0) {
+                return left;
+            }
+            String operator = null;
+            int level = minimum;
+            for (; level < OPERATORS.size() && operator == null; level++) {
+                operator = operatorAt(OPERATORS.get(level));
+            }
             if (operator == null) {
                 return left;
             }
             int startLine = line;
             position += operator.length();
-            left = new HclExpression.Binary(operator, left, nested(() -> binary(level + 1)), startLine);
+            int tighter = level;
+            left = new HclExpression.Binary(operator, left, nested(() -> binary(tighter)), startLine);
         }
     }
 
