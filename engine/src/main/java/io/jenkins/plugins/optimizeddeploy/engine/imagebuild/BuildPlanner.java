@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
 
+import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeReading;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeDefinition;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeFileReader;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeTarget;
@@ -34,17 +35,26 @@ public final class BuildPlanner {
     private BuildPlanner() {
     }
 
-    /** Reads {@code bakeFile} (variables overridden by the request's environment) and plans the request. */
+    /**
+     * Reads {@code bakeFile} with the built-in reader (variables overridden by the request's environment) and plans
+     * the request.
+     */
     public static BuildPlan plan(Path bakeFile, BuildRequest request) {
         Path absolute = bakeFile.toAbsolutePath().normalize();
         return plan(absolute, BakeFileReader.read(absolute, request.environment()), request);
     }
 
     static BuildPlan plan(Path bakeFile, BakeDefinition bake, BuildRequest request) {
+        return plan(bakeFile, new BakeReading(bake, request.targets(), "the built-in reader", ""), request);
+    }
+
+    /** Plans the request's targets as {@code reading} selects them from {@code bakeFile}. */
+    public static BuildPlan plan(Path bakeFile, BakeReading reading, BuildRequest request) {
+        BakeDefinition bake = reading.definition();
         List<String> tags = request.tags().isEmpty() ? derivedTags(request.revision()) : request.tags();
         Map<Path, Dockerfile> dockerfiles = new LinkedHashMap<>();
         List<PlannedTarget> targets = new ArrayList<>();
-        for (BakeTarget target : bake.select(request.targets())) {
+        for (BakeTarget target : reading.requested()) {
             Path context = bakeFile.getParent().resolve(target.context()).normalize();
             Path dockerfile = context.resolve(target.dockerfile()).normalize();
             targets.add(new PlannedTarget(target.name(), context, dockerfile, target.stage(),
