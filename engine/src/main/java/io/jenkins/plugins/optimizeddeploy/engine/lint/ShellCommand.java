@@ -92,31 +92,36 @@ public record ShellCommand(String name, List<String> arguments, boolean pipedFro
     }
 
     /**
-     * The option letters and names the words give, as hadolint reads them: {@code -qy} gives {@code q} and
-     * {@code y}, {@code --quiet=2} gives {@code quiet}; {@code -} and {@code --} give none.
+     * True when any of the flags is given, as hadolint reads them: {@code -qy} gives {@code q} and {@code y},
+     * {@code --quiet=2} gives {@code quiet}; {@code -} and {@code --} give none.
      */
-    public List<String> flags() {
-        List<String> flags = new ArrayList<>();
-        for (String word : arguments) {
-            flags.addAll(flagsOf(word));
-        }
-        return flags;
-    }
-
-    /** True when any flag of {@link #flags()} is one of {@code names} ({@code y}, {@code assume-yes}). */
     public boolean hasAnyFlag(String... names) {
-        List<String> flags = flags();
         for (String name : names) {
-            if (flags.contains(name)) {
+            if (countFlag(name) > 0) {
                 return true;
             }
         }
         return false;
     }
 
-    /** How often the flag is given ({@code -q -q} and {@code -qq} give {@code q} twice). */
+    /** How often the flag is given ({@code -q -q} and {@code -qq} give {@code q} twice), without building lists. */
     public int countFlag(String name) {
-        return (int) flags().stream().filter(name::equals).count();
+        int count = 0;
+        for (String word : arguments) {
+            if (word.length() < 2 || word.charAt(0) != '-' || word.equals("--")) {
+                continue;
+            }
+            if (word.charAt(1) == '-') {
+                int equals = word.indexOf('=');
+                int end = equals < 0 ? word.length() : equals;
+                count += end - 2 == name.length() && word.startsWith(name, 2) ? 1 : 0;
+            } else if (name.length() == 1) {
+                for (int i = 1; i < word.length(); i++) {
+                    count += word.charAt(i) == name.charAt(0) ? 1 : 0;
+                }
+            }
+        }
+        return count;
     }
 
     /**
