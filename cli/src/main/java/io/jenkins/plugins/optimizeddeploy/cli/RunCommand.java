@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
@@ -31,13 +32,13 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code optimized-deploy run --config optimized-deploy.yaml}: the whole pipeline of {@code optimizedDeploy(...)}
@@ -283,7 +284,7 @@ final class RunCommand implements Callable<Integer> {
     private void checkValue(RunConfiguration settings, String key, Consumer<String> parse) {
         try {
             parse.accept(settings.text(key));
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new RunConfigurationException(config + ": " + key + ": " + e.getMessage());
         }
     }

@@ -8,6 +8,7 @@ import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ final class BakeImagesExecution extends SynchronousNonBlockingStepExecution<Map<
         try {
             request = step.request(buildEnvironment, Instant.now(), build.defaults());
             backend = step.builderBackend(build.defaults());
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new AbortException(BakeImagesStep.userError(e));
         }
         Run<?, ?> run = build.run();

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.KubernetesTarget;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.io.Serializable;
 import java.nio.file.Path;
 
@@ -14,7 +15,7 @@ record KubernetesPlan(String kubeconfig, String context, String namespace, Strin
 
     static final String DEFAULT_KIND = KubernetesTarget.Kind.deployment.name();
 
-    /** @throws IllegalArgumentException when the kubeconfig cannot be read or has no such context */
+    /** @throws BadInputException when the kubeconfig cannot be read or has no such context */
     KubernetesTarget connect(Path workspace) {
         return KubernetesTarget.connect(kubeconfig == null ? null : workspace.resolve(kubeconfig), context, namespace,
                 KubernetesTarget.Kind.valueOf(kind), container);

@@ -18,11 +18,9 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceDeploy;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.SwarmTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.WebhookTarget;
-import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandFailedException;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.EngineException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.CredentialsException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,8 +84,7 @@ final class ReleaseOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<Str
         long started = System.nanoTime();
         try {
             result = release(workspace.toPath());
-        } catch (DeployException | CommandFailedException | RegistryException | CredentialsException
-                | UncheckedIOException | IllegalArgumentException e) {
+        } catch (EngineException | UncheckedIOException e) {
             throw new AbortException(UserError.line(plan.functionName(), e));
         } catch (RuntimeException e) {
             throw new AgentFailure(plan.functionName() + " on the agent", e);

@@ -8,6 +8,7 @@ import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.RunMetrics;
@@ -140,7 +141,7 @@ class BakeImagesOnAgentTest {
                 BuilderBackend.DOCKER, access(login()), launcher(), log);
 
         assertThatThrownBy(() -> outside.bake(SampleApp.directory()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("the file '../docker-bake.hcl' is outside the workspace");
     }
 
@@ -153,7 +154,7 @@ class BakeImagesOnAgentTest {
                 access(login()), launcher(), log);
 
         assertThatThrownBy(() -> linked.bake(workspace))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("the file 'docker-bake.hcl' is outside the workspace " + workspace.toRealPath()
                         + ": a link leads out of it");
     }

@@ -9,6 +9,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.build.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.build.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.build.SourceRevision;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -216,11 +217,9 @@ class BakeImagesStepTest {
     }
 
     @Test
-    void shouldPutTheStepsNameOnceBeforeAUserError() {
-        assertThat(BakeImagesStep.userError(new IllegalArgumentException("the bake file is missing")))
+    void shouldPutTheStepsNameBeforeAUserError() {
+        assertThat(BakeImagesStep.userError(new BadInputException("the bake file is missing")))
                 .isEqualTo("bakeImages: the bake file is missing");
-        assertThat(BakeImagesStep.userError(new IllegalArgumentException("bakeImages: nothing to build")))
-                .isEqualTo("bakeImages: nothing to build");
     }
 
     @Test

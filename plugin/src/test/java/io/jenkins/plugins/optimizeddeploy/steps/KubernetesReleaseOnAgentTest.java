@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -84,9 +85,9 @@ class KubernetesReleaseOnAgentTest {
         assertThat(unknown.failure()).startsWith("deployImages: nope ")
                 .contains("deployment nope not found in namespace shop on " + server.url("/"))
                 .doesNotContain("\n").doesNotContain(TOKEN);
-        // the agent turns it into the step's one-line AbortException, as every IllegalArgumentException
+        // the agent turns it into the step's one-line AbortException, as every engine exception
         assertThatThrownBy(() -> otherContext.kubernetesPlan().connect(workspace))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("kubeconfig [" + workspace.resolve("kubeconfig") + "] has no context prod");
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,14 +22,14 @@ public record HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> bod
     public HttpHealthCheck {
         Objects.requireNonNull(url, "health check URL");
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-            throw new IllegalArgumentException("health check URL " + url + " must be http:// or https://");
+            throw new BadInputException("health check URL " + url + " must be http:// or https://");
         }
         if (expectedStatus < 100 || expectedStatus > 599) {
-            throw new IllegalArgumentException("expected HTTP status of " + url + " must be 100-599, was " + expectedStatus);
+            throw new BadInputException("expected HTTP status of " + url + " must be 100-599, was " + expectedStatus);
         }
         Objects.requireNonNull(bodyPattern, "body pattern");
         if (successes < 1) {
-            throw new IllegalArgumentException("successes in a row for " + url + " must be at least 1, was " + successes);
+            throw new BadInputException("successes in a row for " + url + " must be at least 1, was " + successes);
         }
         requirePositive(url, "interval", interval);
         requirePositive(url, "request timeout", requestTimeout);
@@ -42,7 +43,7 @@ public record HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> bod
      * {@code URL [OPTION=VALUE...]}: the check {@link #of} gives for the URL, with the options of
      * {@link #withOptions}.
      *
-     * @throws IllegalArgumentException in one line, naming what is wrong
+     * @throws BadInputException in one line, naming what is wrong
      */
     public static HttpHealthCheck parse(String text) {
         String[] urlAndOptions = text.strip().split("\\s+", 2);
@@ -55,7 +56,7 @@ public record HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> bod
      * {@code interval=SECONDS} (fractions allowed) and {@code body=REGEX}, which comes last, as the rest of the text is
      * its pattern.
      *
-     * @throws IllegalArgumentException in one line, naming the option that is unknown or wrong
+     * @throws BadInputException in one line, naming the option that is unknown or wrong
      */
     public HttpHealthCheck withOptions(String words) {
         Matcher body = BODY_OPTION.matcher(words);
@@ -71,7 +72,7 @@ public record HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> bod
                 case "status" -> check.withExpectedStatus(Integer.parseInt(value));
                 case "successes" -> check.withSuccesses(Integer.parseInt(value));
                 case "interval" -> check.withInterval(Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000)));
-                default -> throw new IllegalArgumentException("unknown option '" + option + "'; after the URL come"
+                default -> throw new BadInputException("unknown option '" + option + "'; after the URL come"
                         + " status=N, successes=N, interval=SECONDS and body=REGEX");
             };
         }
@@ -82,7 +83,7 @@ public record HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> bod
         try {
             return check.withBodyPattern(Pattern.compile(pattern));
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("body pattern " + e.getDescription() + ": " + pattern, e);
+            throw new BadInputException("body pattern " + e.getDescription() + ": " + pattern, e);
         }
     }
 
@@ -104,7 +105,7 @@ public record HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> bod
 
     private static void requirePositive(URI url, String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " of the health check of " + url + " must be positive, was " + value);
+            throw new BadInputException(name + " of the health check of " + url + " must be positive, was " + value);
         }
     }
 }
