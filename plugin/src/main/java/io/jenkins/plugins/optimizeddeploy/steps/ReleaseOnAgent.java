@@ -18,6 +18,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceDeploy;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.SwarmTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.WebhookTarget;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.errors.EngineException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
@@ -25,6 +26,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,7 +150,12 @@ final class ReleaseOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<Str
 
     private DeployTarget target(BuilderAccess.Session session, DeployHistory history) {
         if (plan.endpoint() != null) {
-            URI url = URI.create(plan.endpoint().url());
+            URI url;
+            try {
+                url = new URI(plan.endpoint().url());
+            } catch (URISyntaxException e) {
+                throw new BadInputException("'" + plan.target() + "Url' is not a URL: " + e.getReason(), e);
+            }
             if (plan.target().equals(DeployStep.WEBHOOK)) {
                 return new WebhookTarget(url, secret.value(), history, HTTP_RETRY_PAUSE);
             }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 
 import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,7 +48,13 @@ public record HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> bod
      */
     public static HttpHealthCheck parse(String text) {
         String[] urlAndOptions = text.strip().split("\\s+", 2);
-        HttpHealthCheck check = of(URI.create(urlAndOptions[0]));
+        HttpHealthCheck check;
+        try {
+            check = of(new URI(urlAndOptions[0]));
+        } catch (URISyntaxException e) {
+            throw new BadInputException("health check URL '" + urlAndOptions[0] + "' is not a URL: " + e.getReason(),
+                    e);
+        }
         return urlAndOptions.length == 1 ? check : check.withOptions(urlAndOptions[1]);
     }
 
@@ -68,13 +75,18 @@ public record HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> bod
             }
             int equals = option.indexOf('=');
             String value = option.substring(equals + 1);
-            check = switch (equals < 0 ? option : option.substring(0, equals)) {
-                case "status" -> check.withExpectedStatus(Integer.parseInt(value));
-                case "successes" -> check.withSuccesses(Integer.parseInt(value));
-                case "interval" -> check.withInterval(Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000)));
-                default -> throw new BadInputException("unknown option '" + option + "'; after the URL come"
-                        + " status=N, successes=N, interval=SECONDS and body=REGEX");
-            };
+            try {
+                check = switch (equals < 0 ? option : option.substring(0, equals)) {
+                    case "status" -> check.withExpectedStatus(Integer.parseInt(value));
+                    case "successes" -> check.withSuccesses(Integer.parseInt(value));
+                    case "interval" ->
+                            check.withInterval(Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000)));
+                    default -> throw new BadInputException("unknown option '" + option + "'; after the URL come"
+                            + " status=N, successes=N, interval=SECONDS and body=REGEX");
+                };
+            } catch (NumberFormatException e) {
+                throw new BadInputException("option '" + option + "' needs a number", e);
+            }
         }
         if (!hasBody) {
             return check;
