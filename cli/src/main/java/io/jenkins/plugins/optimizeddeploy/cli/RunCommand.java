@@ -353,7 +353,7 @@ final class RunCommand implements Callable<Integer> {
         for (JsonNode target : result.path("targets")) {
             JsonNode steps = target.path("steps");
             targets.add(String.format(Locale.ROOT, "%s %.1f MB %d/%d steps cached", target.path("target").asText(),
-                    target.path("compressedSize").asLong() / 1e6, steps.path("cached").asInt(),
+                    target.path("compressedBytes").asLong() / 1e6, steps.path("cached").asInt(),
                     steps.path("total").asInt()));
         }
         return String.join(", ", targets) + " (" + result.path("backend").asText() + ")";

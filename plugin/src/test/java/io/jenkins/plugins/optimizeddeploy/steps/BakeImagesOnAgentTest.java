@@ -72,7 +72,7 @@ class BakeImagesOnAgentTest {
             String name = (String) target.get("target");
             assertThat(target.get("image")).isEqualTo(registry.hostPort() + "/plugin/" + name + ":t1");
             assertThat(target.get("digest")).isEqualTo(registry.manifest("plugin/" + name, "t1").digest());
-            assertThat((long) target.get("size")).isPositive();
+            assertThat((long) target.get("compressedBytes")).isPositive();
             assertThat((double) target.get("cacheHitRate")).isGreaterThanOrEqualTo(0.9);
             assertThat(target.get("cacheExportFailures")).isEqualTo(List.of());
             assertThat((long) target.get("cacheExportMillis")).as("cache images pushed").isPositive();
