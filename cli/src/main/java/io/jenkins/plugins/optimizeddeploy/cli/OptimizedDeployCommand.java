@@ -110,7 +110,8 @@ public final class OptimizedDeployCommand {
         return switch (engineException.kind()) {
             case BAD_INPUT -> ExitCode.BAD_INPUT;
             case GATE_FAILED -> ExitCode.GATE_FAILED;
-            case FAILURE -> ExitCode.FAILURE;
+            // FAILURE; a default rather than its case, else javac adds a throw of an exception without a message
+            default -> ExitCode.FAILURE;
         };
     }
 
