@@ -5,6 +5,7 @@ import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
 import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.EngineException;
 import io.jenkins.plugins.optimizeddeploy.engine.errors.OperationFailedException;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
@@ -76,7 +77,7 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
     public LintSummary invoke(File workspace, VirtualChannel channel) throws IOException {
         try {
             return harden(workspace.toPath());
-        } catch (BadInputException e) {
+        } catch (EngineException e) {
             throw new AbortException(HardenDockerfileStep.userError(e));
         } catch (RuntimeException e) {
             throw new AgentFailure(HardenDockerfileStep.FUNCTION_NAME + " on the agent", e);
@@ -86,9 +87,10 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
     /**
      * Fixes the files in place when asked, lints them and writes the SARIF report.
      *
-     * @throws BadInputException naming the file when one is missing, unreadable or outside the workspace, or
-     *                                  the configuration when it is not valid (a file that does not parse is a
+     * @throws BadInputException        naming the file when one is missing, unreadable or outside the workspace,
+     *                                  or the configuration when it is not valid (a file that does not parse is a
      *                                  DL1000 finding)
+     * @throws OperationFailedException naming the file when a fixed one cannot be written
      */
     LintSummary harden(Path workspace) {
         long started = System.nanoTime();
