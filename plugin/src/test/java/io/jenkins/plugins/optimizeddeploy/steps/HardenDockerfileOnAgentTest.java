@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import hudson.AbortException;
 import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.OperationFailedException;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.testsupport.FullDisk;
 import java.io.IOException;
@@ -219,11 +219,12 @@ class HardenDockerfileOnAgentTest {
             disk.fill();
 
             Throwable failure = catchThrowable(() -> new HardenDockerfileOnAgent(List.of("Dockerfile"), true,
-                    FailureThreshold.NONE, null, null, Map.of()).invoke(full.toFile(), null));
+                    FailureThreshold.NONE, null, null, Map.of()).harden(full));
 
             assertThat(Files.readString(full.resolve("Dockerfile"))).isEqualTo(original);
-            assertThat(failure).as("one line, not a bug's stack trace").isInstanceOf(AbortException.class)
-                    .hasMessageStartingWith("hardenDockerfile: the file 'Dockerfile' was not written: ")
+            assertThat(failure).as("an engine exception: one line, not a bug's stack trace")
+                    .isInstanceOf(OperationFailedException.class)
+                    .hasMessageStartingWith("the file 'Dockerfile' was not written: ")
                     .hasMessageContaining("No space left on device");
             try (var left = Files.list(full)) {
                 assertThat(left).containsExactlyInAnyOrder(full.resolve("Dockerfile"), full.resolve(".filler"));
