@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -205,12 +206,12 @@ public final class Release {
 
     private static void requireDistinct(List<ServiceDeploy> services) {
         if (services.isEmpty()) {
-            throw new IllegalArgumentException("a release needs at least one service");
+            throw new BadInputException("a release needs at least one service");
         }
         Set<String> names = new HashSet<>();
         for (ServiceDeploy service : services) {
             if (!names.add(service.service())) {
-                throw new IllegalArgumentException("service " + service.service() + " is named twice in one release");
+                throw new BadInputException("service " + service.service() + " is named twice in one release");
             }
         }
     }

@@ -1,14 +1,15 @@
 package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
 
-import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeReading;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeDefinition;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeFileReader;
+import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeReading;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BuildableTargetCheck;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Stage;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
@@ -71,7 +72,7 @@ public final class BuildPlanner {
     /**
      * The request's comma-separated platforms, blanks dropped.
      *
-     * @throws IllegalArgumentException naming the platform argument when one is not os/arch[/variant]
+     * @throws BadInputException naming the platform argument when one is not os/arch[/variant]
      */
     static List<String> requestedPlatforms(String platform) {
         List<String> platforms = new ArrayList<>();
@@ -81,7 +82,7 @@ public final class BuildPlanner {
             }
         }
         platforms.forEach(entry -> BuildableTargetCheck.requireValidPlatform(entry, problem ->
-                new IllegalArgumentException("The platform argument '" + platform + "' has '" + entry + "', which " + problem)));
+                new BadInputException("The platform argument '" + platform + "' has '" + entry + "', which " + problem)));
         return platforms;
     }
 
@@ -135,10 +136,10 @@ public final class BuildPlanner {
      */
     static List<String> intermediateStages(Dockerfile dockerfile, String target) {
         if (dockerfile.stages().isEmpty()) {
-            throw new IllegalArgumentException(dockerfile.source() + " has no FROM instruction");
+            throw new BadInputException(dockerfile.source() + " has no FROM instruction");
         }
         Stage wanted = (target.isEmpty() ? dockerfile.finalStage() : dockerfile.stage(target)).orElseThrow(() ->
-                new IllegalArgumentException(dockerfile.source() + " has no stage '" + target + "' (stages: "
+                new BadInputException(dockerfile.source() + " has no stage '" + target + "' (stages: "
                         + dockerfile.stages().stream().map(BuildPlanner::stageName).toList() + ")"));
         return dockerfile.stagesNeededBy(wanted).stream().map(BuildPlanner::stageName).toList();
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import java.util.Arrays;
@@ -33,7 +34,7 @@ public final class LintConfigurationEnvironment {
         if (threshold != null && !threshold.isBlank()) {
             try {
                 result = result.withFailureThreshold(FailureThreshold.parse(threshold));
-            } catch (IllegalArgumentException e) {
+            } catch (BadInputException e) {
                 throw new LintConfigurationException("environment variable HADOLINT_FAILURE_THRESHOLD", e.getMessage());
             }
         }

@@ -2,11 +2,12 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFileException;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
@@ -192,7 +193,7 @@ public final class LintConfigurationFile {
     private static <T> T parseSetting(String source, String key, Supplier<T> parse) {
         try {
             return parse.get();
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new LintConfigurationException(source, "'" + key + "': " + e.getMessage());
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
 import io.jenkins.plugins.optimizeddeploy.testsupport.Buildkitd;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerBuildx;
@@ -81,7 +82,7 @@ class BackendSelectorTest {
                 .isEqualTo(new BackendChoice(BuilderBackend.BUILDX, "buildx was asked for"));
         assertThat(BuilderBackend.parse(" Docker ")).isEqualTo(BuilderBackend.DOCKER);
         assertThatThrownBy(() -> BuilderBackend.parse("kaniko"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("Unknown build backend 'kaniko' (known: auto, buildx, docker, buildah)");
     }
 
