@@ -21,8 +21,6 @@ public enum RequiredBinary {
     BUSYBOX("/bin/busybox", "busybox-static"),
     OPENSSL("/usr/bin/openssl", "openssl"),
     HTPASSWD("/usr/bin/htpasswd", "apache2-utils"),
-    /** The OCI runtime buildkitd's OCI worker runs build steps with. */
-    RUNC("/usr/sbin/runc", "runc"),
     MOUNT("/bin/mount", "mount"),
     UMOUNT("/bin/umount", "mount"),
     /** Loads report pages headless: DOM dumps and screenshots under a real Content-Security-Policy. */
