@@ -110,7 +110,7 @@ public final class BuildahBuilder implements ImageBuilder {
         ImageInspection inspection = new ImageInspector(registry).inspect(ImageReference.parse(target.image()));
         TargetResult result = new TargetResult(target.name(), name(), target.image(), target.images(),
                 digest.isEmpty() ? inspection.digest() : digest,
-                inspection.platforms().isEmpty() ? 0 : inspection.platforms().get(0).compressedSize(),
+                inspection.firstCompressedSize(), inspection.compressedSizes(),
                 (System.nanoTime() - started) / 1_000_000,
                 StepStatistics.of(steps), StepStatistics.executedNames(steps), cacheSource,
                 cacheTimes.importMillis(), cacheTimes.exportMillis(), exportFailures);

@@ -85,7 +85,7 @@ public final class BuildxBakeBuilder implements ImageBuilder {
                 replaceLocalCacheFolder(target).ifPresent(exportFailures::add);
                 TargetResult targetResult = new TargetResult(target.name(), name(), target.image(), target.images(),
                         digests.getOrDefault(target.name(), inspection.digest()),
-                        inspection.platforms().isEmpty() ? 0 : inspection.platforms().get(0).compressedSize(),
+                        inspection.firstCompressedSize(), inspection.compressedSizes(),
                         durationMillis, StepStatistics.of(targetSteps), StepStatistics.executedNames(targetSteps),
                         "buildx reads " + target.cache().readOrder().stream().map(CacheSource::toString)
                                 .collect(Collectors.joining(", ")),

@@ -96,7 +96,7 @@ public final class DockerBuilder implements ImageBuilder {
                 .reduce(new CacheTimes(read.loadMillis(), exportNanos / 1_000_000), CacheTimes::plus);
         ImageInspection pushed = new ImageInspector(registry).inspect(ImageReference.parse(target.image()));
         TargetResult result = new TargetResult(target.name(), name(), target.image(), target.images(), pushed.digest(),
-                pushed.platforms().isEmpty() ? 0 : pushed.platforms().get(0).compressedSize(),
+                pushed.firstCompressedSize(), pushed.compressedSizes(),
                 (System.nanoTime() - started) / 1_000_000,
                 StepStatistics.of(steps), StepStatistics.executedNames(steps), read.source(),
                 cacheTimes.importMillis(), cacheTimes.exportMillis(), exportFailures);

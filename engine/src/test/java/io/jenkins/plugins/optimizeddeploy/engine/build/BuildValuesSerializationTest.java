@@ -19,7 +19,7 @@ class BuildValuesSerializationTest {
     @Test
     void shouldRoundTripResultsRequestsCachePlansAndBakeDefinitions() throws Exception {
         TargetResult target = new TargetResult("web", "docker", "reg/web:1", List.of("reg/web:1", "reg/web:main"),
-                "sha256:abc", 1024, 4200, new StepStatistics(10, 9, 1), List.of("[web 1/1] COPY"), "branch reg/cache/web/main", 120, 300,
+                "sha256:abc", 1024, Map.of("linux/amd64", 1024L), 4200, new StepStatistics(10, 9, 1), List.of("[web 1/1] COPY"), "branch reg/cache/web/main", 120, 300,
                 List.of("reg/cache/web/main:final (exit code 1: denied)"));
         BuildResult result = new BuildResult("docker", "docker was asked for", List.of(target));
         CacheSettings cache = CacheSettings.of("reg/cache", "dev", "main").withLocalDirectory(Path.of("/agent/cache"));

@@ -53,7 +53,7 @@ class ParallelTargetsTest {
         List<String> lines = new ArrayList<>();
         BuildProgress progress = lines::add;
         TargetResult failedExport = new TargetResult("web", "docker", "reg/web:1", List.of("reg/web:1"), "sha256:abc", 1,
-                12_345, new StepStatistics(10, 9, 1), List.of("[web 1/1] COPY"), "local /agent/cache/web (2 cache images loaded)", 1_250, 340,
+                Map.of("linux/amd64", 1L), 12_345, new StepStatistics(10, 9, 1), List.of("[web 1/1] COPY"), "local /agent/cache/web (2 cache images loaded)", 1_250, 340,
                 List.of("reg/cache/web/main:final (denied)"));
 
         progress.started(targets("web").get(0), "docker (BuildKit)");
@@ -76,7 +76,7 @@ class ParallelTargetsTest {
     }
 
     private static TargetResult result(String name) {
-        return new TargetResult(name, "test", "reg/" + name + ":1", List.of("reg/" + name + ":1"), "sha256:0", 0, 0,
+        return new TargetResult(name, "test", "reg/" + name + ":1", List.of("reg/" + name + ":1"), "sha256:0", 0, Map.of(), 0,
                 new StepStatistics(0, 0, 0), List.of(), "none: test", 0, 0, List.of());
     }
 

@@ -36,7 +36,7 @@ class RunMetricsTest {
 
     static TargetResult target(String name, long size, int cached, int total) {
         return new TargetResult(name, "docker", "reg/" + name + ":1", List.of("reg/" + name + ":1"),
-                "sha256:" + name, size, 1_000, new StepStatistics(total, cached, total - cached), List.of(),
+                "sha256:" + name, size, Map.of("linux/amd64", size), 1_000, new StepStatistics(total, cached, total - cached), List.of(),
                 "registry reg/cache/" + name, 200, 300, List.of());
     }
 
