@@ -5,10 +5,12 @@ import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The JSON and text of {@code optimized-deploy build}: {@code {"targets": [...]}}, one entry per target. */
 record BuildJson(String backend, String backendReason, List<Target> targets) {
-    record Target(String target, String image, String digest, long compressedBytes, long durationMillis,
+    record Target(String target, String image, String digest, long compressedBytes, Map<String, Long> platformSizes,
+            long durationMillis,
             StepStatistics steps, double cacheHitRate, String cacheSource, long cacheImportMillis,
             long cacheExportMillis, List<String> cacheExportFailures) {
     }
@@ -18,7 +20,8 @@ record BuildJson(String backend, String backendReason, List<Target> targets) {
     }
 
     private static Target target(TargetResult result) {
-        return new Target(result.target(), result.image(), result.digest(), result.compressedBytes(), result.durationMillis(),
+        return new Target(result.target(), result.image(), result.digest(), result.compressedBytes(), result.platformSizes(),
+                result.durationMillis(),
                 result.steps(), result.cacheHitRate(), result.cacheSource(), result.cacheImportMillis(), result.cacheExportMillis(),
                 result.cacheExportFailures());
     }

@@ -18,8 +18,8 @@ final class BakeResultMap {
 
     /**
      * {@code backend}, {@code backendReason}, {@code steps} of all targets and {@code targets}: per target in plan
-     * order {@code target}, {@code image}, {@code images}, {@code digest}, {@code compressedBytes},
-     * {@code durationMillis}, {@code steps} ({@code total}, {@code cached}, {@code executed}), {@code cacheHitRate}
+     * order {@code target}, {@code image}, {@code images}, {@code digest}, {@code compressedBytes} (of the
+     * first platform), {@code platformSizes} (each platform's compressed bytes), {@code durationMillis}, {@code steps} ({@code total}, {@code cached}, {@code executed}), {@code cacheHitRate}
      * (0 to 1), {@code cacheSource} (the cache read, or {@code none: } and why), {@code cacheImportMillis},
      * {@code cacheExportMillis} and {@code cacheExportFailures}.
      */
@@ -32,6 +32,7 @@ final class BakeResultMap {
             entry.put("images", new ArrayList<>(target.images()));
             entry.put("digest", target.digest());
             entry.put("compressedBytes", target.compressedBytes());
+            entry.put("platformSizes", new LinkedHashMap<>(target.platformSizes()));
             entry.put("durationMillis", target.durationMillis());
             entry.put("steps", steps(target.steps()));
             entry.put("cacheHitRate", target.cacheHitRate());
@@ -58,14 +59,18 @@ final class BakeResultMap {
     }
 
     /**
-     * What the build keeps: per target its image, digest, compressed bytes, wall time, steps total and cached, the
-     * cache hit rate in percent and the time spent importing and exporting cache.
+     * What the build keeps: per target its image, digest, compressed bytes (and, for an image of several platforms,
+     * each platform's as {@code compressedBytes linux/arm64/v8}), wall time, steps total and cached, the cache hit
+     * rate in percent and the time spent importing and exporting cache.
      */
     static List<StepSummary> records(BuildResult result) {
         List<StepSummary> records = new ArrayList<>();
         for (TargetResult target : result.targets()) {
             Map<String, Long> figures = new LinkedHashMap<>();
             figures.put("compressedBytes", target.compressedBytes());
+            if (target.platformSizes().size() > 1) {
+                target.platformSizes().forEach((platform, size) -> figures.put("compressedBytes " + platform, size));
+            }
             figures.put("durationMillis", target.durationMillis());
             figures.put("steps", (long) target.steps().total());
             figures.put("cachedSteps", (long) target.steps().cached());

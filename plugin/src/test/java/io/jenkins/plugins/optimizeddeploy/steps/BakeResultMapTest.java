@@ -10,16 +10,21 @@ import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class BakeResultMapTest {
 
     private static final String WEB_DIGEST = "sha256:" + "a".repeat(64);
+    /** Ordered, as an index lists its platforms. */
+    private static final Map<String, Long> PLATFORM_SIZES =
+            new TreeMap<>(Map.of("linux/amd64", 12_345L, "linux/arm64/v8", 12_000L));
 
     private static TargetResult target(String name, int total, int cached, List<String> exportFailures) {
         return TargetResult.builder(name, "docker").pushed("reg.example.com/team/" + name + ":0123abc",
                         List.of("reg.example.com/team/" + name + ":0123abc", "reg.example.com/team/" + name + ":main"),
                         WEB_DIGEST, 12_345L)
+                .platformSizes(PLATFORM_SIZES)
                 .durationMillis(4_200L).steps(new StepStatistics(total, cached, total - cached), List.of())
                 .cache("branch reg.example.com/team/cache/" + name + "/main", new CacheTimes(150L, 300L), exportFailures)
                 .build();
@@ -43,6 +48,7 @@ class BakeResultMapTest {
                 Map.entry("images", List.of("reg.example.com/team/web:0123abc", "reg.example.com/team/web:main")),
                 Map.entry("digest", WEB_DIGEST),
                 Map.entry("compressedBytes", 12_345L),
+                Map.entry("platformSizes", Map.of("linux/amd64", 12_345L, "linux/arm64/v8", 12_000L)),
                 Map.entry("durationMillis", 4_200L),
                 Map.entry("steps", Map.of("total", 10, "cached", 9, "executed", 1)),
                 Map.entry("cacheHitRate", 0.9),
@@ -63,6 +69,7 @@ class BakeResultMapTest {
         assertThat(records.get(0).getStep()).isEqualTo("bakeImages");
         assertThat(records.get(0).getOutcome()).isEqualTo(WEB_DIGEST);
         assertThat(records.get(0).getFigures()).containsExactly(Map.entry("compressedBytes", 12_345L),
+                Map.entry("compressedBytes linux/amd64", 12_345L), Map.entry("compressedBytes linux/arm64/v8", 12_000L),
                 Map.entry("durationMillis", 4_200L), Map.entry("steps", 10L), Map.entry("cachedSteps", 9L),
                 Map.entry("cacheHitPercent", 90L), Map.entry("cacheImportMillis", 150L),
                 Map.entry("cacheExportMillis", 300L));

@@ -17,6 +17,7 @@ import java.util.zip.GZIPOutputStream;
 /**
  * A base image made without any registry on the internet: one layer holding the statically linked busybox of
  * {@code busybox-static}, a symlink per applet, and {@code /etc/passwd}/{@code /etc/group} with root and nobody.
+ * The arm64 one holds the arm64 busybox (its applet list is read by running it, so through {@link Arm64Emulation}).
  */
 final class BusyboxImage {
     static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
@@ -44,8 +45,17 @@ final class BusyboxImage {
         return Holder.INSTANCE;
     }
 
+    /** The arm64 image, also built once per JVM. */
+    static BusyboxImage arm64() {
+        return Arm64Holder.INSTANCE;
+    }
+
     private static final class Holder {
-        static final BusyboxImage INSTANCE = new BusyboxImage(layerTar());
+        static final BusyboxImage INSTANCE = new BusyboxImage(layerTar(RequiredBinary.BUSYBOX));
+    }
+
+    private static final class Arm64Holder {
+        static final BusyboxImage INSTANCE = new BusyboxImage(layerTar(RequiredBinary.BUSYBOX_ARM64));
     }
 
     Blob layer(String mediaType) {
@@ -96,8 +106,8 @@ final class BusyboxImage {
         }
     }
 
-    private static byte[] layerTar() {
-        Path busybox = RequiredBinary.BUSYBOX.staticallyLinkedPath();
+    private static byte[] layerTar(RequiredBinary binary) {
+        Path busybox = binary.staticallyLinkedPath();
         String applets = ExternalCommand.run(List.of(busybox.toString(), "--list"), Map.of(), null,
                 Duration.ofSeconds(30)).requireSuccess().stdout();
         TarArchive tar = new TarArchive()

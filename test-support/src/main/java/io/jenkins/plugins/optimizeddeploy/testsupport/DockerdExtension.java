@@ -15,31 +15,40 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  * It runs with {@code --bridge=none}: build and run with {@code --network host}. Registries on 127.0.0.1 are
  * insecure registries to dockerd, so it pushes to every {@link RegistryExtension} flavour without CA setup.
+ * It keeps its images in the containerd image store, so buildx's default {@code docker} driver exports registry
+ * caches; {@link #withClassicImageStore()} gives the store a dockerd before 24 has.
  * By default one daemon serves the whole test JVM; {@link #perTestClass()} gives a class a fresh daemon (an empty
  * image store, e.g. to measure remote cache hits).
  */
 public final class DockerdExtension implements BeforeAllCallback {
     private final Lifetime lifetime;
+    private final DockerImageStore imageStore;
     private volatile RunningDockerd running;
 
-    /** A daemon shared by every test class of this JVM that uses the default lifetime. */
+    /** A daemon with the containerd image store, shared by every test class of this JVM that uses the defaults. */
     public DockerdExtension() {
-        this(Lifetime.TEST_RUN);
+        this(Lifetime.TEST_RUN, DockerImageStore.CONTAINERD);
     }
 
-    private DockerdExtension(Lifetime lifetime) {
+    private DockerdExtension(Lifetime lifetime, DockerImageStore imageStore) {
         this.lifetime = lifetime;
+        this.imageStore = imageStore;
     }
 
     /** A daemon of this test class's own, stopped after its last test. */
     public DockerdExtension perTestClass() {
-        return new DockerdExtension(Lifetime.TEST_CLASS);
+        return new DockerdExtension(Lifetime.TEST_CLASS, imageStore);
+    }
+
+    /** A daemon of this test class's own with dockerd's classic image store (graph drivers), as docker 20.10 had. */
+    public DockerdExtension withClassicImageStore() {
+        return new DockerdExtension(Lifetime.TEST_CLASS, DockerImageStore.CLASSIC);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         Object key = lifetime == Lifetime.TEST_RUN ? "dockerd" : this;
-        running = lifetime.obtain(context, key, RunningDockerd.class, RunningDockerd::start);
+        running = lifetime.obtain(context, key, RunningDockerd.class, () -> RunningDockerd.start(imageStore));
     }
 
     /** {@code unix:///tmp/optimized-deploy-dockerd-.../docker.sock}. */
@@ -57,7 +66,15 @@ public final class DockerdExtension implements BeforeAllCallback {
         return running().clientEnvironment();
     }
 
-    /** {@code overlay2}, or {@code vfs} where overlay2 does not work. */
+    /** The containerd store, unless {@link #withClassicImageStore()} asked for the classic one. */
+    public DockerImageStore imageStore() {
+        return running().imageStore();
+    }
+
+    /**
+     * {@code overlayfs} (containerd store) or {@code overlay2} (classic store), or the copying {@code native} or
+     * {@code vfs} where overlay mounts do not work.
+     */
     public String storageDriver() {
         return running().storageDriver();
     }

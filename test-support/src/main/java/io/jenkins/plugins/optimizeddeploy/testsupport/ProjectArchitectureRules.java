@@ -59,15 +59,26 @@ public final class ProjectArchitectureRules {
             .allowEmptyShould(true)
             .because("JUnit 5 test methods need no public modifier (STYLE.md)");
 
-    /** Assertions come from AssertJ only: no JUnit or Hamcrest assertions, no assumptions that skip tests. */
+    /** Assertions come from AssertJ only: no JUnit or Hamcrest assertions. */
     @ArchTest
     public static final ArchRule ASSERTJ_ONLY = noClasses()
             .should().dependOnClassesThat().haveFullyQualifiedName("org.junit.jupiter.api.Assertions")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.junit.jupiter.api.Assumptions")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("org.junit.Assert")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.junit.Assume")
             .orShould().dependOnClassesThat().resideInAnyPackage("org.hamcrest..", "junit.framework..")
-            .because("tests assert with AssertJ and never skip (STYLE.md)");
+            .because("tests assert with AssertJ (STYLE.md)");
+
+    /**
+     * No test assumes its tools away: no assumptions of AssertJ or JUnit, which turn a missing tool into a skip
+     * instead of a failure naming the package to install.
+     */
+    @ArchTest
+    public static final ArchRule NO_ASSUMPTIONS = noClasses()
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.assertj.core.api.Assumptions")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.assertj.core.api.BDDAssumptions")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.assertj.core.api.WithAssumptions")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.junit.jupiter.api.Assumptions")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.junit.Assume")
+            .because("a test that cannot run here fails naming the missing package, it is never skipped (STYLE.md)");
 
     /** Nothing is disabled: a test that cannot run here must fail, not vanish. */
     @ArchTest

@@ -132,6 +132,15 @@ public final class RegistryExtension implements BeforeAllCallback {
         return running().pushBusyboxIndex(repository, tag);
     }
 
+    /**
+     * Pushes an OCI image index whose linux/arm64/v8 image holds the arm64 busybox (unpacked by
+     * scripts/install-packages), so that both platforms run, arm64 through {@link Arm64Emulation} (registered here
+     * first), and returns the reference of the index {@code 127.0.0.1:PORT/repository:tag}.
+     */
+    public String pushMultiPlatformBusyboxBase(String repository, String tag) {
+        return running().pushMultiPlatformBusyboxBase(repository, tag);
+    }
+
     /** The manifest or index under a tag or digest, as the registry serves it. */
     public RegistryManifest manifest(String repository, String reference) {
         return running().manifest(repository, reference);

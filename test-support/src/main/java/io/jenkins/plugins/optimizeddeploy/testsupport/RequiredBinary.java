@@ -21,9 +21,12 @@ public enum RequiredBinary {
     BUSYBOX("/bin/busybox", "busybox-static"),
     OPENSSL("/usr/bin/openssl", "openssl"),
     HTPASSWD("/usr/bin/htpasswd", "apache2-utils"),
-    /** The OCI runtime buildkitd's OCI worker runs build steps with. */
-    RUNC("/usr/sbin/runc", "runc"),
     MOUNT("/bin/mount", "mount"),
+    /** Runs arm64 programs (a multi-platform build's arm64 steps) once registered with binfmt_misc. */
+    QEMU_AARCH64("/usr/bin/qemu-aarch64-static", "qemu-user-static"),
+    /** The arm64 busybox of an arm64 base image, unpacked rather than installed (it would replace the amd64 one). */
+    BUSYBOX_ARM64("/usr/local/lib/optimized-deploy/arm64/busybox", "busybox-static:arm64",
+            "scripts/install-packages, which unpacks it there"),
     UMOUNT("/bin/umount", "mount"),
     /** Loads report pages headless: DOM dumps and screenshots under a real Content-Security-Policy. */
     CHROMIUM("/usr/bin/chromium", "chromium");
@@ -32,10 +35,16 @@ public enum RequiredBinary {
 
     private final Path path;
     private final String debianPackage;
+    private final String installation;
 
     RequiredBinary(String path, String debianPackage) {
+        this(path, debianPackage, "apt-get install -y --no-install-recommends " + debianPackage);
+    }
+
+    RequiredBinary(String path, String debianPackage, String installation) {
         this.path = Path.of(path);
         this.debianPackage = debianPackage;
+        this.installation = installation;
     }
 
     public String debianPackage() {
@@ -46,7 +55,7 @@ public enum RequiredBinary {
     public Path path() {
         if (!Files.isExecutable(path)) {
             throw new IllegalStateException(path + " is missing or not executable: install the Debian package "
-                    + debianPackage + " (apt-get install -y --no-install-recommends " + debianPackage + ")");
+                    + debianPackage + " (" + installation + ")");
         }
         return path;
     }
@@ -59,7 +68,7 @@ public enum RequiredBinary {
         Path binary = path();
         if (hasInterpreter(binary)) {
             throw new IllegalStateException(binary + " is dynamically linked and cannot run inside a scratch image:"
-                    + " install the Debian package " + debianPackage + " (apt-get install -y " + debianPackage + ")");
+                    + " install the Debian package " + debianPackage + " (" + installation + ")");
         }
         return binary;
     }

@@ -16,20 +16,23 @@ import java.util.Map;
 
 /**
  * A private dockerd (own data root, exec root, socket and docker client config) without iptables or a bridge:
- * containers and builds use {@code --network host}.
+ * containers and builds use {@code --network host}. With the containerd image store it starts its own containerd
+ * below its exec and data roots.
  */
 final class RunningDockerd implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
-    private static final List<String> STORAGE_DRIVERS = List.of("overlay2", "vfs");
 
     private final ScratchDirectory directory;
+    private final DockerImageStore imageStore;
     private final String storageDriver;
     private final BackgroundProcess process;
     private final Map<String, String> clientEnvironment;
 
-    private RunningDockerd(ScratchDirectory directory, String storageDriver, BackgroundProcess process) {
+    private RunningDockerd(ScratchDirectory directory, DockerImageStore imageStore, String storageDriver,
+            BackgroundProcess process) {
         this.directory = directory;
+        this.imageStore = imageStore;
         this.storageDriver = storageDriver;
         this.process = process;
         Map<String, String> environment = new LinkedHashMap<>();
@@ -39,23 +42,23 @@ final class RunningDockerd implements AutoCloseable {
         this.clientEnvironment = Map.copyOf(environment);
     }
 
-    /** Starts with overlay2 where this kernel and file system allow it, else with vfs. */
-    static RunningDockerd start() {
+    /** Starts with the store's overlay driver where this kernel and file system allow it, else with its copying one. */
+    static RunningDockerd start(DockerImageStore imageStore) {
         List<String> failures = new ArrayList<>();
-        for (String driver : STORAGE_DRIVERS) {
+        for (String driver : imageStore.storageDrivers()) {
             ScratchDirectory directory = ScratchDirectory.create("dockerd");
             try {
-                return new RunningDockerd(directory, driver, startDaemon(directory, driver));
+                return new RunningDockerd(directory, imageStore, driver, startDaemon(directory, imageStore, driver));
             } catch (IllegalStateException e) {
                 directory.delete();
                 failures.add(driver + ": " + e.getMessage());
             }
         }
-        throw new IllegalStateException("dockerd did not start with any storage driver " + STORAGE_DRIVERS
-                + ":\n" + String.join("\n", failures));
+        throw new IllegalStateException("dockerd did not start with the " + imageStore + " image store and any"
+                + " storage driver of " + imageStore.storageDrivers() + ":\n" + String.join("\n", failures));
     }
 
-    private static BackgroundProcess startDaemon(ScratchDirectory directory, String driver) {
+    private static BackgroundProcess startDaemon(ScratchDirectory directory, DockerImageStore imageStore, String driver) {
         Path socket = socket(directory);
         List<String> command = List.of(RequiredBinary.DOCKERD.path().toString(),
                 "--storage-driver", driver,
@@ -66,8 +69,8 @@ final class RunningDockerd implements AutoCloseable {
                 "--exec-root", directory.createDirectory("exec").toString(),
                 "-H", "unix://" + socket,
                 "--pidfile", directory.resolve("dockerd.pid").toString(),
-                "--config-file", directory.write("daemon.json", "{}\n").toString());
-        BackgroundProcess daemon = BackgroundProcess.start("dockerd (" + driver + ")", command, Map.of(),
+                "--config-file", directory.write("daemon.json", imageStore.daemonJson()).toString());
+        BackgroundProcess daemon = BackgroundProcess.start("dockerd (" + imageStore + " store, " + driver + ")", command, Map.of(),
                 directory.resolve("dockerd.log"));
         try {
             daemon.awaitReady(STARTUP_TIMEOUT, () -> answersPing(socket));
@@ -98,6 +101,10 @@ final class RunningDockerd implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    DockerImageStore imageStore() {
+        return imageStore;
     }
 
     String storageDriver() {

@@ -136,11 +136,22 @@ public final class RunningRegistry implements AutoCloseable {
     }
 
     synchronized String pushBusyboxIndex(String repository, String tag) {
-        BusyboxImage image = BusyboxImage.get();
-        Blob layer = image.layer(BusyboxImage.OCI_LAYER);
-        api.pushBlob(repository, layer);
+        return pushIndex(repository, tag, BusyboxImage.get());
+    }
+
+    /** As {@link RegistryExtension#pushMultiPlatformBusyboxBase(String, String)}. */
+    public synchronized String pushMultiPlatformBusyboxBase(String repository, String tag) {
+        Arm64Emulation.require();
+        return pushIndex(repository, tag, BusyboxImage.arm64());
+    }
+
+    /** An OCI index of linux/amd64 (the amd64 busybox) and linux/arm64/v8 with {@code arm64}'s layer. */
+    private String pushIndex(String repository, String tag, BusyboxImage arm64) {
         List<Map<String, Object>> descriptors = new ArrayList<>();
         for (String[] platform : List.of(new String[] {"amd64", null}, new String[] {"arm64", "v8"})) {
+            BusyboxImage image = platform[1] == null ? BusyboxImage.get() : arm64;
+            Blob layer = image.layer(BusyboxImage.OCI_LAYER);
+            api.pushBlob(repository, layer);
             Blob config = image.config(BusyboxImage.OCI_CONFIG, platform[0], platform[1]);
             api.pushBlob(repository, config);
             Blob manifest = BusyboxImage.manifest(BusyboxImage.OCI_MANIFEST, config, layer);

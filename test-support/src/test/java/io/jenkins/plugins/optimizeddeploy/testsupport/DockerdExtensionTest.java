@@ -12,6 +12,8 @@ class DockerdExtensionTest {
     static final RegistryExtension tokenRegistry = RegistryExtension.tokenAuth();
     @RegisterExtension
     static final DockerdExtension dockerd = new DockerdExtension();
+    @RegisterExtension
+    static final DockerdExtension classicDockerd = new DockerdExtension().withClassicImageStore();
 
     @Test
     void shouldAnswerDockerVersionFromThePrivateDaemon() {
@@ -21,7 +23,20 @@ class DockerdExtensionTest {
         assertThat(dockerd.dockerHost()).startsWith("unix:///").endsWith("/docker.sock");
         assertThat(dockerd.environment()).containsEntry("DOCKER_BUILDKIT", "1")
                 .containsEntry("DOCKER_CONFIG", dockerd.dockerConfigDir().toString());
-        assertThat(dockerd.storageDriver()).isIn("overlay2", "vfs");
+        assertThat(dockerd.imageStore()).isEqualTo(DockerImageStore.CONTAINERD);
+        assertThat(dockerd.storageDriver()).isIn("overlayfs", "native");
+        assertThat(dockerd.docker("info", "--format", "{{json .DriverStatus}}").requireSuccess().stdout())
+                .contains("io.containerd.snapshotter.v1");
+    }
+
+    @Test
+    void shouldStartADaemonOfItsOwnWithTheClassicImageStoreOnRequest() {
+        CommandResult info = classicDockerd.docker("info", "--format", "{{json .DriverStatus}}").requireSuccess();
+
+        assertThat(classicDockerd.imageStore()).isEqualTo(DockerImageStore.CLASSIC);
+        assertThat(classicDockerd.storageDriver()).isIn("overlay2", "vfs");
+        assertThat(info.stdout()).doesNotContain("io.containerd.snapshotter.v1");
+        assertThat(classicDockerd.dockerHost()).isNotEqualTo(dockerd.dockerHost());
     }
 
     @Test
@@ -38,13 +53,29 @@ class DockerdExtensionTest {
     void shouldPullFromTheTokenRegistryAfterLoginWithPasswordOnStdin() {
         String image = tokenRegistry.pushBusyboxBase("base/busybox", "login");
 
-        CommandResult refused = dockerd.docker("pull", image);
-        dockerd.dockerWithStdin(tokenRegistry.password(), "login", "--username", tokenRegistry.username(),
+        CommandResult refused = classicDockerd.docker("pull", image);
+        classicDockerd.dockerWithStdin(tokenRegistry.password(), "login", "--username", tokenRegistry.username(),
                 "--password-stdin", tokenRegistry.hostPort()).requireSuccess();
-        CommandResult run = dockerd.docker("run", "--rm", "--network", "host", image, "id", "-u").requireSuccess();
+        CommandResult run = classicDockerd.docker("run", "--rm", "--network", "host", image, "id", "-u")
+                .requireSuccess();
 
         assertThat(refused.exitCode()).isNotZero();
         assertThat(run.stdout()).isEqualTo("0\n");
-        assertThat(dockerd.dockerConfigDir().resolve("config.json")).content().contains(tokenRegistry.hostPort());
+        assertThat(classicDockerd.dockerConfigDir().resolve("config.json")).content()
+                .contains(tokenRegistry.hostPort());
+    }
+
+    @Test
+    void shouldNotTrustTheTokenServersOwnCertificateWithTheContainerdStore() {
+        String image = tokenRegistry.pushBusyboxBase("base/busybox", "containerd-login");
+
+        dockerd.dockerWithStdin(tokenRegistry.password(), "login", "--username", tokenRegistry.username(),
+                "--password-stdin", tokenRegistry.hostPort()).requireSuccess();
+        CommandResult pull = dockerd.docker("pull", image);
+
+        // the classic store fetches tokens with the insecure registry's TLS settings, the containerd store with
+        // the system's certificate authorities only: a token realm needs a certificate the host trusts
+        assertThat(pull.exitCode()).isNotZero();
+        assertThat(pull.stderr()).contains("failed to fetch oauth token", "certificate signed by unknown authority");
     }
 }

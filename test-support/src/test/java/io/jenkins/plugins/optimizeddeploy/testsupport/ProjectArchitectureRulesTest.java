@@ -31,6 +31,14 @@ class ProjectArchitectureRulesTest {
     }
 
     @Test
+    void shouldFindAssumptionsOfAssertJAndJUnit() {
+        assertThat(violations(ProjectArchitectureRules.NO_ASSUMPTIONS))
+                .contains("AssumptionsFixture.skipsWithAssertJ()", "org.assertj.core.api.Assumptions")
+                .contains("AssumptionsFixture.skipsWithJUnit()", "org.junit.jupiter.api.Assumptions")
+                .doesNotContain("PublicFixtureTest");
+    }
+
+    @Test
     void shouldFindDisabledTests() {
         assertThat(violations(ProjectArchitectureRules.NO_DISABLED_TESTS)).contains("DisabledFixture.skipped()");
     }
@@ -47,7 +55,7 @@ class ProjectArchitectureRulesTest {
     void shouldMarkEveryRuleForArchTestsIn() {
         assertThat(Arrays.stream(ProjectArchitectureRules.class.getFields())
                         .filter(field -> field.getType() == ArchRule.class))
-                .hasSize(6)
+                .hasSize(7)
                 .allSatisfy(field -> assertThat(field.isAnnotationPresent(ArchTest.class)).as(field.getName()).isTrue());
     }
 

@@ -14,14 +14,19 @@ import java.util.Set;
 
 /**
  * Resolves {@code auto} by asking the tools themselves: {@code docker buildx version} and {@code docker buildx inspect}
- * (buildx bake, when the current builder's driver can export a registry cache: buildx's default {@code docker} driver
- * refuses every bake with {@code cache-to}), then {@code docker version} against the daemon (docker with BuildKit),
- * then {@code buildah --version}. The reason says what was found and what was not.
+ * (buildx bake, when the current builder can export a registry cache: a {@code docker-container}, {@code remote} or
+ * {@code kubernetes} builder, or the default {@code docker} driver on a dockerd with the containerd image store, as
+ * {@code docker info} tells; on the classic store the {@code docker} driver refuses every {@code cache-to}), then
+ * {@code docker version} against the daemon (docker with BuildKit), then {@code buildah --version}. The reason says
+ * what was found and what was not.
  */
 public final class BackendSelector {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
-    /** The buildx drivers that can export a registry cache; {@code docker} cannot. */
+    /** The buildx drivers that can export a registry cache whatever the daemon; {@code docker} needs the containerd store. */
     private static final Set<String> CACHE_EXPORTING_DRIVERS = Set.of("docker-container", "remote", "kubernetes");
+    private static final String DOCKER_DRIVER = "docker";
+    /** How {@code docker info}'s storage driver status names a containerd snapshotter: the containerd image store. */
+    private static final String CONTAINERD_SNAPSHOTTER = "io.containerd.snapshotter.v1";
     private final CommandRunner runner;
     private final Path docker;
     private final Path buildah;
@@ -52,9 +57,15 @@ public final class BackendSelector {
                 return new BackendChoice(BuilderBackend.BUILDX, "auto: docker buildx is available (" + buildx.firstLine()
                         + ") with a " + driver + " builder, which exports registry caches");
             }
+            if (driver.equals(DOCKER_DRIVER) && hasContainerdImageStore()) {
+                return new BackendChoice(BuilderBackend.BUILDX, "auto: docker buildx is available (" + buildx.firstLine()
+                        + ") with the docker driver on a dockerd with the containerd image store, which exports"
+                        + " registry caches");
+            }
             missing.add("docker buildx (" + buildx.firstLine() + ") builds with the " + driver + " driver, which cannot"
-                    + " export a registry cache (docker buildx create --use --driver docker-container, or a remote"
-                    + " builder" + (inspect.ok() ? "" : "; docker buildx inspect: " + inspect.firstLine()) + ")");
+                    + " export a registry cache (turn on dockerd's containerd image store, docker buildx create --use"
+                    + " --driver docker-container, or a remote builder"
+                    + (inspect.ok() ? "" : "; docker buildx inspect: " + inspect.firstLine()) + ")");
         } else {
             missing.add("no docker buildx (" + buildx.firstLine() + ")");
         }
@@ -72,6 +83,12 @@ public final class BackendSelector {
         missing.add("no " + buildah + " (" + buildahVersion.firstLine() + ")");
         throw new ImageBuildException("No build backend found: " + String.join("; ", missing)
                 + ". Install the Debian package docker.io (and start dockerd) or buildah.");
+    }
+
+    /** Whether the daemon keeps its images in containerd ({@code daemon.json} {@code features.containerd-snapshotter}). */
+    private boolean hasContainerdImageStore() {
+        Probe info = probe(List.of(docker.toString(), "info", "--format", "{{json .DriverStatus}}"));
+        return info.ok() && info.lines().stream().anyMatch(line -> line.contains(CONTAINERD_SNAPSHOTTER));
     }
 
     /** The {@code Driver:} of {@code docker buildx inspect}'s output: the current builder's driver. */

@@ -1,23 +1,28 @@
 package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
 
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * What building one target gave: the image (first reference) and every reference pushed, its digest and compressed
- * size from the registry, the wall time, the steps (and the names of those that ran rather than came from cache),
+ * size from the registry (of its first platform; every platform's in {@code platformSizes}, attestations left out),
+ * the wall time, the steps (and the names of those that ran rather than came from cache),
  * the cache it read (a registry source, the local folder, or {@code none: } and why), the time spent importing and
  * exporting cache (see {@link CacheTimes}) and the cache exports that failed (they never fail the build).
  */
 public record TargetResult(String target, String backend, String image, List<String> images, String digest,
-        long compressedBytes, long durationMillis, StepStatistics steps, List<String> executedSteps, String cacheSource,
+        long compressedBytes, Map<String, Long> platformSizes, long durationMillis, StepStatistics steps, List<String> executedSteps, String cacheSource,
         long cacheImportMillis,
         long cacheExportMillis,
         List<String> cacheExportFailures) implements Serializable {
     public TargetResult {
         Objects.requireNonNull(target, "target");
         images = List.copyOf(images);
+        platformSizes = Collections.unmodifiableMap(new LinkedHashMap<>(platformSizes));
         Objects.requireNonNull(steps, "steps of " + target);
         executedSteps = List.copyOf(executedSteps);
         Objects.requireNonNull(cacheSource, "cache source of " + target);
@@ -42,6 +47,7 @@ public record TargetResult(String target, String backend, String image, List<Str
         private List<String> images = List.of();
         private String digest;
         private long compressedBytes;
+        private Map<String, Long> platformSizes = Map.of();
         private long durationMillis;
         private StepStatistics steps;
         private List<String> executedSteps = List.of();
@@ -60,6 +66,12 @@ public record TargetResult(String target, String backend, String image, List<Str
             this.images = images;
             this.digest = digest;
             this.compressedBytes = compressedBytes;
+            return this;
+        }
+
+        /** @param platformSizes the compressed size of each platform's image, by platform ({@code linux/arm64}) */
+        public Builder platformSizes(Map<String, Long> platformSizes) {
+            this.platformSizes = platformSizes;
             return this;
         }
 
@@ -84,7 +96,8 @@ public record TargetResult(String target, String backend, String image, List<Str
         }
 
         public TargetResult build() {
-            return new TargetResult(target, backend, image, images, digest, compressedBytes, durationMillis, steps,
+            return new TargetResult(target, backend, image, images, digest, compressedBytes, platformSizes, durationMillis,
+                    steps,
                     executedSteps, cacheSource, cacheTimes.importMillis(), cacheTimes.exportMillis(),
                     cacheExportFailures);
         }

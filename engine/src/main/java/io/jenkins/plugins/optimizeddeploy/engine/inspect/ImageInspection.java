@@ -1,7 +1,10 @@
 package io.jenkins.plugins.optimizeddeploy.engine.inspect;
 
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,5 +22,17 @@ public record ImageInspection(String reference, String digest, String mediaType,
         Objects.requireNonNull(digest, "digest of " + reference);
         Objects.requireNonNull(mediaType, "media type of " + reference);
         platforms = List.copyOf(platforms);
+    }
+
+    /** The first platform image's compressed size (the only one of a single-platform image), 0 when there is none. */
+    public long firstCompressedBytes() {
+        return platforms.isEmpty() ? 0 : platforms.get(0).compressedBytes();
+    }
+
+    /** Each platform ({@code linux/arm64/v8}) with its compressed size, in the index's order. */
+    public Map<String, Long> compressedSizes() {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        platforms.forEach(image -> sizes.put(image.platform(), image.compressedBytes()));
+        return Collections.unmodifiableMap(sizes);
     }
 }

@@ -2,12 +2,9 @@ package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
-import io.jenkins.plugins.optimizeddeploy.testsupport.Buildkitd;
-import io.jenkins.plugins.optimizeddeploy.testsupport.DockerBuildx;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,37 +15,31 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BackendSelectorTest {
     @RegisterExtension
     static final DockerdExtension dockerd = new DockerdExtension();
+    @RegisterExtension
+    static final DockerdExtension classicDockerd = new DockerdExtension().withClassicImageStore();
 
     private static final Map<String, String> NO_DAEMON = Map.of("DOCKER_HOST", "unix:///nonexistent/docker.sock");
 
     @Test
-    void shouldPickDockerWhenTheDaemonAnswersAndBuildxIsMissingOrHasOnlyTheDockerDriver() {
+    void shouldPickBuildxWhenItsDockerDriverRunsOnTheContainerdImageStore() {
         BackendChoice choice = selector(dockerd.environment(), "/usr/bin/buildah").choose(BuilderBackend.AUTO);
 
-        assertThat(choice.backend()).isEqualTo(BuilderBackend.DOCKER);
-        assertThat(choice.reason()).contains("dockerd 20.10");
-        if (DockerBuildx.version().isPresent()) {
-            // a new daemon's only builder is buildx's default one, on the docker driver
-            assertThat(choice.reason()).startsWith("auto: docker buildx (github.com/docker/buildx")
-                    .contains("builds with the docker driver, which cannot export a registry cache");
-        } else {
-            assertThat(choice.reason()).startsWith("auto: no docker buildx");
-        }
+        assertThat(choice.backend()).isEqualTo(BuilderBackend.BUILDX);
+        assertThat(choice.reason()).startsWith("auto: docker buildx is available (github.com/docker/buildx 0.29")
+                .endsWith("with the docker driver on a dockerd with the containerd image store, which exports"
+                        + " registry caches");
     }
 
     @Test
-    void shouldPickBuildxWhenItsBuilderCanExportARegistryCache() {
-        assumeThat(DockerBuildx.version().isPresent() && Buildkitd.binary().isPresent()).as("docker buildx or"
-                + " buildkitd is missing (no bookworm packages; see build/bake-print/README.md): the docker driver case"
-                + " and the parsing of docker buildx inspect are checked without them").isTrue();
+    void shouldPickDockerWhenBuildxHasOnlyTheDockerDriverOnTheClassicImageStore() {
+        BackendChoice choice = selector(classicDockerd.environment(), "/usr/bin/buildah").choose(BuilderBackend.AUTO);
 
-        try (Buildkitd buildkitd = Buildkitd.start()) {
-            BackendChoice choice = selector(buildkitd.clientEnvironment(), "/usr/bin/buildah").choose(BuilderBackend.AUTO);
-
-            assertThat(choice.backend()).isEqualTo(BuilderBackend.BUILDX);
-            assertThat(choice.reason()).startsWith("auto: docker buildx is available (github.com/docker/buildx")
-                    .endsWith("with a remote builder, which exports registry caches");
-        }
+        assertThat(choice.backend()).isEqualTo(BuilderBackend.DOCKER);
+        // a new daemon's only builder is buildx's default one, on the docker driver
+        assertThat(choice.reason()).startsWith("auto: docker buildx (github.com/docker/buildx")
+                .contains("builds with the docker driver, which cannot export a registry cache (turn on dockerd's"
+                        + " containerd image store")
+                .contains("; dockerd 26.");
     }
 
     @Test

@@ -21,7 +21,8 @@ class BuildValuesSerializationTest {
     @Test
     void shouldRoundTripResultsRequestsCachePlansAndBakeDefinitions() throws Exception {
         TargetResult target = TargetResult.builder("web", "docker")
-                .pushed("reg/web:1", List.of("reg/web:1", "reg/web:main"), "sha256:abc", 1024).durationMillis(4200)
+                .pushed("reg/web:1", List.of("reg/web:1", "reg/web:main"), "sha256:abc", 1024).platformSizes(Map.of("linux/amd64", 1024L))
+                .durationMillis(4200)
                 .steps(new StepStatistics(10, 9, 1), List.of("[web 1/1] COPY"))
                 .cache("branch reg/cache/web/main", new CacheTimes(120, 300),
                         List.of("reg/cache/web/main:final (exit code 1: denied)")).build();

@@ -53,7 +53,8 @@ class ParallelTargetsTest {
         List<String> lines = new ArrayList<>();
         BuildProgress progress = lines::add;
         TargetResult failedExport = TargetResult.builder("web", "docker")
-                .pushed("reg/web:1", List.of("reg/web:1"), "sha256:abc", 1).durationMillis(12_345)
+                .pushed("reg/web:1", List.of("reg/web:1"), "sha256:abc", 1).platformSizes(Map.of("linux/amd64", 1L))
+                .durationMillis(12_345)
                 .steps(new StepStatistics(10, 9, 1), List.of("[web 1/1] COPY"))
                 .cache("local /agent/cache/web (2 cache images loaded)", new CacheTimes(1_250, 340),
                         List.of("reg/cache/web/main:final (denied)")).build();

@@ -38,6 +38,7 @@ class RunMetricsTest {
     static TargetResult target(String name, long size, int cached, int total) {
         return TargetResult.builder(name, "docker")
                 .pushed("reg/" + name + ":1", List.of("reg/" + name + ":1"), "sha256:" + name, size)
+                .platformSizes(Map.of("linux/amd64", size))
                 .durationMillis(1_000).steps(new StepStatistics(total, cached, total - cached), List.of())
                 .cache("registry reg/cache/" + name, new CacheTimes(200, 300), List.of()).build();
     }

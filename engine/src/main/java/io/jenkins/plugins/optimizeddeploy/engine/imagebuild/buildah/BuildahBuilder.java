@@ -123,7 +123,8 @@ public final class BuildahBuilder implements ImageBuilder {
         ImageInspection inspection = new ImageInspector(registry).inspect(ImageReference.parse(target.image()));
         TargetResult result = TargetResult.builder(target.name(), name())
                 .pushed(target.image(), target.images(), digest.isEmpty() ? inspection.digest() : digest,
-                        inspection.platforms().isEmpty() ? 0 : inspection.platforms().get(0).compressedBytes())
+                        inspection.firstCompressedBytes())
+                .platformSizes(inspection.compressedSizes())
                 .durationMillis((System.nanoTime() - started) / 1_000_000)
                 .steps(StepStatistics.of(steps), StepStatistics.executedNames(steps))
                 .cache(cacheSource, cacheTimes, exportFailures).build();

@@ -74,7 +74,7 @@ public final class BuildxBakeBuilder implements ImageBuilder {
         Path overrideFile = workDirectory.resolve("override.json");
         Path metadataFile = workDirectory.resolve("metadata.json");
         try {
-            OutputFile.writeText(overrideFile, overrideFile(plan));
+            OutputFile.writeText(overrideFile, overrideFile(plan, settings.hostNetwork()));
             // bake resolves contexts against its working directory; the plan resolved them against the bake file
             CommandResult result = runner.run(Command.of(arguments(plan, overrideFile, metadataFile))
                     .withWorkingDirectory(plan.bakeFile().getParent())
@@ -99,7 +99,8 @@ public final class BuildxBakeBuilder implements ImageBuilder {
                 TargetResult targetResult = TargetResult.builder(target.name(), name())
                         .pushed(target.image(), target.images(),
                                 digests.getOrDefault(target.name(), inspection.digest()),
-                                inspection.platforms().isEmpty() ? 0 : inspection.platforms().get(0).compressedBytes())
+                                inspection.firstCompressedBytes())
+                        .platformSizes(inspection.compressedSizes())
                         .durationMillis(durationMillis)
                         .steps(StepStatistics.of(targetSteps), StepStatistics.executedNames(targetSteps))
                         .cache("buildx reads " + target.cache().readOrder().stream().map(CacheSource::toString)
@@ -137,8 +138,11 @@ public final class BuildxBakeBuilder implements ImageBuilder {
         }
     }
 
-    /** The override bake file (JSON) for {@code plan}. */
-    public static String overrideFile(BuildPlan plan) {
+    /**
+     * The override bake file (JSON) for {@code plan}; with {@code hostNetwork} every target's {@code RUN}s use the
+     * host's network ({@code network = "host"}, which bake only runs with {@code --allow network.host}).
+     */
+    public static String overrideFile(BuildPlan plan, boolean hostNetwork) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode targets = root.putObject("target");
         for (PlannedTarget target : plan.targets()) {
@@ -151,6 +155,9 @@ public final class BuildxBakeBuilder implements ImageBuilder {
             }
             target.cache().buildxCacheFrom().forEach(node.putArray("cache-from")::add);
             target.cache().buildxCacheTo().forEach(node.putArray("cache-to")::add);
+            if (hostNetwork) {
+                node.put("network", "host");
+            }
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -159,11 +166,17 @@ public final class BuildxBakeBuilder implements ImageBuilder {
         }
     }
 
-    /** {@code docker buildx bake --file BAKE --file OVERRIDE --push --metadata-file M --progress plain TARGETS}. */
+    /**
+     * {@code docker buildx bake --file BAKE --file OVERRIDE --push --metadata-file M --progress plain TARGETS}, with
+     * {@code --allow network.host} before the targets where builds use the host's network.
+     */
     public List<String> arguments(BuildPlan plan, Path overrideFile, Path metadataFile) {
         List<String> arguments = new ArrayList<>(List.of(settings.binary().toString(), "buildx", "bake",
                 "--file", plan.bakeFile().toString(), "--file", overrideFile.toString(), "--push",
                 "--metadata-file", metadataFile.toString(), "--progress", "plain"));
+        if (settings.hostNetwork()) {
+            arguments.addAll(List.of("--allow", "network.host"));
+        }
         plan.targets().forEach(target -> arguments.add(target.name()));
         return arguments;
     }

@@ -112,7 +112,8 @@ public final class DockerBuilder implements ImageBuilder {
         ImageInspection pushed = new ImageInspector(registry).inspect(ImageReference.parse(target.image()));
         TargetResult result = TargetResult.builder(target.name(), name())
                 .pushed(target.image(), target.images(), pushed.digest(),
-                        pushed.platforms().isEmpty() ? 0 : pushed.platforms().get(0).compressedBytes())
+                        pushed.firstCompressedBytes())
+                .platformSizes(pushed.compressedSizes())
                 .durationMillis((System.nanoTime() - started) / 1_000_000)
                 .steps(StepStatistics.of(steps), StepStatistics.executedNames(steps))
                 .cache(read.source(), cacheTimes, exportFailures).build();

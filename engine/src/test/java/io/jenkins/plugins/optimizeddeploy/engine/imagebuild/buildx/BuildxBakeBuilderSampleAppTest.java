@@ -1,7 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.imagebuild.buildx;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
@@ -16,8 +15,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.CredentialsSource;
-import io.jenkins.plugins.optimizeddeploy.testsupport.Buildkitd;
-import io.jenkins.plugins.optimizeddeploy.testsupport.DockerBuildx;
+import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,13 +28,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The buildx backend for real: {@code docker buildx bake} with our override file, pushing and exporting a
- * {@code mode=max} registry cache through a remote builder on a private buildkitd (buildx's docker driver cannot
- * export cache). Runs where docker buildx and buildkitd are installed (neither has a bookworm package).
+ * The buildx backend for real: {@code docker buildx bake} with our override file on buildx's default {@code docker}
+ * driver of a dockerd with the containerd image store, pushing and exporting a {@code mode=max} registry cache that
+ * a brand-new daemon (fresh data root) builds from.
  */
 class BuildxBakeBuilderSampleAppTest {
     @RegisterExtension
     static final RegistryExtension registry = RegistryExtension.plain();
+    @RegisterExtension
+    static final DockerdExtension firstAgent = new DockerdExtension().perTestClass();
+    @RegisterExtension
+    static final DockerdExtension newAgent = new DockerdExtension().perTestClass();
 
     private static String baseImage;
     private final RecordingRunner runner = new RecordingRunner();
@@ -54,31 +56,19 @@ class BuildxBakeBuilderSampleAppTest {
     }
 
     @Test
-    void shouldBakeTheEssentialGroupAndLetABrandNewBuilderRerunOnlyTheChangedStepFromTheRegistryCache(
+    void shouldBakeTheEssentialGroupAndLetABrandNewDaemonRerunOnlyTheChangedStepFromTheRegistryCache(
             @TempDir Path directory) {
-        assumeThat(DockerBuildx.version()).as("/usr/bin/docker has no buildx plugin (bookworm has no package; see"
-                + " build/bake-print/README.md): the override file and arguments are checked by BuildxBakeBuilderTest")
-                .isPresent();
-        assumeThat(Buildkitd.binary()).as("no buildkitd in /usr/local/bin or /usr/bin (bookworm has no package; see"
-                + " build/bake-print/README.md): the override file and arguments are checked by BuildxBakeBuilderTest")
-                .isPresent();
         Path app = SampleAppCopy.into(directory);
         String repository = registry.hostPort() + "/buildx";
         BuildRequest request = SampleAppRequest.essential(repository, repository + "/cache", "main", baseImage);
 
-        BuildResult cold;
-        try (Buildkitd buildkitd = Buildkitd.start(registry.hostPort())) {
-            cold = build(app, request, buildkitd);
-        }
+        BuildResult cold = build(app, request, firstAgent);
         SampleAppCopy.change(app.resolve("web/index.html"), "<!-- changed -->\n");
         runner.clear();
-        BuildResult newAgent;
-        try (Buildkitd brandNew = Buildkitd.start(registry.hostPort())) {
-            newAgent = build(app, request, brandNew);
-        }
+        BuildResult warm = build(app, request, newAgent);
 
         assertThat(cold.targets()).extracting(TargetResult::target).containsExactly("web", "worker");
-        assertThat(newAgent.targets()).allSatisfy(target -> {
+        assertThat(warm.targets()).allSatisfy(target -> {
             assertThat(target.backend()).isEqualTo("buildx");
             assertThat(target.digest()).isEqualTo(registryClient.headManifest(ImageReference.parse(target.image()))
                     .digest().toString());
@@ -86,17 +76,16 @@ class BuildxBakeBuilderSampleAppTest {
         });
         assertThat(registry.manifest("buildx/cache/web/main", CachePlan.BUILDX_TAG).digest()).startsWith("sha256:");
         assertThat(registry.manifest("buildx/cache/worker/main", CachePlan.BUILDX_TAG).digest()).startsWith("sha256:");
-        List<String> rerun = newAgent.targets().stream().flatMap(target -> target.executedSteps().stream()).toList();
+        List<String> rerun = warm.targets().stream().flatMap(target -> target.executedSteps().stream()).toList();
         assertThat(rerun).as(runner.transcript()).singleElement().matches(SampleAppRequest::isWebContentStep);
-        assertThat(newAgent.steps().hitRate()).as(newAgent.steps().toString())
+        assertThat(warm.steps().hitRate()).as(warm.steps().toString())
                 .isGreaterThanOrEqualTo(SampleAppRequest.REQUIRED_HIT_RATE);
         assertThat(runner.results()).singleElement().satisfies(bake -> assertThat(bake.command())
                 .contains(" --push ").doesNotContain(" docs", " migrations").endsWith(" web worker"));
     }
 
-    private BuildResult build(Path app, BuildRequest request, Buildkitd buildkitd) {
-        BuildxBakeBuilder builder = new BuildxBakeBuilder(runner, registryClient,
-                DockerSettings.defaults(buildkitd.clientEnvironment()));
+    private BuildResult build(Path app, BuildRequest request, DockerdExtension agent) {
+        BuildxBakeBuilder builder = new BuildxBakeBuilder(runner, registryClient, DockerSettings.defaults(agent.environment()));
         return builder.build(BuildPlanner.plan(app.resolve("docker-bake.hcl"), request), progress::add);
     }
 }
