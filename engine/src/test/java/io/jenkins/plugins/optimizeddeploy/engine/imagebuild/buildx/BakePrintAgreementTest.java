@@ -183,8 +183,8 @@ class BakePrintAgreementTest {
             assertThat(built.tags()).isEqualTo(planned.images());
             assertThat(built.labels()).containsAllEntriesOf(planned.labels());
             assertThat(built.platforms()).isEqualTo(planned.platforms());
-            assertThat(built.cacheFrom()).isEqualTo(planned.cache().buildxCacheFrom());
-            assertThat(built.cacheTo()).isEqualTo(planned.cache().buildxCacheTo());
+            assertThat(built.cacheFrom()).isEqualTo(BuildxCacheEntries.cacheFrom(planned.cache()));
+            assertThat(built.cacheTo()).isEqualTo(BuildxCacheEntries.cacheTo(planned.cache()));
             assertThat(built.stage()).isEqualTo(planned.stage());
         });
     }

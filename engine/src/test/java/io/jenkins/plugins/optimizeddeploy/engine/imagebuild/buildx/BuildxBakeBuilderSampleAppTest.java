@@ -3,7 +3,6 @@ package io.jenkins.plugins.optimizeddeploy.engine.imagebuild.buildx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildPlanner;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildRequest;
@@ -84,8 +83,8 @@ class BuildxBakeBuilderSampleAppTest {
                     .digest().toString());
             assertThat(target.compressedSize()).isPositive();
         });
-        assertThat(registry.manifest("buildx/cache/web/main", CachePlan.BUILDX_TAG).digest()).startsWith("sha256:");
-        assertThat(registry.manifest("buildx/cache/worker/main", CachePlan.BUILDX_TAG).digest()).startsWith("sha256:");
+        assertThat(registry.manifest("buildx/cache/web/main", BuildxCacheEntries.TAG).digest()).startsWith("sha256:");
+        assertThat(registry.manifest("buildx/cache/worker/main", BuildxCacheEntries.TAG).digest()).startsWith("sha256:");
         List<String> rerun = newAgent.targets().stream().flatMap(target -> target.executedSteps().stream()).toList();
         assertThat(rerun).as(runner.transcript()).singleElement().matches(SampleAppRequest::isWebContentStep);
         assertThat(newAgent.steps().hitRate()).as(newAgent.steps().toString())
