@@ -137,17 +137,17 @@ class HpiArchiveIT {
         assertThat(jelly).contains("io/jenkins/plugins/optimizeddeploy/action/OptimizedDeployAction/summary.jelly",
                 "io/jenkins/plugins/optimizeddeploy/action/OptimizedDeployAction/index.jelly",
                 "io/jenkins/plugins/optimizeddeploy/action/OptimizedDeployJobAction/floatingBox.jelly",
-                "io/jenkins/plugins/optimizeddeploy/steps/BakeImagesStep/config.jelly",
-                "io/jenkins/plugins/optimizeddeploy/steps/HardenDockerfileStep/config.jelly",
-                "io/jenkins/plugins/optimizeddeploy/steps/VerifyImageStep/config.jelly",
+                "io/jenkins/plugins/optimizeddeploy/steps/bake/BakeImagesStep/config.jelly",
+                "io/jenkins/plugins/optimizeddeploy/steps/harden/HardenDockerfileStep/config.jelly",
+                "io/jenkins/plugins/optimizeddeploy/steps/verify/VerifyImageStep/config.jelly",
                 "io/jenkins/plugins/optimizeddeploy/builders/RetagImagesBuilder/config.jelly",
                 "io/jenkins/plugins/optimizeddeploy/config/OptimizedDeployConfiguration/config.jelly");
         for (String view : jelly) {
             assertThat(text(pluginJar, view)).as(view).startsWith("<?jelly escape-by-default='true'?>");
         }
-        assertThat(entryNames(pluginJar)).contains("io/jenkins/plugins/optimizeddeploy/steps/BakeImagesStep/help.html",
-                "io/jenkins/plugins/optimizeddeploy/steps/HardenDockerfileStep/help.html",
-                "io/jenkins/plugins/optimizeddeploy/steps/VerifyImageStep/help.html");
+        assertThat(entryNames(pluginJar)).contains("io/jenkins/plugins/optimizeddeploy/steps/bake/BakeImagesStep/help.html",
+                "io/jenkins/plugins/optimizeddeploy/steps/harden/HardenDockerfileStep/help.html",
+                "io/jenkins/plugins/optimizeddeploy/steps/verify/VerifyImageStep/help.html");
     }
 
     @Test
@@ -165,11 +165,11 @@ class HpiArchiveIT {
 
         Set<String> indexed = new TreeSet<>(extensionIndex().keySet());
 
-        assertThat(annotated).contains("io.jenkins.plugins.optimizeddeploy.steps.InspectImageStep$DescriptorImpl",
-                "io.jenkins.plugins.optimizeddeploy.steps.RetagImagesStep$DescriptorImpl",
-                "io.jenkins.plugins.optimizeddeploy.steps.HardenDockerfileStep$DescriptorImpl",
-                "io.jenkins.plugins.optimizeddeploy.steps.BakeImagesStep$DescriptorImpl",
-                "io.jenkins.plugins.optimizeddeploy.steps.VerifyImageStep$DescriptorImpl",
+        assertThat(annotated).contains("io.jenkins.plugins.optimizeddeploy.steps.inspect.InspectImageStep$DescriptorImpl",
+                "io.jenkins.plugins.optimizeddeploy.steps.retag.RetagImagesStep$DescriptorImpl",
+                "io.jenkins.plugins.optimizeddeploy.steps.harden.HardenDockerfileStep$DescriptorImpl",
+                "io.jenkins.plugins.optimizeddeploy.steps.bake.BakeImagesStep$DescriptorImpl",
+                "io.jenkins.plugins.optimizeddeploy.steps.verify.VerifyImageStep$DescriptorImpl",
                 "io.jenkins.plugins.optimizeddeploy.builders.HardenDockerfileBuilder$DescriptorImpl",
                 "io.jenkins.plugins.optimizeddeploy.builders.BakeImagesBuilder$DescriptorImpl",
                 "io.jenkins.plugins.optimizeddeploy.builders.VerifyImageBuilder$DescriptorImpl",
@@ -199,7 +199,7 @@ class HpiArchiveIT {
                 .toList();
 
         // Configuration as Code finds the global configuration's section by its symbol, through this index.
-        assertThat(annotated).contains("io.jenkins.plugins.optimizeddeploy.steps.InspectImageStep$DescriptorImpl",
+        assertThat(annotated).contains("io.jenkins.plugins.optimizeddeploy.steps.inspect.InspectImageStep$DescriptorImpl",
                 "io.jenkins.plugins.optimizeddeploy.config.OptimizedDeployConfiguration");
         assertThat(text(pluginJar, SYMBOL_INDEX).lines().toList()).isEqualTo(annotated);
     }
@@ -211,7 +211,7 @@ class HpiArchiveIT {
                         .anyMatch(constructor -> constructor.isAnnotatedWith("org.kohsuke.stapler.DataBoundConstructor")))
                 .toList();
         assertThat(bound).extracting(JavaClass::getName)
-                .contains("io.jenkins.plugins.optimizeddeploy.steps.InspectImageStep");
+                .contains("io.jenkins.plugins.optimizeddeploy.steps.inspect.InspectImageStep");
 
         for (JavaClass type : bound) {
             String staplerFile = type.getName().replace('.', '/').replace('$', '/') + ".stapler";
@@ -219,11 +219,11 @@ class HpiArchiveIT {
             properties.load(new StringReader(text(pluginJar, staplerFile)));
             assertThat(properties.getProperty("constructor")).as(staplerFile).isNotNull();
         }
-        assertThat(text(pluginJar, "io/jenkins/plugins/optimizeddeploy/steps/InspectImageStep.stapler"))
+        assertThat(text(pluginJar, "io/jenkins/plugins/optimizeddeploy/steps/inspect/InspectImageStep.stapler"))
                 .contains("constructor=image");
-        assertThat(text(pluginJar, "io/jenkins/plugins/optimizeddeploy/steps/RetagImagesStep.stapler"))
+        assertThat(text(pluginJar, "io/jenkins/plugins/optimizeddeploy/steps/retag/RetagImagesStep.stapler"))
                 .contains("constructor=images,tags");
-        assertThat(text(pluginJar, "io/jenkins/plugins/optimizeddeploy/steps/BakeImagesStep.stapler"))
+        assertThat(text(pluginJar, "io/jenkins/plugins/optimizeddeploy/steps/bake/BakeImagesStep.stapler"))
                 .contains("constructor=registry");
     }
 

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.builders;
 
 import hudson.Extension;
-import io.jenkins.plugins.optimizeddeploy.steps.RetagImagesStep;
+import io.jenkins.plugins.optimizeddeploy.steps.retag.RetagImagesStep;
 import io.jenkins.plugins.optimizeddeploy.steps.StepInBuild;
 import java.util.Objects;
 import jenkins.YesNoMaybe;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.builders;
 
 import hudson.Extension;
-import io.jenkins.plugins.optimizeddeploy.steps.RollbackDeployStep;
+import io.jenkins.plugins.optimizeddeploy.steps.deploy.RollbackDeployStep;
 import io.jenkins.plugins.optimizeddeploy.steps.StepInBuild;
 import java.util.Objects;
 import jenkins.YesNoMaybe;

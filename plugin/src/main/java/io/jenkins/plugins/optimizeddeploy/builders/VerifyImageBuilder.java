@@ -2,7 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.builders;
 
 import hudson.Extension;
 import io.jenkins.plugins.optimizeddeploy.steps.StepInBuild;
-import io.jenkins.plugins.optimizeddeploy.steps.VerifyImageStep;
+import io.jenkins.plugins.optimizeddeploy.steps.verify.VerifyImageStep;
 import java.util.Objects;
 import jenkins.YesNoMaybe;
 import org.kohsuke.stapler.DataBoundConstructor;

@@ -12,7 +12,7 @@ import java.util.Collection;
  * registries the step writes to, else the docker config.json of the build ({@code $DOCKER_CONFIG}), else that of the
  * agent user ({@code ~/.docker}).
  */
-final class AgentCredentials implements Serializable {
+public final class AgentCredentials implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -23,7 +23,7 @@ final class AgentCredentials implements Serializable {
      * @param login                 the step's credentials, or null for the docker config
      * @param dockerConfigDirectory DOCKER_CONFIG of the build, or null for the docker client's default
      */
-    AgentCredentials(RegistryLogin login, String dockerConfigDirectory) {
+    public AgentCredentials(RegistryLogin login, String dockerConfigDirectory) {
         this.login = login;
         this.dockerConfigDirectory = dockerConfigDirectory == null || dockerConfigDirectory.isBlank()
                 ? null : dockerConfigDirectory;
@@ -33,7 +33,7 @@ final class AgentCredentials implements Serializable {
      * The credentials source of the step: its login only for {@code loginRegistries} (the step's targets), so that it
      * never reaches another registry, which gets the docker config's credentials (read when one asks for them).
      */
-    CredentialsSource toSource(Collection<String> loginRegistries) {
+    public CredentialsSource toSource(Collection<String> loginRegistries) {
         if (login == null) {
             return dockerConfig();
         }

@@ -8,12 +8,12 @@ import java.io.IOException;
  * the controller: the build would then fail with that refusal instead of the failure. The class, message and stack
  * trace of the failure and of each of its causes are kept, so the build log still shows where it happened.
  */
-final class AgentFailure extends IOException {
+public final class AgentFailure extends IOException {
 
     private static final long serialVersionUID = 1L;
 
     /** @param context what failed, e.g. {@code bakeImages on the agent}, or {@code caused by} for a cause */
-    AgentFailure(String context, Throwable failure) {
+    public AgentFailure(String context, Throwable failure) {
         super(context + ": " + failure.getClass().getName() + ": " + failure.getMessage(),
                 failure.getCause() == null ? null : new AgentFailure("caused by", failure.getCause()));
         setStackTrace(failure.getStackTrace());

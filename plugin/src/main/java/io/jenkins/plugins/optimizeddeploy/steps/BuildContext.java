@@ -25,7 +25,7 @@ public record BuildContext(Run<?, ?> run, FilePath workspace, EnvVars environmen
     }
 
     /** A Pipeline step's, with the current defaults. */
-    static BuildContext of(StepContext context) throws IOException, InterruptedException {
+    public static BuildContext of(StepContext context) throws IOException, InterruptedException {
         return of(context.get(Run.class), context.get(FilePath.class), context.get(EnvVars.class),
                 context.get(Launcher.class), context.get(TaskListener.class));
     }

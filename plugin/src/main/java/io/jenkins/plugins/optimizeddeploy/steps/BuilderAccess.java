@@ -33,7 +33,7 @@ import java.util.Set;
  * keeps what else the docker CLI finds there: its CLI plugins (buildx), buildx's builders and the docker contexts are
  * linked in, and the context chosen with {@code docker context use} is chosen in the temporary config too.
  */
-final class BuilderAccess implements Serializable {
+public final class BuilderAccess implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final List<String> TOOL_VARIABLES = List.of("DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CERT_PATH",
@@ -51,7 +51,7 @@ final class BuilderAccess implements Serializable {
      * @param insecure         accept any TLS certificate of the registry, and do not verify TLS in buildah
      * @param temporaryDirectory the folder on the agent for the temporary docker config, created when missing
      */
-    BuilderAccess(RegistryLogin login, Map<String, String> buildEnvironment, boolean insecure,
+    public BuilderAccess(RegistryLogin login, Map<String, String> buildEnvironment, boolean insecure,
             String temporaryDirectory) {
         this.login = login;
         this.insecure = insecure;
@@ -66,7 +66,7 @@ final class BuilderAccess implements Serializable {
      *
      * @throws UncheckedIOException naming the folder when the temporary docker config cannot be written
      */
-    Session open(List<String> repositories) {
+    public Session open(List<String> repositories) {
         if (login == null) {
             return new Session(toolEnvironment, null,
                     new AgentCredentials(null, toolEnvironment.get("DOCKER_CONFIG")).toSource(List.of()));
@@ -112,7 +112,7 @@ final class BuilderAccess implements Serializable {
     }
 
     /** The docker config {@link #open} writes, with {@code agentConfig} (a missing node when there is none). */
-    String dockerConfig(List<String> repositories, JsonNode agentConfig) {
+    public String dockerConfig(List<String> repositories, JsonNode agentConfig) {
         return TemporaryDockerConfig.dockerConfig(logins(repositories), agentConfig);
     }
 
@@ -129,7 +129,7 @@ final class BuilderAccess implements Serializable {
     }
 
     /** The builders' settings while a bake runs; closing it deletes the temporary docker config. */
-    final class Session implements AutoCloseable {
+    public final class Session implements AutoCloseable {
         private final Map<String, String> environment;
         private final TemporaryDockerConfig temporaryConfig;
         private final CredentialsSource credentials;
@@ -141,20 +141,20 @@ final class BuilderAccess implements Serializable {
             this.credentials = credentials;
         }
 
-        Map<String, String> environment() {
+        public Map<String, String> environment() {
             return environment;
         }
 
-        DockerSettings docker() {
+        public DockerSettings docker() {
             return DockerSettings.defaults(environment).withBinary(executable("docker", DockerSettings.DEFAULT_BINARY));
         }
 
-        BuildahSettings buildah() {
+        public BuildahSettings buildah() {
             return BuildahSettings.defaults(List.of(), environment).withTlsVerify(!insecure)
                     .withBinary(executable("buildah", BuildahSettings.DEFAULT_BINARY));
         }
 
-        RegistryClient registry() {
+        public RegistryClient registry() {
             return new RegistryClient(RegistryOptions.builder().insecureTls(insecure).build(), credentials);
         }
 

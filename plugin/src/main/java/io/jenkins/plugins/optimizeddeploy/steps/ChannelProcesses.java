@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
  * through which the agent asks the controller's Launcher for each process. The agent's output streams go along as
  * remote streams, and the process's output has arrived before a call returns.
  */
-final class ChannelProcesses implements LaunchedProcesses, Serializable {
+public final class ChannelProcesses implements LaunchedProcesses, Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -27,7 +27,7 @@ final class ChannelProcesses implements LaunchedProcesses, Serializable {
     }
 
     /** The launcher's processes, for a callable run on {@code workspace}. */
-    static ChannelProcesses export(FilePath workspace, Launcher launcher, Map<String, String> buildEnvironment,
+    public static ChannelProcesses export(FilePath workspace, Launcher launcher, Map<String, String> buildEnvironment,
             TaskListener listener) {
         return new ChannelProcesses(workspace.getChannel().export(LaunchedProcesses.class,
                 new LauncherProcesses(launcher, buildEnvironment, listener)));

@@ -22,11 +22,11 @@ import jenkins.MasterToSlaveFileCallable;
  * What comes back to the controller is a JDK or plugin type: core's class filter (JEP-200) refuses the engine's records
  * there.
  */
-abstract class ImageReadOnAgent<T> extends MasterToSlaveFileCallable<T> {
+public abstract class ImageReadOnAgent<T> extends MasterToSlaveFileCallable<T> {
 
     private static final long serialVersionUID = 1L;
 
-    final ImageReference reference;
+    public final ImageReference reference;
     private final RegistryOptions options;
     private final AgentCredentials credentials;
 
@@ -34,7 +34,7 @@ abstract class ImageReadOnAgent<T> extends MasterToSlaveFileCallable<T> {
      * @param login                 the step's credentials, or null for the docker config
      * @param dockerConfigDirectory DOCKER_CONFIG of the build, or null for the docker client's default
      */
-    ImageReadOnAgent(ImageReference reference, RegistryOptions options, RegistryLogin login,
+    public ImageReadOnAgent(ImageReference reference, RegistryOptions options, RegistryLogin login,
             String dockerConfigDirectory) {
         this.reference = Objects.requireNonNull(reference, "image reference is required");
         this.options = Objects.requireNonNull(options, "registry options are required for " + reference);
@@ -58,14 +58,14 @@ abstract class ImageReadOnAgent<T> extends MasterToSlaveFileCallable<T> {
      * @throws RegistryException    naming the operation, status, error codes and URL when the registry refuses
      * @throws CredentialsException naming the docker config when it cannot be read
      */
-    final T read() {
+    public final T read() {
         try (RegistryClient client = new RegistryClient(options, credentials.toSource(List.of(reference.registry())))) {
             return readWith(client);
         }
     }
 
-    abstract T readWith(RegistryClient client);
+    protected abstract T readWith(RegistryClient client);
 
     /** The one line the step fails with. */
-    abstract String userError(EngineException e);
+    protected abstract String userError(EngineException e);
 }

@@ -19,11 +19,11 @@ import java.util.concurrent.TimeoutException;
  * The engine's {@link CommandRunner} on the agent, starting every process through {@link LaunchedProcesses}: where
  * the build's {@code sh} would start it. Output comes back line by line, secrets masked, as the engine expects.
  */
-final class LaunchedCommandRunner implements CommandRunner {
+public final class LaunchedCommandRunner implements CommandRunner {
 
     private final LaunchedProcesses processes;
 
-    LaunchedCommandRunner(LaunchedProcesses processes) {
+    public LaunchedCommandRunner(LaunchedProcesses processes) {
         this.processes = processes;
     }
 

@@ -19,17 +19,17 @@ import java.util.Map;
  * build log shows it and the phase's part of the build's metrics record (its JSON document). Plain data only: the
  * engine's report holds the rules, which need not cross the channel.
  */
-record LintSummary(String step, Map<String, Integer> counts, boolean failed, String failureThreshold,
+public record LintSummary(String step, Map<String, Integer> counts, boolean failed, String failureThreshold,
         List<String> files, String sarif, String report, List<String> fixed, String metrics) implements Serializable {
 
-    LintSummary {
+    public LintSummary {
         counts = new LinkedHashMap<>(counts);
         files = List.copyOf(files);
         fixed = List.copyOf(fixed);
     }
 
     /** @param startNanos when the phase started ({@link System#nanoTime()}), for its wall time */
-    static LintSummary of(String step, Phase phase, LintReport report, List<String> files, String sarif,
+    public static LintSummary of(String step, Phase phase, LintReport report, List<String> files, String sarif,
             long startNanos) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         report.countsBySeverity().forEach((severity, count) -> counts.put(severity.label(), count));
@@ -39,7 +39,7 @@ record LintSummary(String step, Map<String, Integer> counts, boolean failed, Str
     }
 
     /** The same summary, saying which files were fixed in place before they were linted. */
-    LintSummary withFixed(List<String> fixedFiles) {
+    public LintSummary withFixed(List<String> fixedFiles) {
         return new LintSummary(step, counts, failed, failureThreshold, files, sarif, report, fixedFiles, metrics);
     }
 
@@ -51,7 +51,7 @@ record LintSummary(String step, Map<String, Integer> counts, boolean failed, Str
      * {@code error}, {@code warning}, {@code info}, {@code style}, {@code total} and {@code failed}; {@code fixed}, the
      * files fixed in place, when there are any.
      */
-    Map<String, Object> toMap() {
+    public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>(counts);
         for (Severity severity : Severity.values()) {
             map.putIfAbsent(severity.label(), 0);
@@ -65,7 +65,7 @@ record LintSummary(String step, Map<String, Integer> counts, boolean failed, Str
     }
 
     /** What the build keeps: the files, passed or failed on the threshold, and the findings by severity and in all. */
-    StepSummary record() {
+    public StepSummary record() {
         Map<String, Long> figures = new LinkedHashMap<>();
         counts.forEach((severity, count) -> figures.put(severity, (long) count));
         figures.put("total", (long) total());
@@ -77,7 +77,7 @@ record LintSummary(String step, Map<String, Integer> counts, boolean failed, Str
      * The line closing the report in the build log, and the one ending the step when the findings reach the
      * threshold: how many findings of each severity, in which files, what fails the step and where the SARIF is.
      */
-    String line() {
+    public String line() {
         StringBuilder line = new StringBuilder(step).append(": ").append(total())
                 .append(" finding(s) in ").append(String.join(", ", files)).append(" (");
         counts.forEach((severity, count) -> line.append(count).append(' ').append(severity).append(", "));

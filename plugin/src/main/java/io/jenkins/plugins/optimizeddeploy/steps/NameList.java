@@ -12,21 +12,21 @@ import java.util.stream.Collectors;
  * snippet generator's form does, one text that Stapler binds as a list of one: every entry is split at commas and
  * whitespace, which none of these names may contain, and blanks are dropped.
  */
-final class NameList {
+public final class NameList {
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
 
     private NameList() {
     }
 
     /** The names, in an ArrayList: a freestyle job keeps its step in the job's XML, which XStream writes. */
-    static List<String> parse(List<String> entries) {
+    public static List<String> parse(List<String> entries) {
         return entries == null ? new ArrayList<>() : entries.stream().filter(Objects::nonNull)
                 .flatMap(entry -> Arrays.stream(SEPARATORS.split(entry.strip()))).filter(name -> !name.isEmpty())
                 .collect(Collectors.toCollection(ArrayList::new));
     }
 
     /** The names as the form shows them: separated by a comma and a space. */
-    static String text(List<String> names) {
+    public static String text(List<String> names) {
         return String.join(", ", names);
     }
 }

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * gives it, a map, or as the snippet generator's form does, one text of {@code NAME=VALUE} lines (Stapler binds no
  * map from a form). Kept in a LinkedHashMap: the order given, and XStream writes it into a freestyle job's XML.
  */
-final class NamedValues {
+public final class NamedValues {
 
     private NamedValues() {
     }
@@ -20,7 +20,7 @@ final class NamedValues {
      *
      * @throws BadInputException naming the argument and the entry that is not {@code NAME=VALUE}
      */
-    static LinkedHashMap<String, String> parse(String argument, Object value) {
+    public static LinkedHashMap<String, String> parse(String argument, Object value) {
         LinkedHashMap<String, String> entries = new LinkedHashMap<>();
         if (value instanceof Map<?, ?> map) {
             map.forEach((name, text) -> put(argument, entries, String.valueOf(name), String.valueOf(text)));
@@ -47,7 +47,7 @@ final class NamedValues {
     }
 
     /** The entries as the form shows them: one {@code NAME=VALUE} per line. */
-    static String text(Map<String, String> entries) {
+    public static String text(Map<String, String> entries) {
         return entries.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining("\n"));
     }

@@ -23,7 +23,7 @@ public record ProcessRequest(List<String> arguments, Map<String, String> environ
         environment = Map.copyOf(environment);
     }
 
-    static ProcessRequest of(Command command) {
+    public static ProcessRequest of(Command command) {
         return new ProcessRequest(command.arguments(), command.environment(),
                 command.workingDirectory().map(Path::toString).orElse(null), command.stdin().orElse(null),
                 command.timeout().toMillis());

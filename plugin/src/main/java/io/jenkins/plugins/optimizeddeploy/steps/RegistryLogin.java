@@ -13,14 +13,14 @@ import java.util.Objects;
  * the remoting channel inside the step's callable and is never persisted; {@link #toString()} hides the
  * password.
  */
-final class RegistryLogin implements Serializable {
+public final class RegistryLogin implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private final String username;
     private final String password;
 
-    RegistryLogin(String username, String password) {
+    public RegistryLogin(String username, String password) {
         this.username = Objects.requireNonNull(username, "registry username is required");
         this.password = Objects.requireNonNull(password, "registry password is required for user '" + username + "'");
     }
@@ -31,7 +31,7 @@ final class RegistryLogin implements Serializable {
      *
      * @throws AbortException naming the step and the id when there are none
      */
-    static RegistryLogin find(String functionName, String credentialsId, Run<?, ?> run) throws AbortException {
+    public static RegistryLogin find(String functionName, String credentialsId, Run<?, ?> run) throws AbortException {
         if (credentialsId == null) {
             return null;
         }

@@ -21,7 +21,7 @@ public abstract class RegistryStep extends Step {
     }
 
     /** The credentials given, else the default ones under Manage Jenkins; null for none. */
-    String credentialsId(StepDefaults defaults) {
+    public String credentialsId(StepDefaults defaults) {
         return StepDefaults.orDefault(credentialsId, defaults.credentialsId());
     }
 

@@ -21,10 +21,10 @@ import java.util.List;
  * @param metrics the phase's part as {@link io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson} writes it
  * @param failure null when the step succeeded
  */
-record StepOutcome<T>(T value, List<String> log, List<StepSummary> records, String metrics, String failure)
+public record StepOutcome<T>(T value, List<String> log, List<StepSummary> records, String metrics, String failure)
         implements Serializable {
 
-    StepOutcome {
+    public StepOutcome {
         log = new ArrayList<>(log);
         records = new ArrayList<>(records);
     }
@@ -35,7 +35,7 @@ record StepOutcome<T>(T value, List<String> log, List<StepSummary> records, Stri
      * @throws AbortException with the failure line, when there is one
      * @throws IOException    when the build record cannot be saved
      */
-    T finish(Run<?, ?> run, TaskListener listener) throws IOException {
+    public T finish(Run<?, ?> run, TaskListener listener) throws IOException {
         PrintStream logger = listener.getLogger();
         log.forEach(logger::println);
         OptimizedDeployAction.record(run, records, metrics);
@@ -49,7 +49,7 @@ record StepOutcome<T>(T value, List<String> log, List<StepSummary> records, Stri
      * The same outcome with its failure line written to the build log instead, so that finishing it returns the value:
      * what a step with {@code propagate: false} hands the script.
      */
-    StepOutcome<T> withFailureLogged() {
+    public StepOutcome<T> withFailureLogged() {
         if (failure == null) {
             return this;
         }
@@ -59,7 +59,7 @@ record StepOutcome<T>(T value, List<String> log, List<StepSummary> records, Stri
     }
 
     /** The wall time since {@code startNanos} (a {@link System#nanoTime()}), in milliseconds. */
-    static long millisSince(long startNanos) {
+    public static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }

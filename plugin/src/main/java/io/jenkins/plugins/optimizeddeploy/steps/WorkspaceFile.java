@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * {@code Dockerfile -> ~/.git-credentials}, a linked folder on the way, or a link where a report is to be created.
  * The workspace is a checkout of code that anyone who can push may shape, and the agent's files are not theirs.
  */
-final class WorkspaceFile {
+public final class WorkspaceFile {
     /** How many links one path may pass through, as Linux allows before it answers ELOOP. */
     private static final int MAX_LINKS = 40;
 
@@ -25,7 +25,7 @@ final class WorkspaceFile {
      * @throws BadInputException naming the argument and the path when it leads out of the workspace (the
      *                                  message never says where a link points)
      */
-    static Path resolve(Path workspace, String argument, String name) {
+    public static Path resolve(Path workspace, String argument, String name) {
         Path root = realPath(workspace.toAbsolutePath().normalize(), argument, name);
         Path resolved = root.resolve(name).normalize();
         if (!resolved.startsWith(root)) {

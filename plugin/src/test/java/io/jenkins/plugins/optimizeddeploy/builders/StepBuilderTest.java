@@ -3,12 +3,12 @@ package io.jenkins.plugins.optimizeddeploy.builders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.Extension;
-import io.jenkins.plugins.optimizeddeploy.steps.BakeImagesStep;
-import io.jenkins.plugins.optimizeddeploy.steps.DeployImagesStep;
-import io.jenkins.plugins.optimizeddeploy.steps.HardenDockerfileStep;
-import io.jenkins.plugins.optimizeddeploy.steps.RetagImagesStep;
-import io.jenkins.plugins.optimizeddeploy.steps.RollbackDeployStep;
-import io.jenkins.plugins.optimizeddeploy.steps.VerifyImageStep;
+import io.jenkins.plugins.optimizeddeploy.steps.bake.BakeImagesStep;
+import io.jenkins.plugins.optimizeddeploy.steps.deploy.DeployImagesStep;
+import io.jenkins.plugins.optimizeddeploy.steps.harden.HardenDockerfileStep;
+import io.jenkins.plugins.optimizeddeploy.steps.retag.RetagImagesStep;
+import io.jenkins.plugins.optimizeddeploy.steps.deploy.RollbackDeployStep;
+import io.jenkins.plugins.optimizeddeploy.steps.verify.VerifyImageStep;
 import java.lang.reflect.Constructor;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** A build log that keeps what was written, as the agent's listener forwards it to the controller. */
-final class BuildLog implements TaskListener {
+public final class BuildLog implements TaskListener {
     private static final long serialVersionUID = 1L;
     private final transient ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final transient PrintStream logger = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -16,7 +16,7 @@ final class BuildLog implements TaskListener {
         return logger == null ? new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8) : logger;
     }
 
-    String text() {
+    public String text() {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 }

@@ -8,13 +8,13 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 
 /** What the remoting channel and Pipeline's persistence do to a value: Java serialization there and back. */
-final class JavaSerialization {
+public final class JavaSerialization {
 
     private JavaSerialization() {
     }
 
     @SuppressWarnings("unchecked")
-    static <T extends Serializable> T roundTrip(T value) throws IOException, ClassNotFoundException {
+    public static <T extends Serializable> T roundTrip(T value) throws IOException, ClassNotFoundException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(value);

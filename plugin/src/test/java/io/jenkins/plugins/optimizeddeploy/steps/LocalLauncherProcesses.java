@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  * behind the prefix a decorating launcher puts in front of it (decorateByPrefix, or {@code container()} running it
  * in a container). Every process it started is listed.
  */
-final class LocalLauncherProcesses implements LaunchedProcesses, Serializable {
+public final class LocalLauncherProcesses implements LaunchedProcesses, Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -29,7 +29,7 @@ final class LocalLauncherProcesses implements LaunchedProcesses, Serializable {
     private final transient List<List<String>> started = new ArrayList<>();
 
     /** @param prefix what a decorating launcher puts in front of every command, none for a plain launcher */
-    LocalLauncherProcesses(List<String> prefix, Map<String, String> buildEnvironment) {
+    public LocalLauncherProcesses(List<String> prefix, Map<String, String> buildEnvironment) {
         this.prefix = List.copyOf(prefix);
         this.buildEnvironment = new HashMap<>(buildEnvironment);
     }
@@ -70,7 +70,7 @@ final class LocalLauncherProcesses implements LaunchedProcesses, Serializable {
     }
 
     /** The argument lists of the processes started, in order. */
-    synchronized List<List<String>> started() {
+    public synchronized List<List<String>> started() {
         return List.copyOf(started);
     }
 

@@ -43,30 +43,18 @@ class CachePlanTest {
     }
 
     @Test
-    void shouldRenderBuildxEntriesThatNeverFailTheBuild() {
+    void shouldHaveALocalFolderOnlyWhenOneIsGiven() {
         CachePlan plan = CachePlan.forTarget("web", CacheSettings.of(REPOSITORY, "dev", "main")
                 .withLocalDirectory(Path.of("/c")));
 
-        assertThat(plan.buildxCacheFrom()).containsExactly(
-                "type=registry,ref=reg.example.com/team/cache/web/dev:buildx",
-                "type=registry,ref=reg.example.com/team/cache/web/main:buildx",
-                "type=local,src=/c/web");
-        assertThat(plan.buildxCacheTo()).containsExactly(
-                "type=registry,ref=reg.example.com/team/cache/web/dev:buildx,mode=max,ignore-error=true",
-                "type=local,dest=/c/web.next,mode=max,ignore-error=true");
         assertThat(plan.local()).map(CacheSource::location).contains("/c/web");
         assertThat(CachePlan.forTarget("web", CacheSettings.of(REPOSITORY, "dev", "main")).local()).isEmpty();
     }
 
     @Test
-    void shouldRenderDockerReferencesForTheFinalImageAndEveryStage() {
+    void shouldPushTheFinalImageToThePrimary() {
         CachePlan plan = CachePlan.forTarget("web", CacheSettings.of(REPOSITORY, "dev", "main"));
 
-        assertThat(CachePlan.dockerCacheFrom(plan.fallbacks().get(0), List.of("builder", "runtime"))).containsExactly(
-                "reg.example.com/team/cache/web/main:final",
-                "reg.example.com/team/cache/web/main:stage-builder",
-                "reg.example.com/team/cache/web/main:stage-runtime");
-        assertThat(plan.dockerStageReference("builder")).isEqualTo("reg.example.com/team/cache/web/dev:stage-builder");
         assertThat(plan.finalReference()).isEqualTo("reg.example.com/team/cache/web/dev:final");
     }
 

@@ -126,7 +126,7 @@ public final class BuildxBakeBuilder implements ImageBuilder {
      */
     static Optional<String> replaceLocalCacheFolder(PlannedTarget target) {
         Optional<CacheSource> folder = target.cache().local();
-        Optional<Path> export = target.cache().buildxLocalExport().filter(Files::isDirectory);
+        Optional<Path> export = BuildxCacheEntries.localExport(target.cache()).filter(Files::isDirectory);
         if (folder.isEmpty() || export.isEmpty()) {
             return Optional.empty();
         }
@@ -153,8 +153,8 @@ public final class BuildxBakeBuilder implements ImageBuilder {
             if (!target.platforms().isEmpty()) {
                 target.platforms().forEach(node.putArray("platforms")::add);
             }
-            target.cache().buildxCacheFrom().forEach(node.putArray("cache-from")::add);
-            target.cache().buildxCacheTo().forEach(node.putArray("cache-to")::add);
+            BuildxCacheEntries.cacheFrom(target.cache()).forEach(node.putArray("cache-from")::add);
+            BuildxCacheEntries.cacheTo(target.cache()).forEach(node.putArray("cache-to")::add);
             if (hostNetwork) {
                 node.put("network", "host");
             }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.optimizeddeploy.engine.imagebuild.docker;
 
-import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSource;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.LocalCacheRead;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.WrittenCache;
@@ -81,7 +80,7 @@ public final class DockerBuilder implements ImageBuilder {
         long exportNanos = 0;
         List<String> cacheImages = new ArrayList<>();
         for (String stage : target.intermediateStages()) {
-            String stageImage = target.cache().dockerStageReference(stage);
+            String stageImage = DockerCacheImages.stageReference(target.cache(), stage);
             synchronized (intermediateStages) {
                 outputs.add(dockerBuild(target, stage, List.of(stageImage), read.cacheFrom(), false));
             }
@@ -129,7 +128,7 @@ public final class DockerBuilder implements ImageBuilder {
     private CacheRead readCache(PlannedTarget target) {
         Optional<CacheSource> written = WrittenCache.firstIn(target.cache(), registry);
         if (written.isPresent()) {
-            return new CacheRead(CachePlan.dockerCacheFrom(written.get(), target.intermediateStages()),
+            return new CacheRead(DockerCacheImages.cacheFrom(written.get(), target.intermediateStages()),
                     written.get().toString(), 0);
         }
         Optional<CacheSource> folder = target.cache().local();

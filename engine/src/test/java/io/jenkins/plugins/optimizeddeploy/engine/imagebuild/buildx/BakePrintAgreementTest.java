@@ -272,8 +272,8 @@ class BakePrintAgreementTest {
             assertThat(built.tags()).isEqualTo(planned.images());
             assertThat(built.labels()).containsAllEntriesOf(planned.labels());
             assertThat(built.platforms()).isEqualTo(planned.platforms());
-            assertThat(built.cacheFrom()).isEqualTo(canonicalCache(planned.cache().buildxCacheFrom()));
-            assertThat(built.cacheTo()).isEqualTo(canonicalCache(planned.cache().buildxCacheTo()));
+            assertThat(built.cacheFrom()).isEqualTo(canonicalCache(BuildxCacheEntries.cacheFrom(planned.cache())));
+            assertThat(built.cacheTo()).isEqualTo(canonicalCache(BuildxCacheEntries.cacheTo(planned.cache())));
             assertThat(built.stage()).isEqualTo(planned.stage());
         });
     }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.optimizeddeploy.engine.imagebuild.buildx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildPlanner;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildRequest;
@@ -74,8 +73,8 @@ class BuildxBakeBuilderSampleAppTest {
                     .digest().toString());
             assertThat(target.compressedBytes()).isPositive();
         });
-        assertThat(registry.manifest("buildx/cache/web/main", CachePlan.BUILDX_TAG).digest()).startsWith("sha256:");
-        assertThat(registry.manifest("buildx/cache/worker/main", CachePlan.BUILDX_TAG).digest()).startsWith("sha256:");
+        assertThat(registry.manifest("buildx/cache/web/main", BuildxCacheEntries.TAG).digest()).startsWith("sha256:");
+        assertThat(registry.manifest("buildx/cache/worker/main", BuildxCacheEntries.TAG).digest()).startsWith("sha256:");
         List<String> rerun = warm.targets().stream().flatMap(target -> target.executedSteps().stream()).toList();
         assertThat(rerun).as(runner.transcript()).singleElement().matches(SampleAppRequest::isWebContentStep);
         assertThat(warm.steps().hitRate()).as(warm.steps().toString())

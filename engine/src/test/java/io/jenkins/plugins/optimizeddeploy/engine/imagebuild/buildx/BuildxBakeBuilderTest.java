@@ -129,7 +129,7 @@ class BuildxBakeBuilderTest {
         Path folder = cache.resolve("web");
         Files.createDirectories(folder.resolve("blobs"));
         Files.writeString(folder.resolve("blobs/unused-since-last-build"), "old");
-        Path export = web.cache().buildxLocalExport().orElseThrow();
+        Path export = BuildxCacheEntries.localExport(web.cache()).orElseThrow();
         Files.createDirectories(export.resolve("blobs"));
         Files.writeString(export.resolve("index.json"), "{}");
 

@@ -1,0 +1,73 @@
+package io.jenkins.plugins.optimizeddeploy.steps.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.optimizeddeploy.steps.JavaSerialization;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ImageInspectionMapTest {
+
+    @Test
+    void shouldDescribeTheImageByReferenceDigestAndMediaType() {
+        Map<String, Object> image = ImageInspectionMap.from(Inspections.twoPlatforms());
+
+        assertThat(image).containsOnlyKeys("reference", "digest", "mediaType", "platforms");
+        assertThat(image)
+                .containsEntry("reference", "127.0.0.1:5000/team/web:1.0")
+                .containsEntry("digest", Inspections.INDEX_DIGEST)
+                .containsEntry("mediaType", "application/vnd.oci.image.index.v1+json");
+    }
+
+    @Test
+    void shouldDescribeEachPlatformWithItsSizeLayerCountAndConfiguration() {
+        List<Map<String, Object>> platforms = platforms(ImageInspectionMap.from(Inspections.twoPlatforms()));
+
+        assertThat(platforms).hasSize(2);
+        assertThat(platforms.get(0))
+                .containsEntry("platform", "linux/amd64")
+                .containsEntry("digest", Inspections.AMD64_DIGEST)
+                .containsEntry("compressedBytes", 1_234_567L)
+                .containsEntry("layers", 2)
+                .containsEntry("created", "2026-11-26T10:00:00Z")
+                .containsEntry("user", "app")
+                .containsEntry("healthcheck", List.of("CMD-SHELL", "wget -q -O /dev/null http://localhost:8080/health"))
+                .containsEntry("exposedPorts", List.of("8080/tcp"))
+                .containsEntry("labels", Map.of("org.opencontainers.image.source", "https://example.com/web"));
+        assertThat(platforms.get(1))
+                .containsEntry("platform", "linux/arm64/v8")
+                .containsEntry("layers", 1)
+                .containsEntry("user", "")
+                .containsEntry("healthcheck", List.of())
+                .containsEntry("labels", Map.of());
+    }
+
+    @Test
+    void shouldHoldOnlyPlainValuesThatAScriptReadsAndPipelinePersists() throws IOException, ClassNotFoundException {
+        Map<String, Object> image = ImageInspectionMap.from(Inspections.twoPlatforms());
+
+        assertPlain(image);
+        assertThat(JavaSerialization.roundTrip(new LinkedHashMap<>(image))).isEqualTo(image);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> platforms(Map<String, Object> image) {
+        return (List<Map<String, Object>>) image.get("platforms");
+    }
+
+    private static void assertPlain(Object value) {
+        assertThat(value).isInstanceOfAny(String.class, Long.class, Integer.class, ArrayList.class, LinkedHashMap.class);
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, nested) -> {
+                assertThat(key).isInstanceOf(String.class);
+                assertPlain(nested);
+            });
+        } else if (value instanceof List<?> list) {
+            list.forEach(ImageInspectionMapTest::assertPlain);
+        }
+    }
+}

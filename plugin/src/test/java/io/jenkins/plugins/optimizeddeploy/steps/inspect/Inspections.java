@@ -1,0 +1,39 @@
+package io.jenkins.plugins.optimizeddeploy.steps.inspect;
+
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.Layer;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.PlatformImage;
+import java.util.List;
+import java.util.Map;
+
+/** Test data: inspections as the engine returns them. */
+final class Inspections {
+
+    static final String INDEX_DIGEST = "sha256:" + "a".repeat(64);
+    static final String AMD64_DIGEST = "sha256:" + "b".repeat(64);
+    static final String ARM64_DIGEST = "sha256:" + "c".repeat(64);
+
+    private Inspections() {
+    }
+
+    static ImageInspection twoPlatforms() {
+        return new ImageInspection("127.0.0.1:5000/team/web:1.0", INDEX_DIGEST,
+                "application/vnd.oci.image.index.v1+json", List.of(amd64(), arm64()));
+    }
+
+    static PlatformImage amd64() {
+        return new PlatformImage("linux/amd64", AMD64_DIGEST, 1_234_567L,
+                List.of(layer('d', 1_000_000L), layer('e', 234_000L)), "2026-11-26T10:00:00Z", "app",
+                List.of("CMD-SHELL", "wget -q -O /dev/null http://localhost:8080/health"),
+                List.of("8080/tcp"), Map.of("org.opencontainers.image.source", "https://example.com/web"));
+    }
+
+    static PlatformImage arm64() {
+        return new PlatformImage("linux/arm64/v8", ARM64_DIGEST, 1_100_000L, List.of(layer('f', 1_099_000L)),
+                "", "", List.of(), List.of(), Map.of());
+    }
+
+    private static Layer layer(char hex, long size) {
+        return new Layer("sha256:" + String.valueOf(hex).repeat(64), "application/vnd.oci.image.layer.v1.tar+gzip", size);
+    }
+}
