@@ -1,6 +1,7 @@
 // check_stubs: shell
 package hudson;
 
+import hudson.model.TaskListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,6 +51,12 @@ public abstract class Launcher {
         }
 
         public Proc start() throws IOException {
+            throw new UnsupportedOperationException("compile-only Jenkins API shim");
+        }
+    }
+
+    public static class LocalLauncher extends Launcher {
+        public LocalLauncher(TaskListener listener) {
             throw new UnsupportedOperationException("compile-only Jenkins API shim");
         }
     }

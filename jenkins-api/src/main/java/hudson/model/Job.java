@@ -4,7 +4,8 @@ package hudson.model;
 import java.io.IOException;
 
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem {
-    private Job() {
+    @SuppressWarnings("rawtypes") // the real signature takes a raw ItemGroup
+    protected Job(ItemGroup parent, String name) {
         throw new UnsupportedOperationException("compile-only Jenkins API shim");
     }
 

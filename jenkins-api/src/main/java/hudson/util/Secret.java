@@ -9,6 +9,10 @@ public final class Secret implements Serializable {
         throw new UnsupportedOperationException("compile-only Jenkins API shim");
     }
 
+    public static Secret fromString(String data) {
+        throw new UnsupportedOperationException("compile-only Jenkins API shim");
+    }
+
     public String getPlainText() {
         throw new UnsupportedOperationException("compile-only Jenkins API shim");
     }

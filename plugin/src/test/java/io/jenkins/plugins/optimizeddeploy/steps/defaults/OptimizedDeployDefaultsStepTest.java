@@ -1,35 +1,45 @@
 package io.jenkins.plugins.optimizeddeploy.steps.defaults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
-import hudson.Extension;
-import jenkins.YesNoMaybe;
-import org.jenkinsci.Symbol;
+import io.jenkins.plugins.optimizeddeploy.config.OptimizedDeployConfiguration;
+import io.jenkins.plugins.optimizeddeploy.jenkinsruntime.TestStepContext;
+import java.time.Duration;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import sun.reflect.ReflectionFactory;
 
 /** The read-only step the shared library's optimizedDeploy calls for the global configuration's defaults. */
 class OptimizedDeployDefaultsStepTest {
 
-    @Test
-    void shouldRegisterTheDescriptorAsADynamicallyLoadableExtensionUnderTheNameTheLibraryCalls() throws Exception {
-        Class<OptimizedDeployDefaultsStep.DescriptorImpl> type = OptimizedDeployDefaultsStep.DescriptorImpl.class;
+    private final OptimizedDeployConfiguration configuration = OptimizedDeployConfiguration.get();
 
-        assertThat(type.getAnnotation(Extension.class).dynamicLoadable()).isEqualTo(YesNoMaybe.YES);
-        assertThat(type.getAnnotation(Symbol.class).value()).containsExactly("optimizedDeployDefaults");
-        assertThat(descriptor().getFunctionName()).isEqualTo("optimizedDeployDefaults");
+    @AfterEach
+    void unsetTheDefaults() {
+        configuration.setRegistry(null);
+        configuration.setFailOn(null);
     }
 
     @Test
-    void shouldNeedNoAgentWorkspaceOrBuildLog() throws Exception {
-        assertThat(descriptor().getRequiredContext()).isEmpty();
+    void shouldAnswerWithTheDefaultsSetUnderManageJenkinsWithoutAnAgentWorkspaceOrBuildLog() throws Exception {
+        configuration.setRegistry("reg.example.com/team/");
+        configuration.setFailOn("error");
+        TestStepContext nothingButTheController = new TestStepContext();
+
+        new OptimizedDeployDefaultsStep().start(nothingButTheController).start();
+
+        assertThat(nothingButTheController.awaitResult(Duration.ofSeconds(5))).asInstanceOf(MAP)
+                .containsOnly(entry("registry", "reg.example.com/team"),
+                        entry("failOn", "error"));
     }
 
-    /** The descriptor without Descriptor's constructor, which needs a running Jenkins. */
-    private static OptimizedDeployDefaultsStep.DescriptorImpl descriptor() throws ReflectiveOperationException {
-        return (OptimizedDeployDefaultsStep.DescriptorImpl) ReflectionFactory.getReflectionFactory()
-                .newConstructorForSerialization(OptimizedDeployDefaultsStep.DescriptorImpl.class,
-                        Object.class.getDeclaredConstructor())
-                .newInstance();
+    @Test
+    void shouldBeCalledByTheNameTheLibraryCallsAndAskForNoContext() {
+        StepDescriptor descriptor = (StepDescriptor) new OptimizedDeployDefaultsStep().getDescriptor();
+
+        assertThat(descriptor.getFunctionName()).isEqualTo("optimizedDeployDefaults");
+        assertThat(descriptor.getRequiredContext()).isEmpty();
     }
 }

@@ -1,0 +1,75 @@
+package io.jenkins.plugins.optimizeddeploy.steps.retag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
+
+import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
+import io.jenkins.plugins.optimizeddeploy.jenkinsruntime.PipelineBuild;
+import io.jenkins.plugins.optimizeddeploy.jenkinsruntime.UsernamePassword;
+import io.jenkins.plugins.optimizeddeploy.steps.StepAbort;
+import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** retagImages as a Pipeline runs it, on the test runtime, against a real registry with basic auth. */
+class RetagImagesExecutionTest {
+
+    @RegisterExtension
+    static final RegistryExtension registry = RegistryExtension.basicAuth();
+
+    @TempDir
+    Path workspace;
+
+    private PipelineBuild build;
+
+    @BeforeEach
+    void startBuild() throws IOException {
+        build = new PipelineBuild(workspace);
+        build.job().credentials().add(new UsernamePassword("registry", registry.username(), registry.password()));
+    }
+
+    @Test
+    void shouldRetagWithTheStoresCredentialsAndRecordEachImageOnTheBuild() throws Exception {
+        String web = registry.pushBusyboxBase("plugin/execution-retag", "abc123");
+
+        Object returned = build.run(step(List.of(web), List.of("prod"), "registry"));
+
+        assertThat(returned).asInstanceOf(LIST).singleElement().asInstanceOf(MAP).containsEntry("image", web)
+                .containsEntry("tags", List.of(registry.hostPort() + "/plugin/execution-retag:prod"));
+        assertThat(registry.manifest("plugin/execution-retag", "prod"))
+                .isEqualTo(registry.manifest("plugin/execution-retag", "abc123"));
+        assertThat(build.build().getAction(OptimizedDeployAction.class).getSummaries("retagImages"))
+                .singleElement().satisfies(summary -> assertThat(summary.getSubject()).isEqualTo(web));
+        assertThat(build.job().credentials().uses()).containsExactly("registry by job #1");
+        assertThat(build.log()).contains("retagImages: ").doesNotContain(registry.password());
+    }
+
+    @Test
+    void shouldFailWithOneLineNamingACredentialsIdThatIsNotInTheStore() {
+        String web = registry.pushBusyboxBase("plugin/execution-retag-missing", "abc123");
+
+        assertThat(StepAbort.lineOf(build, step(List.of(web), List.of("prod"), "nope"))).isEqualTo("retagImages: "
+                + "no username/password credentials with id 'nope' are available to job #1 (check the id and the "
+                + "credentials' scope)");
+    }
+
+    @Test
+    void shouldFailWithOneLineWhenNoTagIsGiven() {
+        String web = registry.hostPort() + "/plugin/execution-retag-none:abc123";
+
+        assertThat(StepAbort.lineOf(build, step(List.of(web), List.of(), "registry")))
+                .isEqualTo("retagImages: at least one new tag is required");
+    }
+
+    private static RetagImagesStep step(List<String> images, List<String> tags, String credentialsId) {
+        RetagImagesStep step = new RetagImagesStep(images, tags);
+        step.setCredentialsId(credentialsId);
+        return step;
+    }
+}
