@@ -44,10 +44,18 @@ class ProjectArchitectureRulesTest {
     }
 
     @Test
+    void shouldFindAComponentTestThatMvnTestWouldRun() {
+        String violations = violations(ProjectArchitectureRules.COMPONENT_TESTS_ARE_ITS);
+
+        assertThat(violations).contains("ComponentFixtureTest", "RegistryExtension")
+                .doesNotContain("ComponentFixtureIT");
+    }
+
+    @Test
     void shouldMarkEveryRuleForArchTestsIn() {
         assertThat(Arrays.stream(ProjectArchitectureRules.class.getFields())
                         .filter(field -> field.getType() == ArchRule.class))
-                .hasSize(6)
+                .hasSize(7)
                 .allSatisfy(field -> assertThat(field.isAnnotationPresent(ArchTest.class)).as(field.getName()).isTrue());
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
-class RetagCommandTest {
+class RetagCommandIT {
     @RegisterExtension
     static final RegistryExtension REGISTRY = RegistryExtension.basicAuth();
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code deploy} and {@code rollback} against containers of the test's dockerd, by tag resolved to digest. */
-class DeployCommandTest {
+class DeployCommandIT {
     @RegisterExtension
     static final RegistryExtension registry = RegistryExtension.plain();
     @RegisterExtension
