@@ -85,7 +85,8 @@ private Map deploy(Map settings, List images) {
         // propagate: false returns the outcome of a failed gate instead of failing with it
         outcome = deployImages(releaseArguments(settings, [services: services.images, propagate: false]))
     }
-    String failure = gateFailure(outcome)
+    // the line deployImages fails with when a service is not healthy: what went wrong and what runs now
+    String failure = outcome.failure
     if (failure) {
         // deployImages has already put every moved service back, or tried to: this stage shows it in the graph.
         stage('Rollback') {
@@ -213,10 +214,10 @@ private static Map releaseArguments(Map settings, Map services) {
     return arguments
 }
 
-/** Per built target: its name, image (with the build's tag), digest and compressed size. */
+/** Per built target: its name, image (with the build's tag), digest and compressedBytes. */
 @NonCPS
 private static List images(Map built) {
-    return built.targets.collect { [target: it.target, image: it.image, digest: it.digest, size: it.size] }
+    return built.targets.collect { [target: it.target, image: it.image, digest: it.digest, compressedBytes: it.compressedBytes] }
 }
 
 /** Steps taken from a cache among all steps of all targets, 0 to 1; null when nothing was built. */
@@ -267,20 +268,4 @@ private static Map deployedServices(Map services, List images) {
         deployed[service.key as String] = image
     }
     return [images: deployed]
-}
-
-/** What went wrong in deployImages' outcome when a service is not healthy, and what runs now; null when all are. */
-@NonCPS
-private static String gateFailure(Map outcome) {
-    List services = outcome.services as List
-    if (!services.any { it.outcome != 'HEALTHY' }) {
-        return null
-    }
-    List failed = services.findAll { it.outcome != 'HEALTHY' && it.reason }
-    String why = failed.collect { "${it.service} ${it.outcome.toLowerCase().replace('_', ' ')}: ${it.reason}" }.join('; ')
-    if (services.any { it.outcome == 'ROLLBACK_FAILED' }) {
-        String running = services.collect { "${it.service} runs ${it.running ?: 'nothing'}" }.join(', ')
-        return "the health gate failed and not everything could be put back: ${why} (${running})".toString()
-    }
-    return "the health gate failed and every service was put back: ${why}".toString()
 }

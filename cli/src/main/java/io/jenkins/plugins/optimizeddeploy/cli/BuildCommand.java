@@ -1,6 +1,14 @@
 package io.jenkins.plugins.optimizeddeploy.cli;
 
 import io.jenkins.plugins.optimizeddeploy.engine.BakeImages;
+import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeReading;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildRequest;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.buildah.BuildahSettings;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuilderBackend;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.DockerSettings;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.SourceDate;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.SourceRevision;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
@@ -29,6 +37,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -60,9 +69,14 @@ final class BuildCommand implements Callable<Integer> {
         List<String> targets = new ArrayList<>();
     }
 
-    @Option(names = "--registry", required = true, paramLabel = "REGISTRY",
-            description = "Registry and repository prefix the images go under, e.g. reg.example.com/team: TARGET is its own repository.")
+    @Option(names = "--registry", paramLabel = "REGISTRY",
+            description = "Registry and repository prefix the images go under, e.g. reg.example.com/team: TARGET is its own repository"
+                    + " (required unless --print).")
     String registry;
+
+    @Option(names = "--print", description = "Build nothing: print the resolved bake definition of the selection as JSON, in the"
+            + " shape of docker buildx bake --print (read by buildx where the docker client has it, else by the built-in reader).")
+    boolean print;
 
     @Option(names = "--tag", paramLabel = "TAG",
             description = "Tag every image with this; repeat for more (default: the commit, build-NUMBER and the branch).")
@@ -139,17 +153,25 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        record.checkBeforeWork();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (print) {
+            BakeReading reading = BakeReading.read(new ProcessCommandRunner(), DockerSettings.defaults(dockerHostEnvironment()),
+                    List.of(file), bakeEnvironment(), selectedNames());
+            err.println("bake file read by " + reading.readBy());
+            out.print(reading.print());
+            out.flush();
+            return ExitCode.OK;
+        }
+        if (registry == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--registry=REGISTRY' (only --print needs none)");
+        }
+        record.checkBeforeWork();
         BuildResult result;
         try (RegistryClient registry = registryAccess.newClient(spec, parent.stdin(),
                 List.of(ImageReference.parse(registryPrefix() + "/image:tag").registry()));
                 TemporaryDockerConfig login = registryAccess.builderDockerConfig().orElse(null)) {
-            Map<String, String> builderEnvironment = new HashMap<>();
-            if (dockerHost != null) {
-                builderEnvironment.put("DOCKER_HOST", dockerHost);
-            }
+            Map<String, String> builderEnvironment = new HashMap<>(dockerHostEnvironment());
             if (login != null) {
                 builderEnvironment.putAll(login.environment());
             }
@@ -171,20 +193,33 @@ final class BuildCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    private Map<String, String> dockerHostEnvironment() {
+        return dockerHost == null ? Map.of() : Map.of("DOCKER_HOST", dockerHost);
+    }
+
+    private List<String> selectedNames() {
+        return selection.group != null ? List.of(selection.group) : selection.targets;
+    }
+
+    /** The process environment with the --var values and SOURCE_DATE_EPOCH of --created over it. */
+    private Map<String, String> bakeEnvironment() {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putAll(variables);
+        if (created != null) {
+            environment.put(SourceDate.VARIABLE, Long.toString(created.getEpochSecond()));
+        }
+        return environment;
+    }
+
     BuildRequest request() {
-        List<String> selected = selection.group != null ? List.of(selection.group) : selection.targets;
+        List<String> selected = selectedNames();
         SourceRevision revision = new SourceRevision(commit, branch, buildNumber, sourceUrl,
                 created != null ? created : Instant.now());
         String registryPrefix = registryPrefix();
         CacheSettings cache = new CacheSettings(cacheRepository != null ? cacheRepository : registryPrefix + "/cache",
                 branch, defaultBranch, cacheFallbacks.stream().map(CacheFallback::parse).toList(),
                 cacheDirectory == null ? null : cacheDirectory.toString());
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.putAll(variables);
-        if (created != null) {
-            environment.put(SourceDate.VARIABLE, Long.toString(created.getEpochSecond()));
-        }
-        return new BuildRequest(selected, registryPrefix, tags, revision, platform, cache, environment);
+        return new BuildRequest(selected, registryPrefix, tags, revision, platform, cache, bakeEnvironment());
     }
 
     private String registryPrefix() {

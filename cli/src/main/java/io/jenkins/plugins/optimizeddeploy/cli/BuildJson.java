@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /** The JSON and text of {@code optimized-deploy build}: {@code {"targets": [...]}}, one entry per target. */
 record BuildJson(String backend, String backendReason, List<Target> targets) {
-    record Target(String target, String image, String digest, long compressedSize, long durationMillis,
+    record Target(String target, String image, String digest, long compressedBytes, long durationMillis,
             StepStatistics steps, double cacheHitRate, String cacheSource, long cacheImportMillis,
             long cacheExportMillis, List<String> cacheExportFailures) {
     }
@@ -18,7 +18,7 @@ record BuildJson(String backend, String backendReason, List<Target> targets) {
     }
 
     private static Target target(TargetResult result) {
-        return new Target(result.target(), result.image(), result.digest(), result.compressedSize(), result.durationMillis(),
+        return new Target(result.target(), result.image(), result.digest(), result.compressedBytes(), result.durationMillis(),
                 result.steps(), result.cacheHitRate(), result.cacheSource(), result.cacheImportMillis(), result.cacheExportMillis(),
                 result.cacheExportFailures());
     }

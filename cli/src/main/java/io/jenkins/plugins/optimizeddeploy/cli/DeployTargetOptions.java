@@ -14,11 +14,12 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceDeploy;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.SwarmTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.WebhookTarget;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
-import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -146,7 +146,7 @@ final class DeployTargetOptions {
                         webhookSecretFromStdin, webhookSecretFile).orElseThrow(() -> bad("--target webhook needs"
                                 + " --webhook-secret-stdin or --webhook-secret-file")), history(), HTTP_RETRY_PAUSE);
             }
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             // a kubeconfig, URL, app name or secret the target refuses; the message never quotes a secret
             throw bad(e.getMessage());
         }
@@ -248,7 +248,7 @@ final class DeployTargetOptions {
             if (deployTarget instanceof CapRoverTarget caprover) {
                 try {
                     caprover.app(service.service());
-                } catch (IllegalArgumentException e) {
+                } catch (BadInputException e) {
                     throw new ParameterException(spec.commandLine(), "--service " + service.service() + ": "
                             + e.getMessage() + " (map it with --caprover-app " + service.service() + "=APP)", e);
                 }
@@ -260,7 +260,7 @@ final class DeployTargetOptions {
     static ServiceDeploy service(CommandSpec spec, String name, ImageReference image, Map<String, HttpHealthCheck> checks) {
         try {
             return new ServiceDeploy(name, image, Optional.ofNullable(checks.get(name)));
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import io.jenkins.plugins.optimizeddeploy.engine.files.OutputFile;
@@ -133,7 +134,7 @@ final class HardenCommand implements Callable<Integer> {
         try {
             options = FixOptions.defaults().withUid(fixUid).withHealthcheckPath(fixHealthcheckPath)
                     .withHealthchecks(!noFixHealthcheck).withBusyboxImages(fixBusyboxImages);
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         FixResult result = new DockerfileFixer(configuration, options).fix(dockerfile);
@@ -183,7 +184,7 @@ final class HardenCommand implements Callable<Integer> {
         public LintOutputFormat convert(String value) {
             try {
                 return LintOutputFormat.parse(value);
-            } catch (IllegalArgumentException e) {
+            } catch (BadInputException e) {
                 throw new TypeConversionException(e.getMessage());
             }
         }
@@ -194,7 +195,7 @@ final class HardenCommand implements Callable<Integer> {
         public FailureThreshold convert(String value) {
             try {
                 return FailureThreshold.parse(value);
-            } catch (IllegalArgumentException e) {
+            } catch (BadInputException e) {
                 throw new TypeConversionException(e.getMessage());
             }
         }

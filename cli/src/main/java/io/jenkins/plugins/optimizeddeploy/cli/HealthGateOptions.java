@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.cli;
 
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.HttpHealthCheck;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -65,8 +67,7 @@ final class HealthGateOptions {
             HttpHealthCheck check = Optional.ofNullable(body).map(pattern -> flags.withBodyPattern(Pattern.compile(pattern)))
                     .orElse(flags);
             return urlAndOptions.length == 1 ? check : check.withOptions(urlAndOptions[1]);
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            // PatternSyntaxException is an IllegalArgumentException too
+        } catch (URISyntaxException | PatternSyntaxException | BadInputException e) {
             throw new ParameterException(spec.commandLine(), "--health-url " + given + ": " + e.getMessage(), e);
         }
     }

@@ -19,7 +19,7 @@ final class InspectionText {
                 .append("  media type  ").append(escape(inspection.mediaType())).append('\n');
         for (PlatformImage image : inspection.platforms()) {
             text.append("  ").append(escape(image.platform())).append('\n')
-                    .append("    size         ").append(humanSize(image.compressedSize()))
+                    .append("    size         ").append(humanSize(image.compressedBytes()))
                     .append(" compressed in ").append(image.layers().size()).append(" layer(s)\n")
                     .append("    user         ").append(image.user().isEmpty() ? "root (not set)" : escape(image.user()))
                     .append('\n')

@@ -1,18 +1,13 @@
 package io.jenkins.plugins.optimizeddeploy.cli;
 
-import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeFileException;
-import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParseException;
-import io.jenkins.plugins.optimizeddeploy.engine.files.InputFileException;
-import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
-import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsRecordException;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.CredentialsException;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.EngineException;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.List;
-import picocli.CommandLine;
+import java.io.UncheckedIOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /** {@code optimized-deploy <command>}: the engine from any shell or CI system. */
 @Command(
@@ -32,12 +27,6 @@ import picocli.CommandLine.ParseResult;
             "3:failure"
         })
 public final class OptimizedDeployCommand {
-    /** What the engine throws for input it cannot take: nothing was attempted, so the exit code is 2. */
-    private static final List<Class<? extends RuntimeException>> BAD_INPUT = List.of(
-            InvalidReferenceException.class, DockerfileParseException.class, BakeFileException.class,
-            CredentialsException.class, MetricsRecordException.class, InputFileException.class,
-            RunConfigurationException.class);
-
     private final InputStream stdin;
 
     OptimizedDeployCommand(InputStream stdin) {
@@ -61,8 +50,15 @@ public final class OptimizedDeployCommand {
         commandLine.setExitCodeExceptionMapper(OptimizedDeployCommand::exitCodeOf);
         commandLine.setExecutionStrategy(OptimizedDeployCommand::runCheckingOutput);
         commandLine.setExecutionExceptionHandler((exception, failedCommand, parseResult) -> {
-            failedCommand.getErr().println("optimized-deploy: " + TerminalText.escape(exception.getMessage() == null
-                    ? "failed with " + exception : exception.getMessage()));
+            PrintWriter failedErr = failedCommand.getErr();
+            // an engine exception or the machine's I/O (a full disk, a closed pipe) is the user's to act on: one line
+            if (exception instanceof EngineException || exception instanceof UncheckedIOException) {
+                failedErr.println("optimized-deploy: " + TerminalText.escape(exception.getMessage() == null
+                        ? "failed with " + exception : exception.getMessage()));
+            } else {
+                failedErr.println("optimized-deploy: failed with a bug, please report it with what follows:");
+                exception.printStackTrace(failedErr);
+            }
             return exitCodeOf(exception);
         });
         commandLine.setParameterExceptionHandler((exception, args) -> {
@@ -103,8 +99,20 @@ public final class OptimizedDeployCommand {
         return exitCode;
     }
 
+    /**
+     * The exit code of an exception out of a command: an engine exception's kind decides; anything else (an I/O
+     * failure of the machine, a bug) is a failure.
+     */
     private static int exitCodeOf(Throwable exception) {
-        return BAD_INPUT.stream().anyMatch(type -> type.isInstance(exception)) ? ExitCode.BAD_INPUT : ExitCode.FAILURE;
+        if (!(exception instanceof EngineException engineException)) {
+            return ExitCode.FAILURE;
+        }
+        return switch (engineException.kind()) {
+            case BAD_INPUT -> ExitCode.BAD_INPUT;
+            case GATE_FAILED -> ExitCode.GATE_FAILED;
+            // FAILURE; a default rather than its case, else javac adds a throw of an exception without a message
+            default -> ExitCode.FAILURE;
+        };
     }
 
     static final class ManifestVersion implements CommandLine.IVersionProvider {

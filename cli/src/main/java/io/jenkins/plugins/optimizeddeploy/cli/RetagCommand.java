@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.cli;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagRequest;
@@ -87,7 +88,7 @@ final class RetagCommand implements Callable<Integer> {
     private RetagRequest request() {
         try {
             return RetagRequest.of(sources, tags, to);
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }

@@ -7,7 +7,6 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.HttpHealthCheck;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceDeploy;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
-import io.jenkins.plugins.optimizeddeploy.engine.metrics.RunMetrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +58,8 @@ final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         record.checkBeforeWork();
-        Optional<RunMetrics> build = namesImage() ? Optional.empty() : Optional.of(MetricsJson.read(Path.of(to)));
+        Optional<Map<String, ImageReference>> recorded = namesImage() ? Optional.empty()
+                : Optional.of(MetricsJson.read(Path.of(to)).releasedImages("the record " + to, services));
         if (namesImage() && !to.equals(PREVIOUS) && services.size() != 1) {
             throw new ParameterException(spec.commandLine(), "--to " + to + " names one image: give exactly one --service");
         }
@@ -68,7 +68,7 @@ final class RollbackCommand implements Callable<Integer> {
         DeployHistory history = target.history();
         List<ServiceDeploy> deploys = new ArrayList<>();
         for (String service : services) {
-            ImageReference destination = build.isPresent() ? recorded(build.get(), service)
+            ImageReference destination = recorded.isPresent() ? recorded.get().get(service)
                     : destination(deployTarget, history, service);
             deploys.add(DeployTargetOptions.service(spec, service, destination, checks));
         }
@@ -78,16 +78,6 @@ final class RollbackCommand implements Callable<Integer> {
     /** previous, a digest or an image by digest; anything else names a metrics record. */
     private boolean namesImage() {
         return to.equals(PREVIOUS) || to.startsWith("sha256:") || to.contains("@");
-    }
-
-    private ImageReference recorded(RunMetrics build, String service) {
-        String image = build.releasedDigests().get(service);
-        if (image == null) {
-            throw new ParameterException(spec.commandLine(), "--to " + to + ": the record shows no healthy deploy of "
-                    + service + (build.releasedDigests().isEmpty() ? ", nor of any other service"
-                            : "; it shows " + String.join(", ", build.releasedDigests().keySet())));
-        }
-        return ImageReference.parse(image);
     }
 
     private ImageReference destination(DeployTarget deployTarget, DeployHistory history, String service) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
@@ -31,13 +32,13 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code optimized-deploy run --config optimized-deploy.yaml}: the whole pipeline of {@code optimizedDeploy(...)}
@@ -283,7 +284,7 @@ final class RunCommand implements Callable<Integer> {
     private void checkValue(RunConfiguration settings, String key, Consumer<String> parse) {
         try {
             parse.accept(settings.text(key));
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new RunConfigurationException(config + ": " + key + ": " + e.getMessage());
         }
     }
@@ -352,7 +353,7 @@ final class RunCommand implements Callable<Integer> {
         for (JsonNode target : result.path("targets")) {
             JsonNode steps = target.path("steps");
             targets.add(String.format(Locale.ROOT, "%s %.1f MB %d/%d steps cached", target.path("target").asText(),
-                    target.path("compressedSize").asLong() / 1e6, steps.path("cached").asInt(),
+                    target.path("compressedBytes").asLong() / 1e6, steps.path("cached").asInt(),
                     steps.path("total").asInt()));
         }
         return String.join(", ", targets) + " (" + result.path("backend").asText() + ")";

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.optimizeddeploy.cli;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
+
 /** A run configuration that cannot be taken: an unknown key, a value of the wrong type, a required value unset. */
-final class RunConfigurationException extends IllegalArgumentException {
+final class RunConfigurationException extends BadInputException {
     private static final long serialVersionUID = 1L;
 
     RunConfigurationException(String message) {

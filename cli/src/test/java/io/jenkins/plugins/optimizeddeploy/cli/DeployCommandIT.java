@@ -166,8 +166,8 @@ class DeployCommandIT {
             assertThat(back.digest()).isEqualTo(v2Digest);
         });
         assertThat(otherService.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(otherService.err()).contains("--to " + build7 + ": the record shows no healthy deploy of cli-other;"
-                + " it shows cli-rec");
+        assertThat(otherService.err()).isEqualTo("optimized-deploy: the record " + build7 + " recorded no healthy deploy"
+                + " of cli-other; it deployed cli-rec" + System.lineSeparator());
     }
 
     private static String[] concat(String[] target, String command, String... arguments) {

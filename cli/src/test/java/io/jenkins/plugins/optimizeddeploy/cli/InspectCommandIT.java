@@ -33,7 +33,7 @@ class InspectCommandIT {
         assertThat(json.path("digest").asText()).startsWith("sha256:");
         JsonNode platform = json.path("platforms").path(0);
         assertThat(platform.path("platform").asText()).isEqualTo("linux/amd64");
-        assertThat(platform.path("compressedSize").asLong()).isPositive();
+        assertThat(platform.path("compressedBytes").asLong()).isPositive();
         assertThat(platform.path("user").asText()).isEmpty();
         assertThat(platform.path("healthcheck").isArray()).isTrue();
     }

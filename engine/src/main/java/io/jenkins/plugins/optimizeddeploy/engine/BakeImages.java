@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine;
 
+import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeReading;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BackendChoice;
@@ -20,6 +21,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.docker.DockerBuilder
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The one call behind the {@code bakeImages} step and {@code optimized-deploy build}: plan the request from the
@@ -47,7 +49,12 @@ public final class BakeImages {
         BuildProgress progress = line -> log.line(TerminalText.escape(line));
         SourceDate created = SourceDate.resolve(request.environment(), bakeFile.toAbsolutePath().getParent(), runner,
                 request.revision().created());
-        BuildPlan plan = BuildPlanner.plan(bakeFile, request.withRevision(request.revision().withCreated(created.created())));
+        Path absoluteBakeFile = bakeFile.toAbsolutePath().normalize();
+        BakeReading reading = BakeReading.read(runner, docker, List.of(absoluteBakeFile), request.environment(),
+                request.targets());
+        progress.line("bake file read by " + reading.readBy());
+        BuildPlan plan = BuildPlanner.plan(absoluteBakeFile, reading,
+                request.withRevision(request.revision().withCreated(created.created())));
         progress.line("created label: " + created.created() + " (" + created.origin() + ")");
         BackendChoice choice = new BackendSelector(runner, docker.binary(), buildah.binary(), docker.environment())
                 .choose(backend);

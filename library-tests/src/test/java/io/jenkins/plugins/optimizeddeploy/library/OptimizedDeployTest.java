@@ -55,8 +55,8 @@ class OptimizedDeployTest extends LibraryPipelineTest {
 
         assertThat(result).containsOnlyKeys("images", "cacheHitRate", "findings", "releaseTags", "deploy", "reportUrl");
         assertThat((List<Object>) result.get("images")).containsExactly(
-                Map.of("target", "web", "image", WEB, "digest", WEB_DIGEST, "size", 1482213),
-                Map.of("target", "worker", "image", WORKER, "digest", WORKER_DIGEST, "size", 9921410));
+                Map.of("target", "web", "image", WEB, "digest", WEB_DIGEST, "compressedBytes", 1482213),
+                Map.of("target", "worker", "image", WORKER, "digest", WORKER_DIGEST, "compressedBytes", 9921410));
         assertThat(result.get("cacheHitRate")).as("19 of 20 steps cached").isEqualTo(0.95);
         Map<String, Object> findings = (Map<String, Object>) result.get("findings");
         assertThat(findings).containsEntry("dockerfiles", recorded("hardenDockerfile"));
@@ -131,9 +131,9 @@ class OptimizedDeployTest extends LibraryPipelineTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "deployImages-unhealthy | optimizedDeploy: the health gate failed and every service was put back: web unhealthy:"
-                + " its HEALTHCHECK failed: exit code 1, wget: server returned error: HTTP/1.0 500 Internal Server Error",
-        "deployImages-not-put-back | optimizedDeploy: the health gate failed and not everything could be put back: web"
+        "deployImages-unhealthy | optimizedDeploy: web unhealthy: its HEALTHCHECK failed: exit code 1, wget: server"
+                + " returned error: HTTP/1.0 500 Internal Server Error; every service was put back",
+        "deployImages-not-put-back | optimizedDeploy: could not put everything back: web"
                 + " unhealthy: its HEALTHCHECK failed: exit code 1, wget: server returned error: HTTP/1.0 500 Internal"
                 + " Server Error; worker rollback failed: docker service rollback exited 1 (web runs nothing, worker runs"
                 + " registry.example.com/team/sample-app/worker@sha256:2222222222222222222222222222222222222222222222222222"

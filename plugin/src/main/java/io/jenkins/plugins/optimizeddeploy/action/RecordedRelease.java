@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.action;
 
 import hudson.model.Run;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.RunMetrics;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +19,8 @@ public final class RecordedRelease {
     /**
      * The images build {@code number} of the job of {@code run} deployed for {@code services}, in their order.
      *
-     * @throws IllegalArgumentException in one line, when the build does not exist or recorded no healthy deploy of
-     *                                  one of the services
+     * @throws BadInputException in one line, when the build does not exist or recorded no healthy deploy of one of
+     *                           the services
      */
     public static Map<String, String> images(Run<?, ?> run, int number, List<String> services) {
         return images(new RunBuild(run), number, services);
@@ -28,22 +29,15 @@ public final class RecordedRelease {
     static Map<String, String> images(RecordedBuild current, int number, List<String> services) {
         RecordedBuild build = current.build(number);
         if (build == null) {
-            throw new IllegalArgumentException("build #" + number + " does not exist (or was deleted)");
+            throw new BadInputException("build #" + number + " does not exist (or was deleted)");
         }
         RunMetrics metrics = build.metrics();
-        Map<String, String> deployed = metrics == null ? Map.of() : metrics.releasedDigests();
-        if (deployed.isEmpty()) {
-            throw new IllegalArgumentException("build #" + number + " has no record of a healthy deploy");
+        if (metrics == null) {
+            throw new BadInputException("build #" + number + " has no metrics record: no step of this plugin ran");
         }
         Map<String, String> images = new LinkedHashMap<>();
-        for (String service : services) {
-            String image = deployed.get(service);
-            if (image == null) {
-                throw new IllegalArgumentException("build #" + number + " recorded no healthy deploy of " + service
-                        + "; it deployed " + String.join(", ", deployed.keySet()));
-            }
-            images.put(service, image);
-        }
+        metrics.releasedImages("build #" + number, services)
+                .forEach((service, image) -> images.put(service, image.toString()));
         return images;
     }
 }

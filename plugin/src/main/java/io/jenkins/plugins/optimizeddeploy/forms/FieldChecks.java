@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.forms;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagRequest;
 import java.nio.file.InvalidPathException;
@@ -83,7 +84,7 @@ public final class FieldChecks {
         try {
             parser.apply(value);
             return Optional.empty();
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             return Optional.of(e.getMessage());
         }
     }

@@ -6,6 +6,7 @@ import hudson.model.Descriptor;
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.forms.CacheRepositoryField;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -96,11 +97,11 @@ public class BakeCache implements Describable<BakeCache>, Serializable {
      * as given (relative, or unset for the default): it is resolved on the agent, where the workspace is.
      *
      * @param defaultRepository the cache repository under Manage Jenkins, for when none is given; may be null
-     * @throws IllegalArgumentException naming the value when the primary, a fallback or the repository is not valid
+     * @throws BadInputException naming the value when the primary, a fallback or the repository is not valid
      */
     CacheSettings settings(String registry, String branch, String defaultBranch, String defaultRepository) {
         if (!REGISTRY_PRIMARY.equals(primary.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("cache primary '" + primary + "' is not known (known: "
+            throw new BadInputException("cache primary '" + primary + "' is not known (known: "
                     + REGISTRY_PRIMARY + ")");
         }
         List<CacheFallback> fallbacks = fallback.stream().map(CacheFallback::parse).toList();

@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuilderBackend;
 import java.io.IOException;
@@ -48,7 +49,7 @@ final class BakeImagesExecution extends SynchronousNonBlockingStepExecution<Map<
         try {
             request = step.request(buildEnvironment, Instant.now(), build.defaults());
             backend = step.builderBackend(build.defaults());
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new AbortException(BakeImagesStep.userError(e));
         }
         Run<?, ?> run = build.run();

@@ -4,7 +4,8 @@ import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.optimizeddeploy.engine.BakeImages;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeFileException;
-import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandFailedException;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.EngineException;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuilderBackend;
@@ -13,8 +14,6 @@ import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.CredentialsException;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,8 +57,7 @@ final class BakeImagesOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<
         BuildResult result;
         try {
             result = bake(workspace.toPath());
-        } catch (BakeFileException | ImageBuildException | CommandFailedException | RegistryException
-                | CredentialsException | UncheckedIOException | IllegalArgumentException e) {
+        } catch (EngineException | UncheckedIOException e) {
             // Targets built before the failure are no release: the record gets no image, only the time and failure.
             return new StepOutcome<>(null, List.of(), List.of(), MetricsJson.write(
                     MetricsParts.failedPhase(Phase.BUILD, StepOutcome.millisSince(started))),
@@ -78,7 +76,7 @@ final class BakeImagesOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<
      *
      * @throws BakeFileException     naming the file when it is missing or not a valid bake file
      * @throws ImageBuildException   naming the target when a build fails
-     * @throws IllegalArgumentException naming the file when it is outside the workspace
+     * @throws BadInputException naming the file when it is outside the workspace
      */
     BuildResult bake(Path workspace) {
         Path bakeFile = WorkspaceFile.resolve(workspace, "file", file);

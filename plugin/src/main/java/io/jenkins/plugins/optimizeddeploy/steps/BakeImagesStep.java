@@ -6,6 +6,7 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.SourceRevision;
@@ -183,7 +184,7 @@ public class BakeImagesStep extends RegistryStep implements StepInBuild {
     /**
      * The backend argument, else the default one, else {@code auto}.
      *
-     * @throws IllegalArgumentException naming the value and the known backends
+     * @throws BadInputException naming the value and the known backends
      */
     BuilderBackend builderBackend(StepDefaults defaults) {
         String chosen = StepDefaults.orDefault(backend, defaults.backend());
@@ -195,17 +196,17 @@ public class BakeImagesStep extends RegistryStep implements StepInBuild {
      * ({@code GIT_COMMIT}, {@code BRANCH_NAME}, {@code BUILD_NUMBER}, {@code GIT_URL}, {@code CHANGE_TARGET}); the
      * environment also sets bake variables. Arguments not given are taken from {@code defaults}.
      *
-     * @throws IllegalArgumentException naming the argument when the registry is missing or an argument is not valid
+     * @throws BadInputException naming the argument when the registry is missing or an argument is not valid
      */
     BuildRequest request(Map<String, String> environment, Instant created, StepDefaults defaults) {
         String registry = StepDefaults.orDefault(this.registry, defaults.registry());
         if (registry == null) {
-            throw new IllegalArgumentException("the argument 'registry' is required, e.g. " + FUNCTION_NAME
+            throw new BadInputException("the argument 'registry' is required, e.g. " + FUNCTION_NAME
                     + "(registry: 'reg.example.com/team', group: 'essential'), unless a default registry is set under"
                     + " Manage Jenkins");
         }
         if (group != null && !targets.isEmpty()) {
-            throw new IllegalArgumentException("give either 'group' (" + group + ") or 'targets' (" + targets
+            throw new BadInputException("give either 'group' (" + group + ") or 'targets' (" + targets
                     + "), not both");
         }
         String branch = environment.getOrDefault("BRANCH_NAME", DEFAULT_BRANCH);

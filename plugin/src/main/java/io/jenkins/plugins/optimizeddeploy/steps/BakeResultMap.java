@@ -18,7 +18,7 @@ final class BakeResultMap {
 
     /**
      * {@code backend}, {@code backendReason}, {@code steps} of all targets and {@code targets}: per target in plan
-     * order {@code target}, {@code image}, {@code images}, {@code digest}, {@code size} (compressed bytes),
+     * order {@code target}, {@code image}, {@code images}, {@code digest}, {@code compressedBytes},
      * {@code durationMillis}, {@code steps} ({@code total}, {@code cached}, {@code executed}), {@code cacheHitRate}
      * (0 to 1), {@code cacheSource} (the cache read, or {@code none: } and why), {@code cacheImportMillis},
      * {@code cacheExportMillis} and {@code cacheExportFailures}.
@@ -31,7 +31,7 @@ final class BakeResultMap {
             entry.put("image", target.image());
             entry.put("images", new ArrayList<>(target.images()));
             entry.put("digest", target.digest());
-            entry.put("size", target.compressedSize());
+            entry.put("compressedBytes", target.compressedBytes());
             entry.put("durationMillis", target.durationMillis());
             entry.put("steps", steps(target.steps()));
             entry.put("cacheHitRate", target.cacheHitRate());
@@ -65,7 +65,7 @@ final class BakeResultMap {
         List<StepSummary> records = new ArrayList<>();
         for (TargetResult target : result.targets()) {
             Map<String, Long> figures = new LinkedHashMap<>();
-            figures.put("compressedBytes", target.compressedSize());
+            figures.put("compressedBytes", target.compressedBytes());
             figures.put("durationMillis", target.durationMillis());
             figures.put("steps", (long) target.steps().total());
             figures.put("cachedSteps", (long) target.steps().cached());

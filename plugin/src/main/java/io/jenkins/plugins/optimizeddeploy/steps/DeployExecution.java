@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class DeployExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         try {
             step.requireValid();
             destinations = step.destinations(run);
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new AbortException(UserError.line(step.functionName(), e));
         }
         EnvVars environment = build.environment();

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import hudson.model.Run;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.KubernetesTarget;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -233,7 +234,7 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
     /**
      * The destinations as the release takes them, read on the controller, where other builds of the job are.
      *
-     * @throws IllegalArgumentException in one line, when what they name cannot be found
+     * @throws BadInputException in one line, when what they name cannot be found
      */
     Map<String, String> destinations(Run<?, ?> run) {
         return destinations();
@@ -242,22 +243,22 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
     /**
      * The arguments every release needs.
      *
-     * @throws IllegalArgumentException naming the argument that is missing or wrong
+     * @throws BadInputException naming the argument that is missing or wrong
      */
     void requireValid() {
         if (target == null || !List.of("swarm", "docker", "kubernetes", CAPROVER, WEBHOOK).contains(target)) {
-            throw new IllegalArgumentException("'target' must be swarm, docker, kubernetes, caprover or webhook, was "
+            throw new BadInputException("'target' must be swarm, docker, kubernetes, caprover or webhook, was "
                     + (target == null ? "missing" : "'" + target + "'"));
         }
         if (Arrays.stream(KubernetesTarget.Kind.values()).noneMatch(known -> known.name().equals(kind))) {
-            throw new IllegalArgumentException("'kind' must be deployment or statefulset, was '" + kind + "'");
+            throw new BadInputException("'kind' must be deployment or statefulset, was '" + kind + "'");
         }
         if (destinations().isEmpty()) {
-            throw new IllegalArgumentException("'services' names no service");
+            throw new BadInputException("'services' names no service");
         }
         health.forEach((service, check) -> {
             if (!destinations().containsKey(service)) {
-                throw new IllegalArgumentException("'health' names " + service + ", which is not one of the services "
+                throw new BadInputException("'health' names " + service + ", which is not one of the services "
                         + destinations().keySet());
             }
             HealthCheckArgument.check(service, check);
@@ -272,21 +273,21 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
         requireFor(WEBHOOK, "webhookUrl", webhookUrl != null);
         boolean http = target.equals(CAPROVER) || target.equals(WEBHOOK);
         if (!http && secretCredentialsId != null) {
-            throw new IllegalArgumentException("'secretCredentialsId' is for target caprover or webhook, not " + target);
+            throw new BadInputException("'secretCredentialsId' is for target caprover or webhook, not " + target);
         }
         if (!http) {
             return;
         }
         if ((target.equals(CAPROVER) ? caproverUrl : webhookUrl) == null) {
-            throw new IllegalArgumentException("target " + target + " needs '" + target + "Url'");
+            throw new BadInputException("target " + target + " needs '" + target + "Url'");
         }
         if (secretCredentialsId == null) {
-            throw new IllegalArgumentException("target " + target + " needs 'secretCredentialsId' (secret text: "
+            throw new BadInputException("target " + target + " needs 'secretCredentialsId' (secret text: "
                     + (target.equals(CAPROVER) ? "the captain password or an app token)" : "the hook's HMAC secret)"));
         }
         for (String service : destinations().keySet()) {
             if (!health.containsKey(service)) {
-                throw new IllegalArgumentException("target " + target + " checks no health itself: 'health' needs a"
+                throw new BadInputException("target " + target + " checks no health itself: 'health' needs a"
                         + " URL for " + service);
             }
         }
@@ -294,7 +295,7 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
 
     private void requireFor(String owner, String argument, boolean given) {
         if (given && !target.equals(owner)) {
-            throw new IllegalArgumentException("'" + argument + "' is for target " + owner + ", not " + target);
+            throw new BadInputException("'" + argument + "' is for target " + owner + ", not " + target);
         }
     }
 

@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,7 +57,7 @@ final class HardenDockerfileExecution extends SynchronousNonBlockingStepExecutio
     private static FailureThreshold threshold(HardenDockerfileStep step, StepDefaults defaults) throws AbortException {
         try {
             return step.threshold(defaults);
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new AbortException(HardenDockerfileStep.userError(e));
         }
     }

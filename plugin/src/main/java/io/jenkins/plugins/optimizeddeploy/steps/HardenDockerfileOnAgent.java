@@ -4,6 +4,9 @@ import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.EngineException;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.OperationFailedException;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import io.jenkins.plugins.optimizeddeploy.engine.files.OutputFile;
@@ -74,7 +77,7 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
     public LintSummary invoke(File workspace, VirtualChannel channel) throws IOException {
         try {
             return harden(workspace.toPath());
-        } catch (IllegalArgumentException e) {
+        } catch (EngineException e) {
             throw new AbortException(HardenDockerfileStep.userError(e));
         } catch (RuntimeException e) {
             throw new AgentFailure(HardenDockerfileStep.FUNCTION_NAME + " on the agent", e);
@@ -84,9 +87,10 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
     /**
      * Fixes the files in place when asked, lints them and writes the SARIF report.
      *
-     * @throws IllegalArgumentException naming the file when one is missing, unreadable or outside the workspace, or
-     *                                  the configuration when it is not valid (a file that does not parse is a
+     * @throws BadInputException        naming the file when one is missing, unreadable or outside the workspace,
+     *                                  or the configuration when it is not valid (a file that does not parse is a
      *                                  DL1000 finding)
+     * @throws OperationFailedException naming the file when a fixed one cannot be written
      */
     LintSummary harden(Path workspace) {
         long started = System.nanoTime();
@@ -143,7 +147,7 @@ final class HardenDockerfileOnAgent extends MasterToSlaveFileCallable<LintSummar
             Files.createDirectories(path.getParent());
             OutputFile.writeText(path, text);
         } catch (IOException e) {
-            throw new IllegalArgumentException("the " + argument + " '" + name + "' was not written: " + e.getMessage(),
+            throw new OperationFailedException("the " + argument + " '" + name + "' was not written: " + e.getMessage(),
                     e);
         }
     }

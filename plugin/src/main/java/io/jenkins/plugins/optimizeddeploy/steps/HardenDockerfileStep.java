@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.Extension;
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.forms.FailOnField;
 import io.jenkins.plugins.optimizeddeploy.forms.LintFilesFields;
@@ -125,7 +126,7 @@ public class HardenDockerfileStep extends Step implements StepInBuild {
     /**
      * The failure threshold {@code failOn} names, or null (no argument) to keep the configuration's.
      *
-     * @throws IllegalArgumentException naming the value and the accepted ones
+     * @throws BadInputException naming the value and the accepted ones
      */
     static FailureThreshold parseFailOn(String failOn) {
         return failOn == null ? null : FailureThreshold.parse(failOn);
@@ -134,7 +135,7 @@ public class HardenDockerfileStep extends Step implements StepInBuild {
     /**
      * The threshold given, else the default under Manage Jenkins, else null to keep the configuration's.
      *
-     * @throws IllegalArgumentException naming the value and the accepted ones
+     * @throws BadInputException naming the value and the accepted ones
      */
     FailureThreshold threshold(StepDefaults defaults) {
         return parseFailOn(StepDefaults.orDefault(failOn, defaults.failOn()));

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.HttpHealthCheck;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,12 @@ final class HealthCheckArgument {
     private static String text(String service, Map<?, ?> options) {
         Object url = options.get("url");
         if (url == null) {
-            throw new IllegalArgumentException("'health' of " + service + " has no url");
+            throw new BadInputException("'health' of " + service + " has no url");
         }
         StringBuilder text = new StringBuilder(url.toString().strip());
         for (Object key : options.keySet()) {
             if (!key.equals("url") && !OPTIONS.contains(String.valueOf(key))) {
-                throw new IllegalArgumentException("'health' of " + service + " has an unknown key '" + key
+                throw new BadInputException("'health' of " + service + " has an unknown key '" + key
                         + "'; it takes url, " + String.join(", ", OPTIONS));
             }
         }
@@ -50,13 +51,13 @@ final class HealthCheckArgument {
     /**
      * The check a text describes ({@link HttpHealthCheck#parse}).
      *
-     * @throws IllegalArgumentException in one line naming the service and what is wrong
+     * @throws BadInputException in one line naming the service and what is wrong
      */
     static HttpHealthCheck check(String service, String text) {
         try {
             return HttpHealthCheck.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'health' of " + service + ": " + e.getMessage(), e);
+        } catch (BadInputException e) {
+            throw new BadInputException("'health' of " + service + ": " + e.getMessage(), e);
         }
     }
 }

@@ -18,7 +18,7 @@ final class ImageInspectionMap {
 
     /**
      * {@code reference}, {@code digest}, {@code mediaType} and {@code platforms}: per platform {@code platform},
-     * {@code digest}, {@code compressedSize} (bytes), {@code layers} (count), {@code created}, {@code user},
+     * {@code digest}, {@code compressedBytes} (bytes), {@code layers} (count), {@code created}, {@code user},
      * {@code healthcheck}, {@code exposedPorts} and {@code labels}.
      */
     static Map<String, Object> from(ImageInspection inspection) {
@@ -38,7 +38,7 @@ final class ImageInspectionMap {
         Map<String, Object> platform = new LinkedHashMap<>();
         platform.put("platform", image.platform());
         platform.put("digest", image.manifestDigest());
-        platform.put("compressedSize", image.compressedSize());
+        platform.put("compressedBytes", image.compressedBytes());
         platform.put("layers", image.layers().size());
         platform.put("created", image.created());
         platform.put("user", image.user());

@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.EngineException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
@@ -44,7 +45,7 @@ abstract class ImageReadOnAgent<T> extends MasterToSlaveFileCallable<T> {
     public final T invoke(File workspace, VirtualChannel channel) throws IOException {
         try {
             return read();
-        } catch (RegistryException | CredentialsException | IllegalArgumentException e) {
+        } catch (EngineException e) {
             throw new AbortException(userError(e));
         } catch (RuntimeException e) {
             throw new AgentFailure(getClass().getSimpleName(), e);
@@ -66,5 +67,5 @@ abstract class ImageReadOnAgent<T> extends MasterToSlaveFileCallable<T> {
     abstract T readWith(RegistryClient client);
 
     /** The one line the step fails with. */
-    abstract String userError(RuntimeException e);
+    abstract String userError(EngineException e);
 }

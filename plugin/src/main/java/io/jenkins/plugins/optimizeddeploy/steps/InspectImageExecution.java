@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.Run;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import java.io.IOException;
@@ -48,7 +49,7 @@ final class InspectImageExecution extends SynchronousNonBlockingStepExecution<Ma
     private static ImageReference parseReference(String image) throws AbortException {
         try {
             return InspectImageStep.parseImage(image);
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new AbortException(InspectImageStep.userError(e));
         }
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.EngineException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspector;
@@ -36,7 +37,7 @@ final class InspectImageOnAgent extends ImageReadOnAgent<StepOutcome<Map<String,
     }
 
     @Override
-    String userError(RuntimeException e) {
+    String userError(EngineException e) {
         return InspectImageStep.userError(e);
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.Extension;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.forms.CredentialsIdField;
 import io.jenkins.plugins.optimizeddeploy.forms.ImageField;
@@ -11,7 +12,6 @@ import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code inspectImage(image: 'registry.example.com/team/app:1.0', credentialsId: 'registry-login', insecure: false)}:
@@ -37,7 +37,7 @@ public class InspectImageStep extends RegistryStep implements StepInBuild {
     /**
      * The image argument as a reference.
      *
-     * @throws IllegalArgumentException naming the argument when it is missing or is not a valid image reference
+     * @throws BadInputException naming the argument when it is missing or is not a valid image reference
      */
     ImageReference reference() {
         return parseImage(image);
@@ -45,7 +45,7 @@ public class InspectImageStep extends RegistryStep implements StepInBuild {
 
     static ImageReference parseImage(String image) {
         if (image == null || image.isBlank()) {
-            throw new IllegalArgumentException(FUNCTION_NAME + ": the argument 'image' is required, e.g. "
+            throw new BadInputException("the argument 'image' is required, e.g. "
                     + FUNCTION_NAME + "(image: 'registry.example.com/team/app:1.0')");
         }
         return ImageReference.parse(image.trim());

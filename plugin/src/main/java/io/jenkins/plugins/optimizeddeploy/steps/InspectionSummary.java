@@ -31,7 +31,7 @@ final class InspectionSummary {
     static StepSummary record(ImageInspection inspection) {
         Map<String, Long> figures = new LinkedHashMap<>();
         figures.put("platforms", (long) inspection.platforms().size());
-        figures.put("compressedBytes", inspection.platforms().stream().mapToLong(PlatformImage::compressedSize).sum());
+        figures.put("compressedBytes", inspection.platforms().stream().mapToLong(PlatformImage::compressedBytes).sum());
         return new StepSummary(InspectImageStep.FUNCTION_NAME, inspection.reference(), inspection.digest(), figures);
     }
 
@@ -45,7 +45,7 @@ final class InspectionSummary {
     }
 
     private static String platform(PlatformImage image) {
-        return TerminalText.escape(image.platform()) + " " + image.compressedSize() + " bytes in "
+        return TerminalText.escape(image.platform()) + " " + image.compressedBytes() + " bytes in "
                 + image.layers().size() + (image.layers().size() == 1 ? " layer" : " layers")
                 + ", user " + (image.user().isEmpty() ? "root (unset)" : TerminalText.escape(image.user()));
     }

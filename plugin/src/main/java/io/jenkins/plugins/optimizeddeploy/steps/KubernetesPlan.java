@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.KubernetesTarget;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.io.File;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -17,12 +18,12 @@ record KubernetesPlan(String kubeconfig, String context, String namespace, Strin
     static final String DEFAULT_KIND = KubernetesTarget.Kind.deployment.name();
 
     /**
-     * @throws IllegalArgumentException when the kubeconfig cannot be read or has no such context, or names several
+     * @throws BadInputException when the kubeconfig cannot be read or has no such context, or names several
      *                                  files (a {@code KUBECONFIG} list, which kubectl merges)
      */
     KubernetesTarget connect(Path workspace) {
         if (kubeconfig != null && kubeconfig.contains(File.pathSeparator)) {
-            throw new IllegalArgumentException("kubeconfig '" + kubeconfig + "' names several files; the kubernetes"
+            throw new BadInputException("kubeconfig '" + kubeconfig + "' names several files; the kubernetes"
                     + " target reads one: name it with kubeconfig");
         }
         return KubernetesTarget.connect(kubeconfig == null ? null : workspace.resolve(kubeconfig), context, namespace,

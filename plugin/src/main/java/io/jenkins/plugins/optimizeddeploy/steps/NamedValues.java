@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,7 +18,7 @@ final class NamedValues {
     /**
      * The entries, in the order given; none for null or a blank text.
      *
-     * @throws IllegalArgumentException naming the argument and the entry that is not {@code NAME=VALUE}
+     * @throws BadInputException naming the argument and the entry that is not {@code NAME=VALUE}
      */
     static LinkedHashMap<String, String> parse(String argument, Object value) {
         LinkedHashMap<String, String> entries = new LinkedHashMap<>();
@@ -30,7 +31,7 @@ final class NamedValues {
                 }
                 int equals = line.indexOf('=');
                 if (equals <= 0) {
-                    throw new IllegalArgumentException("'" + argument + "' expects NAME=VALUE lines or a map like"
+                    throw new BadInputException("'" + argument + "' expects NAME=VALUE lines or a map like"
                             + " [web: '...'], got '" + line.strip() + "'");
                 }
                 put(argument, entries, line.substring(0, equals), line.substring(equals + 1));
@@ -41,7 +42,7 @@ final class NamedValues {
 
     private static void put(String argument, Map<String, String> entries, String name, String value) {
         if (entries.put(name.strip(), value.strip()) != null) {
-            throw new IllegalArgumentException("'" + argument + "' names " + name.strip() + " twice");
+            throw new BadInputException("'" + argument + "' names " + name.strip() + " twice");
         }
     }
 

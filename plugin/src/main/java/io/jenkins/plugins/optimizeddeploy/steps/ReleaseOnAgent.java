@@ -18,15 +18,15 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceDeploy;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.SwarmTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.WebhookTarget;
-import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandFailedException;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.EngineException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
-import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.CredentialsException;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,8 +86,7 @@ final class ReleaseOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<Str
         long started = System.nanoTime();
         try {
             result = release(workspace.toPath());
-        } catch (DeployException | CommandFailedException | RegistryException | CredentialsException
-                | UncheckedIOException | IllegalArgumentException e) {
+        } catch (EngineException | UncheckedIOException e) {
             throw new AbortException(UserError.line(plan.functionName(), e));
         } catch (RuntimeException e) {
             throw new AgentFailure(plan.functionName() + " on the agent", e);
@@ -151,7 +150,12 @@ final class ReleaseOnAgent extends MasterToSlaveFileCallable<StepOutcome<Map<Str
 
     private DeployTarget target(BuilderAccess.Session session, DeployHistory history) {
         if (plan.endpoint() != null) {
-            URI url = URI.create(plan.endpoint().url());
+            URI url;
+            try {
+                url = new URI(plan.endpoint().url());
+            } catch (URISyntaxException e) {
+                throw new BadInputException("'" + plan.target() + "Url' is not a URL: " + e.getReason(), e);
+            }
             if (plan.target().equals(DeployStep.WEBHOOK)) {
                 return new WebhookTarget(url, secret.value(), history, HTTP_RETRY_PAUSE);
             }

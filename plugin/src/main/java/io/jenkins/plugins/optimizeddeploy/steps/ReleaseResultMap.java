@@ -2,7 +2,6 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
-import io.jenkins.plugins.optimizeddeploy.engine.deploy.Outcome;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceResult;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
@@ -12,12 +11,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
  * What {@code deployImages} and {@code rollbackDeploy} return to the Pipeline script, log and record, in plain maps,
  * lists, strings and numbers: {@code [services: [[service:, from:, to:, outcome:, timeToHealthyMillis:, reason:,
- * running:]...], rolledBack: bool]}, the fields the command line's JSON has.
+ * running:]...], rolledBack: bool, failure:]}, the fields the command line's JSON has, and the line the step fails
+ * with (null when every service is healthy) for a script that calls it with {@code propagate: false}.
  */
 final class ReleaseResultMap {
 
@@ -33,7 +33,7 @@ final class ReleaseResultMap {
         List<String> log = result.summary().stream().map(line -> functionName + ": " + line).toList();
         return new StepOutcome<>(from(result), log, records(functionName, result),
                 MetricsJson.write(MetricsParts.release(action, result, wallMillis)),
-                result.healthy() ? null : TerminalText.escape(failure(functionName, result)));
+                failure(result).map(line -> functionName + ": " + line).orElse(null));
     }
 
     static Map<String, Object> from(ReleaseResult result) {
@@ -52,6 +52,7 @@ final class ReleaseResultMap {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("services", services);
         value.put("rolledBack", result.rolledBack());
+        value.put("failure", failure(result).orElse(null));
         return value;
     }
 
@@ -67,17 +68,8 @@ final class ReleaseResultMap {
         return records;
     }
 
-    /** The platform's words in the reasons are escaped by the caller: they cannot drive a terminal. */
-    private static String failure(String functionName, ReleaseResult result) {
-        String failed = result.services().stream().filter(service -> service.reason() != null)
-                .map(service -> service.service() + " " + service.outcome().name().toLowerCase().replace('_', ' ')
-                        + ": " + service.reason())
-                .collect(Collectors.joining("; "));
-        if (result.services().stream().anyMatch(service -> service.outcome() == Outcome.ROLLBACK_FAILED)) {
-            String running = result.services().stream().map(service -> service.service() + " runs "
-                    + (service.running() == null ? "nothing" : service.running())).collect(Collectors.joining(", "));
-            return functionName + ": could not put everything back: " + failed + " (" + running + ")";
-        }
-        return functionName + ": " + failed + (result.rolledBack() ? "; every service was put back" : "");
+    /** The platform's words in the reasons escaped: they cannot drive a terminal. */
+    private static Optional<String> failure(ReleaseResult result) {
+        return result.failure().map(TerminalText::escape);
     }
 }

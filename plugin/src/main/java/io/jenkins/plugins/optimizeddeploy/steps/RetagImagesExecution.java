@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagRequest;
 import java.io.IOException;
@@ -51,7 +52,7 @@ final class RetagImagesExecution extends SynchronousNonBlockingStepExecution<Lis
     private static RetagRequest parseRequest(RetagImagesStep step) throws AbortException {
         try {
             return RetagRequest.of(step.getImages(), step.getTags(), step.getTo());
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new AbortException(RetagImagesStep.userError(e));
         }
     }

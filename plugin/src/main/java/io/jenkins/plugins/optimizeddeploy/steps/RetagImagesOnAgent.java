@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.EngineException;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFileException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
@@ -44,7 +45,7 @@ final class RetagImagesOnAgent extends MasterToSlaveFileCallable<StepOutcome<Lis
     public StepOutcome<List<Map<String, Object>>> invoke(File workspace, VirtualChannel channel) throws IOException {
         try {
             return RetagResultMap.outcome(retag());
-        } catch (CredentialsException | InputFileException e) {
+        } catch (EngineException e) {
             throw new AbortException(RetagImagesStep.userError(e));
         } catch (RuntimeException e) {
             throw new AgentFailure(RetagImagesStep.FUNCTION_NAME + " on the agent", e);

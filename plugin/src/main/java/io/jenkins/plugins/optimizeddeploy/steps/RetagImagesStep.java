@@ -66,9 +66,7 @@ public class RetagImagesStep extends RegistryStep implements StepInBuild {
 
     /** The one line a user sees for a problem with their input. */
     static String userError(RuntimeException e) {
-        String message = e.getMessage().startsWith("retag: ") ? e.getMessage().substring("retag: ".length())
-                : e.getMessage();
-        return UserError.line(FUNCTION_NAME, message);
+        return UserError.line(FUNCTION_NAME, e);
     }
 
     /** A line of the retag's report for the build log: it may quote a registry's answer, so it is escaped. */

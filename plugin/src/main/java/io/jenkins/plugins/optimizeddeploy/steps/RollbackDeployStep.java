@@ -6,6 +6,7 @@ import hudson.model.Run;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.optimizeddeploy.action.RecordedRelease;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.forms.CredentialsIdField;
 import io.jenkins.plugins.optimizeddeploy.forms.FormAccess;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ public class RollbackDeployStep extends DeployStep {
     void requireValid() {
         super.requireValid();
         if (!to.equals(PREVIOUS) && !namesBuild(to) && services.size() != 1) {
-            throw new IllegalArgumentException("'to: " + to + "' names one image: give exactly one service");
+            throw new BadInputException("'to: " + to + "' names one image: give exactly one service");
         }
     }
 

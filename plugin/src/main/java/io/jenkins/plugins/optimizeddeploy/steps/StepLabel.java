@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class StepLabel {
         ImageReference image;
         try {
             image = ImageReference.parse(reference.strip());
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             return reference;
         }
         String repository = image.repository();

@@ -8,13 +8,12 @@ final class UserError {
     private UserError() {
     }
 
+    /**
+     * @param e an engine exception, or the agent's I/O failing (a full disk): a message that names what went wrong
+     *          and never the step
+     */
     static String line(String functionName, RuntimeException e) {
-        return line(functionName, e.getMessage());
-    }
-
-    static String line(String functionName, String message) {
         // the message may quote a Dockerfile or a registry's answer: escaped, it cannot drive a terminal
-        String escaped = TerminalText.escape(message);
-        return escaped.startsWith(functionName + ":") ? escaped : functionName + ": " + escaped;
+        return functionName + ": " + TerminalText.escape(e.getMessage());
     }
 }

@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.Run;
 import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
@@ -43,7 +44,7 @@ final class VerifyImageExecution extends SynchronousNonBlockingStepExecution<Map
         try {
             reference = VerifyImageStep.parseImage(step.getImage());
             threshold = step.threshold(build.defaults());
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new AbortException(VerifyImageStep.userError(e));
         }
         Run<?, ?> run = build.run();

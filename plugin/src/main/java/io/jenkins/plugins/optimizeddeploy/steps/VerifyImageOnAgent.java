@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.EngineException;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.LintReport;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
@@ -37,7 +38,7 @@ final class VerifyImageOnAgent extends ImageReadOnAgent<LintSummary> {
     }
 
     @Override
-    String userError(RuntimeException e) {
+    String userError(EngineException e) {
         return VerifyImageStep.userError(e);
     }
 }

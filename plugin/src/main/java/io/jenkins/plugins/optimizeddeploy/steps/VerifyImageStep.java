@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 
 import hudson.Extension;
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.forms.CredentialsIdField;
@@ -52,11 +53,11 @@ public class VerifyImageStep extends RegistryStep implements StepInBuild {
     /**
      * The image argument as a reference.
      *
-     * @throws IllegalArgumentException naming the argument when it is missing or is not a valid image reference
+     * @throws BadInputException naming the argument when it is missing or is not a valid image reference
      */
     static ImageReference parseImage(String image) {
         if (image == null || image.isBlank()) {
-            throw new IllegalArgumentException(FUNCTION_NAME + ": the argument 'image' is required, e.g. "
+            throw new BadInputException("the argument 'image' is required, e.g. "
                     + FUNCTION_NAME + "(image: 'registry.example.com/team/app:1.0')");
         }
         return ImageReference.parse(image.trim());
@@ -65,7 +66,7 @@ public class VerifyImageStep extends RegistryStep implements StepInBuild {
     /**
      * The failure threshold {@code failOn} names, {@code error} when it is null.
      *
-     * @throws IllegalArgumentException naming the value and the accepted ones
+     * @throws BadInputException naming the value and the accepted ones
      */
     static FailureThreshold parseFailOn(String failOn) {
         return FailureThreshold.parse(failOn == null ? DEFAULT_FAIL_ON : failOn);
@@ -74,7 +75,7 @@ public class VerifyImageStep extends RegistryStep implements StepInBuild {
     /**
      * The threshold given, else the default under Manage Jenkins, else {@code error}.
      *
-     * @throws IllegalArgumentException naming the value and the accepted ones
+     * @throws BadInputException naming the value and the accepted ones
      */
     FailureThreshold threshold(StepDefaults defaults) {
         return parseFailOn(StepDefaults.orDefault(failOn, defaults.failOn()));

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,18 +22,18 @@ final class WorkspaceFile {
      * {@code name} resolved against {@code workspace}: the real path of the file, or where it is to be created when
      * it does not exist yet.
      *
-     * @throws IllegalArgumentException naming the argument and the path when it leads out of the workspace (the
+     * @throws BadInputException naming the argument and the path when it leads out of the workspace (the
      *                                  message never says where a link points)
      */
     static Path resolve(Path workspace, String argument, String name) {
         Path root = realPath(workspace.toAbsolutePath().normalize(), argument, name);
         Path resolved = root.resolve(name).normalize();
         if (!resolved.startsWith(root)) {
-            throw new IllegalArgumentException("the " + argument + " '" + name + "' is outside the workspace " + root);
+            throw new BadInputException("the " + argument + " '" + name + "' is outside the workspace " + root);
         }
         Path real = realPath(resolved, argument, name);
         if (!real.startsWith(root)) {
-            throw new IllegalArgumentException("the " + argument + " '" + name + "' is outside the workspace " + root
+            throw new BadInputException("the " + argument + " '" + name + "' is outside the workspace " + root
                     + ": a link leads out of it");
         }
         return real;
@@ -42,7 +43,7 @@ final class WorkspaceFile {
         try {
             return followLinks(path, MAX_LINKS);
         } catch (IOException e) {
-            throw new IllegalArgumentException("the " + argument + " '" + name + "' cannot be resolved in the"
+            throw new BadInputException("the " + argument + " '" + name + "' cannot be resolved in the"
                     + " workspace: " + e.getMessage(), e);
         }
     }

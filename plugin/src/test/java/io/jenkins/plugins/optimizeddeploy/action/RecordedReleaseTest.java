@@ -13,13 +13,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RecordedReleaseTest {
+    private static final String WEB_3 = "reg.example.com/web@sha256:" + "3".repeat(64);
+    private static final String WORKER_3 = "reg.example.com/worker@sha256:" + "3".repeat(64);
+    private static final String WEB_4 = "reg.example.com/web@sha256:" + "4".repeat(64);
 
     private static final RunMetrics DEPLOYED = RunMetrics.of("app", "#3", Instant.EPOCH).mergedWith(
-            MetricsParts.deploys(Phase.DEPLOY, List.of(new Deployment("web", "r/web@sha256:3", false, true, 900, ""),
-                    new Deployment("worker", "r/worker@sha256:3", false, true, 1_100, "")), 2_000));
+            MetricsParts.deploys(Phase.DEPLOY, List.of(new Deployment("web", WEB_3, false, true, 900, ""),
+                    new Deployment("worker", WORKER_3, false, true, 1_100, "")), 2_000));
     private static final RunMetrics PUT_BACK = RunMetrics.of("app", "#4", Instant.EPOCH).mergedWith(
-            MetricsParts.deploys(Phase.DEPLOY, List.of(new Deployment("web", "r/web@sha256:4", false, true, 900, ""),
-                    new Deployment("worker", "r/worker@sha256:3", true, false, 1_100, "no health")), 2_000));
+            MetricsParts.deploys(Phase.DEPLOY, List.of(new Deployment("web", WEB_4, false, true, 900, ""),
+                    new Deployment("worker", WORKER_3, true, false, 1_100, "no health")), 2_000));
     private final Build current = new Build(6, null, Map.of(1, new Build(1, null, Map.of()),
             2, new Build(2, RunMetrics.of("app", "#2", Instant.EPOCH), Map.of()), 3, new Build(3, DEPLOYED, Map.of()),
             4, new Build(4, PUT_BACK, Map.of())));
@@ -27,7 +30,7 @@ class RecordedReleaseTest {
     @Test
     void shouldGiveEachServiceTheImageTheBuildDeployed() {
         assertThat(RecordedRelease.images(current, 3, List.of("worker", "web")))
-                .containsExactly(Map.entry("worker", "r/worker@sha256:3"), Map.entry("web", "r/web@sha256:3"));
+                .containsExactly(Map.entry("worker", WORKER_3), Map.entry("web", WEB_3));
     }
 
     @Test
@@ -35,7 +38,7 @@ class RecordedReleaseTest {
         assertThatThrownBy(() -> RecordedRelease.images(current, 5, List.of("web")))
                 .hasMessage("build #5 does not exist (or was deleted)");
         assertThatThrownBy(() -> RecordedRelease.images(current, 1, List.of("web")))
-                .hasMessage("build #1 has no record of a healthy deploy");
+                .hasMessage("build #1 has no metrics record: no step of this plugin ran");
         assertThatThrownBy(() -> RecordedRelease.images(current, 2, List.of("web")))
                 .hasMessage("build #2 has no record of a healthy deploy");
         assertThatThrownBy(() -> RecordedRelease.images(current, 4, List.of("web")))

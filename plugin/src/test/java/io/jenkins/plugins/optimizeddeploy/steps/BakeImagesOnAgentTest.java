@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuilderBackend;
@@ -71,7 +72,7 @@ class BakeImagesOnAgentTest {
             String name = (String) target.get("target");
             assertThat(target.get("image")).isEqualTo(registry.hostPort() + "/plugin/" + name + ":t1");
             assertThat(target.get("digest")).isEqualTo(registry.manifest("plugin/" + name, "t1").digest());
-            assertThat((long) target.get("size")).isPositive();
+            assertThat((long) target.get("compressedBytes")).isPositive();
             assertThat((double) target.get("cacheHitRate")).isGreaterThanOrEqualTo(0.9);
             assertThat(target.get("cacheExportFailures")).isEqualTo(List.of());
             assertThat((long) target.get("cacheExportMillis")).as("cache images pushed").isPositive();
@@ -140,7 +141,7 @@ class BakeImagesOnAgentTest {
                 BuilderBackend.DOCKER, access(login()), launcher(), log);
 
         assertThatThrownBy(() -> outside.bake(SampleApp.directory()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("the file '../docker-bake.hcl' is outside the workspace");
     }
 
@@ -153,7 +154,7 @@ class BakeImagesOnAgentTest {
                 access(login()), launcher(), log);
 
         assertThatThrownBy(() -> linked.bake(workspace))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("the file 'docker-bake.hcl' is outside the workspace " + workspace.toRealPath()
                         + ": a link leads out of it");
     }

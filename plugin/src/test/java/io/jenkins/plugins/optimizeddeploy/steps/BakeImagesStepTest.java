@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hudson.Extension;
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.SourceRevision;
@@ -216,11 +217,9 @@ class BakeImagesStepTest {
     }
 
     @Test
-    void shouldPutTheStepsNameOnceBeforeAUserError() {
-        assertThat(BakeImagesStep.userError(new IllegalArgumentException("the bake file is missing")))
+    void shouldPutTheStepsNameBeforeAUserError() {
+        assertThat(BakeImagesStep.userError(new BadInputException("the bake file is missing")))
                 .isEqualTo("bakeImages: the bake file is missing");
-        assertThat(BakeImagesStep.userError(new IllegalArgumentException("bakeImages: nothing to build")))
-                .isEqualTo("bakeImages: nothing to build");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.CacheTimes;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
 import java.io.IOException;
@@ -16,10 +17,12 @@ class BakeResultMapTest {
     private static final String WEB_DIGEST = "sha256:" + "a".repeat(64);
 
     private static TargetResult target(String name, int total, int cached, List<String> exportFailures) {
-        return new TargetResult(name, "docker", "reg.example.com/team/" + name + ":0123abc",
-                List.of("reg.example.com/team/" + name + ":0123abc", "reg.example.com/team/" + name + ":main"),
-                WEB_DIGEST, 12_345L, 4_200L, new StepStatistics(total, cached, total - cached),
-                List.of(), "branch reg.example.com/team/cache/" + name + "/main", 150L, 300L, exportFailures);
+        return TargetResult.builder(name, "docker").pushed("reg.example.com/team/" + name + ":0123abc",
+                        List.of("reg.example.com/team/" + name + ":0123abc", "reg.example.com/team/" + name + ":main"),
+                        WEB_DIGEST, 12_345L)
+                .durationMillis(4_200L).steps(new StepStatistics(total, cached, total - cached), List.of())
+                .cache("branch reg.example.com/team/cache/" + name + "/main", new CacheTimes(150L, 300L), exportFailures)
+                .build();
     }
 
     private static final BuildResult RESULT = new BuildResult("docker", "buildx is not installed",
@@ -39,7 +42,7 @@ class BakeResultMapTest {
                 Map.entry("image", "reg.example.com/team/web:0123abc"),
                 Map.entry("images", List.of("reg.example.com/team/web:0123abc", "reg.example.com/team/web:main")),
                 Map.entry("digest", WEB_DIGEST),
-                Map.entry("size", 12_345L),
+                Map.entry("compressedBytes", 12_345L),
                 Map.entry("durationMillis", 4_200L),
                 Map.entry("steps", Map.of("total", 10, "cached", 9, "executed", 1)),
                 Map.entry("cacheHitRate", 0.9),

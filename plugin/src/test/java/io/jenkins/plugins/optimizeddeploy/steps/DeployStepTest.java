@@ -63,7 +63,7 @@ class DeployStepTest {
         assertThatThrownBy(() -> step.setHealth(Map.of("web", Map.of("status", 200))))
                 .hasMessage("'health' of web has no url");
         step.setHealth("web=http://web/health status=abc");
-        assertThatThrownBy(step::requireValid).hasMessage("'health' of web: For input string: \"abc\"");
+        assertThatThrownBy(step::requireValid).hasMessage("'health' of web: option 'status=abc' needs a number");
         step.setHealth("web=http://web/health status=700");
         assertThatThrownBy(step::requireValid)
                 .hasMessage("'health' of web: expected HTTP status of http://web/health must be 100-599, was 700");

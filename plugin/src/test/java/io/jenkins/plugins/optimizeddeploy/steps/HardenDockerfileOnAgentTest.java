@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.OperationFailedException;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.testsupport.FullDisk;
 import java.io.IOException;
@@ -104,7 +106,7 @@ class HardenDockerfileOnAgentTest {
     void shouldFailWithOneLineNamingAMissingFile() {
         assertThatThrownBy(() -> onAgent(List.of("app/Dockerfile"), null, null, null, Map.of())
                 .harden(workspace))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .satisfies(e -> assertThat(HardenDockerfileStep.userError((RuntimeException) e))
                         .isEqualTo("hardenDockerfile: the file 'app/Dockerfile' does not exist"));
     }
@@ -115,11 +117,11 @@ class HardenDockerfileOnAgentTest {
 
         assertThatThrownBy(() -> onAgent(List.of("../Dockerfile"), null, null, null, Map.of())
                 .harden(workspace))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("the file '../Dockerfile' is outside the workspace");
         assertThatThrownBy(() -> onAgent(List.of("Dockerfile"), null, "../out.sarif", null, Map.of())
                 .harden(workspace))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("the sarif '../out.sarif' is outside the workspace");
     }
 
@@ -220,7 +222,8 @@ class HardenDockerfileOnAgentTest {
                     FailureThreshold.NONE, null, null, Map.of()).harden(full));
 
             assertThat(Files.readString(full.resolve("Dockerfile"))).isEqualTo(original);
-            assertThat(failure).isInstanceOf(IllegalArgumentException.class)
+            assertThat(failure).as("an engine exception: one line, not a bug's stack trace")
+                    .isInstanceOf(OperationFailedException.class)
                     .hasMessageStartingWith("the file 'Dockerfile' was not written: ")
                     .hasMessageContaining("No space left on device");
             try (var left = Files.list(full)) {
@@ -258,7 +261,7 @@ class HardenDockerfileOnAgentTest {
         try {
             new HardenDockerfileOnAgent(files, fix, null, sarif, config, Map.of()).harden(workspace);
             return "passed";
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             return HardenDockerfileStep.userError(e);
         }
     }

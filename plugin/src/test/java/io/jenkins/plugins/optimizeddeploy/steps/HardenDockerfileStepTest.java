@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.Extension;
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import java.util.Arrays;
 import java.util.List;
@@ -78,8 +79,7 @@ class HardenDockerfileStepTest {
     @Test
     void shouldNameTheValueAndTheAcceptedOnesForAnUnknownThreshold() {
         assertThatThrownBy(() -> HardenDockerfileStep.parseFailOn("fatal"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .satisfies(e -> assertThat(HardenDockerfileStep.userError((IllegalArgumentException) e))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(HardenDockerfileStep.userError(e))
                         .startsWith("hardenDockerfile: Unknown failure threshold 'fatal'")
                         .contains("error, warning, info, style, none"));
     }

@@ -30,7 +30,7 @@ class ImageInspectionMapTest {
         assertThat(platforms.get(0))
                 .containsEntry("platform", "linux/amd64")
                 .containsEntry("digest", Inspections.AMD64_DIGEST)
-                .containsEntry("compressedSize", 1_234_567L)
+                .containsEntry("compressedBytes", 1_234_567L)
                 .containsEntry("layers", 2)
                 .containsEntry("created", "2026-11-26T10:00:00Z")
                 .containsEntry("user", "app")

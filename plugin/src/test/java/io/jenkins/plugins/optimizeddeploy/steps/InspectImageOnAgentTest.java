@@ -46,7 +46,7 @@ class InspectImageOnAgentTest {
         assertThat(inspection.value()).containsEntry("reference", image).containsEntry("digest", digest);
         assertThat(platforms(inspection)).singleElement().satisfies(platform -> {
             assertThat(platform).containsEntry("platform", "linux/amd64");
-            assertThat((long) platform.get("compressedSize")).isPositive();
+            assertThat((long) platform.get("compressedBytes")).isPositive();
             assertThat((int) platform.get("layers")).isPositive();
         });
         assertThat(inspection.log()).singleElement().asString()

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -86,9 +87,9 @@ class KubernetesReleaseOnAgentTest {
         assertThat(unknown.failure()).startsWith("deployImages: nope ")
                 .contains("deployment nope not found in namespace shop on " + server.url("/"))
                 .doesNotContain("\n").doesNotContain(TOKEN);
-        // the agent turns it into the step's one-line AbortException, as every IllegalArgumentException
+        // the agent turns it into the step's one-line AbortException, as every engine exception
         assertThatThrownBy(() -> otherContext.kubernetesPlan(null).connect(workspace))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("kubeconfig [" + workspace.resolve("kubeconfig") + "] has no context prod");
     }
 
@@ -116,9 +117,9 @@ class KubernetesReleaseOnAgentTest {
         DeployImagesStep step = new DeployImagesStep("kubernetes", Map.of("web", IMAGE));
         Map<String, String> environment = Map.of("KUBECONFIG", "/one/config:/other/config");
 
-        // the agent turns it into the step's one-line AbortException, as every IllegalArgumentException
+        // the agent turns it into the step's one-line AbortException, as every engine exception
         assertThatThrownBy(() -> ReleasePlan.of(step, step.destinations(), environment).kubernetes().connect(workspace))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("kubeconfig '/one/config:/other/config' names"
+                .isInstanceOf(BadInputException.class).hasMessage("kubeconfig '/one/config:/other/config' names"
                         + " several files; the kubernetes target reads one: name it with kubeconfig");
     }
 

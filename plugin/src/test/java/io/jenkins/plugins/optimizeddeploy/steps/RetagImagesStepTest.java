@@ -3,6 +3,8 @@ package io.jenkins.plugins.optimizeddeploy.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.Extension;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.OperationFailedException;
 import java.lang.reflect.Constructor;
 import java.util.Arrays;
 import java.util.List;
@@ -53,14 +55,14 @@ class RetagImagesStepTest {
 
     @Test
     void shouldNameTheStepOnceInAUserError() {
-        assertThat(RetagImagesStep.userError(new IllegalArgumentException("retag: at least one new tag is required")))
+        assertThat(RetagImagesStep.userError(new BadInputException("at least one new tag is required")))
                 .isEqualTo("retagImages: at least one new tag is required");
     }
 
     @Test
     void shouldEscapeTerminalControlCharactersInAUserError() {
-        assertThat(RetagImagesStep.userError(new IllegalStateException(
-                "retag: the registry answered 'denied\u001b]0;pwned\u0007'")))
+        assertThat(RetagImagesStep.userError(new OperationFailedException(
+                "the registry answered 'denied\u001b]0;pwned\u0007'")))
                 .isEqualTo("retagImages: the registry answered 'denied\\x1b]0;pwned\\x07'");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -49,10 +50,11 @@ class VerifyImageStepTest {
     void shouldRejectAMissingImageAndAnUnknownThresholdNamingStepAndValue() {
         for (String missing : Arrays.asList(null, "", "   ")) {
             assertThatThrownBy(() -> VerifyImageStep.parseImage(missing))
-                    .hasMessageStartingWith("verifyImage: the argument 'image' is required");
+                    .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(VerifyImageStep.userError(e))
+                            .startsWith("verifyImage: the argument 'image' is required"));
         }
         assertThatThrownBy(() -> VerifyImageStep.parseFailOn("fatal"))
-                .isInstanceOfSatisfying(IllegalArgumentException.class, e -> assertThat(VerifyImageStep.userError(e))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(VerifyImageStep.userError(e))
                         .startsWith("verifyImage: ").contains("'fatal'").doesNotContain("\n"));
     }
 }

@@ -37,9 +37,15 @@ public final class BakeFileReader {
     private static final Set<String> BLOCK_TYPES = Set.of("variable", "group", "target", "function");
     private static final Pattern TARGET_NAME = Pattern.compile("[a-zA-Z0-9_-]+");
     private static final Set<String> STRING_ATTRIBUTES = Set.of("context", "dockerfile", "target");
-    private static final Set<String> LIST_ATTRIBUTES = Set.of("tags", "platforms", "cache-from", "cache-to", "inherits");
+    private static final Set<String> LIST_ATTRIBUTES = Set.of("tags", "platforms", "inherits");
+    /** Lists of cache entries: CSV strings, or objects of fields. */
+    private static final Set<String> CACHE_ATTRIBUTES = Set.of("cache-from", "cache-to");
     /** Map attributes whose null entries are allowed and leave an inherited entry as it is. */
     private static final Set<String> NULLABLE_MAP_ATTRIBUTES = Set.of("args", "labels");
+    /** The attributes a variable block may set. */
+    private static final Set<String> VARIABLE_ATTRIBUTES = Set.of("default", "type", "description");
+    /** The attributes that make a target block a matrix of targets rather than attributes of one. */
+    private static final Set<String> MATRIX_ATTRIBUTES = Set.of("matrix", "name");
     /** List attributes that add to what is inherited or merged instead of replacing it. */
     private static final Set<String> ACCUMULATING_ATTRIBUTES = Set.of("cache-from", "inherits");
 
@@ -167,7 +173,8 @@ public final class BakeFileReader {
     }
 
     private static BakeDefinition evaluate(String source, HclBody file, Map<String, String> environment) {
-        Map<String, HclExpression> declared = new LinkedHashMap<>();
+        Map<String, BakeEvaluation.VariableBlock> declared = new LinkedHashMap<>();
+        Map<String, BakeEvaluation.UserFunction> functions = new LinkedHashMap<>();
         Map<String, HclBody> groupBodies = new LinkedHashMap<>();
         Map<String, List<HclBody>> targetBodies = new LinkedHashMap<>();
         for (HclBody.Block block : file.blocks()) {
@@ -178,33 +185,49 @@ public final class BakeFileReader {
             }
             String name = block.labels().get(0);
             switch (block.type()) {
-                // a repeated variable: the last one counts
-                case "variable" -> declared.put(name, variableDefault(where, name, block.body()));
+                // a repeated variable or function: the last one counts
+                case "variable" -> declared.put(name, variable(where, name, block.body()));
+                case "function" -> functions.put(name, function(where, name, block.body()));
                 // a repeated group replaces the earlier one; a repeated target is merged into it
                 case "group" -> groupBodies.put(checkedName(where, "group", name), block.body());
                 case "target" -> targetBodies.computeIfAbsent(checkedName(where, "target", name),
                         key -> new ArrayList<>()).add(block.body());
                 default -> throw new BakeFileException(where + ": block type '" + block.type()
-                        + "' is not supported (supported: variable, group, target)");
+                        + "' is not supported (supported: variable, function, group, target)");
             }
         }
-        BakeEvaluation evaluation = new BakeEvaluation(source, file.attributes(), declared, environment);
+        BakeEvaluation evaluation = new BakeEvaluation(source, file.attributes(), declared, functions, environment);
+        evaluation.referTargetsThrough(new TargetReferences(source, targetBodies, evaluation));
+        evaluation.validate();
         Map<String, List<String>> groups = new LinkedHashMap<>();
         groupBodies.forEach((name, body) -> {
             HclExpression members = body.attributes().get("targets");
             Object value = members == null ? null : evaluation.evaluate(members, "group " + name + ".targets");
-            groups.put(name, value == null ? List.of() : stringList(source, "group " + name, "targets", value));
+            groups.put(name, value == null ? List.of() : stringList(source, "group " + name, "targets",
+                    unescaped(value)));
         });
         Map<String, Map<String, Object>> declaredTargets = new LinkedHashMap<>();
         targetBodies.forEach((name, bodies) -> {
-            Map<String, Object> merged = new LinkedHashMap<>();
-            for (HclBody body : bodies) {
-                Map<String, Object> attributes = new LinkedHashMap<>();
-                body.attributes().forEach((attribute, expression) -> attributes.put(attribute,
-                        evaluation.evaluate(expression, "target " + name + "." + attribute)));
-                mergeInto(merged, typed(source, "target " + name, attributes));
+            HclExpression matrix = lastAttribute(bodies, "matrix");
+            if (matrix == null) {
+                declaredTargets.put(name, targetAttributes(source, name, bodies, evaluation, Map.of()));
+                return;
             }
-            declaredTargets.put(name, merged);
+            HclExpression nameExpression = lastAttribute(bodies, "name");
+            if (nameExpression == null) {
+                throw new BakeFileException(source + ": target '" + name + "' has a matrix but no name to tell its"
+                        + " targets apart");
+            }
+            List<String> expanded = new ArrayList<>();
+            for (Map<String, Object> values : combinations(source, name, evaluation.evaluate(matrix,
+                    "target " + name + ".matrix"))) {
+                String expandedName = checkedName(source + ": target " + name, "target", string(source,
+                        "target " + name, "name", evaluation.evaluate(nameExpression, "target " + name + ".name",
+                                values)));
+                expanded.add(expandedName);
+                declaredTargets.put(expandedName, targetAttributes(source, expandedName, bodies, evaluation, values));
+            }
+            groups.put(name, expanded);
         });
         Map<String, Integer> inheritanceDepths = new HashMap<>();
         declaredTargets.keySet().forEach(name ->
@@ -223,19 +246,110 @@ public final class BakeFileReader {
         return new BakeDefinition(source, targets, groups, evaluation.variables(), unresolvable);
     }
 
-    private static HclExpression variableDefault(String where, String name, HclBody body) {
+    /** The attributes of a target's blocks merged in order, {@code locals} being the matrix values of this one. */
+    private static Map<String, Object> targetAttributes(String source, String name, List<HclBody> bodies,
+            BakeEvaluation evaluation, Map<String, Object> locals) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        for (HclBody body : bodies) {
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            body.attributes().forEach((attribute, expression) -> {
+                if (!MATRIX_ATTRIBUTES.contains(attribute)) {
+                    attributes.put(attribute, evaluation.evaluate(expression, "target " + name + "." + attribute,
+                            locals));
+                }
+            });
+            mergeInto(merged, typed(source, "target " + name, attributes));
+        }
+        return merged;
+    }
+
+    private static HclExpression lastAttribute(List<HclBody> bodies, String attribute) {
+        HclExpression last = null;
+        for (HclBody body : bodies) {
+            last = body.attributes().getOrDefault(attribute, last);
+        }
+        return last;
+    }
+
+    /** Every combination of a matrix's values, the first key (by name) varying fastest, as buildx expands them. */
+    private static List<Map<String, Object>> combinations(String source, String target, Object matrix) {
+        if (!(matrix instanceof Map<?, ?> axes)) {
+            throw new BakeFileException(source + ": target '" + target + "' has a matrix that is not a map of lists");
+        }
+        List<Map<String, Object>> combinations = new ArrayList<>(List.of(Map.of()));
+        for (Map.Entry<?, ?> axis : axes.entrySet()) {
+            if (!(axis.getValue() instanceof List<?> values)) {
+                throw new BakeFileException(source + ": target '" + target + "' matrix." + axis.getKey()
+                        + " must be a list");
+            }
+            List<Map<String, Object>> extended = new ArrayList<>();
+            for (Object value : values) {
+                for (Map<String, Object> combination : combinations) {
+                    Map<String, Object> next = new HashMap<>(combination);
+                    next.put(axis.getKey().toString(), value);
+                    extended.add(next);
+                }
+            }
+            if (extended.size() > HclParser.MAX_NESTING * HclParser.MAX_NESTING) {
+                throw new BakeFileException(source + ": target '" + target + "' has a matrix of more than "
+                        + HclParser.MAX_NESTING * HclParser.MAX_NESTING + " targets, the limit");
+            }
+            combinations = extended;
+        }
+        return combinations;
+    }
+
+    /** A variable block: {@code default}, {@code type}, {@code description} and {@code validation} blocks. */
+    private static BakeEvaluation.VariableBlock variable(String where, String name, HclBody body) {
         for (String attribute : body.attributes().keySet()) {
-            if (!attribute.equals("default")) {
+            if (!VARIABLE_ATTRIBUTES.contains(attribute)) {
                 throw new BakeFileException(where + ": variable '" + name + "' has attribute '" + attribute
-                        + "'; a variable has only a default");
+                        + "'; a variable has only default, type, description and validation blocks");
             }
         }
-        if (!body.blocks().isEmpty()) {
-            throw new BakeFileException(where + ": variable '" + name + "' has a block '" + body.blocks().get(0).type()
-                    + "'; a variable has only a default");
+        List<BakeEvaluation.Validation> validations = new ArrayList<>();
+        for (HclBody.Block block : body.blocks()) {
+            if (!block.type().equals("validation") || !block.labels().isEmpty()
+                    || !block.body().attributes().containsKey("condition")) {
+                throw new BakeFileException(where + ": variable '" + name + "' has a block '" + block.type()
+                        + "'; a variable has only validation blocks, each with a condition");
+            }
+            validations.add(new BakeEvaluation.Validation(block.body().attributes().get("condition"),
+                    block.body().attributes().get("error_message")));
         }
-        // without a default the environment's value counts, else an empty string, both read as strings
-        return body.attributes().getOrDefault("default", new HclExpression.Literal(""));
+        HclExpression type = body.attributes().get("type");
+        if (type instanceof HclExpression.Literal literal && literal.value() instanceof String written) {
+            // a JSON file writes the type as a string
+            type = HclParser.parseExpression(where + " variable " + name + ".type", written);
+        }
+        return new BakeEvaluation.VariableBlock(body.attributes().get("default"), type, validations);
+    }
+
+    /** A function block: {@code params} (a list of names), {@code variadic_params} and {@code result}. */
+    private static BakeEvaluation.UserFunction function(String where, String name, HclBody body) {
+        HclExpression params = body.attributes().get("params");
+        HclExpression result = body.attributes().get("result");
+        if (!(params instanceof HclExpression.ListValue names) || result == null) {
+            throw new BakeFileException(where + ": function '" + name + "' needs params = [NAME, ...] and result");
+        }
+        List<String> parameters = new ArrayList<>();
+        for (HclExpression parameter : names.items()) {
+            parameters.add(parameterName(where, name, parameter));
+        }
+        HclExpression variadic = body.attributes().get("variadic_params");
+        return new BakeEvaluation.UserFunction(parameters, variadic == null ? null
+                : parameterName(where, name, variadic), result);
+    }
+
+    private static String parameterName(String where, String function, HclExpression parameter) {
+        if (parameter instanceof HclExpression.Reference reference) {
+            return reference.name();
+        }
+        // in a JSON file a name is a string
+        if (parameter instanceof HclExpression.Literal literal && literal.value() instanceof String name) {
+            return name;
+        }
+        throw new BakeFileException(where + ": function '" + function + "' has a parameter that is not a name");
     }
 
     private static String checkedName(String where, String kind, String name) {
@@ -256,8 +370,13 @@ public final class BakeFileReader {
             if (value == null) {
                 return;
             }
+            if (!NULLABLE_MAP_ATTRIBUTES.contains(attribute)) {
+                value = unescaped(value);
+            }
             if (STRING_ATTRIBUTES.contains(attribute)) {
                 typed.put(attribute, string(source, where, attribute, value));
+            } else if (CACHE_ATTRIBUTES.contains(attribute)) {
+                typed.put(attribute, cacheEntries(source, where, attribute, value));
             } else if (LIST_ATTRIBUTES.contains(attribute)) {
                 typed.put(attribute, stringList(source, where, attribute, value));
             } else if (NULLABLE_MAP_ATTRIBUTES.contains(attribute) || attribute.equals("contexts")) {
@@ -266,6 +385,25 @@ public final class BakeFileReader {
             }
         });
         return typed;
+    }
+
+    /**
+     * {@code value} with the escapes {@code $${} and {@code %%{} read as {@code ${} and {@code %{}: the parser keeps
+     * them, since buildx 0.29 prints them as written in args and labels, and read everywhere else.
+     */
+    private static Object unescaped(Object value) {
+        if (value instanceof String text) {
+            return text.replace("$${", "${").replace("%%{", "%{");
+        }
+        if (value instanceof List<?> items) {
+            return items.stream().map(BakeFileReader::unescaped).toList();
+        }
+        if (value instanceof Map<?, ?> entries) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            entries.forEach((key, item) -> copy.put(key, unescaped(item)));
+            return copy;
+        }
+        return value;
     }
 
     /**
@@ -366,8 +504,8 @@ public final class BakeFileReader {
             args.putIfAbsent(SourceDate.VARIABLE, epoch);
         }
         BakeTarget target = new BakeTarget(name,
-                (String) attributes.getOrDefault("context", DEFAULT_CONTEXT),
-                (String) attributes.getOrDefault("dockerfile", DEFAULT_DOCKERFILE),
+                orDefault((String) attributes.get("context"), DEFAULT_CONTEXT),
+                orDefault((String) attributes.get("dockerfile"), DEFAULT_DOCKERFILE),
                 (String) attributes.getOrDefault("target", ""),
                 args,
                 distinct(attributes.get("tags")),
@@ -378,6 +516,11 @@ public final class BakeFileReader {
                 (Map<String, String>) attributes.getOrDefault("contexts", Map.of()));
         BuildableTargetCheck.check(source, target);
         return target;
+    }
+
+    /** An unset or empty context or dockerfile is buildx's default. */
+    private static String orDefault(String value, String defaultValue) {
+        return value == null || value.isEmpty() ? defaultValue : value;
     }
 
     @SuppressWarnings("unchecked")
@@ -393,6 +536,22 @@ public final class BakeFileReader {
             return BakeEvaluation.scalarText(value);
         }
         throw new BakeFileException(source + ": " + where + "." + attribute + " must be a string, is " + describe(value));
+    }
+
+    /** Cache entries as canonical CSV strings; an object entry's fields joined ({@code {type = "gha"}} is "type=gha"). */
+    private static List<String> cacheEntries(String source, String where, String attribute, Object value) {
+        if (!(value instanceof List<?> items)) {
+            throw new BakeFileException(source + ": " + where + "." + attribute + " must be a list, is " + describe(value));
+        }
+        List<String> entries = new ArrayList<>();
+        int index = 0;
+        for (Object item : items) {
+            String entry = item instanceof Map<?, ?> fields ? CacheEntry.text(HclValues.map(fields))
+                    : string(source, where, attribute + "[" + index + "]", item);
+            entries.addAll(CacheEntry.canonical(source + ": " + where + " " + attribute, entry));
+            index++;
+        }
+        return entries;
     }
 
     private static List<String> stringList(String source, String where, String attribute, Object value) {

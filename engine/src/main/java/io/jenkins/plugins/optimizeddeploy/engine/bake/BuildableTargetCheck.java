@@ -10,13 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * What buildx checks of a target before it builds it (and only then, so a target nobody builds may fail them):
- * context and dockerfile not from standard input, platforms and cache entries it can parse.
+ * context and dockerfile not from standard input, platforms it can parse. (Cache entries it checks as it reads the
+ * file: {@link CacheEntry}.)
  */
 public final class BuildableTargetCheck {
     private static final Pattern PLATFORM_COMPONENT = Pattern.compile("[A-Za-z0-9_-]+");
-    /** The value of a cache entry's credential field (s3's secret_access_key, session_token, a token, a password). */
-    private static final Pattern CREDENTIAL_FIELD_VALUE =
-            Pattern.compile("(?i)((?:^|,)\"?[a-z_]*(?:secret|token|password|access_key_id)[a-z_]*=)[^,\"]*");
     /** A platform of one component is an operating system or an architecture that Go knows, or an alias of one. */
     private static final Set<String> KNOWN_OS_OR_ARCHITECTURE = Set.of("aix", "android", "darwin", "macos",
             "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd", "openbsd", "plan9",
@@ -36,8 +34,6 @@ public final class BuildableTargetCheck {
                     ? "context" : "dockerfile") + " from standard input ('-'), which bake does not allow");
         }
         target.platforms().forEach(platform -> checkPlatform(source, name, platform));
-        target.cacheFrom().forEach(entry -> checkCacheEntry(source, name, "cache-from", entry));
-        target.cacheTo().forEach(entry -> checkCacheEntry(source, name, "cache-to", entry));
     }
 
     /**
@@ -62,29 +58,8 @@ public final class BuildableTargetCheck {
         }
     }
 
-    /**
-     * What buildx accepts as a cache entry: comma-separated (CSV, quotes allowed) image references, or
-     * {@code key=value} fields one of which is {@code type}.
-     */
-    private static void checkCacheEntry(String source, String target, String attribute, String entry) {
-        String where = source + ": target '" + target + "' " + attribute + " '"
-                + CREDENTIAL_FIELD_VALUE.matcher(entry).replaceAll("$1***") + "'";
-        List<String> fields = csvFields(where, entry);
-        if (fields.stream().noneMatch(field -> field.contains("="))) {
-            return;
-        }
-        for (String field : fields) {
-            if (!field.contains("=")) {
-                throw new BakeFileException(where + " has field '" + field + "' without '=' among key=value fields");
-            }
-        }
-        if (fields.stream().noneMatch(field -> field.substring(0, field.indexOf('=')).equalsIgnoreCase("type"))) {
-            throw new BakeFileException(where + " has key=value fields but no type=...");
-        }
-    }
-
     /** One CSV record as Go's encoding/csv reads it: a quoted field may hold commas and "" for a quote. */
-    private static List<String> csvFields(String where, String record) {
+    static List<String> csvFields(String where, String record) {
         List<String> fields = new ArrayList<>();
         int position = 0;
         while (true) {

@@ -3,7 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.bake;
 import java.util.List;
 import java.util.Map;
 
-/** The expressions of the HCL subset bake files use; evaluated by {@link BakeEvaluation}. */
+/** The expressions of HCL's native syntax that bake files use; evaluated by {@link BakeEvaluation}. */
 sealed interface HclExpression {
     /** A string without interpolation, a number, a bool or null. */
     record Literal(Object value) implements HclExpression {
@@ -16,7 +16,7 @@ sealed interface HclExpression {
         }
     }
 
-    /** A bare variable name, e.g. {@code TAG} in {@code tags = [TAG]}. */
+    /** A bare name, e.g. {@code TAG} in {@code tags = [TAG]}: a variable, a function parameter or a matrix value. */
     record Reference(String name, int line) implements HclExpression {
     }
 
@@ -26,7 +26,51 @@ sealed interface HclExpression {
         }
     }
 
-    /** An object {@code { KEY = value }}; keys keep their order. */
+    /** An object {@code { KEY = value }}; keys keep their order. A key in parentheses is an expression. */
     record MapValue(Map<String, HclExpression> entries) implements HclExpression {
+    }
+
+    /** An object whose keys are expressions ({@code { (KEY) = value }} or {@code { "${K}" = value }}). */
+    record ComputedMap(List<HclExpression> keys, List<HclExpression> values) implements HclExpression {
+        public ComputedMap {
+            keys = List.copyOf(keys);
+            values = List.copyOf(values);
+        }
+    }
+
+    /** {@code condition ? whenTrue : whenFalse}. */
+    record Conditional(HclExpression condition, HclExpression whenTrue, HclExpression whenFalse, int line)
+            implements HclExpression {
+    }
+
+    /** {@code left OPERATOR right}: {@code || && == != < <= > >= + - * / %}. */
+    record Binary(String operator, HclExpression left, HclExpression right, int line) implements HclExpression {
+    }
+
+    /** {@code !operand} or {@code -operand}. */
+    record Unary(String operator, HclExpression operand, int line) implements HclExpression {
+    }
+
+    /** {@code value.name}, or {@code value.0} on a list. */
+    record Attribute(HclExpression value, String name, int line) implements HclExpression {
+    }
+
+    /** {@code value[key]}. */
+    record Index(HclExpression value, HclExpression key, int line) implements HclExpression {
+    }
+
+    /** {@code name(arguments)}; {@code expandLast} for {@code name(a, list...)}. */
+    record Call(String name, List<HclExpression> arguments, boolean expandLast, int line) implements HclExpression {
+        public Call {
+            arguments = List.copyOf(arguments);
+        }
+    }
+
+    /**
+     * {@code [for K, V in collection : value if condition]} or, with {@code key}, {@code {for K, V in c : key => value}};
+     * {@code keyName} is null when only one name is bound, {@code condition} when there is no {@code if}.
+     */
+    record For(String keyName, String valueName, HclExpression collection, HclExpression key, HclExpression value,
+            HclExpression condition, boolean grouping, int line) implements HclExpression {
     }
 }

@@ -9,9 +9,10 @@ import java.util.function.Supplier;
 
 /**
  * A recursive-descent reader for the HCL subset bake files use: blocks with string labels, attributes, strings
- * with {@code ${...}} interpolation ({@code $${} escapes it), numbers, bools, null, lists, objects, bare variable
- * references, heredocs ({@code <<EOT}, {@code <<-EOT}) and {@code #}, {@code //} and {@code /* *&#47;} comments.
- * Functions, operators and {@code %{} directives are refused with the line they are on.
+ * with {@code ${...}} interpolation ({@code $${} escapes it, and stays as written, as in buildx 0.29), numbers, bools, null, lists, objects, bare variable
+ * references, heredocs ({@code <<EOT}, {@code <<-EOT}), {@code #}, {@code //} and {@code /* *&#47;} comments,
+ * operators, conditionals, function calls, attribute access and indexing, and for expressions. Splat expressions
+ * and {@code %{} directives are refused with the line they are on, naming buildx as the reader that reads them.
  */
 final class HclParser {
     /**
@@ -25,6 +26,8 @@ final class HclParser {
     private int position;
     private int line = 1;
     private int depth;
+    /** Inside parentheses, brackets and interpolations an expression may go on over new lines. */
+    private boolean newLinesIgnored;
 
     private HclParser(String source, String text) {
         this.source = source;
@@ -40,6 +43,17 @@ final class HclParser {
             throw parser.error("unexpected '" + parser.peek() + "'");
         }
         return body;
+    }
+
+    /** One expression, e.g. a JSON file's {@code "list(string)"} where HCL has a type; {@code source} names it. */
+    static HclExpression parseExpression(String source, String text) {
+        HclParser parser = new HclParser(source, text);
+        HclExpression expression = parser.expression();
+        parser.skipSpace(true);
+        if (!parser.atEnd()) {
+            throw parser.error("unexpected '" + parser.peek() + "' after the expression");
+        }
+        return expression;
     }
 
     /** The content of a string (quotes and escapes already handled), e.g. a JSON value: only interpolations count. */
@@ -81,7 +95,7 @@ final class HclParser {
     }
 
     private HclExpression expression() {
-        return nested(this::unnestedExpression);
+        return nested(this::conditional);
     }
 
     private <T> T nested(Supplier<T> parse) {
@@ -96,7 +110,116 @@ final class HclParser {
         }
     }
 
-    private HclExpression unnestedExpression() {
+    /** What the reader cannot do yet, named, with the advice that buildx reads it. */
+    private BakeFileException unsupported(String construct) {
+        return error(construct + " is not supported by the built-in bake reader; docker buildx bake reads it"
+                + " (install the Debian package docker-buildx)");
+    }
+
+    private HclExpression conditional() {
+        HclExpression condition = binary(0);
+        skipSpace(newLinesIgnored);
+        if (peek() != '?') {
+            return condition;
+        }
+        int startLine = line;
+        position++;
+        boolean outer = newLinesIgnored;
+        newLinesIgnored = true;
+        HclExpression whenTrue = expression();
+        expect(':');
+        newLinesIgnored = outer;
+        HclExpression whenFalse = expression();
+        return new HclExpression.Conditional(condition, whenTrue, whenFalse, startLine);
+    }
+
+    /** Binary operators by precedence, loosest first; each level is left-associative. */
+    private static final List<List<String>> OPERATORS = List.of(List.of("||"), List.of("&&"), List.of("==", "!="),
+            List.of("<=", ">=", "<", ">"), List.of("+", "-"), List.of("*", "/", "%"));
+    private static final String OPERATOR_STARTS = "|&=!<>+-*/%";
+
+    /** Operands joined by operators of precedence {@code minimum} or tighter (precedence climbing). */
+    private HclExpression binary(int minimum) {
+        HclExpression left = unary();
+        while (true) {
+            skipSpace(newLinesIgnored);
+            if (atEnd() || OPERATOR_STARTS.indexOf(peek()) < 0) {
+                return left;
+            }
+            String operator = null;
+            int level = minimum;
+            for (; level < OPERATORS.size() && operator == null; level++) {
+                operator = operatorAt(OPERATORS.get(level));
+            }
+            if (operator == null) {
+                return left;
+            }
+            int startLine = line;
+            position += operator.length();
+            int tighter = level;
+            left = new HclExpression.Binary(operator, left, nested(() -> binary(tighter)), startLine);
+        }
+    }
+
+    private String operatorAt(List<String> operators) {
+        for (String operator : operators) {
+            if (text.startsWith(operator, position) && !(operator.equals("<") && text.startsWith("<<", position))) {
+                return operator;
+            }
+        }
+        return null;
+    }
+
+    private HclExpression unary() {
+        skipSpace(true);
+        char c = peek();
+        if (c == '!' || (c == '-' && !Character.isDigit(text.charAt(Math.min(position + 1, text.length() - 1))))) {
+            int startLine = line;
+            position++;
+            return new HclExpression.Unary(String.valueOf(c), nested(this::unary), startLine);
+        }
+        return postfix(primary());
+    }
+
+    private HclExpression postfix(HclExpression value) {
+        HclExpression result = value;
+        while (!atEnd()) {
+            int startLine = line;
+            if (peek() == '.' && !text.startsWith("...", position)) {
+                position++;
+                if (peek() == '*') {
+                    throw unsupported("the splat expression .*");
+                }
+                String name = Character.isDigit(peek()) ? digits() : identifier();
+                result = new HclExpression.Attribute(result, name, startLine);
+            } else if (peek() == '[') {
+                position++;
+                boolean outer = newLinesIgnored;
+                newLinesIgnored = true;
+                skipSpace(true);
+                if (peek() == '*') {
+                    throw unsupported("the splat expression [*]");
+                }
+                HclExpression key = expression();
+                expect(']');
+                newLinesIgnored = outer;
+                result = new HclExpression.Index(result, key, startLine);
+            } else {
+                return result;
+            }
+        }
+        return result;
+    }
+
+    private String digits() {
+        int start = position;
+        while (!atEnd() && Character.isDigit(peek())) {
+            position++;
+        }
+        return text.substring(start, position);
+    }
+
+    private HclExpression primary() {
         skipSpace(true);
         if (atEnd()) {
             throw error("an expression is missing at the end of the file");
@@ -105,6 +228,15 @@ final class HclParser {
         if (c == '"') {
             position++;
             return template(true);
+        }
+        if (c == '(') {
+            position++;
+            boolean outer = newLinesIgnored;
+            newLinesIgnored = true;
+            HclExpression inner = expression();
+            expect(')');
+            newLinesIgnored = outer;
+            return inner;
         }
         if (c == '[') {
             return list();
@@ -121,12 +253,8 @@ final class HclParser {
         if (isIdentifierStart(c)) {
             int startLine = line;
             String name = identifier();
-            skipSpace(false);
             if (!atEnd() && peek() == '(') {
-                throw error("function call " + name + "(...) is not supported; use variables and ${...} interpolation");
-            }
-            if (!atEnd() && (peek() == '.' || peek() == '[')) {
-                throw error("attribute access on '" + name + "' is not supported");
+                return call(name, startLine);
             }
             return switch (name) {
                 case "true" -> new HclExpression.Literal(Boolean.TRUE);
@@ -138,46 +266,173 @@ final class HclParser {
         throw error("unexpected '" + c + "' where a value should be");
     }
 
-    private HclExpression list() {
-        expect('[');
-        List<HclExpression> items = new ArrayList<>();
+    private HclExpression call(String name, int startLine) {
+        expect('(');
+        boolean outer = newLinesIgnored;
+        newLinesIgnored = true;
+        List<HclExpression> arguments = new ArrayList<>();
+        boolean expandLast = false;
         while (true) {
             skipSpace(true);
-            if (peek() == ']') {
-                position++;
-                return new HclExpression.ListValue(items);
+            if (peek() == ')') {
+                break;
             }
-            items.add(expression());
+            arguments.add(expression());
             skipSpace(true);
+            if (text.startsWith("...", position)) {
+                position += 3;
+                expandLast = true;
+                skipSpace(true);
+            }
             if (peek() == ',') {
                 position++;
-            } else if (peek() != ']') {
-                throw error("expected ',' or ']' in a list");
+            } else if (peek() != ')') {
+                throw error("expected ',' or ')' in the arguments of " + name + "(...)");
             }
+        }
+        position++;
+        newLinesIgnored = outer;
+        return new HclExpression.Call(name, arguments, expandLast, startLine);
+    }
+
+    /** Whether a list or object starts with {@code for NAME}: a for expression. */
+    private boolean atFor() {
+        skipSpace(true);
+        if (!text.startsWith("for", position) || position + 3 >= text.length()) {
+            return false;
+        }
+        char after = text.charAt(position + 3);
+        return after == ' ' || after == '\t' || after == '\n';
+    }
+
+    private HclExpression forExpression(char close) {
+        int startLine = line;
+        position += 3;
+        skipSpace(true);
+        String first = identifier();
+        skipSpace(true);
+        String second = null;
+        if (peek() == ',') {
+            position++;
+            skipSpace(true);
+            second = identifier();
+            skipSpace(true);
+        }
+        if (!text.startsWith("in", position)) {
+            throw error("expected 'in' in a for expression");
+        }
+        position += 2;
+        HclExpression collection = expression();
+        expect(':');
+        HclExpression key = null;
+        HclExpression value = expression();
+        boolean grouping = false;
+        if (close == '}') {
+            skipSpace(true);
+            if (!text.startsWith("=>", position)) {
+                throw error("expected '=>' in a for expression that makes an object");
+            }
+            position += 2;
+            key = value;
+            value = expression();
+            skipSpace(true);
+            if (text.startsWith("...", position)) {
+                position += 3;
+                grouping = true;
+            }
+        }
+        skipSpace(true);
+        HclExpression condition = null;
+        if (text.startsWith("if", position) && !isIdentifierPart(text.charAt(Math.min(position + 2, text.length() - 1)))) {
+            position += 2;
+            condition = expression();
+        }
+        expect(close);
+        return new HclExpression.For(second == null ? null : first, second == null ? first : second, collection, key,
+                value, condition, grouping, startLine);
+    }
+
+    private HclExpression list() {
+        expect('[');
+        boolean outer = newLinesIgnored;
+        newLinesIgnored = true;
+        try {
+            if (atFor()) {
+                return forExpression(']');
+            }
+            List<HclExpression> items = new ArrayList<>();
+            while (true) {
+                skipSpace(true);
+                if (peek() == ']') {
+                    position++;
+                    return new HclExpression.ListValue(items);
+                }
+                items.add(expression());
+                skipSpace(true);
+                if (peek() == ',') {
+                    position++;
+                } else if (peek() != ']') {
+                    throw error("expected ',' or ']' in a list");
+                }
+            }
+        } finally {
+            newLinesIgnored = outer;
         }
     }
 
     private HclExpression object() {
         expect('{');
-        Map<String, HclExpression> entries = new LinkedHashMap<>();
-        while (true) {
-            skipSpace(true);
-            if (peek() == '}') {
+        boolean outer = newLinesIgnored;
+        try {
+            newLinesIgnored = true;
+            if (atFor()) {
+                return forExpression('}');
+            }
+            newLinesIgnored = false;
+            List<HclExpression> keys = new ArrayList<>();
+            List<HclExpression> values = new ArrayList<>();
+            while (true) {
+                skipSpace(true);
+                if (peek() == '}') {
+                    position++;
+                    return objectValue(keys, values);
+                }
+                HclExpression key;
+                if (peek() == '"') {
+                    position++;
+                    key = template(true);
+                } else if (peek() == '(') {
+                    key = primary();
+                } else {
+                    key = new HclExpression.Literal(identifier());
+                }
+                skipSpace(false);
+                if (peek() != '=' && peek() != ':') {
+                    throw error("expected '=' or ':' after a key of an object");
+                }
                 position++;
-                return new HclExpression.MapValue(entries);
+                keys.add(key);
+                values.add(expression());
+                skipSpace(false);
+                if (!atEnd() && peek() == ',') {
+                    position++;
+                }
             }
-            String key = peek() == '"' ? plainString() : identifier();
-            skipSpace(false);
-            if (peek() != '=' && peek() != ':') {
-                throw error("expected '=' or ':' after key '" + key + "'");
-            }
-            position++;
-            entries.put(key, expression());
-            skipSpace(false);
-            if (!atEnd() && peek() == ',') {
-                position++;
-            }
+        } finally {
+            newLinesIgnored = outer;
         }
+    }
+
+    /** An object whose keys are all plain names or strings is a MapValue; else its keys are evaluated. */
+    private static HclExpression objectValue(List<HclExpression> keys, List<HclExpression> values) {
+        if (keys.stream().allMatch(key -> key instanceof HclExpression.Literal literal && literal.value() instanceof String)) {
+            Map<String, HclExpression> entries = new LinkedHashMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                entries.put((String) ((HclExpression.Literal) keys.get(i)).value(), values.get(i));
+            }
+            return new HclExpression.MapValue(entries);
+        }
+        return new HclExpression.ComputedMap(keys, values);
     }
 
     private HclExpression number() {
@@ -263,7 +518,8 @@ final class HclParser {
                 throw error("a string is not closed before the end of the line");
             }
             if (text.startsWith("$${", position) || text.startsWith("%%{", position)) {
-                literal.append(c).append('{');
+                // kept as written: buildx 0.29 prints it so in args and labels (BakeFileReader unescapes elsewhere)
+                literal.append(text, position, position + 3);
                 position += 3;
             } else if (text.startsWith("${", position)) {
                 position += 2;
@@ -271,11 +527,14 @@ final class HclParser {
                     parts.add(literal.toString());
                     literal.setLength(0);
                 }
+                boolean outer = newLinesIgnored;
+                newLinesIgnored = true;
                 parts.add(expression());
                 skipSpace(true);
                 expect('}');
+                newLinesIgnored = outer;
             } else if (text.startsWith("%{", position)) {
-                throw error("template directives %{...} are not supported");
+                throw unsupported("the template directive %{...}");
             } else if (quoted && c == '\\') {
                 literal.append(escape());
             } else {
@@ -335,10 +594,14 @@ final class HclParser {
             throw error(atEnd() ? "unexpected end of file" : "expected a name, found '" + peek() + "'");
         }
         int start = position;
-        while (!atEnd() && (Character.isLetterOrDigit(peek()) || peek() == '_' || peek() == '-')) {
+        while (!atEnd() && isIdentifierPart(peek())) {
             position++;
         }
         return text.substring(start, position);
+    }
+
+    private static boolean isIdentifierPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-';
     }
 
     private static boolean isIdentifierStart(char c) {

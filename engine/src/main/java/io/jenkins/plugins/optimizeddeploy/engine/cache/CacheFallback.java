@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.cache;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -30,7 +31,7 @@ public enum CacheFallback {
     public static CacheFallback parse(String id) {
         String wanted = id.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(fallback -> fallback.id.equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown cache fallback '" + id + "' (known: "
+                .orElseThrow(() -> new BadInputException("Unknown cache fallback '" + id + "' (known: "
                         + Arrays.stream(values()).map(CacheFallback::id).collect(Collectors.joining(", ")) + ")"));
     }
 }

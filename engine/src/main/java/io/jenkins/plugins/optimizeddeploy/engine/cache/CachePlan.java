@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.cache;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -121,7 +122,7 @@ public record CachePlan(String target, CacheSource primary, List<CacheSource> fa
         String component = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._]+", "-")
                 .replaceAll("^[^a-z0-9]+|[^a-z0-9]+$", "").replaceAll("[._]{2,}", "-");
         if (component.isEmpty()) {
-            throw new IllegalArgumentException("The " + what + " '" + name
+            throw new BadInputException("The " + what + " '" + name
                     + "' has no letter or digit to name a cache repository with");
         }
         return component;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,7 @@ public final class CapRoverLogin {
     private CapRoverLogin(boolean appToken, String secret) {
         Objects.requireNonNull(secret, "the CapRover secret is required");
         if (secret.isBlank()) {
-            throw new IllegalArgumentException("the CapRover " + (appToken ? "app token" : "password") + " is empty");
+            throw new BadInputException("the CapRover " + (appToken ? "app token" : "password") + " is empty");
         }
         this.appToken = appToken;
         this.secret = secret;

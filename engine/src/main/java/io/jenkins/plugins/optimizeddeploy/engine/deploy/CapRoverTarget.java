@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.http.TextResponse;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.net.URI;
@@ -55,11 +56,11 @@ public final class CapRoverTarget implements DeployTarget {
     public CapRoverTarget(URI url, CapRoverLogin login, Map<String, String> apps, DeployHistory history,
             Duration retryPause) {
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
-            throw new IllegalArgumentException("CapRover URL " + DeployHttp.origin(url)
+            throw new BadInputException("CapRover URL " + DeployHttp.origin(url)
                     + " must be http:// or https:// with a host");
         }
         if (url.getRawUserInfo() != null || url.getRawQuery() != null) {
-            throw new IllegalArgumentException("CapRover URL " + DeployHttp.origin(url)
+            throw new BadInputException("CapRover URL " + DeployHttp.origin(url)
                     + " must hold no user, password or query: the password or app token is given apart");
         }
         this.url = url;
@@ -78,7 +79,7 @@ public final class CapRoverTarget implements DeployTarget {
     /**
      * The app {@code service} is deployed to.
      *
-     * @throws IllegalArgumentException when it is no name CapRover allows
+     * @throws BadInputException when it is no name CapRover allows
      */
     public String app(String service) {
         return requireAppName(apps.getOrDefault(service, service));
@@ -238,7 +239,7 @@ public final class CapRoverTarget implements DeployTarget {
 
     private static String requireAppName(String app) {
         if (!APP_NAME.matcher(app).matches()) {
-            throw new IllegalArgumentException("CapRover app name '" + app
+            throw new BadInputException("CapRover app name '" + app
                     + "' must be lower-case letters, digits and '-', starting and ending with a letter or digit");
         }
         return app;

@@ -163,10 +163,7 @@ public final class DockerHostTarget implements DeployTarget {
                     return Rollout.healthyNow();
                 }
                 if (health.equals("unhealthy")) {
-                    JsonNode log = check.path("Log");
-                    return Rollout.failed("its HEALTHCHECK failed" + (log.isEmpty() ? ""
-                            : ": exit code " + log.get(log.size() - 1).path("ExitCode").asInt() + ", "
-                                    + log.get(log.size() - 1).path("Output").asText().strip()));
+                    return Rollout.failed("its HEALTHCHECK failed" + ContainerHealth.lastProbe(check));
                 }
             } else if (status.equals("running")) {
                 health = "running, no HEALTHCHECK";

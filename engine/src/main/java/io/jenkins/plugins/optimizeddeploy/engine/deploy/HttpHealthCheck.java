@@ -1,6 +1,8 @@
 package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,14 +23,14 @@ public record HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> bod
     public HttpHealthCheck {
         Objects.requireNonNull(url, "health check URL");
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-            throw new IllegalArgumentException("health check URL " + url + " must be http:// or https://");
+            throw new BadInputException("health check URL " + url + " must be http:// or https://");
         }
         if (expectedStatus < 100 || expectedStatus > 599) {
-            throw new IllegalArgumentException("expected HTTP status of " + url + " must be 100-599, was " + expectedStatus);
+            throw new BadInputException("expected HTTP status of " + url + " must be 100-599, was " + expectedStatus);
         }
         Objects.requireNonNull(bodyPattern, "body pattern");
         if (successes < 1) {
-            throw new IllegalArgumentException("successes in a row for " + url + " must be at least 1, was " + successes);
+            throw new BadInputException("successes in a row for " + url + " must be at least 1, was " + successes);
         }
         requirePositive(url, "interval", interval);
         requirePositive(url, "request timeout", requestTimeout);
@@ -42,11 +44,17 @@ public record HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> bod
      * {@code URL [OPTION=VALUE...]}: the check {@link #of} gives for the URL, with the options of
      * {@link #withOptions}.
      *
-     * @throws IllegalArgumentException in one line, naming what is wrong
+     * @throws BadInputException in one line, naming what is wrong
      */
     public static HttpHealthCheck parse(String text) {
         String[] urlAndOptions = text.strip().split("\\s+", 2);
-        HttpHealthCheck check = of(URI.create(urlAndOptions[0]));
+        HttpHealthCheck check;
+        try {
+            check = of(new URI(urlAndOptions[0]));
+        } catch (URISyntaxException e) {
+            throw new BadInputException("health check URL '" + urlAndOptions[0] + "' is not a URL: " + e.getReason(),
+                    e);
+        }
         return urlAndOptions.length == 1 ? check : check.withOptions(urlAndOptions[1]);
     }
 
@@ -55,7 +63,7 @@ public record HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> bod
      * {@code interval=SECONDS} (fractions allowed) and {@code body=REGEX}, which comes last, as the rest of the text is
      * its pattern.
      *
-     * @throws IllegalArgumentException in one line, naming the option that is unknown or wrong
+     * @throws BadInputException in one line, naming the option that is unknown or wrong
      */
     public HttpHealthCheck withOptions(String words) {
         Matcher body = BODY_OPTION.matcher(words);
@@ -67,13 +75,18 @@ public record HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> bod
             }
             int equals = option.indexOf('=');
             String value = option.substring(equals + 1);
-            check = switch (equals < 0 ? option : option.substring(0, equals)) {
-                case "status" -> check.withExpectedStatus(Integer.parseInt(value));
-                case "successes" -> check.withSuccesses(Integer.parseInt(value));
-                case "interval" -> check.withInterval(Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000)));
-                default -> throw new IllegalArgumentException("unknown option '" + option + "'; after the URL come"
-                        + " status=N, successes=N, interval=SECONDS and body=REGEX");
-            };
+            try {
+                check = switch (equals < 0 ? option : option.substring(0, equals)) {
+                    case "status" -> check.withExpectedStatus(Integer.parseInt(value));
+                    case "successes" -> check.withSuccesses(Integer.parseInt(value));
+                    case "interval" ->
+                            check.withInterval(Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000)));
+                    default -> throw new BadInputException("unknown option '" + option + "'; after the URL come"
+                            + " status=N, successes=N, interval=SECONDS and body=REGEX");
+                };
+            } catch (NumberFormatException e) {
+                throw new BadInputException("option '" + option + "' needs a number", e);
+            }
         }
         if (!hasBody) {
             return check;
@@ -82,7 +95,7 @@ public record HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> bod
         try {
             return check.withBodyPattern(Pattern.compile(pattern));
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("body pattern " + e.getDescription() + ": " + pattern, e);
+            throw new BadInputException("body pattern " + e.getDescription() + ": " + pattern, e);
         }
     }
 
@@ -104,7 +117,7 @@ public record HttpHealthCheck(URI url, int expectedStatus, Optional<Pattern> bod
 
     private static void requirePositive(URI url, String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " of the health check of " + url + " must be positive, was " + value);
+            throw new BadInputException(name + " of the health check of " + url + " must be positive, was " + value);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class KubernetesTarget implements DeployTarget, AutoCloseable {
      * @param context    its context to use, or null for its current one
      * @param namespace  the workloads' namespace, or null for the context's (else {@code default})
      * @param container  the container whose image a deploy sets, or null for the only one of the pod
-     * @throws IllegalArgumentException when the kubeconfig cannot be read or has no such context
+     * @throws BadInputException when the kubeconfig cannot be read or has no such context
      */
     public static KubernetesTarget connect(Path kubeconfig, String context, String namespace, Kind kind,
             String container) {
@@ -61,19 +62,19 @@ public final class KubernetesTarget implements DeployTarget, AutoCloseable {
         try {
             if (kubeconfig != null) {
                 if (!Files.isRegularFile(kubeconfig)) {
-                    throw new IllegalArgumentException("kubeconfig " + kubeconfig + " is not a readable file");
+                    throw new BadInputException("kubeconfig " + kubeconfig + " is not a readable file");
                 }
                 config = Config.fromKubeconfig(context, kubeconfig.toFile());
             } else {
                 config = Config.autoConfigure(context);
             }
         } catch (KubernetesClientException e) {
-            throw new IllegalArgumentException("kubeconfig " + (kubeconfig == null ? "" : kubeconfig + " ")
+            throw new BadInputException("kubeconfig " + (kubeconfig == null ? "" : kubeconfig + " ")
                     + (context == null ? "" : "context " + context + " ") + "cannot be used: " + e.getMessage(), e);
         }
         if (context != null && (config.getCurrentContext() == null
                 || !context.equals(config.getCurrentContext().getName()))) {
-            throw new IllegalArgumentException("kubeconfig " + (kubeconfig == null ? Config.getKubeconfigFilenames()
+            throw new BadInputException("kubeconfig " + (kubeconfig == null ? Config.getKubeconfigFilenames()
                     : List.of(kubeconfig.toString())) + " has no context " + context);
         }
         // fabric8 retries a refused connection ten times with a doubling backoff: 36 s before an unreachable API

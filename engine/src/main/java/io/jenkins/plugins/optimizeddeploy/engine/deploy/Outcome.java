@@ -6,7 +6,10 @@ public enum Outcome {
     HEALTHY,
     /** The new image failed the health gate; the previous one runs again. */
     UNHEALTHY,
-    /** The new image was healthy, but another service of the release was not: the previous one runs again. */
+    /**
+     * The new image was healthy, or still on its way to its gate, when another service of the release failed: the
+     * previous one runs again.
+     */
     ROLLED_BACK,
     /** The platform could not be asked to run the new image; the previous one runs again. */
     FAILED,

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -62,7 +66,7 @@ public final class Release {
             List<Attempt> attempts;
             boolean stopped = false;
             try {
-                attempts = inParallel(services, service -> () -> attempt(action, service, deadline));
+                attempts = attemptAll(action, services, deadline, started);
             } catch (InterruptedException e) {
                 // stopped (a cancelled build, SIGTERM): whatever moved goes back before the interrupt is passed on
                 stopped = true;
@@ -102,14 +106,15 @@ public final class Release {
             if (!rollout.healthy()) {
                 return new Attempt(deploy, started, null, Outcome.UNHEALTHY, rollout.reason());
             }
+            Instant healthy = rollout.healthySince().orElseGet(Instant::now);
             if (deploy.healthCheck().isPresent()) {
                 Optional<String> failure = probe.await(deploy.healthCheck().get(), deadline);
                 if (failure.isPresent()) {
                     return new Attempt(deploy, started, null, Outcome.UNHEALTHY, failure.get());
                 }
+                healthy = Instant.now();
             }
-            return new Attempt(deploy, started, Duration.between(started, Instant.now()).toMillis(), Outcome.HEALTHY,
-                    null);
+            return new Attempt(deploy, started, Duration.between(started, healthy).toMillis(), Outcome.HEALTHY, null);
         } catch (RuntimeException e) {
             // whatever stopped this service, the others must still be put back
             return new Attempt(deploy, started, null, Outcome.FAILED, e.getMessage());
@@ -138,16 +143,47 @@ public final class Release {
         }
     }
 
+    /**
+     * Every service's attempt at once; as soon as one fails, the others are stopped where they are (their outcome is
+     * {@link Outcome#ROLLED_BACK}), as the release goes back anyway: nobody waits for a health gate or a monitor
+     * period whose verdict no longer matters. Interrupted, it stops them all, as {@link #inParallel}.
+     */
+    private List<Attempt> attemptAll(Action action, List<ServiceDeploy> services, Instant deadline, Instant started)
+            throws InterruptedException {
+        return onThreads(services.size(), executor -> {
+            CompletionService<Attempt> ended = new ExecutorCompletionService<>(executor);
+            services.forEach(service -> ended.submit(() -> attempt(action, service, deadline)));
+            Map<String, Attempt> done = new HashMap<>();
+            Optional<Attempt> failed = Optional.empty();
+            while (done.size() < services.size() && failed.isEmpty()) {
+                Attempt attempt = ended.take().get();
+                done.put(attempt.deploy().service(), attempt);
+                failed = Optional.of(attempt).filter(it -> it.outcome() != Outcome.HEALTHY);
+            }
+            String reason = failed.map(it -> "stopped before its gate passed, as " + it.deploy().service() + " failed")
+                    .orElse(null);
+            return services.stream().map(service -> done.getOrDefault(service.service(),
+                    new Attempt(service, started, null, Outcome.ROLLED_BACK, reason))).toList();
+        });
+    }
+
     /** Interrupted, it interrupts the work and waits for it to end, so nothing still moves a service afterwards. */
     private static <T, R> List<R> inParallel(List<T> items, Function<T, Callable<R>> work) throws InterruptedException {
-        ExecutorService executor = Executors.newFixedThreadPool(items.size());
-        try {
+        return onThreads(items.size(), executor -> {
             List<Future<R>> futures = items.stream().map(work).map(executor::submit).toList();
             List<R> results = new ArrayList<>();
             for (Future<R> future : futures) {
                 results.add(future.get());
             }
             return results;
+        });
+    }
+
+    /** {@code work} on a pool of {@code threads}, whose threads are stopped and have ended when it returns. */
+    private static <R> R onThreads(int threads, PoolWork<R> work) throws InterruptedException {
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            return work.run(executor);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a deploy thread failed unexpectedly: " + e.getCause(), e.getCause());
         } finally {
@@ -170,14 +206,18 @@ public final class Release {
 
     private static void requireDistinct(List<ServiceDeploy> services) {
         if (services.isEmpty()) {
-            throw new IllegalArgumentException("a release needs at least one service");
+            throw new BadInputException("a release needs at least one service");
         }
         Set<String> names = new HashSet<>();
         for (ServiceDeploy service : services) {
             if (!names.add(service.service())) {
-                throw new IllegalArgumentException("service " + service.service() + " is named twice in one release");
+                throw new BadInputException("service " + service.service() + " is named twice in one release");
             }
         }
+    }
+
+    private interface PoolWork<R> {
+        R run(ExecutorService executor) throws InterruptedException, ExecutionException;
     }
 
     private record Attempt(ServiceDeploy deploy, Instant started, Long healthyAfterMillis, Outcome outcome,

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +14,7 @@ public record ServiceDeploy(String service, ImageReference image, Optional<HttpH
     public ServiceDeploy {
         Objects.requireNonNull(service, "service name");
         if (!NAME.matcher(service).matches()) {
-            throw new IllegalArgumentException("service name '" + service
+            throw new BadInputException("service name '" + service
                     + "' must be letters, digits, '_', '.' or '-', starting with a letter or digit, at most 63 characters");
         }
         if (image.digest().isEmpty()) {

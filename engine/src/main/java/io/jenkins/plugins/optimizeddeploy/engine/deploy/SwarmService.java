@@ -5,21 +5,30 @@ import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.util.Optional;
 
 /**
- * What {@code docker service inspect} says of a service: the image of its spec and its update status
- * ({@code updating}, {@code completed}, {@code paused}, {@code rollback_started}, {@code rollback_completed},
- * {@code rollback_paused}; none before the first update and right after a new one was asked for).
+ * What {@code docker service inspect} says of a service: the image of its spec, the image of the spec it had before
+ * (what {@code docker service rollback} puts back; none after a rollback) and its update status ({@code updating},
+ * {@code completed}, {@code paused}, {@code rollback_started}, {@code rollback_completed}, {@code rollback_paused};
+ * none before the first update and right after a new one was asked for).
  */
-record SwarmService(ImageReference image, Optional<String> updateState, String updateMessage) {
+record SwarmService(ImageReference image, Optional<ImageReference> previousImage, Optional<String> updateState,
+        String updateMessage) {
     static SwarmService parse(JsonNode service) {
-        String image = service.path("Spec").path("TaskTemplate").path("ContainerSpec").path("Image").asText("");
+        String image = imageOf(service.path("Spec"));
         if (image.isEmpty()) {
             throw new DeployException("service " + service.path("Spec").path("Name").asText("?")
                     + " has no image in its spec");
         }
+        String previous = imageOf(service.path("PreviousSpec"));
         JsonNode status = service.path("UpdateStatus");
         Optional<String> state = status.hasNonNull("State") ? Optional.of(status.get("State").asText())
                 : Optional.empty();
-        return new SwarmService(ImageReference.parse(image), state, status.path("Message").asText(""));
+        return new SwarmService(ImageReference.parse(image),
+                previous.isEmpty() ? Optional.empty() : Optional.of(ImageReference.parse(previous)), state,
+                status.path("Message").asText(""));
+    }
+
+    private static String imageOf(JsonNode spec) {
+        return spec.path("TaskTemplate").path("ContainerSpec").path("Image").asText("");
     }
 
     /** Swarm is still moving tasks (forward or back). */

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Docker Swarm services through the docker CLI. A deploy is {@code docker service update --image IMG@DIGEST} with
@@ -15,8 +17,19 @@ import java.util.Optional;
  * once ({@code --detach}); the outcome is read from the service's {@code UpdateStatus} and tasks, because
  * {@code docker service update} exits 0 even after Swarm rolled the update back, until our own deadline: Swarm waits
  * for a task's health without one.
+ *
+ * <p>A new task whose container turns unhealthy fails the deploy at once. Swarm fails such a task only once its
+ * container has stopped, which takes the service's stop grace period (10 s by default) when the process ignores
+ * SIGTERM, and only then rolls back; putting the previous spec back ourselves ({@link #undo}) keeps the old task,
+ * which start-first never stopped, serving.
  */
 public final class SwarmTarget implements DeployTarget {
+    /**
+     * Swarm's watch after a rollback, short: what a rollback puts back ran before, and {@link #undo} checks itself that
+     * it runs healthy again. Not zero: Swarm turns a monitor no longer than the delay (0) into the delay plus 1 s.
+     */
+    private static final Duration ROLLBACK_MONITOR = Duration.ofMillis(100);
+    private static final String TASK_LABEL = "com.docker.swarm.task.id";
 
     private final DockerCli docker;
     private final Duration monitor;
@@ -48,6 +61,23 @@ public final class SwarmTarget implements DeployTarget {
         return await(service, image, deadline);
     }
 
+    /**
+     * Swarm's own rollback ({@code docker service rollback}) when the service's previous spec is the one to put back:
+     * with start-first, a slot whose new task never ran healthy still has its old task running, which Swarm keeps
+     * instead of starting another. A second rollback is refused by Swarm (a rolled back service has no previous spec
+     * left), so one that Swarm began meanwhile is never undone.
+     */
+    @Override
+    public void undo(String service, Optional<ImageReference> previous, Instant deadline) {
+        Optional<SwarmService> now = previous.isEmpty() ? Optional.empty() : inspect(service);
+        if (now.isPresent() && !now.get().image().equals(previous.get())
+                && now.get().previousImage().equals(previous)) {
+            // refused when Swarm or someone else changed the service meanwhile: the deploy below then puts previous back
+            docker.run(Duration.ofMinutes(2), Map.of(), List.of("service", "rollback", "--detach", "--quiet", service));
+        }
+        DeployTarget.super.undo(service, previous, deadline);
+    }
+
     @Override
     public void remove(String service) {
         if (inspect(service).isPresent()) {
@@ -57,33 +87,49 @@ public final class SwarmTarget implements DeployTarget {
 
     private List<String> arguments(List<String> command, String last) {
         List<String> arguments = new ArrayList<>(command);
-        String monitorMillis = monitor.toMillis() + "ms";
         arguments.addAll(List.of("--detach", "--with-registry-auth",
-                "--update-failure-action", "rollback", "--update-order", "start-first", "--update-monitor", monitorMillis,
-                "--rollback-order", "start-first", "--rollback-monitor", monitorMillis, last));
+                "--update-failure-action", "rollback", "--update-order", "start-first",
+                "--update-monitor", monitor.toMillis() + "ms", "--rollback-order", "start-first",
+                "--rollback-monitor", ROLLBACK_MONITOR.toMillis() + "ms", last));
         return arguments;
     }
 
+    /**
+     * Healthy once every task meant to run runs {@code image} (with a HEALTHCHECK, Swarm calls a task running once
+     * healthy) and Swarm's monitor period is over; the rollout says since when it ran healthy.
+     */
     private Rollout await(String service, ImageReference image, Instant deadline) {
         SwarmService state = null;
+        List<JsonNode> tasks = List.of();
+        Instant healthySince = null;
         while (Instant.now().isBefore(deadline)) {
             state = inspect(service).orElseThrow(() -> new DeployException("service " + service
                     + " was removed on " + docker.endpoint() + " while it was being deployed"));
+            tasks = tasks(service);
             if (!state.image().equals(image)) {
                 return Rollout.failed((state.rolledBack() ? "Swarm rolled the update back (" + state.updateMessage() + ")"
-                        : "the service was given " + state.image() + " meanwhile") + lastTaskError(service));
+                        : "the service was given " + state.image() + " meanwhile") + lastTaskError(tasks));
             }
             if (state.paused()) {
-                return Rollout.failed("Swarm stopped the update: " + state.updateMessage() + lastTaskError(service));
+                return Rollout.failed("Swarm stopped the update: " + state.updateMessage() + lastTaskError(tasks));
             }
-            if (!state.moving() && tasksRun(service, image)) {
-                return Rollout.healthyNow();
+            Optional<String> unhealthy = unhealthyTask(service, tasks, image);
+            if (unhealthy.isPresent()) {
+                return Rollout.failed(unhealthy.get());
+            }
+            if (tasksRun(tasks, image)) {
+                healthySince = healthySince == null ? Instant.now() : healthySince;
+                if (!state.moving()) {
+                    return Rollout.healthySince(healthySince);
+                }
+            } else {
+                healthySince = null;
             }
             Health.pause();
         }
         return Rollout.failed("not healthy before the deadline (update "
                 + (state == null ? "not started" : state.updateState().orElse("not started")) + ")"
-                + lastTaskError(service));
+                + lastTaskError(tasks));
     }
 
     private Optional<SwarmService> inspect(String service) {
@@ -91,15 +137,47 @@ public final class SwarmTarget implements DeployTarget {
     }
 
     /** Every task meant to run runs {@code image} (with a HEALTHCHECK, Swarm calls a task running once healthy). */
-    private boolean tasksRun(String service, ImageReference image) {
-        List<JsonNode> running = tasks(service).stream()
-                .filter(task -> task.path("DesiredState").asText().equals("Running")).toList();
+    private static boolean tasksRun(List<JsonNode> tasks, ImageReference image) {
+        List<JsonNode> running = tasks.stream().filter(SwarmTarget::meantToRun).toList();
         return !running.isEmpty() && running.stream().allMatch(task -> task.path("CurrentState").asText()
-                .startsWith("Running") && ImageReference.parse(task.path("Image").asText()).equals(image));
+                .startsWith("Running") && runs(task, image));
     }
 
-    private String lastTaskError(String service) {
-        return tasks(service).stream().filter(task -> !task.path("Error").asText().isEmpty()).findFirst()
+    /**
+     * A task meant to run {@code image} whose container's HEALTHCHECK gave up, as the engine we talk to sees its
+     * containers (on a cluster of several nodes, Swarm's own verdict decides for the tasks of the others).
+     */
+    private Optional<String> unhealthyTask(String service, List<JsonNode> tasks, ImageReference image) {
+        Map<String, String> ours = tasks.stream().filter(task -> meantToRun(task) && runs(task, image))
+                .collect(Collectors.toMap(task -> task.path("ID").asText(), task -> task.path("Name").asText()));
+        if (ours.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String line : docker.require("ps", "--no-trunc", "--filter", "label=com.docker.swarm.service.name="
+                + service, "--filter", "health=unhealthy", "--format", "{{.ID}} {{.Label \"" + TASK_LABEL + "\"}}")
+                .stdout()) {
+            String[] containerAndTask = line.strip().split(" ", 2);
+            if (containerAndTask.length == 2 && ours.containsKey(containerAndTask[1])) {
+                String probe = docker.inspect("container", "inspect", containerAndTask[0])
+                        .map(container -> ContainerHealth.lastProbe(container.path("State").path("Health")))
+                        .orElse("");
+                return Optional.of("task " + ours.get(containerAndTask[1]) + " of " + image
+                        + " turned unhealthy, its HEALTHCHECK gave up" + probe);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean meantToRun(JsonNode task) {
+        return task.path("DesiredState").asText().equals("Running");
+    }
+
+    private static boolean runs(JsonNode task, ImageReference image) {
+        return ImageReference.parse(task.path("Image").asText()).equals(image);
+    }
+
+    private static String lastTaskError(List<JsonNode> tasks) {
+        return tasks.stream().filter(task -> !task.path("Error").asText().isEmpty()).findFirst()
                 .map(task -> "; task " + task.path("Name").asText() + " " + task.path("CurrentState").asText() + ": "
                         + task.path("Error").asText())
                 .orElse("");

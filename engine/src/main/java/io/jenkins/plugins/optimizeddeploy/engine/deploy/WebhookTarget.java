@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.http.TextResponse;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.net.URI;
@@ -45,18 +46,18 @@ public final class WebhookTarget implements DeployTarget {
      */
     public WebhookTarget(URI url, String secret, DeployHistory history, Duration retryPause) {
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
-            throw new IllegalArgumentException("webhook URL " + DeployHttp.redacted(url)
+            throw new BadInputException("webhook URL " + DeployHttp.redacted(url)
                     + " must be http:// or https:// with a host");
         }
         Objects.requireNonNull(secret, "the webhook secret is required");
         if (secret.isBlank()) {
-            throw new IllegalArgumentException("the webhook secret is empty");
+            throw new BadInputException("the webhook secret is empty");
         }
         if (secret.startsWith("whsec_")) {
             try {
                 Base64.getDecoder().decode(secret.substring("whsec_".length()));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("the webhook secret starts with whsec_ but what follows is not base64");
+                throw new BadInputException("the webhook secret starts with whsec_ but what follows is not base64");
             }
         }
         this.url = url;

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.optimizeddeploy.engine.dockerfile;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
+
 /**
  * A Dockerfile that Docker would refuse to read. The message names the file, the line and what was expected,
  * e.g. {@code Dockerfile:3: unknown instruction: RUNN}.
  */
-public class DockerfileParseException extends IllegalArgumentException {
+public class DockerfileParseException extends BadInputException {
     private static final long serialVersionUID = 1L;
 
     private final String source;

@@ -73,7 +73,7 @@ public record Instruction(
 
     /** True for {@code --name} or {@code --name=value} among the flags. */
     public boolean hasFlag(String name) {
-        return !flagValues(flags, name).isEmpty() || flags.contains("--" + name);
+        return !flags.isEmpty() && (!flagValues(flags, name).isEmpty() || flags.contains("--" + name));
     }
 
     /** The value of {@code --name=value} as written; empty when absent or given without a value. */
@@ -105,6 +105,9 @@ public record Instruction(
     }
 
     private static List<String> flagValues(List<String> flags, String name) {
+        if (flags.isEmpty()) {
+            return List.of();
+        }
         String prefix = "--" + name + "=";
         return flags.stream().filter(flag -> flag.startsWith(prefix)).map(flag -> flag.substring(prefix.length()))
                 .toList();

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.optimizeddeploy.engine.dockerfile;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
+
 /** A word that Docker's shell lexer rejects, e.g. {@code ${NAME} } without its closing brace. */
-public class ShellWordException extends IllegalArgumentException {
+public class ShellWordException extends BadInputException {
     private static final long serialVersionUID = 1L;
 
     private final String reason;

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.optimizeddeploy.engine.exec;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.OperationFailedException;
+
 /** A command that could not start, timed out or exited non-zero; the message names the command, secrets masked. */
-public final class CommandFailedException extends RuntimeException {
+public final class CommandFailedException extends OperationFailedException {
     private static final long serialVersionUID = 1L;
     private final transient CommandResult result;
 

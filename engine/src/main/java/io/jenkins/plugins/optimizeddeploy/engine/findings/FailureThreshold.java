@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.findings;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -31,7 +32,7 @@ public enum FailureThreshold {
     /**
      * The threshold named {@code error}, {@code warning}, {@code info}, {@code style} or {@code none} (any case).
      *
-     * @throws IllegalArgumentException naming the value and the accepted ones
+     * @throws BadInputException naming the value and the accepted ones
      */
     public static FailureThreshold parse(String name) {
         for (FailureThreshold threshold : values()) {
@@ -39,7 +40,7 @@ public enum FailureThreshold {
                 return threshold;
             }
         }
-        throw new IllegalArgumentException("Unknown failure threshold '" + name + "': expected one of "
+        throw new BadInputException("Unknown failure threshold '" + name + "': expected one of "
                 + Arrays.stream(values()).map(FailureThreshold::label).collect(Collectors.joining(", ")));
     }
 }

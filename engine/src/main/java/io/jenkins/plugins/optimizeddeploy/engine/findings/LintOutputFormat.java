@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.findings;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
@@ -35,7 +36,7 @@ public enum LintOutputFormat {
     /**
      * The format named {@code tty}, {@code json}, {@code sarif} or {@code checkstyle} (any case).
      *
-     * @throws IllegalArgumentException naming the value and the accepted ones
+     * @throws BadInputException naming the value and the accepted ones
      */
     public static LintOutputFormat parse(String name) {
         for (LintOutputFormat format : values()) {
@@ -43,7 +44,7 @@ public enum LintOutputFormat {
                 return format;
             }
         }
-        throw new IllegalArgumentException("Unknown output format '" + name + "': expected one of "
+        throw new BadInputException("Unknown output format '" + name + "': expected one of "
                 + Arrays.stream(values()).map(LintOutputFormat::label).collect(Collectors.joining(", ")));
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.findings;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -37,7 +38,7 @@ public enum Severity {
     /**
      * The severity named {@code error}, {@code warning}, {@code info} or {@code style} (any case).
      *
-     * @throws IllegalArgumentException naming the value and the accepted ones
+     * @throws BadInputException naming the value and the accepted ones
      */
     public static Severity parse(String name) {
         for (Severity severity : values()) {
@@ -45,7 +46,7 @@ public enum Severity {
                 return severity;
             }
         }
-        throw new IllegalArgumentException("Unknown severity '" + name + "': expected one of "
+        throw new BadInputException("Unknown severity '" + name + "': expected one of "
                 + Arrays.stream(values()).map(Severity::label).collect(Collectors.joining(", ")));
     }
 }

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.optimizeddeploy.engine.image;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
+
 /**
  * An image reference, digest or platform that does not follow its grammar. The message names the whole input
  * and the part that is wrong.
  */
-public class InvalidReferenceException extends IllegalArgumentException {
+public class InvalidReferenceException extends BadInputException {
     private static final long serialVersionUID = 1L;
 
     private final String input;

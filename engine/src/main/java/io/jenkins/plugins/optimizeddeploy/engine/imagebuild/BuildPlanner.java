@@ -2,12 +2,14 @@ package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
 
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeDefinition;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeFileReader;
+import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeReading;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BuildableTargetCheck;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Stage;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
@@ -34,17 +36,26 @@ public final class BuildPlanner {
     private BuildPlanner() {
     }
 
-    /** Reads {@code bakeFile} (variables overridden by the request's environment) and plans the request. */
+    /**
+     * Reads {@code bakeFile} with the built-in reader (variables overridden by the request's environment) and plans
+     * the request.
+     */
     public static BuildPlan plan(Path bakeFile, BuildRequest request) {
         Path absolute = bakeFile.toAbsolutePath().normalize();
         return plan(absolute, BakeFileReader.read(absolute, request.environment()), request);
     }
 
     static BuildPlan plan(Path bakeFile, BakeDefinition bake, BuildRequest request) {
+        return plan(bakeFile, new BakeReading(bake, request.targets(), "the built-in reader", ""), request);
+    }
+
+    /** Plans the request's targets as {@code reading} selects them from {@code bakeFile}. */
+    public static BuildPlan plan(Path bakeFile, BakeReading reading, BuildRequest request) {
+        BakeDefinition bake = reading.definition();
         List<String> tags = request.tags().isEmpty() ? derivedTags(request.revision()) : request.tags();
         Map<Path, Dockerfile> dockerfiles = new LinkedHashMap<>();
         List<PlannedTarget> targets = new ArrayList<>();
-        for (BakeTarget target : bake.select(request.targets())) {
+        for (BakeTarget target : reading.requested()) {
             Path context = bakeFile.getParent().resolve(target.context()).normalize();
             Path dockerfile = context.resolve(target.dockerfile()).normalize();
             targets.add(new PlannedTarget(target.name(), context, dockerfile, target.stage(),
@@ -61,7 +72,7 @@ public final class BuildPlanner {
     /**
      * The request's comma-separated platforms, blanks dropped.
      *
-     * @throws IllegalArgumentException naming the platform argument when one is not os/arch[/variant]
+     * @throws BadInputException naming the platform argument when one is not os/arch[/variant]
      */
     static List<String> requestedPlatforms(String platform) {
         List<String> platforms = new ArrayList<>();
@@ -71,7 +82,7 @@ public final class BuildPlanner {
             }
         }
         platforms.forEach(entry -> BuildableTargetCheck.requireValidPlatform(entry, problem ->
-                new IllegalArgumentException("The platform argument '" + platform + "' has '" + entry + "', which " + problem)));
+                new BadInputException("The platform argument '" + platform + "' has '" + entry + "', which " + problem)));
         return platforms;
     }
 
@@ -125,10 +136,10 @@ public final class BuildPlanner {
      */
     static List<String> intermediateStages(Dockerfile dockerfile, String target) {
         if (dockerfile.stages().isEmpty()) {
-            throw new IllegalArgumentException(dockerfile.source() + " has no FROM instruction");
+            throw new BadInputException(dockerfile.source() + " has no FROM instruction");
         }
         Stage wanted = (target.isEmpty() ? dockerfile.finalStage() : dockerfile.stage(target)).orElseThrow(() ->
-                new IllegalArgumentException(dockerfile.source() + " has no stage '" + target + "' (stages: "
+                new BadInputException(dockerfile.source() + " has no stage '" + target + "' (stages: "
                         + dockerfile.stages().stream().map(BuildPlanner::stageName).toList() + ")"));
         return dockerfile.stagesNeededBy(wanted).stream().map(BuildPlanner::stageName).toList();
     }

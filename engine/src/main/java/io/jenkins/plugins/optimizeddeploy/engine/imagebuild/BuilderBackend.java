@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -21,7 +22,7 @@ public enum BuilderBackend {
     /** {@code auto}, {@code buildx}, {@code docker} or {@code buildah}, in any case. */
     public static BuilderBackend parse(String id) {
         return Arrays.stream(values()).filter(backend -> backend.id().equalsIgnoreCase(id.strip())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown build backend '" + id + "' (known: "
+                .orElseThrow(() -> new BadInputException("Unknown build backend '" + id + "' (known: "
                         + Arrays.stream(values()).map(BuilderBackend::id).collect(Collectors.joining(", ")) + ")"));
     }
 }

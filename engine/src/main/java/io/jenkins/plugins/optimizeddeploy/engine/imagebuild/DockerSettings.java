@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public record DockerSettings(Path binary, Map<String, String> environment, boole
         Objects.requireNonNull(binary, "docker binary");
         environment = Map.copyOf(environment);
         if (parallelism < 1) {
-            throw new IllegalArgumentException("docker parallelism must be at least 1, was " + parallelism);
+            throw new BadInputException("docker parallelism must be at least 1, was " + parallelism);
         }
         Objects.requireNonNull(timeout, "docker command timeout");
     }

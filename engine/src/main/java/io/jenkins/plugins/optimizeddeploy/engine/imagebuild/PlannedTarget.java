@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ public record PlannedTarget(String name, Path context, Path dockerfile, String s
         intermediateStages = List.copyOf(intermediateStages);
         images = List.copyOf(images);
         if (images.isEmpty()) {
-            throw new IllegalArgumentException("Target " + name + " has no image name: give a registry or tags in the bake file");
+            throw new BadInputException("Target " + name + " has no image name: give a registry or tags in the bake file");
         }
         labels = Map.copyOf(labels);
         args = Map.copyOf(args);

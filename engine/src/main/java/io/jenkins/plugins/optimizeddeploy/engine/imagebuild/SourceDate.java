@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandFailedException;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
@@ -21,7 +22,7 @@ public record SourceDate(Instant created, String origin) {
     private static final Duration GIT_TIMEOUT = Duration.ofSeconds(20);
 
     /**
-     * @throws IllegalArgumentException naming {@value #VARIABLE} when it is set but not a number of seconds
+     * @throws BadInputException naming {@value #VARIABLE} when it is set but not a number of seconds
      */
     public static SourceDate resolve(Map<String, String> environment, Path directory, CommandRunner runner,
             Instant buildTime) {
@@ -45,7 +46,7 @@ public record SourceDate(Instant created, String origin) {
         try {
             return Instant.ofEpochSecond(Long.parseLong(seconds));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(VARIABLE + " must be a number of seconds since 1970, got '" + seconds + "'", e);
+            throw new BadInputException(VARIABLE + " must be a number of seconds since 1970, got '" + seconds + "'", e);
         }
     }
 }

@@ -10,17 +10,17 @@ import java.util.TreeMap;
 /**
  * One platform's image, read from its manifest and config without downloading a layer.
  *
- * @param platform       {@code linux/amd64}, {@code linux/arm64/v8}
- * @param manifestDigest the digest of this platform's manifest
- * @param compressedSize bytes to pull: the config plus every compressed layer
- * @param layers         in manifest order (base first)
- * @param created        the config's creation time as recorded (RFC 3339), empty when it has none
- * @param user           the configured user, empty when unset (root)
- * @param healthcheck    the health check's test ({@code ["CMD-SHELL", "wget -q …"]}), empty when none
- * @param exposedPorts   {@code 8080/tcp}..., sorted
- * @param labels         sorted by name
+ * @param platform        {@code linux/amd64}, {@code linux/arm64/v8}
+ * @param manifestDigest  the digest of this platform's manifest
+ * @param compressedBytes bytes to pull: the config plus every compressed layer
+ * @param layers          in manifest order (base first)
+ * @param created         the config's creation time as recorded (RFC 3339), empty when it has none
+ * @param user            the configured user, empty when unset (root)
+ * @param healthcheck     the health check's test ({@code ["CMD-SHELL", "wget -q …"]}), empty when none
+ * @param exposedPorts    {@code 8080/tcp}..., sorted
+ * @param labels          sorted by name
  */
-public record PlatformImage(String platform, String manifestDigest, long compressedSize, List<Layer> layers,
+public record PlatformImage(String platform, String manifestDigest, long compressedBytes, List<Layer> layers,
         String created, String user, List<String> healthcheck, List<String> exposedPorts, Map<String, String> labels)
         implements Serializable {
     public PlatformImage {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import java.util.Arrays;
@@ -33,7 +34,7 @@ public final class LintConfigurationEnvironment {
         if (threshold != null && !threshold.isBlank()) {
             try {
                 result = result.withFailureThreshold(FailureThreshold.parse(threshold));
-            } catch (IllegalArgumentException e) {
+            } catch (BadInputException e) {
                 throw new LintConfigurationException("environment variable HADOLINT_FAILURE_THRESHOLD", e.getMessage());
             }
         }
@@ -54,10 +55,28 @@ public final class LintConfigurationEnvironment {
             result = result.trusting(List.copyOf(trusted));
         }
         if (isTrue(environment.get("HADOLINT_DISABLE_IGNORE_PRAGMA"))) {
-            result = new LintConfiguration(result.ignored(), result.overrides(), result.failureThreshold(),
-                    result.trustedRegistries(), false);
+            result = result.withIgnorePragmas(false);
+        }
+        result = result.requiringLabels(labelSchema(environment.get("HADOLINT_REQUIRE_LABELS")));
+        if (isTrue(environment.get("HADOLINT_STRICT_LABELS"))) {
+            result = result.withStrictLabels(true);
         }
         return result;
+    }
+
+    /** {@code name:type,name:type}; an entry without a known type is refused. */
+    private static Map<String, LabelType> labelSchema(String value) {
+        Map<String, LabelType> schema = new HashMap<>();
+        for (String entry : list(value)) {
+            int colon = entry.indexOf(':');
+            try {
+                schema.put(colon < 0 ? entry : entry.substring(0, colon),
+                        LabelType.parse(colon < 0 ? "" : entry.substring(colon + 1)));
+            } catch (IllegalArgumentException e) {
+                throw new LintConfigurationException("environment variable HADOLINT_REQUIRE_LABELS", e.getMessage());
+            }
+        }
+        return schema;
     }
 
     private static boolean isTrue(String value) {

@@ -2,11 +2,12 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFileException;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
@@ -26,16 +27,17 @@ import java.util.function.Supplier;
 /**
  * Reads a {@code .hadolint.yaml}: {@code ignored}, {@code override} ({@code error}, {@code warning}, {@code info},
  * {@code style}: lists of rule ids), {@code failure-threshold}, {@code trustedRegistries}, {@code no-fail} and
- * {@code disable-ignore-pragma}. hadolint's output settings ({@code format}, {@code no-color}, {@code verbose}) and
- * its label schema settings are accepted and have no effect here; any other key is refused, so that a typo does
- * not silently switch a setting off.
+ * {@code disable-ignore-pragma}, {@code label-schema} (label name to {@code text}, {@code url}, {@code email},
+ * {@code semver}, {@code hash}, {@code rfc3339} or {@code spdx}) and {@code strict-labels}. hadolint's output
+ * settings ({@code format}, {@code no-color}, {@code verbose}) are accepted and have no effect here; any other key
+ * is refused, so that a typo does not silently switch a setting off.
  */
 public final class LintConfigurationFile {
     /** A key set twice is refused rather than the last one silently winning. */
     private static final YAMLMapper YAML =
             YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> ACCEPTED_WITHOUT_EFFECT =
-            Set.of("format", "no-color", "verbose", "strict-labels", "label-schema");
+            Set.of("format", "no-color", "verbose");
 
     private LintConfigurationFile() {
     }
@@ -111,14 +113,18 @@ public final class LintConfigurationFile {
                         ? configuration.withFailureThreshold(FailureThreshold.NONE)
                         : configuration;
             case "disable-ignore-pragma":
-                return new LintConfiguration(configuration.ignored(), configuration.overrides(),
-                        configuration.failureThreshold(), configuration.trustedRegistries(), !bool(source, key, value));
+                return configuration.withIgnorePragmas(!bool(source, key, value));
+            case "label-schema":
+                return configuration.requiringLabels(labelSchema(source, value));
+            case "strict-labels":
+                return configuration.withStrictLabels(bool(source, key, value));
             default:
                 if (ACCEPTED_WITHOUT_EFFECT.contains(key)) {
                     return configuration;
                 }
                 throw new LintConfigurationException(source, "unknown setting '" + key + "'; expected ignored,"
-                        + " override, failure-threshold, trustedRegistries, no-fail or disable-ignore-pragma");
+                        + " override, failure-threshold, trustedRegistries, no-fail, disable-ignore-pragma, label-schema or"
+                        + " strict-labels");
         }
     }
 
@@ -136,6 +142,22 @@ public final class LintConfigurationFile {
             }
         }
         return overrides;
+    }
+
+    private static Map<String, LabelType> labelSchema(String source, JsonNode value) {
+        if (!value.isObject()) {
+            throw new LintConfigurationException(source, "'label-schema' must map label names to types");
+        }
+        Map<String, LabelType> schema = new HashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String type = field.getValue().isNull() ? "" : scalar(source, "label-schema." + field.getKey(),
+                    field.getValue());
+            schema.put(field.getKey(), parseSetting(source, "label-schema." + field.getKey(),
+                    () -> LabelType.parse(type)));
+        }
+        return schema;
     }
 
     private static List<String> strings(String source, String key, JsonNode value) {
@@ -171,7 +193,7 @@ public final class LintConfigurationFile {
     private static <T> T parseSetting(String source, String key, Supplier<T> parse) {
         try {
             return parse.get();
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new LintConfigurationException(source, "'" + key + "': " + e.getMessage());
         }
     }

@@ -32,35 +32,42 @@ public final class Linter {
     private static final Comparator<Finding> SOURCE_ORDER = Comparator.comparingInt(Finding::line)
             .thenComparingInt(Finding::column).thenComparing(Finding::rule);
 
-    private final List<Rule> rules;
     private final LintConfiguration configuration;
+    /** Chosen once: a lint of one file must not pay for filtering every rule again. */
+    private final List<Rule> activeRules;
+    private final List<Severity> severities;
 
     public Linter(List<Rule> rules, LintConfiguration configuration) {
-        this.rules = List.copyOf(rules);
         this.configuration = configuration;
+        this.activeRules = rules.stream()
+                .filter(rule -> !configuration.ignored().contains(rule.id()))
+                .filter(rule -> rule.enabledByDefault() || configuration.overrides().containsKey(rule.id()))
+                .toList();
+        this.severities = activeRules.stream()
+                .map(rule -> configuration.overrides().getOrDefault(rule.id(), rule.defaultSeverity()))
+                .toList();
     }
 
     /** The rules that run under this configuration. */
     public List<Rule> activeRules() {
-        return rules.stream()
-                .filter(rule -> !configuration.ignored().contains(rule.id()))
-                .filter(rule -> rule.enabledByDefault() || configuration.overrides().containsKey(rule.id()))
-                .toList();
+        return activeRules;
     }
 
     /** The findings in one Dockerfile, in source order; {@code file} of each is the Dockerfile's source. */
     public List<Finding> lint(Dockerfile dockerfile) {
         IgnorePragmas pragmas = new IgnorePragmas(dockerfile);
-        SourceLines lines = SourceLines.of(dockerfile.text());
+        SourceLines lines = null;
         AnalyzedDockerfile analyzed = new AnalyzedDockerfile(dockerfile);
         List<Finding> findings = new ArrayList<>();
-        for (Rule rule : activeRules()) {
-            Severity severity = configuration.overrides().getOrDefault(rule.id(), rule.defaultSeverity());
+        for (int index = 0; index < activeRules.size(); index++) {
+            Rule rule = activeRules.get(index);
+            Severity severity = severities.get(index);
             for (Violation violation : rule.check(analyzed)) {
                 Instruction instruction = violation.instruction();
                 if (configuration.ignorePragmas() && pragmas.ignores(rule.id(), instruction)) {
                     continue;
                 }
+                lines = lines == null ? SourceLines.of(dockerfile.text()) : lines;
                 String message = violation.detail().isEmpty()
                         ? rule.message()
                         : rule.message() + " (" + violation.detail() + ")";

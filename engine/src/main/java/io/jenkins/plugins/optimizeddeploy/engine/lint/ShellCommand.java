@@ -73,6 +73,93 @@ public record ShellCommand(String name, List<String> arguments, boolean pipedFro
         return operands;
     }
 
+    /**
+     * True when the command is one of {@code programs} and any of its words is one of {@code words}, wherever it
+     * stands: the test hadolint's rules use to recognise {@code apt-get -o X=y install} or {@code dnf -y in}.
+     */
+    public boolean isAnyOf(Set<String> programs, String... words) {
+        return programs.contains(name) && hasAnyArgument(words);
+    }
+
+    /** True when any word equals one of {@code words}, option or not ({@code rm -rf} has {@code -rf}). */
+    public boolean hasAnyArgument(String... words) {
+        for (String word : words) {
+            if (arguments.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when any of the flags is given, as hadolint reads them: {@code -qy} gives {@code q} and {@code y},
+     * {@code --quiet=2} gives {@code quiet}; {@code -} and {@code --} give none.
+     */
+    public boolean hasAnyFlag(String... names) {
+        for (String name : names) {
+            if (countFlag(name) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How often the flag is given ({@code -q -q} and {@code -qq} give {@code q} twice), without building lists. */
+    public int countFlag(String name) {
+        int count = 0;
+        for (String word : arguments) {
+            if (word.length() < 2 || word.charAt(0) != '-' || word.equals("--")) {
+                continue;
+            }
+            if (word.charAt(1) == '-') {
+                int equals = word.indexOf('=');
+                int end = equals < 0 ? word.length() : equals;
+                count += end - 2 == name.length() && word.startsWith(name, 2) ? 1 : 0;
+            } else if (name.length() == 1) {
+                for (int i = 1; i < word.length(); i++) {
+                    count += word.charAt(i) == name.charAt(0) ? 1 : 0;
+                }
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The words that are not options, leaving out the value after each option named in {@code flagsWithValue}
+     * when the option does not carry it after {@code =} ({@code -t bookworm-backports}).
+     */
+    public List<String> wordsWithoutFlags(Set<String> flagsWithValue) {
+        boolean[] dropped = new boolean[arguments.size()];
+        for (int i = 0; i < arguments.size() - 1; i++) {
+            String word = arguments.get(i);
+            if (word.indexOf('=') < 0 && flagsOf(word).stream().anyMatch(flagsWithValue::contains)) {
+                dropped[i + 1] = true;
+            }
+        }
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            if (!dropped[i] && flagsOf(arguments.get(i)).isEmpty()) {
+                words.add(arguments.get(i));
+            }
+        }
+        return words;
+    }
+
+    private static List<String> flagsOf(String word) {
+        if (word.equals("-") || word.equals("--") || !word.startsWith("-")) {
+            return List.of();
+        }
+        if (word.startsWith("--")) {
+            int equals = word.indexOf('=');
+            return List.of(word.substring(2, equals < 0 ? word.length() : equals));
+        }
+        List<String> letters = new ArrayList<>(word.length() - 1);
+        for (int i = 1; i < word.length(); i++) {
+            letters.add(String.valueOf(word.charAt(i)));
+        }
+        return letters;
+    }
+
     /** {@code --name=value} for {@code --name}, without building the string {@code --name=} for every word. */
     private static boolean isLongOptionWithValue(String word, String option) {
         return word.length() > option.length() && word.charAt(option.length()) == '=' && word.startsWith(option);

@@ -37,7 +37,7 @@ public record Comparison(String reference, List<ImageChange> images, Map<Phase, 
                     : after == null ? ImageChange.Kind.REMOVED : ImageChange.Kind.KEPT;
             before = before == null ? none : before;
             after = after == null ? none : after;
-            images.add(new ImageChange(name, kind, Delta.of(before.compressedSize(), after.compressedSize()),
+            images.add(new ImageChange(name, kind, Delta.of(before.compressedBytes(), after.compressedBytes()),
                     Delta.of(before.layers(), after.layers()),
                     kind != ImageChange.Kind.KEPT || !before.digest().equals(after.digest())));
         }

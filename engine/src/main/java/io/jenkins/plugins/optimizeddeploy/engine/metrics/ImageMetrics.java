@@ -1,24 +1,27 @@
 package io.jenkins.plugins.optimizeddeploy.engine.metrics;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What a run recorded of one image (a bake target or a deployed service).
  *
- * @param reference      the reference it was pushed or inspected as, empty when not known
- * @param digest         its manifest or index digest, empty when not known
- * @param compressedSize bytes to pull (config plus compressed layers, of the first platform), 0 when not known
- * @param layers         layer count (of the first platform), 0 when not known
- * @param platforms      {@code linux/amd64}..., empty when not known
+ * @param reference       the reference it was pushed or inspected as, empty when not known
+ * @param digest          its manifest or index digest, empty when not known
+ * @param compressedBytes bytes to pull (config plus compressed layers, of the first platform), 0 when not known;
+ *                        records written before this name was the one everywhere call it {@code compressedSize}
+ * @param layers          layer count (of the first platform), 0 when not known
+ * @param platforms       {@code linux/amd64}..., empty when not known
  */
-public record ImageMetrics(String reference, String digest, long compressedSize, int layers, List<String> platforms) {
+public record ImageMetrics(String reference, String digest, @JsonAlias("compressedSize") long compressedBytes,
+        int layers, List<String> platforms) {
     public ImageMetrics {
         reference = Objects.requireNonNullElse(reference, "");
         digest = Objects.requireNonNullElse(digest, "");
-        if (compressedSize < 0 || layers < 0) {
+        if (compressedBytes < 0 || layers < 0) {
             throw new IllegalArgumentException("Image size and layer count must not be negative, were "
-                    + compressedSize + " bytes and " + layers + " layers");
+                    + compressedBytes + " bytes and " + layers + " layers");
         }
         platforms = platforms == null ? List.of() : List.copyOf(platforms);
     }
@@ -27,7 +30,7 @@ public record ImageMetrics(String reference, String digest, long compressedSize,
     ImageMetrics mergedWith(ImageMetrics later) {
         return new ImageMetrics(later.reference.isEmpty() ? reference : later.reference,
                 later.digest.isEmpty() ? digest : later.digest,
-                later.compressedSize == 0 ? compressedSize : later.compressedSize,
+                later.compressedBytes == 0 ? compressedBytes : later.compressedBytes,
                 later.layers == 0 ? layers : later.layers,
                 later.platforms.isEmpty() ? platforms : later.platforms);
     }

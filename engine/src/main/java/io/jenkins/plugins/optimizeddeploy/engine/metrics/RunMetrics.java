@@ -1,11 +1,14 @@
 package io.jenkins.plugins.optimizeddeploy.engine.metrics;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -102,7 +105,7 @@ public record RunMetrics(int schemaVersion, String job, String build, String sta
 
     /** The compressed sizes of every image, summed. */
     public long totalSize() {
-        return images.values().stream().mapToLong(ImageMetrics::compressedSize).sum();
+        return images.values().stream().mapToLong(ImageMetrics::compressedBytes).sum();
     }
 
     /** Steps cached over steps total of every target, 0 to 1; 0 when no target was built. */
@@ -130,6 +133,30 @@ public record RunMetrics(int schemaVersion, String job, String build, String sta
         Map<String, String> digests = new TreeMap<>();
         deploys.forEach(deploy -> digests.put(deploy.service(), deploy.digest()));
         return Collections.unmodifiableMap(digests);
+    }
+
+    /**
+     * The images by digest this run released for {@code services}, in their order: what a rollback to this run
+     * deploys again.
+     *
+     * @param run how the user named this run, e.g. {@code build #12} or {@code the record build-12.json}
+     * @throws BadInputException naming the run and the first service it released no image of
+     */
+    public Map<String, ImageReference> releasedImages(String run, List<String> services) {
+        Map<String, String> released = releasedDigests();
+        if (released.isEmpty()) {
+            throw new BadInputException(run + " has no record of a healthy deploy");
+        }
+        Map<String, ImageReference> images = new LinkedHashMap<>();
+        for (String service : services) {
+            String image = released.get(service);
+            if (image == null) {
+                throw new BadInputException(run + " recorded no healthy deploy of " + service + "; it deployed "
+                        + String.join(", ", released.keySet()));
+            }
+            images.put(service, ImageReference.parse(image));
+        }
+        return images;
     }
 
     /** Whether a deploy of this run was rolled back. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
@@ -95,7 +96,7 @@ public final class RegistryClient implements AutoCloseable {
         try {
             transport.openAhead(apiRoot("open a connection to " + registry, Loopback.isLoopback(host) ? "http" : "https",
                     host));
-        } catch (IllegalArgumentException notAHost) {
+        } catch (BadInputException notAHost) {
             // The requests report it.
         }
     }
@@ -590,7 +591,7 @@ public final class RegistryClient implements AutoCloseable {
         try {
             return URI.create(scheme + "://" + host + "/v2/");
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Cannot " + operation + ": '" + host + "' is not a host[:port]", e);
+            throw new BadInputException("Cannot " + operation + ": '" + host + "' is not a host[:port]", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.OperationFailedException;
 import java.net.URI;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  * the registry's error codes ({@code MANIFEST_UNKNOWN}, {@code UNAUTHORIZED}...) and the URL with credentials and
  * secret query values removed; the message says all of it.
  */
-public class RegistryException extends RuntimeException {
+public class RegistryException extends OperationFailedException {
     private static final long serialVersionUID = 1L;
 
     private final String operation;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -205,7 +206,7 @@ public final class RegistryOptions implements Serializable {
         /** Retries after the first attempt; 0 disables retrying. */
         public Builder maxRetries(int retries) {
             if (retries < 0) {
-                throw new IllegalArgumentException("maxRetries must be 0 or more, was " + retries);
+                throw new BadInputException("maxRetries must be 0 or more, was " + retries);
             }
             this.maxRetries = retries;
             return this;
@@ -223,7 +224,7 @@ public final class RegistryOptions implements Serializable {
 
         public Builder userAgent(String agent) {
             if (agent == null || agent.isBlank()) {
-                throw new IllegalArgumentException("userAgent must not be blank, was '" + agent + "'");
+                throw new BadInputException("userAgent must not be blank, was '" + agent + "'");
             }
             this.userAgent = agent;
             return this;
@@ -232,7 +233,7 @@ public final class RegistryOptions implements Serializable {
         /** At most this many requests at once; 1 sends them one by one. */
         public Builder parallelism(int requests) {
             if (requests < 1) {
-                throw new IllegalArgumentException("parallelism must be 1 or more, was " + requests);
+                throw new BadInputException("parallelism must be 1 or more, was " + requests);
             }
             this.parallelism = requests;
             return this;
@@ -240,7 +241,7 @@ public final class RegistryOptions implements Serializable {
 
         private static Duration positive(String name, Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
+                throw new BadInputException(name + " must be a positive duration, was " + value);
             }
             return value;
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.registry;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import io.jenkins.plugins.optimizeddeploy.engine.http.Tls;
@@ -96,11 +97,11 @@ final class RegistryTrust {
             Collection<? extends Certificate> certificates =
                     CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
             if (certificates.isEmpty()) {
-                throw new IllegalArgumentException("CA certificate file " + pemFile + " holds no certificate");
+                throw new BadInputException("CA certificate file " + pemFile + " holds no certificate");
             }
             return certificates;
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("CA certificate file " + pemFile + " is not a PEM or DER X.509"
+            throw new BadInputException("CA certificate file " + pemFile + " is not a PEM or DER X.509"
                     + " certificate: " + e.getMessage(), e);
         }
     }

@@ -173,7 +173,7 @@ public final class HtmlReport {
                 code(image.reference()), digestLink(image.reference(), image.digest()),
                 Html.escape(String.join(", ", image.platforms())),
                 Html.escape(image.layers() == 0 ? "" : String.valueOf(image.layers())),
-                Html.escape(image.compressedSize() == 0 ? "" : Format.size(image.compressedSize())),
+                Html.escape(image.compressedBytes() == 0 ? "" : Format.size(image.compressedBytes())),
                 imageDelta(previous.get(name)), imageDelta(baseline.get(name)))));
         removed(html, previous, "previous");
         removed(html, baseline, "baseline");

@@ -33,7 +33,7 @@ public final class MarkdownReport {
         if (!changes.isEmpty() || !run.images().isEmpty()) {
             table(md, List.of("Image", "Digest", "Layers", "Size", "Against previous"));
             run.images().forEach((name, image) -> row(md, List.of(escape(name), code(image.digest()),
-                    String.valueOf(image.layers()), Format.size(image.compressedSize()), change(changes.get(name)))));
+                    String.valueOf(image.layers()), Format.size(image.compressedBytes()), change(changes.get(name)))));
             changes.values().stream().filter(change -> change.kind() == ImageChange.Kind.REMOVED)
                     .forEach(change -> row(md, List.of(escape(change.image()), "", "", "", "removed")));
             md.append('\n');

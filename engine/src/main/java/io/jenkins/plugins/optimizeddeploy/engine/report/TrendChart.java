@@ -43,7 +43,7 @@ public final class TrendChart {
         builds.forEach(run -> imageNames.addAll(run.images().keySet()));
         for (String name : imageNames) {
             sizes.put(name, builds.stream().mapToLong(run -> run.images().containsKey(name)
-                    ? run.images().get(name).compressedSize() : -1).toArray());
+                    ? run.images().get(name).compressedBytes() : -1).toArray());
         }
         Map<String, long[]> times = new LinkedHashMap<>();
         for (Phase phase : Phase.values()) {

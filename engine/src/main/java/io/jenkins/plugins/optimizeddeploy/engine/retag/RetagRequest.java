@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.retag;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
 import java.io.Serializable;
@@ -36,15 +37,15 @@ public final class RetagRequest implements Serializable {
      * @param sources          image references, e.g. {@code registry.example.com/team/web:abc123}
      * @param tags             the new tags, e.g. {@code latest}, {@code prod}
      * @param targetRepository null to tag within each source's repository, else {@code registry/repository}
-     * @throws IllegalArgumentException naming the input when a reference or tag is invalid, a list is empty, or
-     *                                  two sources would get the same target tag
+     * @throws BadInputException naming the input when a reference or tag is invalid, a list is empty, or
+     *                           two sources would get the same target tag
      */
     public static RetagRequest of(List<String> sources, List<String> tags, String targetRepository) {
         if (sources == null || sources.isEmpty()) {
-            throw new IllegalArgumentException("retag: at least one source image is required");
+            throw new BadInputException("at least one source image is required");
         }
         if (tags == null || tags.isEmpty()) {
-            throw new IllegalArgumentException("retag: at least one new tag is required");
+            throw new BadInputException("at least one new tag is required");
         }
         List<ImageReference> parsedSources = new ArrayList<>();
         for (String source : new LinkedHashSet<>(sources)) {
@@ -59,7 +60,7 @@ public final class RetagRequest implements Serializable {
             for (ImageReference tagged : request.targetsOf(source)) {
                 ImageReference earlier = claimedBy.putIfAbsent(tagged, source);
                 if (earlier != null && !earlier.equals(source)) {
-                    throw new IllegalArgumentException("retag: " + earlier + " and " + source + " would both become "
+                    throw new BadInputException(earlier + " and " + source + " would both become "
                             + tagged + "; give them different target repositories or tags");
                 }
             }

@@ -42,9 +42,9 @@ class BakeFileReaderTest {
             assertThat(api.platforms()).containsExactly("linux/amd64");
             assertThat(api.tags()).containsExactly("reg.example.com/team/api:dev", "reg.example.com/team/api:latest");
             assertThat(api.cacheFrom()).as("cache-from accumulates over inherits").containsExactly(
-                    "type=registry,ref=reg.example.com/team/cache:common", "type=registry,ref=reg.example.com/team/cache:api");
+                    "ref=reg.example.com/team/cache:common,type=registry", "ref=reg.example.com/team/cache:api,type=registry");
             assertThat(api.cacheTo()).as("cache-to is replaced").containsExactly(
-                    "type=registry,ref=reg.example.com/team/cache:api,mode=max");
+                    "mode=max,ref=reg.example.com/team/cache:api,type=registry");
             assertThat(api.contexts()).isEqualTo(Map.of("shared", "../shared"));
             BakeTarget worker = bake.targets().get("worker");
             assertThat(worker.dockerfile()).isEqualTo("build/Worker.Dockerfile");
@@ -81,17 +81,19 @@ class BakeFileReaderTest {
     void shouldNameTheFileLineAndProblemOfMalformedHcl() {
         assertThat(problem("target \"a\" {\n  tags = [\"x\"\n}\n")).isEqualTo("f.hcl:3: expected ',' or ']' in a list");
         assertThat(problem("target \"a\" {\n  tags = [\"x]\n}\n")).isEqualTo("f.hcl:2: a string is not closed before the end of the line");
-        assertThat(problem("target \"a\" {\n  args = { A = upper(\"x\") }\n}")).contains("f.hcl:2: function call upper(...) is not supported");
+        assertThat(problem("target \"a\" {\n  args = { A = timestamp() }\n}")).isEqualTo("f.hcl: target a.args.A"
+                + " (line 2): function timestamp() is not supported by the built-in bake reader; docker buildx bake reads"
+                + " bake's whole standard library (install the Debian package docker-buildx)");
         assertThat(problem("target \"a\" {\n  context = \"${MISSING}\"\n}")).isEqualTo(
                 "f.hcl: target a.context refers to variable 'MISSING', which is not declared (declared: [])");
         assertThat(problem("variable \"A\" { default = \"${B}\" }\nvariable \"B\" { default = A }\ntarget \"t\" { context = A }"))
                 .contains("refers to itself");
         assertThat(problem("target \"a\" {\n  tags = \"x\"\n}")).isEqualTo("f.hcl: target a.tags must be a list, is 'x'");
-        assertThat(problem("function \"f\" {\n}")).contains("block type 'function' is not supported");
+        assertThat(problem("function \"f\" {\n}")).isEqualTo("f.hcl:1: function 'f' needs params = [NAME, ...] and result");
         assertThat(problem("target \"web.app\" {}")).isEqualTo(
                 "f.hcl:1: target name 'web.app' may only have letters, digits, '_' and '-'");
-        assertThat(problem("variable \"V\" {\n  description = \"d\"\n}")).isEqualTo(
-                "f.hcl:1: variable 'V' has attribute 'description'; a variable has only a default");
+        assertThat(problem("variable \"V\" {\n  sensitive = true\n}")).isEqualTo("f.hcl:1: variable 'V' has attribute"
+                + " 'sensitive'; a variable has only default, type, description and validation blocks");
         assertThat(problem("variable \"N\" { default = null }\ntarget \"a\" {\n  tags = [\"x-${N}\"]\n}"))
                 .isEqualTo("f.hcl: target a.tags interpolates null into a string");
     }
@@ -149,7 +151,8 @@ class BakeFileReaderTest {
 
         assertThat(bake.targets().get("child")).isEqualTo(new BakeTarget("child", ".", "Dockerfile", "base",
                 Map.of("KEPT", "base", "OVERRIDDEN", "child", "SOURCE_DATE_EPOCH", "1700000000"), List.of("a"),
-                Map.of("L", "base"), List.of(), List.of("c1", "c2"), List.of(), Map.of("kept", "../k")));
+                Map.of("L", "base"), List.of(), List.of("ref=c1,type=registry", "ref=c2,type=registry"), List.of(),
+                Map.of("kept", "../k")));
     }
 
     @Test
@@ -179,8 +182,8 @@ class BakeFileReaderTest {
 
         assertThat(bake.groups()).containsEntry("g", List.of("b"));
         assertThat(bake.targets().get("a").tags()).containsExactly("a");
-        assertThat(bake.targets().get("a").cacheFrom()).containsExactly("b", "a2");
-        assertThat(bake.targets().get("b").cacheFrom()).containsExactly("a2", "b");
+        assertThat(bake.targets().get("a").cacheFrom()).containsExactly("ref=b,type=registry", "ref=a2,type=registry");
+        assertThat(bake.targets().get("b").cacheFrom()).containsExactly("ref=a2,type=registry", "ref=b,type=registry");
         assertThat(bake.select(List.of("g")).stream().map(BakeTarget::name)).containsExactly("b");
         assertThatThrownBy(() -> bake.select(List.of("orphan"))).isInstanceOf(BakeFileException.class)
                 .hasMessage("f.hcl: target 'orphan' inherits from 'nowhere', which is not a target"
@@ -231,39 +234,39 @@ class BakeFileReaderTest {
     }
 
     @Test
-    void shouldRefuseCacheEntriesAndStandardInputBuildxRefusesOnlyWhenTheirTargetIsSelected() {
+    void shouldReadCacheEntriesAsBuildxReadsThemWhenItReadsTheFile() {
         BakeDefinition bake = BakeFileReader.readHcl("f.hcl", """
                 target "good" {
-                  cache-from = ["type=registry,\\"ref=r/c:a,b\\"", "r/a,r/b"]
-                }
-                target "no-type" {
-                  cache-to = ["ref=r/c,mode=max"]
-                }
-                target "no-value" {
-                  cache-to = ["type=registry,ref"]
-                }
-                target "unclosed" {
-                  cache-to = ["\\"type=inline"]
-                }
-                target "stdin" {
-                  dockerfile = "-"
-                }
-                target "s3" {
-                  cache-to = ["bucket=b,secret_access_key=wJalrXUtnFEMI,session_token=FwoGZXIv,region=eu"]
+                  cache-from = ["type=registry,\\"ref=r/c:a,b\\"", "r/a,r/b", "TYPE=local,src=/c", "", { type = "gha" }]
                 }
                 """, Map.of());
 
-        assertThat(bake.select(List.of("good"))).singleElement().extracting(BakeTarget::cacheFrom)
-                .isEqualTo(List.of("type=registry,\"ref=r/c:a,b\"", "r/a,r/b"));
-        assertThat(selectionProblem(bake, "no-type")).isEqualTo(
-                "f.hcl: target 'no-type' cache-to 'ref=r/c,mode=max' has key=value fields but no type=...");
-        assertThat(selectionProblem(bake, "no-value")).isEqualTo("f.hcl: target 'no-value' cache-to"
-                + " 'type=registry,ref' has field 'ref' without '=' among key=value fields");
-        assertThat(selectionProblem(bake, "unclosed")).isEqualTo(
-                "f.hcl: target 'unclosed' cache-to '\"type=inline' has a quote that is not closed");
-        assertThat(selectionProblem(bake, "s3")).as("credentials of a cache entry never reach the message").isEqualTo(
-                "f.hcl: target 's3' cache-to 'bucket=b,secret_access_key=***,session_token=***,region=eu' has key=value"
-                        + " fields but no type=...");
+        assertThat(bake.targets().get("good").cacheFrom()).containsExactly("\"ref=r/c:a,b\",type=registry",
+                "ref=r/a,type=registry", "ref=r/b,type=registry", "src=/c,type=local", "type=gha");
+        assertThat(problem("target \"t\" {\n  cache-to = [\"ref=r/c,mode=max\"]\n}")).isEqualTo(
+                "f.hcl: target t cache-to 'ref=r/c,mode=max' has key=value fields but no type=...");
+        assertThat(problem("target \"t\" {\n  cache-to = [\"type=registry,ref\"]\n}")).isEqualTo(
+                "f.hcl: target t cache-to 'type=registry,ref' has field 'ref' without '=' among key=value fields");
+        assertThat(problem("target \"t\" {\n  cache-to = [\"\\\"type=inline\"]\n}")).isEqualTo(
+                "f.hcl: target t cache-to '\"type=inline' has a quote that is not closed");
+        assertThat(problem("target \"t\" {\n  cache-to = [\",\"]\n}")).isEqualTo(
+                "f.hcl: target t cache-to ',' has an empty image reference");
+        assertThat(problem("target \"t\" {\n  cache-to = [\"bucket=b,secret_access_key=wJalrXUtnFEMI,"
+                + "session_token=FwoGZXIv,region=eu\"]\n}")).as("credentials of a cache entry never reach the message")
+                .isEqualTo("f.hcl: target t cache-to 'bucket=b,secret_access_key=***,session_token=***,region=eu' has"
+                        + " key=value fields but no type=...");
+    }
+
+    @Test
+    void shouldRefuseStandardInputOnlyWhenItsTargetIsSelected() {
+        BakeDefinition bake = BakeFileReader.readHcl("f.hcl", """
+                target "stdin" {
+                  dockerfile = "-"
+                }
+                target "other" {}
+                """, Map.of());
+
+        assertThat(bake.select(List.of("other"))).hasSize(1);
         assertThat(selectionProblem(bake, "stdin")).isEqualTo(
                 "f.hcl: target 'stdin' reads its dockerfile from standard input ('-'), which bake does not allow");
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -72,11 +73,11 @@ class CachePlanTest {
     @Test
     void shouldRefuseNamesThatCannotBecomeARepositoryAndUnknownFallbacks() {
         assertThatThrownBy(() -> CachePlan.forTarget("web", CacheSettings.of(REPOSITORY, "///", "main")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("branch '///'");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("branch '///'");
         assertThatThrownBy(() -> CacheSettings.of("Bad Repo", "dev", "main"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Bad Repo");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("Bad Repo");
         assertThatThrownBy(() -> CacheFallback.parse("s3"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("Unknown cache fallback 's3' (known: branch, default-branch, local)");
         assertThat(CacheFallback.parse(" Default-Branch ")).isEqualTo(CacheFallback.DEFAULT_BRANCH);
     }

@@ -10,10 +10,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.HealthServer.Answer;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake;
 import io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake.Reply;
 import io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake.Request;
+import io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -191,7 +192,7 @@ class CapRoverTargetTest {
     void shouldRefuseAnAppNameCapRoverWouldNotTake() {
         CapRoverTarget target = target(CapRoverLogin.password(PASSWORD), new DeployHistory(state.resolve("h.jsonl")));
 
-        assertThatThrownBy(() -> target.app("Web_1")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> target.app("Web_1")).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("CapRover app name 'Web_1' must be lower-case letters, digits and '-'");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.HealthServer.Answer;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,6 +105,6 @@ class HttpProbeTest {
     @Test
     void shouldRefuseAUrlThatIsNotHttp() {
         assertThatThrownBy(() -> HttpHealthCheck.of(URI.create("ftp://127.0.0.1/health")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http:// or https://");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("http:// or https://");
     }
 }

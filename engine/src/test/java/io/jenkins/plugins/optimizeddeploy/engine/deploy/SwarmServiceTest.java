@@ -19,6 +19,18 @@ class SwarmServiceTest {
         assertThat(service.rolledBack()).isTrue();
         assertThat(service.paused()).isFalse();
         assertThat(service.updateMessage()).startsWith("update rolled back");
+        assertThat(service.previousImage()).as("a rolled back service has no previous spec left").isEmpty();
+    }
+
+    @Test
+    void shouldReadTheImageThatARollbackWouldPutBack() throws Exception {
+        String previous = "127.0.0.1:5000/team/web@sha256:" + "b".repeat(64);
+        SwarmService service = SwarmService.parse(new ObjectMapper().readTree("{\"Spec\":{\"TaskTemplate\":"
+                + "{\"ContainerSpec\":{\"Image\":\"" + IMAGE + "\"}}},\"PreviousSpec\":{\"TaskTemplate\":"
+                + "{\"ContainerSpec\":{\"Image\":\"" + previous + "\"}}},\"UpdateStatus\":{\"State\":\"updating\"}}"));
+
+        assertThat(service.previousImage()).hasValueSatisfying(image -> assertThat(image).hasToString(previous));
+        assertThat(service.moving()).isTrue();
     }
 
     @Test

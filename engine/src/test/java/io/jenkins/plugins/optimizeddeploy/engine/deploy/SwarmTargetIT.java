@@ -93,11 +93,59 @@ class SwarmTargetIT {
         assertThat(result.rolledBack()).isTrue();
         assertThat(result.services()).singleElement().satisfies(service -> {
             assertThat(service.outcome()).as(service.reason()).isEqualTo(Outcome.UNHEALTHY);
-            assertThat(service.reason()).contains("rolled the update back");
+            // Swarm fails this container's task as soon as it turns unhealthy (it stops on SIGTERM): either may be first
+            assertThat(service.reason()).containsAnyOf("rolled the update back", "turned unhealthy");
             assertThat(service.running()).isEqualTo(v1.toString());
         });
         assertThat(specImage("sick")).isEqualTo(v1.toString());
         assertThat(runningTasks("sick")).isNotEmpty().allSatisfy(task -> assertThat(task).startsWith(v1 + " Running"));
+    }
+
+    @Test
+    void shouldRollTheReleaseBackAsSoonAsANewTaskTurnsUnhealthy() throws Exception {
+        ImageReference sick = images.unhealthy("swarm-app");
+        // PID 1 of these containers ignores SIGUSR1: Swarm would fail an unhealthy task only after the grace period
+        Duration longerThanTheDeploy = TIMEOUT.multipliedBy(3);
+        dockerd.docker("service", "create", "--quiet", "--with-registry-auth", "--name", "stubborn", "--stop-signal",
+                "SIGUSR1", "--stop-grace-period", longerThanTheDeploy.toSeconds() + "s", v1.toString()).requireSuccess();
+        release(Duration.ofSeconds(5)).run(Action.DEPLOY, List.of(deploy("ally", v1)), TIMEOUT, "test");
+        Release watchedLong = new Release(new SwarmTarget(images.dockerCli(), longerThanTheDeploy),
+                new DeployHistory(state.resolve("history.jsonl")), Duration.ofSeconds(5));
+
+        ReleaseResult result = watchedLong.run(Action.DEPLOY, List.of(deploy("ally", v2), deploy("stubborn", sick)),
+                TIMEOUT, "test");
+
+        assertThat(result.services()).extracting(ServiceResult::service, ServiceResult::outcome, ServiceResult::reason)
+                .as("neither Swarm's verdict on stubborn nor ally's monitor period was waited for").containsExactly(
+                        tuple("ally", Outcome.ROLLED_BACK, "stopped before its gate passed, as stubborn failed"),
+                        tuple("stubborn", Outcome.UNHEALTHY, "task stubborn.1 of " + sick
+                                + " turned unhealthy, its HEALTHCHECK gave up: exit code 1"));
+        for (String service : List.of("ally", "stubborn")) {
+            assertThat(specImage(service)).as(service).isEqualTo(v1.toString());
+            assertThat(dockerd.docker("service", "inspect", service, "--format", "{{.UpdateStatus.State}}")
+                    .requireSuccess().stdout().strip()).as("Swarm's own rollback put " + service + " back")
+                    .isEqualTo("rollback_completed");
+            assertThat(runningTasks(service)).as(service).isNotEmpty()
+                    .allSatisfy(task -> assertThat(task).startsWith(v1 + " Running"));
+        }
+    }
+
+    @Test
+    void shouldCountTheTimeToHealthyUntilTheNewDigestRanHealthyNotUntilTheMonitorPeriodEnded() throws Exception {
+        Duration monitor = Duration.ofSeconds(20);
+        Release release = new Release(new SwarmTarget(images.dockerCli(), monitor),
+                new DeployHistory(state.resolve("history.jsonl")), Duration.ofSeconds(5));
+        release.run(Action.DEPLOY, List.of(deploy("timed", v1)), TIMEOUT, "test");
+
+        Instant started = Instant.now();
+        ReleaseResult moved = release.run(Action.DEPLOY, List.of(deploy("timed", v2)), TIMEOUT, "test");
+        Duration took = Duration.between(started, Instant.now());
+
+        assertThat(took).as("Swarm's monitor period was waited out").isGreaterThan(monitor);
+        assertThat(moved.services()).singleElement().satisfies(timed -> {
+            assertThat(timed.outcome()).as(timed.reason()).isEqualTo(Outcome.HEALTHY);
+            assertThat(timed.timeToHealthyMillis()).isPositive().isLessThan(took.minus(monitor.dividedBy(2)).toMillis());
+        });
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,7 @@ class BackendSelectorTest {
                 .isEqualTo(new BackendChoice(BuilderBackend.BUILDX, "buildx was asked for"));
         assertThat(BuilderBackend.parse(" Docker ")).isEqualTo(BuilderBackend.DOCKER);
         assertThatThrownBy(() -> BuilderBackend.parse("kaniko"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("Unknown build backend 'kaniko' (known: auto, buildx, docker, buildah)");
     }
 

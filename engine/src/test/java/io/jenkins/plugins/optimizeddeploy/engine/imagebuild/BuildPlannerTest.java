@@ -7,6 +7,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -81,7 +82,7 @@ class BuildPlannerTest {
         assertThat(BuildPlanner.intermediateStages(dockerfile, "")).containsExactly("deps", "build", "tools");
         assertThat(BuildPlanner.intermediateStages(dockerfile, "deps")).isEmpty();
         assertThatThrownBy(() -> BuildPlanner.intermediateStages(dockerfile, "web"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("Dockerfile has no stage 'web' (stages: [deps, build, tools, unused, final])");
     }
 
@@ -164,7 +165,7 @@ class BuildPlannerTest {
     void shouldReadTheRequestedPlatformsAsAListAndNameTheArgumentWhenOneIsWrong() {
         assertThat(BuildPlanner.requestedPlatforms(" linux/amd64, linux/arm64/v8 ,")).containsExactly("linux/amd64", "linux/arm64/v8");
         assertThatThrownBy(() -> BuildPlanner.requestedPlatforms("linux/amd64,linux amd64"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("The platform argument 'linux/amd64,linux amd64' has 'linux amd64', which is neither"
                         + " os/arch[/variant] nor a known operating system or architecture");
     }

@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 class BuildValuesSerializationTest {
     @Test
     void shouldRoundTripResultsRequestsCachePlansAndBakeDefinitions() throws Exception {
-        TargetResult target = new TargetResult("web", "docker", "reg/web:1", List.of("reg/web:1", "reg/web:main"),
-                "sha256:abc", 1024, 4200, new StepStatistics(10, 9, 1), List.of("[web 1/1] COPY"), "branch reg/cache/web/main", 120, 300,
-                List.of("reg/cache/web/main:final (exit code 1: denied)"));
+        TargetResult target = TargetResult.builder("web", "docker")
+                .pushed("reg/web:1", List.of("reg/web:1", "reg/web:main"), "sha256:abc", 1024).durationMillis(4200)
+                .steps(new StepStatistics(10, 9, 1), List.of("[web 1/1] COPY"))
+                .cache("branch reg/cache/web/main", new CacheTimes(120, 300),
+                        List.of("reg/cache/web/main:final (exit code 1: denied)")).build();
         BuildResult result = new BuildResult("docker", "docker was asked for", List.of(target));
         CacheSettings cache = CacheSettings.of("reg/cache", "dev", "main").withLocalDirectory(Path.of("/agent/cache"));
         BuildRequest request = new BuildRequest(List.of("essential"), "reg/team", List.of("1"), SampleAppRequest.REVISION,

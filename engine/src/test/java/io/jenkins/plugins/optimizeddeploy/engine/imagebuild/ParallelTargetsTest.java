@@ -52,9 +52,11 @@ class ParallelTargetsTest {
     void shouldWriteOneProgressLineAsATargetStartsAndOneAsItFinishes() {
         List<String> lines = new ArrayList<>();
         BuildProgress progress = lines::add;
-        TargetResult failedExport = new TargetResult("web", "docker", "reg/web:1", List.of("reg/web:1"), "sha256:abc", 1,
-                12_345, new StepStatistics(10, 9, 1), List.of("[web 1/1] COPY"), "local /agent/cache/web (2 cache images loaded)", 1_250, 340,
-                List.of("reg/cache/web/main:final (denied)"));
+        TargetResult failedExport = TargetResult.builder("web", "docker")
+                .pushed("reg/web:1", List.of("reg/web:1"), "sha256:abc", 1).durationMillis(12_345)
+                .steps(new StepStatistics(10, 9, 1), List.of("[web 1/1] COPY"))
+                .cache("local /agent/cache/web (2 cache images loaded)", new CacheTimes(1_250, 340),
+                        List.of("reg/cache/web/main:final (denied)")).build();
 
         progress.started(targets("web").get(0), "docker (BuildKit)");
         progress.finished(failedExport);
@@ -76,8 +78,9 @@ class ParallelTargetsTest {
     }
 
     private static TargetResult result(String name) {
-        return new TargetResult(name, "test", "reg/" + name + ":1", List.of("reg/" + name + ":1"), "sha256:0", 0, 0,
-                new StepStatistics(0, 0, 0), List.of(), "none: test", 0, 0, List.of());
+        return TargetResult.builder(name, "test")
+                .pushed("reg/" + name + ":1", List.of("reg/" + name + ":1"), "sha256:0", 0)
+                .steps(new StepStatistics(0, 0, 0), List.of()).cache("none: test", CacheTimes.NONE, List.of()).build();
     }
 
     private static void sleep() {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class SourceDateTest {
     @Test
     void shouldRejectASourceDateEpochThatIsNotSeconds() {
         assertThatThrownBy(() -> SourceDate.resolve(Map.of("SOURCE_DATE_EPOCH", "yesterday"), directory, runner, BUILD_TIME))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("SOURCE_DATE_EPOCH must be a number of seconds since 1970, got 'yesterday'");
     }
 

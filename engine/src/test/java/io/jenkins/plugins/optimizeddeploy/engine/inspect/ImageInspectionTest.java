@@ -57,7 +57,7 @@ class ImageInspectionTest {
         assertThat(json.path("digest").asText()).isEqualTo(DIGEST);
         JsonNode platform = json.path("platforms").path(0);
         assertThat(platform.path("platform").asText()).isEqualTo("linux/amd64");
-        assertThat(platform.path("compressedSize").asLong()).isEqualTo(1234);
+        assertThat(platform.path("compressedBytes").asLong()).isEqualTo(1234);
         assertThat(platform.path("user").asText()).isEqualTo("app");
         assertThat(platform.path("healthcheck").path(1).asText()).isEqualTo("true");
         assertThat(platform.path("layers").path(0).path("size").asLong()).isEqualTo(1000);

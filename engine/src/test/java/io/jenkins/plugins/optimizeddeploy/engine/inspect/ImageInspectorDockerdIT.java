@@ -57,7 +57,7 @@ class ImageInspectorDockerdIT {
                 assertThat(pushed.labels())
                         .isEqualTo(Map.of("org.opencontainers.image.title", "app", "team", "platform"));
                 assertThat(pushed.layers()).as("the busybox layer and the RUN layer").hasSize(2);
-                assertThat(pushed.compressedSize())
+                assertThat(pushed.compressedBytes())
                         .isGreaterThan(pushed.layers().stream().mapToLong(Layer::size).sum());
                 assertThat(pushed.created()).isNotEmpty();
             });

@@ -40,7 +40,7 @@ class ImageInspectorIndexIT {
                 assertThat(token.manifest("index/busybox", image.manifestDigest()).mediaType())
                         .isEqualTo(ManifestMediaType.OCI_MANIFEST.value());
                 assertThat(image.layers()).singleElement().satisfies(layer -> assertThat(layer.size()).isPositive());
-                assertThat(image.compressedSize()).isGreaterThan(image.layers().get(0).size());
+                assertThat(image.compressedBytes()).isGreaterThan(image.layers().get(0).size());
             });
             assertThat(inspection.platforms()).extracting(PlatformImage::manifestDigest).doesNotHaveDuplicates();
             assertThat(credentials.lookups()).as("one token for the index and all its manifests and configs")

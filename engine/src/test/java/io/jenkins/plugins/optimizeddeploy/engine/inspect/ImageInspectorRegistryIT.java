@@ -133,8 +133,8 @@ class ImageInspectorRegistryIT {
                 assertThat(layer.mediaType()).isEqualTo("application/vnd.docker.image.rootfs.diff.tar.gzip");
                 assertThat(layer.size()).isPositive();
             });
-            assertThat(image.compressedSize()).isGreaterThan(image.layers().get(0).size());
-            assertThat(pushed.content()).contains("\"size\":" + (image.compressedSize() - image.layers().get(0).size()));
+            assertThat(image.compressedBytes()).isGreaterThan(image.layers().get(0).size());
+            assertThat(pushed.content()).contains("\"size\":" + (image.compressedBytes() - image.layers().get(0).size()));
             assertThat(image.created()).isNotEmpty();
             assertThat(image.user()).isEmpty();
             assertThat(image.healthcheck()).isEmpty();

@@ -48,4 +48,15 @@ class LintConfigurationEnvironmentTest {
                 .isInstanceOf(LintConfigurationException.class)
                 .hasMessageStartingWith("environment variable HADOLINT_FAILURE_THRESHOLD: Unknown failure threshold");
     }
+
+    @Test
+    void shouldAddRequiredLabelsAndStrictLabelsFromTheEnvironment() {
+        LintConfiguration configuration = LintConfigurationEnvironment.apply(LintConfiguration.defaults(),
+                Map.of("HADOLINT_REQUIRE_LABELS", "maintainer:email, version:semver,notes",
+                        "HADOLINT_STRICT_LABELS", "true"));
+
+        assertThat(configuration.labelSchema()).isEqualTo(Map.of("maintainer", LabelType.EMAIL, "version",
+                LabelType.SEMVER, "notes", LabelType.TEXT));
+        assertThat(configuration.strictLabels()).isTrue();
+    }
 }

@@ -43,6 +43,28 @@ class LintConfigurationFileTest {
     }
 
     @Test
+    void shouldReadTheLabelSchemaAndStrictLabels() {
+        LintConfiguration configuration = LintConfigurationFile.parse(".hadolint.yaml", String.join("\n",
+                "label-schema:",
+                "  author: text",
+                "  website: url",
+                "  built: rfc3339",
+                "  notes:",
+                "strict-labels: true"));
+
+        assertThat(configuration.labelSchema()).isEqualTo(Map.of("author", LabelType.TEXT, "website", LabelType.URL,
+                "built", LabelType.RFC3339, "notes", LabelType.TEXT));
+        assertThat(configuration.strictLabels()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseAnUnknownLabelTypeNamingTheLabel() {
+        assertThatThrownBy(() -> LintConfigurationFile.parse("c.yaml", "label-schema:\n  website: link"))
+                .isInstanceOf(LintConfigurationException.class)
+                .hasMessageStartingWith("c.yaml: 'label-schema.website': Unknown label type 'link'");
+    }
+
+    @Test
     void shouldUseHadolintsDefaultsForAnEmptyFile() {
         assertThat(LintConfigurationFile.parse(".hadolint.yaml", "")).isEqualTo(LintConfiguration.defaults());
         assertThat(LintConfiguration.defaults().failureThreshold()).isEqualTo(FailureThreshold.INFO);

@@ -73,6 +73,21 @@ class ShellScriptTest {
     }
 
     @Test
+    void shouldReadFlagsAndWordsAsHadolintDoes() {
+        ShellCommand command = ShellScript.parse("apt-get -qq -t bookworm --quiet=2 -o A::B=1 install -- - curl")
+                .commands().get(0);
+
+        assertThat(command.countFlag("t")).isEqualTo(1);
+        assertThat(command.countFlag("quiet")).isEqualTo(1);
+        assertThat(command.countFlag("q")).isEqualTo(2);
+        assertThat(command.hasAnyFlag("quiet", "y")).isTrue();
+        assertThat(command.hasAnyFlag("y")).isFalse();
+        assertThat(command.isAnyOf(Set.of("apt-get", "apt"), "update", "install")).isTrue();
+        assertThat(command.isAnyOf(Set.of("apt"), "install")).isFalse();
+        assertThat(command.wordsWithoutFlags(Set.of("t"))).containsExactly("A::B=1", "install", "--", "-", "curl");
+    }
+
+    @Test
     void shouldNotTakeTheBarsOfCasePatternsForPipes() {
         ShellScript script = ShellScript.parse("case \"$arch\" in amd64 | i386) flags=a ;; arm64|'arm 64') make ;; esac;"
                 + " apk add x");

@@ -12,6 +12,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.findings.Finding;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.LintReport;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.CacheTimes;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
@@ -35,9 +36,10 @@ class RunMetricsTest {
     private static final RunMetrics STARTED = RunMetrics.of("shop", "#7", Instant.parse("2026-12-07T09:00:00Z"));
 
     static TargetResult target(String name, long size, int cached, int total) {
-        return new TargetResult(name, "docker", "reg/" + name + ":1", List.of("reg/" + name + ":1"),
-                "sha256:" + name, size, 1_000, new StepStatistics(total, cached, total - cached), List.of(),
-                "registry reg/cache/" + name, 200, 300, List.of());
+        return TargetResult.builder(name, "docker")
+                .pushed("reg/" + name + ":1", List.of("reg/" + name + ":1"), "sha256:" + name, size)
+                .durationMillis(1_000).steps(new StepStatistics(total, cached, total - cached), List.of())
+                .cache("registry reg/cache/" + name, new CacheTimes(200, 300), List.of()).build();
     }
 
     @Test
@@ -62,7 +64,7 @@ class RunMetricsTest {
                 Map.entry(Phase.RETAG, 80L));
         assertThat(run.images().get("web")).isEqualTo(new ImageMetrics("reg/web:1", "sha256:web", 4_100, 3,
                 List.of("linux/amd64")));
-        assertThat(run.images().get("worker").compressedSize()).isEqualTo(7_000);
+        assertThat(run.images().get("worker").compressedBytes()).isEqualTo(7_000);
         assertThat(run.cache().get("web")).isEqualTo(new TargetCache(9, 10, "registry reg/cache/web", 200, 300));
         assertThat(run.cacheHitRate()).isEqualTo(13 / 18.0);
         assertThat(run.findingCounts()).containsEntry(Severity.WARNING, 1).containsEntry(Severity.ERROR, 0);
@@ -91,6 +93,15 @@ class RunMetricsTest {
         assertThat(MetricsJson.read(file)).isEqualTo(run);
         assertThat(run.job()).isEqualTo("shop");
         assertThat(MetricsJson.write(run)).contains("\"schemaVersion\" : 1", "\"build\" : 9000");
+    }
+
+    @Test
+    void shouldReadAnImagesCompressedBytesUnderTheNameOfRecordsWrittenBefore() {
+        RunMetrics old = MetricsJson.read("{\"schemaVersion\": 1, \"images\": {\"web\": {\"reference\": \"r/web:1\","
+                + " \"compressedSize\": 4200}}}", "an old record");
+
+        assertThat(old.images().get("web").compressedBytes()).isEqualTo(4200);
+        assertThat(MetricsJson.write(old)).contains("\"compressedBytes\" : 4200").doesNotContain("compressedSize");
     }
 
     @Test

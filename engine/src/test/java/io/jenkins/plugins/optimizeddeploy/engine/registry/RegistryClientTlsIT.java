@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.CredentialsSource;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
@@ -81,7 +82,7 @@ class RegistryClientTlsIT {
         RegistryOptions options = RegistryOptions.builder().caCertificate(notPem).build();
 
         assertThatThrownBy(() -> new RegistryClient(options, CredentialsSource.anonymous()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining(notPem.toString());
     }
 }

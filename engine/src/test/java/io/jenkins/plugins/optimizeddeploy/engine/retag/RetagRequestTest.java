@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.retag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ManifestMediaType;
@@ -43,7 +44,7 @@ class RetagRequestTest {
     void shouldRejectTwoSourcesBecomingTheSameTag() {
         assertThatThrownBy(() -> RetagRequest.of(List.of("reg.example.com/web:a", "reg.example.com/web:b"),
                 List.of("latest"), null))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("reg.example.com/web:a").hasMessageContaining("reg.example.com/web:b")
                 .hasMessageContaining("reg.example.com/web:latest");
     }

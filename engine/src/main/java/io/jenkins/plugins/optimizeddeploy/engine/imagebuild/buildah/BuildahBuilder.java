@@ -121,12 +121,12 @@ public final class BuildahBuilder implements ImageBuilder {
         List<BuildStep> steps = BuildahOutputParser.withoutLabelSteps(BuildahOutputParser.parse(build.stdout()),
                 target.labels().keySet());
         ImageInspection inspection = new ImageInspector(registry).inspect(ImageReference.parse(target.image()));
-        TargetResult result = new TargetResult(target.name(), name(), target.image(), target.images(),
-                digest.isEmpty() ? inspection.digest() : digest,
-                inspection.platforms().isEmpty() ? 0 : inspection.platforms().get(0).compressedSize(),
-                (System.nanoTime() - started) / 1_000_000,
-                StepStatistics.of(steps), StepStatistics.executedNames(steps), cacheSource,
-                cacheTimes.importMillis(), cacheTimes.exportMillis(), exportFailures);
+        TargetResult result = TargetResult.builder(target.name(), name())
+                .pushed(target.image(), target.images(), digest.isEmpty() ? inspection.digest() : digest,
+                        inspection.platforms().isEmpty() ? 0 : inspection.platforms().get(0).compressedBytes())
+                .durationMillis((System.nanoTime() - started) / 1_000_000)
+                .steps(StepStatistics.of(steps), StepStatistics.executedNames(steps))
+                .cache(cacheSource, cacheTimes, exportFailures).build();
         progress.finished(result);
         return result;
     }

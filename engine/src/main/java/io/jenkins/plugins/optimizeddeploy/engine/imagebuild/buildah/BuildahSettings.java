@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.imagebuild.buildah;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ public record BuildahSettings(Path binary, List<String> globalArguments, Map<Str
         globalArguments = List.copyOf(globalArguments);
         environment = Map.copyOf(environment);
         if (parallelism < 1) {
-            throw new IllegalArgumentException("buildah parallelism must be at least 1, was " + parallelism);
+            throw new BadInputException("buildah parallelism must be at least 1, was " + parallelism);
         }
         Objects.requireNonNull(timeout, "buildah command timeout");
     }

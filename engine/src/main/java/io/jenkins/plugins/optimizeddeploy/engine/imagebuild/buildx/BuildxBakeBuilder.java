@@ -96,14 +96,14 @@ public final class BuildxBakeBuilder implements ImageBuilder {
                 CacheTimes targetCacheTimes = BuildKitProgressParser.cacheTimes(targetLines);
                 List<String> exportFailures = new ArrayList<>(BuildKitProgressParser.cacheExportErrors(targetLines));
                 replaceLocalCacheFolder(target).ifPresent(exportFailures::add);
-                TargetResult targetResult = new TargetResult(target.name(), name(), target.image(), target.images(),
-                        digests.getOrDefault(target.name(), inspection.digest()),
-                        inspection.platforms().isEmpty() ? 0 : inspection.platforms().get(0).compressedSize(),
-                        durationMillis, StepStatistics.of(targetSteps), StepStatistics.executedNames(targetSteps),
-                        "buildx reads " + target.cache().readOrder().stream().map(CacheSource::toString)
-                                .collect(Collectors.joining(", ")),
-                        targetCacheTimes.importMillis(), targetCacheTimes.exportMillis(),
-                        exportFailures);
+                TargetResult targetResult = TargetResult.builder(target.name(), name())
+                        .pushed(target.image(), target.images(),
+                                digests.getOrDefault(target.name(), inspection.digest()),
+                                inspection.platforms().isEmpty() ? 0 : inspection.platforms().get(0).compressedBytes())
+                        .durationMillis(durationMillis)
+                        .steps(StepStatistics.of(targetSteps), StepStatistics.executedNames(targetSteps))
+                        .cache("buildx reads " + target.cache().readOrder().stream().map(CacheSource::toString)
+                                .collect(Collectors.joining(", ")), targetCacheTimes, exportFailures).build();
                 progress.finished(targetResult);
                 results.add(targetResult);
             }

@@ -110,11 +110,12 @@ public final class DockerBuilder implements ImageBuilder {
         CacheTimes cacheTimes = outputs.stream().map(BuildKitProgressParser::cacheTimes)
                 .reduce(new CacheTimes(read.loadMillis(), exportNanos / 1_000_000), CacheTimes::plus);
         ImageInspection pushed = new ImageInspector(registry).inspect(ImageReference.parse(target.image()));
-        TargetResult result = new TargetResult(target.name(), name(), target.image(), target.images(), pushed.digest(),
-                pushed.platforms().isEmpty() ? 0 : pushed.platforms().get(0).compressedSize(),
-                (System.nanoTime() - started) / 1_000_000,
-                StepStatistics.of(steps), StepStatistics.executedNames(steps), read.source(),
-                cacheTimes.importMillis(), cacheTimes.exportMillis(), exportFailures);
+        TargetResult result = TargetResult.builder(target.name(), name())
+                .pushed(target.image(), target.images(), pushed.digest(),
+                        pushed.platforms().isEmpty() ? 0 : pushed.platforms().get(0).compressedBytes())
+                .durationMillis((System.nanoTime() - started) / 1_000_000)
+                .steps(StepStatistics.of(steps), StepStatistics.executedNames(steps))
+                .cache(read.source(), cacheTimes, exportFailures).build();
         progress.finished(result);
         return result;
     }

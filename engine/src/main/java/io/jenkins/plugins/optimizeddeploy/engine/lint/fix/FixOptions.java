@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.fix;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,17 +21,17 @@ public record FixOptions(int uid, String userName, int distrolessUid, List<Strin
 
     public FixOptions {
         if (uid <= 0 || distrolessUid <= 0) {
-            throw new IllegalArgumentException("The fixer's uids must be above 0 (not root): uid " + uid
+            throw new BadInputException("The fixer's uids must be above 0 (not root): uid " + uid
                     + ", distroless uid " + distrolessUid);
         }
         Objects.requireNonNull(userName, "userName");
         if (!userName.matches("[a-z_][a-z0-9_-]{0,31}")) {
-            throw new IllegalArgumentException("User name '" + userName + "' is not a portable user name");
+            throw new BadInputException("User name '" + userName + "' is not a portable user name");
         }
         busyboxImages = List.copyOf(busyboxImages);
         Objects.requireNonNull(healthcheckPath, "healthcheckPath");
         if (!healthcheckPath.matches("/[A-Za-z0-9._~/-]*")) {
-            throw new IllegalArgumentException("Health check path '" + healthcheckPath
+            throw new BadInputException("Health check path '" + healthcheckPath
                     + "' must start with / and hold only letters, digits and . _ ~ / -");
         }
     }

@@ -16,11 +16,9 @@ final class ApkNoCache extends ShellCommandRule {
 
     @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
-        if (!command.isInvocation("apk", "add") || command.hasOption("--no-cache")) {
+        if (!command.isAnyOf(PinApkVersions.APK, "add") || command.hasAnyFlag("no-cache")) {
             return Optional.empty();
         }
-        boolean cached = StageScope.cacheMountTargets(run).stream()
-                .anyMatch(target -> target.startsWith("/var/cache/apk"));
-        return cached ? Optional.empty() : Optional.of("");
+        return StageScope.hasCacheMountWith(run, "/var/cache/apk") ? Optional.empty() : Optional.of("");
     }
 }

@@ -6,7 +6,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
 import java.util.Optional;
 
-/** DL3014: without -y apt-get install waits for an answer that never comes in a build. */
+/** DL3014: without -y (or quiet level 2, which implies it) apt-get install waits for an answer that never comes. */
 final class AptGetAssumeYes extends ShellCommandRule {
 
     AptGetAssumeYes() {
@@ -15,11 +15,11 @@ final class AptGetAssumeYes extends ShellCommandRule {
 
     @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
-        if (!command.isInvocation("apt-get", "install")) {
+        if (!command.isAnyOf(PinAptGetVersions.APT_GET, "install")) {
             return Optional.empty();
         }
-        boolean answered = command.hasOption("-y", "--yes", "--assume-yes", "-qq", "--quiet=2")
-                || command.hasArgument("-q=2");
+        boolean answered = command.hasAnyFlag("y", "yes", "qq", "assume-yes") || command.countFlag("q") == 2
+                || command.countFlag("quiet") == 2 || command.hasAnyArgument("-q=2");
         return answered ? Optional.empty() : Optional.of("");
     }
 }

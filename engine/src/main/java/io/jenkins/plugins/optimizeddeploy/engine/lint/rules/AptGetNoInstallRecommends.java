@@ -17,10 +17,10 @@ final class AptGetNoInstallRecommends extends ShellCommandRule {
 
     @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
-        if (!command.isInvocation("apt-get", "install")) {
+        if (!command.isAnyOf(PinAptGetVersions.APT_GET, "install")) {
             return Optional.empty();
         }
-        boolean withoutRecommends = command.hasOption("--no-install-recommends")
+        boolean withoutRecommends = command.hasAnyFlag("no-install-recommends")
                 || command.arguments().stream().anyMatch(word -> RECOMMENDS_OFF.matcher(word).matches());
         return withoutRecommends ? Optional.empty() : Optional.of("");
     }

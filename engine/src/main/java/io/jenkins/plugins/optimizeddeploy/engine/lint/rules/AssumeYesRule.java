@@ -8,21 +8,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A package manager whose install subcommands wait for a yes that never comes in a build unless -y is given. */
+/**
+ * A package manager whose install subcommands wait for a yes that never comes in a build unless a yes flag is
+ * given; as in hadolint, a subcommand counts wherever it stands and a flag also inside a group ({@code -qy}).
+ */
 abstract class AssumeYesRule extends ShellCommandRule {
     private final Set<String> programs;
-    private final List<String> subcommands;
+    private final String[] subcommands;
+    private final String[] yesFlags;
 
-    AssumeYesRule(String id, String message, Set<String> programs, List<String> subcommands) {
+    AssumeYesRule(String id, String message, Set<String> programs, List<String> subcommands, List<String> yesFlags) {
         super(id, Severity.WARNING, message);
         this.programs = Set.copyOf(programs);
-        this.subcommands = List.copyOf(subcommands);
+        this.subcommands = subcommands.toArray(String[]::new);
+        this.yesFlags = yesFlags.toArray(String[]::new);
     }
 
     @Override
     final Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
-        boolean installs = programs.contains(command.name())
-                && subcommands.stream().anyMatch(subcommand -> command.isInvocation(command.name(), subcommand));
-        return installs && !command.hasOption("-y", "--assumeyes") ? Optional.of("") : Optional.empty();
+        return command.isAnyOf(programs, subcommands) && !command.hasAnyFlag(yesFlags)
+                ? Optional.of("")
+                : Optional.empty();
     }
 }

@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DL3059: consecutive short RUNs with the same flags each add a layer; one RUN would do. A RUN of more than two
- * commands counts as deliberate.
+ * DL3059: consecutive RUNs of one command each, with the same flags, each add a layer; one RUN would do. A RUN of
+ * several commands counts as deliberate, as in hadolint.
  */
 final class ConsolidateRuns extends DockerfileRule {
-    private static final int SHORT = 2;
+    private static final int SHORT = 1;
 
     ConsolidateRuns() {
         super("DL3059", Severity.INFO, "Multiple consecutive RUN instructions. Consider consolidation.");

@@ -7,12 +7,15 @@ import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellScript;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.List;
+import java.util.Set;
 
 /**
- * DL3009: apt lists left behind after apt-get update add tens of megabytes to the layer. Only stages that end up in
+ * DL3009: apt lists left behind after an update (apt-get, apt or aptitude) add tens of megabytes to the layer. Only stages that end up in
  * an image count: the final stage and stages others are built on; a cache or tmpfs mount on the lists is fine.
  */
 final class DeleteAptLists extends DockerfileRule {
+    private static final Set<String> APT = Set.of("apt-get", "apt", "aptitude");
+    private static final Set<String> REMOVE = Set.of("rm");
 
     DeleteAptLists() {
         super("DL3009", Severity.INFO, "Delete the apt lists (/var/lib/apt/lists) after installing something.");
@@ -28,18 +31,19 @@ final class DeleteAptLists extends DockerfileRule {
 
     private static boolean leavesListsBehind(AnalyzedDockerfile analyzed, Instruction run) {
         ShellScript script = analyzed.script(run);
-        boolean updates = script.commands().stream().anyMatch(command -> command.isInvocation("apt-get", "update"));
+        boolean updates = script.commands().stream().anyMatch(command -> command.isAnyOf(APT, "update"));
         boolean removes = script.commands().stream().anyMatch(DeleteAptLists::removesLists);
-        List<String> cached = StageScope.cacheMountTargets(run);
-        boolean mounted = cached.contains("/var/lib/apt/lists")
-                || cached.contains("/var/lib/apt") && cached.contains("/var/cache/apt");
+        boolean mounted = StageScope.hasCacheMountWith(run, "/var/lib/apt/lists")
+                || StageScope.hasCacheMountWith(run, "/var/lib/apt") && StageScope.hasCacheMountWith(run, "/var/cache/apt");
         return updates && !removes && !mounted;
     }
 
-    /** {@code rm -rf /var/lib/apt/lists/*}, or apt 3's {@code apt-get dist-clean}, which removes them too. */
+    /**
+     * As hadolint: an {@code rm} given {@code -rf} or {@code /var/lib/apt/lists/*}; or apt 3's
+     * {@code apt-get dist-clean}, which removes the lists too.
+     */
     private static boolean removesLists(ShellCommand command) {
-        return command.isInvocation("apt-get", "dist-clean")
-                || command.name().equals("rm") && command.hasOption("-r", "-R", "--recursive")
-                && command.arguments().stream().anyMatch(argument -> argument.startsWith("/var/lib/apt/lists"));
+        return command.isAnyOf(PinAptGetVersions.APT_GET, "dist-clean")
+                || command.isAnyOf(REMOVE, "-rf", "/var/lib/apt/lists/*");
     }
 }

@@ -8,6 +8,7 @@ final class DnfAssumeYes extends AssumeYesRule {
 
     DnfAssumeYes() {
         super("DL3038", "Use the -y switch to avoid manual input `dnf install -y <package>`.",
-                Set.of("dnf", "microdnf"), List.of("install", "groupinstall", "localinstall"));
+                Set.of("dnf", "microdnf"), List.of("install", "groupinstall", "localinstall"),
+                List.of("y", "assumeyes"));
     }
 }

@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** DL3018: apk add without versions installs whatever the mirror has that day. */
+/**
+ * DL3018: apk add without versions installs whatever the mirror has that day. A package is pinned with {@code =},
+ * {@code ~}, {@code >} or {@code <}, or is an {@code .apk} file; the values of --virtual and --repository are no
+ * packages.
+ */
 final class PinApkVersions extends ShellCommandRule {
-    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-t", "--virtual", "-X", "--repository", "--root",
-            "-p", "--arch", "--cache-dir", "--keys-dir", "--repositories-file");
+    static final Set<String> APK = Set.of("apk");
+    private static final Set<String> FLAGS_WITH_VALUE = Set.of("t", "virtual", "repository", "X");
 
     PinApkVersions() {
         super("DL3018", Severity.WARNING, "Pin versions in apk add."
@@ -20,11 +24,13 @@ final class PinApkVersions extends ShellCommandRule {
 
     @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
-        if (!command.isInvocation("apk", "add")) {
+        if (!command.isAnyOf(APK, "add")) {
             return Optional.empty();
         }
-        List<String> unpinned = command.operandsAfter("add", OPTIONS_WITH_VALUE).stream()
-                .filter(name -> !name.contains("=") && !name.contains("/") && !name.endsWith(".apk"))
+        List<String> unpinned = command.wordsWithoutFlags(FLAGS_WITH_VALUE).stream()
+                .filter(name -> !name.equals("add"))
+                .filter(name -> !name.contains("=") && !name.contains("~") && !name.contains(">")
+                        && !name.contains("<") && !name.endsWith(".apk"))
                 .toList();
         return unpinned.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", unpinned));
     }

@@ -7,9 +7,15 @@ import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** DL3028: gem install without versions installs whatever rubygems.org has that day. */
+/**
+ * DL3028: gem install without versions installs whatever rubygems.org has that day. A gem is pinned as
+ * {@code gem:version}, or all are by -v/--version; as in hadolint, an option is taken to have a value (the word
+ * after it is skipped) and nothing after {@code --} is a gem.
+ */
 final class PinGemVersions extends ShellCommandRule {
+    private static final Set<String> GEM = Set.of("gem");
 
     PinGemVersions() {
         super("DL3028", Severity.WARNING,
@@ -18,13 +24,11 @@ final class PinGemVersions extends ShellCommandRule {
 
     @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
-        String subcommand = command.isInvocation("gem", "install") ? "install"
-                : command.isInvocation("gem", "i") ? "i" : null;
-        if (subcommand == null || command.hasOption("-v", "--version")) {
+        if (!command.isAnyOf(GEM, "install", "i") || command.hasAnyArgument("-v", "--version")
+                || command.arguments().stream().anyMatch(word -> word.startsWith("--version="))) {
             return Optional.empty();
         }
         List<String> unpinned = new ArrayList<>();
-        boolean afterSubcommand = false;
         boolean skipValue = false;
         for (String word : command.arguments()) {
             if (word.equals("--")) {
@@ -32,10 +36,8 @@ final class PinGemVersions extends ShellCommandRule {
             } else if (skipValue) {
                 skipValue = false;
             } else if (word.startsWith("-")) {
-                skipValue = !word.contains("=");
-            } else if (!afterSubcommand) {
-                afterSubcommand = word.equals(subcommand);
-            } else if (!word.contains(":")) {
+                skipValue = true;
+            } else if (!word.equals("install") && !word.equals("i") && !word.contains(":")) {
                 unpinned.add(word);
             }
         }

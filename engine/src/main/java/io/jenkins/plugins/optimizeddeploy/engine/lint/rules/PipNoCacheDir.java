@@ -2,15 +2,22 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
-import java.util.Optional;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
+import java.util.List;
+import java.util.Set;
 
 /**
- * DL3042: pip keeps its download cache in the layer unless told not to (--no-cache-dir, PIP_NO_CACHE_DIR in the
- * stage, or a cache mount on pips cache folder).
+ * DL3042: pip keeps its download cache in the layer unless told not to: --no-cache-dir, PIP_NO_CACHE_DIR set to a
+ * true value by an ENV of the stage (or the stage it is built on) or inside the RUN ({@code PIP_NO_CACHE_DIR=1 pip}
+ * or {@code export}), or a cache or tmpfs mount on pip's cache folder. pipx and pipenv keep no such cache.
  */
-final class PipNoCacheDir extends ShellCommandRule {
+final class PipNoCacheDir extends DockerfileRule {
+    private static final String VARIABLE = "PIP_NO_CACHE_DIR";
+    private static final Set<String> TRUE_VALUES =
+            Set.of("1", "true", "True", "TRUE", "on", "On", "ON", "yes", "Yes", "YES");
 
     PipNoCacheDir() {
         super("DL3042", Severity.WARNING,
@@ -18,18 +25,44 @@ final class PipNoCacheDir extends ShellCommandRule {
     }
 
     @Override
-    Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
-        if (!PinPipVersions.isPipInstall(command) || command.hasOption("--no-cache-dir")) {
-            return Optional.empty();
+    public List<Violation> check(AnalyzedDockerfile analyzed) {
+        Dockerfile dockerfile = analyzed.dockerfile();
+        return analyzed.runs().stream()
+                .filter(run -> analyzed.script(run).commands().stream().anyMatch(PipNoCacheDir::keepsCache))
+                .filter(run -> !StageScope.hasCacheMountWith(run, ".cache/pip"))
+                .filter(run -> !setInRun(run) && !setByEnv(dockerfile, run))
+                .map(Violation::at)
+                .toList();
+    }
+
+    private static boolean keepsCache(ShellCommand command) {
+        return PinPipVersions.isPipInstall(command) && !command.hasAnyArgument("--no-cache-dir")
+                && !isPipWrapper(command);
+    }
+
+    private static boolean isPipWrapper(ShellCommand command) {
+        return command.name().contains("pipx") || command.name().contains("pipenv")
+                || command.name().startsWith("python") && (PinPipVersions.containsInOrder(command.arguments(), "-m",
+                        "pipx") || PinPipVersions.containsInOrder(command.arguments(), "-m", "pipenv"));
+    }
+
+    /** The first {@code PIP_NO_CACHE_DIR=} in the RUN's text, when its value starts with a true value. */
+    private static boolean setInRun(Instruction run) {
+        String text = String.join(" ", run.args());
+        int at = text.indexOf(VARIABLE + "=");
+        if (at < 0) {
+            return false;
         }
-        boolean cacheMounted = StageScope.cacheMountTargets(run).stream()
-                .anyMatch(target -> target.endsWith(".cache/pip") || target.endsWith(".cache"));
-        boolean disabledByEnvironment = StageScope.stageOf(dockerfile, run)
+        String value = text.substring(at + VARIABLE.length() + 1);
+        return TRUE_VALUES.stream().anyMatch(value::startsWith);
+    }
+
+    private static boolean setByEnv(Dockerfile dockerfile, Instruction run) {
+        return StageScope.stageOf(dockerfile, run)
                 .map(stage -> StageScope.inherited(dockerfile, stage).stream()
-                        .filter(instruction -> instruction.keyword().equals("env"))
-                        .anyMatch(env -> env.pair("PIP_NO_CACHE_DIR").filter(value -> !value.isEmpty()
-                                && !value.equalsIgnoreCase("false") && !value.equals("0")).isPresent()))
+                        .filter(instruction -> instruction.keyword().equals("env")
+                                && instruction.startLine() < run.startLine())
+                        .anyMatch(env -> env.pair(VARIABLE).filter(TRUE_VALUES::contains).isPresent()))
                 .orElse(false);
-        return cacheMounted || disabledByEnvironment ? Optional.empty() : Optional.of("");
     }
 }

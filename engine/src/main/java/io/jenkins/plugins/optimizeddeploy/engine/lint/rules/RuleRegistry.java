@@ -21,7 +21,10 @@ public final class RuleRegistry {
         return new Linter(rules(configuration), configuration);
     }
 
-    /** Every rule, the configurable ones (DL3026) set up from the configuration, in id order. */
+    /**
+     * Every rule, the configurable ones (DL3026, the label-schema rules DL3049 to DL3058) set up from the
+     * configuration, in id order.
+     */
     public static List<Rule> rules(LintConfiguration configuration) {
         return List.of(
                 new AbsoluteWorkdir(),
@@ -33,6 +36,7 @@ public final class RuleRegistry {
                 new NoLatestTag(),
                 new PinAptGetVersions(),
                 new DeleteAptLists(),
+                new ExtractWithAdd(),
                 new ValidPortRange(),
                 new SingleHealthcheck(),
                 new PinPipVersions(),
@@ -53,15 +57,30 @@ public final class RuleRegistry {
                 new NoFixedPlatform(),
                 new YumAssumeYes(),
                 new YumCleanAll(),
+                new PinYumVersions(),
+                new ZypperNonInteractive(),
+                new ZypperDistUpgrade(),
+                new ZypperClean(),
+                new PinZypperVersions(),
                 new DnfAssumeYes(),
                 new DnfCleanAll(),
+                new PinDnfVersions(),
                 new PipNoCacheDir(),
                 new EnvSelfReference(),
                 new WorkdirBeforeRelativeCopy(),
                 new UseraddNoLogInit(),
                 new WgetProgress(),
                 new ValidLabelKey(),
+                new LabelMissing(configuration.labelSchema()),
+                new SuperfluousLabels(configuration.labelSchema(), configuration.strictLabels()),
+                new LabelNotEmpty(configuration.labelSchema()),
+                new LabelIsUrl(configuration.labelSchema()),
+                new LabelIsRfc3339(configuration.labelSchema()),
+                new LabelIsSpdx(configuration.labelSchema()),
+                new LabelIsGitHash(configuration.labelSchema()),
+                new LabelIsSemver(configuration.labelSchema()),
                 new HealthcheckMissing(),
+                new LabelIsEmail(configuration.labelSchema()),
                 new ConsolidateRuns(),
                 new YarnCacheClean(),
                 new PinGoVersions(),

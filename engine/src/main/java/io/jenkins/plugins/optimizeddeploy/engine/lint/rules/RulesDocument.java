@@ -30,7 +30,13 @@ public final class RulesDocument {
                         + " shaped like one (tokens, private keys, the password in a URL) read `<redacted>`."
                         + " A Dockerfile that does not parse is, as in hadolint, one finding " + Linter.PARSE_ERROR.id()
                         + " (" + Linter.PARSE_ERROR.defaultSeverity().label() + ") of that file at the line where"
-                        + " parsing stopped, quoting no line of it; the other files are still checked.\n\n")
+                        + " parsing stopped, quoting no line of it; the other files are still checked."
+                        + " DL3049 to DL3058 check labels against the `label-schema` of `.hadolint.yaml` (label name to"
+                        + " `text`, `url`, `email`, `semver`, `hash`, `rfc3339` or `spdx`; DL3050 only with"
+                        + " `strict-labels: true`) and report nothing without one; the message names the label."
+                        + " Package managers are recognised as hadolint does: a subcommand or flag counts wherever it"
+                        + " stands in the command (`apt-get -y -o X=1 install`, `dnf -y in`), and every"
+                        + " `pip…` program but pipenv, as well as `python -m pip`, is pip.\n\n")
                 .append("| id | default severity | message |\n|---|---|---|\n");
         for (Rule rule : rules) {
             text.append("| [").append(rule.id()).append("](").append(rule.documentation()).append(") | ")

@@ -89,6 +89,11 @@ public final class StageScope {
         return targets;
     }
 
+    /** True when a cache or tmpfs mount's target contains {@code fragment} ({@code .cache/pip}), as hadolint asks. */
+    static boolean hasCacheMountWith(Instruction run, String fragment) {
+        return cacheMountTargets(run).stream().anyMatch(target -> target.contains(fragment));
+    }
+
     /**
      * The stages whose layers end up in the image: the final stage and the stages others are built on
      * ({@code FROM builder}); a stage that is only copied from leaves its layers behind.

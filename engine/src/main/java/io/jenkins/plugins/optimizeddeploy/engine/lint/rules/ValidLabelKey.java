@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * DL3048: label keys are lower-case alphanumerics separated by single dots or dashes, outside the namespaces Docker
- * reserves ({@code com.docker.}, {@code io.docker.}, {@code org.dockerproject.}).
+ * DL3048: label keys start with a lower-case letter, end with one or a digit, hold only those, dots, dashes,
+ * underscores and slashes, never two dots or two dashes in a row, and stay outside the namespaces Docker reserves
+ * ({@code com.docker.}, {@code io.docker.}, {@code org.dockerproject.}).
  */
 final class ValidLabelKey extends DockerfileRule {
-    private static final Pattern LABEL_KEY = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
+    private static final Pattern LABEL_KEY = Pattern.compile("[a-z]([a-z0-9._/-]*[a-z0-9])?");
 
     ValidLabelKey() {
         super("DL3048", Severity.STYLE, "Invalid label key.");
@@ -38,6 +39,6 @@ final class ValidLabelKey extends DockerfileRule {
     private static boolean isValid(String key) {
         boolean reserved = key.startsWith("com.docker.") || key.startsWith("io.docker.")
                 || key.startsWith("org.dockerproject.");
-        return !reserved && LABEL_KEY.matcher(key).matches();
+        return !reserved && !key.contains("..") && !key.contains("--") && LABEL_KEY.matcher(key).matches();
     }
 }

@@ -6,12 +6,14 @@ import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.List;
+import java.util.Set;
 
 /**
  * DL3060: yarn install leaves its cache in the layer unless yarn cache clean runs after it in the same RUN (or the
  * cache is a cache mount). Only stages that end up in an image count: the final stage and stages others build on.
  */
 final class YarnCacheClean extends DockerfileRule {
+    private static final Set<String> YARN = Set.of("yarn");
 
     YarnCacheClean() {
         super("DL3060", Severity.INFO, "`yarn cache clean` missing after `yarn install` was run.");
@@ -25,20 +27,17 @@ final class YarnCacheClean extends DockerfileRule {
                 .toList();
     }
 
+    /**
+     * As hadolint: an install without a clean (and without a cache mount on yarn's cache), or a clean that comes
+     * before the install; a yarn command given {@code cache} or {@code clean} counts as the clean.
+     */
     private static boolean leavesCache(AnalyzedDockerfile analyzed, Instruction run) {
-        if (StageScope.cacheMountTargets(run).stream().anyMatch(target -> target.contains(".cache/yarn"))) {
+        List<ShellCommand> commands = analyzed.script(run).commands();
+        int install = CleanAfterInstallRule.firstIndex(commands, command -> command.isAnyOf(YARN, "install"));
+        int clean = CleanAfterInstallRule.firstIndex(commands, command -> command.isAnyOf(YARN, "cache", "clean"));
+        if (install < 0) {
             return false;
         }
-        int lastInstall = -1;
-        int lastClean = -1;
-        List<ShellCommand> commands = analyzed.script(run).commands();
-        for (int i = 0; i < commands.size(); i++) {
-            if (commands.get(i).isInvocation("yarn", "install")) {
-                lastInstall = i;
-            } else if (commands.get(i).isInvocation("yarn", "cache") && commands.get(i).hasArgument("clean")) {
-                lastClean = i;
-            }
-        }
-        return lastInstall >= 0 && lastClean < lastInstall;
+        return clean < 0 ? !StageScope.hasCacheMountWith(run, ".cache/yarn") : clean < install;
     }
 }

@@ -8,6 +8,7 @@ final class YumAssumeYes extends AssumeYesRule {
 
     YumAssumeYes() {
         super("DL3030", "Use the -y switch to avoid manual input `yum install -y <package>`.", Set.of("yum"),
-                List.of("install", "groupinstall", "localinstall"));
+                List.of("install", "groupinstall", "localinstall"),
+                List.of("y", "assumeyes"));
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.registry.auth;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,7 @@ public record RegistryCredentials(String username, String password) {
         Objects.requireNonNull(username, "registry username is required");
         Objects.requireNonNull(password, "registry password is required for user '" + username + "'");
         if (username.isEmpty()) {
-            throw new IllegalArgumentException("registry username must not be empty");
+            throw new BadInputException("registry username must not be empty");
         }
     }
 

@@ -59,7 +59,7 @@ class DockerBuilderSampleAppIT {
             assertThat(warm.targets()).allSatisfy(target -> {
                 assertThat(target.digest()).isEqualTo(client.headManifest(ImageReference.parse(target.image()))
                         .digest().toString());
-                assertThat(target.compressedSize()).isPositive();
+                assertThat(target.compressedBytes()).isPositive();
                 assertThat(target.cacheExportFailures()).isEmpty();
             });
         }

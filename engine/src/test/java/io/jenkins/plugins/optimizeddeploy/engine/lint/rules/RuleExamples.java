@@ -1,14 +1,23 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
+import io.jenkins.plugins.optimizeddeploy.engine.lint.LabelType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * For every rule, Dockerfiles it flags and Dockerfiles it does not flag, as one-liners ({@code \n} between lines).
- * The trusted registries of DL3026 in these examples are docker.io and registry.example.com.
+ * The trusted registries of DL3026 in these examples are docker.io and registry.example.com; the label rules run
+ * with {@link #LABEL_SCHEMA} and strict labels.
  */
 final class RuleExamples {
     static final List<String> TRUSTED_REGISTRIES = List.of("docker.io", "registry.example.com");
+    /** The label schema of the label rules' examples (DL3049 to DL3058), with strict labels. */
+    static final Map<String, LabelType> LABEL_SCHEMA = Map.of("title", LabelType.TEXT, "url", LabelType.URL,
+            "created", LabelType.RFC3339, "licenses", LabelType.SPDX, "revision", LabelType.HASH, "version",
+            LabelType.SEMVER, "authors", LabelType.EMAIL);
+    private static final String ALL_LABELS = "LABEL title=App url=https://example.com created=2024-01-01T00:00:00Z"
+            + " licenses=MIT revision=0a1b2c3 version=1.0.0 authors=team@example.com";
 
     /** One rule's examples. */
     record Example(String ruleId, List<String> flags, List<String> doesNotFlag) {
@@ -46,6 +55,9 @@ final class RuleExamples {
                         "FROM a:1 AS build\nRUN apt-get update\nFROM b:1\nCOPY --from=build /x /x",
                         "FROM a:1\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update",
                         "FROM a:1\nRUN apt-get update; apt-get install -y x=1; apt-get dist-clean"));
+        rule("DL3010", List.of("FROM a:1\nCOPY app.tgz /opt/\nRUN tar -xzf /opt/app.tgz"),
+                List.of("FROM a:1\nADD app.tgz /opt/", "FROM a:1\nCOPY app.tgz /opt/",
+                        "FROM a:1\nCOPY --from=b:1 /app.tgz /opt/\nRUN tar -xzf /opt/app.tgz"));
         rule("DL3011", List.of("FROM a:1\nEXPOSE 80000", "FROM a:1\nEXPOSE 8000-70000/tcp"),
                 List.of("FROM a:1\nEXPOSE 8080", "FROM a:1\nEXPOSE 65535/udp", "FROM a:1\nEXPOSE ${PORT}"));
         rule("DL3012", List.of("FROM a:1\nHEALTHCHECK CMD a\nHEALTHCHECK CMD b"),
@@ -104,11 +116,25 @@ final class RuleExamples {
                         "FROM a:1\nRUN yum clean all && yum install -y httpd-2.4"),
                 List.of("FROM a:1\nRUN yum install -y httpd-2.4 && yum clean all",
                         "FROM a:1\nRUN yum install -y httpd-2.4 && rm -rf /var/cache/yum/*", "FROM a:1\nRUN yum makecache"));
+        rule("DL3033", List.of("FROM a:1\nRUN yum install -y httpd", "FROM a:1\nRUN yum module install -y nodejs"),
+                List.of("FROM a:1\nRUN yum install -y httpd-2.4.57", "FROM a:1\nRUN yum module install -y nodejs:20",
+                        "FROM a:1\nARG V=2.4-1\nRUN yum install -y httpd-${V}"));
+        rule("DL3034", List.of("FROM a:1\nRUN zypper install nginx=1.24", "FROM a:1\nRUN zypper rm nginx"),
+                List.of("FROM a:1\nRUN zypper install -y nginx=1.24", "FROM a:1\nRUN zypper -n in nginx=1.24"));
+        rule("DL3035", List.of("FROM a:1\nRUN zypper dist-upgrade", "FROM a:1\nRUN zypper -n dup"),
+                List.of("FROM a:1\nRUN zypper update -y"));
+        rule("DL3036", List.of("FROM a:1\nRUN zypper install -y nginx=1.24"),
+                List.of("FROM a:1\nRUN zypper install -y nginx=1.24 && zypper clean",
+                        "FROM a:1\nRUN --mount=type=cache,target=/var/cache/zypp zypper install -y nginx=1.24"));
+        rule("DL3037", List.of("FROM a:1\nRUN zypper install -y nginx"),
+                List.of("FROM a:1\nRUN zypper install -y nginx=1.24", "FROM a:1\nRUN zypper install -y 'nginx>=1.24'"));
         rule("DL3038", List.of("FROM a:1\nRUN dnf install httpd-2.4", "FROM a:1\nRUN microdnf install httpd-2.4"),
                 List.of("FROM a:1\nRUN dnf install -y httpd-2.4", "FROM a:1\nRUN dnf clean all"));
         rule("DL3040", List.of("FROM a:1\nRUN dnf install -y httpd-2.4"),
                 List.of("FROM a:1\nRUN dnf install -y httpd-2.4 && dnf clean all",
                         "FROM a:1\nRUN microdnf install -y x-1 && microdnf clean all"));
+        rule("DL3041", List.of("FROM a:1\nRUN dnf install -y httpd", "FROM a:1\nRUN microdnf install -y httpd"),
+                List.of("FROM a:1\nRUN dnf install -y httpd-2.4.57", "FROM a:1\nRUN dnf group install -y Tools"));
         rule("DL3042", List.of("FROM a:1\nRUN pip install requests==2", "FROM a:1\nRUN pip3 install -r req.txt"),
                 List.of("FROM a:1\nRUN pip install --no-cache-dir requests==2",
                         "FROM a:1\nENV PIP_NO_CACHE_DIR=1\nRUN pip install requests==2",
@@ -131,9 +157,20 @@ final class RuleExamples {
                         "FROM a:1\nLABEL org..x=1"),
                 List.of("FROM a:1\nLABEL org.opencontainers.image.source=https://example.com",
                         "FROM a:1\nLABEL maintainer=x version=1"));
+        rule("DL3049", List.of("FROM a:1", "FROM a:1\n" + ALL_LABELS + "\nFROM b:1"),
+                List.of("FROM a:1\n" + ALL_LABELS, "FROM a:1 AS base\n" + ALL_LABELS + "\nFROM base"));
+        rule("DL3050", List.of("FROM a:1\nLABEL title=App colour=blue"), List.of("FROM a:1\n" + ALL_LABELS));
+        rule("DL3051", List.of("FROM a:1\nLABEL title=\"\""), List.of("FROM a:1\nLABEL title=App"));
+        rule("DL3052", List.of("FROM a:1\nLABEL url=example.com"), List.of("FROM a:1\nLABEL url=https://example.com"));
+        rule("DL3053", List.of("FROM a:1\nLABEL created=2024-01-01"),
+                List.of("FROM a:1\nLABEL created=2024-01-01T12:00:00+02:00"));
+        rule("DL3054", List.of("FROM a:1\nLABEL licenses=proprietary-ish"), List.of("FROM a:1\nLABEL licenses=GPL-3.0-only"));
+        rule("DL3055", List.of("FROM a:1\nLABEL revision=HEAD"), List.of("FROM a:1\nLABEL revision=0a1b2c3"));
+        rule("DL3056", List.of("FROM a:1\nLABEL version=1.0"), List.of("FROM a:1\nLABEL version=1.0.0-beta.1"));
         rule("DL3057", List.of("FROM a:1", "FROM a:1 AS build\nFROM b:1\nHEALTHCHECK CMD x"),
                 List.of("FROM a:1\nHEALTHCHECK CMD x", "FROM a:1 AS base\nHEALTHCHECK CMD x\nFROM base",
                         "FROM a:1 AS base\nFROM base\nHEALTHCHECK NONE"));
+        rule("DL3058", List.of("FROM a:1\nLABEL authors=team"), List.of("FROM a:1\nLABEL authors=team@example.com"));
         rule("DL3059", List.of("FROM a:1\nRUN a\nRUN b", "FROM a:1\nRUN a\n# note\nRUN b"),
                 List.of("FROM a:1\nRUN a && b && c\nRUN d", "FROM a:1\nRUN a\nENV X=1\nRUN b",
                         "FROM a:1\nRUN a\nRUN --mount=type=cache,target=/c b"));

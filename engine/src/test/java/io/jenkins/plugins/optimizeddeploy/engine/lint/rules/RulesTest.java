@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every rule against its "flags" and "does not flag" one-liners from {@link RuleExamples}. */
 class RulesTest {
     private static final List<Rule> RULES =
-            RuleRegistry.rules(LintConfiguration.defaults().trusting(RuleExamples.TRUSTED_REGISTRIES));
+            RuleRegistry.rules(LintConfiguration.defaults().trusting(RuleExamples.TRUSTED_REGISTRIES)
+                    .requiringLabels(RuleExamples.LABEL_SCHEMA).withStrictLabels(true));
 
     static Stream<Arguments> flagged() {
         return RuleExamples.ALL.stream().flatMap(example -> example.flags().stream()

@@ -1,4 +1,4 @@
-# a variable has only a default
+# a variable may describe itself
 variable "TAG" {
   default     = "1"
   description = "the tag"

@@ -1,0 +1,47 @@
+package io.jenkins.plugins.optimizeddeploy.engine.bake;
+
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.DockerSettings;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A bake file read for a build: by {@code docker buildx bake --print} where the docker client has buildx (the
+ * reference implementation, for every backend), else by {@link BakeFileReader}. {@code readBy} says which, for the
+ * log; {@code print} is the resolved definition in buildx's {@code --print} shape.
+ *
+ * @param selection the names that select the requested targets of {@code definition} (buildx printed only those,
+ *                  under its default group: then none)
+ */
+public record BakeReading(BakeDefinition definition, List<String> selection, String readBy, String print) {
+    public BakeReading {
+        selection = List.copyOf(selection);
+    }
+
+    /** Reads {@code files} as one with {@code environment} setting their variables, for the targets {@code names}. */
+    public static BakeReading read(CommandRunner runner, DockerSettings docker, List<Path> files,
+            Map<String, String> environment, List<String> names) {
+        BuildxBakePrint buildx = new BuildxBakePrint(runner, docker);
+        Optional<String> version = buildx.version();
+        if (version.isPresent()) {
+            String print = buildx.print(files, environment, names);
+            return new BakeReading(buildx.definition(files, environment, print), List.of(),
+                    "docker buildx bake --print (" + version.get() + ")", print);
+        }
+        return builtIn(files, environment, names, "the built-in reader (" + docker.binary() + " has no buildx)");
+    }
+
+    /** {@link BakeFileReader}'s reading; {@code readBy} says why it is the reader. */
+    public static BakeReading builtIn(List<Path> files, Map<String, String> environment, List<String> names,
+            String readBy) {
+        BakeDefinition definition = BakeFileReader.read(files, environment);
+        return new BakeReading(definition, names, readBy, BakePrintJson.render(definition, names));
+    }
+
+    /** The targets to build, in order. */
+    public List<BakeTarget> requested() {
+        return definition.select(selection);
+    }
+}

@@ -1,0 +1,56 @@
+package io.jenkins.plugins.optimizeddeploy.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.Outcome;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReleaseResultMapTest {
+    private static final String WEB_1 = "reg.example.com/web@sha256:" + "1".repeat(64);
+    private static final String WEB_2 = "reg.example.com/web@sha256:" + "2".repeat(64);
+    private static final String WORKER_1 = "reg.example.com/worker@sha256:" + "1".repeat(64);
+    private static final String WORKER_2 = "reg.example.com/worker@sha256:" + "2".repeat(64);
+
+    @Test
+    void shouldFailWithTheLineItReturnsForAScriptThatDoesNotPropagate() {
+        ReleaseResult putBack = new ReleaseResult(List.of(
+                new ServiceResult("web", WEB_1, WEB_2, Outcome.UNHEALTHY, null, "HTTP 500\u001b[2J", WEB_1),
+                new ServiceResult("worker", WORKER_1, WORKER_2, Outcome.ROLLED_BACK, 900L, null, WORKER_1)), true);
+
+        StepOutcome<Map<String, Object>> outcome = ReleaseResultMap.outcome("deployImages", Action.DEPLOY, putBack, 5);
+
+        assertThat(outcome.failure())
+                .isEqualTo("deployImages: web unhealthy: HTTP 500\\x1b[2J; every service was put back");
+        assertThat(outcome.value())
+                .containsEntry("failure", "web unhealthy: HTTP 500\\x1b[2J; every service was put back");
+        assertThat(outcome.withFailureLogged().log()).endsWith(outcome.failure());
+    }
+
+    @Test
+    void shouldNameWhatRunsWhenNotEverythingCouldBePutBack() {
+        ReleaseResult broken = new ReleaseResult(List.of(
+                new ServiceResult("web", WEB_1, WEB_2, Outcome.UNHEALTHY, null, "HTTP 500", null),
+                new ServiceResult("worker", WORKER_1, WORKER_2, Outcome.ROLLBACK_FAILED, 900L, "exited 1", WORKER_2)),
+                false);
+
+        assertThat(ReleaseResultMap.outcome("deployImages", Action.DEPLOY, broken, 5).failure())
+                .isEqualTo("deployImages: could not put everything back: web unhealthy: HTTP 500; worker rollback"
+                        + " failed: exited 1 (web runs nothing, worker runs " + WORKER_2 + ")");
+    }
+
+    @Test
+    void shouldReturnNoFailureWhenEveryServiceIsHealthy() {
+        ReleaseResult healthy = new ReleaseResult(List.of(
+                new ServiceResult("web", WEB_1, WEB_2, Outcome.HEALTHY, 700L, null, WEB_2)), false);
+
+        StepOutcome<Map<String, Object>> outcome = ReleaseResultMap.outcome("deployImages", Action.DEPLOY, healthy, 5);
+
+        assertThat(outcome.failure()).isNull();
+        assertThat(outcome.value()).containsEntry("failure", null).containsEntry("rolledBack", false);
+    }
+}
