@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaType;
@@ -32,6 +33,10 @@ import java.util.List;
 public final class ProjectArchitectureRules {
     private static final String PROJECT_PACKAGE = "io.jenkins.plugins.optimizeddeploy";
     private static final String TEST_ANNOTATIONS = "org.junit.jupiter.api.";
+    /** By name: class literals here would make every architecture test depend on them. */
+    private static final List<String> REAL_COMPONENTS = List.of("DockerdExtension", "RegistryExtension",
+            "BuildahExtension", "HeadlessChromium", "RunningRegistry", "RunningDockerd", "DockerBuildx", "Buildkitd",
+            "BuildahStorage", "DeployableImages", "BackgroundProcess");
 
     /** No dependency cycle between the project's packages, its root package included. */
     @ArchTest
@@ -44,6 +49,7 @@ public final class ProjectArchitectureRules {
     @ArchTest
     public static final ArchRule TEST_CLASSES_NOT_PUBLIC = classes()
             .that().haveSimpleNameEndingWith("Test").or().haveSimpleNameEndingWith("Tests")
+            .or().haveSimpleNameEndingWith("IT")
             .should().notBePublic()
             .allowEmptyShould(true)
             .because("JUnit 5 test classes need no public modifier (STYLE.md)");
@@ -96,6 +102,16 @@ public final class ProjectArchitectureRules {
             .should(constructExceptionsWithoutMessage())
             .because("every exception names the input and what is wrong (STYLE.md)");
 
+    /**
+     * A test that starts a real component (dockerd, a registry, buildah, buildkitd, chromium), directly or through a
+     * helper, is an {@code *IT}: failsafe runs it in {@code mvn verify}, and {@code mvn test} stays a loop of units.
+     */
+    @ArchTest
+    public static final ArchRule COMPONENT_TESTS_ARE_ITS = noClasses()
+            .that(areRunByMvnTest())
+            .should().transitivelyDependOnClassesThat(startARealComponent())
+            .allowEmptyShould(true)
+            .because("mvn test runs only unit tests; tests of real components are *IT (README, Tests)");
 
     private ProjectArchitectureRules() {
     }
@@ -115,6 +131,21 @@ public final class ProjectArchitectureRules {
                 return "each package of " + PROJECT_PACKAGE;
             }
         };
+    }
+
+    /** What surefire's default includes pick, by the name of the outermost class (nested classes run with it). */
+    private static DescribedPredicate<JavaClass> areRunByMvnTest() {
+        return DescribedPredicate.describe("are run by mvn test (named *Test, *Tests or *TestCase)", javaClass -> {
+            String outermost = javaClass.getName().replaceFirst("\\$.*", "");
+            String simpleName = outermost.substring(outermost.lastIndexOf('.') + 1);
+            return simpleName.endsWith("Test") || simpleName.endsWith("Tests") || simpleName.endsWith("TestCase");
+        });
+    }
+
+    private static DescribedPredicate<JavaClass> startARealComponent() {
+        return DescribedPredicate.describe("start a real component (test-support's dockerd, registry, buildah, ...)",
+                javaClass -> javaClass.getPackageName().equals(ProjectArchitectureRules.class.getPackageName())
+                        && REAL_COMPONENTS.contains(javaClass.getSimpleName()));
     }
 
     private static ArchCondition<JavaClass> constructExceptionsWithoutMessage() {

@@ -52,6 +52,14 @@ class ProjectArchitectureRulesTest {
     }
 
     @Test
+    void shouldFindAComponentTestThatMvnTestWouldRun() {
+        String violations = violations(ProjectArchitectureRules.COMPONENT_TESTS_ARE_ITS);
+
+        assertThat(violations).contains("ComponentFixtureTest", "RegistryExtension")
+                .doesNotContain("ComponentFixtureIT");
+    }
+
+    @Test
     void shouldMarkEveryRuleForArchTestsIn() {
         assertThat(Arrays.stream(ProjectArchitectureRules.class.getFields())
                         .filter(field -> field.getType() == ArchRule.class))

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads {@code docker-bake.hcl} and {@code docker-bake.json} into a {@link BakeDefinition} as
- * {@code docker buildx bake --print} does (checked against it by BakePrintAgreementTest): variables (the environment
+ * {@code docker buildx bake --print} does (checked against it by BakePrintAgreementIT): variables (the environment
  * overrides those declared in {@code variable} blocks), {@code ${VAR}} interpolation, groups, and targets with
  * {@code inherits} merged as buildx merges them. A JSON file is turned into the same blocks as HCL, so both go through
  * one evaluation. Attributes that do not matter for building (output, secret, ...) are ignored.
