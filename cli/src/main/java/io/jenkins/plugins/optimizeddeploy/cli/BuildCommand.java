@@ -2,13 +2,6 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 
 import io.jenkins.plugins.optimizeddeploy.engine.BakeImages;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeReading;
-import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildRequest;
-import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
-import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.buildah.BuildahSettings;
-import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuilderBackend;
-import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.DockerSettings;
-import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.SourceDate;
-import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.SourceRevision;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
@@ -156,7 +149,7 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (print) {
-            BakeReading reading = BakeReading.read(new ProcessCommandRunner(), DockerSettings.defaults(dockerHostEnvironment()),
+            BakeReading reading = BakeReading.read(new ProcessCommandRunner(), DockerSettings.DEFAULT_BINARY, dockerHostEnvironment(),
                     List.of(file), bakeEnvironment(), selectedNames());
             err.println("bake file read by " + reading.readBy());
             out.print(reading.print());

@@ -50,7 +50,7 @@ public final class BakeImages {
         SourceDate created = SourceDate.resolve(request.environment(), bakeFile.toAbsolutePath().getParent(), runner,
                 request.revision().created());
         Path absoluteBakeFile = bakeFile.toAbsolutePath().normalize();
-        BakeReading reading = BakeReading.read(runner, docker, List.of(absoluteBakeFile), request.environment(),
+        BakeReading reading = BakeReading.read(runner, docker.binary(), docker.environment(), List.of(absoluteBakeFile), request.environment(),
                 request.targets());
         progress.line("bake file read by " + reading.readBy());
         BuildPlan plan = BuildPlanner.plan(absoluteBakeFile, reading,

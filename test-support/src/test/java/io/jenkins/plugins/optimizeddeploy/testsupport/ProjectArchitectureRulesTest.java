@@ -63,7 +63,7 @@ class ProjectArchitectureRulesTest {
     void shouldMarkEveryRuleForArchTestsIn() {
         assertThat(Arrays.stream(ProjectArchitectureRules.class.getFields())
                         .filter(field -> field.getType() == ArchRule.class))
-                .hasSize(7)
+                .hasSize(8)
                 .allSatisfy(field -> assertThat(field.isAnnotationPresent(ArchTest.class)).as(field.getName()).isTrue());
     }
 

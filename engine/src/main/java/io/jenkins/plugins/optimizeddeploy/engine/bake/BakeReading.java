@@ -1,6 +1,5 @@
 package io.jenkins.plugins.optimizeddeploy.engine.bake;
 
-import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.DockerSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,17 +19,21 @@ public record BakeReading(BakeDefinition definition, List<String> selection, Str
         selection = List.copyOf(selection);
     }
 
-    /** Reads {@code files} as one with {@code environment} setting their variables, for the targets {@code names}. */
-    public static BakeReading read(CommandRunner runner, DockerSettings docker, List<Path> files,
-            Map<String, String> environment, List<String> names) {
-        BuildxBakePrint buildx = new BuildxBakePrint(runner, docker);
+    /**
+     * Reads {@code files} as one with {@code environment} setting their variables, for the targets {@code names}.
+     *
+     * @param docker            the docker client whose buildx reads them, run with {@code dockerEnvironment}
+     */
+    public static BakeReading read(CommandRunner runner, Path docker, Map<String, String> dockerEnvironment,
+            List<Path> files, Map<String, String> environment, List<String> names) {
+        BuildxBakePrint buildx = new BuildxBakePrint(runner, docker, dockerEnvironment);
         Optional<String> version = buildx.version();
         if (version.isPresent()) {
             String print = buildx.print(files, environment, names);
             return new BakeReading(buildx.definition(files, environment, print), List.of(),
                     "docker buildx bake --print (" + version.get() + ")", print);
         }
-        return builtIn(files, environment, names, "the built-in reader (" + docker.binary() + " has no buildx)");
+        return builtIn(files, environment, names, "the built-in reader (" + docker + " has no buildx)");
     }
 
     /** {@link BakeFileReader}'s reading; {@code readBy} says why it is the reader. */

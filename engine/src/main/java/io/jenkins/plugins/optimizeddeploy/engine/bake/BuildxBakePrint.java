@@ -1,6 +1,5 @@
 package io.jenkins.plugins.optimizeddeploy.engine.bake;
 
-import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.DockerSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,18 +28,21 @@ final class BuildxBakePrint {
     private static final String ERROR_PREFIX = "ERROR: ";
 
     private final CommandRunner runner;
-    private final DockerSettings docker;
+    private final Path docker;
+    private final Map<String, String> dockerEnvironment;
 
-    BuildxBakePrint(CommandRunner runner, DockerSettings docker) {
+    /** @param dockerEnvironment what the docker client runs with ({@code DOCKER_HOST}, {@code DOCKER_CONFIG}) */
+    BuildxBakePrint(CommandRunner runner, Path docker, Map<String, String> dockerEnvironment) {
         this.runner = runner;
         this.docker = docker;
+        this.dockerEnvironment = Map.copyOf(dockerEnvironment);
     }
 
     /** The first line of {@code docker buildx version}, empty when the client or its buildx plugin is missing. */
     Optional<String> version() {
         try {
-            CommandResult result = runner.run(Command.of(docker.binary().toString(), "buildx", "version")
-                    .withEnvironment(docker.environment()).withTimeout(TIMEOUT));
+            CommandResult result = runner.run(Command.of(docker.toString(), "buildx", "version")
+                    .withEnvironment(dockerEnvironment).withTimeout(TIMEOUT));
             return result.succeeded() ? result.stdout().stream().filter(line -> !line.isBlank()).findFirst()
                     : Optional.empty();
         } catch (CommandFailedException e) {
@@ -63,13 +65,13 @@ final class BuildxBakePrint {
     }
 
     private CommandResult bake(List<Path> files, Map<String, String> environment, List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(docker.binary().toString(), "buildx", "bake", "--progress=quiet"));
+        List<String> command = new ArrayList<>(List.of(docker.toString(), "buildx", "bake", "--progress=quiet"));
         files.forEach(file -> command.addAll(List.of("--file", file.toAbsolutePath().toString())));
         command.addAll(arguments);
         String[] secrets = environment.entrySet().stream().filter(variable -> Secrets.isSecretName(variable.getKey()))
                 .map(Map.Entry::getValue).toArray(String[]::new);
         CommandResult result = runner.run(Command.of(command).withEnvironment(environment)
-                .withEnvironment(docker.environment()).withSecrets(secrets)
+                .withEnvironment(dockerEnvironment).withSecrets(secrets)
                 .withWorkingDirectory(files.get(0).toAbsolutePath().getParent()).withTimeout(TIMEOUT));
         if (!result.succeeded()) {
             String reason = result.stderr().stream().filter(line -> line.startsWith(ERROR_PREFIX))

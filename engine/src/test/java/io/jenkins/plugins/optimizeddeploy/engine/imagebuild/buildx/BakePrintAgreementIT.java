@@ -7,18 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildPlan;
-import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildPlanner;
-import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResources;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeDefinition;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeFileException;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeFileReader;
-import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeTarget;
-import io.jenkins.plugins.optimizeddeploy.engine.bake.CacheEntry;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakePrintJson;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeReading;
-import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.DockerSettings;
+import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeTarget;
+import io.jenkins.plugins.optimizeddeploy.engine.bake.CacheEntry;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildPlan;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildPlanner;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResources;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.DockerSettings;
 import io.jenkins.plugins.optimizeddeploy.testsupport.CommandResult;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerBuildx;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
@@ -228,7 +228,7 @@ class BakePrintAgreementIT {
         installedBuildx();
         PrintCase printCase = cases().filter(each -> each.name().equals(caseName)).findFirst().orElseThrow();
 
-        BakeReading reading = BakeReading.read(new ProcessCommandRunner(), DockerSettings.defaults(Map.of()),
+        BakeReading reading = BakeReading.read(new ProcessCommandRunner(), DockerSettings.DEFAULT_BINARY, Map.of(),
                 printCase.files(), printCase.environment(), printCase.names());
 
         assertThat(reading.readBy()).startsWith("docker buildx bake --print (github.com/docker/buildx");

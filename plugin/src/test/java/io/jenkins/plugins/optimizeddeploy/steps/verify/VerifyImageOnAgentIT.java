@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The agent side of verifyImage, against a real registry started by test-support. */
-class VerifyImageOnAgentTest {
+class VerifyImageOnAgentIT {
 
     @RegisterExtension
     static final RegistryExtension basicAuth = RegistryExtension.basicAuth();

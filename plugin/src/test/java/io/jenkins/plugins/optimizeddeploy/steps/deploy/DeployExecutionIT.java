@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * starts through the build's Launcher with the build's DOCKER_HOST (a private dockerd) and the release is recorded on
  * the build.
  */
-class DeployExecutionTest {
+class DeployExecutionIT {
 
     @RegisterExtension
     static final RegistryExtension registry = RegistryExtension.basicAuth().perTestClass();

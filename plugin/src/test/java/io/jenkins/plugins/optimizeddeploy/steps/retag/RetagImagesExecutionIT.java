@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** retagImages as a Pipeline runs it, on the test runtime, against a real registry with basic auth. */
-class RetagImagesExecutionTest {
+class RetagImagesExecutionIT {
 
     @RegisterExtension
     static final RegistryExtension registry = RegistryExtension.basicAuth();

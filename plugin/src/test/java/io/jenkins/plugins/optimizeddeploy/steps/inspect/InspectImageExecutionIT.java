@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** inspectImage as a Pipeline runs it, on the test runtime, against a real registry with basic auth. */
-class InspectImageExecutionTest {
+class InspectImageExecutionIT {
 
     @RegisterExtension
     static final RegistryExtension registry = RegistryExtension.basicAuth();

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bakeImages as a Pipeline runs it, on the test runtime: the sample app baked with docker on the build's DOCKER_HOST
  * (a private dockerd), pushed with the login of the job's store, and recorded on the build.
  */
-class BakeImagesExecutionTest {
+class BakeImagesExecutionIT {
 
     @RegisterExtension
     static final RegistryExtension registry = RegistryExtension.basicAuth().perTestClass();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** verifyImage as a Pipeline runs it, on the test runtime, against a real registry with basic auth. */
-class VerifyImageExecutionTest {
+class VerifyImageExecutionIT {
 
     @RegisterExtension
     static final RegistryExtension registry = RegistryExtension.basicAuth();

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with binfmt_misc by test-support. The index is retagged intact, and every platform's size is in the inspection and
  * in the build result.
  */
-class BuildxBakeBuilderMultiPlatformTest {
+class BuildxBakeBuilderMultiPlatformIT {
     @RegisterExtension
     static final RegistryExtension registry = RegistryExtension.plain();
     @RegisterExtension

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that wants a login for every pull: the step's login must reach the digest lookup and docker's pull, the docker CLI
  * runs through the step's processes, and what runs is read back from the engine itself.
  */
-class ReleaseOnAgentTest {
+class ReleaseOnAgentIT {
 
     @RegisterExtension
     static final RegistryExtension registry = RegistryExtension.basicAuth().perTestClass();

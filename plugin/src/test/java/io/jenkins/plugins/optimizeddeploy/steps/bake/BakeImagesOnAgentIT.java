@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The agent side of bakeImages on the sample app, with a private dockerd and a registry that wants a login for
  * every pull and push: the step's credentials must reach docker for the base image, the images and the cache.
  */
-class BakeImagesOnAgentTest {
+class BakeImagesOnAgentIT {
 
     /** Its own registry, so no other test has logged the shared daemon in to it. */
     @RegisterExtension

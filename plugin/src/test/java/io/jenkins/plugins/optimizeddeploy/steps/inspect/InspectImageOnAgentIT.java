@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The agent side of inspectImage, against real registries started by test-support. */
-class InspectImageOnAgentTest {
+class InspectImageOnAgentIT {
 
     @RegisterExtension
     static final RegistryExtension basicAuth = RegistryExtension.basicAuth();

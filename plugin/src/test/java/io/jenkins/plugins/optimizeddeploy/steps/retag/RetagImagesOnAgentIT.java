@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The agent side of retagImages, against a real registry started by test-support. */
-class RetagImagesOnAgentTest {
+class RetagImagesOnAgentIT {
 
     @RegisterExtension
     static final RegistryExtension basicAuth = RegistryExtension.basicAuth();
