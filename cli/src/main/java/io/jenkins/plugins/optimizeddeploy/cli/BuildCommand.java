@@ -30,7 +30,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -62,14 +61,20 @@ final class BuildCommand implements Callable<Integer> {
         List<String> targets = new ArrayList<>();
     }
 
-    @Option(names = "--registry", paramLabel = "REGISTRY",
-            description = "Registry and repository prefix the images go under, e.g. reg.example.com/team: TARGET is its own repository"
-                    + " (required unless --print).")
-    String registry;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Output output = new Output();
 
-    @Option(names = "--print", description = "Build nothing: print the resolved bake definition of the selection as JSON, in the"
-            + " shape of docker buildx bake --print (read by buildx where the docker client has it, else by the built-in reader).")
-    boolean print;
+    /** Where the images go, or nothing built at all. */
+    static final class Output {
+        @Option(names = "--registry", required = true, paramLabel = "REGISTRY",
+                description = "Registry and repository prefix the images go under, e.g. reg.example.com/team: TARGET is its own repository.")
+        String registry;
+
+        @Option(names = "--print", required = true, description = "Build nothing: print the resolved bake definition of the"
+                + " selection as JSON, in the shape of docker buildx bake --print (read by buildx where the docker client has"
+                + " it, else by the built-in reader).")
+        boolean print;
+    }
 
     @Option(names = "--tag", paramLabel = "TAG",
             description = "Tag every image with this; repeat for more (default: the commit, build-NUMBER and the branch).")
@@ -148,16 +153,13 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (print) {
-            BakeReading reading = BakeReading.read(new ProcessCommandRunner(), DockerSettings.DEFAULT_BINARY, dockerHostEnvironment(),
-                    List.of(file), bakeEnvironment(), selectedNames());
+        if (output.print) {
+            BakeReading reading = BakeReading.read(new ProcessCommandRunner(), DockerSettings.DEFAULT_BINARY,
+                    dockerHostEnvironment(), List.of(file), bakeEnvironment(), selectedNames());
             err.println("bake file read by " + reading.readBy());
             out.print(reading.print());
             out.flush();
             return ExitCode.OK;
-        }
-        if (registry == null) {
-            throw new ParameterException(spec.commandLine(), "Missing required option: '--registry=REGISTRY' (only --print needs none)");
         }
         record.checkBeforeWork();
         BuildResult result;
@@ -216,6 +218,6 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     private String registryPrefix() {
-        return registry.replaceAll("/+$", "");
+        return output.registry.replaceAll("/+$", "");
     }
 }

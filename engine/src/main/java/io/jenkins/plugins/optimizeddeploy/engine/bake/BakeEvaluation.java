@@ -190,23 +190,7 @@ final class BakeEvaluation {
     }
 
     private static String lineOf(HclExpression expression) {
-        int line = 0;
-        if (expression instanceof HclExpression.Conditional conditional) {
-            line = conditional.line();
-        } else if (expression instanceof HclExpression.Binary binary) {
-            line = binary.line();
-        } else if (expression instanceof HclExpression.Unary unary) {
-            line = unary.line();
-        } else if (expression instanceof HclExpression.Attribute attribute) {
-            line = attribute.line();
-        } else if (expression instanceof HclExpression.Index index) {
-            line = index.line();
-        } else if (expression instanceof HclExpression.Call call) {
-            line = call.line();
-        } else if (expression instanceof HclExpression.For each) {
-            line = each.line();
-        }
-        return line == 0 ? "" : " (line " + line + ")";
+        return expression instanceof HclExpression.Located located ? " (line " + located.line() + ")" : "";
     }
 
     /** The expressions that compute a value: their result is measured after the fact. */

@@ -5,6 +5,11 @@ import java.util.Map;
 
 /** The expressions of HCL's native syntax that bake files use; evaluated by {@link BakeEvaluation}. */
 sealed interface HclExpression {
+    /** An expression that knows the line it starts on, for errors. */
+    sealed interface Located extends HclExpression {
+        int line();
+    }
+
     /** A string without interpolation, a number, a bool or null. */
     record Literal(Object value) implements HclExpression {
     }
@@ -40,27 +45,27 @@ sealed interface HclExpression {
 
     /** {@code condition ? whenTrue : whenFalse}. */
     record Conditional(HclExpression condition, HclExpression whenTrue, HclExpression whenFalse, int line)
-            implements HclExpression {
+            implements Located {
     }
 
     /** {@code left OPERATOR right}: {@code || && == != < <= > >= + - * / %}. */
-    record Binary(String operator, HclExpression left, HclExpression right, int line) implements HclExpression {
+    record Binary(String operator, HclExpression left, HclExpression right, int line) implements Located {
     }
 
     /** {@code !operand} or {@code -operand}. */
-    record Unary(String operator, HclExpression operand, int line) implements HclExpression {
+    record Unary(String operator, HclExpression operand, int line) implements Located {
     }
 
     /** {@code value.name}, or {@code value.0} on a list. */
-    record Attribute(HclExpression value, String name, int line) implements HclExpression {
+    record Attribute(HclExpression value, String name, int line) implements Located {
     }
 
     /** {@code value[key]}. */
-    record Index(HclExpression value, HclExpression key, int line) implements HclExpression {
+    record Index(HclExpression value, HclExpression key, int line) implements Located {
     }
 
     /** {@code name(arguments)}; {@code expandLast} for {@code name(a, list...)}. */
-    record Call(String name, List<HclExpression> arguments, boolean expandLast, int line) implements HclExpression {
+    record Call(String name, List<HclExpression> arguments, boolean expandLast, int line) implements Located {
         public Call {
             arguments = List.copyOf(arguments);
         }
@@ -71,6 +76,6 @@ sealed interface HclExpression {
      * {@code keyName} is null when only one name is bound, {@code condition} when there is no {@code if}.
      */
     record For(String keyName, String valueName, HclExpression collection, HclExpression key, HclExpression value,
-            HclExpression condition, boolean grouping, int line) implements HclExpression {
+            HclExpression condition, boolean grouping, int line) implements Located {
     }
 }

@@ -110,6 +110,16 @@ final class HclParser {
         }
     }
 
+    /** An expression up to {@code close}, over new lines. */
+    private HclExpression enclosed(char close) {
+        boolean outer = newLinesIgnored;
+        newLinesIgnored = true;
+        HclExpression inner = expression();
+        expect(close);
+        newLinesIgnored = outer;
+        return inner;
+    }
+
     /** What the reader cannot do yet, named, with the advice that buildx reads it. */
     private BakeFileException unsupported(String construct) {
         return error(construct + " is not supported by the built-in bake reader; docker buildx bake reads it"
@@ -124,11 +134,7 @@ final class HclParser {
         }
         int startLine = line;
         position++;
-        boolean outer = newLinesIgnored;
-        newLinesIgnored = true;
-        HclExpression whenTrue = expression();
-        expect(':');
-        newLinesIgnored = outer;
+        HclExpression whenTrue = enclosed(':');
         HclExpression whenFalse = expression();
         return new HclExpression.Conditional(condition, whenTrue, whenFalse, startLine);
     }
@@ -194,16 +200,11 @@ final class HclParser {
                 result = new HclExpression.Attribute(result, name, startLine);
             } else if (peek() == '[') {
                 position++;
-                boolean outer = newLinesIgnored;
-                newLinesIgnored = true;
                 skipSpace(true);
                 if (peek() == '*') {
                     throw unsupported("the splat expression [*]");
                 }
-                HclExpression key = expression();
-                expect(']');
-                newLinesIgnored = outer;
-                result = new HclExpression.Index(result, key, startLine);
+                result = new HclExpression.Index(result, enclosed(']'), startLine);
             } else {
                 return result;
             }
@@ -231,12 +232,7 @@ final class HclParser {
         }
         if (c == '(') {
             position++;
-            boolean outer = newLinesIgnored;
-            newLinesIgnored = true;
-            HclExpression inner = expression();
-            expect(')');
-            newLinesIgnored = outer;
-            return inner;
+            return enclosed(')');
         }
         if (c == '[') {
             return list();
