@@ -62,14 +62,7 @@ class KubernetesReleaseOnAgentTest {
 
     @Test
     void shouldFindTheRolledOutDeploymentHealthyAndRecordItOnTheKubernetesTarget() throws Exception {
-        try (KubernetesClient client = server.createClient()) {
-            client.apps().deployments().inNamespace("shop").resource(new DeploymentBuilder()
-                    .withNewMetadata().withName("web").endMetadata()
-                    .withNewSpec().withReplicas(1).withNewTemplate().withNewSpec().addNewContainer().withName("app")
-                    .withImage(IMAGE).endContainer().endSpec().endTemplate().endSpec()
-                    .withNewStatus().withObservedGeneration(1L).withReplicas(1).withUpdatedReplicas(1)
-                    .withAvailableReplicas(1).endStatus().build()).create();
-        }
+        createRolledOutWebDeployment();
 
         StepOutcome<Map<String, Object>> outcome = release(new DeployImagesStep("kubernetes", Map.of("web", IMAGE)));
 
@@ -99,14 +92,7 @@ class KubernetesReleaseOnAgentTest {
 
     @Test
     void shouldReachTheClusterThroughTheBuildsKubeconfigAsWithCredentialsSetsIt() throws Exception {
-        try (KubernetesClient client = server.createClient()) {
-            client.apps().deployments().inNamespace("shop").resource(new DeploymentBuilder()
-                    .withNewMetadata().withName("web").endMetadata()
-                    .withNewSpec().withReplicas(1).withNewTemplate().withNewSpec().addNewContainer().withName("app")
-                    .withImage(IMAGE).endContainer().endSpec().endTemplate().endSpec()
-                    .withNewStatus().withObservedGeneration(1L).withReplicas(1).withUpdatedReplicas(1)
-                    .withAvailableReplicas(1).endStatus().build()).create();
-        }
+        createRolledOutWebDeployment();
         Path secretFile = Files.move(workspace.resolve("kubeconfig"), credentialsFolder.resolve("kubeconfig"));
         DeployImagesStep noKubeconfigArgument = new DeployImagesStep("kubernetes", Map.of("web", IMAGE));
 
@@ -125,6 +111,18 @@ class KubernetesReleaseOnAgentTest {
         assertThatThrownBy(() -> ReleasePlan.of(step, step.destinations(), environment).kubernetes().connect(workspace))
                 .isInstanceOf(BadInputException.class).hasMessage("kubeconfig '/one/config:/other/config' names"
                         + " several files; the kubernetes target reads one: name it with kubeconfig");
+    }
+
+    /** web in namespace shop, running IMAGE, its status as a controller leaves it after the rollout. */
+    private void createRolledOutWebDeployment() {
+        try (KubernetesClient client = server.createClient()) {
+            client.apps().deployments().inNamespace("shop").resource(new DeploymentBuilder()
+                    .withNewMetadata().withName("web").endMetadata()
+                    .withNewSpec().withReplicas(1).withNewTemplate().withNewSpec().addNewContainer().withName("app")
+                    .withImage(IMAGE).endContainer().endSpec().endTemplate().endSpec()
+                    .withNewStatus().withObservedGeneration(1L).withReplicas(1).withUpdatedReplicas(1)
+                    .withAvailableReplicas(1).endStatus().build()).create();
+        }
     }
 
     private StepOutcome<Map<String, Object>> release(DeployStep step) throws IOException, InterruptedException {
