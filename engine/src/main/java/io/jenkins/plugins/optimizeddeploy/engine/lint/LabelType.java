@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
+import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -28,7 +29,7 @@ public enum LabelType {
     /**
      * The type named in a configuration; an empty name is {@link #TEXT}, as in hadolint.
      *
-     * @throws IllegalArgumentException naming the value and the accepted ones
+     * @throws BadInputException naming the value and the accepted ones
      */
     public static LabelType parse(String name) {
         String trimmed = name.trim().toLowerCase(Locale.ROOT);
@@ -40,7 +41,7 @@ public enum LabelType {
                 return type;
             }
         }
-        throw new IllegalArgumentException("Unknown label type '" + name + "': expected one of "
+        throw new BadInputException("Unknown label type '" + name + "': expected one of "
                 + Arrays.stream(values()).map(LabelType::label).collect(Collectors.joining(", ")));
     }
 }

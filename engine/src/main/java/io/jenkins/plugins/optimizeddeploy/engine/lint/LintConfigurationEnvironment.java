@@ -72,7 +72,7 @@ public final class LintConfigurationEnvironment {
             try {
                 schema.put(colon < 0 ? entry : entry.substring(0, colon),
                         LabelType.parse(colon < 0 ? "" : entry.substring(colon + 1)));
-            } catch (IllegalArgumentException e) {
+            } catch (BadInputException e) {
                 throw new LintConfigurationException("environment variable HADOLINT_REQUIRE_LABELS", e.getMessage());
             }
         }
