@@ -27,6 +27,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class FileInputFuzzTest {
     private static final Duration TIME_BOUND = Duration.ofSeconds(10);
+    /** A bake file is read by docker buildx where it is installed, which gets a minute before it is stopped. */
+    private static final Duration BAKE_TIME_BOUND = Duration.ofSeconds(70);
     private static final long ALLOCATION_BOUND = 1L << 30;
     private static final String CLEAN_DOCKERFILE = "FROM debian:12.5\nUSER 10001\nCMD [\"app\"]\n";
 
@@ -67,8 +69,8 @@ class FileInputFuzzTest {
     void shouldReadAnyBakeFile(@ForAll("bakeFiles") byte[] content, @ForAll boolean json) {
         String bakeFile = write(json ? "docker-bake.json" : "docker-bake.hcl", content);
 
-        assertEndsCleanly(() -> CliRun.of("build", "--file", bakeFile, "--registry", "127.0.0.1:9/fuzz",
-                "--target", "not-in-the-file", "--created", "2026-01-01T00:00:00Z"));
+        assertEndsCleanly(BAKE_TIME_BOUND, () -> CliRun.of("build", "--file", bakeFile, "--registry",
+                "127.0.0.1:9/fuzz", "--target", "not-in-the-file", "--created", "2026-01-01T00:00:00Z"));
     }
 
     @Property(tries = 120)
@@ -139,13 +141,17 @@ class FileInputFuzzTest {
     }
 
     private static void assertEndsCleanly(Supplier<CliRun> command) {
+        assertEndsCleanly(TIME_BOUND, command);
+    }
+
+    private static void assertEndsCleanly(Duration timeBound, Supplier<CliRun> command) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
         long started = System.nanoTime();
 
         CliRun run = command.get();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as(run.err()).isLessThan(TIME_BOUND);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as(run.err()).isLessThan(timeBound);
         assertThat(threads.getCurrentThreadAllocatedBytes() - allocatedBefore).as(run.err())
                 .isLessThan(ALLOCATION_BOUND);
         assertThat(run.exitCode()).as(run.err()).isIn(ExitCode.OK, ExitCode.GATE_FAILED, ExitCode.BAD_INPUT);

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.optimizeddeploy.engine.bake;
 
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
+import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,8 @@ public record BakeReading(BakeDefinition definition, List<String> selection, Str
      */
     public static BakeReading read(CommandRunner runner, Path docker, Map<String, String> dockerEnvironment,
             List<Path> files, Map<String, String> environment, List<String> names) {
+        // what buildx is handed is checked as the built-in reader checks it: a regular file within the size limit
+        files.forEach(file -> InputFile.of(InputKind.BAKE_FILE, file).readBytes());
         BuildxBakePrint buildx = new BuildxBakePrint(runner, docker, dockerEnvironment);
         Optional<String> version = buildx.version();
         if (version.isPresent()) {
