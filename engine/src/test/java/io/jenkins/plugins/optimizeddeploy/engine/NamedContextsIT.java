@@ -106,6 +106,9 @@ class NamedContextsIT {
                   args = { BASE_IMAGE = "${BASE_IMAGE}" }
                   contexts = %s
                 }
+                target "other" {
+                  args = { BASE_IMAGE = "${BASE_IMAGE}" }
+                }
                 """.formatted(contexts));
         String repository = registry.hostPort() + "/contexts";
         return BuildPlanner.plan(app.resolve("docker-bake.hcl"), new BuildRequest(List.of("app"), repository, List.of("t1"),
