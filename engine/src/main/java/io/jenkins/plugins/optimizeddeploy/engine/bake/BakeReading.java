@@ -28,11 +28,12 @@ public record BakeReading(BakeDefinition definition, List<String> selection, Str
      */
     public static BakeReading read(CommandRunner runner, Path docker, Map<String, String> dockerEnvironment,
             List<Path> files, Map<String, String> environment, List<String> names) {
-        // what buildx is handed is checked as the built-in reader checks it: a regular file within the size limit
-        files.forEach(file -> InputFile.of(InputKind.BAKE_FILE, file).readBytes());
         BuildxBakePrint buildx = new BuildxBakePrint(runner, docker, dockerEnvironment);
         Optional<String> version = buildx.version();
         if (version.isPresent()) {
+            // what buildx is handed is checked as the built-in reader checks what it reads: a regular file within
+            // the size limit (buildx would wait on a FIFO for ever)
+            files.forEach(file -> InputFile.of(InputKind.BAKE_FILE, file).readBytes());
             String print = buildx.print(files, environment, names);
             return new BakeReading(buildx.definition(files, environment, print), List.of(),
                     "docker buildx bake --print (" + version.get() + ")", print);
