@@ -31,6 +31,10 @@ class DockerAgreementIT {
     @TempDir
     static Path context;
 
+    /** Beside the context, not in it: docker would send it with the context. */
+    @TempDir
+    static Path dockerfiles;
+
     static Stream<Arguments> dockerfiles() {
         return Stream.of(
                 Arguments.of("FROM scratch\nENV A=1 \\\n  # a comment\n\n  B=2\n", true),
@@ -88,7 +92,7 @@ class DockerAgreementIT {
     @MethodSource("dockerfiles")
     void shouldAcceptExactlyWhatDockerBuilds(String text, boolean builds) throws IOException {
         Files.writeString(context.resolve("file.txt"), "content", StandardCharsets.UTF_8);
-        Path dockerfile = Files.createTempFile(context.getParent(), "Dockerfile", "");
+        Path dockerfile = Files.createTempFile(dockerfiles, "Dockerfile", "");
         Files.writeString(dockerfile, text, StandardCharsets.UTF_8);
 
         CommandResult build = DOCKERD.docker("build", "--network", "host", "-q", "-f", dockerfile.toString(),
