@@ -2,10 +2,12 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A parsed Dockerfile with what many rules derive from it, computed once per lint and shared by every rule: its RUN
@@ -16,6 +18,7 @@ public final class AnalyzedDockerfile {
     private final Dockerfile dockerfile;
     private final List<Instruction> runs;
     private final Map<Instruction, ShellScript> scripts = new IdentityHashMap<>();
+    private Set<String> programsRun;
 
     public AnalyzedDockerfile(Dockerfile dockerfile) {
         this.dockerfile = Objects.requireNonNull(dockerfile, "dockerfile");
@@ -41,5 +44,24 @@ public final class AnalyzedDockerfile {
     /** The commands a RUN runs, split on the first request for this instruction and reused afterwards. */
     public ShellScript script(Instruction run) {
         return scripts.computeIfAbsent(run, ShellScript::of);
+    }
+
+    /** True when some RUN runs one of the programs (by name, as {@link ShellCommand#name()}). */
+    public boolean runsAnyOf(Set<String> programs) {
+        if (programsRun == null) {
+            Set<String> names = new HashSet<>();
+            for (Instruction run : runs) {
+                for (ShellCommand command : script(run).commands()) {
+                    names.add(command.name());
+                }
+            }
+            programsRun = names;
+        }
+        for (String program : programs) {
+            if (programsRun.contains(program)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -61,6 +61,9 @@ public final class Linter {
         List<Finding> findings = new ArrayList<>();
         for (int index = 0; index < activeRules.size(); index++) {
             Rule rule = activeRules.get(index);
+            if (!rule.programs().isEmpty() && !analyzed.runsAnyOf(rule.programs())) {
+                continue;
+            }
             Severity severity = severities.get(index);
             for (Violation violation : rule.check(analyzed)) {
                 Instruction instruction = violation.instruction();

@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
 import io.jenkins.plugins.optimizeddeploy.engine.findings.RuleDescription;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One Dockerfile check. A rule is pure: it reads the parsed Dockerfile and returns what it found; ignores, severity
@@ -15,6 +16,14 @@ public interface Rule extends RuleDescription {
      */
     default boolean enabledByDefault() {
         return true;
+    }
+
+    /**
+     * The programs this rule is about: it finds nothing in a Dockerfile none of whose RUNs runs one of them, so the
+     * {@link Linter} does not ask it there. Empty (the default) for a rule that may find something anywhere.
+     */
+    default Set<String> programs() {
+        return Set.of();
     }
 
     /**

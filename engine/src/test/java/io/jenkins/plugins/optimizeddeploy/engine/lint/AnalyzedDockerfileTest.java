@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AnalyzedDockerfileTest {
@@ -28,5 +29,17 @@ class AnalyzedDockerfileTest {
             assertThat(analyzed.script(run)).isSameAs(first);
             assertThat(first).isEqualTo(ShellScript.of(run));
         }
+    }
+
+    @Test
+    void shouldTellWhetherAnyRunRunsOneOfThePrograms() {
+        AnalyzedDockerfile analyzed = new AnalyzedDockerfile(DockerfileParser.parse(
+                "FROM a:1\nRUN /usr/bin/apt-get update | tee log\nONBUILD RUN yum install -y x\nCMD wget x\n"));
+
+        assertThat(analyzed.runsAnyOf(Set.of("apt-get", "apk"))).isTrue();
+        assertThat(analyzed.runsAnyOf(Set.of("tee"))).isTrue();
+        assertThat(analyzed.runsAnyOf(Set.of("yum"))).isTrue();
+        assertThat(analyzed.runsAnyOf(Set.of("wget", "apk"))).isFalse();
+        assertThat(analyzed.runsAnyOf(Set.of())).isFalse();
     }
 }

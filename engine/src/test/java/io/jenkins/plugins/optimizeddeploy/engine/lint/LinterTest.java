@@ -129,6 +129,15 @@ class LinterTest {
         assertThat(linter.report(findings).rules()).extracting(RuleDescription::id).containsExactly("XX0001");
     }
 
+    @Test
+    void shouldNotAskARuleWhoseProgramsNoRunRuns() {
+        Linter linter = new Linter(List.of(new ProgramRule(Set.of("apk"))), LintConfiguration.defaults());
+
+        assertThat(linter.lint(DockerfileParser.parse("FROM a:1\nRUN apt-get update\n"))).isEmpty();
+        assertThat(linter.lint(DockerfileParser.parse("FROM a:1\nRUN apt-get update\nRUN apk add x\n")))
+                .extracting(Finding::line).containsExactly(2, 3);
+    }
+
     private static LintReport report(FailureThreshold threshold, Dockerfile dockerfile) {
         return new Linter(List.of(EVERY_RUN, OFF_BY_DEFAULT), LintConfiguration.defaults().withFailureThreshold(threshold))
                 .lint(List.of(dockerfile));
@@ -160,6 +169,34 @@ class LinterTest {
 
         private static String firstWord(Instruction run) {
             return run.args().get(0).split(" ")[0];
+        }
+    }
+
+    /** Flags every RUN, but says it is about some programs only: the linter asks it where they run. */
+    private record ProgramRule(Set<String> programs) implements Rule {
+        @Override
+        public String id() {
+            return "XX0003";
+        }
+
+        @Override
+        public Severity defaultSeverity() {
+            return Severity.INFO;
+        }
+
+        @Override
+        public String message() {
+            return "Runs something.";
+        }
+
+        @Override
+        public URI documentation() {
+            return URI.create("https://example.com/XX0003");
+        }
+
+        @Override
+        public List<Violation> check(AnalyzedDockerfile analyzed) {
+            return analyzed.runs().stream().map(Violation::at).toList();
         }
     }
 }

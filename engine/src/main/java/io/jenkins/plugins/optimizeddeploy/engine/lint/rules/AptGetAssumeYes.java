@@ -5,12 +5,18 @@ import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
 import java.util.Optional;
+import java.util.Set;
 
 /** DL3014: without -y (or quiet level 2, which implies it) apt-get install waits for an answer that never comes. */
 final class AptGetAssumeYes extends ShellCommandRule {
 
     AptGetAssumeYes() {
         super("DL3014", Severity.WARNING, "Use the `-y` switch to avoid manual input `apt-get -y install <package>`.");
+    }
+
+    @Override
+    public Set<String> programs() {
+        return PinAptGetVersions.APT_GET;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** DL3015: recommended packages make the image larger for nothing the image asked for. */
@@ -13,6 +14,11 @@ final class AptGetNoInstallRecommends extends ShellCommandRule {
 
     AptGetNoInstallRecommends() {
         super("DL3015", Severity.INFO, "Avoid additional packages by specifying `--no-install-recommends`.");
+    }
+
+    @Override
+    public Set<String> programs() {
+        return PinAptGetVersions.APT_GET;
     }
 
     @Override

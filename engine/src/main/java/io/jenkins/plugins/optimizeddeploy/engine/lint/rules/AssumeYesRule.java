@@ -25,6 +25,11 @@ abstract class AssumeYesRule extends ShellCommandRule {
     }
 
     @Override
+    public final Set<String> programs() {
+        return programs;
+    }
+
+    @Override
     final Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
         return command.isAnyOf(programs, subcommands) && !command.hasAnyFlag(yesFlags)
                 ? Optional.of("")

@@ -33,6 +33,11 @@ abstract class CleanAfterInstallRule extends DockerfileRule {
     }
 
     @Override
+    public final Set<String> programs() {
+        return programs;
+    }
+
+    @Override
     public final List<Violation> check(AnalyzedDockerfile analyzed) {
         return analyzed.runs().stream()
                 .filter(run -> cacheFolders.stream().noneMatch(folder -> StageScope.hasCacheMountWith(run, folder)))

@@ -18,6 +18,11 @@ final class CommandsPointlessInContainer extends ShellCommandRule {
     }
 
     @Override
+    public Set<String> programs() {
+        return POINTLESS;
+    }
+
+    @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
         return POINTLESS.contains(command.name()) ? Optional.of(command.name()) : Optional.empty();
     }

@@ -22,6 +22,11 @@ final class DeleteAptLists extends DockerfileRule {
     }
 
     @Override
+    public Set<String> programs() {
+        return APT;
+    }
+
+    @Override
     public List<Violation> check(AnalyzedDockerfile analyzed) {
         return StageScope.runsInImage(analyzed.dockerfile()).stream()
                 .filter(run -> leavesListsBehind(analyzed, run))

@@ -21,6 +21,11 @@ final class EitherWgetOrCurl extends DockerfileRule {
     }
 
     @Override
+    public Set<String> programs() {
+        return WgetProgress.WGET; // both are needed: without wget there is nothing to flag
+    }
+
+    @Override
     public List<Violation> check(AnalyzedDockerfile analyzed) {
         Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();

@@ -23,6 +23,11 @@ final class PinApkVersions extends ShellCommandRule {
     }
 
     @Override
+    public Set<String> programs() {
+        return APK;
+    }
+
+    @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
         if (!command.isAnyOf(APK, "add")) {
             return Optional.empty();

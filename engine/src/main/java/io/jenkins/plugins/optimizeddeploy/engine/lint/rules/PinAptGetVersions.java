@@ -22,6 +22,11 @@ final class PinAptGetVersions extends ShellCommandRule {
     }
 
     @Override
+    public Set<String> programs() {
+        return APT_GET;
+    }
+
+    @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
         if (!command.isAnyOf(APT_GET, "install")) {
             return Optional.empty();

@@ -23,6 +23,11 @@ final class PinGemVersions extends ShellCommandRule {
     }
 
     @Override
+    public Set<String> programs() {
+        return GEM;
+    }
+
+    @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
         if (!command.isAnyOf(GEM, "install", "i") || command.hasAnyArgument("-v", "--version")
                 || command.arguments().stream().anyMatch(word -> word.startsWith("--version="))) {

@@ -32,6 +32,11 @@ abstract class PinRpmVersionsRule extends DockerfileRule {
     }
 
     @Override
+    public final Set<String> programs() {
+        return programs;
+    }
+
+    @Override
     public final List<Violation> check(AnalyzedDockerfile analyzed) {
         List<Violation> violations = new ArrayList<>();
         for (Instruction run : analyzed.runs()) {

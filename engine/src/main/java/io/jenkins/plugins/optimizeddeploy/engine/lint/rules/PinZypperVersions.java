@@ -17,6 +17,11 @@ final class PinZypperVersions extends ShellCommandRule {
     }
 
     @Override
+    public Set<String> programs() {
+        return ZYPPER;
+    }
+
+    @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
         if (!command.isAnyOf(ZYPPER, "install", "in")) {
             return Optional.empty();

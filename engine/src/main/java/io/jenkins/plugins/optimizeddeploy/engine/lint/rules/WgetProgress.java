@@ -5,9 +5,12 @@ import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
 import java.util.Optional;
+import java.util.Set;
 
 /** DL3047: wgets default progress bar floods the build log with lines. */
 final class WgetProgress extends ShellCommandRule {
+    static final Set<String> WGET = Set.of("wget");
+
 
     WgetProgress() {
         super("DL3047", Severity.INFO, "Avoid use of wget without progress bar."
@@ -16,8 +19,13 @@ final class WgetProgress extends ShellCommandRule {
     }
 
     @Override
+    public Set<String> programs() {
+        return WGET;
+    }
+
+    @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
-        if (!command.name().equals("wget")) {
+        if (!WGET.contains(command.name())) {
             return Optional.empty();
         }
         boolean quiet = command.hasOption("--progress", "-q", "--quiet", "-nv", "--no-verbose", "-o", "--output-file",

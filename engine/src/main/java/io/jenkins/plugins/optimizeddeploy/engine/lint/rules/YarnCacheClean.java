@@ -20,6 +20,11 @@ final class YarnCacheClean extends DockerfileRule {
     }
 
     @Override
+    public Set<String> programs() {
+        return YARN;
+    }
+
+    @Override
     public List<Violation> check(AnalyzedDockerfile analyzed) {
         return StageScope.runsInImage(analyzed.dockerfile()).stream()
                 .filter(run -> leavesCache(analyzed, run))

@@ -16,6 +16,11 @@ final class ZypperDistUpgrade extends ShellCommandRule {
     }
 
     @Override
+    public Set<String> programs() {
+        return ZYPPER;
+    }
+
+    @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
         return command.isAnyOf(ZYPPER, "dist-upgrade", "dup") ? Optional.of("") : Optional.empty();
     }

@@ -44,4 +44,18 @@ class SharedAnalysisTest {
         assertThat(forwards).as(text).isEqualTo(alone);
         assertThat(backwards).as(text).isEqualTo(alone);
     }
+
+    @ParameterizedTest
+    @MethodSource("dockerfiles")
+    void shouldFindNothingWithARuleWhoseProgramsNoRunRuns(String text) {
+        AnalyzedDockerfile analyzed = new AnalyzedDockerfile(DockerfileParser.parse(text + "\n"));
+
+        List<String> skippedButFinding = RULES.stream()
+                .filter(rule -> !rule.programs().isEmpty() && !analyzed.runsAnyOf(rule.programs()))
+                .filter(rule -> !rule.check(analyzed).isEmpty())
+                .map(Rule::id)
+                .toList();
+
+        assertThat(skippedButFinding).as("rules the linter skips on %s but that find something there", text).isEmpty();
+    }
 }
