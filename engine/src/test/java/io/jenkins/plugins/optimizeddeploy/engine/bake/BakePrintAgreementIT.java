@@ -1,4 +1,4 @@
-package io.jenkins.plugins.optimizeddeploy.engine.imagebuild.buildx;
+package io.jenkins.plugins.optimizeddeploy.engine.bake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,20 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeDefinition;
-import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeFileException;
-import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeFileReader;
-import io.jenkins.plugins.optimizeddeploy.engine.bake.BakePrintJson;
-import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeReading;
-import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeTarget;
-import io.jenkins.plugins.optimizeddeploy.engine.bake.CacheEntry;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
-import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildPlan;
-import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildPlanner;
-import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResources;
-import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.DockerSettings;
 import io.jenkins.plugins.optimizeddeploy.testsupport.CommandResult;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerBuildx;
+import io.jenkins.plugins.optimizeddeploy.testsupport.RequiredBinary;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -228,7 +218,7 @@ class BakePrintAgreementIT {
         installedBuildx();
         PrintCase printCase = cases().filter(each -> each.name().equals(caseName)).findFirst().orElseThrow();
 
-        BakeReading reading = BakeReading.read(new ProcessCommandRunner(), DockerSettings.DEFAULT_BINARY, Map.of(),
+        BakeReading reading = BakeReading.read(new ProcessCommandRunner(), RequiredBinary.DOCKER.path(), Map.of(),
                 printCase.files(), printCase.environment(), printCase.names());
 
         assertThat(reading.readBy()).startsWith("docker buildx bake --print (github.com/docker/buildx");
@@ -258,29 +248,6 @@ class BakePrintAgreementIT {
         assertThat(buildx).as("/usr/bin/docker has no buildx plugin: install the Debian package docker-buildx ("
                 + RECORDED_WITH + ", scripts/install-packages does)").isPresent();
         return buildx.get();
-    }
-
-    @Test
-    void shouldMakeBuildxBuildWhatThePlanSaysWhenItLayersTheOverrideFileOverTheUsersBakeFile() throws Exception {
-        Path bakeFile = SampleApp.directory().resolve("docker-bake.hcl");
-        BuildPlan plan = BuildPlanner.plan(bakeFile, BuildxBakeBuilderTest.REQUEST);
-
-        BakeDefinition layered = BakeFileReader.read(List.of(bakeFile, resource(OVERRIDE_FILE)), Map.of());
-
-        assertThat(plan.targets()).allSatisfy(planned -> {
-            BakeTarget built = layered.targets().get(planned.name());
-            assertThat(built.tags()).isEqualTo(planned.images());
-            assertThat(built.labels()).containsAllEntriesOf(planned.labels());
-            assertThat(built.platforms()).isEqualTo(planned.platforms());
-            assertThat(built.cacheFrom()).isEqualTo(canonicalCache(BuildxCacheEntries.cacheFrom(planned.cache())));
-            assertThat(built.cacheTo()).isEqualTo(canonicalCache(BuildxCacheEntries.cacheTo(planned.cache())));
-            assertThat(built.stage()).isEqualTo(planned.stage());
-        });
-    }
-
-    /** Cache entries as the reader holds them (fields in name order). */
-    private static List<String> canonicalCache(List<String> entries) {
-        return entries.stream().flatMap(entry -> CacheEntry.canonical("the plan", entry).stream()).toList();
     }
 
     /** What {@code docker buildx bake --print NAMES} prints for our reading, as canonical JSON. */
@@ -324,7 +291,7 @@ class BakePrintAgreementIT {
     }
 
     private static Path resource(String name) throws URISyntaxException {
-        return BuildResources.resource(name);
+        return Path.of(BakePrintAgreementIT.class.getResource("/build/" + name).toURI());
     }
 
     private static Path corpus(String name) throws URISyntaxException {
@@ -332,7 +299,7 @@ class BakePrintAgreementIT {
     }
 
     private static Path printResource(String name) throws URISyntaxException {
-        return BuildResources.resource("bake-print/" + name);
+        return resource("bake-print/" + name);
     }
 
     record PrintCase(String name, List<Path> files, Map<String, String> environment, List<String> names) {
