@@ -1,5 +1,17 @@
 package io.jenkins.plugins.optimizeddeploy.cli;
 
+import io.jenkins.plugins.optimizeddeploy.cli.build.BuildCommand;
+import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
+import io.jenkins.plugins.optimizeddeploy.cli.common.TopCommand;
+import io.jenkins.plugins.optimizeddeploy.cli.deploy.DeployCommand;
+import io.jenkins.plugins.optimizeddeploy.cli.deploy.RollbackCommand;
+import io.jenkins.plugins.optimizeddeploy.cli.harden.HardenCommand;
+import io.jenkins.plugins.optimizeddeploy.cli.harden.ParseCommand;
+import io.jenkins.plugins.optimizeddeploy.cli.harden.VerifyCommand;
+import io.jenkins.plugins.optimizeddeploy.cli.inspect.InspectCommand;
+import io.jenkins.plugins.optimizeddeploy.cli.report.ReportCommand;
+import io.jenkins.plugins.optimizeddeploy.cli.retag.RetagCommand;
+import io.jenkins.plugins.optimizeddeploy.cli.run.RunCommand;
 import io.jenkins.plugins.optimizeddeploy.engine.errors.EngineException;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.io.InputStream;
@@ -26,15 +38,21 @@ import picocli.CommandLine;
             "2:bad usage or input",
             "3:failure"
         })
-public final class OptimizedDeployCommand {
+public final class OptimizedDeployCommand implements TopCommand {
     private final InputStream stdin;
 
     OptimizedDeployCommand(InputStream stdin) {
         this.stdin = stdin;
     }
 
-    InputStream stdin() {
+    @Override
+    public InputStream stdin() {
         return stdin;
+    }
+
+    @Override
+    public CommandLine freshCommandLine(InputStream stdin, PrintWriter out, PrintWriter err) {
+        return newCommandLine(stdin, out, err);
     }
 
     public static void main(String[] args) {
@@ -43,7 +61,7 @@ public final class OptimizedDeployCommand {
     }
 
     /** The command line with the project's exit codes and one-line error messages, for main and for tests. */
-    static CommandLine newCommandLine(InputStream stdin, PrintWriter out, PrintWriter err) {
+    public static CommandLine newCommandLine(InputStream stdin, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new OptimizedDeployCommand(stdin));
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -6,9 +6,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 /** One in-process run of {@code optimized-deploy}: what it printed and how it exited. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-    static CliRun withStdin(String stdin, String... args) {
+    public static CliRun withStdin(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exitCode = OptimizedDeployCommand.newCommandLine(
@@ -18,7 +18,7 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(exitCode, out.toString(), err.toString());
     }
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         return withStdin("", args);
     }
 }

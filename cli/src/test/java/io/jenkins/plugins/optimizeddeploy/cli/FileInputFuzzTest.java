@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
 import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.errors.GateFailedException;
 import io.jenkins.plugins.optimizeddeploy.engine.errors.OperationFailedException;

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.optimizeddeploy.steps;
 
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.LintOutputFormat;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.LintReport;
@@ -7,6 +11,8 @@ import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +26,8 @@ import java.util.Map;
  * engine's report holds the rules, which need not cross the channel.
  */
 public record LintSummary(String step, Map<String, Integer> counts, boolean failed, String failureThreshold,
-        List<String> files, String sarif, String report, List<String> fixed, String metrics) implements Serializable {
+        List<String> files, String sarif, String report, List<String> fixed, String metrics)
+        implements AgentAnswer<Map<String, Object>>, Serializable {
 
     public LintSummary {
         counts = new LinkedHashMap<>(counts);
@@ -45,6 +52,22 @@ public record LintSummary(String step, Map<String, Integer> counts, boolean fail
 
     int total() {
         return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * Writes the report and its line to the build log and the findings to the build record, then fails the step with
+     * that line when the findings reach the threshold, or returns {@link #toMap()}.
+     */
+    @Override
+    public Map<String, Object> finish(Run<?, ?> run, TaskListener listener) throws IOException {
+        PrintStream log = listener.getLogger();
+        log.print(report);
+        log.println(line());
+        OptimizedDeployAction.record(run, List.of(record()), metrics);
+        if (failed) {
+            throw new AbortException(line());
+        }
+        return toMap();
     }
 
     /**

@@ -22,7 +22,7 @@ import java.util.List;
  * @param failure null when the step succeeded
  */
 public record StepOutcome<T>(T value, List<String> log, List<StepSummary> records, String metrics, String failure)
-        implements Serializable {
+        implements AgentAnswer<T>, Serializable {
 
     public StepOutcome {
         log = new ArrayList<>(log);
@@ -35,6 +35,7 @@ public record StepOutcome<T>(T value, List<String> log, List<StepSummary> record
      * @throws AbortException with the failure line, when there is one
      * @throws IOException    when the build record cannot be saved
      */
+    @Override
     public T finish(Run<?, ?> run, TaskListener listener) throws IOException {
         PrintStream logger = listener.getLogger();
         log.forEach(logger::println);

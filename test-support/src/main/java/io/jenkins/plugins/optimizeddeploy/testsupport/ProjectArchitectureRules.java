@@ -10,6 +10,8 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
@@ -38,7 +40,11 @@ public final class ProjectArchitectureRules {
             "BuildahExtension", "HeadlessChromium", "RunningRegistry", "RunningDockerd", "DockerBuildx", "Buildkitd",
             "BuildahStorage", "DeployableImages", "BackgroundProcess");
 
-    /** No dependency cycle between the project's packages, its root package included. */
+    /**
+     * No dependency cycle between the project's packages, its root package included. A package's tests are a slice
+     * of their own: a test may drive its package through the entry point that lists every package (the CLI's top
+     * command).
+     */
     @ArchTest
     public static final ArchRule NO_PACKAGE_CYCLES = slices().assignedFrom(eachProjectPackage())
             .should().beFreeOfCycles()
@@ -122,15 +128,21 @@ public final class ProjectArchitectureRules {
             public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
                 String name = javaClass.getPackageName();
                 return name.equals(PROJECT_PACKAGE) || name.startsWith(PROJECT_PACKAGE + ".")
-                        ? SliceIdentifier.of(name)
+                        ? SliceIdentifier.of(isMainClass(javaClass) ? name : name + " (tests)")
                         : SliceIdentifier.ignore();
             }
 
             @Override
             public String getDescription() {
-                return "each package of " + PROJECT_PACKAGE;
+                return "each package of " + PROJECT_PACKAGE + " (its tests apart)";
             }
         };
+    }
+
+    private static boolean isMainClass(JavaClass javaClass) {
+        return javaClass.getSource()
+                .map(source -> new ImportOption.DoNotIncludeTests().includes(Location.of(source.getUri())))
+                .orElse(true);
     }
 
     /** What surefire's default includes pick, by the name of the outermost class (nested classes run with it). */

@@ -32,7 +32,7 @@ public final class BakePrintJson {
         }
     }
 
-    public static Map<String, Object> print(BakeDefinition bake, List<String> names) {
+    static Map<String, Object> print(BakeDefinition bake, List<String> names) {
         Map<String, Object> targets = new LinkedHashMap<>();
         bake.selectWithLinked(names).forEach(target -> targets.put(target.name(), target(target)));
         List<String> defaultMembers = (names.isEmpty() ? bake.groups().getOrDefault(BakeDefinition.DEFAULT_GROUP,

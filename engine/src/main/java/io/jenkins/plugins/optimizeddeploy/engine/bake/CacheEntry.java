@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * cache), or an object of fields; an empty string is no entry. BakeTarget holds each entry as its canonical string
  * (fields in name order), which buildx prints as an object.
  */
-public final class CacheEntry {
+final class CacheEntry {
     /** The value of an entry's credential field (s3's secret_access_key, session_token, a token, a password). */
     private static final Pattern CREDENTIAL_FIELD_VALUE =
             Pattern.compile("(?i)((?:^|,)\"?[a-z_]*(?:secret|token|password|access_key_id)[a-z_]*=)[^,\"]*");
@@ -26,7 +26,7 @@ public final class CacheEntry {
      *
      * @throws BakeFileException naming {@code where} and the entry, credentials masked, when buildx refuses it
      */
-    public static List<String> canonical(String where, String entry) {
+    static List<String> canonical(String where, String entry) {
         String named = where + " '" + CREDENTIAL_FIELD_VALUE.matcher(entry).replaceAll("$1***") + "'";
         List<String> entries = new ArrayList<>();
         if (entry.isEmpty()) {

@@ -1,71 +1,44 @@
 package io.jenkins.plugins.optimizeddeploy.steps.bake;
 
-import hudson.AbortException;
-import hudson.EnvVars;
 import hudson.FilePath;
-import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
-import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuilderBackend;
+import io.jenkins.plugins.optimizeddeploy.steps.AgentStepWork;
 import io.jenkins.plugins.optimizeddeploy.steps.BuildContext;
 import io.jenkins.plugins.optimizeddeploy.steps.BuilderAccess;
 import io.jenkins.plugins.optimizeddeploy.steps.ChannelProcesses;
 import io.jenkins.plugins.optimizeddeploy.steps.RegistryLogin;
+import io.jenkins.plugins.optimizeddeploy.steps.StepOutcome;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
  * Resolves the credentials and the revision on the controller and bakes on the agent. The bake's files and registry
  * traffic stay on the agent; its processes start through the step context's Launcher, which the agent reaches back
  * through a proxy ({@link ChannelProcesses}): a Launcher cannot travel to the agent, and its decorators
- * ({@code container()}) run on the controller. The step is transient: a build is not resumed after a restart of the
- * controller (the images would be half pushed), so nothing but the context is kept with the Pipeline program, and
- * certainly no secret.
+ * ({@code container()}) run on the controller.
  */
-final class BakeImagesExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+final class BakeImagesExecution
+        extends AgentStepWork<BakeImagesStep, StepOutcome<Map<String, Object>>, Map<String, Object>> {
 
-    private static final long serialVersionUID = 1L;
-
-    private final transient BakeImagesStep step;
-
-    BakeImagesExecution(BakeImagesStep step, StepContext context) {
-        super(context);
-        this.step = step;
+    BakeImagesExecution(BakeImagesStep step) {
+        super(step, BakeImagesStep.FUNCTION_NAME);
     }
 
     @Override
-    protected Map<String, Object> run() throws Exception {
-        return perform(step, BuildContext.of(getContext()));
-    }
-
-    static Map<String, Object> perform(BakeImagesStep step, BuildContext build)
-            throws IOException, InterruptedException {
-        EnvVars environment = build.environment();
-        Map<String, String> buildEnvironment = environment == null ? Map.of() : new HashMap<>(environment);
-        BuildRequest request;
-        BuilderBackend backend;
-        try {
-            request = step.request(buildEnvironment, Instant.now(), build.defaults());
-            backend = step.builderBackend(build.defaults());
-        } catch (BadInputException e) {
-            throw new AbortException(BakeImagesStep.userError(e));
-        }
-        Run<?, ?> run = build.run();
-        RegistryLogin login =
-                RegistryLogin.find(BakeImagesStep.FUNCTION_NAME, step.credentialsId(build.defaults()), run);
+    protected BakeImagesOnAgent onAgent(BuildContext build) throws IOException, InterruptedException {
+        Map<String, String> buildEnvironment = environment(build);
+        BuildRequest request = step.request(buildEnvironment, Instant.now(), build.defaults());
+        BuilderBackend backend = step.builderBackend(build.defaults());
+        RegistryLogin login = login(step, build);
         TaskListener listener = build.listener();
         FilePath workspace = build.workspace();
         BuilderAccess access = new BuilderAccess(login, buildEnvironment, step.isInsecure(),
                 WorkspaceList.tempDir(workspace).getRemote());
-        BakeImagesOnAgent bake = new BakeImagesOnAgent(step.getFile(), request, backend, access,
+        return new BakeImagesOnAgent(step.getFile(), request, backend, access,
                 ChannelProcesses.export(workspace, build.launcher(), buildEnvironment, listener), listener);
-
-        return workspace.act(bake).finish(run, listener);
     }
 }

@@ -18,6 +18,7 @@ import io.jenkins.plugins.optimizeddeploy.steps.AgentStepDescriptor;
 import io.jenkins.plugins.optimizeddeploy.steps.BuildContext;
 import io.jenkins.plugins.optimizeddeploy.steps.NameList;
 import io.jenkins.plugins.optimizeddeploy.steps.OptionalText;
+import io.jenkins.plugins.optimizeddeploy.steps.PipelineExecution;
 import io.jenkins.plugins.optimizeddeploy.steps.RegistryStep;
 import io.jenkins.plugins.optimizeddeploy.steps.StepInBuild;
 import io.jenkins.plugins.optimizeddeploy.steps.StepLabel;
@@ -243,12 +244,12 @@ public class BakeImagesStep extends RegistryStep implements StepInBuild {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new BakeImagesExecution(this, context);
+        return new PipelineExecution<>(new BakeImagesExecution(this), context);
     }
 
     @Override
     public Map<String, Object> perform(BuildContext build) throws IOException, InterruptedException {
-        return BakeImagesExecution.perform(this, build);
+        return new BakeImagesExecution(this).perform(build);
     }
 
     @Extension(dynamicLoadable = YesNoMaybe.YES)

@@ -7,6 +7,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.steps.BuildContext;
 import io.jenkins.plugins.optimizeddeploy.steps.NamedValues;
 import io.jenkins.plugins.optimizeddeploy.steps.OptionalText;
+import io.jenkins.plugins.optimizeddeploy.steps.PipelineExecution;
 import io.jenkins.plugins.optimizeddeploy.steps.RegistryStep;
 import io.jenkins.plugins.optimizeddeploy.steps.StepInBuild;
 import java.io.IOException;
@@ -306,11 +307,11 @@ public abstract class DeployStep extends RegistryStep implements StepInBuild {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new DeployExecution(this, context);
+        return new PipelineExecution<>(new DeployExecution(this), context);
     }
 
     @Override
     public Map<String, Object> perform(BuildContext build) throws IOException, InterruptedException {
-        return DeployExecution.perform(this, build);
+        return new DeployExecution(this).perform(build);
     }
 }

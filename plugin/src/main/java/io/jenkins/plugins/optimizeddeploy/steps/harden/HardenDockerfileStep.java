@@ -9,6 +9,7 @@ import io.jenkins.plugins.optimizeddeploy.forms.LintFilesFields;
 import io.jenkins.plugins.optimizeddeploy.steps.AgentStepDescriptor;
 import io.jenkins.plugins.optimizeddeploy.steps.BuildContext;
 import io.jenkins.plugins.optimizeddeploy.steps.OptionalText;
+import io.jenkins.plugins.optimizeddeploy.steps.PipelineExecution;
 import io.jenkins.plugins.optimizeddeploy.steps.StepInBuild;
 import io.jenkins.plugins.optimizeddeploy.steps.StepLabel;
 import io.jenkins.plugins.optimizeddeploy.steps.UserError;
@@ -164,12 +165,12 @@ public class HardenDockerfileStep extends Step implements StepInBuild {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new HardenDockerfileExecution(this, context);
+        return new PipelineExecution<>(new HardenDockerfileExecution(this), context);
     }
 
     @Override
     public Map<String, Object> perform(BuildContext build) throws IOException, InterruptedException {
-        return HardenDockerfileExecution.perform(this, build);
+        return new HardenDockerfileExecution(this).perform(build);
     }
 
     @Extension(dynamicLoadable = YesNoMaybe.YES)

@@ -7,6 +7,7 @@ import io.jenkins.plugins.optimizeddeploy.forms.CredentialsIdField;
 import io.jenkins.plugins.optimizeddeploy.forms.ImageField;
 import io.jenkins.plugins.optimizeddeploy.steps.AgentStepDescriptor;
 import io.jenkins.plugins.optimizeddeploy.steps.BuildContext;
+import io.jenkins.plugins.optimizeddeploy.steps.PipelineExecution;
 import io.jenkins.plugins.optimizeddeploy.steps.RegistryStep;
 import io.jenkins.plugins.optimizeddeploy.steps.StepInBuild;
 import io.jenkins.plugins.optimizeddeploy.steps.StepLabel;
@@ -64,12 +65,12 @@ public class InspectImageStep extends RegistryStep implements StepInBuild {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new InspectImageExecution(this, context);
+        return new PipelineExecution<>(new InspectImageExecution(this), context);
     }
 
     @Override
     public Map<String, Object> perform(BuildContext build) throws IOException, InterruptedException {
-        return InspectImageExecution.perform(this, build);
+        return new InspectImageExecution(this).perform(build);
     }
 
     @Extension(dynamicLoadable = YesNoMaybe.YES)

@@ -9,6 +9,7 @@ import io.jenkins.plugins.optimizeddeploy.steps.AgentStepDescriptor;
 import io.jenkins.plugins.optimizeddeploy.steps.BuildContext;
 import io.jenkins.plugins.optimizeddeploy.steps.NameList;
 import io.jenkins.plugins.optimizeddeploy.steps.OptionalText;
+import io.jenkins.plugins.optimizeddeploy.steps.PipelineExecution;
 import io.jenkins.plugins.optimizeddeploy.steps.RegistryStep;
 import io.jenkins.plugins.optimizeddeploy.steps.StepInBuild;
 import io.jenkins.plugins.optimizeddeploy.steps.StepLabel;
@@ -96,12 +97,12 @@ public class RetagImagesStep extends RegistryStep implements StepInBuild {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new RetagImagesExecution(this, context);
+        return new PipelineExecution<>(new RetagImagesExecution(this), context);
     }
 
     @Override
     public List<Map<String, Object>> perform(BuildContext build) throws IOException, InterruptedException {
-        return RetagImagesExecution.perform(this, build);
+        return new RetagImagesExecution(this).perform(build);
     }
 
     @Extension(dynamicLoadable = YesNoMaybe.YES)

@@ -11,6 +11,7 @@ import io.jenkins.plugins.optimizeddeploy.forms.ImageField;
 import io.jenkins.plugins.optimizeddeploy.steps.AgentStepDescriptor;
 import io.jenkins.plugins.optimizeddeploy.steps.BuildContext;
 import io.jenkins.plugins.optimizeddeploy.steps.OptionalText;
+import io.jenkins.plugins.optimizeddeploy.steps.PipelineExecution;
 import io.jenkins.plugins.optimizeddeploy.steps.RegistryStep;
 import io.jenkins.plugins.optimizeddeploy.steps.StepInBuild;
 import io.jenkins.plugins.optimizeddeploy.steps.StepLabel;
@@ -95,12 +96,12 @@ public class VerifyImageStep extends RegistryStep implements StepInBuild {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new VerifyImageExecution(this, context);
+        return new PipelineExecution<>(new VerifyImageExecution(this), context);
     }
 
     @Override
     public Map<String, Object> perform(BuildContext build) throws IOException, InterruptedException {
-        return VerifyImageExecution.perform(this, build);
+        return new VerifyImageExecution(this).perform(build);
     }
 
     @Extension(dynamicLoadable = YesNoMaybe.YES)

@@ -3,6 +3,9 @@ package io.jenkins.plugins.optimizeddeploy.engine.imagebuild.buildx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeDefinition;
+import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeFileReader;
+import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildKitProgressParser;
@@ -26,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +56,25 @@ class BuildxBakeBuilderTest {
 
         assertThat(BuildxBakeBuilder.overrideFile(plan, true))
                 .isEqualTo(Files.readString(BuildResources.resource("buildx-override-expected.json")));
+    }
+
+    @Test
+    void shouldMakeBuildxBuildWhatThePlanSaysWhenItLayersTheOverrideFileOverTheUsersBakeFile() throws Exception {
+        Path bakeFile = SampleApp.directory().resolve("docker-bake.hcl");
+        BuildPlan plan = BuildPlanner.plan(bakeFile, REQUEST);
+
+        BakeDefinition layered = BakeFileReader.read(
+                List.of(bakeFile, BuildResources.resource("buildx-override-expected.json")), Map.of());
+
+        assertThat(plan.targets()).allSatisfy(planned -> {
+            BakeTarget built = layered.targets().get(planned.name());
+            assertThat(built.tags()).isEqualTo(planned.images());
+            assertThat(built.labels()).containsAllEntriesOf(planned.labels());
+            assertThat(built.platforms()).isEqualTo(planned.platforms());
+            assertThat(fields(built.cacheFrom())).isEqualTo(fields(BuildxCacheEntries.cacheFrom(planned.cache())));
+            assertThat(fields(built.cacheTo())).isEqualTo(fields(BuildxCacheEntries.cacheTo(planned.cache())));
+            assertThat(built.stage()).isEqualTo(planned.stage());
+        });
     }
 
     @Test
@@ -138,5 +161,10 @@ class BuildxBakeBuilderTest {
         assertThat(folder.resolve("index.json")).hasContent("{}");
         assertThat(folder.resolve("blobs/unused-since-last-build")).doesNotExist();
         assertThat(export).doesNotExist();
+    }
+
+    /** Each cache entry's key=value fields, in any order: the bake reader holds them in name order. */
+    private static List<Set<String>> fields(List<String> entries) {
+        return entries.stream().map(entry -> Set.of(entry.split(","))).toList();
     }
 }

@@ -1,0 +1,104 @@
+package io.jenkins.plugins.optimizeddeploy.cli.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.optimizeddeploy.cli.CliRun;
+import io.jenkins.plugins.optimizeddeploy.cli.OptimizedDeployCommand;
+import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
+import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class InspectCommandIT {
+    @RegisterExtension
+    static final RegistryExtension REGISTRY = RegistryExtension.basicAuth();
+
+    private static String image;
+
+    @BeforeAll
+    static void pushBaseImage() {
+        image = REGISTRY.pushBusyboxBase("base/busybox", "cli-test");
+    }
+
+    @Test
+    void shouldPrintDigestAndPlatformsAsJson() throws Exception {
+        CliRun run = CliRun.withStdin(REGISTRY.password(), "inspect", image, "--json", "--username", REGISTRY.username(), "--password-stdin");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.path("digest").asText()).startsWith("sha256:");
+        JsonNode platform = json.path("platforms").path(0);
+        assertThat(platform.path("platform").asText()).isEqualTo("linux/amd64");
+        assertThat(platform.path("compressedBytes").asLong()).isPositive();
+        assertThat(platform.path("user").asText()).isEmpty();
+        assertThat(platform.path("healthcheck").isArray()).isTrue();
+    }
+
+    @Test
+    void shouldLeaveStderrToTheCliWhenTheRegistryClientRunsInItsOwnProcess() throws Exception {
+        // In its own JVM, as a shell runs it: a library that logs (HttpClient, to SLF4J) must not print there.
+        Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), OptimizedDeployCommand.class.getName(), "inspect", image,
+                "--json", "--username", REGISTRY.username(), "--password-stdin").start();
+        try (OutputStream stdin = cli.getOutputStream()) {
+            stdin.write(REGISTRY.password().getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(cli.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(cli.exitValue()).as(err).isEqualTo(ExitCode.OK);
+        assertThat(out).contains("sha256:");
+        assertThat(err).isEmpty();
+    }
+
+    @Test
+    void shouldPrintSizeAndUserAsText() {
+        CliRun run = CliRun.withStdin(REGISTRY.password(), "inspect", image, "--username", REGISTRY.username(), "--password-stdin");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains(image, "linux/amd64", "compressed", "root (not set)", "healthcheck  none");
+    }
+
+    @Test
+    void shouldExitWithBadInputNamingAMalformedReference() {
+        CliRun run = CliRun.of("inspect", "Registry.example.com/UPPER/web:1");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("Registry.example.com/UPPER/web:1").hasLineCount(1);
+    }
+
+    @Test
+    void shouldExitWithBadInputWhenTheUserNameComesWithoutPassword() {
+        CliRun run = CliRun.of("inspect", image, "--username", "ci");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("--username and --password-stdin go together");
+    }
+
+    @Test
+    void shouldExitWithFailureAndKeepAWrongPasswordOutOfTheMessage() {
+        String wrongPassword = "not-the-password-" + System.nanoTime();
+        CliRun run = CliRun.withStdin(wrongPassword, "inspect", image, "--username", REGISTRY.username(), "--password-stdin");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILURE);
+        assertThat(run.err()).contains("401").doesNotContain(wrongPassword);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void shouldExitWithFailureNamingTheStatusOfAnUnknownImage() {
+        String unknown = REGISTRY.hostPort() + "/no/such-image:1";
+        CliRun run = CliRun.withStdin(REGISTRY.password(), "inspect", unknown, "--username", REGISTRY.username(), "--password-stdin");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILURE);
+        assertThat(run.err()).contains("404", "no/such-image").hasLineCount(1);
+    }
+}
