@@ -21,6 +21,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspector;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +114,8 @@ public final class DockerBuilder implements ImageBuilder {
                 .pushed(target.image(), target.images(), pushed.digest(),
                         pushed.firstCompressedBytes())
                 .platformSizes(pushed.compressedSizes())
+                .provenance(pushed.firstProvenance().attached() ? pushed.firstProvenance()
+                        : Provenance.missing("backend " + name() + " does not attach it on dockerd's classic image store"))
                 .durationMillis((System.nanoTime() - started) / 1_000_000)
                 .steps(StepStatistics.of(steps), StepStatistics.executedNames(steps))
                 .cache(read.source(), cacheTimes, exportFailures).build();
