@@ -61,6 +61,10 @@ class DockerBuilderSampleAppIT {
                         .digest().toString());
                 assertThat(target.compressedBytes()).isPositive();
                 assertThat(target.cacheExportFailures()).isEmpty();
+                // docker 26 with buildx on the containerd store attaches mode=min provenance: no build args
+                assertThat(target.provenance().buildType()).as(target.provenance().summary())
+                        .isEqualTo("https://mobyproject.org/buildkit@v1");
+                assertThat(target.provenance().buildArgs()).isEmpty();
             });
         }
         assertThat(runner.results()).extracting(CommandResult::command)
