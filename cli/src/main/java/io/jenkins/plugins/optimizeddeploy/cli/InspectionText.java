@@ -51,8 +51,7 @@ final class InspectionText {
         List<String> lines = new ArrayList<>();
         lines.add("builder " + (provenance.builderId().isEmpty() ? "(unnamed)" : provenance.builderId()) + " "
                 + provenance.buildType() + " " + provenance.frontend());
-        lines.add(provenance.sourceCommit().isEmpty() ? "source not recorded (the context was no git checkout)"
-                : "source " + provenance.sourceRepository() + " at " + provenance.sourceCommit());
+        lines.add("source " + provenance.source().describe());
         provenance.buildArgs().forEach((name, value) -> lines.add("arg " + name + "=" + value));
         provenance.materials().forEach(material -> lines.add("material " + material));
         return "    provenance   " + lines.stream().map(InspectionText::escape)

@@ -33,7 +33,8 @@ class InspectionTextTest {
     @Test
     void shouldPrintTheBuilderSourceArgsAndMaterialsOfTheProvenanceAndInJson() {
         Provenance provenance = new Provenance("", "", "https://mobyproject.org/buildkit@v1", "dockerfile.v0",
-                "https://example.invalid/team/app.git", "6767aa8a", Map.of("BASE", "base:1", "NPM_TOKEN", "t0p"),
+                new Provenance.Source("https://example.invalid/team/app.git", "6767aa8a"),
+                Map.of("BASE", "base:1", "NPM_TOKEN", "t0p"),
                 List.of("pkg:docker/base@1@sha256:d5"));
         ImageInspection inspection = new ImageInspection("127.0.0.1:5000/app:1", DIGEST,
                 "application/vnd.oci.image.index.v1+json", List.of(new PlatformImage("linux/amd64", DIGEST, 2048L,
@@ -41,12 +42,12 @@ class InspectionTextTest {
 
         assertThat(InspectionText.render(inspection)).endsWith(String.join("\n",
                 "    provenance   builder (unnamed) https://mobyproject.org/buildkit@v1 dockerfile.v0",
-                "                 source https://example.invalid/team/app.git at 6767aa8a",
+                "                 source https://example.invalid/team/app.git@6767aa8a",
                 "                 arg BASE=base:1",
                 "                 arg NPM_TOKEN=<redacted>",
                 "                 material pkg:docker/base@1@sha256:d5",
                 ""));
-        assertThat(JsonOutput.write(inspection)).contains("\"sourceCommit\" : \"6767aa8a\"",
+        assertThat(JsonOutput.write(inspection)).contains("\"commit\" : \"6767aa8a\"",
                 "\"BASE\" : \"base:1\"").doesNotContain("t0p");
     }
 

@@ -17,32 +17,29 @@ import java.util.stream.Collectors;
  * @param builderId        the builder's id; BuildKit's {@code docker} driver leaves it empty
  * @param buildType        {@code https://mobyproject.org/buildkit@v1}
  * @param frontend         {@code dockerfile.v0}
- * @param sourceRepository the git remote of the build context, empty when the context was no git checkout
- * @param sourceCommit     the commit the context was checked out at, empty when not known
+ * @param source           the git checkout the build context was, {@link Source#NONE} when it was none
  * @param buildArgs        by name, sorted; values of secret-named or secret-shaped arguments are
  *                         {@value Secrets#REDACTED}. Only provenance {@code mode=max} records them
  * @param materials        the images and sources the build read, each {@code uri@digest}
  */
 public record Provenance(String missing, String builderId, String buildType, String frontend,
-        String sourceRepository, String sourceCommit, Map<String, String> buildArgs, List<String> materials)
-        implements Serializable {
+        Source source, Map<String, String> buildArgs, List<String> materials) implements Serializable {
     public Provenance {
-        missing = Objects.requireNonNullElse(missing, "");
-        builderId = Objects.requireNonNullElse(builderId, "");
-        buildType = Objects.requireNonNullElse(buildType, "");
-        frontend = Objects.requireNonNullElse(frontend, "");
-        sourceRepository = Objects.requireNonNullElse(sourceRepository, "");
-        sourceCommit = Objects.requireNonNullElse(sourceCommit, "");
         Map<String, String> redacted = new TreeMap<>();
         (buildArgs == null ? Map.<String, String>of() : buildArgs).forEach((name, value) -> redacted.put(name,
                 Secrets.isSecretName(name) || Secrets.looksSecret(value) ? Secrets.REDACTED : value));
         buildArgs = Collections.unmodifiableMap(redacted);
         materials = materials == null ? List.of() : List.copyOf(materials);
+        source = Objects.requireNonNullElse(source, Source.NONE);
+        missing = Objects.requireNonNullElse(missing, "");
+        builderId = Objects.requireNonNullElse(builderId, "");
+        buildType = Objects.requireNonNullElse(buildType, "");
+        frontend = Objects.requireNonNullElse(frontend, "");
     }
 
     /** No provenance, and why ({@code backend buildah does not attach it}). */
     public static Provenance missing(String why) {
-        return new Provenance(why, "", "", "", "", "", Map.of(), List.of());
+        return new Provenance(why, "", "", "", Source.NONE, Map.of(), List.of());
     }
 
     public boolean attached() {
@@ -57,12 +54,32 @@ public record Provenance(String missing, String builderId, String buildType, Str
         if (!attached()) {
             return "no provenance (" + missing + ")";
         }
-        String source = sourceRepository.isEmpty() && sourceCommit.isEmpty() ? "no git source recorded"
-                : "source " + (sourceRepository.isEmpty() ? "(no remote)" : sourceRepository) + "@"
-                        + (sourceCommit.isEmpty() ? "(no commit)" : sourceCommit);
         String args = buildArgs.isEmpty() ? "no build args recorded" : "args " + buildArgs.entrySet().stream()
                 .map(arg -> arg.getKey() + "=" + arg.getValue()).collect(Collectors.joining(" "));
         return "builder " + (builderId.isEmpty() ? "(unnamed)" : builderId) + " " + buildType
-                + (frontend.isEmpty() ? "" : " " + frontend) + ", " + source + ", " + args;
+                + (frontend.isEmpty() ? "" : " " + frontend) + ", source " + source.describe() + ", " + args;
+    }
+
+    /**
+     * The git checkout a build context was, as BuildKit's {@code vcs} metadata records it.
+     *
+     * @param repository its remote ({@code origin}'s URL), empty when it has none
+     * @param commit     the commit checked out, empty when BuildKit recorded none
+     */
+    public record Source(String repository, String commit) implements Serializable {
+        public static final Source NONE = new Source("", "");
+
+        public Source {
+            repository = Objects.requireNonNullElse(repository, "");
+            commit = Objects.requireNonNullElse(commit, "");
+        }
+
+        /** {@code REMOTE@COMMIT}, or that none was recorded. */
+        public String describe() {
+            if (commit.isEmpty()) {
+                return "not recorded (the build context was no git checkout)";
+            }
+            return (repository.isEmpty() ? "(no remote)" : repository) + "@" + commit;
+        }
     }
 }

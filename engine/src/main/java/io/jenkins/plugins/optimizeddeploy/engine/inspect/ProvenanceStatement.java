@@ -53,7 +53,7 @@ final class ProvenanceStatement {
         List<String> materials = predicate.materials() == null ? List.of() : predicate.materials().stream()
                 .map(Material::describe).toList();
         return new Provenance("", predicate.builder() == null ? "" : predicate.builder().id(), predicate.buildType(),
-                parameters.frontend(), vcs.source(), vcs.revision(), buildArgs, materials);
+                parameters.frontend(), new Provenance.Source(vcs.source(), vcs.revision()), buildArgs, materials);
     }
 
     private record Statement(String predicateType, Predicate predicate) {

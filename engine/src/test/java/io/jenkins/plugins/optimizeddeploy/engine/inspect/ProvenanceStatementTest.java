@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +26,8 @@ class ProvenanceStatementTest {
         assertThat(provenance.builderId()).as("the docker driver names no builder").isEmpty();
         assertThat(provenance.buildType()).isEqualTo("https://mobyproject.org/buildkit@v1");
         assertThat(provenance.frontend()).isEqualTo("dockerfile.v0");
-        assertThat(provenance.sourceRepository()).isEqualTo("https://example.invalid/team/app.git");
-        assertThat(provenance.sourceCommit()).isEqualTo(COMMIT);
+        assertThat(provenance.source())
+                .isEqualTo(new Provenance.Source("https://example.invalid/team/app.git", COMMIT));
         assertThat(provenance.buildArgs())
                 .isEqualTo(Map.of("BASE", "127.0.0.1:5557/base:1", "GREETING", "hello-provenance"));
         assertThat(provenance.materials()).containsExactly("pkg:docker/127.0.0.1%3A5557/base@1?platform=linux%2Famd64"
@@ -40,7 +41,7 @@ class ProvenanceStatementTest {
     void shouldReadTheSourceButNoBuildArgsOfModeMin() throws IOException {
         Provenance provenance = ProvenanceStatement.parse(recorded("buildx-bake-mode-min.intoto.json"));
 
-        assertThat(provenance.sourceCommit()).isEqualTo(COMMIT);
+        assertThat(provenance.source().commit()).isEqualTo(COMMIT);
         assertThat(provenance.buildArgs()).as("mode=min leaves build args out").isEmpty();
         assertThat(provenance.materials()).hasSize(1);
     }
@@ -66,6 +67,15 @@ class ProvenanceStatementTest {
 
         assertThatThrownBy(() -> ProvenanceStatement.parse(sbom)).isInstanceOf(IOException.class)
                 .hasMessageContaining("https://spdx.dev/Document");
+    }
+
+    @Test
+    void shouldSayWhatAProvenanceDidNotRecord() {
+        Provenance bare = new Provenance("", "", "https://mobyproject.org/buildkit@v1", "", Provenance.Source.NONE,
+                Map.of(), List.of());
+
+        assertThat(bare.summary()).isEqualTo("builder (unnamed) https://mobyproject.org/buildkit@v1, source not"
+                + " recorded (the build context was no git checkout), no build args recorded");
     }
 
     @Test

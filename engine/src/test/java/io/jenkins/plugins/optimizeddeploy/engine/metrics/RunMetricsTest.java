@@ -103,7 +103,7 @@ class RunMetricsTest {
     @Test
     void shouldRecordTheProvenanceAnInspectFoundAndReadItBack() {
         Provenance found = new Provenance("", "", "https://mobyproject.org/buildkit@v1", "dockerfile.v0",
-                "https://example.invalid/team/app.git", "6767aa8a", Map.of("GREETING", "hi"),
+                new Provenance.Source("https://example.invalid/team/app.git", "6767aa8a"), Map.of("GREETING", "hi"),
                 List.of("pkg:docker/base@1@sha256:d5"));
         RunMetrics inspection = MetricsParts.inspection("web", new ImageInspection("reg/web:1", "sha256:web",
                 "application/vnd.oci.image.index.v1+json", List.of(new PlatformImage("linux/amd64", "sha256:m", 1,

@@ -65,8 +65,9 @@ final class HostileRuns {
         }
         // under a hostile name, an image whose reference and digest are valid: its digest is a link
         images.put(payload(seed) + LINKED, new ImageMetrics(LINKED_REFERENCE, LINKED_DIGEST, 7_000_000, 3, List.of(),
-                new Provenance("", payload(seed + 1), payload(seed + 2), payload(seed + 3), payload(seed + 4),
-                        payload(seed + 5), Map.of(payload(seed + 6), payload(seed + 7)), List.of(payload(seed)))));
+                new Provenance("", payload(seed + 1), payload(seed + 2), payload(seed + 3),
+                        new Provenance.Source(payload(seed + 4), payload(seed + 5)),
+                        Map.of(payload(seed + 6), payload(seed + 7)), List.of(payload(seed)))));
         if (seed == 2) {
             images.put("<b data-xss>removed since</b>" + payload(seed), new ImageMetrics("", "", 5, 1, List.of()));
         }

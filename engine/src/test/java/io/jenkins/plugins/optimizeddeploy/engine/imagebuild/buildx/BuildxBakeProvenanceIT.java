@@ -64,14 +64,13 @@ class BuildxBakeProvenanceIT {
                 assertThat(provenance.attached()).as(provenance.summary()).isTrue();
                 assertThat(provenance.buildType()).isEqualTo("https://mobyproject.org/buildkit@v1");
                 assertThat(provenance.frontend()).isEqualTo("dockerfile.v0");
-                assertThat(provenance.sourceRepository()).isEqualTo(REMOTE);
-                assertThat(provenance.sourceCommit()).isEqualTo(commit);
+                assertThat(provenance.source()).isEqualTo(new Provenance.Source(REMOTE, commit));
                 assertThat(provenance.buildArgs()).containsEntry("BASE_IMAGE", baseImage);
                 assertThat(provenance.materials()).anySatisfy(material -> assertThat(material)
                         .contains("base/busybox").contains("@sha256:"));
             });
             assertThat(result.targets()).extracting(TargetResult::provenance)
-                    .allSatisfy(provenance -> assertThat(provenance.sourceCommit()).isEqualTo(commit))
+                    .allSatisfy(provenance -> assertThat(provenance.source().commit()).isEqualTo(commit))
                     .first().isEqualTo(inspection.firstProvenance());
         }
     }
