@@ -3,6 +3,8 @@ package io.jenkins.plugins.optimizeddeploy.cli.build;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
+import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +14,7 @@ record BuildJson(String backend, String backendReason, List<Target> targets) {
     record Target(String target, String image, String digest, long compressedBytes, Map<String, Long> platformSizes,
             long durationMillis,
             StepStatistics steps, double cacheHitRate, String cacheSource, long cacheImportMillis,
-            long cacheExportMillis, List<String> cacheExportFailures) {
+            long cacheExportMillis, List<String> cacheExportFailures, Provenance provenance) {
     }
 
     static BuildJson of(BuildResult result) {
@@ -23,7 +25,7 @@ record BuildJson(String backend, String backendReason, List<Target> targets) {
         return new Target(result.target(), result.image(), result.digest(), result.compressedBytes(), result.platformSizes(),
                 result.durationMillis(),
                 result.steps(), result.cacheHitRate(), result.cacheSource(), result.cacheImportMillis(), result.cacheExportMillis(),
-                result.cacheExportFailures());
+                result.cacheExportFailures(), result.provenance());
     }
 
     static String text(BuildResult result) {
@@ -33,6 +35,7 @@ record BuildJson(String backend, String backendReason, List<Target> targets) {
                     + " export %.1f s%n", target.target(), target.image(), target.digest(), target.steps().cached(),
                     target.steps().total(), target.cacheHitRate() * 100, target.durationMillis() / 1000.0,
                     target.cacheImportMillis() / 1000.0, target.cacheExportMillis() / 1000.0));
+            text.append("  ").append(TerminalText.escape(target.provenance().summary())).append('\n');
         }
         StepStatistics all = result.steps();
         text.append(String.format(Locale.ROOT, "%d target(s) with %s: %d/%d steps cached (%.0f %%)%n",

@@ -2,7 +2,10 @@ package io.jenkins.plugins.optimizeddeploy.cli.inspect;
 
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.PlatformImage;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -35,8 +38,24 @@ final class InspectionText {
                         .map(label -> escape(label.getKey() + "=" + label.getValue()))
                         .collect(Collectors.joining("\n                 "))).append('\n');
             }
+            text.append(provenance(image.provenance()));
         }
         return text.toString();
+    }
+
+    /** Builder, source, build args and materials, one per line; or why the image has no provenance. */
+    private static String provenance(Provenance provenance) {
+        if (!provenance.attached()) {
+            return "    provenance   none (" + escape(provenance.missing()) + ")\n";
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("builder " + (provenance.builderId().isEmpty() ? "(unnamed)" : provenance.builderId()) + " "
+                + provenance.buildType() + " " + provenance.frontend());
+        lines.add("source " + provenance.source().describe());
+        provenance.buildArgs().forEach((name, value) -> lines.add("arg " + name + "=" + value));
+        provenance.materials().forEach(material -> lines.add("material " + material));
+        return "    provenance   " + lines.stream().map(InspectionText::escape)
+                .collect(Collectors.joining("\n                 ")) + "\n";
     }
 
     private static String escape(String fromRegistry) {

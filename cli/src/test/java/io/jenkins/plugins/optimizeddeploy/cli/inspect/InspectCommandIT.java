@@ -39,6 +39,8 @@ class InspectCommandIT {
         assertThat(platform.path("compressedBytes").asLong()).isPositive();
         assertThat(platform.path("user").asText()).isEmpty();
         assertThat(platform.path("healthcheck").isArray()).isTrue();
+        assertThat(platform.path("provenance").path("missing").asText())
+                .isEqualTo("the image carries no provenance attestation");
     }
 
     @Test
@@ -64,7 +66,8 @@ class InspectCommandIT {
         CliRun run = CliRun.withStdin(REGISTRY.password(), "inspect", image, "--username", REGISTRY.username(), "--password-stdin");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
-        assertThat(run.out()).contains(image, "linux/amd64", "compressed", "root (not set)", "healthcheck  none");
+        assertThat(run.out()).contains(image, "linux/amd64", "compressed", "root (not set)", "healthcheck  none",
+                "provenance   none (the image carries no provenance attestation)");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.PlatformImage;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,5 +28,37 @@ class InspectionTextTest {
                         "    ports        8080/tcp\\r\n",
                         "    created      2026\\x1b[2J\n",
                         "    labels       note=line\\nforged: yes\n");
+    }
+
+    @Test
+    void shouldPrintTheBuilderSourceArgsAndMaterialsOfTheProvenanceAndInJson() {
+        Provenance provenance = new Provenance("", "", "https://mobyproject.org/buildkit@v1", "dockerfile.v0",
+                new Provenance.Source("https://example.invalid/team/app.git", "6767aa8a"),
+                Map.of("BASE", "base:1", "NPM_TOKEN", "t0p"),
+                List.of("pkg:docker/base@1@sha256:d5"));
+        ImageInspection inspection = new ImageInspection("127.0.0.1:5000/app:1", DIGEST,
+                "application/vnd.oci.image.index.v1+json", List.of(new PlatformImage("linux/amd64", DIGEST, 2048L,
+                        List.of(), "", "", List.of(), List.of(), Map.of(), provenance)));
+
+        assertThat(InspectionText.render(inspection)).endsWith(String.join("\n",
+                "    provenance   builder (unnamed) https://mobyproject.org/buildkit@v1 dockerfile.v0",
+                "                 source https://example.invalid/team/app.git@6767aa8a",
+                "                 arg BASE=base:1",
+                "                 arg NPM_TOKEN=<redacted>",
+                "                 material pkg:docker/base@1@sha256:d5",
+                ""));
+        assertThat(JsonOutput.write(inspection)).contains("\"commit\" : \"6767aa8a\"",
+                "\"BASE\" : \"base:1\"").doesNotContain("t0p");
+    }
+
+    @Test
+    void shouldSayWhyAnImageHasNoProvenance() {
+        ImageInspection inspection = new ImageInspection("127.0.0.1:5000/app:1", DIGEST,
+                "application/vnd.oci.image.manifest.v1+json", List.of(new PlatformImage("linux/amd64", DIGEST, 2048L,
+                        List.of(), "", "", List.of(), List.of(), Map.of(),
+                        Provenance.missing("the image carries no provenance attestation"))));
+
+        assertThat(InspectionText.render(inspection))
+                .endsWith("    provenance   none (the image carries no provenance attestation)\n");
     }
 }

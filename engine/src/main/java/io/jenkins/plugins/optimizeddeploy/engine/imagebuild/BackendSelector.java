@@ -25,8 +25,6 @@ public final class BackendSelector {
     /** The buildx drivers that can export a registry cache whatever the daemon; {@code docker} needs the containerd store. */
     private static final Set<String> CACHE_EXPORTING_DRIVERS = Set.of("docker-container", "remote", "kubernetes");
     private static final String DOCKER_DRIVER = "docker";
-    /** How {@code docker info}'s storage driver status names a containerd snapshotter: the containerd image store. */
-    private static final String CONTAINERD_SNAPSHOTTER = "io.containerd.snapshotter.v1";
     private final CommandRunner runner;
     private final Path docker;
     private final Path buildah;
@@ -87,8 +85,10 @@ public final class BackendSelector {
 
     /** Whether the daemon keeps its images in containerd ({@code daemon.json} {@code features.containerd-snapshotter}). */
     private boolean hasContainerdImageStore() {
-        Probe info = probe(List.of(docker.toString(), "info", "--format", "{{json .DriverStatus}}"));
-        return info.ok() && info.lines().stream().anyMatch(line -> line.contains(CONTAINERD_SNAPSHOTTER));
+        List<String> arguments = new ArrayList<>(List.of(docker.toString()));
+        arguments.addAll(DockerSettings.DRIVER_STATUS);
+        Probe info = probe(arguments);
+        return info.ok() && DockerSettings.namesContainerdImageStore(info.lines());
     }
 
     /** The {@code Driver:} of {@code docker buildx inspect}'s output: the current builder's driver. */

@@ -28,6 +28,16 @@ public record DockerSettings(Path binary, Map<String, String> environment, boole
         Objects.requireNonNull(timeout, "docker command timeout");
     }
 
+    /** The arguments of {@code docker info} that print the storage driver's status. */
+    public static final List<String> DRIVER_STATUS = List.of("info", "--format", "{{json .DriverStatus}}");
+    /** How {@code docker info}'s storage driver status names a containerd snapshotter: the containerd image store. */
+    private static final String CONTAINERD_SNAPSHOTTER = "io.containerd.snapshotter.v1";
+
+    /** Whether the output of {@link #DRIVER_STATUS} says the daemon keeps its images in containerd. */
+    public static boolean namesContainerdImageStore(List<String> driverStatus) {
+        return driverStatus.stream().anyMatch(line -> line.contains(CONTAINERD_SNAPSHOTTER));
+    }
+
     /** {@code docker arguments...} with BuildKit on, the settings' environment and timeout. */
     public Command command(List<String> arguments) {
         List<String> all = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
 
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,13 +13,14 @@ import java.util.Objects;
  * size from the registry (of its first platform; every platform's in {@code platformSizes}, attestations left out),
  * the wall time, the steps (and the names of those that ran rather than came from cache),
  * the cache it read (a registry source, the local folder, or {@code none: } and why), the time spent importing and
- * exporting cache (see {@link CacheTimes}) and the cache exports that failed (they never fail the build).
+ * exporting cache (see {@link CacheTimes}), the cache exports that failed (they never fail the build) and the
+ * image's provenance (of its first platform) or why it has none.
  */
 public record TargetResult(String target, String backend, String image, List<String> images, String digest,
         long compressedBytes, Map<String, Long> platformSizes, long durationMillis, StepStatistics steps, List<String> executedSteps, String cacheSource,
         long cacheImportMillis,
         long cacheExportMillis,
-        List<String> cacheExportFailures) implements Serializable {
+        List<String> cacheExportFailures, Provenance provenance) implements Serializable {
     public TargetResult {
         Objects.requireNonNull(target, "target");
         images = List.copyOf(images);
@@ -27,6 +29,7 @@ public record TargetResult(String target, String backend, String image, List<Str
         executedSteps = List.copyOf(executedSteps);
         Objects.requireNonNull(cacheSource, "cache source of " + target);
         cacheExportFailures = List.copyOf(cacheExportFailures);
+        provenance = Objects.requireNonNullElse(provenance, Provenance.missing("not recorded"));
     }
 
     /** A result for {@code target} built by {@code backend}; every other part is named on the builder. */
@@ -54,6 +57,7 @@ public record TargetResult(String target, String backend, String image, List<Str
         private String cacheSource;
         private CacheTimes cacheTimes = CacheTimes.NONE;
         private List<String> cacheExportFailures = List.of();
+        private Provenance provenance;
 
         private Builder(String target, String backend) {
             this.target = target;
@@ -95,11 +99,17 @@ public record TargetResult(String target, String backend, String image, List<Str
             return this;
         }
 
+        /** @param provenance what the image's provenance attestation says, or why it has none */
+        public Builder provenance(Provenance provenance) {
+            this.provenance = provenance;
+            return this;
+        }
+
         public TargetResult build() {
             return new TargetResult(target, backend, image, images, digest, compressedBytes, platformSizes, durationMillis,
                     steps,
                     executedSteps, cacheSource, cacheTimes.importMillis(), cacheTimes.exportMillis(),
-                    cacheExportFailures);
+                    cacheExportFailures, provenance);
         }
     }
 }

@@ -29,6 +29,11 @@ public record ImageInspection(String reference, String digest, String mediaType,
         return platforms.isEmpty() ? 0 : platforms.get(0).compressedBytes();
     }
 
+    /** The first platform image's provenance (the only one of a single-platform image). */
+    public Provenance firstProvenance() {
+        return platforms.isEmpty() ? Provenance.missing("the image has no platform image") : platforms.get(0).provenance();
+    }
+
     /** Each platform ({@code linux/arm64/v8}) with its compressed size, in the index's order. */
     public Map<String, Long> compressedSizes() {
         Map<String, Long> sizes = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +22,24 @@ import java.util.Set;
 
 /**
  * Reads what an image is from its manifests and configs: per platform its size, layers, user, health check,
- * ports and labels. No layer is downloaded. For an index every platform manifest is read; attestation manifests
+ * ports and labels. No image layer is downloaded. For an index every platform manifest is read; attestation manifests
  * (platform {@code unknown/unknown}, or annotated {@code vnd.docker.reference.type=attestation-manifest}) are left
- * out, as they are no runnable image. Indexes may hold indexes, {@value #MAX_INDEX_DEPTH} levels deep at most; a
+ * out of the platforms, as they are no runnable image: {@link #inspect} reads the SLSA provenance statement of the
+ * one that names a platform's manifest ({@code vnd.docker.reference.digest}) as that platform's {@link Provenance}. Indexes may hold indexes, {@value #MAX_INDEX_DEPTH} levels deep at most; a
  * manifest listed twice is read once, and at most {@value #MAX_MANIFESTS} manifests are read below the one named.
  */
 public final class ImageInspector {
     /** Image configs are a few kilobytes; this only guards against a registry sending something else. */
     private static final long CONFIG_LIMIT = 8L * 1024 * 1024;
+    /** A mode=max provenance statement holds the Dockerfile and the build graph: tens of kilobytes, rarely more. */
+    private static final long STATEMENT_LIMIT = 16L * 1024 * 1024;
     /** How deep indexes may be nested below the one named: images use one index, OCI allows more. */
     static final int MAX_INDEX_DEPTH = 4;
     /** Manifests read below the one named: a multi-platform image has a few dozen at most. */
     static final int MAX_MANIFESTS = 128;
     private static final String REFERENCE_TYPE = "vnd.docker.reference.type";
+    private static final String REFERENCE_DIGEST = "vnd.docker.reference.digest";
+    private static final String PREDICATE_TYPE = "in-toto.io/predicate-type";
     private static final String UNKNOWN = "unknown";
 
     private final RegistryClient client;
@@ -50,8 +56,9 @@ public final class ImageInspector {
     public ImageInspection inspect(ImageReference reference) {
         Manifest manifest = client.getManifest(reference);
         List<PlatformImage> platforms = new ArrayList<>();
-        forEachPlatform(reference, manifest, (platformManifest, document, declared) ->
-                platforms.add(platformImage(reference, platformManifest, document, declared)));
+        forEachPlatform(reference, manifest, (platformManifest, document, declared, attestation) ->
+                platforms.add(platformImage(reference, platformManifest, document, declared,
+                        provenance(reference, attestation))));
         return new ImageInspection(reference.toString(), manifest.digest().toString(), manifest.mediaType().value(),
                 platforms);
     }
@@ -66,7 +73,7 @@ public final class ImageInspector {
     public List<ImageConfig> readConfigs(ImageReference reference) {
         List<ImageConfig> configs = new ArrayList<>();
         Manifest top = client.getManifest(reference);
-        forEachPlatform(reference, top, (manifest, document, declared) -> {
+        forEachPlatform(reference, top, (manifest, document, declared, attestation) -> {
             ImageConfigDocument image = config(reference, manifest, document);
             ContainerConfigDocument container = image.containerOrEmpty();
             configs.add(new ImageConfig(platform(reference, manifest, image, declared), container.user(),
@@ -83,25 +90,32 @@ public final class ImageInspector {
     }
 
     private interface PlatformVisitor {
-        void visit(Manifest manifest, ManifestDocument document, PlatformDocument declared);
+        /** @param attestation the digest of the platform's attestation manifest, null when it has none */
+        void visit(Manifest manifest, ManifestDocument document, PlatformDocument declared, Digest attestation);
     }
 
     /** Visits every platform image {@code top} leads to, each once. */
     private void forEachPlatform(ImageReference reference, Manifest top, PlatformVisitor visitor) {
         Set<Digest> seen = new HashSet<>(Set.of(top.digest()));
-        forEachPlatform(reference, top, null, 0, seen, visitor);
+        forEachPlatform(reference, top, null, null, 0, seen, visitor);
     }
 
-    private void forEachPlatform(ImageReference reference, Manifest manifest, PlatformDocument declared, int depth,
-            Set<Digest> seen, PlatformVisitor visitor) {
+    private void forEachPlatform(ImageReference reference, Manifest manifest, PlatformDocument declared,
+            Digest attestation, int depth, Set<Digest> seen, PlatformVisitor visitor) {
         ManifestDocument document = read(reference, manifest, ManifestDocument.class,
                 "manifest " + manifest.digest(), manifest.content());
         if (!manifest.mediaType().isIndex()) {
-            visitor.visit(manifest, document, declared);
+            visitor.visit(manifest, document, declared, attestation);
             return;
         }
         if (depth > MAX_INDEX_DEPTH) {
             throw unreadable(reference, manifest, "indexes are nested more than " + MAX_INDEX_DEPTH + " deep");
+        }
+        Map<String, Digest> attestations = new HashMap<>();
+        for (DescriptorDocument child : document.manifestsOrEmpty()) {
+            if (child.isAttestation() && child.annotations() != null && child.annotations().get(REFERENCE_DIGEST) != null) {
+                attestations.put(child.annotations().get(REFERENCE_DIGEST), requireDigest(reference, manifest, child.digest()));
+            }
         }
         for (DescriptorDocument child : document.manifestsOrEmpty()) {
             if (child.isAttestation()) {
@@ -115,7 +129,8 @@ public final class ImageInspector {
                 throw unreadable(reference, manifest, "the image lists more than " + MAX_MANIFESTS + " manifests");
             }
             Manifest read = client.getManifest(reference.withDigest(digest.toString()));
-            forEachPlatform(reference, read, child.platform(), depth + 1, seen, visitor);
+            forEachPlatform(reference, read, child.platform(), attestations.get(child.digest()), depth + 1, seen,
+                    visitor);
         }
     }
 
@@ -129,8 +144,32 @@ public final class ImageInspector {
                 client.getBlob(reference, configDigest, CONFIG_LIMIT));
     }
 
+    /** The provenance statement of an attestation manifest; what is missing when there is none. */
+    private Provenance provenance(ImageReference reference, Digest attestation) {
+        if (attestation == null) {
+            return Provenance.missing("the image carries no provenance attestation");
+        }
+        Manifest manifest = client.getManifest(reference.withDigest(attestation.toString()));
+        ManifestDocument document = read(reference, manifest, ManifestDocument.class,
+                "attestation manifest " + attestation, manifest.content());
+        for (DescriptorDocument layer : document.layersOrEmpty()) {
+            if (ProvenanceStatement.IN_TOTO.equals(layer.mediaType()) && layer.annotations() != null
+                    && ProvenanceStatement.SLSA_V02.equals(layer.annotations().get(PREDICATE_TYPE))) {
+                Digest statement = requireDigest(reference, manifest, layer.digest());
+                try {
+                    return ProvenanceStatement.parse(client.getBlob(reference, statement, STATEMENT_LIMIT));
+                } catch (IOException e) {
+                    throw unreadable(reference, manifest, "provenance statement " + statement + " cannot be read: "
+                            + e.getMessage());
+                }
+            }
+        }
+        return Provenance.missing("its attestation " + attestation + " holds no " + ProvenanceStatement.SLSA_V02
+                + " statement");
+    }
+
     private PlatformImage platformImage(ImageReference reference, Manifest manifest, ManifestDocument document,
-            PlatformDocument declared) {
+            PlatformDocument declared, Provenance provenance) {
         DescriptorDocument config = document.config();
         ImageConfigDocument image = config(reference, manifest, document);
         List<Layer> layers = new ArrayList<>();
@@ -143,7 +182,7 @@ public final class ImageInspector {
         ContainerConfigDocument container = image.containerOrEmpty();
         return new PlatformImage(platform(reference, manifest, image, declared), manifest.digest().toString(), size,
                 layers, image.created(), container.user(), container.healthcheckTest(), container.exposedPortList(),
-                container.labels() == null ? Map.of() : container.labels());
+                container.labels() == null ? Map.of() : container.labels(), provenance);
     }
 
     /** The config's platform, which describes the image itself; the index's entry when the config has none. */

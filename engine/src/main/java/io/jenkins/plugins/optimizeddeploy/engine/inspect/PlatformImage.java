@@ -19,10 +19,11 @@ import java.util.TreeMap;
  * @param healthcheck     the health check's test ({@code ["CMD-SHELL", "wget -q …"]}), empty when none
  * @param exposedPorts    {@code 8080/tcp}..., sorted
  * @param labels          sorted by name
+ * @param provenance      what its provenance attestation says, or why it has none
  */
 public record PlatformImage(String platform, String manifestDigest, long compressedBytes, List<Layer> layers,
-        String created, String user, List<String> healthcheck, List<String> exposedPorts, Map<String, String> labels)
-        implements Serializable {
+        String created, String user, List<String> healthcheck, List<String> exposedPorts, Map<String, String> labels,
+        Provenance provenance) implements Serializable {
     public PlatformImage {
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(manifestDigest, "manifest digest of " + platform);
@@ -32,5 +33,14 @@ public record PlatformImage(String platform, String manifestDigest, long compres
         healthcheck = List.copyOf(healthcheck);
         exposedPorts = exposedPorts.stream().sorted().toList();
         labels = Collections.unmodifiableMap(new TreeMap<>(labels));
+        Objects.requireNonNull(provenance, "provenance of " + platform);
+    }
+
+    /** An image whose provenance was not looked for. */
+    public PlatformImage(String platform, String manifestDigest, long compressedBytes, List<Layer> layers,
+            String created, String user, List<String> healthcheck, List<String> exposedPorts,
+            Map<String, String> labels) {
+        this(platform, manifestDigest, compressedBytes, layers, created, user, healthcheck, exposedPorts, labels,
+                Provenance.missing("not looked for"));
     }
 }

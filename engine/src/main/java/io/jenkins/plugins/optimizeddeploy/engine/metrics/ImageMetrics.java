@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.metrics;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,9 +14,11 @@ import java.util.Objects;
  *                        records written before this name was the one everywhere call it {@code compressedSize}
  * @param layers          layer count (of the first platform), 0 when not known
  * @param platforms       {@code linux/amd64}..., empty when not known
+ * @param provenance      what its provenance attestation says or why it has none (of the first platform), null when
+ *                        not known
  */
 public record ImageMetrics(String reference, String digest, @JsonAlias("compressedSize") long compressedBytes,
-        int layers, List<String> platforms) {
+        int layers, List<String> platforms, Provenance provenance) {
     public ImageMetrics {
         reference = Objects.requireNonNullElse(reference, "");
         digest = Objects.requireNonNullElse(digest, "");
@@ -26,12 +29,22 @@ public record ImageMetrics(String reference, String digest, @JsonAlias("compress
         platforms = platforms == null ? List.of() : List.copyOf(platforms);
     }
 
-    /** This image with what {@code later} knows: every value it has replaces this one's. */
+    /** An image whose provenance is not known. */
+    public ImageMetrics(String reference, String digest, long compressedBytes, int layers, List<String> platforms) {
+        this(reference, digest, compressedBytes, layers, platforms, null);
+    }
+
+    /**
+     * This image with what {@code later} knows: every value it has replaces this one's; a provenance found replaces
+     * one missing, never the other way round (a build knows why its backend attached none, a later inspect does not).
+     */
     ImageMetrics mergedWith(ImageMetrics later) {
         return new ImageMetrics(later.reference.isEmpty() ? reference : later.reference,
                 later.digest.isEmpty() ? digest : later.digest,
                 later.compressedBytes == 0 ? compressedBytes : later.compressedBytes,
                 later.layers == 0 ? layers : later.layers,
-                later.platforms.isEmpty() ? platforms : later.platforms);
+                later.platforms.isEmpty() ? platforms : later.platforms,
+                later.provenance == null || provenance != null && !later.provenance.attached() ? provenance
+                        : later.provenance);
     }
 }

@@ -27,7 +27,8 @@ public final class MetricsParts {
         Map<String, TargetCache> cache = new LinkedHashMap<>();
         for (TargetResult target : result.targets()) {
             images.put(target.target(),
-                    new ImageMetrics(target.image(), target.digest(), target.compressedBytes(), 0, List.of()));
+                    new ImageMetrics(target.image(), target.digest(), target.compressedBytes(), 0, List.of(),
+                            target.provenance()));
             cache.put(target.target(), new TargetCache(target.steps().cached(), target.steps().total(),
                     target.cacheSource(), target.cacheImportMillis(), target.cacheExportMillis()));
         }
@@ -48,7 +49,7 @@ public final class MetricsParts {
         PlatformImage first = platforms.isEmpty() ? null : platforms.get(0);
         ImageMetrics image = new ImageMetrics(inspection.reference(), inspection.digest(),
                 first == null ? 0 : first.compressedBytes(), first == null ? 0 : first.layers().size(),
-                platforms.stream().map(PlatformImage::platform).toList());
+                platforms.stream().map(PlatformImage::platform).toList(), inspection.firstProvenance());
         return RunMetrics.part(false, Map.of(name, image), Map.of(), Map.of(), List.of(), List.of());
     }
 

@@ -167,13 +167,14 @@ public final class HtmlReport {
         RunMetrics run = report.current();
         Map<String, ImageChange> previous = changesByImage(report.previous());
         Map<String, ImageChange> baseline = changesByImage(report.baseline());
-        table(html, "Images", List.of("Image", "Reference", "Digest", "Platforms", "Layers", "Size",
+        table(html, "Images", List.of("Image", "Reference", "Digest", "Platforms", "Layers", "Size", "Provenance",
                 "Against previous", "Against baseline"));
         run.images().forEach((name, image) -> row(html, List.of(Html.escape(name),
                 code(image.reference()), digestLink(image.reference(), image.digest()),
                 Html.escape(String.join(", ", image.platforms())),
                 Html.escape(image.layers() == 0 ? "" : String.valueOf(image.layers())),
                 Html.escape(image.compressedBytes() == 0 ? "" : Format.size(image.compressedBytes())),
+                Html.escape(image.provenance() == null ? "" : image.provenance().summary()),
                 imageDelta(previous.get(name)), imageDelta(baseline.get(name)))));
         removed(html, previous, "previous");
         removed(html, baseline, "baseline");
@@ -189,7 +190,7 @@ public final class HtmlReport {
         changes.values().stream().filter(change -> change.kind() == ImageChange.Kind.REMOVED).sorted(
                 Comparator.comparing(ImageChange::image)).forEach(change -> html
                 .append("<tr class=\"od-removed\"><td>").append(Html.escape(change.image()))
-                .append("</td><td colspan=\"7\">").append(badge("removed since the " + against + " build",
+                .append("</td><td colspan=\"8\">").append(badge("removed since the " + against + " build",
                         "jenkins-!-text-color-secondary"))
                 .append(' ').append(Html.escape("(was " + Format.size(change.size().before()) + ")"))
                 .append("</td></tr>"));

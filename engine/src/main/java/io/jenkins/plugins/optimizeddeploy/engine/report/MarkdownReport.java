@@ -31,11 +31,12 @@ public final class MarkdownReport {
         Map<String, ImageChange> changes = previous == null ? Map.of() : previous.images().stream()
                 .collect(Collectors.toMap(ImageChange::image, Function.identity()));
         if (!changes.isEmpty() || !run.images().isEmpty()) {
-            table(md, List.of("Image", "Digest", "Layers", "Size", "Against previous"));
+            table(md, List.of("Image", "Digest", "Layers", "Size", "Against previous", "Provenance"));
             run.images().forEach((name, image) -> row(md, List.of(escape(name), code(image.digest()),
-                    String.valueOf(image.layers()), Format.size(image.compressedBytes()), change(changes.get(name)))));
+                    String.valueOf(image.layers()), Format.size(image.compressedBytes()), change(changes.get(name)),
+                    image.provenance() == null ? "" : escape(image.provenance().summary()))));
             changes.values().stream().filter(change -> change.kind() == ImageChange.Kind.REMOVED)
-                    .forEach(change -> row(md, List.of(escape(change.image()), "", "", "", "removed")));
+                    .forEach(change -> row(md, List.of(escape(change.image()), "", "", "", "removed", "")));
             md.append('\n');
         }
         table(md, List.of("Phase", "Wall time", "Against previous"));

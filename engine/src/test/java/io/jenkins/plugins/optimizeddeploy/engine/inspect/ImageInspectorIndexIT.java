@@ -73,7 +73,11 @@ class ImageInspectorIndexIT {
             assertThat(inspection.platforms()).singleElement().satisfies(platform -> {
                 assertThat(platform.platform()).isEqualTo("linux/amd64");
                 assertThat(platform.manifestDigest()).isEqualTo(image.digest());
+                assertThat(platform.provenance().summary()).as("the attestation names an image manifest")
+                        .isEqualTo("no provenance (its attestation " + image.digest()
+                                + " holds no https://slsa.dev/provenance/v0.2 statement)");
             });
+            assertThat(inspection.compressedSizes()).containsOnlyKeys("linux/amd64");
         }
     }
 

@@ -18,6 +18,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.Layer;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.PlatformImage;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.TrafficSnapshot;
 import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagOutcome;
 import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagResult;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunMetricsTest {
+    private static final Provenance NO_PROVENANCE = Provenance.missing("backend docker does not attach it");
     private static final RunMetrics STARTED = RunMetrics.of("shop", "#7", Instant.parse("2026-12-07T09:00:00Z"));
 
     static TargetResult target(String name, long size, int cached, int total) {
@@ -40,7 +42,8 @@ class RunMetricsTest {
                 .pushed("reg/" + name + ":1", List.of("reg/" + name + ":1"), "sha256:" + name, size)
                 .platformSizes(Map.of("linux/amd64", size))
                 .durationMillis(1_000).steps(new StepStatistics(total, cached, total - cached), List.of())
-                .cache("registry reg/cache/" + name, new CacheTimes(200, 300), List.of()).build();
+                .cache("registry reg/cache/" + name, new CacheTimes(200, 300), List.of())
+                .provenance(NO_PROVENANCE).build();
     }
 
     @Test
@@ -63,8 +66,9 @@ class RunMetricsTest {
         assertThat(run.failed()).isFalse();
         assertThat(run.phaseMillis()).containsExactly(Map.entry(Phase.HARDEN, 40L), Map.entry(Phase.BUILD, 9_000L),
                 Map.entry(Phase.RETAG, 80L));
-        assertThat(run.images().get("web")).isEqualTo(new ImageMetrics("reg/web:1", "sha256:web", 4_100, 3,
-                List.of("linux/amd64")));
+        assertThat(run.images().get("web")).as("the build's reason outlives an inspect's 'not looked for'")
+                .isEqualTo(new ImageMetrics("reg/web:1", "sha256:web", 4_100, 3, List.of("linux/amd64"),
+                        NO_PROVENANCE));
         assertThat(run.images().get("worker").compressedBytes()).isEqualTo(7_000);
         assertThat(run.cache().get("web")).isEqualTo(new TargetCache(9, 10, "registry reg/cache/web", 200, 300));
         assertThat(run.cacheHitRate()).isEqualTo(13 / 18.0);
@@ -94,6 +98,22 @@ class RunMetricsTest {
         assertThat(MetricsJson.read(file)).isEqualTo(run);
         assertThat(run.job()).isEqualTo("shop");
         assertThat(MetricsJson.write(run)).contains("\"schemaVersion\" : 1", "\"build\" : 9000");
+    }
+
+    @Test
+    void shouldRecordTheProvenanceAnInspectFoundAndReadItBack() {
+        Provenance found = new Provenance("", "", "https://mobyproject.org/buildkit@v1", "dockerfile.v0",
+                new Provenance.Source("https://example.invalid/team/app.git", "6767aa8a"), Map.of("GREETING", "hi"),
+                List.of("pkg:docker/base@1@sha256:d5"));
+        RunMetrics inspection = MetricsParts.inspection("web", new ImageInspection("reg/web:1", "sha256:web",
+                "application/vnd.oci.image.index.v1+json", List.of(new PlatformImage("linux/amd64", "sha256:m", 1,
+                        List.of(), "", "", List.of(), List.of(), Map.of(), found))));
+
+        RunMetrics run = MetricsJson.read(MetricsJson.write(STARTED.mergedWith(MetricsParts.build(
+                new BuildResult("docker", "default", List.of(target("web", 5_000, 9, 10))), 9_000))
+                .mergedWith(inspection)), "run.json");
+
+        assertThat(run.images().get("web").provenance()).isEqualTo(found);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.report;
 
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Deployment;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.ImageMetrics;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
@@ -63,7 +64,10 @@ final class HostileRuns {
             deploys.add(new Deployment(payload(i + 10), payload(i + 11), i % 3 == 0, i % 2 == 0, 1_000, payload(i + 12)));
         }
         // under a hostile name, an image whose reference and digest are valid: its digest is a link
-        images.put(payload(seed) + LINKED, new ImageMetrics(LINKED_REFERENCE, LINKED_DIGEST, 7_000_000, 3, List.of()));
+        images.put(payload(seed) + LINKED, new ImageMetrics(LINKED_REFERENCE, LINKED_DIGEST, 7_000_000, 3, List.of(),
+                new Provenance("", payload(seed + 1), payload(seed + 2), payload(seed + 3),
+                        new Provenance.Source(payload(seed + 4), payload(seed + 5)),
+                        Map.of(payload(seed + 6), payload(seed + 7)), List.of(payload(seed)))));
         if (seed == 2) {
             images.put("<b data-xss>removed since</b>" + payload(seed), new ImageMetrics("", "", 5, 1, List.of()));
         }

@@ -26,7 +26,9 @@ class HtmlReportTest {
         String page = HtmlReport.page(RecordedRuns.second());
 
         assertThat(page).contains(
-                "<td>api</td>", ">new</span>",
+                "<td>api</td>", ">new</span>", "<td>no provenance (backend buildah does not attach it)</td>",
+                "<td>builder (unnamed) https://mobyproject.org/buildkit@v1 dockerfile.v0, source"
+                        + " https://git.example.com/shop/web.git@4f2a9c1e, args BASE_IMAGE=registry.example.com/base:3</td>",
                 "<td>web</td>", ">-10.5 MB (-25.0 %)</span>",
                 "<tr class=\"od-removed\"><td>worker</td>", "removed since the previous build", "(was 88.0 MB)",
                 "<td>build</td><td>2 min 10 s</td>", "jenkins-!-success-color\">-6 min 50 s (-75.9 %)</span>",

@@ -13,10 +13,13 @@ class MarkdownReportTest {
                 + "Against the previous successful build \\#1; total -73.5 MB (-56.5 %) in size, -6 min 5 s (-67.0 %)"
                 + " in time.\n\n")
                 .contains("| api | <code>sha256:3333333333333333333333333333333333333333333333333333333333333333</code>"
-                        + " | 6 | 25.0 MB | new |",
+                        + " | 6 | 25.0 MB | new | no provenance \\(backend buildah does not attach it\\) |",
                         "| web | <code>sha256:4444444444444444444444444444444444444444444444444444444444444444</code>"
                         + " | 7 | 31.5 MB | -10.5 MB (-25.0 %) |",
-                        "| worker |  |  |  | removed |",
+                        "| worker |  |  |  | removed |  |",
+                        "| -10.5 MB (-25.0 %) | builder \\(unnamed\\) https://mobyproject\\.org/buildkit@v1 dockerfile\\.v0,"
+                        + " source https://git\\.example\\.com/shop/web\\.git@4f2a9c1e,"
+                        + " args BASE\\_IMAGE=registry\\.example\\.com/base:3 |",
                         "| build | 2 min 10 s | -6 min 50 s (-75.9 %) |",
                         "Cache: 78 % of steps cached.",
                         "| web | deploy | healthy | 21.0 s |",

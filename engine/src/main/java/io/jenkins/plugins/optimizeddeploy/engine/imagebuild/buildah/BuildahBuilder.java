@@ -20,6 +20,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspector;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -125,6 +126,7 @@ public final class BuildahBuilder implements ImageBuilder {
                 .pushed(target.image(), target.images(), digest.isEmpty() ? inspection.digest() : digest,
                         inspection.firstCompressedBytes())
                 .platformSizes(inspection.compressedSizes())
+                .provenance(Provenance.missing("backend " + name() + " does not attach it"))
                 .durationMillis((System.nanoTime() - started) / 1_000_000)
                 .steps(StepStatistics.of(steps), StepStatistics.executedNames(steps))
                 .cache(cacheSource, cacheTimes, exportFailures).build();

@@ -43,9 +43,15 @@ import java.util.stream.Collectors;
  * plan's tags, labels, platform and cache ({@code cache-from} of every source, {@code cache-to} the primary with
  * {@code mode=max,ignore-error=true}), then {@code --push} and {@code --metadata-file} for the digests. All
  * targets build in one bake invocation, so buildx does the parallelism; the wall time is the bake's.
+ *
+ * <p>Each image gets BuildKit's provenance attestation with {@value #PROVENANCE}: unlike {@code mode=min} it records
+ * the build arguments, which the image's history already shows for every {@code RUN} that uses one; build secrets
+ * ({@code --secret}) never appear in it. Both modes record the git remote and commit of a build context that is a
+ * checkout.
  */
 public final class BuildxBakeBuilder implements ImageBuilder {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final String PROVENANCE = "--provenance=mode=max";
     private final CommandRunner runner;
     private final RegistryClient registry;
     private final DockerSettings settings;
@@ -101,6 +107,7 @@ public final class BuildxBakeBuilder implements ImageBuilder {
                                 digests.getOrDefault(target.name(), inspection.digest()),
                                 inspection.firstCompressedBytes())
                         .platformSizes(inspection.compressedSizes())
+                        .provenance(inspection.firstProvenance())
                         .durationMillis(durationMillis)
                         .steps(StepStatistics.of(targetSteps), StepStatistics.executedNames(targetSteps))
                         .cache("buildx reads " + target.cache().readOrder().stream().map(CacheSource::toString)
@@ -167,12 +174,13 @@ public final class BuildxBakeBuilder implements ImageBuilder {
     }
 
     /**
-     * {@code docker buildx bake --file BAKE --file OVERRIDE --push --metadata-file M --progress plain TARGETS}, with
+     * {@code docker buildx bake --file BAKE --file OVERRIDE --push --provenance=mode=max --metadata-file M
+     * --progress plain TARGETS}, with
      * {@code --allow network.host} before the targets where builds use the host's network.
      */
     public List<String> arguments(BuildPlan plan, Path overrideFile, Path metadataFile) {
         List<String> arguments = new ArrayList<>(List.of(settings.binary().toString(), "buildx", "bake",
-                "--file", plan.bakeFile().toString(), "--file", overrideFile.toString(), "--push",
+                "--file", plan.bakeFile().toString(), "--file", overrideFile.toString(), "--push", PROVENANCE,
                 "--metadata-file", metadataFile.toString(), "--progress", "plain"));
         if (settings.hostNetwork()) {
             arguments.addAll(List.of("--allow", "network.host"));

@@ -21,6 +21,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspector;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,9 @@ import java.util.Optional;
  * and pushed with inline cache to its own cache image, then the final stage; all of them, of the first registry
  * source of the cache plan that has been written, are passed as {@code --cache-from}; when none has been, the
  * cache images saved in the local cache folder ({@link DockerLocalCache}) are. A failed cache push or save is
- * reported and the build goes on.
+ * reported and the build goes on. On a dockerd with the containerd image store the final stage is built with
+ * {@value #PROVENANCE}, which attaches BuildKit's provenance with the build arguments (see the buildx backend); the
+ * classic image store cannot hold an attestation.
  */
 public final class DockerBuilder implements ImageBuilder {
     private final CommandRunner runner;
@@ -44,6 +47,7 @@ public final class DockerBuilder implements ImageBuilder {
      * two concurrent builds share to one of them only, which would leave the other's step counts short.
      */
     private final Object intermediateStages = new Object();
+    static final String PROVENANCE = "--provenance=mode=max";
 
     public DockerBuilder(CommandRunner runner, RegistryClient registry, DockerSettings settings) {
         this.runner = runner;
@@ -67,11 +71,13 @@ public final class DockerBuilder implements ImageBuilder {
                         + " buildx): build it with the buildx or buildah backend");
             }
         }
+        boolean attachesProvenance = DockerSettings.namesContainerdImageStore(
+                runner.run(settings.command(DockerSettings.DRIVER_STATUS)).stdout());
         return new BuildResult(name(), "requested", ParallelTargets.build(plan.targets(), settings.parallelism(),
-                target -> buildTarget(target, progress)));
+                target -> buildTarget(target, progress, attachesProvenance)));
     }
 
-    private TargetResult buildTarget(PlannedTarget target, BuildProgress progress) {
+    private TargetResult buildTarget(PlannedTarget target, BuildProgress progress, boolean attachesProvenance) {
         progress.started(target, "docker (BuildKit)");
         long started = System.nanoTime();
         CacheRead read = readCache(target);
@@ -82,7 +88,7 @@ public final class DockerBuilder implements ImageBuilder {
         for (String stage : target.intermediateStages()) {
             String stageImage = DockerCacheImages.stageReference(target.cache(), stage);
             synchronized (intermediateStages) {
-                outputs.add(dockerBuild(target, stage, List.of(stageImage), read.cacheFrom(), false));
+                outputs.add(dockerBuild(target, stage, List.of(stageImage), read.cacheFrom(), false, false));
             }
             long exportStarted = System.nanoTime();
             push(stageImage).ifPresent(exportFailures::add);
@@ -91,7 +97,7 @@ public final class DockerBuilder implements ImageBuilder {
         }
         List<String> finalTags = new ArrayList<>(target.images());
         finalTags.add(target.cache().finalReference());
-        outputs.add(dockerBuild(target, target.stage(), finalTags, read.cacheFrom(), true));
+        outputs.add(dockerBuild(target, target.stage(), finalTags, read.cacheFrom(), true, attachesProvenance));
         for (String image : target.images()) {
             push(image).ifPresent(problem -> {
                 throw new ImageBuildException("could not push " + image + ": " + problem);
@@ -113,6 +119,8 @@ public final class DockerBuilder implements ImageBuilder {
                 .pushed(target.image(), target.images(), pushed.digest(),
                         pushed.firstCompressedBytes())
                 .platformSizes(pushed.compressedSizes())
+                .provenance(attachesProvenance ? pushed.firstProvenance()
+                        : Provenance.missing("backend " + name() + " does not attach it on dockerd's classic image store"))
                 .durationMillis((System.nanoTime() - started) / 1_000_000)
                 .steps(StepStatistics.of(steps), StepStatistics.executedNames(steps))
                 .cache(read.source(), cacheTimes, exportFailures).build();
@@ -141,8 +149,11 @@ public final class DockerBuilder implements ImageBuilder {
 
     /** The arguments of {@code docker build} for {@code stage} of {@code target}. */
     private List<String> buildArguments(PlannedTarget target, String stage, List<String> tags, List<String> cacheFrom,
-            boolean finalStage) {
+            boolean finalStage, boolean provenance) {
         List<String> arguments = new ArrayList<>(List.of("build", "--progress", "plain"));
+        if (provenance) {
+            arguments.add(PROVENANCE);
+        }
         if (settings.hostNetwork()) {
             arguments.addAll(List.of("--network", "host"));
         }
@@ -165,8 +176,9 @@ public final class DockerBuilder implements ImageBuilder {
 
     /** BuildKit's progress output of the build. */
     private List<String> dockerBuild(PlannedTarget target, String stage, List<String> tags, List<String> cacheFrom,
-            boolean finalStage) {
-        CommandResult result = runner.run(settings.command(buildArguments(target, stage, tags, cacheFrom, finalStage)));
+            boolean finalStage, boolean provenance) {
+        CommandResult result = runner.run(settings.command(buildArguments(target, stage, tags, cacheFrom, finalStage,
+                provenance)));
         if (!result.succeeded()) {
             throw new ImageBuildException("docker build of " + (stage.isEmpty() ? "the last stage" : "stage " + stage)
                     + " for " + target.image() + " failed with exit code " + result.exitCode() + ":\n" + result.tail(15));

@@ -92,7 +92,7 @@ class BuildxBakeBuilderTest {
 
         assertThat(builder.arguments(plan, Path.of("/w/override.json"), Path.of("/w/metadata.json"))).containsExactly(
                 "/usr/bin/docker", "buildx", "bake", "--file", plan.bakeFile().toString(), "--file", "/w/override.json",
-                "--push", "--metadata-file", "/w/metadata.json", "--progress", "plain", "--allow", "network.host",
+                "--push", "--provenance=mode=max", "--metadata-file", "/w/metadata.json", "--progress", "plain", "--allow", "network.host",
                 "web", "worker");
     }
 

@@ -61,6 +61,10 @@ class DockerBuilderSampleAppIT {
                         .digest().toString());
                 assertThat(target.compressedBytes()).isPositive();
                 assertThat(target.cacheExportFailures()).isEmpty();
+                // on the containerd store the backend asks for mode=max provenance, which records the build args
+                assertThat(target.provenance().buildType()).as(target.provenance().summary())
+                        .isEqualTo("https://mobyproject.org/buildkit@v1");
+                assertThat(target.provenance().buildArgs()).containsEntry("BASE_IMAGE", baseImage);
             });
         }
         assertThat(runner.results()).extracting(CommandResult::command)
