@@ -63,6 +63,29 @@ class SampleAppBuildIT {
     }
 
     @Test
+    void shouldStopWebAtOnceOnSigtermWithoutAnInit() throws Exception {
+        String image = buildAndPush("web");
+        int port = LoopbackPorts.free();
+        String container = "sample-web-" + port;
+
+        try {
+            dockerd.docker("run", "--detach", "--network", "host", "--env", "PORT=" + port, "--name", container, image)
+                    .requireSuccess();
+            eventually(() -> get(URI.create("http://127.0.0.1:" + port + "/health")));
+            long started = System.nanoTime();
+            dockerd.docker("stop", "--time", "10", container).requireSuccess();
+            Duration stopping = Duration.ofNanos(System.nanoTime() - started);
+            String exit = dockerd.docker("inspect", "--format", "{{.State.ExitCode}}", container)
+                    .requireSuccess().stdout().strip();
+
+            assertThat(stopping).as("not killed after the 10 s grace period").isLessThan(Duration.ofSeconds(5));
+            assertThat(exit).isEqualTo("0");
+        } finally {
+            dockerd.docker("rm", "--force", container);
+        }
+    }
+
+    @Test
     void shouldRunWorkerLoopAndStopOnSigterm() throws Exception {
         String image = buildAndPush("worker");
         String container = "sample-worker-" + LoopbackPorts.free();
