@@ -30,14 +30,15 @@ class SampleAppBuildIT {
     }
 
     @Test
-    void shouldServeHealthFromWebAsUnprivilegedUser() throws Exception {
+    void shouldServeHealthFromWebAsUnprivilegedUserAndStopAtOnceOnSigterm() throws Exception {
         String image = buildAndPush("web");
         int port = LoopbackPorts.free();
         String container = "sample-web-" + port;
 
         try {
-            dockerd.docker("run", "--detach", "--init", "--network", "host", "--env", "PORT=" + port,
-                    "--name", container, image).requireSuccess();
+            // no --init: web must end on SIGTERM by itself, not after docker stop's grace period
+            dockerd.docker("run", "--detach", "--network", "host", "--env", "PORT=" + port, "--name", container, image)
+                    .requireSuccess();
 
             HttpResponse<String> health = eventually(() -> get(URI.create("http://127.0.0.1:" + port + "/health")));
             HttpResponse<String> index = get(URI.create("http://127.0.0.1:" + port + "/"));
@@ -47,12 +48,19 @@ class SampleAppBuildIT {
                         .requireSuccess().stdout().strip();
                 return status.equals("healthy") ? status : null;
             });
+            long stopStarted = System.nanoTime();
+            dockerd.docker("stop", "--time", "10", container).requireSuccess();
+            Duration stopping = Duration.ofNanos(System.nanoTime() - stopStarted);
+            String exit = dockerd.docker("inspect", "--format", "{{.State.ExitCode}}", container)
+                    .requireSuccess().stdout().strip();
 
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).isEqualTo("ok\n");
             assertThat(index.body()).contains("sample-app web");
             assertThat(user).isEqualTo("10001");
             assertThat(healthStatus).isEqualTo("healthy");
+            assertThat(stopping).as("not killed after the 10 s grace period").isLessThan(Duration.ofSeconds(5));
+            assertThat(exit).isEqualTo("0");
             // the containerd image store pushes what BuildKit made: an index of the image and its provenance
             RegistryManifest pushed = registry.manifest("sample-app/web", "test");
             assertThat(pushed.mediaType()).isEqualTo("application/vnd.oci.image.index.v1+json");

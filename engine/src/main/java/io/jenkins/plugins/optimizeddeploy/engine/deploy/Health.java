@@ -17,8 +17,13 @@ final class Health {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeployException("interrupted while waiting for the deploy to be healthy", e);
+            throw interrupted(e);
         }
+    }
+
+    /** What a wait for health that was interrupted throws; the thread stays interrupted. */
+    static DeployException interrupted(InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new DeployException("interrupted while waiting for the deploy to be healthy", e);
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.LoopbackPorts;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -149,6 +152,30 @@ class SwarmTargetIT {
     }
 
     @Test
+    void shouldAskForTheServiceAndItsTasksAtOnceWhileItWaits() throws Exception {
+        List<DockerCall> calls = new CopyOnWriteArrayList<>();
+        CommandRunner real = new ProcessCommandRunner();
+        CommandRunner timed = (command, listener) -> {
+            long started = System.nanoTime();
+            try {
+                return real.run(command, listener);
+            } finally {
+                calls.add(new DockerCall(String.join(" ", command.arguments()), started, System.nanoTime()));
+            }
+        };
+        Release release = new Release(new SwarmTarget(new DockerCli(timed, DockerCli.DEFAULT_BINARY,
+                dockerd.environment()), MONITOR), new DeployHistory(state.resolve("history.jsonl")), Duration.ofSeconds(5));
+
+        ReleaseResult created = release.run(Action.DEPLOY, List.of(deploy("looked-at", v1)), TIMEOUT, "test");
+
+        assertThat(created.healthy()).as(String.join("\n", created.summary())).isTrue();
+        List<DockerCall> serviceLooks = calls.stream().filter(call -> call.command().contains(" service inspect ")).toList();
+        assertThat(calls).as("each look's docker calls run side by side, not one after the other")
+                .filteredOn(call -> call.command().contains(" service ps "))
+                .anySatisfy(tasks -> assertThat(serviceLooks).anyMatch(tasks::overlaps));
+    }
+
+    @Test
     void shouldPutEveryServiceBackWhenOneCrashesOnStart() throws Exception {
         ImageReference crashing = images.crashing("swarm-app");
         release(Duration.ofSeconds(5)).run(Action.DEPLOY, List.of(deploy("api", v1), deploy("worker", v1)), TIMEOUT, "test");
@@ -192,6 +219,12 @@ class SwarmTargetIT {
             assertThat(queue.from()).as("the second deploy began after the first had ended").isEqualTo(v2.toString());
         });
         assertThat(specImage("queue")).isEqualTo(v1.toString());
+    }
+
+    private record DockerCall(String command, long startedNanos, long endedNanos) {
+        boolean overlaps(DockerCall other) {
+            return startedNanos < other.endedNanos && other.startedNanos < endedNanos;
+        }
     }
 
     private static Release release(Duration lockTimeout) {
