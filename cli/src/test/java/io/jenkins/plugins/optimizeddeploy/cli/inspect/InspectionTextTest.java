@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.cli.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.optimizeddeploy.cli.common.JsonOutput;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.PlatformImage;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
