@@ -22,6 +22,11 @@ final class DownloadPipedToShell extends DockerfileRule {
     }
 
     @Override
+    public Set<String> programs() {
+        return DOWNLOADERS;
+    }
+
+    @Override
     public List<Violation> check(AnalyzedDockerfile analyzed) {
         Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();

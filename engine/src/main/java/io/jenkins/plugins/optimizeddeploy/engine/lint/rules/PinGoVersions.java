@@ -13,10 +13,16 @@ import java.util.Set;
  * paths and {@code @latest}/{@code @none} are not versions.
  */
 final class PinGoVersions extends ShellCommandRule {
+    private static final Set<String> GO = Set.of("go");
 
     PinGoVersions() {
         super("DL3062", Severity.WARNING,
                 "Pin versions in go. Instead of `go install <package>` use `go install <package>@<version>`.");
+    }
+
+    @Override
+    public Set<String> programs() {
+        return GO;
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.Set;
  * {@code #ref}; tarballs and folders are pinned.
  */
 final class PinNpmVersions extends ShellCommandRule {
+    private static final Set<String> NPM = Set.of("npm");
     private static final Set<String> FLAGS_WITH_VALUE = Set.of("loglevel", "registry");
     private static final Set<String> INSTALL = Set.of("install", "i", "add");
     private static final List<String> GIT_PREFIXES = List.of("git://", "git+ssh://", "git+http://", "git+https://");
@@ -24,6 +25,11 @@ final class PinNpmVersions extends ShellCommandRule {
     PinNpmVersions() {
         super("DL3016", Severity.WARNING, "Pin versions in npm."
                 + " Instead of `npm install <package>` use `npm install <package>@<version>`.");
+    }
+
+    @Override
+    public Set<String> programs() {
+        return NPM;
     }
 
     @Override

@@ -6,16 +6,23 @@ import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.ShellCommand;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * DL3046: useradd with a long UID and without -l writes a sparse lastlog/faillog file of gigabytes into the layer.
  */
 final class UseraddNoLogInit extends ShellCommandRule {
+    private static final Set<String> USERADD = Set.of("useradd");
     private static final int LONG_UID = 5;
 
     UseraddNoLogInit() {
         super("DL3046", Severity.WARNING,
                 "`useradd` without flag `-l` and high UID will result in excessively large Image.");
+    }
+
+    @Override
+    public Set<String> programs() {
+        return USERADD;
     }
 
     @Override
