@@ -87,8 +87,9 @@ public final class Release {
                 String to = attempt.deploy().image().toString();
                 results.add(new ServiceResult(service, from, to, attempt.outcome(), attempt.healthyAfterMillis(),
                         attempt.reason(), runningNow(service)));
-                records.add(new DeployRecord(target.identity(), service, action, from, to, attempt.started(),
-                        attempt.healthyAfterMillis(), attempt.outcome(), attempt.reason(), by));
+                records.add(DeployRecord.builder(target.identity(), service, action).images(from, to)
+                        .ended(attempt.started(), attempt.healthyAfterMillis(), attempt.outcome(), attempt.reason())
+                        .by(by).build());
             }
             history.append(records);
             if (stopped) {

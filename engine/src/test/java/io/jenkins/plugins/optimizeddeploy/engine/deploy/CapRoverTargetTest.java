@@ -149,8 +149,8 @@ class CapRoverTargetTest {
     void shouldRedeployThePreviousDigestFromTheHistoryWhenTheHealthProbeFails() throws Exception {
         DeployHistory history = new DeployHistory(state.resolve("history.jsonl"));
         CapRoverTarget target = target(CapRoverLogin.appToken(APP_TOKEN), history);
-        history.append(List.of(new DeployRecord(target.identity(), "web", Action.DEPLOY, null, V1.toString(),
-                Instant.parse("2026-12-06T10:00:00Z"), 900L, Outcome.HEALTHY, null, "build 6")));
+        history.append(List.of(DeployRecord.builder(target.identity(), "web", Action.DEPLOY).images(null, V1.toString())
+                .ended(Instant.parse("2026-12-06T10:00:00Z"), 900L, Outcome.HEALTHY, null).by("build 6").build()));
 
         ReleaseResult result = new Release(target, history, Duration.ofSeconds(5)).run(Action.DEPLOY,
                 List.of(deployOf(unhealthy)), Duration.ofSeconds(1), "build 7");
