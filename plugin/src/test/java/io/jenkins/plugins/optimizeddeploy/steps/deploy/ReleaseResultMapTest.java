@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Outcome;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResultFields;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceResult;
 import io.jenkins.plugins.optimizeddeploy.steps.StepOutcome;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FieldNames;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,16 @@ class ReleaseResultMapTest {
         assertThat(outcome.value())
                 .containsEntry("failure", "web unhealthy: HTTP 500\\x1b[2J; every service was put back");
         assertThat(outcome.withFailureLogged().log()).endsWith(outcome.failure());
+    }
+
+    @Test
+    void shouldNameEveryFieldAsTheCommandLineJsonDoes() {
+        ReleaseResult healthy = new ReleaseResult(List.of(
+                new ServiceResult("web", WEB_1, WEB_2, Outcome.HEALTHY, 700L, null, WEB_2)), false);
+
+        assertThat(FieldNames.of(ReleaseResultMap.from(healthy)))
+                .isEqualTo(FieldNames.of(ReleaseResultFields.of(healthy)))
+                .contains("services[].from", "services[].timeToHealthyMillis", "rolledBack", "failure");
     }
 
     @Test
