@@ -11,6 +11,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.Outcome;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResultFields;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceResult;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake;
 import io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake.Reply;
 import io.jenkins.plugins.optimizeddeploy.testsupport.FieldNames;
@@ -52,8 +53,8 @@ class DeployCommandHttpTargetsTest {
         assertThat(web.path("from").asText()).isEqualTo(V1);
         assertThat(web.path("to").asText()).isEqualTo(V2);
         assertThat(web.path("outcome").asText()).isEqualTo("HEALTHY");
-        ReleaseResult sample = new ReleaseResult(
-                List.of(new ServiceResult("web", V1, V2, Outcome.HEALTHY, 700L, null, V2)), false);
+        ReleaseResult sample = new ReleaseResult(List.of(new ServiceResult("web", ImageReference.parse(V1),
+                ImageReference.parse(V2), Outcome.HEALTHY, 700L, null, V2)), false);
         assertThat(FieldNames.ofJson(run.out())).as("the fields deployImages returns")
                 .isEqualTo(FieldNames.of(ReleaseResultFields.of(sample)));
         assertThat(server.requests(LOGIN)).singleElement()

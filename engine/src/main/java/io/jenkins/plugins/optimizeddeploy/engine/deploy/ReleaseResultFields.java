@@ -26,8 +26,8 @@ public final class ReleaseResultFields {
         for (ServiceResult service : result.services()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("service", service.service());
-            entry.put("from", service.from());
-            entry.put("to", service.to());
+            entry.put("from", service.from() == null ? null : service.from().toString());
+            entry.put("to", service.to().toString());
             entry.put("outcome", service.outcome().name());
             entry.put("timeToHealthyMillis", service.timeToHealthyMillis());
             entry.put("reason", service.reason());

@@ -77,7 +77,7 @@ public final class MetricsParts {
      */
     public static RunMetrics release(Action action, ReleaseResult result, long wallMillis) {
         List<Deployment> deploys = result.services().stream()
-                .map(service -> new Deployment(service.service(), service.to(),
+                .map(service -> new Deployment(service.service(), service.to().toString(),
                         action == Action.ROLLBACK || service.outcome() == Outcome.ROLLED_BACK,
                         service.outcome() == Outcome.HEALTHY,
                         service.timeToHealthyMillis() == null ? 0 : service.timeToHealthyMillis(), service.reason()))

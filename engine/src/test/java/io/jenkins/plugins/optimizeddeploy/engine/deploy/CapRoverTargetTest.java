@@ -59,8 +59,8 @@ class CapRoverTargetTest {
 
         assertThat(result.healthy()).as(String.join("\n", result.summary())).isTrue();
         assertThat(result.services()).singleElement().satisfies(web -> {
-            assertThat(web.from()).as("the image CapRover's deployed version runs").isEqualTo(V1.toString());
-            assertThat(web.to()).isEqualTo(V2.toString());
+            assertThat(web.from()).as("the image CapRover's deployed version runs").isEqualTo(V1);
+            assertThat(web.to()).isEqualTo(V2);
         });
         assertThat(caprover.requests(LOGIN)).singleElement().satisfies(login ->
                 assertThat(login.json()).isEqualTo(JSON.readTree("{\"password\":\"captain42\"}")));
@@ -158,7 +158,7 @@ class CapRoverTargetTest {
         assertThat(result.rolledBack()).isTrue();
         assertThat(result.services()).singleElement().satisfies(web -> {
             assertThat(web.outcome()).isEqualTo(Outcome.UNHEALTHY);
-            assertThat(web.from()).isEqualTo(V1.toString());
+            assertThat(web.from()).isEqualTo(V1);
             assertThat(web.reason()).contains("HTTP 503, expected 200");
         });
         List<Request> deploys = caprover.requests(deploy("web"));
