@@ -94,9 +94,9 @@ class BuildHistoryTest {
 
         Build recorded(boolean successful, int baseline, long buildMillis) {
             int number = builds.size() + 1;
-            RunMetrics metrics = new RunMetrics(RunMetrics.SCHEMA_VERSION, "app", "#" + number,
-                    Instant.parse("2026-12-07T09:00:00Z").plusSeconds(number * 600L).toString(), !successful, Map.of(),
-                    Map.of(Phase.BUILD, buildMillis), Map.of(), List.of(), List.of());
+            RunMetrics metrics = RunMetrics.builder("app", "#" + number,
+                    Instant.parse("2026-12-07T09:00:00Z").plusSeconds(number * 600L).toString()).failed(!successful)
+                    .phaseMillis(Map.of(Phase.BUILD, buildMillis)).build();
             Build build = new Build(this, number, successful, metrics, baseline);
             builds.add(build);
             return build;

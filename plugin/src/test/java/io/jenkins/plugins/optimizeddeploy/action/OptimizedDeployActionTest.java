@@ -149,8 +149,7 @@ class OptimizedDeployActionTest {
     }
 
     private static RunMetrics part(Map<String, ImageMetrics> images, Map<Phase, Long> phases) {
-        return new RunMetrics(RunMetrics.SCHEMA_VERSION, "", "", "", false, images, phases, Map.of(), List.of(),
-                List.of());
+        return RunMetrics.builder("", "", "").images(images).phaseMillis(phases).build();
     }
 
     private static RunMetrics noNewRecord() {

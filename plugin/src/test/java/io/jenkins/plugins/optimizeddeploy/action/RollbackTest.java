@@ -140,8 +140,7 @@ class RollbackTest {
 
     private static OptimizedDeployAction recorded(Deployment... deploys) {
         OptimizedDeployAction action = new OptimizedDeployAction();
-        RunMetrics release = new RunMetrics(RunMetrics.SCHEMA_VERSION, "", "", "", false, Map.of(), Map.of(), Map.of(),
-                List.of(), List.of(deploys));
+        RunMetrics release = RunMetrics.builder("", "", "").deploys(List.of(deploys)).build();
         action.append(List.of(), MetricsJson.write(release),
                 () -> RunMetrics.of("shop", "#7", Instant.parse("2026-12-07T09:00:00Z")));
         return action;

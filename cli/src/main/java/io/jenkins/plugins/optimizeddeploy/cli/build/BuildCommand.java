@@ -13,6 +13,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResultFields;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.DockerSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.SourceDate;
@@ -188,7 +189,7 @@ public final class BuildCommand implements Callable<Integer> {
                     });
         }
         record.add(millis -> MetricsParts.build(result, millis));
-        out.print(json ? JsonOutput.write(BuildJson.of(result)) : BuildJson.text(result));
+        out.print(json ? JsonOutput.write(BuildResultFields.of(result)) : BuildText.text(result));
         out.flush();
         return ExitCode.OK;
     }

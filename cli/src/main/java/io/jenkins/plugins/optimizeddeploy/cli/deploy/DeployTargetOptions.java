@@ -15,6 +15,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.HttpHealthCheck;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.KubernetesTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Release;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResultFields;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceDeploy;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.SwarmTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.WebhookTarget;
@@ -279,7 +280,7 @@ final class DeployTargetOptions {
     private int report(ReleaseResult result, CommandSpec spec) {
         PrintWriter out = spec.commandLine().getOut();
         List<String> summary = result.summary();
-        out.print(json ? JsonOutput.write(result) : String.join(System.lineSeparator(), summary) + System.lineSeparator());
+        out.print(json ? JsonOutput.write(ReleaseResultFields.of(result)) : String.join(System.lineSeparator(), summary) + System.lineSeparator());
         out.flush();
         if (result.healthy()) {
             return ExitCode.OK;

@@ -11,6 +11,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagResult;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagResultFields;
 import io.jenkins.plugins.optimizeddeploy.engine.retag.Retagger;
 import io.jenkins.plugins.optimizeddeploy.engine.retag.TagResult;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
@@ -79,7 +80,7 @@ public final class RetagCommand implements Callable<Integer> {
             record.add(millis -> MetricsParts.retag(result));
             // the report quotes the registries' answers: escaped, they cannot drive the terminal
             List<String> summary = result.summary().stream().map(TerminalText::escape).toList();
-            out.print(json ? JsonOutput.write(result) : String.join(System.lineSeparator(), summary)
+            out.print(json ? JsonOutput.write(RetagResultFields.of(result)) : String.join(System.lineSeparator(), summary)
                     + System.lineSeparator());
             out.flush();
             if (!result.moved()) {

@@ -6,9 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.optimizeddeploy.cli.CliRun;
 import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResultFields;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.CacheTimes;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FieldNames;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,6 +43,13 @@ class BuildCommandIT {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
         JsonNode targets = new ObjectMapper().readTree(run.out()).path("targets");
         assertThat(targets).hasSize(2);
+        assertThat(FieldNames.ofJson(run.out())).as("the fields bakeImages returns, platforms aside")
+                .filteredOn(path -> !path.startsWith("targets[].platformSizes."))
+                .containsExactlyElementsOf(FieldNames.of(BuildResultFields.of(new BuildResult("docker", "asked for",
+                        List.of(TargetResult.builder("web", "docker").pushed("reg/web:1", List.of("reg/web:1"),
+                                        "sha256:" + "a".repeat(64), 1L)
+                                .steps(new StepStatistics(1, 1, 0), List.of())
+                                .cache("none: first build", CacheTimes.NONE, List.of("refused")).build())))));
         assertThat(targets.path(0).path("target").asText()).isEqualTo("web");
         assertThat(targets.path(0).path("image").asText()).isEqualTo(registry + "/web:cli-1");
         assertThat(targets.path(1).path("target").asText()).isEqualTo("worker");

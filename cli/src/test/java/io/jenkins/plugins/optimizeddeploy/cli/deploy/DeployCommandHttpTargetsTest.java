@@ -9,8 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.optimizeddeploy.cli.CliRun;
 import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.Outcome;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResultFields;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceResult;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake.Reply;
 import io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FieldNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +55,10 @@ class DeployCommandHttpTargetsTest {
         assertThat(web.path("from").asText()).isEqualTo(V1);
         assertThat(web.path("to").asText()).isEqualTo(V2);
         assertThat(web.path("outcome").asText()).isEqualTo("HEALTHY");
+        ReleaseResult sample = new ReleaseResult(List.of(new ServiceResult("web", ImageReference.parse(V1),
+                ImageReference.parse(V2), Outcome.HEALTHY, 700L, null, V2)), false);
+        assertThat(FieldNames.ofJson(run.out())).as("the fields deployImages returns")
+                .isEqualTo(FieldNames.of(ReleaseResultFields.of(sample)));
         assertThat(server.requests(LOGIN)).singleElement()
                 .satisfies(login -> assertThat(login.json().path("password").asText()).isEqualTo("captain42"));
         assertThat(Files.readString(state.resolve("history.jsonl"))).contains(V2).doesNotContain("captain42", "jwt-1");

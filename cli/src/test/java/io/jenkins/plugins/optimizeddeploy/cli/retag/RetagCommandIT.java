@@ -7,9 +7,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.optimizeddeploy.cli.CliRun;
 import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.TrafficSnapshot;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagOutcome;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagResult;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagResultFields;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.RetaggedImage;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.TagOutcome;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.TagResult;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FieldNames;
 import io.jenkins.plugins.optimizeddeploy.testsupport.HostileRegistry.Answer;
 import io.jenkins.plugins.optimizeddeploy.testsupport.HostileRegistry;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
@@ -47,6 +59,11 @@ class RetagCommandIT {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.path("outcome").asText()).isEqualTo("MOVED");
+        assertThat(FieldNames.ofJson(run.out())).as("the fields retagImages returns under images")
+                .isEqualTo(FieldNames.of(RetagResultFields.of(new RetagResult(RetagOutcome.MOVED, "",
+                        List.of(new RetaggedImage(ImageReference.parse(web), Digest.parse("sha256:" + "a".repeat(64)), "application/json", List.of())),
+                        List.of(new TagResult("t", web, "", "sha256:" + "a".repeat(64), TagOutcome.MOVED, "")),
+                        new TrafficSnapshot(Map.of(), 0), 1))));
         assertThat(json.path("images").path(1).path("digest").asText())
                 .isEqualTo(REGISTRY.manifest("cli/retag-worker", "abc123").digest());
         assertThat(json.path("images").path(1).path("tags")).hasSize(2);

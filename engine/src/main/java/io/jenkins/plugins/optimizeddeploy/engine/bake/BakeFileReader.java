@@ -503,17 +503,17 @@ public final class BakeFileReader {
         if (epoch != null && !epoch.isEmpty()) {
             args.putIfAbsent(SourceDate.VARIABLE, epoch);
         }
-        BakeTarget target = new BakeTarget(name,
-                orDefault((String) attributes.get("context"), DEFAULT_CONTEXT),
-                orDefault((String) attributes.get("dockerfile"), DEFAULT_DOCKERFILE),
-                (String) attributes.getOrDefault("target", ""),
-                args,
-                distinct(attributes.get("tags")),
-                (Map<String, String>) attributes.getOrDefault("labels", Map.of()),
-                distinct(attributes.get("platforms")),
-                distinct(attributes.get("cache-from")),
-                distinct(attributes.get("cache-to")),
-                (Map<String, String>) attributes.getOrDefault("contexts", Map.of()));
+        BakeTarget target = BakeTarget.builder(name,
+                        orDefault((String) attributes.get("context"), DEFAULT_CONTEXT),
+                        orDefault((String) attributes.get("dockerfile"), DEFAULT_DOCKERFILE),
+                        (String) attributes.getOrDefault("target", ""))
+                .args(args)
+                .tags(distinct(attributes.get("tags")))
+                .labels((Map<String, String>) attributes.getOrDefault("labels", Map.of()))
+                .platforms(distinct(attributes.get("platforms")))
+                .cache(distinct(attributes.get("cache-from")), distinct(attributes.get("cache-to")))
+                .contexts((Map<String, String>) attributes.getOrDefault("contexts", Map.of()))
+                .build();
         BuildableTargetCheck.check(source, target);
         return target;
     }

@@ -102,11 +102,15 @@ final class BuildxBakePrint {
     }
 
     private static BakeTarget target(String name, JsonNode printed) {
-        return new BakeTarget(name, printed.path("context").asText("."), printed.path("dockerfile").asText("Dockerfile"),
-                printed.path("target").asText(""), stringMap(printed.path("args")), strings(printed.path("tags")),
-                stringMap(printed.path("labels")), strings(printed.path("platforms")),
-                cacheEntries(printed.path("cache-from")), cacheEntries(printed.path("cache-to")),
-                stringMap(printed.path("contexts")));
+        return BakeTarget.builder(name, printed.path("context").asText("."),
+                        printed.path("dockerfile").asText("Dockerfile"), printed.path("target").asText(""))
+                .args(stringMap(printed.path("args")))
+                .tags(strings(printed.path("tags")))
+                .labels(stringMap(printed.path("labels")))
+                .platforms(strings(printed.path("platforms")))
+                .cache(cacheEntries(printed.path("cache-from")), cacheEntries(printed.path("cache-to")))
+                .contexts(stringMap(printed.path("contexts")))
+                .build();
     }
 
     private static JsonNode readJson(String source, String text) {

@@ -27,6 +27,61 @@ public record DeployRecord(String target, String service, Action action, String 
         Objects.requireNonNull(by, "by");
     }
 
+    /** A record of {@code service} on {@code target}; every other part is named on the builder. */
+    public static Builder builder(String target, String service, Action action) {
+        return new Builder(target, service, action);
+    }
+
+    /** Names each part of a record as it is set: unset parts are null. */
+    public static final class Builder {
+        private final String target;
+        private final String service;
+        private final Action action;
+        private String from;
+        private String to;
+        private Instant started;
+        private Long healthyAfterMillis;
+        private Outcome outcome;
+        private String reason;
+        private String by;
+
+        private Builder(String target, String service, Action action) {
+            this.target = target;
+            this.service = service;
+            this.action = action;
+        }
+
+        /** @param from the image before, null when the service was new */
+        public Builder images(String from, String to) {
+            this.from = from;
+            this.to = to;
+            return this;
+        }
+
+        /**
+         * @param healthyAfterMillis null when it never was healthy
+         * @param reason why it is not healthy, null when it is
+         */
+        public Builder ended(Instant started, Long healthyAfterMillis, Outcome outcome, String reason) {
+            this.started = started;
+            this.healthyAfterMillis = healthyAfterMillis;
+            this.outcome = outcome;
+            this.reason = reason;
+            return this;
+        }
+
+        /** @param by a user or a build */
+        public Builder by(String by) {
+            this.by = by;
+            return this;
+        }
+
+        public DeployRecord build() {
+            return new DeployRecord(target, service, action, from, to, started, healthyAfterMillis, outcome, reason,
+                    by);
+        }
+    }
+
     /** ISO-8601 text back to an instant (the engine does without the jsr310 module). */
     static final class InstantText extends StdConverter<String, Instant> {
         @Override

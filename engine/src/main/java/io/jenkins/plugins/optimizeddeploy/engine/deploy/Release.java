@@ -83,12 +83,14 @@ public final class Release {
             List<DeployRecord> records = new ArrayList<>();
             for (Attempt attempt : attempts) {
                 String service = attempt.deploy().service();
-                String from = before.get(service).map(ImageReference::toString).orElse(null);
-                String to = attempt.deploy().image().toString();
-                results.add(new ServiceResult(service, from, to, attempt.outcome(), attempt.healthyAfterMillis(),
-                        attempt.reason(), runningNow(service)));
-                records.add(new DeployRecord(target.identity(), service, action, from, to, attempt.started(),
-                        attempt.healthyAfterMillis(), attempt.outcome(), attempt.reason(), by));
+                Optional<ImageReference> from = before.get(service);
+                ImageReference to = attempt.deploy().image();
+                results.add(new ServiceResult(service, from.orElse(null), to, attempt.outcome(),
+                        attempt.healthyAfterMillis(), attempt.reason(), runningNow(service)));
+                records.add(DeployRecord.builder(target.identity(), service, action)
+                        .images(from.map(ImageReference::toString).orElse(null), to.toString())
+                        .ended(attempt.started(), attempt.healthyAfterMillis(), attempt.outcome(), attempt.reason())
+                        .by(by).build());
             }
             history.append(records);
             if (stopped) {

@@ -1,16 +1,16 @@
 package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.util.Objects;
 
 /**
  * How one service of a release ended: what ran before ({@code from}, null when the service did not exist), the image
  * it was to run ({@code to}), the outcome, how long until it was healthy (null when it never was), why it was not
- * (null when it was) and what runs at the end ({@code running}, null when nothing does).
+ * (null when it was) and what runs at the end ({@code running}: an image, {@code unknown (why)} when the platform
+ * could not say, null when nothing runs). {@link ReleaseResultFields} gives it as text.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record ServiceResult(String service, String from, String to, Outcome outcome, Long timeToHealthyMillis,
-        String reason, String running) {
+public record ServiceResult(String service, ImageReference from, ImageReference to, Outcome outcome,
+        Long timeToHealthyMillis, String reason, String running) {
     public ServiceResult {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(to, "image of " + service);

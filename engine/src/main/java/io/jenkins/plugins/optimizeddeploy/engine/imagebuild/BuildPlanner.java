@@ -58,11 +58,16 @@ public final class BuildPlanner {
         for (BakeTarget target : reading.requested()) {
             Path context = bakeFile.getParent().resolve(target.context()).normalize();
             Path dockerfile = context.resolve(target.dockerfile()).normalize();
-            targets.add(new PlannedTarget(target.name(), context, dockerfile, target.stage(),
-                    intermediateStages(dockerfiles.computeIfAbsent(dockerfile, DockerfileParser::parse), target.stage()),
-                    images(target, request.registry(), tags), labels(target, request.revision()), target.args(),
-                    namedContexts(target, bakeFile.getParent()), request.platform().isBlank() ? target.platforms() : requestedPlatforms(request.platform()),
-                    CachePlan.forTarget(target.name(), request.cache())));
+            targets.add(PlannedTarget.builder(target.name(), context, dockerfile, target.stage())
+                    .intermediateStages(intermediateStages(dockerfiles.computeIfAbsent(dockerfile, DockerfileParser::parse),
+                            target.stage()))
+                    .images(images(target, request.registry(), tags))
+                    .labels(labels(target, request.revision()))
+                    .args(target.args())
+                    .contexts(namedContexts(target, bakeFile.getParent()))
+                    .platforms(request.platform().isBlank() ? target.platforms() : requestedPlatforms(request.platform()))
+                    .cache(CachePlan.forTarget(target.name(), request.cache()))
+                    .build());
         }
         Map<String, String> variableValues = new LinkedHashMap<>(request.environment());
         variableValues.keySet().removeIf(name -> !bake.variables().containsKey(name) && !name.equals(SourceDate.VARIABLE));

@@ -37,6 +37,14 @@ public record PlannedTarget(String name, Path context, Path dockerfile, String s
     }
 
     /**
+     * The target {@code name} built from {@code dockerfile} in {@code context} to {@code stage} (empty for the last);
+     * every other part is named on the builder.
+     */
+    public static Builder builder(String name, Path context, Path dockerfile, String stage) {
+        return new Builder(name, context, dockerfile, stage);
+    }
+
+    /**
      * For a backend that builds one platform per image.
      *
      * @throws ImageBuildException naming the target and its platforms when there are several
@@ -82,5 +90,71 @@ public record PlannedTarget(String name, Path context, Path dockerfile, String s
 
     public SortedMap<String, String> sortedLabels() {
         return new TreeMap<>(labels);
+    }
+
+    /** Names each part of a target as it is set: unset maps and lists are empty, an unset cache plan null. */
+    public static final class Builder {
+        private final String name;
+        private final Path context;
+        private final Path dockerfile;
+        private final String stage;
+        private List<String> intermediateStages = List.of();
+        private List<String> images = List.of();
+        private Map<String, String> labels = Map.of();
+        private Map<String, String> args = Map.of();
+        private Map<String, String> contexts = Map.of();
+        private List<String> platforms = List.of();
+        private CachePlan cache;
+
+        private Builder(String name, Path context, Path dockerfile, String stage) {
+            this.name = name;
+            this.context = context;
+            this.dockerfile = dockerfile;
+            this.stage = stage;
+        }
+
+        /** @param intermediateStages the stages the target needs, in Dockerfile order */
+        public Builder intermediateStages(List<String> intermediateStages) {
+            this.intermediateStages = intermediateStages;
+            return this;
+        }
+
+        /** @param images every reference the target is pushed as; the first is the one the digest is read from */
+        public Builder images(List<String> images) {
+            this.images = images;
+            return this;
+        }
+
+        public Builder labels(Map<String, String> labels) {
+            this.labels = labels;
+            return this;
+        }
+
+        public Builder args(Map<String, String> args) {
+            this.args = args;
+            return this;
+        }
+
+        /** @param contexts the named build contexts, by name */
+        public Builder contexts(Map<String, String> contexts) {
+            this.contexts = contexts;
+            return this;
+        }
+
+        /** @param platforms none: the agent's */
+        public Builder platforms(List<String> platforms) {
+            this.platforms = platforms;
+            return this;
+        }
+
+        public Builder cache(CachePlan cache) {
+            this.cache = cache;
+            return this;
+        }
+
+        public PlannedTarget build() {
+            return new PlannedTarget(name, context, dockerfile, stage, intermediateStages, images, labels, args,
+                    contexts, platforms, cache);
+        }
     }
 }

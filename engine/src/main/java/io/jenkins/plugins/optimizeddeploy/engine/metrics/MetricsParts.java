@@ -32,12 +32,12 @@ public final class MetricsParts {
             cache.put(target.target(), new TargetCache(target.steps().cached(), target.steps().total(),
                     target.cacheSource(), target.cacheImportMillis(), target.cacheExportMillis()));
         }
-        return RunMetrics.part(false, images, Map.of(Phase.BUILD, wallMillis), cache, List.of(), List.of());
+        return RunMetrics.part().images(images).phaseMillis(Map.of(Phase.BUILD, wallMillis)).cache(cache).build();
     }
 
     /** A failed build: only its wall time. */
     public static RunMetrics failedPhase(Phase phase, long wallMillis) {
-        return RunMetrics.part(true, Map.of(), Map.of(phase, wallMillis), Map.of(), List.of(), List.of());
+        return RunMetrics.part().failed(true).phaseMillis(Map.of(phase, wallMillis)).build();
     }
 
     /**
@@ -50,13 +50,13 @@ public final class MetricsParts {
         ImageMetrics image = new ImageMetrics(inspection.reference(), inspection.digest(),
                 first == null ? 0 : first.compressedBytes(), first == null ? 0 : first.layers().size(),
                 platforms.stream().map(PlatformImage::platform).toList(), inspection.firstProvenance());
-        return RunMetrics.part(false, Map.of(name, image), Map.of(), Map.of(), List.of(), List.of());
+        return RunMetrics.part().images(Map.of(name, image)).build();
     }
 
     /** A retag: its wall time, failed unless every tag moved. */
     public static RunMetrics retag(RetagResult result) {
-        return RunMetrics.part(!result.moved(), Map.of(), Map.of(Phase.RETAG, result.durationMillis()), Map.of(),
-                List.of(), List.of());
+        return RunMetrics.part().failed(!result.moved()).phaseMillis(Map.of(Phase.RETAG, result.durationMillis()))
+                .build();
     }
 
     /**
@@ -68,7 +68,8 @@ public final class MetricsParts {
                 .map(finding -> new RecordedFinding(phase, finding.rule(), finding.severity(), finding.message(),
                         finding.file() + ":" + finding.line(), finding.excerpt()))
                 .toList();
-        return RunMetrics.part(report.failed(), Map.of(), Map.of(phase, wallMillis), Map.of(), findings, List.of());
+        return RunMetrics.part().failed(report.failed()).phaseMillis(Map.of(phase, wallMillis)).findings(findings)
+                .build();
     }
 
     /**
@@ -77,7 +78,7 @@ public final class MetricsParts {
      */
     public static RunMetrics release(Action action, ReleaseResult result, long wallMillis) {
         List<Deployment> deploys = result.services().stream()
-                .map(service -> new Deployment(service.service(), service.to(),
+                .map(service -> new Deployment(service.service(), service.to().toString(),
                         action == Action.ROLLBACK || service.outcome() == Outcome.ROLLED_BACK,
                         service.outcome() == Outcome.HEALTHY,
                         service.timeToHealthyMillis() == null ? 0 : service.timeToHealthyMillis(), service.reason()))
@@ -88,6 +89,6 @@ public final class MetricsParts {
     /** Deploys ({@link Phase#DEPLOY}) or rollbacks ({@link Phase#ROLLBACK}): failed when one did not get healthy. */
     public static RunMetrics deploys(Phase phase, List<Deployment> deploys, long wallMillis) {
         boolean failed = deploys.stream().anyMatch(deploy -> !deploy.healthy());
-        return RunMetrics.part(failed, Map.of(), Map.of(phase, wallMillis), Map.of(), List.of(), deploys);
+        return RunMetrics.part().failed(failed).phaseMillis(Map.of(phase, wallMillis)).deploys(deploys).build();
     }
 }

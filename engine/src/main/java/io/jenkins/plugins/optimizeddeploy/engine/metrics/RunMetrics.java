@@ -66,14 +66,23 @@ public record RunMetrics(int schemaVersion, String job, String build, String sta
 
     /** A run with nothing recorded yet. */
     public static RunMetrics of(String job, String build, Instant started) {
-        return new RunMetrics(SCHEMA_VERSION, job, build, started.toString(), false, Map.of(), Map.of(), Map.of(),
-                List.of(), List.of());
+        return builder(job, build, started.toString()).build();
+    }
+
+    /**
+     * A document of the current schema for a run; what it recorded is named on the builder.
+     *
+     * @param job     the job's name, empty when not known (as a phase's part is)
+     * @param build   the build's display name, empty when not known
+     * @param started an ISO-8601 instant, empty when not known
+     */
+    public static Builder builder(String job, String build, String started) {
+        return new Builder(job, build, started);
     }
 
     /** A phase's part: what it recorded and nothing about the run itself. */
-    static RunMetrics part(boolean failed, Map<String, ImageMetrics> images, Map<Phase, Long> phaseMillis,
-            Map<String, TargetCache> cache, List<RecordedFinding> findings, List<Deployment> deploys) {
-        return new RunMetrics(SCHEMA_VERSION, "", "", "", failed, images, phaseMillis, cache, findings, deploys);
+    static Builder part() {
+        return builder("", "", "");
     }
 
     /**
@@ -93,9 +102,9 @@ public record RunMetrics(int schemaVersion, String job, String build, String sta
         mergedFindings.addAll(part.findings);
         List<Deployment> mergedDeploys = new ArrayList<>(deploys);
         mergedDeploys.addAll(part.deploys);
-        return new RunMetrics(SCHEMA_VERSION, part.job.isEmpty() ? job : part.job,
-                part.build.isEmpty() ? build : part.build, part.started.isEmpty() ? started : part.started,
-                failed || part.failed, mergedImages, mergedPhases, mergedCache, mergedFindings, mergedDeploys);
+        return builder(part.job.isEmpty() ? job : part.job, part.build.isEmpty() ? build : part.build,
+                part.started.isEmpty() ? started : part.started).failed(failed || part.failed).images(mergedImages)
+                .phaseMillis(mergedPhases).cache(mergedCache).findings(mergedFindings).deploys(mergedDeploys).build();
     }
 
     /** The wall time of every phase recorded, summed. */
@@ -162,5 +171,61 @@ public record RunMetrics(int schemaVersion, String job, String build, String sta
     /** Whether a deploy of this run was rolled back. */
     public boolean rolledBack() {
         return deploys.stream().anyMatch(Deployment::rollback);
+    }
+
+    /** Names each part of a run as it is set: unset maps and lists are empty, unset {@code failed} false. */
+    public static final class Builder {
+        private final String job;
+        private final String build;
+        private final String started;
+        private boolean failed;
+        private Map<String, ImageMetrics> images = Map.of();
+        private Map<Phase, Long> phaseMillis = Map.of();
+        private Map<String, TargetCache> cache = Map.of();
+        private List<RecordedFinding> findings = List.of();
+        private List<Deployment> deploys = List.of();
+
+        private Builder(String job, String build, String started) {
+            this.job = job;
+            this.build = build;
+            this.started = started;
+        }
+
+        public Builder failed(boolean failed) {
+            this.failed = failed;
+            return this;
+        }
+
+        /** @param images by target or service name */
+        public Builder images(Map<String, ImageMetrics> images) {
+            this.images = images;
+            return this;
+        }
+
+        public Builder phaseMillis(Map<Phase, Long> phaseMillis) {
+            this.phaseMillis = phaseMillis;
+            return this;
+        }
+
+        /** @param cache by build target */
+        public Builder cache(Map<String, TargetCache> cache) {
+            this.cache = cache;
+            return this;
+        }
+
+        public Builder findings(List<RecordedFinding> findings) {
+            this.findings = findings;
+            return this;
+        }
+
+        public Builder deploys(List<Deployment> deploys) {
+            this.deploys = deploys;
+            return this;
+        }
+
+        public RunMetrics build() {
+            return new RunMetrics(SCHEMA_VERSION, job, build, started, failed, images, phaseMillis, cache, findings,
+                    deploys);
+        }
     }
 }

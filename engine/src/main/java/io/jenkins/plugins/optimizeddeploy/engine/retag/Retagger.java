@@ -504,7 +504,7 @@ public final class Retagger {
                 List<String> pointing = targets.stream().map(results::get).filter(Objects::nonNull)
                         .filter(result -> result.digest().equals(manifest.digest().toString()))
                         .map(TagResult::target).toList();
-                images.add(new RetaggedImage(source.toString(), manifest.digest().toString(),
+                images.add(new RetaggedImage(source, manifest.digest(),
                         manifest.mediaType().value(), pointing));
             });
             return images;

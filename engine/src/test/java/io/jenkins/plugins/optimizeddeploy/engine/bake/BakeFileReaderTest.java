@@ -23,9 +23,9 @@ class BakeFileReaderTest {
         assertThat(hcl.groups()).isEqualTo(json.groups());
         assertThat(hcl.variables()).isEqualTo(json.variables());
         assertThat(hcl.groups()).containsEntry("essential", List.of("web", "worker"));
-        assertThat(hcl.targets().get("web")).isEqualTo(new BakeTarget("web", ".", "Dockerfile", "web",
-                Map.of("BASE_IMAGE", "localhost:5000/base/busybox:latest"),
-                List.of("127.0.0.1:5000/sample-app/web:1.0.0"), Map.of(), List.of(), List.of(), List.of(), Map.of()));
+        assertThat(hcl.targets().get("web")).isEqualTo(BakeTarget.builder("web", ".", "Dockerfile", "web")
+                .args(Map.of("BASE_IMAGE", "localhost:5000/base/busybox:latest"))
+                .tags(List.of("127.0.0.1:5000/sample-app/web:1.0.0")).build());
     }
 
     @Test
@@ -149,10 +149,11 @@ class BakeFileReaderTest {
                 }
                 """, Map.of("SOURCE_DATE_EPOCH", "1700000000"));
 
-        assertThat(bake.targets().get("child")).isEqualTo(new BakeTarget("child", ".", "Dockerfile", "base",
-                Map.of("KEPT", "base", "OVERRIDDEN", "child", "SOURCE_DATE_EPOCH", "1700000000"), List.of("a"),
-                Map.of("L", "base"), List.of(), List.of("ref=c1,type=registry", "ref=c2,type=registry"), List.of(),
-                Map.of("kept", "../k")));
+        assertThat(bake.targets().get("child")).isEqualTo(BakeTarget.builder("child", ".", "Dockerfile", "base")
+                .args(Map.of("KEPT", "base", "OVERRIDDEN", "child", "SOURCE_DATE_EPOCH", "1700000000"))
+                .tags(List.of("a")).labels(Map.of("L", "base"))
+                .cache(List.of("ref=c1,type=registry", "ref=c2,type=registry"), List.of())
+                .contexts(Map.of("kept", "../k")).build());
     }
 
     @Test

@@ -59,8 +59,8 @@ class CapRoverTargetTest {
 
         assertThat(result.healthy()).as(String.join("\n", result.summary())).isTrue();
         assertThat(result.services()).singleElement().satisfies(web -> {
-            assertThat(web.from()).as("the image CapRover's deployed version runs").isEqualTo(V1.toString());
-            assertThat(web.to()).isEqualTo(V2.toString());
+            assertThat(web.from()).as("the image CapRover's deployed version runs").isEqualTo(V1);
+            assertThat(web.to()).isEqualTo(V2);
         });
         assertThat(caprover.requests(LOGIN)).singleElement().satisfies(login ->
                 assertThat(login.json()).isEqualTo(JSON.readTree("{\"password\":\"captain42\"}")));
@@ -149,8 +149,8 @@ class CapRoverTargetTest {
     void shouldRedeployThePreviousDigestFromTheHistoryWhenTheHealthProbeFails() throws Exception {
         DeployHistory history = new DeployHistory(state.resolve("history.jsonl"));
         CapRoverTarget target = target(CapRoverLogin.appToken(APP_TOKEN), history);
-        history.append(List.of(new DeployRecord(target.identity(), "web", Action.DEPLOY, null, V1.toString(),
-                Instant.parse("2026-12-06T10:00:00Z"), 900L, Outcome.HEALTHY, null, "build 6")));
+        history.append(List.of(DeployRecord.builder(target.identity(), "web", Action.DEPLOY).images(null, V1.toString())
+                .ended(Instant.parse("2026-12-06T10:00:00Z"), 900L, Outcome.HEALTHY, null).by("build 6").build()));
 
         ReleaseResult result = new Release(target, history, Duration.ofSeconds(5)).run(Action.DEPLOY,
                 List.of(deployOf(unhealthy)), Duration.ofSeconds(1), "build 7");
@@ -158,7 +158,7 @@ class CapRoverTargetTest {
         assertThat(result.rolledBack()).isTrue();
         assertThat(result.services()).singleElement().satisfies(web -> {
             assertThat(web.outcome()).isEqualTo(Outcome.UNHEALTHY);
-            assertThat(web.from()).isEqualTo(V1.toString());
+            assertThat(web.from()).isEqualTo(V1);
             assertThat(web.reason()).contains("HTTP 503, expected 200");
         });
         List<Request> deploys = caprover.requests(deploy("web"));

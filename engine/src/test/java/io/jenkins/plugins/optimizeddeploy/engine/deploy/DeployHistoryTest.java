@@ -18,8 +18,8 @@ class DeployHistoryTest {
     void shouldReadBackWhatItAppendedAsJsonLines(@TempDir Path state) throws Exception {
         DeployHistory history = new DeployHistory(state.resolve("deploys").resolve("history.jsonl"));
         DeployRecord deployed = record("web", "reg/web@sha256:1", "reg/web@sha256:2", Outcome.HEALTHY);
-        DeployRecord failed = new DeployRecord(TARGET, "worker", Action.DEPLOY, null, "reg/worker@sha256:9", STARTED,
-                null, Outcome.UNHEALTHY, "its HEALTHCHECK failed", "build 12");
+        DeployRecord failed = DeployRecord.builder(TARGET, "worker", Action.DEPLOY).images(null, "reg/worker@sha256:9")
+                .ended(STARTED, null, Outcome.UNHEALTHY, "its HEALTHCHECK failed").by("build 12").build();
 
         history.append(List.of(deployed, failed));
 
@@ -66,6 +66,7 @@ class DeployHistoryTest {
     }
 
     private static DeployRecord record(String service, String from, String to, Outcome outcome) {
-        return new DeployRecord(TARGET, service, Action.DEPLOY, from, to, STARTED, 1200L, outcome, null, "build 12");
+        return DeployRecord.builder(TARGET, service, Action.DEPLOY).images(from, to)
+                .ended(STARTED, 1200L, outcome, null).by("build 12").build();
     }
 }

@@ -50,7 +50,7 @@ class DockerHostTargetIT {
 
         assertThat(result.healthy()).as(String.join("\n", result.summary())).isTrue();
         assertThat(result.services()).singleElement().satisfies(web -> {
-            assertThat(web.from()).isEqualTo(v1.toString());
+            assertThat(web.from()).isEqualTo(v1);
             assertThat(web.running()).isEqualTo(v2.toString());
             assertThat(web.timeToHealthyMillis()).isPositive();
         });

@@ -73,8 +73,9 @@ class SwarmTargetIT {
         });
         assertThat(moved.healthy()).as(String.join("\n", moved.summary())).isTrue();
         assertThat(moved.services()).singleElement().satisfies(web -> {
-            assertThat(web.from()).isEqualTo(v1.toString());
-            assertThat(web.to()).isEqualTo(v2.toString()).contains("@sha256:");
+            assertThat(web.from()).isEqualTo(v1);
+            assertThat(web.to()).isEqualTo(v2);
+            assertThat(web.to().digest()).isPresent();
             assertThat(web.timeToHealthyMillis()).isPositive();
         });
         assertThat(specImage("web")).isEqualTo(v2.toString());
@@ -212,11 +213,11 @@ class SwarmTargetIT {
                 .hasMessageContaining("deploy by first").hasMessageContaining("gave up waiting");
         assertThat(first.get().services()).singleElement().satisfies(queue -> {
             assertThat(queue.outcome()).isEqualTo(Outcome.HEALTHY);
-            assertThat(queue.from()).isEqualTo(v1.toString());
+            assertThat(queue.from()).isEqualTo(v1);
         });
         assertThat(second.get().services()).singleElement().satisfies(queue -> {
             assertThat(queue.outcome()).isEqualTo(Outcome.HEALTHY);
-            assertThat(queue.from()).as("the second deploy began after the first had ended").isEqualTo(v2.toString());
+            assertThat(queue.from()).as("the second deploy began after the first had ended").isEqualTo(v2);
         });
         assertThat(specImage("queue")).isEqualTo(v1.toString());
     }

@@ -166,8 +166,9 @@ class WebhookTargetTest {
     /** A history in which web went healthy to {@code image} through the hook. */
     private DeployHistory historyWith(WebhookReceiver hook, ImageReference image) {
         DeployHistory history = new DeployHistory(state.resolve("history.jsonl"));
-        history.append(List.of(new DeployRecord(target(hook, SECRET, history).identity(), "web", Action.DEPLOY, null,
-                image.toString(), Instant.parse("2026-12-06T10:00:00Z"), 800L, Outcome.HEALTHY, null, "build 6")));
+        history.append(List.of(DeployRecord.builder(target(hook, SECRET, history).identity(), "web", Action.DEPLOY)
+                .images(null, image.toString())
+                .ended(Instant.parse("2026-12-06T10:00:00Z"), 800L, Outcome.HEALTHY, null).by("build 6").build()));
         return history;
     }
 }

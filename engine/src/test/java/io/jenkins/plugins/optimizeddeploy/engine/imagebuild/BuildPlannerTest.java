@@ -172,10 +172,12 @@ class BuildPlannerTest {
 
     @Test
     void shouldMaskTheCredentialsOfContextUrlsOnly() {
-        PlannedTarget target = new PlannedTarget("web", Path.of("/app"), Path.of("/app/Dockerfile"), "", List.of(),
-                List.of("reg/web:1"), Map.of(), Map.of(), Map.of("src", "https://ci:t0ken@git.example.com/app.git",
+        PlannedTarget target = PlannedTarget.builder("web", Path.of("/app"), Path.of("/app/Dockerfile"), "")
+                .images(List.of("reg/web:1"))
+                .contexts(Map.of("src", "https://ci:t0ken@git.example.com/app.git",
                         "tokenOnly", "https://ghp_abc@git.example.com/x.git", "base", "docker-image://reg/base:1",
-                        "local", "/app/extra"), List.of(), CachePlan.forTarget("web", CACHE));
+                        "local", "/app/extra"))
+                .cache(CachePlan.forTarget("web", CACHE)).build();
 
         assertThat(target.contextCredentials()).containsExactlyInAnyOrder("ci:t0ken", "t0ken", "ghp_abc");
     }

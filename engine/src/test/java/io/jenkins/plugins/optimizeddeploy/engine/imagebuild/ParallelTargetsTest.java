@@ -71,9 +71,9 @@ class ParallelTargetsTest {
     private static List<PlannedTarget> targets(String... names) {
         List<PlannedTarget> targets = new ArrayList<>();
         for (String name : names) {
-            targets.add(new PlannedTarget(name, Path.of("/app"), Path.of("/app/Dockerfile"), name, List.of(),
-                    List.of("reg/" + name + ":1"), Map.of(), Map.of(), Map.of(), List.of(),
-                    CachePlan.forTarget(name, CacheSettings.of("reg/cache", "main", "main"))));
+            targets.add(PlannedTarget.builder(name, Path.of("/app"), Path.of("/app/Dockerfile"), name)
+                    .images(List.of("reg/" + name + ":1"))
+                    .cache(CachePlan.forTarget(name, CacheSettings.of("reg/cache", "main", "main"))).build());
         }
         return targets;
     }

@@ -15,7 +15,7 @@ class ComparisonTest {
         sizes.forEach((name, size) -> images.put(name, new ImageMetrics("", "sha256:" + name + size, size, 3,
                 List.of())));
         return RunMetrics.of("shop", build, Instant.parse(started))
-                .mergedWith(RunMetrics.part(false, images, phases, Map.of(), List.of(), List.of()));
+                .mergedWith(RunMetrics.part().images(images).phaseMillis(phases).build());
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Finding;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.LintReport;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.CacheTimes;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
@@ -128,18 +129,19 @@ class RunMetricsTest {
     @Test
     void shouldRecordAReleaseAsDeploysAndTheRollbacksItNeeded() {
         ReleaseResult release = new ReleaseResult(List.of(
-                new ServiceResult("web", "sha256:old-web", "sha256:new-web", Outcome.UNHEALTHY, null, "no health",
-                        "sha256:old-web"),
-                new ServiceResult("worker", "sha256:old-worker", "sha256:new-worker", Outcome.ROLLED_BACK, 1_500L,
-                        "", "sha256:old-worker")), true);
+                new ServiceResult("web", ImageReference.parse("reg/web:old"), ImageReference.parse("reg/web:new"),
+                        Outcome.UNHEALTHY, null, "no health", "reg/web:old"),
+                new ServiceResult("worker", ImageReference.parse("reg/worker:old"),
+                        ImageReference.parse("reg/worker:new"), Outcome.ROLLED_BACK, 1_500L, "", "reg/worker:old")),
+                true);
 
         RunMetrics part = MetricsParts.release(Action.DEPLOY, release, 4_000);
 
         assertThat(part.failed()).isTrue();
         assertThat(part.phaseMillis()).containsEntry(Phase.DEPLOY, 4_000L);
         assertThat(part.deploys()).containsExactly(
-                new Deployment("web", "sha256:new-web", false, false, 0, "no health"),
-                new Deployment("worker", "sha256:new-worker", true, false, 1_500, ""));
+                new Deployment("web", "docker.io/reg/web:new", false, false, 0, "no health"),
+                new Deployment("worker", "docker.io/reg/worker:new", true, false, 1_500, ""));
         assertThat(MetricsParts.release(Action.ROLLBACK, release, 1).phaseMillis()).containsKey(Phase.ROLLBACK);
     }
 

@@ -71,8 +71,9 @@ final class HostileRuns {
         if (seed == 2) {
             images.put("<b data-xss>removed since</b>" + payload(seed), new ImageMetrics("", "", 5, 1, List.of()));
         }
-        return new RunMetrics(RunMetrics.SCHEMA_VERSION, payload(seed), build, started, seed % 2 == 0, images,
-                Map.of(Phase.BUILD, 60_000L + seed, Phase.DEPLOY, 5_000L), cache, findings, deploys);
+        return RunMetrics.builder(payload(seed), build, started).failed(seed % 2 == 0).images(images)
+                .phaseMillis(Map.of(Phase.BUILD, 60_000L + seed, Phase.DEPLOY, 5_000L)).cache(cache)
+                .findings(findings).deploys(deploys).build();
     }
 
     /** A hostile run against a hostile previous build and baseline, with a trend of three. */

@@ -62,9 +62,9 @@ class ReportBenchmark {
                     "Pin versions in apt-get install", "web/Dockerfile:" + build % 40, "RUN apt-get install -y curl"));
             List<Deployment> deploys = List.of(new Deployment("web", images.get("web").digest(), false, true,
                     15_000 + random.nextInt(20_000), ""));
-            records.add(MetricsJson.write(new RunMetrics(RunMetrics.SCHEMA_VERSION, "shop", "#" + build,
-                    start.plus(Duration.ofHours(4L * build)).toString(), false, images, phases, cache, findings,
-                    deploys)));
+            records.add(MetricsJson.write(RunMetrics.builder("shop", "#" + build,
+                    start.plus(Duration.ofHours(4L * build)).toString()).images(images).phaseMillis(phases)
+                    .cache(cache).findings(findings).deploys(deploys).build()));
         }
         return records;
     }

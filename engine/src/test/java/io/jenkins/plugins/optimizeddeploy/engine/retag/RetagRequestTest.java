@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ManifestMediaType;
@@ -79,8 +80,8 @@ class RetagRequestTest {
         later.put(RequestKind.MANIFEST_PUT, 5L);
         later.put(RequestKind.TOKEN, 1L);
         TrafficSnapshot traffic = new TrafficSnapshot(later, 100).since(new TrafficSnapshot(earlier, 40));
-        RetagResult result = new RetagResult(RetagOutcome.MOVED, "", List.of(new RetaggedImage("r/web:a",
-                "sha256:" + "b".repeat(64), ManifestMediaType.OCI_MANIFEST.value(), List.of("r/web:latest"))),
+        RetagResult result = new RetagResult(RetagOutcome.MOVED, "", List.of(new RetaggedImage(ImageReference.parse("r/web:a"),
+                Digest.parse("sha256:" + "b".repeat(64)), ManifestMediaType.OCI_MANIFEST.value(), List.of("r/web:latest"))),
                 List.of(new TagResult("r/web:latest", "r/web:a", "", "sha256:" + "b".repeat(64), TagOutcome.MOVED,
                         "")), traffic, 12);
 

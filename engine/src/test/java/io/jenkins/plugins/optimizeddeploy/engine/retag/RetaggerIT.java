@@ -77,7 +77,7 @@ class RetaggerIT {
                     assertThat(plain.manifest(repository, tag)).isEqualTo(plain.manifest(repository, "abc123"));
                 }
             }
-            assertThat(result.images()).extracting(RetaggedImage::digest).containsOnly(sourceDigest);
+            assertThat(result.images()).extracting(RetaggedImage::digest).containsOnly(Digest.parse(sourceDigest));
             assertThat(result.images().get(0).tags())
                     .containsExactly(plain.hostPort() + "/same/web:latest", plain.hostPort() + "/same/web:prod");
             assertThat(result.tags()).filteredOn(tag -> tag.target().endsWith("same/web:prod"))

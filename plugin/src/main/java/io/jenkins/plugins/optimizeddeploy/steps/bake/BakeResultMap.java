@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.steps.bake;
 
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResultFields;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
 import java.util.ArrayList;
@@ -16,38 +17,9 @@ final class BakeResultMap {
     private BakeResultMap() {
     }
 
-    /**
-     * {@code backend}, {@code backendReason}, {@code steps} of all targets and {@code targets}: per target in plan
-     * order {@code target}, {@code image}, {@code images}, {@code digest}, {@code compressedBytes} (of the
-     * first platform), {@code platformSizes} (each platform's compressed bytes), {@code durationMillis}, {@code steps} ({@code total}, {@code cached}, {@code executed}), {@code cacheHitRate}
-     * (0 to 1), {@code cacheSource} (the cache read, or {@code none: } and why), {@code cacheImportMillis},
-     * {@code cacheExportMillis} and {@code cacheExportFailures}.
-     */
+    /** The build's fields, as the command line's JSON has them. */
     static Map<String, Object> from(BuildResult result) {
-        List<Map<String, Object>> targets = new ArrayList<>();
-        for (TargetResult target : result.targets()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("target", target.target());
-            entry.put("image", target.image());
-            entry.put("images", new ArrayList<>(target.images()));
-            entry.put("digest", target.digest());
-            entry.put("compressedBytes", target.compressedBytes());
-            entry.put("platformSizes", new LinkedHashMap<>(target.platformSizes()));
-            entry.put("durationMillis", target.durationMillis());
-            entry.put("steps", steps(target.steps()));
-            entry.put("cacheHitRate", target.cacheHitRate());
-            entry.put("cacheSource", target.cacheSource());
-            entry.put("cacheImportMillis", target.cacheImportMillis());
-            entry.put("cacheExportMillis", target.cacheExportMillis());
-            entry.put("cacheExportFailures", new ArrayList<>(target.cacheExportFailures()));
-            targets.add(entry);
-        }
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("backend", result.backend());
-        map.put("backendReason", result.backendReason());
-        map.put("steps", steps(result.steps()));
-        map.put("targets", targets);
-        return map;
+        return BuildResultFields.of(result);
     }
 
     /** All targets together: how many, with which backend, how many steps came from cache. */
@@ -80,13 +52,5 @@ final class BakeResultMap {
             records.add(new StepSummary(BakeImagesStep.FUNCTION_NAME, target.image(), target.digest(), figures));
         }
         return records;
-    }
-
-    private static Map<String, Object> steps(StepStatistics steps) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("total", steps.total());
-        map.put("cached", steps.cached());
-        map.put("executed", steps.executed());
-        return map;
     }
 }

@@ -28,11 +28,15 @@ public record ReleasePlan(String functionName, Action action, String target, Lin
     /** @param destinations the step's, as {@link DeployStep#destinations(hudson.model.Run)} read them */
     public static ReleasePlan of(DeployStep step, Map<String, String> destinations, Map<String, String> buildEnvironment) {
         String by = buildEnvironment.getOrDefault("BUILD_TAG", step.functionName());
-        return new ReleasePlan(step.functionName(), step.action(), step.getTarget(),
-                new LinkedHashMap<>(destinations), new LinkedHashMap<>(step.getHealth()),
-                step.getTimeout(), step.getDockerHost(), step.getHistory(), by,
-                step.kubernetesPlan(buildEnvironment.get("KUBECONFIG")),
-                endpoint(step));
+        return new Builder(step.functionName(), step.action(), step.getTarget())
+                .services(destinations, step.getHealth())
+                .timeoutSeconds(step.getTimeout())
+                .dockerHost(step.getDockerHost())
+                .history(step.getHistory())
+                .by(by)
+                .kubernetes(step.kubernetesPlan(buildEnvironment.get("KUBECONFIG")))
+                .endpoint(endpoint(step))
+                .build();
     }
 
     private static HttpEndpoint endpoint(DeployStep step) {
@@ -40,5 +44,70 @@ public record ReleasePlan(String functionName, Action action, String target, Lin
             return new HttpEndpoint(step.getCaproverUrl(), step.isCaproverAppToken());
         }
         return DeployStep.WEBHOOK.equals(step.getTarget()) ? new HttpEndpoint(step.getWebhookUrl(), false) : null;
+    }
+
+    /** Names each part of a plan as it is set: unset parts are null, no services, a timeout of 0. */
+    static final class Builder {
+        private final String functionName;
+        private final Action action;
+        private final String target;
+        private Map<String, String> destinations = Map.of();
+        private Map<String, String> health = Map.of();
+        private long timeoutSeconds;
+        private String dockerHost;
+        private String history;
+        private String by;
+        private KubernetesPlan kubernetes;
+        private HttpEndpoint endpoint;
+
+        Builder(String functionName, Action action, String target) {
+            this.functionName = functionName;
+            this.action = action;
+            this.target = target;
+        }
+
+        /** @param destinations where each service goes, {@code health} each one's health URL */
+        Builder services(Map<String, String> destinations, Map<String, String> health) {
+            this.destinations = destinations;
+            this.health = health;
+            return this;
+        }
+
+        Builder timeoutSeconds(long timeoutSeconds) {
+            this.timeoutSeconds = timeoutSeconds;
+            return this;
+        }
+
+        /** @param dockerHost null: the build's {@code DOCKER_HOST} */
+        Builder dockerHost(String dockerHost) {
+            this.dockerHost = dockerHost;
+            return this;
+        }
+
+        /** @param history null: the agent user's state folder */
+        Builder history(String history) {
+            this.history = history;
+            return this;
+        }
+
+        Builder by(String by) {
+            this.by = by;
+            return this;
+        }
+
+        Builder kubernetes(KubernetesPlan kubernetes) {
+            this.kubernetes = kubernetes;
+            return this;
+        }
+
+        Builder endpoint(HttpEndpoint endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        ReleasePlan build() {
+            return new ReleasePlan(functionName, action, target, new LinkedHashMap<>(destinations),
+                    new LinkedHashMap<>(health), timeoutSeconds, dockerHost, history, by, kubernetes, endpoint);
+        }
     }
 }

@@ -3,13 +3,13 @@ package io.jenkins.plugins.optimizeddeploy.steps.deploy;
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResultFields;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceResult;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import io.jenkins.plugins.optimizeddeploy.steps.StepOutcome;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,23 +38,7 @@ final class ReleaseResultMap {
     }
 
     static Map<String, Object> from(ReleaseResult result) {
-        List<Map<String, Object>> services = new ArrayList<>();
-        for (ServiceResult service : result.services()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("service", service.service());
-            entry.put("from", service.from());
-            entry.put("to", service.to());
-            entry.put("outcome", service.outcome().name());
-            entry.put("timeToHealthyMillis", service.timeToHealthyMillis());
-            entry.put("reason", service.reason());
-            entry.put("running", service.running());
-            services.add(entry);
-        }
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put("services", services);
-        value.put("rolledBack", result.rolledBack());
-        value.put("failure", failure(result).orElse(null));
-        return value;
+        return ReleaseResultFields.of(result);
     }
 
     /** Per service: its outcome and image, and the time to healthy when it was. */

@@ -4,10 +4,10 @@ import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagResult;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagResultFields;
 import io.jenkins.plugins.optimizeddeploy.engine.retag.RetaggedImage;
 import io.jenkins.plugins.optimizeddeploy.steps.StepOutcome;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,25 +27,17 @@ final class RetagResultMap {
                 result.moved() ? null : log.get(0));
     }
 
-    /** Per source image, in the order given: {@code image}, {@code digest} and {@code tags} (pointing at it now). */
+    /** Per source image, as the command line's JSON lists them under {@code images}. */
     static List<Map<String, Object>> from(RetagResult result) {
-        List<Map<String, Object>> images = new ArrayList<>();
-        for (RetaggedImage image : result.images()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("image", image.source());
-            entry.put("digest", image.digest());
-            entry.put("tags", new ArrayList<>(image.tags()));
-            images.add(entry);
-        }
-        return images;
+        return RetagResultFields.images(result);
     }
 
     /** What the build keeps: per source image, its digest (or the failure) and how many tags point at it now. */
     static List<StepSummary> records(RetagResult result) {
         List<StepSummary> records = new ArrayList<>();
         for (RetaggedImage image : result.images()) {
-            records.add(new StepSummary(RetagImagesStep.FUNCTION_NAME, image.source(),
-                    result.moved() ? image.digest() : "not moved: " + result.summary().get(0),
+            records.add(new StepSummary(RetagImagesStep.FUNCTION_NAME, image.source().toString(),
+                    result.moved() ? image.digest().toString() : "not moved: " + result.summary().get(0),
                     Map.of("tags", (long) image.tags().size())));
         }
         return records;

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResultFields;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.CacheTimes;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
 import io.jenkins.plugins.optimizeddeploy.steps.JavaSerialization;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FieldNames;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,12 @@ class BakeResultMapTest {
 
     private static final BuildResult RESULT = new BuildResult("docker", "buildx is not installed",
             List.of(target("web", 10, 9, List.of()), target("api", 6, 3, List.of("registry refused the cache"))));
+
+    @Test
+    void shouldNameEveryFieldAsTheCommandLineJsonDoes() {
+        assertThat(FieldNames.of(BakeResultMap.from(RESULT))).isEqualTo(FieldNames.of(BuildResultFields.of(RESULT)))
+                .contains("targets[].compressedBytes", "targets[].steps.cached");
+    }
 
     @Test
     void shouldReturnPerTargetTheImageDigestSizeDurationStepsHitRateAndCacheTimes() {

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Outcome;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResultFields;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceResult;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.steps.StepOutcome;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FieldNames;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,8 +23,10 @@ class ReleaseResultMapTest {
     @Test
     void shouldFailWithTheLineItReturnsForAScriptThatDoesNotPropagate() {
         ReleaseResult putBack = new ReleaseResult(List.of(
-                new ServiceResult("web", WEB_1, WEB_2, Outcome.UNHEALTHY, null, "HTTP 500\u001b[2J", WEB_1),
-                new ServiceResult("worker", WORKER_1, WORKER_2, Outcome.ROLLED_BACK, 900L, null, WORKER_1)), true);
+                new ServiceResult("web", ImageReference.parse(WEB_1), ImageReference.parse(WEB_2),
+                        Outcome.UNHEALTHY, null, "HTTP 500\u001b[2J", WEB_1),
+                new ServiceResult("worker", ImageReference.parse(WORKER_1), ImageReference.parse(WORKER_2),
+                        Outcome.ROLLED_BACK, 900L, null, WORKER_1)), true);
 
         StepOutcome<Map<String, Object>> outcome = ReleaseResultMap.outcome("deployImages", Action.DEPLOY, putBack, 5);
 
@@ -33,10 +38,23 @@ class ReleaseResultMapTest {
     }
 
     @Test
+    void shouldNameEveryFieldAsTheCommandLineJsonDoes() {
+        ReleaseResult healthy = new ReleaseResult(List.of(
+                new ServiceResult("web", ImageReference.parse(WEB_1), ImageReference.parse(WEB_2),
+                        Outcome.HEALTHY, 700L, null, WEB_2)), false);
+
+        assertThat(FieldNames.of(ReleaseResultMap.from(healthy)))
+                .isEqualTo(FieldNames.of(ReleaseResultFields.of(healthy)))
+                .contains("services[].from", "services[].timeToHealthyMillis", "rolledBack", "failure");
+    }
+
+    @Test
     void shouldNameWhatRunsWhenNotEverythingCouldBePutBack() {
         ReleaseResult broken = new ReleaseResult(List.of(
-                new ServiceResult("web", WEB_1, WEB_2, Outcome.UNHEALTHY, null, "HTTP 500", null),
-                new ServiceResult("worker", WORKER_1, WORKER_2, Outcome.ROLLBACK_FAILED, 900L, "exited 1", WORKER_2)),
+                new ServiceResult("web", ImageReference.parse(WEB_1), ImageReference.parse(WEB_2),
+                        Outcome.UNHEALTHY, null, "HTTP 500", null),
+                new ServiceResult("worker", ImageReference.parse(WORKER_1), ImageReference.parse(WORKER_2),
+                        Outcome.ROLLBACK_FAILED, 900L, "exited 1", WORKER_2)),
                 false);
 
         assertThat(ReleaseResultMap.outcome("deployImages", Action.DEPLOY, broken, 5).failure())
@@ -47,7 +65,8 @@ class ReleaseResultMapTest {
     @Test
     void shouldReturnNoFailureWhenEveryServiceIsHealthy() {
         ReleaseResult healthy = new ReleaseResult(List.of(
-                new ServiceResult("web", WEB_1, WEB_2, Outcome.HEALTHY, 700L, null, WEB_2)), false);
+                new ServiceResult("web", ImageReference.parse(WEB_1), ImageReference.parse(WEB_2),
+                        Outcome.HEALTHY, 700L, null, WEB_2)), false);
 
         StepOutcome<Map<String, Object>> outcome = ReleaseResultMap.outcome("deployImages", Action.DEPLOY, healthy, 5);
 

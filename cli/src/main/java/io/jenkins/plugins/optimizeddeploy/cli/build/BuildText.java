@@ -3,29 +3,13 @@ package io.jenkins.plugins.optimizeddeploy.cli.build;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
-import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-/** The JSON and text of {@code optimized-deploy build}: {@code {"targets": [...]}}, one entry per target. */
-record BuildJson(String backend, String backendReason, List<Target> targets) {
-    record Target(String target, String image, String digest, long compressedBytes, Map<String, Long> platformSizes,
-            long durationMillis,
-            StepStatistics steps, double cacheHitRate, String cacheSource, long cacheImportMillis,
-            long cacheExportMillis, List<String> cacheExportFailures, Provenance provenance) {
-    }
+/** The text of {@code optimized-deploy build}: one line per target, then one for all of them. */
+final class BuildText {
 
-    static BuildJson of(BuildResult result) {
-        return new BuildJson(result.backend(), result.backendReason(), result.targets().stream().map(BuildJson::target).toList());
-    }
-
-    private static Target target(TargetResult result) {
-        return new Target(result.target(), result.image(), result.digest(), result.compressedBytes(), result.platformSizes(),
-                result.durationMillis(),
-                result.steps(), result.cacheHitRate(), result.cacheSource(), result.cacheImportMillis(), result.cacheExportMillis(),
-                result.cacheExportFailures(), result.provenance());
+    private BuildText() {
     }
 
     static String text(BuildResult result) {

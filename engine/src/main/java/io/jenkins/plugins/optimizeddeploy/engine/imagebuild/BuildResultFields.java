@@ -1,0 +1,75 @@
+package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
+
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A build's result as plain ordered maps, lists, strings and numbers: the one shape the command line's JSON and the
+ * Pipeline step's returned value share, so a field has one name in both.
+ */
+public final class BuildResultFields {
+
+    private BuildResultFields() {
+    }
+
+    /**
+     * {@code backend}, {@code backendReason}, {@code steps} of all targets and {@code targets}: per target in plan
+     * order {@code target}, {@code image}, {@code images}, {@code digest}, {@code compressedBytes} (of the first
+     * platform), {@code platformSizes} (each platform's compressed bytes), {@code durationMillis}, {@code steps}
+     * ({@code total}, {@code cached}, {@code executed}), {@code cacheHitRate} (0 to 1), {@code cacheSource} (the
+     * cache read, or {@code none: } and why), {@code cacheImportMillis}, {@code cacheExportMillis} and
+     * {@code cacheExportFailures}, {@code provenance} ({@code missing}: empty or why there is none, {@code builderId},
+     * {@code buildType}, {@code frontend}, {@code repository}, {@code commit}, {@code buildArgs}, {@code materials}).
+     */
+    public static Map<String, Object> of(BuildResult result) {
+        List<Map<String, Object>> targets = new ArrayList<>();
+        for (TargetResult target : result.targets()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("target", target.target());
+            entry.put("image", target.image());
+            entry.put("images", new ArrayList<>(target.images()));
+            entry.put("digest", target.digest());
+            entry.put("compressedBytes", target.compressedBytes());
+            entry.put("platformSizes", new LinkedHashMap<>(target.platformSizes()));
+            entry.put("durationMillis", target.durationMillis());
+            entry.put("steps", steps(target.steps()));
+            entry.put("cacheHitRate", target.cacheHitRate());
+            entry.put("cacheSource", target.cacheSource());
+            entry.put("cacheImportMillis", target.cacheImportMillis());
+            entry.put("cacheExportMillis", target.cacheExportMillis());
+            entry.put("cacheExportFailures", new ArrayList<>(target.cacheExportFailures()));
+            entry.put("provenance", provenance(target.provenance()));
+            targets.add(entry);
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("backend", result.backend());
+        map.put("backendReason", result.backendReason());
+        map.put("steps", steps(result.steps()));
+        map.put("targets", targets);
+        return map;
+    }
+
+    private static Map<String, Object> provenance(Provenance provenance) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("missing", provenance.missing());
+        map.put("builderId", provenance.builderId());
+        map.put("buildType", provenance.buildType());
+        map.put("frontend", provenance.frontend());
+        map.put("repository", provenance.source().repository());
+        map.put("commit", provenance.source().commit());
+        map.put("buildArgs", new LinkedHashMap<>(provenance.buildArgs()));
+        map.put("materials", new ArrayList<>(provenance.materials()));
+        return map;
+    }
+
+    private static Map<String, Object> steps(StepStatistics steps) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("total", steps.total());
+        map.put("cached", steps.cached());
+        map.put("executed", steps.executed());
+        return map;
+    }
+}

@@ -1,0 +1,57 @@
+package io.jenkins.plugins.optimizeddeploy.engine.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.Outcome;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceResult;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.CacheTimes;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The build record a build keeps, as the code before typed results (strings for references and digests) wrote it for
+ * one build and one deploy: {@code record-before-typed-results.json}, kept as written.
+ */
+class RecordCompatibilityTest {
+    private static final String WEB = "registry.example.com/team/web";
+    private static final String DIGEST = "sha256:" + "a".repeat(64);
+
+    @Test
+    void shouldReadARecordWrittenBeforeTypedResultsAndWriteItBackByteForByte() throws IOException {
+        String written = recordBeforeTypedResults();
+
+        assertThat(MetricsJson.write(MetricsJson.read(written, "the kept record"))).isEqualTo(written);
+    }
+
+    @Test
+    void shouldWriteTheSameRecordFromTypedResults() throws IOException {
+        BuildResult build = new BuildResult("docker", "buildx is not installed", List.of(
+                TargetResult.builder("web", "docker").pushed(WEB + ":1.4.2", List.of(WEB + ":1.4.2"), DIGEST, 12_345L)
+                        .durationMillis(4_200L).steps(new StepStatistics(10, 9, 1), List.of("RUN make"))
+                        .cache("branch " + WEB + "-cache:main", new CacheTimes(150L, 300L), List.of()).build()));
+        ReleaseResult release = new ReleaseResult(List.of(new ServiceResult("web", ImageReference.parse("web:1.4.1"),
+                ImageReference.parse(WEB + "@" + DIGEST), Outcome.HEALTHY, 800L, null, WEB + "@" + DIGEST)), false);
+
+        RunMetrics run = RunMetrics.of("shop", "#7", Instant.parse("2026-12-07T09:00:00Z"))
+                .mergedWith(MetricsParts.build(build, 60_000))
+                .mergedWith(MetricsParts.release(Action.DEPLOY, release, 4_000));
+
+        assertThat(MetricsJson.write(run)).isEqualTo(recordBeforeTypedResults());
+    }
+
+    private static String recordBeforeTypedResults() throws IOException {
+        try (InputStream record = RecordCompatibilityTest.class.getResourceAsStream("record-before-typed-results.json")) {
+            return new String(record.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
