@@ -7,6 +7,7 @@ import io.jenkins.plugins.optimizeddeploy.cli.common.TopCommand;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspector;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.InspectionFields;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,7 +48,7 @@ public final class InspectCommand implements Callable<Integer> {
         try (RegistryClient client = registryAccess.newClient(spec, parent.stdin(), List.of(image.registry()))) {
             inspection = new ImageInspector(client).inspect(image);
         }
-        spec.commandLine().getOut().print(json ? JsonOutput.write(inspection) : InspectionText.render(inspection));
+        spec.commandLine().getOut().print(json ? JsonOutput.write(InspectionFields.of(inspection)) : InspectionText.render(inspection));
         spec.commandLine().getOut().flush();
         return ExitCode.OK;
     }

@@ -7,10 +7,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.optimizeddeploy.cli.CliRun;
 import io.jenkins.plugins.optimizeddeploy.cli.OptimizedDeployCommand;
 import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.InspectionFields;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.Layer;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.PlatformImage;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FieldNames;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +49,13 @@ class InspectCommandIT {
         assertThat(platform.path("healthcheck").isArray()).isTrue();
         assertThat(platform.path("provenance").path("missing").asText())
                 .isEqualTo("the image carries no provenance attestation");
+        String digest = json.path("digest").asText();
+        ImageInspection onePlatform = new ImageInspection(image, digest, json.path("mediaType").asText(),
+                List.of(new PlatformImage("linux/amd64", digest, 1, List.of(new Layer(digest, "layer", 1)), "", "",
+                        List.of(), List.of(), Map.of(), Provenance.missing("none"))));
+        assertThat(FieldNames.ofJson(run.out())).as("the fields inspectImage returns, label names aside")
+                .filteredOn(path -> !path.startsWith("platforms[].labels."))
+                .containsExactlyElementsOf(FieldNames.of(InspectionFields.of(onePlatform)));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
 
-import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.InspectionFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +21,7 @@ public final class BuildResultFields {
      * platform), {@code platformSizes} (each platform's compressed bytes), {@code durationMillis}, {@code steps}
      * ({@code total}, {@code cached}, {@code executed}), {@code cacheHitRate} (0 to 1), {@code cacheSource} (the
      * cache read, or {@code none: } and why), {@code cacheImportMillis}, {@code cacheExportMillis} and
-     * {@code cacheExportFailures}, {@code provenance} ({@code missing}: empty or why there is none, {@code builderId},
-     * {@code buildType}, {@code frontend}, {@code repository}, {@code commit}, {@code buildArgs}, {@code materials}).
+     * {@code cacheExportFailures}, {@code provenance} (as {@link InspectionFields#provenance}).
      */
     public static Map<String, Object> of(BuildResult result) {
         List<Map<String, Object>> targets = new ArrayList<>();
@@ -41,7 +40,7 @@ public final class BuildResultFields {
             entry.put("cacheImportMillis", target.cacheImportMillis());
             entry.put("cacheExportMillis", target.cacheExportMillis());
             entry.put("cacheExportFailures", new ArrayList<>(target.cacheExportFailures()));
-            entry.put("provenance", provenance(target.provenance()));
+            entry.put("provenance", InspectionFields.provenance(target.provenance()));
             targets.add(entry);
         }
         Map<String, Object> map = new LinkedHashMap<>();
@@ -49,19 +48,6 @@ public final class BuildResultFields {
         map.put("backendReason", result.backendReason());
         map.put("steps", steps(result.steps()));
         map.put("targets", targets);
-        return map;
-    }
-
-    private static Map<String, Object> provenance(Provenance provenance) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("missing", provenance.missing());
-        map.put("builderId", provenance.builderId());
-        map.put("buildType", provenance.buildType());
-        map.put("frontend", provenance.frontend());
-        map.put("repository", provenance.source().repository());
-        map.put("commit", provenance.source().commit());
-        map.put("buildArgs", new LinkedHashMap<>(provenance.buildArgs()));
-        map.put("materials", new ArrayList<>(provenance.materials()));
         return map;
     }
 

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /** One layer of an image as its manifest lists it: digest, media type and compressed size in bytes. */
-public record Layer(String digest, String mediaType, long size) implements Serializable {
+public record Layer(String digest, String mediaType, long compressedBytes) implements Serializable {
     public Layer {
         Objects.requireNonNull(digest, "layer digest");
         Objects.requireNonNull(mediaType, "media type of layer " + digest);

@@ -57,7 +57,7 @@ class ImageInspectorDockerdIT {
                         .isEqualTo(Map.of("org.opencontainers.image.title", "app", "team", "platform"));
                 assertThat(pushed.layers()).as("the busybox layer and the RUN layer").hasSize(2);
                 assertThat(pushed.compressedBytes())
-                        .isGreaterThan(pushed.layers().stream().mapToLong(Layer::size).sum());
+                        .isGreaterThan(pushed.layers().stream().mapToLong(Layer::compressedBytes).sum());
                 assertThat(pushed.created()).isNotEmpty();
             });
             // dockerd's containerd image store pushes an index of the image and its provenance attestation,

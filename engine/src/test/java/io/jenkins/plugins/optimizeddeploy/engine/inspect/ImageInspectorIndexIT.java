@@ -39,8 +39,8 @@ class ImageInspectorIndexIT {
             assertThat(inspection.platforms()).allSatisfy(image -> {
                 assertThat(token.manifest("index/busybox", image.manifestDigest()).mediaType())
                         .isEqualTo(ManifestMediaType.OCI_MANIFEST.value());
-                assertThat(image.layers()).singleElement().satisfies(layer -> assertThat(layer.size()).isPositive());
-                assertThat(image.compressedBytes()).isGreaterThan(image.layers().get(0).size());
+                assertThat(image.layers()).singleElement().satisfies(layer -> assertThat(layer.compressedBytes()).isPositive());
+                assertThat(image.compressedBytes()).isGreaterThan(image.layers().get(0).compressedBytes());
             });
             assertThat(inspection.platforms()).extracting(PlatformImage::manifestDigest).doesNotHaveDuplicates();
             assertThat(credentials.lookups()).as("one token for the index and all its manifests and configs")

@@ -131,10 +131,10 @@ class ImageInspectorRegistryIT {
             assertThat(image.layers()).singleElement().satisfies(layer -> {
                 assertThat(layer.digest()).startsWith("sha256:");
                 assertThat(layer.mediaType()).isEqualTo("application/vnd.docker.image.rootfs.diff.tar.gzip");
-                assertThat(layer.size()).isPositive();
+                assertThat(layer.compressedBytes()).isPositive();
             });
-            assertThat(image.compressedBytes()).isGreaterThan(image.layers().get(0).size());
-            assertThat(pushed.content()).contains("\"size\":" + (image.compressedBytes() - image.layers().get(0).size()));
+            assertThat(image.compressedBytes()).isGreaterThan(image.layers().get(0).compressedBytes());
+            assertThat(pushed.content()).contains("\"size\":" + (image.compressedBytes() - image.layers().get(0).compressedBytes()));
             assertThat(image.created()).isNotEmpty();
             assertThat(image.user()).isEmpty();
             assertThat(image.healthcheck()).isEmpty();

@@ -8,6 +8,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResultFields;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.CacheTimes;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.InspectionFields;
 import io.jenkins.plugins.optimizeddeploy.steps.JavaSerialization;
 import io.jenkins.plugins.optimizeddeploy.testsupport.FieldNames;
 import java.io.IOException;
@@ -64,7 +65,8 @@ class BakeResultMapTest {
                 Map.entry("cacheSource", "branch reg.example.com/team/cache/web/main"),
                 Map.entry("cacheImportMillis", 150L),
                 Map.entry("cacheExportMillis", 300L),
-                Map.entry("cacheExportFailures", List.of()));
+                Map.entry("cacheExportFailures", List.of()),
+                Map.entry("provenance", InspectionFields.provenance(RESULT.targets().get(0).provenance())));
         assertThat(targets.get(1)).containsEntry("cacheHitRate", 0.5)
                 .containsEntry("cacheExportFailures", List.of("registry refused the cache"));
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class ImageInspectionMapTest {
@@ -24,7 +25,7 @@ class ImageInspectionMapTest {
     }
 
     @Test
-    void shouldDescribeEachPlatformWithItsSizeLayerCountAndConfiguration() {
+    void shouldDescribeEachPlatformWithItsSizeLayersAndConfiguration() {
         List<Map<String, Object>> platforms = platforms(ImageInspectionMap.from(Inspections.twoPlatforms()));
 
         assertThat(platforms).hasSize(2);
@@ -32,15 +33,18 @@ class ImageInspectionMapTest {
                 .containsEntry("platform", "linux/amd64")
                 .containsEntry("digest", Inspections.AMD64_DIGEST)
                 .containsEntry("compressedBytes", 1_234_567L)
-                .containsEntry("layers", 2)
                 .containsEntry("created", "2026-11-26T10:00:00Z")
                 .containsEntry("user", "app")
                 .containsEntry("healthcheck", List.of("CMD-SHELL", "wget -q -O /dev/null http://localhost:8080/health"))
                 .containsEntry("exposedPorts", List.of("8080/tcp"))
                 .containsEntry("labels", Map.of("org.opencontainers.image.source", "https://example.com/web"));
+        assertThat(layers(platforms.get(0))).hasSize(2).allSatisfy(layer -> assertThat(layer)
+                .containsOnlyKeys("digest", "mediaType", "compressedBytes"));
+        assertThat(platforms.get(0).get("provenance")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("missing", "not looked for");
+        assertThat(layers(platforms.get(1))).hasSize(1);
         assertThat(platforms.get(1))
                 .containsEntry("platform", "linux/arm64/v8")
-                .containsEntry("layers", 1)
                 .containsEntry("user", "")
                 .containsEntry("healthcheck", List.of())
                 .containsEntry("labels", Map.of());
@@ -57,6 +61,11 @@ class ImageInspectionMapTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> platforms(Map<String, Object> image) {
         return (List<Map<String, Object>>) image.get("platforms");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> layers(Map<String, Object> platform) {
+        return (List<Map<String, Object>>) platform.get("layers");
     }
 
     private static void assertPlain(Object value) {
