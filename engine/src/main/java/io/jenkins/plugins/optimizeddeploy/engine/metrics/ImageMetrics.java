@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.metrics;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +19,7 @@ import java.util.Objects;
  *                        not known
  */
 public record ImageMetrics(String reference, String digest, @JsonAlias("compressedSize") long compressedBytes,
-        int layers, List<String> platforms, Provenance provenance) {
+        int layers, List<String> platforms, @JsonInclude(JsonInclude.Include.NON_NULL) Provenance provenance) {
     public ImageMetrics {
         reference = Objects.requireNonNullElse(reference, "");
         digest = Objects.requireNonNullElse(digest, "");

@@ -48,20 +48,22 @@ class ImageInspectionTest {
     }
 
     @Test
-    void shouldSerialiseToTheJsonTheCliPrints() {
+    void shouldGiveTheFieldsTheCliPrintsAndTheStepReturns() {
         ImageInspection inspection = new ImageInspection("127.0.0.1:5000/app:1", DIGEST,
                 ManifestMediaType.DOCKER_MANIFEST.value(), List.of(platformImage()));
 
-        JsonNode json = new ObjectMapper().valueToTree(inspection);
+        JsonNode json = new ObjectMapper().valueToTree(InspectionFields.of(inspection));
 
         assertThat(json.path("digest").asText()).isEqualTo(DIGEST);
         JsonNode platform = json.path("platforms").path(0);
         assertThat(platform.path("platform").asText()).isEqualTo("linux/amd64");
+        assertThat(platform.path("digest").asText()).isEqualTo(platformImage().manifestDigest());
         assertThat(platform.path("compressedBytes").asLong()).isEqualTo(1234);
         assertThat(platform.path("user").asText()).isEqualTo("app");
         assertThat(platform.path("healthcheck").path(1).asText()).isEqualTo("true");
-        assertThat(platform.path("layers").path(0).path("size").asLong()).isEqualTo(1000);
+        assertThat(platform.path("layers").path(0).path("compressedBytes").asLong()).isEqualTo(1000);
         assertThat(platform.path("labels").path("team").asText()).isEqualTo("platform");
+        assertThat(platform.path("provenance").path("missing").asText()).isNotEmpty();
     }
 
     @Test
