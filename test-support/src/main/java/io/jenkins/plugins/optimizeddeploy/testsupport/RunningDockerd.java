@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.testsupport;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -22,6 +23,7 @@ import java.util.Map;
 final class RunningDockerd implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration CLEAN_UP_TIMEOUT = Duration.ofSeconds(30);
 
     private final ScratchDirectory directory;
     private final DockerImageStore imageStore;
@@ -128,7 +130,32 @@ final class RunningDockerd implements AutoCloseable {
 
     @Override
     public void close() {
+        removeServicesAndContainers();
         process.stop(STOP_GRACE);
         directory.delete();
+    }
+
+    /**
+     * A container outlives its dockerd in its containerd shim (swarm tasks did, after every SwarmTargetIT): services go
+     * first, or swarm would start new tasks for the containers removed next. Best effort: a daemon that already died
+     * has nothing to list.
+     */
+    private void removeServicesAndContainers() {
+        removeListed(List.of("service", "ls", "-q"), List.of("service", "rm"));
+        removeListed(List.of("ps", "-aq"), List.of("rm", "-f"));
+    }
+
+    private void removeListed(List<String> list, List<String> remove) {
+        try {
+            CommandResult listed = docker(null, CLEAN_UP_TIMEOUT, list);
+            List<String> ids = listed.succeeded() ? listed.stdout().lines().filter(id -> !id.isBlank()).toList() : List.of();
+            if (!ids.isEmpty()) {
+                List<String> command = new ArrayList<>(remove);
+                command.addAll(ids);
+                docker(null, CLEAN_UP_TIMEOUT, command);
+            }
+        } catch (IllegalStateException | UncheckedIOException e) {
+            // the daemon is stopped next whatever this left
+        }
     }
 }
