@@ -23,6 +23,6 @@ final class AptGetInsteadOfApt extends ShellCommandRule {
 
     @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
-        return command.name().equals("apt") ? Optional.of("") : Optional.empty();
+        return APT.contains(command.name()) ? Optional.of("") : Optional.empty();
     }
 }

@@ -23,6 +23,6 @@ final class NoSudo extends ShellCommandRule {
 
     @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
-        return command.name().equals("sudo") ? Optional.of("") : Optional.empty();
+        return SUDO.contains(command.name()) ? Optional.of("") : Optional.empty();
     }
 }

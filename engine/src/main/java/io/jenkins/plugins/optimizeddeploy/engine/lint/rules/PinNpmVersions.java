@@ -34,7 +34,7 @@ final class PinNpmVersions extends ShellCommandRule {
 
     @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
-        if (!command.name().equals("npm")) {
+        if (!NPM.contains(command.name())) {
             return Optional.empty();
         }
         List<String> words = command.wordsWithoutFlags(FLAGS_WITH_VALUE);

@@ -22,6 +22,6 @@ final class ShellInsteadOfLinkingSh extends ShellCommandRule {
 
     @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
-        return command.name().equals("ln") && command.hasArgument("/bin/sh") ? Optional.of("") : Optional.empty();
+        return LN.contains(command.name()) && command.hasArgument("/bin/sh") ? Optional.of("") : Optional.empty();
     }
 }

@@ -27,7 +27,7 @@ final class UseraddNoLogInit extends ShellCommandRule {
 
     @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
-        if (!command.name().equals("useradd") || command.hasOption("-l", "--no-log-init")) {
+        if (!USERADD.contains(command.name()) || command.hasOption("-l", "--no-log-init")) {
             return Optional.empty();
         }
         List<String> words = command.arguments();

@@ -22,6 +22,6 @@ final class WorkdirInsteadOfCd extends ShellCommandRule {
 
     @Override
     Optional<String> check(ShellCommand command, Instruction run, Dockerfile dockerfile) {
-        return command.name().equals("cd") ? Optional.of("") : Optional.empty();
+        return CD.contains(command.name()) ? Optional.of("") : Optional.empty();
     }
 }
