@@ -238,7 +238,8 @@ class HpiArchiveIT {
         assertThat(bundled)
                 .as("WEB-INF/lib holds the plugin jar and the engine; a further library may only be one that neither"
                         + " core nor an API plugin provides (REFERENCE.md 4.3), and is then added here")
-                .containsExactly(requiredProperty("hpi.expected.engineArtifact"), "optimized-deploy.jar");
+                .containsExactly(requiredProperty("hpi.expected.engineArtifact"), "optimized-deploy.jar",
+                        requiredProperty("hpi.expected.spdxLicenseIdsArtifact"));
     }
 
     @Test

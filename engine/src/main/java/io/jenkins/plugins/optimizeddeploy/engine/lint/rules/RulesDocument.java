@@ -34,6 +34,8 @@ public final class RulesDocument {
                         + " DL3049 to DL3058 check labels against the `label-schema` of `.hadolint.yaml` (label name to"
                         + " `text`, `url`, `email`, `semver`, `hash`, `rfc3339` or `spdx`; DL3050 only with"
                         + " `strict-labels: true`) and report nothing without one; the message names the label."
+                        + " An `spdx` label holds, as for hadolint 2.15.1, one current id of SPDX License List 3.23"
+                        + " spelled exactly (`Apache-2.0`; not `GPL-2.0+`, `MIT OR Apache-2.0` or `LicenseRef-x`)."
                         + " Package managers are recognised as hadolint does: a subcommand or flag counts wherever it"
                         + " stands in the command (`apt-get -y -o X=1 install`, `dnf -y in`), and every"
                         + " `pip…` program but pipenv, as well as `python -m pip`, is pip.\n\n")

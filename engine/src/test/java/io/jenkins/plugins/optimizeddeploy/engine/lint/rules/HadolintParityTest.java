@@ -211,8 +211,30 @@ class HadolintParityTest {
         flags("DL3053", "LABEL built=\"yesterday\"");
         passes("DL3053", "LABEL built=\"2024-02-29T23:59:01.123456789-05:00\"");
         flags("DL3053", "LABEL built=\"2024-02-30T10:00:00Z\"");
-        flags("DL3054", "LABEL license=\"my-own-licence\"");
+        // DL3054: hadolint 2.15.1 parses the value as one Cabal 3.12 LicenseId: a current (not deprecated) id of
+        // SPDX License List 3.23, exactly as spelled, trailing whitespace allowed; no expression, no exception,
+        // no LicenseRef. The spdx-license-ids 3.0.17 the engine reads carries that same list (606 ids), so
+        // ids added after 3.23 are flagged and ids deprecated after it still pass, as in hadolint.
+        flags("DL3054", "LABEL license=\"not-spdx\"");
+        // hadolint checks no ONBUILD LABEL (its onBuild spec helpers wrap only RUN, so they test the bare LABEL)
+        passes("DL3054", "ONBUILD LABEL license=\"not-spdx\"");
+        passes("DL3054", "LABEL license=\"BSD-3-Clause\"");
+        passes("DL3054", "LABEL other=\"fooo\"");
         passes("DL3054", "LABEL license=\"Apache-2.0\"");
+        passes("DL3054", "LABEL license=\"MIT \"");
+        flags("DL3054", "LABEL license=\" MIT\"");
+        flags("DL3054", "LABEL license=\"mit\"");
+        flags("DL3054", "LABEL license=\"GPL-2.0\"");
+        flags("DL3054", "LABEL license=\"GPL-2.0+\"");
+        flags("DL3054", "LABEL license=\"BSD-2-Clause-FreeBSD\"");
+        flags("DL3054", "LABEL license=\"MIT OR Apache-2.0\"");
+        flags("DL3054", "LABEL license=\"GPL-2.0-only WITH Classpath-exception-2.0\"");
+        flags("DL3054", "LABEL license=\"LicenseRef-proprietary\"");
+        flags("DL3054", "LABEL license=\"NONE\"");
+        passes("DL3054", "LABEL license=\"Unicode-3.0\"");
+        passes("DL3054", "LABEL license=\"xkeyboard-config-Zinoviev\"");
+        passes("DL3054", "LABEL license=\"Net-SNMP\"");
+        flags("DL3054", "LABEL license=\"3D-Slicer-1.0\"");
         flags("DL3055", "LABEL commit=\"main\"");
         passes("DL3055", "LABEL commit=\"0a1b2c3\"");
         passes("DL3055", "LABEL commit=\"" + "0123456789abcdef0123456789abcdef01234567" + "\"");
