@@ -154,7 +154,7 @@ public final class ImageInspector {
                 "attestation manifest " + attestation, manifest.content());
         for (DescriptorDocument layer : document.layersOrEmpty()) {
             if (ProvenanceStatement.IN_TOTO.equals(layer.mediaType()) && layer.annotations() != null
-                    && ProvenanceStatement.SLSA_V02.equals(layer.annotations().get(PREDICATE_TYPE))) {
+                    && ProvenanceStatement.PREDICATE_TYPES.contains(layer.annotations().get(PREDICATE_TYPE))) {
                 Digest statement = requireDigest(reference, manifest, layer.digest());
                 try {
                     return ProvenanceStatement.parse(client.getBlob(reference, statement, STATEMENT_LIMIT));
@@ -165,7 +165,7 @@ public final class ImageInspector {
             }
         }
         return Provenance.missing("its attestation " + attestation + " holds no " + ProvenanceStatement.SLSA_V02
-                + " statement");
+                + " or " + ProvenanceStatement.SLSA_V1 + " statement");
     }
 
     private PlatformImage platformImage(ImageReference reference, Manifest manifest, ManifestDocument document,
