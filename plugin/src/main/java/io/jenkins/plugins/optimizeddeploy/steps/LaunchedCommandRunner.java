@@ -36,8 +36,7 @@ public final class LaunchedCommandRunner implements CommandRunner {
             int exitCode = processes.run(ProcessRequest.of(command), stdout, stderr);
             return result(command, exitCode, stdout, stderr, started);
         } catch (TimeoutException e) {
-            throw new CommandFailedException(result(command, -1, stdout, stderr, started),
-                    "timed out after " + command.timeout() + " and was killed");
+            throw CommandFailedException.timedOut(result(command, -1, stdout, stderr, started), command.timeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CommandFailedException(command.display(), "was interrupted", e);

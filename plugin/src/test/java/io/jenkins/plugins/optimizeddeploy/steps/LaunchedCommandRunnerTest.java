@@ -57,6 +57,7 @@ class LaunchedCommandRunnerTest {
                 .withTimeout(Duration.ofMillis(300))))
                 .isInstanceOf(CommandFailedException.class)
                 .hasMessage("sh -c echo started; exec sleep 30: timed out after PT0.3S and was killed")
+                .satisfies(e -> assertThat(((CommandFailedException) e).timedOut()).isTrue())
                 .satisfies(e -> assertThat(((CommandFailedException) e).result().stdout()).containsExactly("started"));
     }
 

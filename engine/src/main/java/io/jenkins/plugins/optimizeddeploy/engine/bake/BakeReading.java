@@ -1,9 +1,11 @@
 package io.jenkins.plugins.optimizeddeploy.engine.bake;
 
+import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandFailedException;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,9 @@ public record BakeReading(BakeDefinition definition, List<String> selection, Str
         selection = List.copyOf(selection);
     }
 
+    /** How long buildx may take to read the files before the built-in reader reads them instead. */
+    static final Duration BUILDX_TIME_LIMIT = Duration.ofMinutes(1);
+
     /**
      * Reads {@code files} as one with {@code environment} setting their variables, for the targets {@code names}.
      *
@@ -28,17 +33,35 @@ public record BakeReading(BakeDefinition definition, List<String> selection, Str
      */
     public static BakeReading read(CommandRunner runner, Path docker, Map<String, String> dockerEnvironment,
             List<Path> files, Map<String, String> environment, List<String> names) {
-        BuildxBakePrint buildx = new BuildxBakePrint(runner, docker, dockerEnvironment);
+        return read(runner, docker, dockerEnvironment, files, environment, names, BUILDX_TIME_LIMIT);
+    }
+
+    /**
+     * {@link #read(CommandRunner, Path, Map, List, Map, List)} with buildx given {@code buildxTimeLimit}: a file it
+     * has not read by then (say one nested thousands of levels deep) is read by the built-in reader, which takes what
+     * it can and names what it cannot.
+     */
+    static BakeReading read(CommandRunner runner, Path docker, Map<String, String> dockerEnvironment,
+            List<Path> files, Map<String, String> environment, List<String> names, Duration buildxTimeLimit) {
+        BuildxBakePrint buildx = new BuildxBakePrint(runner, docker, dockerEnvironment, buildxTimeLimit);
         Optional<String> version = buildx.version();
-        if (version.isPresent()) {
-            // what buildx is handed is checked as the built-in reader checks what it reads: a regular file within
-            // the size limit (buildx would wait on a FIFO for ever)
-            files.forEach(file -> InputFile.of(InputKind.BAKE_FILE, file).readBytes());
+        if (version.isEmpty()) {
+            return builtIn(files, environment, names, "the built-in reader (" + docker + " has no buildx)");
+        }
+        // what buildx is handed is checked as the built-in reader checks what it reads: a regular file within
+        // the size limit (buildx would wait on a FIFO for ever)
+        files.forEach(file -> InputFile.of(InputKind.BAKE_FILE, file).readBytes());
+        try {
             String print = buildx.print(files, environment, names);
             return new BakeReading(buildx.definition(files, environment, print), List.of(),
                     "docker buildx bake --print (" + version.get() + ")", print);
+        } catch (CommandFailedException e) {
+            if (!e.timedOut()) {
+                throw e;
+            }
+            return builtIn(files, environment, names, "the built-in reader (docker buildx bake --print did not"
+                    + " finish within " + buildxTimeLimit + ")");
         }
-        return builtIn(files, environment, names, "the built-in reader (" + docker + " has no buildx)");
     }
 
     /** {@link BakeFileReader}'s reading; {@code readBy} says why it is the reader. */

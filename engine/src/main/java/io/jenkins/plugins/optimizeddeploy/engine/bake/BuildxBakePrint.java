@@ -21,28 +21,40 @@ import java.util.function.Function;
  * The reference reading of bake files: {@code docker buildx bake --print} (and {@code --list type=variables} for the
  * variables the environment may set), run in the first file's folder with the variables in its environment as bake
  * reads them, never in its arguments. Its JSON becomes a {@link BakeDefinition} of the printed groups and targets.
+ * The two calls of one reading share one time limit, which starts with {@link #print}.
  */
 final class BuildxBakePrint {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofMinutes(1);
     private static final String ERROR_PREFIX = "ERROR: ";
+    private static final Duration VERSION_TIMEOUT = Duration.ofMinutes(1);
 
     private final CommandRunner runner;
     private final Path docker;
     private final Map<String, String> dockerEnvironment;
+    private final Duration timeLimit;
+    private long deadline;
 
-    /** @param dockerEnvironment what the docker client runs with ({@code DOCKER_HOST}, {@code DOCKER_CONFIG}) */
-    BuildxBakePrint(CommandRunner runner, Path docker, Map<String, String> dockerEnvironment) {
+    /**
+     * @param dockerEnvironment what the docker client runs with ({@code DOCKER_HOST}, {@code DOCKER_CONFIG})
+     * @param timeLimit         how long reading the files may take, both calls together
+     */
+    BuildxBakePrint(CommandRunner runner, Path docker, Map<String, String> dockerEnvironment, Duration timeLimit) {
         this.runner = runner;
         this.docker = docker;
         this.dockerEnvironment = Map.copyOf(dockerEnvironment);
+        this.timeLimit = timeLimit;
+    }
+
+    /** What is left of the time limit, at least a millisecond (the command is then killed at once). */
+    private Duration remaining() {
+        return Duration.ofNanos(Math.max(Duration.ofMillis(1).toNanos(), deadline - System.nanoTime()));
     }
 
     /** The first line of {@code docker buildx version}, empty when the client or its buildx plugin is missing. */
     Optional<String> version() {
         try {
             CommandResult result = runner.run(Command.of(docker.toString(), "buildx", "version")
-                    .withEnvironment(dockerEnvironment).withTimeout(TIMEOUT));
+                    .withEnvironment(dockerEnvironment).withTimeout(VERSION_TIMEOUT));
             return result.succeeded() ? result.stdout().stream().filter(line -> !line.isBlank()).findFirst()
                     : Optional.empty();
         } catch (CommandFailedException e) {
@@ -52,6 +64,7 @@ final class BuildxBakePrint {
 
     /** What buildx prints for {@code names} (none: the default group) of {@code files} read as one. */
     String print(List<Path> files, Map<String, String> environment, List<String> names) {
+        deadline = System.nanoTime() + timeLimit.toNanos();
         List<String> arguments = new ArrayList<>(List.of("--print"));
         arguments.add("--");
         arguments.addAll(names);
@@ -72,7 +85,7 @@ final class BuildxBakePrint {
                 .map(Map.Entry::getValue).toArray(String[]::new);
         CommandResult result = runner.run(Command.of(command).withEnvironment(environment)
                 .withEnvironment(dockerEnvironment).withSecrets(secrets)
-                .withWorkingDirectory(files.get(0).toAbsolutePath().getParent()).withTimeout(TIMEOUT));
+                .withWorkingDirectory(files.get(0).toAbsolutePath().getParent()).withTimeout(remaining()));
         if (!result.succeeded()) {
             String reason = result.stderr().stream().filter(line -> line.startsWith(ERROR_PREFIX))
                     .map(line -> line.substring(ERROR_PREFIX.length())).reduce((first, last) -> last)

@@ -47,7 +47,7 @@ public final class ProcessCommandRunner implements CommandRunner {
         CommandResult result = new CommandResult(command.display(), finished ? process.exitValue() : -1,
                 List.copyOf(stdout), List.copyOf(stderr), duration);
         if (!finished) {
-            throw new CommandFailedException(result, "timed out after " + command.timeout() + " and was killed");
+            throw CommandFailedException.timedOut(result, command.timeout());
         }
         return result;
     }

@@ -87,6 +87,7 @@ class ProcessCommandRunnerTest {
                 .isInstanceOf(CommandFailedException.class)
                 .hasMessageContaining("/bin/sh -c echo started; sleep 30")
                 .hasMessageContaining("timed out after PT0.5S")
+                .satisfies(e -> assertThat(((CommandFailedException) e).timedOut()).isTrue())
                 .satisfies(e -> assertThat(((CommandFailedException) e).result().stdout()).containsExactly("started"));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
     }
