@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** A temporary directory owned by one component; removed with everything mounted below it. */
-final class ScratchDirectory {
+public final class ScratchDirectory {
     private static final Path MOUNT_INFO = Path.of("/proc/self/mountinfo");
 
     private final Path path;
@@ -21,7 +21,7 @@ final class ScratchDirectory {
         this.path = path;
     }
 
-    static ScratchDirectory create(String purpose) {
+    public static ScratchDirectory create(String purpose) {
         try {
             return new ScratchDirectory(Files.createTempDirectory("optimized-deploy-" + purpose + "-"));
         } catch (IOException e) {
@@ -33,7 +33,7 @@ final class ScratchDirectory {
         return path.resolve(name);
     }
 
-    Path createDirectory(String name) {
+    public Path createDirectory(String name) {
         try {
             return Files.createDirectories(path.resolve(name));
         } catch (IOException e) {
@@ -50,7 +50,7 @@ final class ScratchDirectory {
     }
 
     /** Unmounts (deepest first) whatever a daemon left mounted below this directory, then deletes it. */
-    void delete() {
+    public void delete() {
         for (Path mountPoint : mountPointsBelow()) {
             ExternalCommand.run(List.of(RequiredBinary.UMOUNT.path().toString(), "--lazy", mountPoint.toString()),
                     Map.of(), null, Duration.ofSeconds(30));

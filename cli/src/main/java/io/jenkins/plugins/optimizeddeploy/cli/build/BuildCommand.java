@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.cli.build;
 
+import io.jenkins.plugins.optimizeddeploy.cli.common.DockerHostOption;
 import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
 import io.jenkins.plugins.optimizeddeploy.cli.common.JsonOutput;
 import io.jenkins.plugins.optimizeddeploy.cli.common.RecordOption;
@@ -138,8 +139,8 @@ public final class BuildCommand implements Callable<Integer> {
                     + " every build: buildx's local cache, docker's cache images (docker save/load), buildah's step images.")
     Path cacheDirectory;
 
-    @Option(names = "--docker-host", paramLabel = "HOST", description = "DOCKER_HOST for the docker and buildx backends (default: docker's own).")
-    String dockerHost;
+    @Mixin
+    DockerHostOption dockerHost;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", description = "Targets built at once by docker or buildah (default: ${DEFAULT-VALUE}).")
     int parallelism;
@@ -161,7 +162,7 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (output.print) {
             BakeReading reading = BakeReading.read(new ProcessCommandRunner(), DockerSettings.DEFAULT_BINARY,
-                    dockerHostEnvironment(), List.of(file), bakeEnvironment(), selectedNames());
+                    dockerHost.environment(), List.of(file), bakeEnvironment(), selectedNames());
             err.println("bake file read by " + reading.readBy());
             out.print(reading.print());
             out.flush();
@@ -172,7 +173,7 @@ public final class BuildCommand implements Callable<Integer> {
         try (RegistryClient registry = registryAccess.newClient(spec, parent.stdin(),
                 List.of(ImageReference.parse(registryPrefix() + "/image:tag").registry()));
                 TemporaryDockerConfig login = registryAccess.builderDockerConfig().orElse(null)) {
-            Map<String, String> builderEnvironment = new HashMap<>(dockerHostEnvironment());
+            Map<String, String> builderEnvironment = new HashMap<>(dockerHost.environment());
             if (login != null) {
                 builderEnvironment.putAll(login.environment());
             }
@@ -192,10 +193,6 @@ public final class BuildCommand implements Callable<Integer> {
         out.print(json ? JsonOutput.write(BuildResultFields.of(result)) : BuildText.text(result));
         out.flush();
         return ExitCode.OK;
-    }
-
-    private Map<String, String> dockerHostEnvironment() {
-        return dockerHost == null ? Map.of() : Map.of("DOCKER_HOST", dockerHost);
     }
 
     private List<String> selectedNames() {

@@ -1,7 +1,8 @@
 package io.jenkins.plugins.optimizeddeploy.cli.deploy;
 
 import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
-import io.jenkins.plugins.optimizeddeploy.cli.common.JsonOutput;
+import io.jenkins.plugins.optimizeddeploy.cli.common.DockerHostOption;
+import io.jenkins.plugins.optimizeddeploy.cli.common.JsonOption;
 import io.jenkins.plugins.optimizeddeploy.cli.common.RecordOption;
 import io.jenkins.plugins.optimizeddeploy.cli.common.TopCommand;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -107,9 +109,8 @@ final class DeployTargetOptions {
             description = "kubernetes: the container whose image is set; default: the pod's only one.")
     String container;
 
-    @Option(names = "--docker-host", paramLabel = "URL",
-            description = "The docker engine (unix://, tcp:// or ssh://); default: $DOCKER_HOST, else the local socket.")
-    String dockerHost;
+    @Mixin
+    DockerHostOption dockerHost;
 
     @Option(names = "--docker", paramLabel = "PATH", defaultValue = "/usr/bin/docker",
             description = "The docker client to run (default: ${DEFAULT-VALUE}).")
@@ -133,8 +134,8 @@ final class DeployTargetOptions {
                     + " $XDG_STATE_HOME/optimized-deploy/deploys.jsonl, else ~/.local/state/optimized-deploy/deploys.jsonl.")
     Path history;
 
-    @Option(names = "--json", description = "Print the result as JSON instead of text.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     DeployTarget newTarget() {
         requireOnlyOptionsOf(target);
@@ -155,9 +156,7 @@ final class DeployTargetOptions {
             // a kubeconfig, URL, app name or secret the target refuses; the message never quotes a secret
             throw bad(e.getMessage());
         }
-        String host = dockerHost != null ? dockerHost : System.getenv("DOCKER_HOST");
-        DockerCli docker = new DockerCli(new ProcessCommandRunner(), dockerBinary,
-                host == null ? Map.of() : Map.of("DOCKER_HOST", host));
+        DockerCli docker = new DockerCli(new ProcessCommandRunner(), dockerBinary, dockerHost.environment());
         return target == TargetKind.swarm ? new SwarmTarget(docker, monitor) : new DockerHostTarget(docker, monitor);
     }
 
@@ -280,8 +279,8 @@ final class DeployTargetOptions {
     private int report(ReleaseResult result, CommandSpec spec) {
         PrintWriter out = spec.commandLine().getOut();
         List<String> summary = result.summary();
-        out.print(json ? JsonOutput.write(ReleaseResultFields.of(result)) : String.join(System.lineSeparator(), summary) + System.lineSeparator());
-        out.flush();
+        json.print(out, () -> ReleaseResultFields.of(result),
+                () -> String.join(System.lineSeparator(), summary) + System.lineSeparator());
         if (result.healthy()) {
             return ExitCode.OK;
         }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.cli.harden;
 
 import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
+import io.jenkins.plugins.optimizeddeploy.cli.common.ParsedValueConverter;
 import io.jenkins.plugins.optimizeddeploy.cli.common.RecordOption;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
@@ -34,14 +35,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code optimized-deploy harden FILE...}: lint Dockerfiles with hadolint-compatible and hardening rules. */
 @Command(
@@ -78,9 +77,8 @@ public final class HardenCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "The Dockerfiles; findings name each as given.")
     List<Path> files;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "tty", converter = FormatConverter.class,
-            description = "tty (default), json, sarif (SARIF 2.1.0) or checkstyle.")
-    LintOutputFormat format;
+    @Mixin
+    LintFormatOption output;
 
     @Option(names = "--config", paramLabel = "FILE", description = "A .hadolint.yaml to use.")
     Path config;
@@ -126,7 +124,7 @@ public final class HardenCommand implements Callable<Integer> {
         LintReport report = linter.report(findings);
         record.add(millis -> MetricsParts.findings(Phase.HARDEN, report, millis));
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format.render(report));
+        out.print(output.format.render(report));
         out.flush();
         return report.failed() ? ExitCode.GATE_FAILED : ExitCode.OK;
     }
@@ -147,7 +145,7 @@ public final class HardenCommand implements Callable<Integer> {
                 throw new UncheckedIOException(e.getMessage(), e);
             }
         }
-        PrintWriter notes = format == LintOutputFormat.TTY ? spec.commandLine().getOut() : spec.commandLine().getErr();
+        PrintWriter notes = output.format == LintOutputFormat.TTY ? spec.commandLine().getOut() : spec.commandLine().getErr();
         result.fixed().forEach(note -> notes.println(describe(file, "fixed", note)));
         result.left().forEach(note -> notes.println(describe(file, "left", note)));
         notes.flush();
@@ -181,25 +179,9 @@ public final class HardenCommand implements Callable<Integer> {
         return failureThreshold == null ? configuration : configuration.withFailureThreshold(failureThreshold);
     }
 
-    static final class FormatConverter implements ITypeConverter<LintOutputFormat> {
-        @Override
-        public LintOutputFormat convert(String value) {
-            try {
-                return LintOutputFormat.parse(value);
-            } catch (BadInputException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    static final class ThresholdConverter implements ITypeConverter<FailureThreshold> {
-        @Override
-        public FailureThreshold convert(String value) {
-            try {
-                return FailureThreshold.parse(value);
-            } catch (BadInputException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class ThresholdConverter extends ParsedValueConverter<FailureThreshold> {
+        ThresholdConverter() {
+            super(FailureThreshold::parse);
         }
     }
 }

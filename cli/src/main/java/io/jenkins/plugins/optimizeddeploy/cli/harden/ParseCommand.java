@@ -1,7 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.cli.harden;
 
 import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
-import io.jenkins.plugins.optimizeddeploy.cli.common.JsonOutput;
+import io.jenkins.plugins.optimizeddeploy.cli.common.JsonOption;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.ParsedDockerfileView.InstructionView;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.ParsedDockerfileView;
@@ -9,12 +9,11 @@ import io.jenkins.plugins.optimizeddeploy.engine.files.InputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.files.InputKind;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -31,15 +30,13 @@ public final class ParseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The Dockerfile.")
     Path file;
 
-    @Option(names = "--json", description = "Print JSON instead of text.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         ParsedDockerfileView view = ParsedDockerfileView.of(DockerfileParser.parse(file.toString(), read()));
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? JsonOutput.write(view) : text(view));
-        out.flush();
+        json.print(spec.commandLine().getOut(), () -> view, () -> text(view));
         return ExitCode.OK;
     }
 

@@ -5,7 +5,6 @@ import io.jenkins.plugins.optimizeddeploy.cli.common.RecordOption;
 import io.jenkins.plugins.optimizeddeploy.cli.common.RegistryAccessOptions;
 import io.jenkins.plugins.optimizeddeploy.cli.common.TopCommand;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
-import io.jenkins.plugins.optimizeddeploy.engine.findings.LintOutputFormat;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.LintReport;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspector;
@@ -49,10 +48,8 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Image references, e.g. registry.example.com/team/web:1.2 or web@sha256:...")
     List<String> references;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "tty",
-            converter = HardenCommand.FormatConverter.class,
-            description = "tty (default), json, sarif (SARIF 2.1.0) or checkstyle.")
-    LintOutputFormat format;
+    @Mixin
+    LintFormatOption output;
 
     @Option(names = "--failure-threshold", paramLabel = "SEVERITY", defaultValue = "error",
             converter = HardenCommand.ThresholdConverter.class,
@@ -77,7 +74,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         record.add(millis -> MetricsParts.findings(Phase.VERIFY, report, millis));
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format.render(report));
+        out.print(output.format.render(report));
         out.flush();
         return report.failed() ? ExitCode.GATE_FAILED : ExitCode.OK;
     }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.cli.inspect;
 
 import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
-import io.jenkins.plugins.optimizeddeploy.cli.common.JsonOutput;
+import io.jenkins.plugins.optimizeddeploy.cli.common.JsonOption;
 import io.jenkins.plugins.optimizeddeploy.cli.common.RegistryAccessOptions;
 import io.jenkins.plugins.optimizeddeploy.cli.common.TopCommand;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -35,8 +34,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REF", description = "Image reference, e.g. registry.example.com/team/web:1.2 or ubuntu@sha256:...")
     String reference;
 
-    @Option(names = "--json", description = "Print JSON instead of text.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     RegistryAccessOptions registryAccess;
@@ -48,8 +47,8 @@ public final class InspectCommand implements Callable<Integer> {
         try (RegistryClient client = registryAccess.newClient(spec, parent.stdin(), List.of(image.registry()))) {
             inspection = new ImageInspector(client).inspect(image);
         }
-        spec.commandLine().getOut().print(json ? JsonOutput.write(InspectionFields.of(inspection)) : InspectionText.render(inspection));
-        spec.commandLine().getOut().flush();
+        json.print(spec.commandLine().getOut(), () -> InspectionFields.of(inspection),
+                () -> InspectionText.render(inspection));
         return ExitCode.OK;
     }
 }

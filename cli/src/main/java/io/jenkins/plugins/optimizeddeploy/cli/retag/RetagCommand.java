@@ -2,7 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.cli.retag;
 
 import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
 import io.jenkins.plugins.optimizeddeploy.cli.common.InterruptOnSignal;
-import io.jenkins.plugins.optimizeddeploy.cli.common.JsonOutput;
+import io.jenkins.plugins.optimizeddeploy.cli.common.JsonOption;
 import io.jenkins.plugins.optimizeddeploy.cli.common.RecordOption;
 import io.jenkins.plugins.optimizeddeploy.cli.common.RegistryAccessOptions;
 import io.jenkins.plugins.optimizeddeploy.cli.common.TopCommand;
@@ -59,8 +59,8 @@ public final class RetagCommand implements Callable<Integer> {
             description = "Put the tags in this repository (registry/repository, no tag) instead of each source's own.")
     String to;
 
-    @Option(names = "--json", description = "Print the result as JSON instead of text.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     RegistryAccessOptions registryAccess;
@@ -80,9 +80,8 @@ public final class RetagCommand implements Callable<Integer> {
             record.add(millis -> MetricsParts.retag(result));
             // the report quotes the registries' answers: escaped, they cannot drive the terminal
             List<String> summary = result.summary().stream().map(TerminalText::escape).toList();
-            out.print(json ? JsonOutput.write(RetagResultFields.of(result)) : String.join(System.lineSeparator(), summary)
-                    + System.lineSeparator());
-            out.flush();
+            json.print(out, () -> RetagResultFields.of(result),
+                    () -> String.join(System.lineSeparator(), summary) + System.lineSeparator());
             if (!result.moved()) {
                 err.println("optimized-deploy: " + summary.get(0));
                 err.flush();

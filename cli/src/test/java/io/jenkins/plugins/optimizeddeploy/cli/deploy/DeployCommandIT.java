@@ -54,7 +54,7 @@ class DeployCommandIT {
         assertThat(command.target.target).isEqualTo(DeployTargetOptions.TargetKind.swarm);
         assertThat(command.target.timeout).isEqualTo(Duration.ofSeconds(90));
         assertThat(command.health.healthUrls).containsExactly("web=http://web.example.com/health");
-        assertThat(command.target.json).isTrue();
+        assertThat(command.target.json.requested()).isTrue();
     }
 
     @Test

@@ -18,7 +18,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,8 +50,8 @@ class InspectCommandIT {
                 .isEqualTo("the image carries no provenance attestation");
         String digest = json.path("digest").asText();
         ImageInspection onePlatform = new ImageInspection(image, digest, json.path("mediaType").asText(),
-                List.of(new PlatformImage("linux/amd64", digest, 1, List.of(new Layer(digest, "layer", 1)), "", "",
-                        List.of(), List.of(), Map.of(), Provenance.missing("none"))));
+                List.of(PlatformImage.builder("linux/amd64", digest).content(1, List.of(new Layer(digest, "layer", 1)))
+                        .provenance(Provenance.missing("none")).build()));
         assertThat(FieldNames.ofJson(run.out())).as("the fields inspectImage returns, label names aside")
                 .filteredOn(path -> !path.startsWith("platforms[].labels."))
                 .containsExactlyElementsOf(FieldNames.of(InspectionFields.of(onePlatform)));

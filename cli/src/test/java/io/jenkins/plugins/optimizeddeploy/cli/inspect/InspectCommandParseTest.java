@@ -15,7 +15,7 @@ class InspectCommandParseTest {
                 "--ca-cert", "/etc/ca.pem", "--insecure", "--docker-config", "/tmp/config.json");
 
         assertThat(command.reference).isEqualTo("reg.example.com/team/web:1.2");
-        assertThat(command.json).isTrue();
+        assertThat(command.json.requested()).isTrue();
         assertThat(command.registryAccess.arguments()).containsSequence("--username", "ci")
                 .containsSequence("--ca-cert", Path.of("/etc/ca.pem").toString())
                 .containsSequence("--docker-config", Path.of("/tmp/config.json").toString())
@@ -26,7 +26,7 @@ class InspectCommandParseTest {
     void shouldDefaultToTextVerifiedTlsAndDockerConfigCredentials() {
         InspectCommand command = CommandLine.populateCommand(new InspectCommand(), "ubuntu");
 
-        assertThat(command.json).isFalse();
+        assertThat(command.json.requested()).isFalse();
         assertThat(command.registryAccess.arguments()).isEmpty();
     }
 

@@ -15,9 +15,14 @@ class InspectionTextTest {
 
     @Test
     void shouldEscapeTerminalControlCharactersTheRegistrySent() {
-        PlatformImage hostile = new PlatformImage("linux/amd64", DIGEST, 2048L, List.of(), "2026\u001b[2J",
-                "app\u001b]0;owned\u0007", List.of("CMD-SHELL", "true\u009b31m"), List.of("8080/tcp\r"),
-                Map.of("note", "line\nforged: yes"));
+        PlatformImage hostile = PlatformImage.builder("linux/amd64", DIGEST)
+                .content(2048L, List.of())
+                .created("2026\u001b[2J")
+                .user("app\u001b]0;owned\u0007")
+                .healthcheck(List.of("CMD-SHELL", "true\u009b31m"))
+                .exposedPorts(List.of("8080/tcp\r"))
+                .labels(Map.of("note", "line\nforged: yes"))
+                .build();
 
         String text = InspectionText.render(new ImageInspection("127.0.0.1:5000/app:1", DIGEST,
                 "application/vnd.oci.image.manifest.v1+json\u001b[0m", List.of(hostile)));
@@ -38,8 +43,8 @@ class InspectionTextTest {
                 Map.of("BASE", "base:1", "NPM_TOKEN", "t0p"),
                 List.of("pkg:docker/base@1@sha256:d5"));
         ImageInspection inspection = new ImageInspection("127.0.0.1:5000/app:1", DIGEST,
-                "application/vnd.oci.image.index.v1+json", List.of(new PlatformImage("linux/amd64", DIGEST, 2048L,
-                        List.of(), "", "", List.of(), List.of(), Map.of(), provenance)));
+                "application/vnd.oci.image.index.v1+json", List.of(PlatformImage.builder("linux/amd64", DIGEST)
+                        .content(2048L, List.of()).provenance(provenance).build()));
 
         assertThat(InspectionText.render(inspection)).endsWith(String.join("\n",
                 "    provenance   builder (unnamed) https://mobyproject.org/buildkit@v1 dockerfile.v0",
@@ -55,9 +60,8 @@ class InspectionTextTest {
     @Test
     void shouldSayWhyAnImageHasNoProvenance() {
         ImageInspection inspection = new ImageInspection("127.0.0.1:5000/app:1", DIGEST,
-                "application/vnd.oci.image.manifest.v1+json", List.of(new PlatformImage("linux/amd64", DIGEST, 2048L,
-                        List.of(), "", "", List.of(), List.of(), Map.of(),
-                        Provenance.missing("the image carries no provenance attestation"))));
+                "application/vnd.oci.image.manifest.v1+json", List.of(PlatformImage.builder("linux/amd64", DIGEST).content(2048L, List.of())
+                        .provenance(Provenance.missing("the image carries no provenance attestation")).build()));
 
         assertThat(InspectionText.render(inspection))
                 .endsWith("    provenance   none (the image carries no provenance attestation)\n");

@@ -39,7 +39,7 @@ class RetagCommandIT {
         assertThat(command.sources).containsExactly("reg.example.com/web:abc", "reg.example.com/worker:abc");
         assertThat(command.tags).containsExactly("latest", "prod");
         assertThat(command.to).isEqualTo("reg.example.com/release");
-        assertThat(command.json).isTrue();
+        assertThat(command.json.requested()).isTrue();
     }
 
     @Test

@@ -180,9 +180,15 @@ public final class ImageInspector {
             size += layer.size();
         }
         ContainerConfigDocument container = image.containerOrEmpty();
-        return new PlatformImage(platform(reference, manifest, image, declared), manifest.digest().toString(), size,
-                layers, image.created(), container.user(), container.healthcheckTest(), container.exposedPortList(),
-                container.labels() == null ? Map.of() : container.labels(), provenance);
+        return PlatformImage.builder(platform(reference, manifest, image, declared), manifest.digest().toString())
+                .content(size, layers)
+                .created(image.created())
+                .user(container.user())
+                .healthcheck(container.healthcheckTest())
+                .exposedPorts(container.exposedPortList())
+                .labels(container.labels() == null ? Map.of() : container.labels())
+                .provenance(provenance)
+                .build();
     }
 
     /** The config's platform, which describes the image itself; the index's entry when the config has none. */

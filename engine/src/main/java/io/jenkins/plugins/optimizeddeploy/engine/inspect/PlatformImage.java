@@ -36,11 +36,75 @@ public record PlatformImage(String platform, String manifestDigest, long compres
         Objects.requireNonNull(provenance, "provenance of " + platform);
     }
 
-    /** An image whose provenance was not looked for. */
-    public PlatformImage(String platform, String manifestDigest, long compressedBytes, List<Layer> layers,
-            String created, String user, List<String> healthcheck, List<String> exposedPorts,
-            Map<String, String> labels) {
-        this(platform, manifestDigest, compressedBytes, layers, created, user, healthcheck, exposedPorts, labels,
-                Provenance.missing("not looked for"));
+    /**
+     * The image of {@code platform} whose manifest has {@code manifestDigest}; every other part is named on the
+     * builder.
+     */
+    public static Builder builder(String platform, String manifestDigest) {
+        return new Builder(platform, manifestDigest);
+    }
+
+    /**
+     * Names each part of an image as it is set: unset lists and labels are empty, created and user empty, the
+     * size 0, and the provenance missing as not looked for.
+     */
+    public static final class Builder {
+        private final String platform;
+        private final String manifestDigest;
+        private long compressedBytes;
+        private List<Layer> layers = List.of();
+        private String created = "";
+        private String user = "";
+        private List<String> healthcheck = List.of();
+        private List<String> exposedPorts = List.of();
+        private Map<String, String> labels = Map.of();
+        private Provenance provenance = Provenance.missing("not looked for");
+
+        private Builder(String platform, String manifestDigest) {
+            this.platform = platform;
+            this.manifestDigest = manifestDigest;
+        }
+
+        /** @param compressedBytes the config plus every compressed layer; {@code layers} base first */
+        public Builder content(long compressedBytes, List<Layer> layers) {
+            this.compressedBytes = compressedBytes;
+            this.layers = layers;
+            return this;
+        }
+
+        public Builder created(String created) {
+            this.created = created;
+            return this;
+        }
+
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        public Builder healthcheck(List<String> healthcheck) {
+            this.healthcheck = healthcheck;
+            return this;
+        }
+
+        public Builder exposedPorts(List<String> exposedPorts) {
+            this.exposedPorts = exposedPorts;
+            return this;
+        }
+
+        public Builder labels(Map<String, String> labels) {
+            this.labels = labels;
+            return this;
+        }
+
+        public Builder provenance(Provenance provenance) {
+            this.provenance = provenance;
+            return this;
+        }
+
+        public PlatformImage build() {
+            return new PlatformImage(platform, manifestDigest, compressedBytes, layers, created, user, healthcheck,
+                    exposedPorts, labels, provenance);
+        }
     }
 }

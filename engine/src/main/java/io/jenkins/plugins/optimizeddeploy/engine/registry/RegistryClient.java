@@ -15,10 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
@@ -72,8 +75,8 @@ public final class RegistryClient implements AutoCloseable {
             return;
         }
         // As docker login does: a token without scope (or the basic credentials) must open the API root.
-        Call call = new Call(RequestKind.PING, "ping registry " + registry, registry, Authorizations.NO_SCOPE, "GET",
-                "", null, null, null, -1);
+        Call call = Call.of(RequestKind.PING, "ping registry " + registry, "GET",
+                new Target(registry, Authorizations.NO_SCOPE, ""));
         Exchange exchange = exchange(call);
         if (exchange.response().statusCode() != 200) {
             throw failure(call, exchange.response(), exchange.user());
@@ -203,10 +206,9 @@ public final class RegistryClient implements AutoCloseable {
      * @throws RegistryException when the registry refuses it or reports no digest
      */
     public Digest putManifest(ImageReference target, Manifest manifest) {
-        Call call = new Call(RequestKind.MANIFEST_PUT, "put manifest " + manifest.digest() + " as " + target,
-                target.registry(), RepositoryAccess.PUSH.scope(target.repository()), "PUT",
-                target.repository() + "/manifests/" + target.manifestIdentifier(), null,
-                manifest.mediaType().value(), RequestBody.of(manifest.bytes()), -1);
+        Call call = Call.of(RequestKind.MANIFEST_PUT, "put manifest " + manifest.digest() + " as " + target, "PUT",
+                Target.manifest(target, RepositoryAccess.PUSH))
+                .sending(manifest.mediaType().value(), RequestBody.of(manifest.bytes()));
         Exchange exchange = exchange(call);
         RegistryResponse response = exchange.response();
         if (response.statusCode() != 201 && response.statusCode() != 200) {
@@ -248,9 +250,8 @@ public final class RegistryClient implements AutoCloseable {
      * @throws RegistryException when the registry fails
      */
     public boolean blobExists(ImageReference repository, Digest digest, RepositoryAccess access) {
-        Call call = new Call(RequestKind.BLOB_HEAD, "check blob " + digest + " in " + repository.name(),
-                repository.registry(), access.scope(repository.repository()), "HEAD",
-                repository.repository() + "/blobs/" + digest, null, null, null, -1);
+        Call call = Call.of(RequestKind.BLOB_HEAD, "check blob " + digest + " in " + repository.name(), "HEAD",
+                Target.blob(repository, digest, access));
         Exchange exchange = exchange(call);
         RegistryResponse response = exchange.response();
         RegistryTransport.discard(response);
@@ -277,10 +278,10 @@ public final class RegistryClient implements AutoCloseable {
         }
         String scope = RepositoryAccess.PUSH.scope(target.repository()) + " "
                 + RepositoryAccess.PULL.scope(from.repository());
-        Call call = new Call(RequestKind.BLOB_MOUNT, "mount blob " + digest + " from " + from.name() + " into "
-                + target.name(), target.registry(), scope, "POST", target.repository() + "/blobs/uploads/?mount="
-                + digest + "&from=" + URLEncoder.encode(from.repository(), StandardCharsets.UTF_8), null, null,
-                null, -1);
+        String mount = target.repository() + "/blobs/uploads/?mount=" + digest + "&from="
+                + URLEncoder.encode(from.repository(), StandardCharsets.UTF_8);
+        Call call = Call.of(RequestKind.BLOB_MOUNT, "mount blob " + digest + " from " + from.name() + " into "
+                + target.name(), "POST", new Target(target.registry(), scope, mount));
         Exchange exchange = exchange(call);
         RegistryResponse response = exchange.response();
         RegistryTransport.discard(response);
@@ -301,9 +302,9 @@ public final class RegistryClient implements AutoCloseable {
         }
         // An abandoned upload session expires on its own; cancelling only tidies up early.
         try {
-            Call cancel = new Call(RequestKind.BLOB_UPLOAD, "cancel the upload " + mount.operation() + " offered",
-                    mount.registry(), scope, "DELETE", location(mount, offered, location.get()).toString(), null, null,
-                    null, -1);
+            Call cancel = Call.of(RequestKind.BLOB_UPLOAD, "cancel the upload " + mount.operation() + " offered",
+                    "DELETE", new Target(mount.target().registry(), scope,
+                            location(mount, offered, location.get()).toString()));
             RegistryTransport.discard(exchange(cancel).response());
         } catch (RegistryException ignored) {
             // See above: nothing depends on it.
@@ -345,8 +346,8 @@ public final class RegistryClient implements AutoCloseable {
 
     private void upload(String operation, ImageReference from, ImageReference to, Descriptor blob) {
         String scope = RepositoryAccess.PUSH.scope(to.repository());
-        Call start = new Call(RequestKind.BLOB_UPLOAD, operation + ": start the upload", to.registry(), scope,
-                "POST", to.repository() + "/blobs/uploads/", null, null, null, -1);
+        Call start = Call.of(RequestKind.BLOB_UPLOAD, operation + ": start the upload", "POST",
+                new Target(to.registry(), scope, to.repository() + "/blobs/uploads/"));
         Exchange started = exchange(start);
         RegistryResponse offer = started.response();
         RegistryTransport.discard(offer);
@@ -359,9 +360,10 @@ public final class RegistryClient implements AutoCloseable {
         String finish = session + (session.getRawQuery() == null ? "?" : "&") + "digest="
                 + URLEncoder.encode(blob.digest().toString(), StandardCharsets.UTF_8);
         // Each attempt (a resend after a 401) opens the source afresh: a stream can be read only once.
-        Call put = new Call(RequestKind.BLOB_UPLOAD, operation, to.registry(), scope, "PUT", finish, null,
-                "application/octet-stream", RequestBody.streamed(blob.size(), () -> openBlob(from, blob.digest())),
-                0);
+        RequestBody content = RequestBody.streamed(blob.size(), () -> openBlob(from, blob.digest()));
+        Call put = Call.of(RequestKind.BLOB_UPLOAD, operation, "PUT", new Target(to.registry(), scope, finish))
+                .sending("application/octet-stream", content)
+                .withoutRetries();
         Exchange uploaded;
         try {
             uploaded = exchange(put);
@@ -425,26 +427,57 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     private static Call blobCall(ImageReference repository, Digest digest) {
-        return new Call(RequestKind.BLOB_GET, "fetch blob " + digest + " of " + repository.name(),
-                repository.registry(), RepositoryAccess.PULL.scope(repository.repository()), "GET",
-                repository.repository() + "/blobs/" + digest, null, null, null, -1);
+        return Call.of(RequestKind.BLOB_GET, "fetch blob " + digest + " of " + repository.name(), "GET",
+                Target.blob(repository, digest, RepositoryAccess.PULL));
     }
 
     private static Call manifestCall(RequestKind kind, String operation, ImageReference reference, String method,
             RepositoryAccess access) {
-        return new Call(kind, operation, reference.registry(), access.scope(reference.repository()), method,
-                reference.repository() + "/manifests/" + reference.manifestIdentifier(), ManifestMediaType.allValues(),
-                null, null, -1);
+        return Call.of(kind, operation, method, Target.manifest(reference, access))
+                .withHeader("Accept", ManifestMediaType.allValues());
     }
 
     /**
-     * One request to the API: what it is for, what is being done, where, with which scope, {@code Accept} header,
-     * body (written afresh for every attempt) and number of retries (-1: as the options say).
+     * Where a request goes: the registry, the token scope it needs there, and the path under its API root (or a
+     * URL the registry gave, such as an upload's Location).
      */
-    private record Call(RequestKind kind, String operation, String registry, String scope, String method,
-            String path, String accept, String contentType, RequestBody body, int retries) {
-        RequestBody requestBody() {
-            return body == null ? RequestBody.EMPTY : body;
+    private record Target(String registry, String scope, String path) {
+        static Target manifest(ImageReference reference, RepositoryAccess access) {
+            return new Target(reference.registry(), access.scope(reference.repository()),
+                    reference.repository() + "/manifests/" + reference.manifestIdentifier());
+        }
+
+        static Target blob(ImageReference repository, Digest digest, RepositoryAccess access) {
+            return new Target(repository.registry(), access.scope(repository.repository()),
+                    repository.repository() + "/blobs/" + digest);
+        }
+    }
+
+    /**
+     * One request to the API: what kind it is (for the traffic count and the retry rules), what is being done (for
+     * errors), its method and target, its headers besides Authorization, its body (written afresh for every attempt)
+     * and how often it is retried (empty: as the options say).
+     */
+    private record Call(RequestKind kind, String operation, String method, Target target, Map<String, String> headers,
+            RequestBody body, OptionalInt retries) {
+        /** A request without body, retried as the options say. */
+        static Call of(RequestKind kind, String operation, String method, Target target) {
+            return new Call(kind, operation, method, target, Map.of(), RequestBody.EMPTY, OptionalInt.empty());
+        }
+
+        Call withHeader(String name, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Call(kind, operation, method, target, Collections.unmodifiableMap(more), body, retries);
+        }
+
+        Call sending(String contentType, RequestBody content) {
+            return new Call(kind, operation, method, target, headers, content, retries)
+                    .withHeader("Content-Type", contentType);
+        }
+
+        Call withoutRetries() {
+            return new Call(kind, operation, method, target, headers, body, OptionalInt.of(0));
         }
     }
 
@@ -453,28 +486,24 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     private Exchange exchange(Call call) {
-        Endpoint endpoint = endpoint(call.registry());
-        URI uri = endpoint.resolve(call.path());
+        Endpoint endpoint = endpoint(call.target().registry());
+        URI uri = endpoint.resolve(call.target().path());
         // An upload Location elsewhere (a storage backend, or an attacker's host) gets no credentials of the registry.
         boolean own = endpoint.isOwn(uri);
-        String scope = call.scope();
+        String scope = call.target().scope();
         boolean renewed = false;
         while (true) {
             Optional<Authorizations.Authorization> authorization =
                     own ? authorizations.forRequest(endpoint, scope, renewed) : Optional.empty();
-            RegistryRequest request = transport.request(call.method(), uri).body(call.requestBody());
-            if (call.accept() != null) {
-                request = request.header("Accept", call.accept());
-            }
-            if (call.contentType() != null) {
-                request = request.header("Content-Type", call.contentType());
+            RegistryRequest request = transport.request(call.method(), uri).body(call.body());
+            for (Map.Entry<String, String> header : call.headers().entrySet()) {
+                request = request.header(header.getKey(), header.getValue());
             }
             if (authorization.isPresent()) {
                 request = request.header("Authorization", authorization.get().header());
             }
-            RegistryResponse response = call.retries() < 0
-                    ? transport.send(call.kind(), call.operation(), request)
-                    : transport.send(call.kind(), call.operation(), request, call.retries());
+            RegistryResponse response = transport.send(call.kind(), call.operation(), request,
+                    call.retries().orElse(transport.options().maxRetries()));
             Optional<String> user = authorization.flatMap(Authorizations.Authorization::user);
             if (response.statusCode() != 401 || renewed || !own) {
                 return new Exchange(response, user);
@@ -702,7 +731,7 @@ public final class RegistryClient implements AutoCloseable {
         String problem = switch (status) {
             case 401 -> user.map(u -> "the registry rejected the credentials of user '" + u + "'")
                     .orElse("the registry requires authentication and no credentials are configured for "
-                            + call.registry());
+                            + call.target().registry());
             case 403 -> user.map(u -> "user '" + u + "' is not allowed to do this")
                     .orElse("anonymous access is not allowed to do this");
             case 404 -> "not found";

@@ -24,10 +24,15 @@ class ImageInspectionTest {
 
     private static PlatformImage platformImage() {
         Map<String, String> labels = new HashMap<>(Map.of("team", "platform", "app", "web"));
-        return new PlatformImage("linux/amd64", DIGEST, 1234,
-                List.of(new Layer("sha256:" + "b".repeat(64), "application/vnd.oci.image.layer.v1.tar+gzip", 1000)),
-                "2026-01-01T00:00:00Z", "app", List.of("CMD-SHELL", "true"), new ArrayList<>(List.of("9090/udp",
-                        "8080/tcp")), labels);
+        return PlatformImage.builder("linux/amd64", DIGEST)
+                .content(1234, List.of(new Layer("sha256:" + "b".repeat(64),
+                        "application/vnd.oci.image.layer.v1.tar+gzip", 1000)))
+                .created("2026-01-01T00:00:00Z")
+                .user("app")
+                .healthcheck(List.of("CMD-SHELL", "true"))
+                .exposedPorts(new ArrayList<>(List.of("9090/udp", "8080/tcp")))
+                .labels(labels)
+                .build();
     }
 
     @Test
@@ -40,8 +45,7 @@ class ImageInspectionTest {
 
     @Test
     void shouldUseEmptyTextForAMissingUserAndCreationTime() {
-        PlatformImage image = new PlatformImage("linux/amd64", DIGEST, 0, List.of(), null, null, List.of(), List.of(),
-                Map.of());
+        PlatformImage image = PlatformImage.builder("linux/amd64", DIGEST).created(null).user(null).build();
 
         assertThat(image.user()).isEmpty();
         assertThat(image.created()).isEmpty();

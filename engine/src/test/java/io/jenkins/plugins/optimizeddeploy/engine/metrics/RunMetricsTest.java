@@ -56,8 +56,8 @@ class RunMetricsTest {
                 List.of(target("web", 5_000, 9, 10), target("worker", 7_000, 4, 8))), 9_000);
         Layer layer = new Layer("sha256:l", "application/vnd.oci.image.layer.v1.tar+gzip", 4_000);
         RunMetrics inspection = MetricsParts.inspection("web", new ImageInspection("reg/web:1", "sha256:web",
-                "application/vnd.oci.image.manifest.v1+json", List.of(new PlatformImage("linux/amd64", "sha256:m",
-                        4_100, List.of(layer, layer, layer), "", "app", List.of(), List.of(), Map.of()))));
+                "application/vnd.oci.image.manifest.v1+json", List.of(PlatformImage.builder("linux/amd64", "sha256:m")
+                        .content(4_100, List.of(layer, layer, layer)).user("app").build())));
         RunMetrics retag = MetricsParts.retag(new RetagResult(RetagOutcome.MOVED, "", List.of(), List.of(),
                 new TrafficSnapshot(Map.of(), 0), 80));
 
@@ -107,8 +107,8 @@ class RunMetricsTest {
                 new Provenance.Source("https://example.invalid/team/app.git", "6767aa8a"), Map.of("GREETING", "hi"),
                 List.of("pkg:docker/base@1@sha256:d5"));
         RunMetrics inspection = MetricsParts.inspection("web", new ImageInspection("reg/web:1", "sha256:web",
-                "application/vnd.oci.image.index.v1+json", List.of(new PlatformImage("linux/amd64", "sha256:m", 1,
-                        List.of(), "", "", List.of(), List.of(), Map.of(), found))));
+                "application/vnd.oci.image.index.v1+json", List.of(PlatformImage.builder("linux/amd64", "sha256:m")
+                        .content(1, List.of()).provenance(found).build())));
 
         RunMetrics run = MetricsJson.read(MetricsJson.write(STARTED.mergedWith(MetricsParts.build(
                 new BuildResult("docker", "default", List.of(target("web", 5_000, 9, 10))), 9_000))

@@ -6,19 +6,16 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
 import io.jenkins.plugins.optimizeddeploy.jenkinsruntime.PipelineBuild;
-import io.jenkins.plugins.optimizeddeploy.jenkinsruntime.UsernamePassword;
 import io.jenkins.plugins.optimizeddeploy.steps.StepAbort;
+import io.jenkins.plugins.optimizeddeploy.steps.StepBuilds;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * bakeImages as a Pipeline runs it, on the test runtime: the sample app baked with docker on the build's DOCKER_HOST
@@ -31,22 +28,18 @@ class BakeImagesExecutionIT {
     @RegisterExtension
     static final DockerdExtension dockerd = new DockerdExtension();
 
-    @TempDir
-    Path folder;
-
-    private PipelineBuild build;
+    @RegisterExtension
+    static final StepBuilds builds = StepBuilds.loggedInTo(registry).withWorkspace(SampleApp::copyTo);
 
     @BeforeEach
-    void startBuild() throws IOException {
-        build = new PipelineBuild(SampleApp.copyTo(folder.resolve("workspace")));
-        build.job().credentials().add(new UsernamePassword("registry", registry.username(), registry.password()));
+    void onThePrivateDockerd(PipelineBuild build) {
         build.environment().putAll(dockerd.environment());
         build.environment().putAll(Map.of("BASE_IMAGE", registry.pushBusyboxBase("base/busybox", "execution"),
                 "BRANCH_NAME", "main", "GIT_COMMIT", "0123456789abcdef", "BUILD_NUMBER", "1"));
     }
 
     @Test
-    void shouldBakeOnTheBuildsDockerHostPushWithTheStoresLoginAndRecordTheImage() throws Exception {
+    void shouldBakeOnTheBuildsDockerHostPushWithTheStoresLoginAndRecordTheImage(PipelineBuild build) throws Exception {
         Object returned = build.run(step("docker", "registry"));
 
         assertThat(returned).asInstanceOf(MAP).containsEntry("backend", "docker").extractingByKey("targets")
@@ -60,13 +53,13 @@ class BakeImagesExecutionIT {
     }
 
     @Test
-    void shouldFailWithOneLineNamingACredentialsIdThatIsNotInTheStore() {
+    void shouldFailWithOneLineNamingACredentialsIdThatIsNotInTheStore(PipelineBuild build) {
         assertThat(StepAbort.lineOf(build, step("docker", "nope"))).isEqualTo("bakeImages: no username/password "
                 + "credentials with id 'nope' are available to job #1 (check the id and the credentials' scope)");
     }
 
     @Test
-    void shouldFailWithOneLineNamingAnUnknownBackend() {
+    void shouldFailWithOneLineNamingAnUnknownBackend(PipelineBuild build) {
         assertThat(StepAbort.lineOf(build, step("kaniko", "registry"))).startsWith("bakeImages: ").contains("kaniko");
     }
 

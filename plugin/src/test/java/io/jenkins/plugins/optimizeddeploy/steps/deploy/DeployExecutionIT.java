@@ -7,19 +7,17 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
 import io.jenkins.plugins.optimizeddeploy.jenkinsruntime.PipelineBuild;
 import io.jenkins.plugins.optimizeddeploy.jenkinsruntime.SecretText;
-import io.jenkins.plugins.optimizeddeploy.jenkinsruntime.UsernamePassword;
 import io.jenkins.plugins.optimizeddeploy.steps.StepAbort;
+import io.jenkins.plugins.optimizeddeploy.steps.StepBuilds;
 import io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake.Reply;
 import io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DeployableImages;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,13 +37,12 @@ class DeployExecutionIT {
     private static DeployableImages images;
     private static String v2;
 
-    @TempDir
-    Path workspace;
+    @RegisterExtension
+    static final StepBuilds builds = StepBuilds.loggedInTo(registry);
+
     /** No login in the build's DOCKER_CONFIG: only the step's credentials can pull. */
     @TempDir
     Path emptyDockerConfig;
-
-    private PipelineBuild build;
 
     @BeforeAll
     static void images(@TempDir Path context) {
@@ -54,14 +51,8 @@ class DeployExecutionIT {
         v2 = images.healthy("execution-app", "2");
     }
 
-    @BeforeEach
-    void startBuild() throws IOException {
-        build = new PipelineBuild(workspace);
-        build.job().credentials().add(new UsernamePassword("registry", registry.username(), registry.password()));
-    }
-
     @Test
-    void shouldDeployOnTheBuildsDockerHostWithTheStoresLoginAndRecordTheRelease() throws Exception {
+    void shouldDeployOnTheBuildsDockerHostWithTheStoresLoginAndRecordTheRelease(PipelineBuild build) throws Exception {
         dockerd.docker("run", "--detach", "--name", "execution-web", "--network", "none", byDigest("1"))
                 .requireSuccess();
         build.environment().put("DOCKER_HOST", dockerd.dockerHost());
@@ -83,7 +74,7 @@ class DeployExecutionIT {
     }
 
     @Test
-    void shouldHandTheTargetsSecretFromTheStoreToTheAgentAndKeepItOutOfTheLog() throws Exception {
+    void shouldHandTheTargetsSecretFromTheStoreToTheAgentAndKeepItOutOfTheLog(PipelineBuild build) throws Exception {
         String v1 = "registry.example.com/team/web@sha256:" + "a".repeat(64);
         String next = "registry.example.com/team/web@sha256:" + "b".repeat(64);
         build.job().credentials().add(new SecretText("captain", "captain42"));
@@ -102,12 +93,12 @@ class DeployExecutionIT {
                     assertThat(login.json().path("password").asText()).isEqualTo("captain42"));
         }
         assertThat(build.job().credentials().uses()).containsExactly("captain by job #1");
-        assertThat(build.log() + Files.readString(workspace.resolve("state/deploys.jsonl")))
+        assertThat(build.log() + Files.readString(Path.of(build.workspace().getRemote(), "state/deploys.jsonl")))
                 .doesNotContain("captain42");
     }
 
     @Test
-    void shouldFailWithOneLineNamingASecretCredentialsIdThatIsNotInTheStore() {
+    void shouldFailWithOneLineNamingASecretCredentialsIdThatIsNotInTheStore(PipelineBuild build) {
         DeployImagesStep step = deploy("caprover", Map.of("web", v2), null);
         step.setCaproverUrl("http://127.0.0.1:9");
         step.setSecretCredentialsId("captain");
@@ -118,7 +109,7 @@ class DeployExecutionIT {
     }
 
     @Test
-    void shouldFailWithOneLineNamingAnUnknownTarget() {
+    void shouldFailWithOneLineNamingAnUnknownTarget(PipelineBuild build) {
         assertThat(StepAbort.lineOf(build, deploy("nomad", Map.of("web", v2), null)))
                 .isEqualTo("deployImages: 'target' must be swarm, docker, kubernetes, caprover or webhook, was 'nomad'");
         assertThat(build.build().getAction(OptimizedDeployAction.class)).isNull();

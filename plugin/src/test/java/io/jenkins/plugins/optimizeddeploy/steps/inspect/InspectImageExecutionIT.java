@@ -5,15 +5,13 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
 import io.jenkins.plugins.optimizeddeploy.jenkinsruntime.PipelineBuild;
-import io.jenkins.plugins.optimizeddeploy.jenkinsruntime.UsernamePassword;
 import io.jenkins.plugins.optimizeddeploy.steps.StepAbort;
+import io.jenkins.plugins.optimizeddeploy.steps.StepBuilds;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,21 +22,13 @@ class InspectImageExecutionIT {
     @RegisterExtension
     static final RegistryExtension registry = RegistryExtension.basicAuth();
 
-    @TempDir
-    Path workspace;
-
-    private PipelineBuild build;
-
-    @BeforeEach
-    void startBuild() throws IOException {
-        build = new PipelineBuild(workspace);
-    }
+    @RegisterExtension
+    static final StepBuilds builds = StepBuilds.loggedInTo(registry);
 
     @Test
-    void shouldInspectWithTheStoresCredentialsAndRecordTheDigestOnTheBuild() throws Exception {
+    void shouldInspectWithTheStoresCredentialsAndRecordTheDigestOnTheBuild(PipelineBuild build) throws Exception {
         String image = registry.pushBusyboxBase("plugin/execution-inspect", "1");
         String digest = registry.manifest("plugin/execution-inspect", "1").digest();
-        build.job().credentials().add(new UsernamePassword("registry", registry.username(), registry.password()));
 
         Object returned = build.run(step(image, "registry"));
 
@@ -54,9 +44,8 @@ class InspectImageExecutionIT {
     }
 
     @Test
-    void shouldFailWithOneLineNamingACredentialsIdThatIsNotInTheStore() throws IOException {
+    void shouldFailWithOneLineNamingACredentialsIdThatIsNotInTheStore(PipelineBuild build) {
         String image = registry.pushBusyboxBase("plugin/execution-inspect-missing", "1");
-        build.job().credentials().add(new UsernamePassword("registry", registry.username(), registry.password()));
 
         assertThat(StepAbort.lineOf(build, step(image, "registry-typo"))).isEqualTo("inspectImage: no "
                 + "username/password credentials with id 'registry-typo' are available to job #1 (check the id and the "
@@ -65,7 +54,8 @@ class InspectImageExecutionIT {
     }
 
     @Test
-    void shouldReadTheDockerConfigOfTheBuildEnvironmentOnTheAgent(@TempDir Path dockerConfig) throws Exception {
+    void shouldReadTheDockerConfigOfTheBuildEnvironmentOnTheAgent(PipelineBuild build, @TempDir Path dockerConfig)
+            throws Exception {
         String image = registry.pushBusyboxBase("plugin/execution-inspect-config", "1");
         String auth = Base64.getEncoder().encodeToString(
                 (registry.username() + ":" + registry.password()).getBytes(StandardCharsets.UTF_8));
@@ -79,7 +69,7 @@ class InspectImageExecutionIT {
     }
 
     @Test
-    void shouldFailWithOneLineNamingAnImageThatIsNoReference() {
+    void shouldFailWithOneLineNamingAnImageThatIsNoReference(PipelineBuild build) {
         assertThat(StepAbort.lineOf(build, step("Not An/Image::", null))).startsWith("inspectImage: ")
                 .contains("Not An/Image::");
     }

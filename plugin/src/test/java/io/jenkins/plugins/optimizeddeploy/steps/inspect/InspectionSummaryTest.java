@@ -39,8 +39,8 @@ class InspectionSummaryTest {
 
     @Test
     void shouldEscapeTerminalControlCharactersTheRegistrySent() {
-        PlatformImage hostile = new PlatformImage("linux/amd64\u001b[2J", Inspections.AMD64_DIGEST, 1L, List.of(),
-                "", "app\u001b]0;owned\u0007\nFinished: SUCCESS", List.of(), List.of(), Map.of());
+        PlatformImage hostile = PlatformImage.builder("linux/amd64\u001b[2J", Inspections.AMD64_DIGEST)
+                .content(1L, List.of()).user("app\u001b]0;owned\u0007\nFinished: SUCCESS").build();
 
         String line = InspectionSummary.line(new ImageInspection("127.0.0.1:5000/app:1", Inspections.AMD64_DIGEST,
                 "application/vnd.docker.distribution.manifest.v2+json", List.of(hostile)));

@@ -22,15 +22,20 @@ final class Inspections {
     }
 
     static PlatformImage amd64() {
-        return new PlatformImage("linux/amd64", AMD64_DIGEST, 1_234_567L,
-                List.of(layer('d', 1_000_000L), layer('e', 234_000L)), "2026-11-26T10:00:00Z", "app",
-                List.of("CMD-SHELL", "wget -q -O /dev/null http://localhost:8080/health"),
-                List.of("8080/tcp"), Map.of("org.opencontainers.image.source", "https://example.com/web"));
+        return PlatformImage.builder("linux/amd64", AMD64_DIGEST)
+                .content(1_234_567L, List.of(layer('d', 1_000_000L), layer('e', 234_000L)))
+                .created("2026-11-26T10:00:00Z")
+                .user("app")
+                .healthcheck(List.of("CMD-SHELL", "wget -q -O /dev/null http://localhost:8080/health"))
+                .exposedPorts(List.of("8080/tcp"))
+                .labels(Map.of("org.opencontainers.image.source", "https://example.com/web"))
+                .build();
     }
 
     static PlatformImage arm64() {
-        return new PlatformImage("linux/arm64/v8", ARM64_DIGEST, 1_100_000L, List.of(layer('f', 1_099_000L)),
-                "", "", List.of(), List.of(), Map.of());
+        return PlatformImage.builder("linux/arm64/v8", ARM64_DIGEST)
+                .content(1_100_000L, List.of(layer('f', 1_099_000L)))
+                .build();
     }
 
     private static Layer layer(char hex, long size) {

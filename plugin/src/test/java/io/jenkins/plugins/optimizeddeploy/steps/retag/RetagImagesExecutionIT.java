@@ -6,16 +6,12 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
 import io.jenkins.plugins.optimizeddeploy.jenkinsruntime.PipelineBuild;
-import io.jenkins.plugins.optimizeddeploy.jenkinsruntime.UsernamePassword;
 import io.jenkins.plugins.optimizeddeploy.steps.StepAbort;
+import io.jenkins.plugins.optimizeddeploy.steps.StepBuilds;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** retagImages as a Pipeline runs it, on the test runtime, against a real registry with basic auth. */
 class RetagImagesExecutionIT {
@@ -23,19 +19,11 @@ class RetagImagesExecutionIT {
     @RegisterExtension
     static final RegistryExtension registry = RegistryExtension.basicAuth();
 
-    @TempDir
-    Path workspace;
-
-    private PipelineBuild build;
-
-    @BeforeEach
-    void startBuild() throws IOException {
-        build = new PipelineBuild(workspace);
-        build.job().credentials().add(new UsernamePassword("registry", registry.username(), registry.password()));
-    }
+    @RegisterExtension
+    static final StepBuilds builds = StepBuilds.loggedInTo(registry);
 
     @Test
-    void shouldRetagWithTheStoresCredentialsAndRecordEachImageOnTheBuild() throws Exception {
+    void shouldRetagWithTheStoresCredentialsAndRecordEachImageOnTheBuild(PipelineBuild build) throws Exception {
         String web = registry.pushBusyboxBase("plugin/execution-retag", "abc123");
 
         Object returned = build.run(step(List.of(web), List.of("prod"), "registry"));
@@ -51,7 +39,7 @@ class RetagImagesExecutionIT {
     }
 
     @Test
-    void shouldFailWithOneLineNamingACredentialsIdThatIsNotInTheStore() {
+    void shouldFailWithOneLineNamingACredentialsIdThatIsNotInTheStore(PipelineBuild build) {
         String web = registry.pushBusyboxBase("plugin/execution-retag-missing", "abc123");
 
         assertThat(StepAbort.lineOf(build, step(List.of(web), List.of("prod"), "nope"))).isEqualTo("retagImages: "
@@ -60,7 +48,7 @@ class RetagImagesExecutionIT {
     }
 
     @Test
-    void shouldFailWithOneLineWhenNoTagIsGiven() {
+    void shouldFailWithOneLineWhenNoTagIsGiven(PipelineBuild build) {
         String web = registry.hostPort() + "/plugin/execution-retag-none:abc123";
 
         assertThat(StepAbort.lineOf(build, step(List.of(web), List.of(), "registry")))

@@ -5,15 +5,11 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import io.jenkins.plugins.optimizeddeploy.action.OptimizedDeployAction;
 import io.jenkins.plugins.optimizeddeploy.jenkinsruntime.PipelineBuild;
-import io.jenkins.plugins.optimizeddeploy.jenkinsruntime.UsernamePassword;
 import io.jenkins.plugins.optimizeddeploy.steps.StepAbort;
+import io.jenkins.plugins.optimizeddeploy.steps.StepBuilds;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
-import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** verifyImage as a Pipeline runs it, on the test runtime, against a real registry with basic auth. */
 class VerifyImageExecutionIT {
@@ -21,19 +17,11 @@ class VerifyImageExecutionIT {
     @RegisterExtension
     static final RegistryExtension registry = RegistryExtension.basicAuth();
 
-    @TempDir
-    Path workspace;
-
-    private PipelineBuild build;
-
-    @BeforeEach
-    void startBuild() throws IOException {
-        build = new PipelineBuild(workspace);
-        build.job().credentials().add(new UsernamePassword("registry", registry.username(), registry.password()));
-    }
+    @RegisterExtension
+    static final StepBuilds builds = StepBuilds.loggedInTo(registry);
 
     @Test
-    void shouldVerifyWithTheStoresCredentialsAndRecordTheFindingsOnTheBuild() throws Exception {
+    void shouldVerifyWithTheStoresCredentialsAndRecordTheFindingsOnTheBuild(PipelineBuild build) throws Exception {
         String image = registry.pushBusyboxBase("plugin/execution-verify", "1");
 
         Object returned = build.run(step(image, "none", "registry"));
@@ -46,7 +34,7 @@ class VerifyImageExecutionIT {
     }
 
     @Test
-    void shouldRecordTheFindingsAndFailWithOneLineWhenTheyReachTheThreshold() {
+    void shouldRecordTheFindingsAndFailWithOneLineWhenTheyReachTheThreshold(PipelineBuild build) {
         String image = registry.pushBusyboxBase("plugin/execution-verify-root", "1");
 
         assertThat(StepAbort.lineOf(build, step(image, "error", "registry"))).isEqualTo("verifyImage: 2 finding(s) in "
@@ -56,7 +44,7 @@ class VerifyImageExecutionIT {
     }
 
     @Test
-    void shouldFailWithOneLineNamingACredentialsIdThatIsNotInTheStore() {
+    void shouldFailWithOneLineNamingACredentialsIdThatIsNotInTheStore(PipelineBuild build) {
         String image = registry.pushBusyboxBase("plugin/execution-verify-missing", "1");
 
         assertThat(StepAbort.lineOf(build, step(image, "error", "nope"))).isEqualTo("verifyImage: no "
@@ -65,7 +53,7 @@ class VerifyImageExecutionIT {
     }
 
     @Test
-    void shouldFailWithOneLineNamingAnUnknownThreshold() {
+    void shouldFailWithOneLineNamingAnUnknownThreshold(PipelineBuild build) {
         String image = registry.hostPort() + "/plugin/execution-verify-bad:1";
 
         assertThat(StepAbort.lineOf(build, step(image, "sometimes", "registry"))).startsWith("verifyImage: ")
