@@ -201,16 +201,16 @@ public final class DockerfileParser {
         }
 
         private String expandCounted(String word, Map<String, String> environment, RawInstruction raw) {
-            String keyword = raw.keyword().toUpperCase(Locale.ROOT);
             String expanded;
             try {
                 expanded = expander.expand(word, environment);
             } catch (ExpansionTooLongException e) {
-                throw new DockerfileParseException(source, raw.span().startLine(), keyword + " " + e.reason());
+                throw new DockerfileParseException(source, raw.span().startLine(),
+                        raw.keyword().toUpperCase(Locale.ROOT) + " " + e.reason());
             }
             addedBySubstitutions += Math.max(0, expanded.length() - word.length());
             if (addedBySubstitutions > MAX_ADDED_BY_SUBSTITUTIONS) {
-                throw new DockerfileParseException(source, raw.span().startLine(), keyword
+                throw new DockerfileParseException(source, raw.span().startLine(), raw.keyword().toUpperCase(Locale.ROOT)
                         + ": substitutions have added more than " + MAX_ADDED_BY_SUBSTITUTIONS
                         + " characters, the limit for one Dockerfile");
             }

@@ -69,7 +69,27 @@ public final class ShellWordExpander {
      * @throws ShellWordException when the word is malformed (unterminated quote, bad substitution...)
      */
     public String expand(String word, Map<String, String> environment) {
+        if (isLiteral(word)) {
+            return word;
+        }
         return new Run(word, environment).processStopOn(EOF, rawEscapes).result;
+    }
+
+    /**
+     * True when expanding cannot change the word: no substitution, quote, escape or heredoc can start in it. Most
+     * keys and values of ENV, LABEL and ARG are such words, and parsing then skips a lexer per word.
+     */
+    private boolean isLiteral(String word) {
+        if (word.length() > MAX_EXPANDED_LENGTH || word.startsWith("\uFEFF")) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c == '$' || c == '<' || c == '\'' || c == '"' || c == escapeToken) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

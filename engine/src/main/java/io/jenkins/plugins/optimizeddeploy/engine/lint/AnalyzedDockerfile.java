@@ -2,6 +2,8 @@ package io.jenkins.plugins.optimizeddeploy.engine.lint;
 
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ public final class AnalyzedDockerfile {
     private final List<Instruction> runs;
     private final Map<Instruction, ShellScript> scripts = new IdentityHashMap<>();
     private Set<String> programsRun;
+    private Map<String, List<Instruction>> byKeyword;
 
     public AnalyzedDockerfile(Dockerfile dockerfile) {
         this.dockerfile = Objects.requireNonNull(dockerfile, "dockerfile");
@@ -39,6 +42,22 @@ public final class AnalyzedDockerfile {
      */
     public List<Instruction> runs() {
         return runs;
+    }
+
+    /**
+     * The instructions with the keyword (lower case), in order, without the triggers of ONBUILD; indexed once, so
+     * that each rule about COPY, LABEL or EXPOSE does not filter every instruction again.
+     */
+    public List<Instruction> instructions(String keyword) {
+        if (byKeyword == null) {
+            Map<String, List<Instruction>> index = new HashMap<>();
+            for (Instruction instruction : dockerfile.instructions()) {
+                index.computeIfAbsent(instruction.keyword(), key -> new ArrayList<>()).add(instruction);
+            }
+            index.replaceAll((each, instructions) -> List.copyOf(instructions));
+            byKeyword = index;
+        }
+        return byKeyword.getOrDefault(keyword, List.of());
     }
 
     /** The commands a RUN runs, split on the first request for this instruction and reused afterwards. */

@@ -134,19 +134,34 @@ public final class Linter {
             int[] starts = new int[64];
             int count = 0;
             starts[count++] = text.startsWith("\uFEFF") ? 1 : 0;
-            for (int i = starts[0]; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+            boolean lineFeedsOnly = text.indexOf('\r') < 0;
+            for (int i = nextTerminator(text, starts[0], lineFeedsOnly); i >= 0;
+                    i = nextTerminator(text, i + 1, lineFeedsOnly)) {
+                if (text.charAt(i) == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
-                if (c == '\n' || c == '\r') {
-                    if (count == starts.length) {
-                        starts = Arrays.copyOf(starts, count * 2);
-                    }
-                    starts[count++] = i + 1;
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
                 }
+                starts[count++] = i + 1;
             }
             return new SourceLines(text, Arrays.copyOf(starts, count));
+        }
+
+        /**
+         * The index of the next LF or CR from {@code from}, or -1; without CRs, String.indexOf's search, several
+         * times faster than reading every character (indexing took some 4 % of parse + lint).
+         */
+        private static int nextTerminator(String text, int from, boolean lineFeedsOnly) {
+            if (lineFeedsOnly) {
+                return text.indexOf('\n', from);
+            }
+            for (int i = from; i < text.length(); i++) {
+                if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         /** The line with the 1-based number. */

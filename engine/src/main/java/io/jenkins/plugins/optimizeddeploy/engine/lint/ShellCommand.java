@@ -132,23 +132,26 @@ public record ShellCommand(String name, List<String> arguments, boolean pipedFro
         boolean[] dropped = new boolean[arguments.size()];
         for (int i = 0; i < arguments.size() - 1; i++) {
             String word = arguments.get(i);
-            if (word.indexOf('=') < 0 && flagsOf(word).stream().anyMatch(flagsWithValue::contains)) {
+            if (isFlag(word) && word.indexOf('=') < 0 && flagsOf(word).stream().anyMatch(flagsWithValue::contains)) {
                 dropped[i + 1] = true;
             }
         }
         List<String> words = new ArrayList<>();
         for (int i = 0; i < arguments.size(); i++) {
-            if (!dropped[i] && flagsOf(arguments.get(i)).isEmpty()) {
+            if (!dropped[i] && !isFlag(arguments.get(i))) {
                 words.add(arguments.get(i));
             }
         }
         return words;
     }
 
+    /** True for a word that gives flags: {@code -x}, {@code -qy}, {@code --name}; not {@code -} or {@code --}. */
+    private static boolean isFlag(String word) {
+        return word.startsWith("-") && !word.equals("-") && !word.equals("--");
+    }
+
+    /** The flag names a word gives ({@code -qy} gives q and y), for a word that {@link #isFlag} accepts. */
     private static List<String> flagsOf(String word) {
-        if (word.equals("-") || word.equals("--") || !word.startsWith("-")) {
-            return List.of();
-        }
         if (word.startsWith("--")) {
             int equals = word.indexOf('=');
             return List.of(word.substring(2, equals < 0 ? word.length() : equals));

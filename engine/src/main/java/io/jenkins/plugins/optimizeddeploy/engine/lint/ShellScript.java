@@ -34,11 +34,11 @@ public record ShellScript(List<ShellCommand> commands) {
                     : new ShellScript(List.of(new ShellCommand(programName(run.args().get(0)),
                             run.args().subList(1, run.args().size()), false)));
         }
-        StringBuilder script = new StringBuilder(String.join(" ", run.args()));
+        String script = String.join(" ", run.args());
         for (Heredoc heredoc : run.heredocs()) {
-            script.append('\n').append(heredoc.content());
+            script += "\n" + heredoc.content();
         }
-        return parse(script.toString());
+        return parse(script);
     }
 
     /** The commands of a shell script. */
@@ -86,7 +86,7 @@ public record ShellScript(List<ShellCommand> commands) {
                 } else if (c == '\'') {
                     int end = script.indexOf('\'', position + 1);
                     end = end < 0 ? script.length() : end;
-                    appendAll(script.substring(position + 1, end));
+                    appendRange(position + 1, end);
                     position = end + 1;
                 } else if (c == '"') {
                     readDoubleQuoted();
@@ -95,7 +95,7 @@ public record ShellScript(List<ShellCommand> commands) {
                 } else if (c == '`') {
                     int end = script.indexOf('`', position + 1);
                     end = end < 0 ? script.length() : end;
-                    appendAll(script.substring(position, Math.min(end + 1, script.length())));
+                    appendRange(position, Math.min(end + 1, script.length()));
                     position = end + 1;
                 } else if (c == '#' && !inWord) {
                     int end = script.indexOf('\n', position);
@@ -189,7 +189,7 @@ public record ShellScript(List<ShellCommand> commands) {
                     break;
                 }
             }
-            appendAll(script.substring(start, position));
+            appendRange(start, position);
         }
 
         private void append(char c) {
@@ -197,8 +197,9 @@ public record ShellScript(List<ShellCommand> commands) {
             inWord = true;
         }
 
-        private void appendAll(String text) {
-            word.append(text);
+        /** Appends the script's characters from {@code start} to {@code end} (exclusive) to the word. */
+        private void appendRange(int start, int end) {
+            word.append(script, start, end);
             inWord = true;
         }
 

@@ -113,4 +113,15 @@ class ShellWordExpanderTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Invalid escape token '/': expected \\ or `");
     }
+
+    @Test
+    void shouldReturnLiteralWordsUnchangedButStillReadEscapesAndALeadingByteOrderMark() {
+        ShellWordExpander backtick = ShellWordExpander.forEscape('`');
+
+        assertThat(BACKSLASH.expand("C:/dir/app-1.0.tgz", Map.of())).isEqualTo("C:/dir/app-1.0.tgz");
+        assertThat(BACKSLASH.expand("a\\b", Map.of())).isEqualTo("ab");
+        assertThat(backtick.expand("C:\\dir", Map.of())).isEqualTo("C:\\dir");
+        assertThat(backtick.expand("a`b", Map.of())).isEqualTo("ab");
+        assertThat(BACKSLASH.expand("\uFEFFplain", Map.of())).isEqualTo("plain");
+    }
 }

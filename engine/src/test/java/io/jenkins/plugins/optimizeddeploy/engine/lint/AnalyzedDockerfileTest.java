@@ -42,4 +42,15 @@ class AnalyzedDockerfileTest {
         assertThat(analyzed.runsAnyOf(Set.of("wget", "apk"))).isFalse();
         assertThat(analyzed.runsAnyOf(Set.of())).isFalse();
     }
+
+    @Test
+    void shouldListTheInstructionsOfAKeywordInOrderWithoutOnbuildTriggers() {
+        AnalyzedDockerfile analyzed = new AnalyzedDockerfile(DockerfileParser.parse(
+                "FROM a:1 AS build\nCOPY a /a\nONBUILD COPY . /src\nFROM b:2\ncopy b /b\nLABEL x=y\n"));
+
+        assertThat(analyzed.instructions("copy")).extracting(Instruction::startLine).containsExactly(2, 5);
+        assertThat(analyzed.instructions("onbuild")).extracting(Instruction::startLine).containsExactly(3);
+        assertThat(analyzed.instructions("from")).hasSize(2);
+        assertThat(analyzed.instructions("expose")).isEmpty();
+    }
 }

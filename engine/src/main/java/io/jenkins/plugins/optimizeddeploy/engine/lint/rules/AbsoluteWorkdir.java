@@ -1,6 +1,5 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
-import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
@@ -17,8 +16,7 @@ final class AbsoluteWorkdir extends DockerfileRule {
 
     @Override
     public List<Violation> check(AnalyzedDockerfile analyzed) {
-        Dockerfile dockerfile = analyzed.dockerfile();
-        return StageScope.ofKeyword(dockerfile, "workdir").stream()
+        return analyzed.instructions("workdir").stream()
                 .filter(workdir -> !workdir.args().isEmpty() && !isAbsolute(StageScope.unquoted(workdir.args().get(0))))
                 .map(Violation::at)
                 .toList();

@@ -23,7 +23,7 @@ final class CopyFromKnownStage extends DockerfileRule {
     public List<Violation> check(AnalyzedDockerfile analyzed) {
         Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
-        for (Instruction copy : StageScope.ofKeyword(dockerfile, "copy")) {
+        for (Instruction copy : analyzed.instructions("copy")) {
             copy.resolvedFlag("from")
                     .filter(from -> !from.contains(":") && !from.contains("$") && !from.isEmpty())
                     .filter(from -> !namesStageUpTo(dockerfile, from, copy.stage()))

@@ -17,7 +17,7 @@ final class CopyFromOwnStage extends DockerfileRule {
     @Override
     public List<Violation> check(AnalyzedDockerfile analyzed) {
         Dockerfile dockerfile = analyzed.dockerfile();
-        return StageScope.ofKeyword(dockerfile, "copy").stream()
+        return analyzed.instructions("copy").stream()
                 .filter(copy -> StageScope.stageOf(dockerfile, copy)
                         .filter(stage -> !stage.name().isEmpty())
                         .flatMap(stage -> copy.resolvedFlag("from")

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
-import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
@@ -16,9 +15,8 @@ final class CopyInsteadOfAdd extends DockerfileRule {
 
     @Override
     public List<Violation> check(AnalyzedDockerfile analyzed) {
-        Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
-        for (Instruction add : StageScope.ofKeyword(dockerfile, "add")) {
+        for (Instruction add : analyzed.instructions("add")) {
             List<String> local = CopySources.of(add).stream()
                     .filter(source -> !CopySources.isRemote(source) && !CopySources.isArchive(source))
                     .toList();

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * DL3010: an archive COPYed from the context and then extracted by a RUN of the same stage ({@code tar -x},
@@ -24,6 +25,7 @@ final class ExtractWithAdd extends DockerfileRule {
             ".tb2", ".tbz", ".tbz2", ".tgz", ".tlz", ".tpz", ".txz", ".xz");
     private static final Set<String> DECOMPRESSORS = Set.of("unzip", "gunzip", "bunzip2", "unlzma", "unxz", "zgz",
             "uncompress", "zcat", "gzcat");
+    private static final Pattern SURROUNDING_QUOTES = Pattern.compile("^[\"']+|[\"']+$");
 
     ExtractWithAdd() {
         super("DL3010", Severity.INFO, "Use `ADD` for extracting archives into an image.");
@@ -87,7 +89,7 @@ final class ExtractWithAdd extends DockerfileRule {
 
     /** The last path component, without the quotes around the path ({@code "C:\dir\app.tgz"} to app.tgz). */
     private static String fileName(String path) {
-        String unquoted = path.replaceAll("^[\"']+|[\"']+$", "");
+        String unquoted = SURROUNDING_QUOTES.matcher(path).replaceAll("");
         int separator = Math.max(unquoted.lastIndexOf('/'), unquoted.lastIndexOf('\\'));
         return unquoted.substring(separator + 1);
     }

@@ -34,7 +34,7 @@ abstract class LabelValueRule extends DockerfileRule {
         if (schema.isEmpty()) {
             return violations;
         }
-        for (Instruction label : StageScope.ofKeyword(analyzed.dockerfile(), "label")) {
+        for (Instruction label : analyzed.instructions("label")) {
             for (KeyValuePair pair : label.pairs()) {
                 LabelType type = schema.get(pair.key());
                 if (type != null && checkedTypes.test(type) && !valid.test(pair.value())) {

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
-import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
@@ -15,7 +14,6 @@ final class NoMaintainer extends DockerfileRule {
 
     @Override
     public List<Violation> check(AnalyzedDockerfile analyzed) {
-        Dockerfile dockerfile = analyzed.dockerfile();
-        return StageScope.ofKeyword(dockerfile, "maintainer").stream().map(Violation::at).toList();
+        return analyzed.instructions("maintainer").stream().map(Violation::at).toList();
     }
 }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
-import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
@@ -15,8 +14,7 @@ final class NoWholeFilesystemCopy extends DockerfileRule {
 
     @Override
     public List<Violation> check(AnalyzedDockerfile analyzed) {
-        Dockerfile dockerfile = analyzed.dockerfile();
-        return StageScope.ofKeyword(dockerfile, "copy").stream()
+        return analyzed.instructions("copy").stream()
                 .filter(copy -> copy.hasFlag("from") && CopySources.destination(copy).equals("/")
                         && CopySources.of(copy).contains("/"))
                 .map(Violation::at)

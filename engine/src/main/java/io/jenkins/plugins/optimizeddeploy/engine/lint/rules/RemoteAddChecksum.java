@@ -1,6 +1,5 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
-import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
@@ -20,9 +19,8 @@ final class RemoteAddChecksum extends DockerfileRule {
 
     @Override
     public List<Violation> check(AnalyzedDockerfile analyzed) {
-        Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
-        for (Instruction add : StageScope.ofKeyword(dockerfile, "add")) {
+        for (Instruction add : analyzed.instructions("add")) {
             if (add.hasFlag("checksum")) {
                 continue;
             }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
-import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
@@ -16,7 +15,6 @@ final class SecretInArg extends DockerfileRule {
 
     @Override
     public List<Violation> check(AnalyzedDockerfile analyzed) {
-        Dockerfile dockerfile = analyzed.dockerfile();
-        return SecretNames.in(dockerfile, "arg");
+        return SecretNames.in(analyzed, "arg");
     }
 }

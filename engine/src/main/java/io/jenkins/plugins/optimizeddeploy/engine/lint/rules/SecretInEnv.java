@@ -1,6 +1,5 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
-import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
@@ -16,7 +15,6 @@ final class SecretInEnv extends DockerfileRule {
 
     @Override
     public List<Violation> check(AnalyzedDockerfile analyzed) {
-        Dockerfile dockerfile = analyzed.dockerfile();
-        return SecretNames.in(dockerfile, "env");
+        return SecretNames.in(analyzed, "env");
     }
 }

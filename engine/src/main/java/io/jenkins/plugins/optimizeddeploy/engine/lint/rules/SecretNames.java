@@ -1,9 +1,9 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
-import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.KeyValuePair;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Secrets;
+import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +15,12 @@ final class SecretNames {
     }
 
     /** A violation naming each secret-looking key of the instructions with the keyword. */
-    static List<Violation> in(Dockerfile dockerfile, String keyword) {
+    static List<Violation> in(AnalyzedDockerfile analyzed, String keyword) {
         List<Violation> violations = new ArrayList<>();
-        for (Instruction instruction : dockerfile.instructions()) {
-            if (instruction.keyword().equals(keyword)) {
-                for (KeyValuePair pair : instruction.pairs()) {
-                    if (Secrets.isSecretName(pair.key())) {
-                        violations.add(new Violation(instruction, pair.key()));
-                    }
+        for (Instruction instruction : analyzed.instructions(keyword)) {
+            for (KeyValuePair pair : instruction.pairs()) {
+                if (Secrets.isSecretName(pair.key())) {
+                    violations.add(new Violation(instruction, pair.key()));
                 }
             }
         }

@@ -19,11 +19,6 @@ public final class StageScope {
     private StageScope() {
     }
 
-    /** Every instruction with the keyword, in order. */
-    static List<Instruction> ofKeyword(Dockerfile dockerfile, String keyword) {
-        return dockerfile.instructions().stream().filter(instruction -> instruction.keyword().equals(keyword)).toList();
-    }
-
     /** The stage and the earlier stages it is built on, the root ancestor first. */
     public static List<Stage> chain(Dockerfile dockerfile, Stage stage) {
         List<Stage> chain = new ArrayList<>();
@@ -43,13 +38,16 @@ public final class StageScope {
 
     /** The last instruction with the keyword in the stage or the stages it is built on. */
     public static Optional<Instruction> lastInherited(Dockerfile dockerfile, Stage stage, String keyword) {
-        Instruction found = null;
-        for (Instruction instruction : inherited(dockerfile, stage)) {
-            if (instruction.keyword().equals(keyword)) {
-                found = instruction;
+        List<Stage> chain = chain(dockerfile, stage);
+        for (int each = chain.size() - 1; each >= 0; each--) {
+            List<Instruction> instructions = chain.get(each).instructions();
+            for (int index = instructions.size() - 1; index >= 0; index--) {
+                if (instructions.get(index).keyword().equals(keyword)) {
+                    return Optional.of(instructions.get(index));
+                }
             }
         }
-        return Optional.ofNullable(found);
+        return Optional.empty();
     }
 
     /** True when a USER names root ({@code root}, {@code 0}, {@code root:root}, {@code 0:0}). */

@@ -28,7 +28,7 @@ final class SuperfluousLabels extends DockerfileRule {
         if (!strict) {
             return violations;
         }
-        for (Instruction label : StageScope.ofKeyword(analyzed.dockerfile(), "label")) {
+        for (Instruction label : analyzed.instructions("label")) {
             List<String> extra = label.pairs().stream().map(KeyValuePair::key).filter(key -> !known.contains(key))
                     .toList();
             if (!extra.isEmpty()) {

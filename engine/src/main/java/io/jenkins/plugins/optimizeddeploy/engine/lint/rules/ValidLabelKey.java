@@ -1,6 +1,5 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
-import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.KeyValuePair;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
@@ -24,9 +23,8 @@ final class ValidLabelKey extends DockerfileRule {
 
     @Override
     public List<Violation> check(AnalyzedDockerfile analyzed) {
-        Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
-        for (Instruction label : StageScope.ofKeyword(dockerfile, "label")) {
+        for (Instruction label : analyzed.instructions("label")) {
             for (KeyValuePair pair : label.pairs()) {
                 if (!isValid(pair.key())) {
                     violations.add(new Violation(label, pair.key()));

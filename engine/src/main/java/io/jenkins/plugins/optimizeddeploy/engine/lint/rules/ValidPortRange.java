@@ -1,6 +1,5 @@
 package io.jenkins.plugins.optimizeddeploy.engine.lint.rules;
 
-import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Instruction;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.lint.AnalyzedDockerfile;
@@ -20,9 +19,8 @@ final class ValidPortRange extends DockerfileRule {
 
     @Override
     public List<Violation> check(AnalyzedDockerfile analyzed) {
-        Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
-        for (Instruction expose : StageScope.ofKeyword(dockerfile, "expose")) {
+        for (Instruction expose : analyzed.instructions("expose")) {
             for (String port : expose.args()) {
                 String number = PROTOCOL_SUFFIX.matcher(port).replaceFirst("");
                 for (String end : number.split("-", -1)) {
