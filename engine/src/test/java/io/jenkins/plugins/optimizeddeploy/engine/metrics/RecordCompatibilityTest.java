@@ -8,6 +8,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Outcome;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceResult;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.CacheTimes;
@@ -40,7 +41,8 @@ class RecordCompatibilityTest {
     @Test
     void shouldWriteTheSameRecordFromTypedResults() throws IOException {
         BuildResult build = new BuildResult("docker", "buildx is not installed", List.of(
-                TargetResult.builder("web", "docker").pushed(WEB + ":1.4.2", List.of(WEB + ":1.4.2"), DIGEST, 12_345L)
+                TargetResult.builder("web", "docker")
+                        .pushed(List.of(ImageReference.parse(WEB + ":1.4.2")), Digest.parse(DIGEST), 12_345L)
                         .durationMillis(4_200L).steps(new StepStatistics(10, 9, 1), List.of("RUN make"))
                         .cache("branch " + WEB + "-cache:main", new CacheTimes(150L, 300L), List.of()).build()));
         ReleaseResult release = new ReleaseResult(List.of(new ServiceResult("web", ImageReference.parse("web:1.4.1"),

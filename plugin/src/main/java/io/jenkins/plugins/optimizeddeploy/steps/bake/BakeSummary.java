@@ -2,7 +2,6 @@ package io.jenkins.plugins.optimizeddeploy.steps.bake;
 
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
-import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResultFields;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
 import java.util.ArrayList;
@@ -11,15 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The value {@code bakeImages} returns to the Pipeline script, and its closing line in the build log. */
-final class BakeResultMap {
+/**
+ * What {@code bakeImages} writes to the build log and keeps on the build; the value it returns to the script is
+ * {@link io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResultFields}'s, as the command line's JSON.
+ */
+final class BakeSummary {
 
-    private BakeResultMap() {
-    }
-
-    /** The build's fields, as the command line's JSON has them. */
-    static Map<String, Object> from(BuildResult result) {
-        return BuildResultFields.of(result);
+    private BakeSummary() {
     }
 
     /** All targets together: how many, with which backend, how many steps came from cache. */
@@ -49,7 +46,8 @@ final class BakeResultMap {
             figures.put("cacheHitPercent", Math.round(target.cacheHitRate() * 100));
             figures.put("cacheImportMillis", target.cacheImportMillis());
             figures.put("cacheExportMillis", target.cacheExportMillis());
-            records.add(new StepSummary(BakeImagesStep.FUNCTION_NAME, target.image(), target.digest(), figures));
+            records.add(new StepSummary(BakeImagesStep.FUNCTION_NAME, target.image().toString(),
+                    target.digest().toString(), figures));
         }
         return records;
     }
