@@ -30,7 +30,8 @@ final class BakeSummary {
     /**
      * What the build keeps: per target its image, digest, compressed bytes (and, for an image of several platforms,
      * each platform's as {@code compressedBytes linux/arm64/v8}), wall time, steps total and cached, the cache hit
-     * rate in percent and the time spent importing and exporting cache.
+     * rate as a whole percent ({@code cacheHitPercent}: the figures are whole numbers; the returned value's
+     * {@code cacheHitRate} is the same share from 0 to 1) and the time spent importing and exporting cache.
      */
     static List<StepSummary> records(BuildResult result) {
         List<StepSummary> records = new ArrayList<>();
