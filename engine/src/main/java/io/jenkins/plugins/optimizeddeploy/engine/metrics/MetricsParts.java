@@ -27,7 +27,7 @@ public final class MetricsParts {
         Map<String, TargetCache> cache = new LinkedHashMap<>();
         for (TargetResult target : result.targets()) {
             images.put(target.target(),
-                    new ImageMetrics(target.image().toString(), target.digest().toString(), target.compressedBytes(), 0, List.of(),
+                    new ImageMetrics(target.image(), target.digest(), target.compressedBytes(), 0, List.of(),
                             target.provenance()));
             cache.put(target.target(), new TargetCache(target.steps().cached(), target.steps().total(),
                     target.cacheSource(), target.cacheImportMillis(), target.cacheExportMillis()));
@@ -47,7 +47,7 @@ public final class MetricsParts {
     public static RunMetrics inspection(String name, ImageInspection inspection) {
         List<PlatformImage> platforms = inspection.platforms();
         PlatformImage first = platforms.isEmpty() ? null : platforms.get(0);
-        ImageMetrics image = new ImageMetrics(inspection.reference().toString(), inspection.digest().toString(),
+        ImageMetrics image = new ImageMetrics(inspection.reference(), inspection.digest(),
                 first == null ? 0 : first.compressedBytes(), first == null ? 0 : first.layers().size(),
                 platforms.stream().map(PlatformImage::platform).toList(), inspection.firstProvenance());
         return RunMetrics.part().images(Map.of(name, image)).build();

@@ -2,12 +2,12 @@ package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeDefinition;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeFileReader;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,6 +37,30 @@ class RecordCompatibilityTest {
         String written = recordBeforeTypedResults();
 
         assertThat(MetricsJson.write(MetricsJson.read(written, "the kept record"))).isEqualTo(written);
+    }
+
+    @Test
+    void shouldReadAnUnknownReferenceAndDigestAsNoneAndWriteThemBackEmpty() throws IOException {
+        String written = recordBeforeTypedResults()
+                .replace("\"reference\" : \"" + WEB + ":1.4.2\"", "\"reference\" : \"\"")
+                .replace("\"digest\" : \"" + DIGEST + "\"", "\"digest\" : \"\"");
+
+        RunMetrics read = MetricsJson.read(written, "a record of an image not pushed");
+
+        assertThat(read.images().get("web").reference()).isNull();
+        assertThat(read.images().get("web").digest()).isNull();
+        assertThat(MetricsJson.write(read)).isEqualTo(written).contains("\"reference\" : \"\",");
+    }
+
+    @Test
+    void shouldNameTheImageWhoseReferenceIsNone() throws IOException {
+        String written = recordBeforeTypedResults()
+                .replace("\"reference\" : \"" + WEB + ":1.4.2\"", "\"reference\" : \"Web:1\"");
+
+        assertThatThrownBy(() -> MetricsJson.read(written, "a tampered record"))
+                .isInstanceOf(MetricsRecordException.class)
+                .hasMessageStartingWith("a tampered record is not a valid metrics record")
+                .hasMessageContaining("Web:1");
     }
 
     @Test

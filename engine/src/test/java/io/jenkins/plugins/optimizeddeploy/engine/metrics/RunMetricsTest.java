@@ -3,7 +3,6 @@ package io.jenkins.plugins.optimizeddeploy.engine.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Outcome;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
@@ -12,6 +11,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Finding;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.LintReport;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.CacheTimes;
@@ -75,7 +75,7 @@ class RunMetricsTest {
         assertThat(run.phaseMillis()).containsExactly(Map.entry(Phase.HARDEN, 40L), Map.entry(Phase.BUILD, 9_000L),
                 Map.entry(Phase.RETAG, 80L));
         assertThat(run.images().get("web")).as("the build's reason outlives an inspect's 'not looked for'")
-                .isEqualTo(new ImageMetrics("reg.example.com/web:1", digestOf("web").toString(), 4_100, 3, List.of("linux/amd64"),
+                .isEqualTo(new ImageMetrics(ImageReference.parse("reg.example.com/web:1"), digestOf("web"), 4_100, 3, List.of("linux/amd64"),
                         NO_PROVENANCE));
         assertThat(run.images().get("worker").compressedBytes()).isEqualTo(7_000);
         assertThat(run.cache().get("web")).isEqualTo(new TargetCache(9, 10, "registry reg/cache/web", 200, 300));

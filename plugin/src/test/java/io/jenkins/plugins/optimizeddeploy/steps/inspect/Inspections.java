@@ -1,7 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.steps.inspect;
 
-import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.Layer;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.PlatformImage;
