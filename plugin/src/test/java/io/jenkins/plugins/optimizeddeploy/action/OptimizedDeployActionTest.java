@@ -3,6 +3,8 @@ package io.jenkins.plugins.optimizeddeploy.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.ImageMetrics;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
@@ -29,6 +31,8 @@ class OptimizedDeployActionTest {
     private static final StepSummary BAKED_WEB = new StepSummary("bakeImages", "reg.example.com/team/web:1",
             "sha256:" + "a".repeat(64), Map.of("cacheHitPercent", 90L));
     private static final Instant STARTED = Instant.parse("2026-12-07T09:00:00Z");
+    private static final ImageReference WEB = ImageReference.parse("reg.example.com/team/web:1");
+    private static final Digest WEB_DIGEST = Digest.parse("sha256:" + "a".repeat(64));
     private static final StepSummary HARDENED = new StepSummary("hardenDockerfile", "Dockerfile", "passed error",
             Map.of("total", 2L));
 
@@ -103,9 +107,8 @@ class OptimizedDeployActionTest {
     @Test
     void shouldMergeEveryStepsPartIntoOneRecordStartedWithTheBuildsNameAndStart() {
         OptimizedDeployAction action = new OptimizedDeployAction();
-        RunMetrics built = part(Map.of("web", new ImageMetrics("reg.example.com/team/web:1", "sha256:" + "a".repeat(64),
-                1_000, 0, List.of())), Map.of(Phase.BUILD, 60_000L));
-        RunMetrics inspected = part(Map.of("web", new ImageMetrics("", "", 0, 4, List.of("linux/amd64"))), Map.of());
+        RunMetrics built = part(Map.of("web", new ImageMetrics(WEB, WEB_DIGEST, 1_000, 0, List.of())), Map.of(Phase.BUILD, 60_000L));
+        RunMetrics inspected = part(Map.of("web", new ImageMetrics(null, null, 0, 4, List.of("linux/amd64"))), Map.of());
         RunMetrics builtAgain = part(Map.of(), Map.of(Phase.BUILD, 5_000L));
 
         action.append(List.of(BAKED_WEB), MetricsJson.write(built), () -> RunMetrics.of("team/app", "#7", STARTED));
@@ -116,8 +119,7 @@ class OptimizedDeployActionTest {
         assertThat(record.job()).isEqualTo("team/app");
         assertThat(record.build()).isEqualTo("#7");
         assertThat(record.started()).isEqualTo(STARTED.toString());
-        assertThat(record.images().get("web")).isEqualTo(new ImageMetrics("reg.example.com/team/web:1",
-                "sha256:" + "a".repeat(64), 1_000, 4, List.of("linux/amd64")));
+        assertThat(record.images().get("web")).isEqualTo(new ImageMetrics(WEB, WEB_DIGEST, 1_000, 4, List.of("linux/amd64")));
         assertThat(record.phaseMillis()).containsExactly(Map.entry(Phase.BUILD, 65_000L));
         assertThat(action.getSummaries()).containsExactly(BAKED_WEB);
     }

@@ -18,7 +18,7 @@ final class InspectionText {
     static String render(ImageInspection inspection) {
         StringBuilder text = new StringBuilder()
                 .append(inspection.reference()).append('\n')
-                .append("  digest      ").append(escape(inspection.digest())).append('\n')
+                .append("  digest      ").append(inspection.digest()).append('\n')
                 .append("  media type  ").append(escape(inspection.mediaType())).append('\n');
         for (PlatformImage image : inspection.platforms()) {
             text.append("  ").append(escape(image.platform())).append('\n')

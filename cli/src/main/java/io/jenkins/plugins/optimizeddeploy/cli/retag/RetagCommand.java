@@ -151,7 +151,7 @@ public final class RetagCommand implements Callable<Integer> {
                 report.add(stopped + "some tags may still point at the new images; where each tag pointed before, to"
                         + " put back by hand:");
                 tags.forEach(tag -> report.add("optimized-deploy:   " + tag.target() + " "
-                        + (tag.previousDigest().isEmpty() ? "did not exist" : tag.previousDigest())));
+                        + (tag.previousDigest() == null ? "did not exist" : tag.previousDigest())));
             }
             report.forEach(line -> {
                 out.println(line);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.optimizeddeploy.cli.CliRun;
 import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResultFields;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.CacheTimes;
@@ -47,8 +49,8 @@ class BuildCommandIT {
                 .filteredOn(path -> !path.startsWith("targets[].platformSizes.")
                         && !path.startsWith("targets[].provenance.buildArgs."))
                 .containsExactlyElementsOf(FieldNames.of(BuildResultFields.of(new BuildResult("docker", "asked for",
-                        List.of(TargetResult.builder("web", "docker").pushed("reg/web:1", List.of("reg/web:1"),
-                                        "sha256:" + "a".repeat(64), 1L)
+                        List.of(TargetResult.builder("web", "docker").pushed(List.of(ImageReference.parse("reg/web:1")),
+                                        Digest.parse("sha256:" + "a".repeat(64)), 1L)
                                 .steps(new StepStatistics(1, 1, 0), List.of())
                                 .cache("none: first build", CacheTimes.NONE, List.of("refused")).build())))));
         assertThat(targets.path(0).path("target").asText()).isEqualTo("web");

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.optimizeddeploy.cli.CliRun;
 import io.jenkins.plugins.optimizeddeploy.cli.OptimizedDeployCommand;
 import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.InspectionFields;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.Layer;
@@ -49,7 +51,8 @@ class InspectCommandIT {
         assertThat(platform.path("provenance").path("missing").asText())
                 .isEqualTo("the image carries no provenance attestation");
         String digest = json.path("digest").asText();
-        ImageInspection onePlatform = new ImageInspection(image, digest, json.path("mediaType").asText(),
+        ImageInspection onePlatform = new ImageInspection(ImageReference.parse(image), Digest.parse(digest),
+                json.path("mediaType").asText(),
                 List.of(PlatformImage.builder("linux/amd64", digest).content(1, List.of(new Layer(digest, "layer", 1)))
                         .provenance(Provenance.missing("none")).build()));
         assertThat(FieldNames.ofJson(run.out())).as("the fields inspectImage returns, label names aside")

@@ -3,7 +3,10 @@ package io.jenkins.plugins.optimizeddeploy.cli.inspect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.cli.common.JsonOutput;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.InspectionFields;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.PlatformImage;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
 import java.util.List;
@@ -11,11 +14,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InspectionTextTest {
-    private static final String DIGEST = "sha256:" + "b".repeat(64);
+    private static final ImageReference APP = ImageReference.parse("127.0.0.1:5000/app:1");
+    private static final Digest DIGEST = Digest.parse("sha256:" + "b".repeat(64));
 
     @Test
     void shouldEscapeTerminalControlCharactersTheRegistrySent() {
-        PlatformImage hostile = PlatformImage.builder("linux/amd64", DIGEST)
+        PlatformImage hostile = PlatformImage.builder("linux/amd64", DIGEST.toString())
                 .content(2048L, List.of())
                 .created("2026\u001b[2J")
                 .user("app\u001b]0;owned\u0007")
@@ -24,7 +28,7 @@ class InspectionTextTest {
                 .labels(Map.of("note", "line\nforged: yes"))
                 .build();
 
-        String text = InspectionText.render(new ImageInspection("127.0.0.1:5000/app:1", DIGEST,
+        String text = InspectionText.render(new ImageInspection(APP, DIGEST,
                 "application/vnd.oci.image.manifest.v1+json\u001b[0m", List.of(hostile)));
 
         assertThat(text).doesNotContain("\u001b", "\u0007", "\u009b", "\r", "\nforged")
@@ -42,8 +46,8 @@ class InspectionTextTest {
                 new Provenance.Source("https://example.invalid/team/app.git", "6767aa8a"),
                 Map.of("BASE", "base:1", "NPM_TOKEN", "t0p"),
                 List.of("pkg:docker/base@1@sha256:d5"));
-        ImageInspection inspection = new ImageInspection("127.0.0.1:5000/app:1", DIGEST,
-                "application/vnd.oci.image.index.v1+json", List.of(PlatformImage.builder("linux/amd64", DIGEST)
+        ImageInspection inspection = new ImageInspection(APP, DIGEST,
+                "application/vnd.oci.image.index.v1+json", List.of(PlatformImage.builder("linux/amd64", DIGEST.toString())
                         .content(2048L, List.of()).provenance(provenance).build()));
 
         assertThat(InspectionText.render(inspection)).endsWith(String.join("\n",
@@ -53,14 +57,15 @@ class InspectionTextTest {
                 "                 arg NPM_TOKEN=<redacted>",
                 "                 material pkg:docker/base@1@sha256:d5",
                 ""));
-        assertThat(JsonOutput.write(inspection)).contains("\"commit\" : \"6767aa8a\"",
+        assertThat(JsonOutput.write(InspectionFields.of(inspection))).contains("\"commit\" : \"6767aa8a\"",
                 "\"BASE\" : \"base:1\"").doesNotContain("t0p");
     }
 
     @Test
     void shouldSayWhyAnImageHasNoProvenance() {
-        ImageInspection inspection = new ImageInspection("127.0.0.1:5000/app:1", DIGEST,
-                "application/vnd.oci.image.manifest.v1+json", List.of(PlatformImage.builder("linux/amd64", DIGEST).content(2048L, List.of())
+        ImageInspection inspection = new ImageInspection(APP, DIGEST,
+                "application/vnd.oci.image.manifest.v1+json", List.of(PlatformImage.builder("linux/amd64",
+                        DIGEST.toString()).content(2048L, List.of())
                         .provenance(Provenance.missing("the image carries no provenance attestation")).build()));
 
         assertThat(InspectionText.render(inspection))

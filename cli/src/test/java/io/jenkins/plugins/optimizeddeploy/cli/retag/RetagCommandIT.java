@@ -62,7 +62,8 @@ class RetagCommandIT {
         assertThat(FieldNames.ofJson(run.out())).as("the fields retagImages returns under images")
                 .isEqualTo(FieldNames.of(RetagResultFields.of(new RetagResult(RetagOutcome.MOVED, "",
                         List.of(new RetaggedImage(ImageReference.parse(web), Digest.parse("sha256:" + "a".repeat(64)), "application/json", List.of())),
-                        List.of(new TagResult("t", web, "", "sha256:" + "a".repeat(64), TagOutcome.MOVED, "")),
+                        List.of(new TagResult(ImageReference.parse(web), ImageReference.parse(web), null,
+                                Digest.parse("sha256:" + "a".repeat(64)), TagOutcome.MOVED, "")),
                         new TrafficSnapshot(Map.of(), 0), 1))));
         assertThat(json.path("images").path(1).path("digest").asText())
                 .isEqualTo(REGISTRY.manifest("cli/retag-worker", "abc123").digest());

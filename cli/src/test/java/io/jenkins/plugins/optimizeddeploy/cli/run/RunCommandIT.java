@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.cli.CliRun;
 import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
-import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.ImageMetrics;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
@@ -128,7 +127,7 @@ class RunCommandIT {
         assertThat(first.phaseMillis()).containsKeys(Phase.HARDEN, Phase.BUILD, Phase.VERIFY, Phase.RETAG, Phase.DEPLOY);
         assertThat(first.deploys()).hasSize(2).allSatisfy(deploy -> assertThat(deploy.healthy()).isTrue());
         ImageMetrics web = first.images().get("web");
-        String healthyWeb = ImageReference.parse(web.reference()).name() + "@" + web.digest();
+        String healthyWeb = web.reference().name() + "@" + web.digest();
         assertThat(serviceImage("web")).isEqualTo(healthyWeb);
 
         assertThat(otherBranch.exitCode()).as(otherBranch.err()).isEqualTo(ExitCode.OK);

@@ -88,7 +88,7 @@ public final class CapRoverTarget implements DeployTarget {
     @Override
     public Optional<ImageReference> running(String service) {
         if (login.isAppToken()) {
-            return history.live(identity(), service).map(ImageReference::parse);
+            return history.live(identity(), service);
         }
         String app = app(service);
         JsonNode definitions = call("read the apps", "GET", "/api/v2/user/apps/appDefinitions", null,

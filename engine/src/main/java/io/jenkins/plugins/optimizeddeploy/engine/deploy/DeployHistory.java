@@ -77,7 +77,7 @@ public final class DeployHistory {
      * What {@code service} ran on {@code target} before its last healthy deploy or rollback: where
      * {@code rollback --to previous} goes. Empty when no healthy record has a {@code from}.
      */
-    public Optional<String> previous(String target, String service) {
+    public Optional<ImageReference> previous(String target, String service) {
         List<DeployRecord> records = records();
         for (int i = records.size() - 1; i >= 0; i--) {
             DeployRecord record = records.get(i);
@@ -95,8 +95,8 @@ public final class DeployHistory {
      * @throws DeployException naming the history when no healthy record says what ran before
      */
     public ImageReference previousImage(String target, String service) {
-        return ImageReference.parse(previous(target, service).orElseThrow(() -> new DeployException(
-                "no healthy deploy of " + service + " on " + target + " in " + file + " says what ran before it")));
+        return previous(target, service).orElseThrow(() -> new DeployException(
+                "no healthy deploy of " + service + " on " + target + " in " + file + " says what ran before it"));
     }
 
     /**
@@ -104,7 +104,7 @@ public final class DeployHistory {
      * or the one it put back; empty when there is no record or the last one could not put its image back. For
      * targets that cannot be asked what runs (a webhook, CapRover with an app token).
      */
-    public Optional<String> live(String target, String service) {
+    public Optional<ImageReference> live(String target, String service) {
         List<DeployRecord> records = records();
         for (int i = records.size() - 1; i >= 0; i--) {
             DeployRecord record = records.get(i);

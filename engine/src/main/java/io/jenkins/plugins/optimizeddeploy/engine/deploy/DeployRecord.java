@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.util.StdConverter;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -14,7 +15,7 @@ import java.util.Objects;
  * (a user or a build) and whether it was a deploy or a rollback. {@code from} is null when the service was new.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DeployRecord(String target, String service, Action action, String from, String to,
+public record DeployRecord(String target, String service, Action action, ImageReference from, ImageReference to,
         @JsonSerialize(using = ToStringSerializer.class) @JsonDeserialize(converter = InstantText.class) Instant started,
         Long healthyAfterMillis, Outcome outcome, String reason, String by) {
     public DeployRecord {
@@ -37,8 +38,8 @@ public record DeployRecord(String target, String service, Action action, String 
         private final String target;
         private final String service;
         private final Action action;
-        private String from;
-        private String to;
+        private ImageReference from;
+        private ImageReference to;
         private Instant started;
         private Long healthyAfterMillis;
         private Outcome outcome;
@@ -52,7 +53,7 @@ public record DeployRecord(String target, String service, Action action, String 
         }
 
         /** @param from the image before, null when the service was new */
-        public Builder images(String from, String to) {
+        public Builder images(ImageReference from, ImageReference to) {
             this.from = from;
             this.to = to;
             return this;

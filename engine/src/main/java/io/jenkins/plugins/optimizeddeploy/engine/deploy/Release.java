@@ -88,7 +88,7 @@ public final class Release {
                 results.add(new ServiceResult(service, from.orElse(null), to, attempt.outcome(),
                         attempt.healthyAfterMillis(), attempt.reason(), runningNow(service)));
                 records.add(DeployRecord.builder(target.identity(), service, action)
-                        .images(from.map(ImageReference::toString).orElse(null), to.toString())
+                        .images(from.orElse(null), to)
                         .ended(attempt.started(), attempt.healthyAfterMillis(), attempt.outcome(), attempt.reason())
                         .by(by).build());
             }

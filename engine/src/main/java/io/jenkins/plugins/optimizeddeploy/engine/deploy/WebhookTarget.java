@@ -74,7 +74,7 @@ public final class WebhookTarget implements DeployTarget {
 
     @Override
     public Optional<ImageReference> running(String service) {
-        return history.live(identity(), service).map(ImageReference::parse);
+        return history.live(identity(), service);
     }
 
     @Override

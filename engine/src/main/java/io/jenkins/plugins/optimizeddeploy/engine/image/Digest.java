@@ -1,5 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.image;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.Serializable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,6 +35,7 @@ public final class Digest implements Serializable {
      *
      * @throws InvalidReferenceException naming the digest and what is wrong with it
      */
+    @JsonCreator
     public static Digest parse(String digest) {
         Optional<String> problem = problemWith(digest);
         if (problem.isPresent()) {
@@ -111,6 +114,8 @@ public final class Digest implements Serializable {
         return algorithm.hashCode() * 31 + hex.hashCode();
     }
 
+    /** {@code algorithm:hex}, in JSON too. */
+    @JsonValue
     @Override
     public String toString() {
         return algorithm + ":" + hex;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.image;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.Serializable;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -67,6 +69,7 @@ public final class ImageReference implements Serializable {
      *
      * @throws InvalidReferenceException naming the reference and the part that breaks the grammar
      */
+    @JsonCreator
     public static ImageReference parse(String reference) {
         if (reference == null || reference.isEmpty()) {
             throw new InvalidReferenceException(String.valueOf(reference), "an image reference is required");
@@ -245,7 +248,8 @@ public final class ImageReference implements Serializable {
         return Objects.hash(registry, repository, tag, digest);
     }
 
-    /** The canonical form: {@code docker.io/library/ubuntu:latest}, {@code host:5000/app@sha256:…}. */
+    /** The canonical form: {@code docker.io/library/ubuntu:latest}, {@code host:5000/app@sha256:…}; JSON's too. */
+    @JsonValue
     @Override
     public String toString() {
         return name() + (tag == null ? "" : ":" + tag) + (digest == null ? "" : "@" + digest);

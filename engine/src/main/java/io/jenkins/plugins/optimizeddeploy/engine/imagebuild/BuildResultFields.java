@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
 
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.InspectionFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,9 +29,9 @@ public final class BuildResultFields {
         for (TargetResult target : result.targets()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("target", target.target());
-            entry.put("image", target.image());
-            entry.put("images", new ArrayList<>(target.images()));
-            entry.put("digest", target.digest());
+            entry.put("image", target.image().toString());
+            entry.put("images", new ArrayList<>(target.images().stream().map(ImageReference::toString).toList()));
+            entry.put("digest", target.digest().toString());
             entry.put("compressedBytes", target.compressedBytes());
             entry.put("platformSizes", new LinkedHashMap<>(target.platformSizes()));
             entry.put("durationMillis", target.durationMillis());

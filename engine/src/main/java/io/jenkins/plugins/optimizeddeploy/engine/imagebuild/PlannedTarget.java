@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
 import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,11 @@ public record PlannedTarget(String name, Path context, Path dockerfile, String s
     /** The first image reference: the one the digest is read from. */
     public String image() {
         return images.get(0);
+    }
+
+    /** {@link #images()} as the references they were planned from. */
+    public List<ImageReference> imageReferences() {
+        return images.stream().map(ImageReference::parse).toList();
     }
 
     public SortedMap<String, String> sortedArgs() {

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.imagebuild;
 
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
 import java.io.Serializable;
 import java.util.Collections;
@@ -16,14 +18,16 @@ import java.util.Objects;
  * exporting cache (see {@link CacheTimes}), the cache exports that failed (they never fail the build) and the
  * image's provenance (of its first platform) or why it has none.
  */
-public record TargetResult(String target, String backend, String image, List<String> images, String digest,
-        long compressedBytes, Map<String, Long> platformSizes, long durationMillis, StepStatistics steps, List<String> executedSteps, String cacheSource,
+public record TargetResult(String target, String backend, ImageReference image, List<ImageReference> images,
+        Digest digest, long compressedBytes, Map<String, Long> platformSizes, long durationMillis, StepStatistics steps, List<String> executedSteps, String cacheSource,
         long cacheImportMillis,
         long cacheExportMillis,
         List<String> cacheExportFailures, Provenance provenance) implements Serializable {
     public TargetResult {
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(image, "image of " + target);
         images = List.copyOf(images);
+        Objects.requireNonNull(digest, "digest of " + target);
         platformSizes = Collections.unmodifiableMap(new LinkedHashMap<>(platformSizes));
         Objects.requireNonNull(steps, "steps of " + target);
         executedSteps = List.copyOf(executedSteps);
@@ -46,9 +50,9 @@ public record TargetResult(String target, String backend, String image, List<Str
     public static final class Builder {
         private final String target;
         private final String backend;
-        private String image;
-        private List<String> images = List.of();
-        private String digest;
+        private ImageReference image;
+        private List<ImageReference> images = List.of();
+        private Digest digest;
         private long compressedBytes;
         private Map<String, Long> platformSizes = Map.of();
         private long durationMillis;
@@ -64,9 +68,9 @@ public record TargetResult(String target, String backend, String image, List<Str
             this.backend = backend;
         }
 
-        /** @param images every reference pushed; {@code image} is the first */
-        public Builder pushed(String image, List<String> images, String digest, long compressedBytes) {
-            this.image = image;
+        /** @param images every reference pushed; the first is the result's {@code image} */
+        public Builder pushed(List<ImageReference> images, Digest digest, long compressedBytes) {
+            this.image = images.get(0);
             this.images = images;
             this.digest = digest;
             this.compressedBytes = compressedBytes;

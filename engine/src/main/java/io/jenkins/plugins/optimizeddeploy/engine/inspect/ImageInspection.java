@@ -1,5 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.inspect;
 
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,7 +17,7 @@ import java.util.Objects;
  * @param mediaType that manifest's or index's media type
  * @param platforms one entry per platform image; a single-platform image has one; attestations are left out
  */
-public record ImageInspection(String reference, String digest, String mediaType, List<PlatformImage> platforms)
+public record ImageInspection(ImageReference reference, Digest digest, String mediaType, List<PlatformImage> platforms)
         implements Serializable {
     public ImageInspection {
         Objects.requireNonNull(reference, "reference");

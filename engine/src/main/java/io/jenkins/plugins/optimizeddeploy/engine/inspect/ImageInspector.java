@@ -59,7 +59,7 @@ public final class ImageInspector {
         forEachPlatform(reference, manifest, (platformManifest, document, declared, attestation) ->
                 platforms.add(platformImage(reference, platformManifest, document, declared,
                         provenance(reference, attestation))));
-        return new ImageInspection(reference.toString(), manifest.digest().toString(), manifest.mediaType().value(),
+        return new ImageInspection(reference, manifest.digest(), manifest.mediaType().value(),
                 platforms);
     }
 

@@ -22,8 +22,8 @@ public final class InspectionFields {
      */
     public static Map<String, Object> of(ImageInspection inspection) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("reference", inspection.reference());
-        result.put("digest", inspection.digest());
+        result.put("reference", inspection.reference().toString());
+        result.put("digest", inspection.digest().toString());
         result.put("mediaType", inspection.mediaType());
         List<Map<String, Object>> platforms = new ArrayList<>();
         for (PlatformImage platform : inspection.platforms()) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -29,7 +30,7 @@ public record Comparison(String reference, List<ImageChange> images, Map<Phase, 
         List<ImageChange> images = new ArrayList<>();
         TreeSet<String> names = new TreeSet<>(current.images().keySet());
         names.addAll(earlier.images().keySet());
-        ImageMetrics none = new ImageMetrics("", "", 0, 0, List.of());
+        ImageMetrics none = new ImageMetrics(null, null, 0, 0, List.of());
         for (String name : names) {
             ImageMetrics before = earlier.images().get(name);
             ImageMetrics after = current.images().get(name);
@@ -39,7 +40,7 @@ public record Comparison(String reference, List<ImageChange> images, Map<Phase, 
             after = after == null ? none : after;
             images.add(new ImageChange(name, kind, Delta.of(before.compressedBytes(), after.compressedBytes()),
                     Delta.of(before.layers(), after.layers()),
-                    kind != ImageChange.Kind.KEPT || !before.digest().equals(after.digest())));
+                    kind != ImageChange.Kind.KEPT || !Objects.equals(before.digest(), after.digest())));
         }
         Map<Phase, Delta> phases = new EnumMap<>(Phase.class);
         for (Phase phase : Phase.values()) {

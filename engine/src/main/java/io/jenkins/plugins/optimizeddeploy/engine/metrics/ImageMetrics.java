@@ -2,15 +2,24 @@ package io.jenkins.plugins.optimizeddeploy.engine.metrics;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.util.StdConverter;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
+import java.io.IOException;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * What a run recorded of one image (a bake target or a deployed service).
+ * What a run recorded of one image (a bake target or a deployed service). The record writes an unknown reference or
+ * digest as {@code ""}, as records did when these were text.
  *
- * @param reference       the reference it was pushed or inspected as, empty when not known
- * @param digest          its manifest or index digest, empty when not known
+ * @param reference       the reference it was pushed or inspected as, null when not known
+ * @param digest          its manifest or index digest, null when not known
  * @param compressedBytes bytes to pull (config plus compressed layers, of the first platform), 0 when not known;
  *                        records written before this name was the one everywhere call it {@code compressedSize}
  * @param layers          layer count (of the first platform), 0 when not known
@@ -18,11 +27,13 @@ import java.util.Objects;
  * @param provenance      what its provenance attestation says or why it has none (of the first platform), null when
  *                        not known
  */
-public record ImageMetrics(String reference, String digest, @JsonAlias("compressedSize") long compressedBytes,
-        int layers, List<String> platforms, @JsonInclude(JsonInclude.Include.NON_NULL) Provenance provenance) {
+public record ImageMetrics(
+        @JsonSerialize(nullsUsing = EmptyText.class) @JsonDeserialize(converter = ReferenceText.class)
+        ImageReference reference,
+        @JsonSerialize(nullsUsing = EmptyText.class) @JsonDeserialize(converter = DigestText.class) Digest digest,
+        @JsonAlias("compressedSize") long compressedBytes, int layers, List<String> platforms,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Provenance provenance) {
     public ImageMetrics {
-        reference = Objects.requireNonNullElse(reference, "");
-        digest = Objects.requireNonNullElse(digest, "");
         if (compressedBytes < 0 || layers < 0) {
             throw new IllegalArgumentException("Image size and layer count must not be negative, were "
                     + compressedBytes + " bytes and " + layers + " layers");
@@ -31,7 +42,8 @@ public record ImageMetrics(String reference, String digest, @JsonAlias("compress
     }
 
     /** An image whose provenance is not known. */
-    public ImageMetrics(String reference, String digest, long compressedBytes, int layers, List<String> platforms) {
+    public ImageMetrics(ImageReference reference, Digest digest, long compressedBytes, int layers,
+            List<String> platforms) {
         this(reference, digest, compressedBytes, layers, platforms, null);
     }
 
@@ -40,12 +52,36 @@ public record ImageMetrics(String reference, String digest, @JsonAlias("compress
      * one missing, never the other way round (a build knows why its backend attached none, a later inspect does not).
      */
     ImageMetrics mergedWith(ImageMetrics later) {
-        return new ImageMetrics(later.reference.isEmpty() ? reference : later.reference,
-                later.digest.isEmpty() ? digest : later.digest,
+        return new ImageMetrics(later.reference == null ? reference : later.reference,
+                later.digest == null ? digest : later.digest,
                 later.compressedBytes == 0 ? compressedBytes : later.compressedBytes,
                 later.layers == 0 ? layers : later.layers,
                 later.platforms.isEmpty() ? platforms : later.platforms,
                 later.provenance == null || provenance != null && !later.provenance.attached() ? provenance
                         : later.provenance);
+    }
+
+    /** Writes an unknown reference or digest as {@code ""}. */
+    static final class EmptyText extends JsonSerializer<Object> {
+        @Override
+        public void serialize(Object value, JsonGenerator json, SerializerProvider provider) throws IOException {
+            json.writeString("");
+        }
+    }
+
+    /** Reads {@code ""} as an unknown reference. */
+    static final class ReferenceText extends StdConverter<String, ImageReference> {
+        @Override
+        public ImageReference convert(String text) {
+            return text.isEmpty() ? null : ImageReference.parse(text);
+        }
+    }
+
+    /** Reads {@code ""} as an unknown digest. */
+    static final class DigestText extends StdConverter<String, Digest> {
+        @Override
+        public Digest convert(String text) {
+            return text.isEmpty() ? null : Digest.parse(text);
+        }
     }
 }

@@ -15,6 +15,11 @@ final class Format {
         return displayName.isEmpty() ? "(unnamed)" : displayName;
     }
 
+    /** A recorded value's text, {@code ""} when it is not known (null). */
+    static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
     static String size(long bytes) {
         double value = Math.abs(bytes);
         int unit = 0;

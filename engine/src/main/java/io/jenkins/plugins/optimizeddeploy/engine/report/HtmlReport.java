@@ -170,7 +170,7 @@ public final class HtmlReport {
         table(html, "Images", List.of("Image", "Reference", "Digest", "Platforms", "Layers", "Size", "Provenance",
                 "Against previous", "Against baseline"));
         run.images().forEach((name, image) -> row(html, List.of(Html.escape(name),
-                code(image.reference()), digestLink(image.reference(), image.digest()),
+                code(Format.text(image.reference())), digestLink(Format.text(image.reference()), Format.text(image.digest())),
                 Html.escape(String.join(", ", image.platforms())),
                 Html.escape(image.layers() == 0 ? "" : String.valueOf(image.layers())),
                 Html.escape(image.compressedBytes() == 0 ? "" : Format.size(image.compressedBytes())),
@@ -260,7 +260,7 @@ public final class HtmlReport {
         for (Deployment deploy : run.deploys()) {
             ImageMetrics image = run.images().get(deploy.service());
             row(html, List.of(Html.escape(deploy.service()), Html.escape(deploy.rollback() ? "rollback" : "deploy"),
-                    digestLink(image == null ? "" : image.reference(), deploy.digest()), deploy.healthy() ? badge("healthy", "jenkins-!-success-color")
+                    digestLink(image == null ? "" : Format.text(image.reference()), deploy.digest()), deploy.healthy() ? badge("healthy", "jenkins-!-success-color")
                             : badge("unhealthy", "jenkins-!-error-color"),
                     Html.escape(deploy.healthy() ? Format.millis(deploy.timeToHealthyMillis()) : "not healthy after "
                             + Format.millis(deploy.timeToHealthyMillis())),

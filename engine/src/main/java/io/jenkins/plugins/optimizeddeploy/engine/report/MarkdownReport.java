@@ -32,7 +32,7 @@ public final class MarkdownReport {
                 .collect(Collectors.toMap(ImageChange::image, Function.identity()));
         if (!changes.isEmpty() || !run.images().isEmpty()) {
             table(md, List.of("Image", "Digest", "Layers", "Size", "Against previous", "Provenance"));
-            run.images().forEach((name, image) -> row(md, List.of(escape(name), code(image.digest()),
+            run.images().forEach((name, image) -> row(md, List.of(escape(name), code(Format.text(image.digest())),
                     String.valueOf(image.layers()), Format.size(image.compressedBytes()), change(changes.get(name)),
                     image.provenance() == null ? "" : escape(image.provenance().summary()))));
             changes.values().stream().filter(change -> change.kind() == ImageChange.Kind.REMOVED)

@@ -56,7 +56,7 @@ public record RetagResult(RetagOutcome outcome, String failure, List<RetaggedIma
 
     private static String describe(TagResult tag) {
         String text = switch (tag.outcome()) {
-            case MOVED -> "-> " + tag.digest() + (tag.previousDigest().isEmpty() ? " (new tag)"
+            case MOVED -> "-> " + tag.digest() + (tag.previousDigest() == null ? " (new tag)"
                     : " (was " + tag.previousDigest() + ")");
             case ALREADY_THERE -> "= " + tag.digest() + " (already there)";
             case NOT_TOUCHED -> "not touched";
@@ -64,7 +64,7 @@ public record RetagResult(RetagOutcome outcome, String failure, List<RetaggedIma
             case REMOVED -> "removed again (it did not exist before)";
             case LEFT_AT_NEW_DIGEST -> "LEFT pointing at " + tag.digest() + " although it did not exist before";
             // NOT_RESTORED; a default, as an exhaustive enum switch compiles to an exception without a message
-            default -> "NOT put back to " + (tag.previousDigest().isEmpty() ? "nothing" : tag.previousDigest());
+            default -> "NOT put back to " + (tag.previousDigest() == null ? "nothing" : tag.previousDigest());
         };
         return tag.note().isEmpty() ? text : text + ": " + tag.note();
     }

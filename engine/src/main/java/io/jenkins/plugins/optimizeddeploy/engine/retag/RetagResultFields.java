@@ -1,5 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.retag;
 
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +26,10 @@ public final class RetagResultFields {
         List<Map<String, Object>> tags = new ArrayList<>();
         for (TagResult tag : result.tags()) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("target", tag.target());
-            entry.put("source", tag.source());
-            entry.put("previousDigest", tag.previousDigest());
-            entry.put("digest", tag.digest());
+            entry.put("target", tag.target().toString());
+            entry.put("source", tag.source().toString());
+            entry.put("previousDigest", textOf(tag.previousDigest()));
+            entry.put("digest", textOf(tag.digest()));
             entry.put("outcome", tag.outcome().name());
             entry.put("note", tag.note());
             tags.add(entry);
@@ -58,9 +60,14 @@ public final class RetagResultFields {
             entry.put("image", image.source().toString());
             entry.put("digest", image.digest().toString());
             entry.put("mediaType", image.mediaType());
-            entry.put("tags", new ArrayList<>(image.tags()));
+            entry.put("tags", new ArrayList<>(image.tags().stream().map(ImageReference::toString).toList()));
             images.add(entry);
         }
         return images;
+    }
+
+    /** A digest as text, "" for none: a tag that did not exist. */
+    private static String textOf(Digest digest) {
+        return digest == null ? "" : digest.toString();
     }
 }

@@ -183,7 +183,7 @@ public final class Retagger {
             for (ImageReference target : targets) {
                 Digest digest = manifests.get(sourceOf.get(target)).digest();
                 if (pointsAt(target, digest)) {
-                    record(target, sourceOf.get(target), digest.toString(), TagOutcome.ALREADY_THERE, "");
+                    record(target, sourceOf.get(target), digest, TagOutcome.ALREADY_THERE, "");
                 } else {
                     (previous.get(target).isPresent() ? existing : created).add(target);
                 }
@@ -196,7 +196,7 @@ public final class Retagger {
                 problem = inParallel(batch.stream().map(target -> new Task("put " + target, () -> {
                     Manifest manifest = manifests.get(sourceOf.get(target));
                     confirm(target, manifest);
-                    record(target, sourceOf.get(target), manifest.digest().toString(), TagOutcome.MOVED, "");
+                    record(target, sourceOf.get(target), manifest.digest(), TagOutcome.MOVED, "");
                 })).toList(), true);
                 if (problem.isPresent()) {
                     break;
@@ -285,7 +285,7 @@ public final class Retagger {
 
         private void rollBack(ImageReference target, ImageReference source) {
             Optional<Descriptor> before = previous.get(target);
-            String newDigest = manifests.get(source).digest().toString();
+            Digest newDigest = manifests.get(source).digest();
             Manifest old = null;
             RuntimeException last = null;
             for (int attempt = 1; attempt <= ROLLBACK_ATTEMPTS; attempt++) {
@@ -296,7 +296,7 @@ public final class Retagger {
                             old = client.getManifest(target.withDigest(digest.toString()), RepositoryAccess.PUSH);
                         }
                         confirm(target, old);
-                        record(target, source, digest.toString(), TagOutcome.RESTORED, "");
+                        record(target, source, digest, TagOutcome.RESTORED, "");
                     } else {
                         remove(target, source, newDigest);
                     }
@@ -307,7 +307,7 @@ public final class Retagger {
                     pause(attempt);
                 }
             }
-            record(target, source, "", TagOutcome.NOT_RESTORED,
+            record(target, source, null, TagOutcome.NOT_RESTORED,
                     "it may still point at " + newDigest + ": " + last.getMessage());
             logResult(target);
         }
@@ -325,19 +325,19 @@ public final class Retagger {
                     return;
                 }
                 settle(client.options().backoffBefore(check));
-                Map<ImageReference, String> now = new ConcurrentHashMap<>();
+                Map<ImageReference, Optional<Digest>> now = new ConcurrentHashMap<>();
                 inParallel(putBack.stream().map(target -> new Task("check " + target + " again",
                         () -> now.put(target, digestOf(client.findManifest(target, RepositoryAccess.PUSH))))).toList(),
                         false);
                 List<ImageReference> movedAgain = putBack.stream().filter(now::containsKey)
                         .filter(target -> !now.get(target).equals(digestOf(previous.get(target)))).toList();
                 for (ImageReference target : movedAgain) {
-                    String where = now.get(target).isEmpty() ? "nothing" : now.get(target);
+                    String where = now.get(target).map(Digest::toString).orElse("nothing");
                     if (check < ROLLBACK_CHECKS) {
                         log.accept("retag:   " + target + " points at " + where + " again after it was put back (a"
                                 + " write of this retag that reached the registry late?); putting it back again");
                     } else {
-                        record(target, sourceOf.get(target), now.get(target), TagOutcome.NOT_RESTORED, "it points at "
+                        record(target, sourceOf.get(target), now.get(target).orElse(null), TagOutcome.NOT_RESTORED, "it points at "
                                 + where + " again after it was put back (read " + check + " times over "
                                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms): a write of this"
                                 + " retag that reached the registry late, or another client, moved it");
@@ -357,8 +357,8 @@ public final class Retagger {
                     || result.outcome() == TagOutcome.REMOVED);
         }
 
-        private static String digestOf(Optional<Descriptor> descriptor) {
-            return descriptor.map(d -> d.digest().toString()).orElse("");
+        private static Optional<Digest> digestOf(Optional<Descriptor> descriptor) {
+            return descriptor.map(Descriptor::digest);
         }
 
         /** Waits {@code pause} whatever interrupts come: they are remembered for the end of the retag. */
@@ -382,23 +382,23 @@ public final class Retagger {
             }
         }
 
-        private void remove(ImageReference target, ImageReference source, String newDigest) {
+        private void remove(ImageReference target, ImageReference source, Digest newDigest) {
             try {
                 client.deleteManifest(target);
-                record(target, source, "", TagOutcome.REMOVED, "");
+                record(target, source, null, TagOutcome.REMOVED, "");
                 return;
             } catch (RegistryException untagRefused) {
                 if (untagRefused.isTransient()) {
                     throw untagRefused;
                 }
                 if (client.findManifest(target, RepositoryAccess.PUSH).isEmpty()) {
-                    record(target, source, "", TagOutcome.REMOVED, "the tag was never written");
+                    record(target, source, null, TagOutcome.REMOVED, "the tag was never written");
                     return;
                 }
                 String pinned = target.name() + "@" + newDigest;
                 if (broughtIn.contains(pinned)) {
-                    client.deleteManifest(target.withDigest(newDigest));
-                    record(target, source, "", TagOutcome.REMOVED, "the registry cannot delete a tag (HTTP "
+                    client.deleteManifest(target.withDigest(newDigest.toString()));
+                    record(target, source, null, TagOutcome.REMOVED, "the registry cannot delete a tag (HTTP "
                             + untagRefused.status() + "), so manifest " + newDigest + ", which this retag had brought"
                             + " into " + target.name() + ", was deleted");
                     return;
@@ -417,15 +417,16 @@ public final class Retagger {
                     : ": " + result.note()));
         }
 
-        private void record(ImageReference target, ImageReference source, String digest, TagOutcome tagOutcome,
+        /** @param digest where {@code target} points now, null when nowhere */
+        private void record(ImageReference target, ImageReference source, Digest digest, TagOutcome tagOutcome,
                 String note) {
-            String before = digestOf(previous.getOrDefault(target, Optional.empty()));
-            String now = switch (tagOutcome) {
+            Digest before = digestOf(previous.getOrDefault(target, Optional.empty())).orElse(null);
+            Digest now = switch (tagOutcome) {
                 case RESTORED, NOT_TOUCHED -> before;
-                case REMOVED -> "";
+                case REMOVED -> null;
                 default -> digest;
             };
-            results.put(target, new TagResult(target.toString(), source.toString(), before, now, tagOutcome, note));
+            results.put(target, new TagResult(target, source, before, now, tagOutcome, note));
         }
 
         /**
@@ -501,8 +502,8 @@ public final class Retagger {
                 if (manifest == null) {
                     return;
                 }
-                List<String> pointing = targets.stream().map(results::get).filter(Objects::nonNull)
-                        .filter(result -> result.digest().equals(manifest.digest().toString()))
+                List<ImageReference> pointing = targets.stream().map(results::get).filter(Objects::nonNull)
+                        .filter(result -> manifest.digest().equals(result.digest()))
                         .map(TagResult::target).toList();
                 images.add(new RetaggedImage(source, manifest.digest(),
                         manifest.mediaType().value(), pointing));
@@ -514,8 +515,8 @@ public final class Retagger {
             List<TagResult> all = new ArrayList<>();
             moves.forEach((source, targets) -> targets.forEach(target -> {
                 TagResult result = results.get(target);
-                String before = digestOf(previous.getOrDefault(target, Optional.empty()));
-                all.add(result != null ? result : new TagResult(target.toString(), source.toString(), before, before,
+                Digest before = digestOf(previous.getOrDefault(target, Optional.empty())).orElse(null);
+                all.add(result != null ? result : new TagResult(target, source, before, before,
                         TagOutcome.NOT_TOUCHED, ""));
             }));
             return all;

@@ -149,7 +149,7 @@ class CapRoverTargetTest {
     void shouldRedeployThePreviousDigestFromTheHistoryWhenTheHealthProbeFails() throws Exception {
         DeployHistory history = new DeployHistory(state.resolve("history.jsonl"));
         CapRoverTarget target = target(CapRoverLogin.appToken(APP_TOKEN), history);
-        history.append(List.of(DeployRecord.builder(target.identity(), "web", Action.DEPLOY).images(null, V1.toString())
+        history.append(List.of(DeployRecord.builder(target.identity(), "web", Action.DEPLOY).images(null, V1)
                 .ended(Instant.parse("2026-12-06T10:00:00Z"), 900L, Outcome.HEALTHY, null).by("build 6").build()));
 
         ReleaseResult result = new Release(target, history, Duration.ofSeconds(5)).run(Action.DEPLOY,
@@ -173,7 +173,7 @@ class CapRoverTargetTest {
                 + "\\\"imageName\\\":\\\"" + V1 + "\\\"}\"}");
         assertThat(caprover.requests(LOGIN)).as("an app token never logs in").isEmpty();
         assertThat(caprover.requests(build("web"))).as("an app token cannot read the build").isEmpty();
-        assertThat(history.live(target.identity(), "web")).contains(V1.toString());
+        assertThat(history.live(target.identity(), "web")).contains(V1);
         assertThat(Files.readString(history.file())).doesNotContain(APP_TOKEN);
     }
 

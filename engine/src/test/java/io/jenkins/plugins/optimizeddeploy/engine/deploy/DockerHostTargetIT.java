@@ -124,7 +124,7 @@ class DockerHostTargetIT {
         assertThat(new DeployHistory(state.resolve("history.jsonl")).records())
                 .filteredOn(record -> record.service().equals("back"))
                 .extracting(DeployRecord::from, DeployRecord::to, DeployRecord::outcome)
-                .containsExactly(tuple(v1.toString(), crashing.toString(), Outcome.UNHEALTHY));
+                .containsExactly(tuple(v1, crashing, Outcome.UNHEALTHY));
     }
 
     @Test

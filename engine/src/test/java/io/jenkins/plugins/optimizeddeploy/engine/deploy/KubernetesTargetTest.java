@@ -140,9 +140,8 @@ class KubernetesTargetTest {
         assertThat(new DeployHistory(state.resolve("deploys.jsonl")).records())
                 .extracting(DeployRecord::target, DeployRecord::service, DeployRecord::from, DeployRecord::to)
                 .containsExactly(
-                        tuple(target.identity(), "web", image("web", 'a').toString(), image("web", 'b').toString()),
-                        tuple(target.identity(), "worker", image("worker", 'a').toString(),
-                                image("worker", 'f').toString()));
+                        tuple(target.identity(), "web", image("web", 'a'), image("web", 'b')),
+                        tuple(target.identity(), "worker", image("worker", 'a'), image("worker", 'f')));
     }
 
     @Test

@@ -83,8 +83,8 @@ class SwarmTargetIT {
         assertThat(new DeployHistory(state.resolve("history.jsonl")).records())
                 .filteredOn(record -> record.service().equals("web")).extracting(DeployRecord::from,
                         DeployRecord::to, DeployRecord::outcome, DeployRecord::by)
-                .containsExactly(tuple(null, v1.toString(), Outcome.HEALTHY, "test"),
-                        tuple(v1.toString(), v2.toString(), Outcome.HEALTHY, "build 7"));
+                .containsExactly(tuple(null, v1, Outcome.HEALTHY, "test"),
+                        tuple(v1, v2, Outcome.HEALTHY, "build 7"));
     }
 
     @Test

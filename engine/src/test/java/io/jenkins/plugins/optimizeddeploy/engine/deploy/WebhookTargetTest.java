@@ -61,7 +61,7 @@ class WebhookTargetTest {
                 assertThat(data.path("previousImage").asText()).isEqualTo(V1.toString());
                 assertThat(data.path("rollback").asBoolean()).isFalse();
             });
-            assertThat(history.live(target(hook, SECRET, history).identity(), "web")).contains(V2.toString());
+            assertThat(history.live(target(hook, SECRET, history).identity(), "web")).contains(V2);
             assertThat(Files.readString(history.file())).doesNotContain(SECRET, "hook-token-123");
         }
     }
@@ -81,7 +81,7 @@ class WebhookTargetTest {
             assertThat(rollback.path("rollback").asBoolean()).isTrue();
             assertThat(rollback.path("image").asText()).isEqualTo(V1.toString());
             assertThat(rollback.path("previousImage").asText()).isEqualTo(V2.toString());
-            assertThat(history.live(target(hook, SECRET, history).identity(), "web")).contains(V1.toString());
+            assertThat(history.live(target(hook, SECRET, history).identity(), "web")).contains(V1);
         }
     }
 
@@ -167,7 +167,7 @@ class WebhookTargetTest {
     private DeployHistory historyWith(WebhookReceiver hook, ImageReference image) {
         DeployHistory history = new DeployHistory(state.resolve("history.jsonl"));
         history.append(List.of(DeployRecord.builder(target(hook, SECRET, history).identity(), "web", Action.DEPLOY)
-                .images(null, image.toString())
+                .images(null, image)
                 .ended(Instant.parse("2026-12-06T10:00:00Z"), 800L, Outcome.HEALTHY, null).by("build 6").build()));
         return history;
     }

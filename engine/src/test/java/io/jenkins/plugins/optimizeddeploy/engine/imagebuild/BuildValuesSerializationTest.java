@@ -6,6 +6,8 @@ import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeDefinition;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeFileReader;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +23,8 @@ class BuildValuesSerializationTest {
     @Test
     void shouldRoundTripResultsRequestsCachePlansAndBakeDefinitions() throws Exception {
         TargetResult target = TargetResult.builder("web", "docker")
-                .pushed("reg/web:1", List.of("reg/web:1", "reg/web:main"), "sha256:abc", 1024).platformSizes(Map.of("linux/amd64", 1024L))
+                .pushed(List.of(ImageReference.parse("reg.example.com/web:1"), ImageReference.parse("reg.example.com/web:main")),
+                        Digest.parse("sha256:" + "a".repeat(64)), 1024).platformSizes(Map.of("linux/amd64", 1024L))
                 .durationMillis(4200)
                 .steps(new StepStatistics(10, 9, 1), List.of("[web 1/1] COPY"))
                 .cache("branch reg/cache/web/main", new CacheTimes(120, 300),

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CachePlan;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +55,7 @@ class ParallelTargetsTest {
         List<String> lines = new ArrayList<>();
         BuildProgress progress = lines::add;
         TargetResult failedExport = TargetResult.builder("web", "docker")
-                .pushed("reg/web:1", List.of("reg/web:1"), "sha256:abc", 1).platformSizes(Map.of("linux/amd64", 1L))
+                .pushed(List.of(ImageReference.parse("reg.example.com/web:1")), Digest.parse("sha256:" + "a".repeat(64)), 1).platformSizes(Map.of("linux/amd64", 1L))
                 .durationMillis(12_345)
                 .steps(new StepStatistics(10, 9, 1), List.of("[web 1/1] COPY"))
                 .cache("local /agent/cache/web (2 cache images loaded)", new CacheTimes(1_250, 340),
@@ -64,7 +66,7 @@ class ParallelTargetsTest {
 
         assertThat(lines).containsExactly("web: building reg/web:1 with docker (BuildKit)",
                 "web: built in 12.3 s, 9 of 10 steps cached (90 %), cache import 1.3 s"
-                        + " (local /agent/cache/web (2 cache images loaded)), export 0.3 s, sha256:abc;"
+                        + " (local /agent/cache/web (2 cache images loaded)), export 0.3 s, sha256:" + "a".repeat(64) + ";"
                         + " cache export failed: reg/cache/web/main:final (denied)");
     }
 
@@ -80,7 +82,7 @@ class ParallelTargetsTest {
 
     private static TargetResult result(String name) {
         return TargetResult.builder(name, "test")
-                .pushed("reg/" + name + ":1", List.of("reg/" + name + ":1"), "sha256:0", 0)
+                .pushed(List.of(ImageReference.parse("reg.example.com/" + name + ":1")), Digest.parse("sha256:" + "a".repeat(64)), 0)
                 .steps(new StepStatistics(0, 0, 0), List.of()).cache("none: test", CacheTimes.NONE, List.of()).build();
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.Descriptor;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ManifestMediaType;
 import java.io.ByteArrayInputStream;
@@ -53,7 +55,7 @@ class ImageInspectionTest {
 
     @Test
     void shouldGiveTheFieldsTheCliPrintsAndTheStepReturns() {
-        ImageInspection inspection = new ImageInspection("127.0.0.1:5000/app:1", DIGEST,
+        ImageInspection inspection = new ImageInspection(ImageReference.parse("127.0.0.1:5000/app:1"), Digest.parse(DIGEST),
                 ManifestMediaType.DOCKER_MANIFEST.value(), List.of(platformImage()));
 
         JsonNode json = new ObjectMapper().valueToTree(InspectionFields.of(inspection));
@@ -72,7 +74,7 @@ class ImageInspectionTest {
 
     @Test
     void shouldSurviveSerialization() throws IOException, ClassNotFoundException {
-        ImageInspection inspection = new ImageInspection("127.0.0.1:5000/app:1", DIGEST,
+        ImageInspection inspection = new ImageInspection(ImageReference.parse("127.0.0.1:5000/app:1"), Digest.parse(DIGEST),
                 ManifestMediaType.OCI_INDEX.value(), List.of(platformImage(), platformImage()));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -3,6 +3,8 @@ package io.jenkins.plugins.optimizeddeploy.engine.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class ComparisonTest {
     static RunMetrics run(String build, String started, Map<String, Long> sizes, Map<Phase, Long> phases) {
         Map<String, ImageMetrics> images = new TreeMap<>();
-        sizes.forEach((name, size) -> images.put(name, new ImageMetrics("", "sha256:" + name + size, size, 3,
+        sizes.forEach((name, size) -> images.put(name, new ImageMetrics(null,
+                Digest.sha256Of((name + size).getBytes(StandardCharsets.UTF_8)), size, 3,
                 List.of())));
         return RunMetrics.of("shop", build, Instant.parse(started))
                 .mergedWith(RunMetrics.part().images(images).phaseMillis(phases).build());

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +9,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Outcome;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceResult;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.CacheTimes;
@@ -38,9 +40,34 @@ class RecordCompatibilityTest {
     }
 
     @Test
+    void shouldReadAnUnknownReferenceAndDigestAsNoneAndWriteThemBackEmpty() throws IOException {
+        String written = recordBeforeTypedResults()
+                .replace("\"reference\" : \"" + WEB + ":1.4.2\"", "\"reference\" : \"\"")
+                .replace("\"digest\" : \"" + DIGEST + "\"", "\"digest\" : \"\"");
+
+        RunMetrics read = MetricsJson.read(written, "a record of an image not pushed");
+
+        assertThat(read.images().get("web").reference()).isNull();
+        assertThat(read.images().get("web").digest()).isNull();
+        assertThat(MetricsJson.write(read)).isEqualTo(written).contains("\"reference\" : \"\",");
+    }
+
+    @Test
+    void shouldNameTheImageWhoseReferenceIsNone() throws IOException {
+        String written = recordBeforeTypedResults()
+                .replace("\"reference\" : \"" + WEB + ":1.4.2\"", "\"reference\" : \"Web:1\"");
+
+        assertThatThrownBy(() -> MetricsJson.read(written, "a tampered record"))
+                .isInstanceOf(MetricsRecordException.class)
+                .hasMessageStartingWith("a tampered record is not a valid metrics record")
+                .hasMessageContaining("Web:1");
+    }
+
+    @Test
     void shouldWriteTheSameRecordFromTypedResults() throws IOException {
         BuildResult build = new BuildResult("docker", "buildx is not installed", List.of(
-                TargetResult.builder("web", "docker").pushed(WEB + ":1.4.2", List.of(WEB + ":1.4.2"), DIGEST, 12_345L)
+                TargetResult.builder("web", "docker")
+                        .pushed(List.of(ImageReference.parse(WEB + ":1.4.2")), Digest.parse(DIGEST), 12_345L)
                         .durationMillis(4_200L).steps(new StepStatistics(10, 9, 1), List.of("RUN make"))
                         .cache("branch " + WEB + "-cache:main", new CacheTimes(150L, 300L), List.of()).build()));
         ReleaseResult release = new ReleaseResult(List.of(new ServiceResult("web", ImageReference.parse("web:1.4.1"),

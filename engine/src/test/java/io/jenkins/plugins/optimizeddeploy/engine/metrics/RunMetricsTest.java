@@ -11,6 +11,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Finding;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.LintReport;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.CacheTimes;
@@ -25,6 +26,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagOutcome;
 import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagResult;
 import io.jenkins.plugins.optimizeddeploy.testsupport.FullDisk;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,9 +40,14 @@ class RunMetricsTest {
     private static final Provenance NO_PROVENANCE = Provenance.missing("backend docker does not attach it");
     private static final RunMetrics STARTED = RunMetrics.of("shop", "#7", Instant.parse("2026-12-07T09:00:00Z"));
 
+    /** A digest of its own for each name. */
+    static Digest digestOf(String name) {
+        return Digest.sha256Of(name.getBytes(StandardCharsets.UTF_8));
+    }
+
     static TargetResult target(String name, long size, int cached, int total) {
         return TargetResult.builder(name, "docker")
-                .pushed("reg/" + name + ":1", List.of("reg/" + name + ":1"), "sha256:" + name, size)
+                .pushed(List.of(ImageReference.parse("reg.example.com/" + name + ":1")), digestOf(name), size)
                 .platformSizes(Map.of("linux/amd64", size))
                 .durationMillis(1_000).steps(new StepStatistics(total, cached, total - cached), List.of())
                 .cache("registry reg/cache/" + name, new CacheTimes(200, 300), List.of())
@@ -55,7 +62,8 @@ class RunMetricsTest {
         RunMetrics build = MetricsParts.build(new BuildResult("docker", "default",
                 List.of(target("web", 5_000, 9, 10), target("worker", 7_000, 4, 8))), 9_000);
         Layer layer = new Layer("sha256:l", "application/vnd.oci.image.layer.v1.tar+gzip", 4_000);
-        RunMetrics inspection = MetricsParts.inspection("web", new ImageInspection("reg/web:1", "sha256:web",
+        RunMetrics inspection = MetricsParts.inspection("web", new ImageInspection(
+                ImageReference.parse("reg.example.com/web:1"), digestOf("web"),
                 "application/vnd.oci.image.manifest.v1+json", List.of(PlatformImage.builder("linux/amd64", "sha256:m")
                         .content(4_100, List.of(layer, layer, layer)).user("app").build())));
         RunMetrics retag = MetricsParts.retag(new RetagResult(RetagOutcome.MOVED, "", List.of(), List.of(),
@@ -68,7 +76,7 @@ class RunMetricsTest {
         assertThat(run.phaseMillis()).containsExactly(Map.entry(Phase.HARDEN, 40L), Map.entry(Phase.BUILD, 9_000L),
                 Map.entry(Phase.RETAG, 80L));
         assertThat(run.images().get("web")).as("the build's reason outlives an inspect's 'not looked for'")
-                .isEqualTo(new ImageMetrics("reg/web:1", "sha256:web", 4_100, 3, List.of("linux/amd64"),
+                .isEqualTo(new ImageMetrics(ImageReference.parse("reg.example.com/web:1"), digestOf("web"), 4_100, 3, List.of("linux/amd64"),
                         NO_PROVENANCE));
         assertThat(run.images().get("worker").compressedBytes()).isEqualTo(7_000);
         assertThat(run.cache().get("web")).isEqualTo(new TargetCache(9, 10, "registry reg/cache/web", 200, 300));
@@ -106,7 +114,8 @@ class RunMetricsTest {
         Provenance found = new Provenance("", "", "https://mobyproject.org/buildkit@v1", "dockerfile.v0",
                 new Provenance.Source("https://example.invalid/team/app.git", "6767aa8a"), Map.of("GREETING", "hi"),
                 List.of("pkg:docker/base@1@sha256:d5"));
-        RunMetrics inspection = MetricsParts.inspection("web", new ImageInspection("reg/web:1", "sha256:web",
+        RunMetrics inspection = MetricsParts.inspection("web", new ImageInspection(
+                ImageReference.parse("reg.example.com/web:1"), digestOf("web"),
                 "application/vnd.oci.image.index.v1+json", List.of(PlatformImage.builder("linux/amd64", "sha256:m")
                         .content(1, List.of()).provenance(found).build())));
 

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.optimizeddeploy.engine.report;
 
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Deployment;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.ImageMetrics;
@@ -8,6 +10,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.RecordedFinding;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.RunMetrics;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.TargetCache;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +59,9 @@ final class HostileRuns {
         List<RecordedFinding> findings = new ArrayList<>();
         List<Deployment> deploys = new ArrayList<>();
         for (int i = 0; i < PAYLOADS.size(); i++) {
-            images.put(payload(i), new ImageMetrics(payload(i + 1), payload(i + 2), 1_000_000L * (i + 1) + seed,
+            // a digest is a parsed value, no payload gets into it; with no reference known it links nowhere
+            images.put(payload(i), new ImageMetrics(null,
+                    Digest.sha256Of(payload(i + 2).getBytes(StandardCharsets.UTF_8)), 1_000_000L * (i + 1) + seed,
                     i + 1, List.of(payload(i + 3))));
             cache.put(payload(i + 4), new TargetCache(i, i + 1, payload(i + 5), 10, 20));
             findings.add(new RecordedFinding(i % 2 == 0 ? Phase.HARDEN : Phase.VERIFY, payload(i + 6),
@@ -64,12 +69,13 @@ final class HostileRuns {
             deploys.add(new Deployment(payload(i + 10), payload(i + 11), i % 3 == 0, i % 2 == 0, 1_000, payload(i + 12)));
         }
         // under a hostile name, an image whose reference and digest are valid: its digest is a link
-        images.put(payload(seed) + LINKED, new ImageMetrics(LINKED_REFERENCE, LINKED_DIGEST, 7_000_000, 3, List.of(),
+        images.put(payload(seed) + LINKED, new ImageMetrics(ImageReference.parse(LINKED_REFERENCE),
+                Digest.parse(LINKED_DIGEST), 7_000_000, 3, List.of(),
                 new Provenance("", payload(seed + 1), payload(seed + 2), payload(seed + 3),
                         new Provenance.Source(payload(seed + 4), payload(seed + 5)),
                         Map.of(payload(seed + 6), payload(seed + 7)), List.of(payload(seed)))));
         if (seed == 2) {
-            images.put("<b data-xss>removed since</b>" + payload(seed), new ImageMetrics("", "", 5, 1, List.of()));
+            images.put("<b data-xss>removed since</b>" + payload(seed), new ImageMetrics(null, null, 5, 1, List.of()));
         }
         return RunMetrics.builder(payload(seed), build, started).failed(seed % 2 == 0).images(images)
                 .phaseMillis(Map.of(Phase.BUILD, 60_000L + seed, Phase.DEPLOY, 5_000L)).cache(cache)

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Deployment;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.ImageMetrics;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
@@ -48,8 +50,8 @@ class ReportBenchmark {
             Map<String, ImageMetrics> images = new LinkedHashMap<>();
             Map<String, TargetCache> cache = new LinkedHashMap<>();
             for (String image : IMAGES) {
-                images.put(image, new ImageMetrics("registry.example.com/shop/" + image + ":" + build,
-                        "sha256:%064x".formatted(random.nextLong() & Long.MAX_VALUE),
+                images.put(image, new ImageMetrics(ImageReference.parse("registry.example.com/shop/" + image + ":" + build),
+                        Digest.parse("sha256:%064x".formatted(random.nextLong() & Long.MAX_VALUE)),
                         30_000_000 + random.nextInt(60_000_000), 6 + random.nextInt(8), List.of("linux/amd64")));
                 cache.put(image, new TargetCache(random.nextInt(11), 10, "registry registry.example.com/shop/cache:"
                         + image, random.nextInt(3_000), random.nextInt(3_000)));
@@ -60,7 +62,7 @@ class ReportBenchmark {
             }
             List<RecordedFinding> findings = List.of(new RecordedFinding(Phase.HARDEN, "DL3008", Severity.WARNING,
                     "Pin versions in apt-get install", "web/Dockerfile:" + build % 40, "RUN apt-get install -y curl"));
-            List<Deployment> deploys = List.of(new Deployment("web", images.get("web").digest(), false, true,
+            List<Deployment> deploys = List.of(new Deployment("web", images.get("web").digest().toString(), false, true,
                     15_000 + random.nextInt(20_000), ""));
             records.add(MetricsJson.write(RunMetrics.builder("shop", "#" + build,
                     start.plus(Duration.ofHours(4L * build)).toString()).images(images).phaseMillis(phases)

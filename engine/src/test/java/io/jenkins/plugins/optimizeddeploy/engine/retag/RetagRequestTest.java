@@ -81,8 +81,9 @@ class RetagRequestTest {
         later.put(RequestKind.TOKEN, 1L);
         TrafficSnapshot traffic = new TrafficSnapshot(later, 100).since(new TrafficSnapshot(earlier, 40));
         RetagResult result = new RetagResult(RetagOutcome.MOVED, "", List.of(new RetaggedImage(ImageReference.parse("r/web:a"),
-                Digest.parse("sha256:" + "b".repeat(64)), ManifestMediaType.OCI_MANIFEST.value(), List.of("r/web:latest"))),
-                List.of(new TagResult("r/web:latest", "r/web:a", "", "sha256:" + "b".repeat(64), TagOutcome.MOVED,
+                Digest.parse("sha256:" + "b".repeat(64)), ManifestMediaType.OCI_MANIFEST.value(), List.of(ImageReference.parse("r/web:latest")))),
+                List.of(new TagResult(ImageReference.parse("r/web:latest"), ImageReference.parse("r/web:a"), null,
+                        Digest.parse("sha256:" + "b".repeat(64)), TagOutcome.MOVED,
                         "")), traffic, 12);
 
         assertThat(traffic.requests(RequestKind.MANIFEST_PUT)).isEqualTo(3);

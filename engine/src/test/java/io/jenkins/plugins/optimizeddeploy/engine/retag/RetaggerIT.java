@@ -78,10 +78,11 @@ class RetaggerIT {
                 }
             }
             assertThat(result.images()).extracting(RetaggedImage::digest).containsOnly(Digest.parse(sourceDigest));
-            assertThat(result.images().get(0).tags())
-                    .containsExactly(plain.hostPort() + "/same/web:latest", plain.hostPort() + "/same/web:prod");
-            assertThat(result.tags()).filteredOn(tag -> tag.target().endsWith("same/web:prod"))
-                    .singleElement().satisfies(tag -> assertThat(tag.previousDigest()).isEqualTo(oldProd.toString()));
+            assertThat(result.images().get(0).tags()).containsExactly(
+                    ImageReference.parse(plain.hostPort() + "/same/web:latest"),
+                    ImageReference.parse(plain.hostPort() + "/same/web:prod"));
+            assertThat(result.tags()).filteredOn(tag -> tag.target().toString().endsWith("same/web:prod"))
+                    .singleElement().satisfies(tag -> assertThat(tag.previousDigest()).isEqualTo(oldProd));
             assertThat(result.traffic().blobBytes()).isZero();
         }
     }
@@ -320,10 +321,10 @@ class RetaggerIT {
 
                 String report = String.join("\n", result.summary()) + "\n" + String.join("\n", log);
                 assertThat(result.outcome()).as(report).isEqualTo(RetagOutcome.ROLLBACK_INCOMPLETE);
-                assertThat(result.tags()).filteredOn(tag -> tag.target().endsWith(":latest")).singleElement()
+                assertThat(result.tags()).filteredOn(tag -> tag.target().toString().endsWith(":latest")).singleElement()
                         .satisfies(tag -> {
                             assertThat(tag.outcome()).isEqualTo(TagOutcome.NOT_RESTORED);
-                            assertThat(tag.digest()).isEqualTo(source.digest().toString());
+                            assertThat(tag.digest()).isEqualTo(source.digest());
                             assertThat(tag.note()).contains("points at " + source.digest() + " again", "read 3 times");
                         });
                 assertThat(log).as(report).anyMatch(line -> line.contains("moving/web:latest points at "
@@ -375,12 +376,12 @@ class RetaggerIT {
                         List.of("latest", "prod"), null);
 
                 assertThat(result.outcome()).isEqualTo(RetagOutcome.ROLLBACK_INCOMPLETE);
-                assertThat(result.tags()).filteredOn(tag -> tag.target().endsWith(":latest")).singleElement()
+                assertThat(result.tags()).filteredOn(tag -> tag.target().toString().endsWith(":latest")).singleElement()
                         .satisfies(tag -> {
                             assertThat(tag.outcome()).isEqualTo(TagOutcome.LEFT_AT_NEW_DIGEST);
                             assertThat(tag.note()).contains("cannot delete a tag", "400", "DIGEST_INVALID");
                         });
-                assertThat(result.tags()).filteredOn(tag -> tag.target().endsWith(":prod")).singleElement()
+                assertThat(result.tags()).filteredOn(tag -> tag.target().toString().endsWith(":prod")).singleElement()
                         .satisfies(tag -> assertThat(tag.outcome()).isEqualTo(TagOutcome.REMOVED));
                 assertThat(String.join("\n", result.summary())).contains("LEFT pointing at");
                 assertThat(log).anyMatch(line -> line.contains("untag/web:latest LEFT_AT_NEW_DIGEST"));
@@ -406,7 +407,7 @@ class RetaggerIT {
 
                 assertThat(result.outcome()).as(String.join("\n", result.summary()))
                         .isEqualTo(RetagOutcome.NOTHING_MOVED);
-                assertThat(result.tags()).filteredOn(tag -> tag.target().endsWith(":fresh")).singleElement()
+                assertThat(result.tags()).filteredOn(tag -> tag.target().toString().endsWith(":fresh")).singleElement()
                         .satisfies(tag -> assertThat(tag.outcome()).isEqualTo(TagOutcome.NOT_TOUCHED));
                 assertThat(proxy.count("PUT /v2/new-last/web/manifests/fresh")).isZero();
             }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.errors.EngineException;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResultFields;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.ImageBuildException;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
@@ -73,8 +74,8 @@ public final class BakeImagesOnAgent extends MasterToSlaveFileCallable<StepOutco
         } catch (RuntimeException e) {
             throw new AgentFailure(BakeImagesStep.FUNCTION_NAME + " on the agent", e);
         }
-        return new StepOutcome<>(BakeResultMap.from(result), List.of(BakeResultMap.line(result)),
-                BakeResultMap.records(result),
+        return new StepOutcome<>(BuildResultFields.of(result), List.of(BakeSummary.line(result)),
+                BakeSummary.records(result),
                 MetricsJson.write(MetricsParts.build(result, StepOutcome.millisSince(started))), null);
     }
 

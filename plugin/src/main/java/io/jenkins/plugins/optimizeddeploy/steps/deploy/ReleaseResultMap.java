@@ -32,13 +32,9 @@ final class ReleaseResultMap {
     static StepOutcome<Map<String, Object>> outcome(String functionName, Action action, ReleaseResult result,
             long wallMillis) {
         List<String> log = result.summary().stream().map(line -> functionName + ": " + line).toList();
-        return new StepOutcome<>(from(result), log, records(functionName, result),
+        return new StepOutcome<>(ReleaseResultFields.of(result), log, records(functionName, result),
                 MetricsJson.write(MetricsParts.release(action, result, wallMillis)),
                 failure(result).map(line -> functionName + ": " + line).orElse(null));
-    }
-
-    static Map<String, Object> from(ReleaseResult result) {
-        return ReleaseResultFields.of(result);
     }
 
     /** Per service: its outcome and image, and the time to healthy when it was. */

@@ -4,6 +4,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.errors.EngineException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspector;
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.InspectionFields;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
@@ -34,7 +35,7 @@ public final class InspectImageOnAgent extends ImageReadOnAgent<StepOutcome<Map<
     @Override
     protected StepOutcome<Map<String, Object>> readWith(RegistryClient client) {
         ImageInspection inspection = new ImageInspector(client).inspect(reference);
-        return new StepOutcome<>(ImageInspectionMap.from(inspection), List.of(InspectionSummary.line(inspection)),
+        return new StepOutcome<>(InspectionFields.of(inspection), List.of(InspectionSummary.line(inspection)),
                 List.of(InspectionSummary.record(inspection)),
                 MetricsJson.write(MetricsParts.inspection(InspectionSummary.imageName(reference), inspection)), null);
     }

@@ -32,7 +32,8 @@ final class InspectionSummary {
         Map<String, Long> figures = new LinkedHashMap<>();
         figures.put("platforms", (long) inspection.platforms().size());
         figures.put("compressedBytes", inspection.platforms().stream().mapToLong(PlatformImage::compressedBytes).sum());
-        return new StepSummary(InspectImageStep.FUNCTION_NAME, inspection.reference(), inspection.digest(), figures);
+        return new StepSummary(InspectImageStep.FUNCTION_NAME, inspection.reference().toString(),
+                inspection.digest().toString(), figures);
     }
 
     /**

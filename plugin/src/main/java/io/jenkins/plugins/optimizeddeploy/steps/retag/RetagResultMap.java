@@ -23,13 +23,8 @@ final class RetagResultMap {
      */
     static StepOutcome<List<Map<String, Object>>> outcome(RetagResult result) {
         List<String> log = result.summary().stream().map(RetagImagesStep::logLine).toList();
-        return new StepOutcome<>(from(result), log, records(result), MetricsJson.write(MetricsParts.retag(result)),
-                result.moved() ? null : log.get(0));
-    }
-
-    /** Per source image, as the command line's JSON lists them under {@code images}. */
-    static List<Map<String, Object>> from(RetagResult result) {
-        return RetagResultFields.images(result);
+        return new StepOutcome<>(RetagResultFields.images(result), log, records(result),
+                MetricsJson.write(MetricsParts.retag(result)), result.moved() ? null : log.get(0));
     }
 
     /** What the build keeps: per source image, its digest (or the failure) and how many tags point at it now. */

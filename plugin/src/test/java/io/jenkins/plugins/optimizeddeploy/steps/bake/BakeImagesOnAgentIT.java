@@ -8,6 +8,7 @@ import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResultFields;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
@@ -69,7 +70,7 @@ class BakeImagesOnAgentIT {
         BuildResult cold = bake(login());
         BuildResult warm = bake(login());
 
-        Map<String, Object> returned = BakeResultMap.from(warm);
+        Map<String, Object> returned = BuildResultFields.of(warm);
         assertThat(returned).containsEntry("backend", "docker");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> targets = (List<Map<String, Object>>) returned.get("targets");

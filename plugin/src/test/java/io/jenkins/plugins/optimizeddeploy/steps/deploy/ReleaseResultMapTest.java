@@ -43,7 +43,7 @@ class ReleaseResultMapTest {
                 new ServiceResult("web", ImageReference.parse(WEB_1), ImageReference.parse(WEB_2),
                         Outcome.HEALTHY, 700L, null, WEB_2)), false);
 
-        assertThat(FieldNames.of(ReleaseResultMap.from(healthy)))
+        assertThat(FieldNames.of(ReleaseResultMap.outcome("deployImages", Action.DEPLOY, healthy, 5).value()))
                 .isEqualTo(FieldNames.of(ReleaseResultFields.of(healthy)))
                 .contains("services[].from", "services[].timeToHealthyMillis", "rolledBack", "failure");
     }

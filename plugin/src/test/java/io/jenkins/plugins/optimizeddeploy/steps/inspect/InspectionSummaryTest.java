@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.steps.inspect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.PlatformImage;
@@ -42,7 +43,7 @@ class InspectionSummaryTest {
         PlatformImage hostile = PlatformImage.builder("linux/amd64\u001b[2J", Inspections.AMD64_DIGEST)
                 .content(1L, List.of()).user("app\u001b]0;owned\u0007\nFinished: SUCCESS").build();
 
-        String line = InspectionSummary.line(new ImageInspection("127.0.0.1:5000/app:1", Inspections.AMD64_DIGEST,
+        String line = InspectionSummary.line(new ImageInspection(ImageReference.parse("127.0.0.1:5000/app:1"), Digest.parse(Inspections.AMD64_DIGEST),
                 "application/vnd.docker.distribution.manifest.v2+json", List.of(hostile)));
 
         assertThat(line).doesNotContain("\u001b", "\u0007", "\n")
@@ -51,7 +52,7 @@ class InspectionSummaryTest {
 
     @Test
     void shouldCountASinglePlatformInTheSingular() {
-        ImageInspection single = new ImageInspection("127.0.0.1:5000/app:1", Inspections.AMD64_DIGEST,
+        ImageInspection single = new ImageInspection(ImageReference.parse("127.0.0.1:5000/app:1"), Digest.parse(Inspections.AMD64_DIGEST),
                 "application/vnd.docker.distribution.manifest.v2+json", List.of(Inspections.amd64()));
 
         assertThat(InspectionSummary.line(single)).contains(", 1 platform: linux/amd64 ");

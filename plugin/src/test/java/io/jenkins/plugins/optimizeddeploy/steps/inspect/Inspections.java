@@ -1,5 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.steps.inspect;
 
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.Layer;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.PlatformImage;
@@ -17,7 +19,7 @@ final class Inspections {
     }
 
     static ImageInspection twoPlatforms() {
-        return new ImageInspection("127.0.0.1:5000/team/web:1.0", INDEX_DIGEST,
+        return new ImageInspection(ImageReference.parse("127.0.0.1:5000/team/web:1.0"), Digest.parse(INDEX_DIGEST),
                 "application/vnd.oci.image.index.v1+json", List.of(amd64(), arm64()));
     }
 

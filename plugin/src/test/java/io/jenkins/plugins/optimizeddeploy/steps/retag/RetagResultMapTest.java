@@ -19,10 +19,10 @@ class RetagResultMapTest {
     @Test
     void shouldNameEveryImageFieldAsTheCommandLineJsonDoes() {
         RetagResult moved = new RetagResult(RetagOutcome.MOVED, "", List.of(new RetaggedImage(ImageReference.parse("reg/web:1"),
-                Digest.parse("sha256:" + "a".repeat(64)), "application/vnd.oci.image.manifest.v1+json", List.of("reg/web:prod"))),
+                Digest.parse("sha256:" + "a".repeat(64)), "application/vnd.oci.image.manifest.v1+json", List.of(ImageReference.parse("reg/web:prod")))),
                 List.of(), new TrafficSnapshot(Map.of(), 0), 5);
 
-        assertThat(FieldNames.of(RetagResultMap.from(moved)))
+        assertThat(FieldNames.of(RetagResultMap.outcome(moved).value()))
                 .isEqualTo(FieldNames.of(RetagResultFields.of(moved).get("images")))
                 .containsExactly("[].digest", "[].image", "[].mediaType", "[].tags");
     }

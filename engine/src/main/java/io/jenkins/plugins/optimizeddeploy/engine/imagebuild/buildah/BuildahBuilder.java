@@ -6,6 +6,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.cache.WrittenCache;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildPlan;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildProgress;
@@ -16,6 +17,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.ImageBuildException;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.ImageBuilder;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.ParallelTargets;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.PlannedTarget;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.PushedDigest;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
@@ -102,13 +104,13 @@ public final class BuildahBuilder implements ImageBuilder {
             throw new ImageBuildException("buildah bud of " + target.image() + " failed with exit code "
                     + build.exitCode() + ":\n" + build.tail(15));
         }
-        String digest = "";
+        Digest digest = null;
         for (String image : target.images()) {
             Pushed pushed = push(target.image(), image);
             if (!pushed.result().succeeded()) {
                 throw new ImageBuildException("could not push " + image + ": " + pushed.result().lastLine());
             }
-            digest = digest.isEmpty() ? pushed.digest() : digest;
+            digest = digest == null ? pushed.digest() : digest;
         }
         long exportStarted = System.nanoTime();
         Pushed marker = push(target.image(), target.cache().finalReference());
@@ -121,10 +123,10 @@ public final class BuildahBuilder implements ImageBuilder {
         cacheTimes = cacheTimes.plusExport((System.nanoTime() - exportStarted) / 1_000_000);
         List<BuildStep> steps = BuildahOutputParser.withoutLabelSteps(BuildahOutputParser.parse(build.stdout()),
                 target.labels().keySet());
-        ImageInspection inspection = new ImageInspector(registry).inspect(ImageReference.parse(target.image()));
+        List<ImageReference> images = target.imageReferences();
+        ImageInspection inspection = new ImageInspector(registry).inspect(images.get(0));
         TargetResult result = TargetResult.builder(target.name(), name())
-                .pushed(target.image(), target.images(), digest.isEmpty() ? inspection.digest() : digest,
-                        inspection.firstCompressedBytes())
+                .pushed(images, digest == null ? inspection.digest() : digest, inspection.firstCompressedBytes())
                 .platformSizes(inspection.compressedSizes())
                 .provenance(Provenance.missing("backend " + name() + " does not attach it"))
                 .durationMillis((System.nanoTime() - started) / 1_000_000)
@@ -167,8 +169,8 @@ public final class BuildahBuilder implements ImageBuilder {
         return arguments;
     }
 
-    /** What a push did; the digest is empty when it failed. */
-    private record Pushed(CommandResult result, String digest) {
+    /** What a push did; the digest is null when it failed. */
+    private record Pushed(CommandResult result, Digest digest) {
     }
 
     private Pushed push(String local, String destination) {
@@ -185,7 +187,10 @@ public final class BuildahBuilder implements ImageBuilder {
             }
             arguments.addAll(List.of("--digestfile", digestFile.toString(), local, "docker://" + destination));
             CommandResult result = runner.run(settings.command(arguments));
-            return new Pushed(result, result.succeeded() ? Files.readString(digestFile).strip() : "");
+            return new Pushed(result, result.succeeded()
+                    ? PushedDigest.read("the digest file of buildah push " + destination,
+                            Files.readString(digestFile).strip())
+                    : null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the digest of " + destination + " from " + digestFile, e);
         } finally {

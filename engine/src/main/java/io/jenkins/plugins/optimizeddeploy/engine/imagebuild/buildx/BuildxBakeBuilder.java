@@ -11,6 +11,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.files.OutputFile;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildKitProgressParser;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildPlan;
@@ -22,6 +23,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.DockerSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.ImageBuildException;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.ImageBuilder;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.PlannedTarget;
+import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.PushedDigest;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
@@ -91,20 +93,20 @@ public final class BuildxBakeBuilder implements ImageBuilder {
                         + result.exitCode() + ":\n" + result.tail(15));
             }
             long durationMillis = (System.nanoTime() - started) / 1_000_000;
-            Map<String, String> digests = digests(plan.bakeFile().toString(), Files.readString(metadataFile));
+            Map<String, Digest> digests = digests(plan.bakeFile().toString(), Files.readString(metadataFile));
             List<String> progressLines = result.stderr().isEmpty() ? result.stdout() : result.stderr();
             Map<String, List<String>> linesByTarget = linesByTarget(plan, progressLines);
             List<TargetResult> results = new ArrayList<>();
             for (PlannedTarget target : plan.targets()) {
-                ImageInspection inspection = new ImageInspector(registry).inspect(ImageReference.parse(target.image()));
+                List<ImageReference> images = target.imageReferences();
+                ImageInspection inspection = new ImageInspector(registry).inspect(images.get(0));
                 List<String> targetLines = linesByTarget.getOrDefault(target.name(), List.of());
                 List<BuildStep> targetSteps = BuildKitProgressParser.parse(targetLines);
                 CacheTimes targetCacheTimes = BuildKitProgressParser.cacheTimes(targetLines);
                 List<String> exportFailures = new ArrayList<>(BuildKitProgressParser.cacheExportErrors(targetLines));
                 replaceLocalCacheFolder(target).ifPresent(exportFailures::add);
                 TargetResult targetResult = TargetResult.builder(target.name(), name())
-                        .pushed(target.image(), target.images(),
-                                digests.getOrDefault(target.name(), inspection.digest()),
+                        .pushed(images, digests.getOrDefault(target.name(), inspection.digest()),
                                 inspection.firstCompressedBytes())
                         .platformSizes(inspection.compressedSizes())
                         .provenance(inspection.firstProvenance())
@@ -190,18 +192,19 @@ public final class BuildxBakeBuilder implements ImageBuilder {
     }
 
     /** Target name to pushed digest ({@code containerimage.digest}) from a bake metadata file. */
-    static Map<String, String> digests(String source, String metadata) {
+    static Map<String, Digest> digests(String source, String metadata) {
         JsonNode root;
         try {
             root = JSON.readTree(metadata);
         } catch (JsonProcessingException e) {
             throw new ImageBuildException("The bake metadata file of " + source + " is not JSON: " + e.getOriginalMessage(), e);
         }
-        Map<String, String> digests = new LinkedHashMap<>();
+        Map<String, Digest> digests = new LinkedHashMap<>();
         root.properties().forEach(entry -> {
             JsonNode digest = entry.getValue().path("containerimage.digest");
             if (digest.isTextual()) {
-                digests.put(entry.getKey(), digest.textValue());
+                digests.put(entry.getKey(), PushedDigest.read("the bake metadata file of " + source
+                        + " for target " + entry.getKey(), digest.textValue()));
             }
         });
         return digests;

@@ -114,10 +114,10 @@ public final class DockerBuilder implements ImageBuilder {
         // the local folder is import
         CacheTimes cacheTimes = outputs.stream().map(BuildKitProgressParser::cacheTimes)
                 .reduce(new CacheTimes(read.loadMillis(), exportNanos / 1_000_000), CacheTimes::plus);
-        ImageInspection pushed = new ImageInspector(registry).inspect(ImageReference.parse(target.image()));
+        List<ImageReference> images = target.imageReferences();
+        ImageInspection pushed = new ImageInspector(registry).inspect(images.get(0));
         TargetResult result = TargetResult.builder(target.name(), name())
-                .pushed(target.image(), target.images(), pushed.digest(),
-                        pushed.firstCompressedBytes())
+                .pushed(images, pushed.digest(), pushed.firstCompressedBytes())
                 .platformSizes(pushed.compressedSizes())
                 .provenance(attachesProvenance ? pushed.firstProvenance()
                         : Provenance.missing("backend " + name() + " does not attach it on dockerd's classic image store"))

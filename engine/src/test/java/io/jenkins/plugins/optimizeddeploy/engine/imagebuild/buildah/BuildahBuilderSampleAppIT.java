@@ -2,7 +2,6 @@ package io.jenkins.plugins.optimizeddeploy.engine.imagebuild.buildah;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildPlanner;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildProgress;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildRequest;
@@ -69,8 +68,7 @@ class BuildahBuilderSampleAppIT {
         assertThat(warm.targets().get(1).executedSteps()).isEmpty();
         assertThat(warm.steps().hitRate()).as(warm.steps().toString()).isGreaterThanOrEqualTo(SampleAppRequest.REQUIRED_HIT_RATE);
         assertThat(fresh.targets()).allSatisfy(target -> {
-            assertThat(target.digest()).isEqualTo(REGISTRY_CLIENT.headManifest(ImageReference.parse(target.image()))
-                    .digest().toString());
+            assertThat(target.digest()).isEqualTo(REGISTRY_CLIENT.headManifest(target.image()).digest());
             assertThat(target.cacheExportFailures()).isEmpty();
             assertThat(target.executedSteps()).as(runner.transcript()).isEmpty();
             assertThat(target.provenance().summary()).isEqualTo("no provenance (backend buildah does not attach it)");
@@ -92,7 +90,7 @@ class BuildahBuilderSampleAppIT {
                 SampleAppRequest.essential(repository, lockedCache, "main", baseImage)), BuildProgress.SILENT);
 
         assertThat(result.targets()).as(runner.transcript()).allSatisfy(target -> {
-            assertThat(target.digest()).startsWith("sha256:");
+            assertThat(target.digest().algorithm()).isEqualTo("sha256");
             assertThat(target.cacheExportFailures()).anyMatch(failure -> failure.contains(lockedCache));
         });
     }

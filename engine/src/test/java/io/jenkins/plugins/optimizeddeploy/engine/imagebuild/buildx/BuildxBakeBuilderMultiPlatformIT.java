@@ -66,12 +66,12 @@ class BuildxBakeBuilderMultiPlatformIT {
                 BuildProgress.SILENT);
         TargetResult worker = result.targets().stream().filter(target -> target.target().equals("worker")).findFirst()
                 .orElseThrow();
-        ImageInspection built = inspect(worker.image());
-        RetagResult retag = new Retagger(registryClient).retag(RetagRequest.of(List.of(worker.image()), List.of("release"),
+        ImageInspection built = inspect(worker.image().toString());
+        RetagResult retag = new Retagger(registryClient).retag(RetagRequest.of(List.of(worker.image().toString()), List.of("release"),
                 null), line -> { });
         ImageInspection released = inspect(repository + "/worker:release");
         String arm64Machine = dockerd.docker("run", "--rm", "--platform", "linux/arm64", "--network", "host",
-                worker.image(), "uname", "-m").requireSuccess().stdout().strip();
+                worker.image().toString(), "uname", "-m").requireSuccess().stdout().strip();
 
         assertThat(result.targets()).as(runner.transcript()).extracting(TargetResult::target).containsExactly("web", "worker");
         assertThat(result.targets()).allSatisfy(target -> assertThat(target.platformSizes())

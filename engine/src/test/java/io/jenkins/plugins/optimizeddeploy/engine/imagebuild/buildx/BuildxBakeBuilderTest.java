@@ -8,6 +8,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeFileReader;
 import io.jenkins.plugins.optimizeddeploy.engine.bake.BakeTarget;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildKitProgressParser;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildPlan;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildPlanner;
@@ -100,16 +101,24 @@ class BuildxBakeBuilderTest {
     void shouldReadDigestsFromTheMetadataFile() {
         String metadata = """
                 {
-                  "web": {"containerimage.digest": "sha256:aaa", "image.name": "reg.example.com/team/web:1.0"},
-                  "worker": {"containerimage.digest": "sha256:bbb"},
+                  "web": {"containerimage.digest": "sha256:%s", "image.name": "reg.example.com/team/web:1.0"},
+                  "worker": {"containerimage.digest": "sha256:%s"},
                   "buildx.build.warnings": []
                 }
-                """;
+                """.formatted("a".repeat(64), "b".repeat(64));
 
         assertThat(BuildxBakeBuilder.digests("bake.hcl", metadata)).containsExactly(
-                Map.entry("web", "sha256:aaa"), Map.entry("worker", "sha256:bbb"));
+                Map.entry("web", Digest.parse("sha256:" + "a".repeat(64))),
+                Map.entry("worker", Digest.parse("sha256:" + "b".repeat(64))));
         assertThatThrownBy(() -> BuildxBakeBuilder.digests("bake.hcl", "{"))
                 .isInstanceOf(ImageBuildException.class).hasMessageStartingWith("The bake metadata file of bake.hcl is not JSON");
+    }
+
+    @Test
+    void shouldFailTheBuildWhenTheMetadataFileGivesNoValidDigest() {
+        assertThatThrownBy(() -> BuildxBakeBuilder.digests("bake.hcl", "{\"web\": {\"containerimage.digest\": \"sha256:aaa\"}}"))
+                .isInstanceOf(ImageBuildException.class)
+                .hasMessageStartingWith("the bake metadata file of bake.hcl for target web gives no valid digest: Invalid digest");
     }
 
     @Test

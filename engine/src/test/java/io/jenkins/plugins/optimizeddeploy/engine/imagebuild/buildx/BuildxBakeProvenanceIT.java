@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
-import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildPlanner;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.DockerSettings;
@@ -54,7 +53,7 @@ class BuildxBakeProvenanceIT {
                             app.resolve("docker-bake.hcl"), SampleAppRequest.essential(repository,
                                     repository + "/cache", "main", baseImage)), target -> { });
             TargetResult web = result.targets().get(0);
-            ImageInspection inspection = new ImageInspector(client).inspect(ImageReference.parse(web.image()));
+            ImageInspection inspection = new ImageInspector(client).inspect(web.image());
 
             assertThat(web.backend()).isEqualTo("buildx");
             assertThat(inspection.compressedSizes()).as("the attestation manifest is no platform")

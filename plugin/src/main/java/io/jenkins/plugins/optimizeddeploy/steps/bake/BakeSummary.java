@@ -2,7 +2,6 @@ package io.jenkins.plugins.optimizeddeploy.steps.bake;
 
 import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
-import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResultFields;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
 import java.util.ArrayList;
@@ -11,15 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The value {@code bakeImages} returns to the Pipeline script, and its closing line in the build log. */
-final class BakeResultMap {
+/**
+ * What {@code bakeImages} writes to the build log and keeps on the build; the value it returns to the script is
+ * {@link io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResultFields}'s, as the command line's JSON.
+ */
+final class BakeSummary {
 
-    private BakeResultMap() {
-    }
-
-    /** The build's fields, as the command line's JSON has them. */
-    static Map<String, Object> from(BuildResult result) {
-        return BuildResultFields.of(result);
+    private BakeSummary() {
     }
 
     /** All targets together: how many, with which backend, how many steps came from cache. */
@@ -33,7 +30,8 @@ final class BakeResultMap {
     /**
      * What the build keeps: per target its image, digest, compressed bytes (and, for an image of several platforms,
      * each platform's as {@code compressedBytes linux/arm64/v8}), wall time, steps total and cached, the cache hit
-     * rate in percent and the time spent importing and exporting cache.
+     * rate as a whole percent ({@code cacheHitPercent}: the figures are whole numbers; the returned value's
+     * {@code cacheHitRate} is the same share from 0 to 1) and the time spent importing and exporting cache.
      */
     static List<StepSummary> records(BuildResult result) {
         List<StepSummary> records = new ArrayList<>();
@@ -49,7 +47,8 @@ final class BakeResultMap {
             figures.put("cacheHitPercent", Math.round(target.cacheHitRate() * 100));
             figures.put("cacheImportMillis", target.cacheImportMillis());
             figures.put("cacheExportMillis", target.cacheExportMillis());
-            records.add(new StepSummary(BakeImagesStep.FUNCTION_NAME, target.image(), target.digest(), figures));
+            records.add(new StepSummary(BakeImagesStep.FUNCTION_NAME, target.image().toString(),
+                    target.digest().toString(), figures));
         }
         return records;
     }

@@ -2,20 +2,22 @@ package io.jenkins.plugins.optimizeddeploy.steps.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.optimizeddeploy.engine.inspect.InspectionFields;
 import io.jenkins.plugins.optimizeddeploy.steps.JavaSerialization;
+import io.jenkins.plugins.optimizeddeploy.testsupport.PlainValues;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
-class ImageInspectionMapTest {
+/** What {@code inspectImage} returns to the script: the engine's inspection fields, plain values only. */
+class InspectImageReturnValueTest {
 
     @Test
     void shouldDescribeTheImageByReferenceDigestAndMediaType() {
-        Map<String, Object> image = ImageInspectionMap.from(Inspections.twoPlatforms());
+        Map<String, Object> image = InspectionFields.of(Inspections.twoPlatforms());
 
         assertThat(image).containsOnlyKeys("reference", "digest", "mediaType", "platforms");
         assertThat(image)
@@ -26,7 +28,7 @@ class ImageInspectionMapTest {
 
     @Test
     void shouldDescribeEachPlatformWithItsSizeLayersAndConfiguration() {
-        List<Map<String, Object>> platforms = platforms(ImageInspectionMap.from(Inspections.twoPlatforms()));
+        List<Map<String, Object>> platforms = platforms(InspectionFields.of(Inspections.twoPlatforms()));
 
         assertThat(platforms).hasSize(2);
         assertThat(platforms.get(0))
@@ -52,9 +54,9 @@ class ImageInspectionMapTest {
 
     @Test
     void shouldHoldOnlyPlainValuesThatAScriptReadsAndPipelinePersists() throws IOException, ClassNotFoundException {
-        Map<String, Object> image = ImageInspectionMap.from(Inspections.twoPlatforms());
+        Map<String, Object> image = InspectionFields.of(Inspections.twoPlatforms());
 
-        assertPlain(image);
+        PlainValues.requirePlain(image);
         assertThat(JavaSerialization.roundTrip(new LinkedHashMap<>(image))).isEqualTo(image);
     }
 
@@ -66,17 +68,5 @@ class ImageInspectionMapTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> layers(Map<String, Object> platform) {
         return (List<Map<String, Object>>) platform.get("layers");
-    }
-
-    private static void assertPlain(Object value) {
-        assertThat(value).isInstanceOfAny(String.class, Long.class, Integer.class, ArrayList.class, LinkedHashMap.class);
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((key, nested) -> {
-                assertThat(key).isInstanceOf(String.class);
-                assertPlain(nested);
-            });
-        } else if (value instanceof List<?> list) {
-            list.forEach(ImageInspectionMapTest::assertPlain);
-        }
     }
 }
