@@ -54,9 +54,14 @@ public final class DockerCli {
     CommandResult require(Duration timeout, List<String> arguments) {
         CommandResult result = run(timeout, Map.of(), arguments);
         if (!result.succeeded()) {
-            throw new DeployException(result.command() + " failed on " + endpoint() + ": " + result.lastLine());
+            throw failure(result);
         }
         return result;
+    }
+
+    /** {@code result}, a command that exited non-zero, as a {@link DeployException} with docker's last line. */
+    DeployException failure(CommandResult result) {
+        return new DeployException(result.command() + " failed on " + endpoint() + ": " + result.lastLine());
     }
 
     CommandResult require(List<String> arguments) {

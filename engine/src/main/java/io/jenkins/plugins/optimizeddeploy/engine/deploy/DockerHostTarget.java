@@ -21,6 +21,8 @@ import java.util.Optional;
  */
 public final class DockerHostTarget implements DeployTarget {
     private static final String PARKED = ".previous";
+    /** How often restoring a parked container removes what holds its name before it gives up. */
+    private static final int RESTORE_ATTEMPTS = 5;
     private static final Duration COMMAND_MINIMUM = Duration.ofSeconds(5);
 
     private final DockerCli docker;
@@ -105,8 +107,18 @@ public final class DockerHostTarget implements DeployTarget {
         if (container(parked).isEmpty()) {
             return;
         }
-        docker.run(Duration.ofMinutes(1), Map.of(), List.of("rm", "--force", service));
-        docker.require("rename", parked, service);
+        for (int attempt = 1; ; attempt++) {
+            docker.run(Duration.ofMinutes(1), Map.of(), List.of("rm", "--force", service));
+            CommandResult renamed = docker.run(Duration.ofMinutes(1), Map.of(), List.of("rename", parked, service));
+            if (renamed.succeeded()) {
+                break;
+            }
+            // a docker run stopped on its way (its client killed) may have had the engine create the service's
+            // container after the rm: remove that one too
+            if (attempt == RESTORE_ATTEMPTS || container(service).isEmpty()) {
+                throw docker.failure(renamed);
+            }
+        }
         docker.require("start", service);
     }
 

@@ -3,6 +3,9 @@ package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
+import io.jenkins.plugins.optimizeddeploy.engine.exec.ProcessCommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
@@ -176,6 +179,32 @@ class DockerHostTargetIT {
         assertThat(inspect("stopped", "{{.Config.Image}} {{.State.Status}} {{.State.Health.Status}}"))
                 .isEqualTo(v1 + " running healthy");
         assertThat(containerNames()).doesNotContain("stopped.previous");
+    }
+
+    @Test
+    void shouldPutTheParkedContainerBackWhenAStoppedRunStillCreatesOneOfItsName() {
+        dockerd.docker("run", "--detach", "--name", "raced.previous", "--network", "none", v1.toString())
+                .requireSuccess();
+        dockerd.docker("create", "--name", "raced", "--network", "none", v2.toString()).requireSuccess();
+        // as the engine does when the client of a stopped docker run was killed after its create request: the
+        // container appears again right after the undo removed it
+        AtomicBoolean recreated = new AtomicBoolean();
+        ProcessCommandRunner real = new ProcessCommandRunner();
+        CommandRunner racing = (command, listener) -> {
+            CommandResult result = real.run(command, listener);
+            if (command.arguments().containsAll(List.of("rm", "--force", "raced")) && !recreated.getAndSet(true)) {
+                dockerd.docker("create", "--name", "raced", "--network", "none", v2.toString()).requireSuccess();
+            }
+            return result;
+        };
+        DockerHostTarget target = new DockerHostTarget(
+                new DockerCli(racing, DockerCli.DEFAULT_BINARY, dockerd.environment()), Duration.ofSeconds(2));
+
+        target.undo("raced", Optional.of(v1), Instant.now().plus(TIMEOUT));
+
+        assertThat(recreated).isTrue();
+        assertThat(inspect("raced", "{{.Config.Image}} {{.State.Status}}")).isEqualTo(v1 + " running");
+        assertThat(containerNames()).doesNotContain("raced.previous");
     }
 
     private static void awaitContainer(String name) throws InterruptedException {
