@@ -29,6 +29,11 @@ import java.util.function.UnaryOperator;
  */
 final class Workloads<T extends HasMetadata> {
     private static final int CONFLICT = 409;
+    /**
+     * Reads and patches before a conflict is reported, as client-go's {@code retry.DefaultRetry} and kubectl's patch
+     * retries: during a rollout the controllers write the workload's status, each write a new resourceVersion.
+     */
+    static final int ATTEMPTS = 5;
 
     private final KubernetesClient client;
     private final String namespace;
@@ -71,7 +76,7 @@ final class Workloads<T extends HasMetadata> {
     /**
      * Replaces the pod template of {@code name} with what {@code change} makes of (a copy of) it, by a JSON Patch that
      * carries the resourceVersion it was read at: a workload changed meanwhile is refused (409), read again and
-     * changed once more. Nothing is sent when the template stays the same.
+     * changed once more, up to {@link #ATTEMPTS} times. Nothing is sent when the template stays the same.
      *
      * @return the template before the change
      * @throws DeployException when there is no such workload or the API server refuses the change
@@ -94,9 +99,10 @@ final class Workloads<T extends HasMetadata> {
                         client.getKubernetesSerialization().asJson(patch));
                 return before;
             } catch (KubernetesClientException e) {
-                if (e.getCode() != CONFLICT || attempt > 1) {
+                if (e.getCode() != CONFLICT || attempt >= ATTEMPTS) {
                     throw failure("could not change the pod template of " + kind + " " + name
-                            + (e.getCode() == CONFLICT ? " (it was changed by someone else twice meanwhile)" : ""), e);
+                            + (e.getCode() == CONFLICT ? " (it was changed by someone else meanwhile, " + ATTEMPTS
+                                    + " times)" : ""), e);
                 }
             }
         }

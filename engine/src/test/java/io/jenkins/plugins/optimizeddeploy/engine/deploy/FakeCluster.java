@@ -39,6 +39,11 @@ import java.util.concurrent.TimeUnit;
 final class FakeCluster implements AutoCloseable {
     static final String NAMESPACE = "shop";
     static final Duration SLOW_STEP = Duration.ofMillis(1500);
+    /**
+     * How long a new workload may take to be rolled out by the controller thread: two steps 100 ms apart when the
+     * machine is idle, seconds on a loaded CI machine. Only a broken controller reaches it.
+     */
+    private static final Duration SETUP = Duration.ofMinutes(1);
     private static final String APP_LABEL = "app";
 
     private final Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
@@ -90,7 +95,7 @@ final class FakeCluster implements AutoCloseable {
                 .addNewPort().withContainerPort(8080).endPort().endContainer().endSpec().endTemplate().endSpec()
                 .build()).create();
         return client.apps().deployments().inNamespace(NAMESPACE).withName(name).waitUntilCondition(
-                deployment -> RolloutStatus.of(deployment).phase() == RolloutStatus.Phase.COMPLETE, 10, TimeUnit.SECONDS);
+                deployment -> RolloutStatus.of(deployment).phase() == RolloutStatus.Phase.COMPLETE, SETUP.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A StatefulSet of {@code replicas} pods with one container {@code app}, rolled out. */
@@ -102,7 +107,7 @@ final class FakeCluster implements AutoCloseable {
                 .withNewSpec().addNewContainer().withName("app").withImage(image).endContainer().endSpec()
                 .endTemplate().endSpec().build()).create();
         return client.apps().statefulSets().inNamespace(NAMESPACE).withName(name).waitUntilCondition(
-                set -> RolloutStatus.of(set).phase() == RolloutStatus.Phase.COMPLETE, 10, TimeUnit.SECONDS);
+                set -> RolloutStatus.of(set).phase() == RolloutStatus.Phase.COMPLETE, SETUP.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     Deployment readDeployment(String name) {

@@ -146,7 +146,8 @@ class WebhookTargetTest {
             assertThatThrownBy(() -> target.deploy("web", V2, Instant.now().plusSeconds(30)))
                     .isInstanceOf(DeployException.class).hasMessageContaining("interrupted");
             assertThat(Thread.interrupted()).as("the interrupt status is kept").isTrue();
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            // well under the 30 s deadline that would end it otherwise, whatever the load of the machine
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
             assertThat(hook.endedByTheClientWithin(Duration.ofSeconds(2))).as("the request's connection is closed")
                     .isTrue();
         }
