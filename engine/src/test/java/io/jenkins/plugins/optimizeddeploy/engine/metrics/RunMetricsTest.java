@@ -61,10 +61,11 @@ class RunMetricsTest {
                 FailureThreshold.parse("error")), 40);
         RunMetrics build = MetricsParts.build(new BuildResult("docker", "default",
                 List.of(target("web", 5_000, 9, 10), target("worker", 7_000, 4, 8))), 9_000);
-        Layer layer = new Layer("sha256:l", "application/vnd.oci.image.layer.v1.tar+gzip", 4_000);
+        Layer layer = new Layer(digestOf("layer"), "application/vnd.oci.image.layer.v1.tar+gzip", 4_000);
         RunMetrics inspection = MetricsParts.inspection("web", new ImageInspection(
                 ImageReference.parse("reg.example.com/web:1"), digestOf("web"),
-                "application/vnd.oci.image.manifest.v1+json", List.of(PlatformImage.builder("linux/amd64", "sha256:m")
+                "application/vnd.oci.image.manifest.v1+json",
+                List.of(PlatformImage.builder("linux/amd64", digestOf("manifest"))
                         .content(4_100, List.of(layer, layer, layer)).user("app").build())));
         RunMetrics retag = MetricsParts.retag(new RetagResult(RetagOutcome.MOVED, "", List.of(), List.of(),
                 new TrafficSnapshot(Map.of(), 0), 80));
@@ -116,7 +117,8 @@ class RunMetricsTest {
                 List.of("pkg:docker/base@1@sha256:d5"));
         RunMetrics inspection = MetricsParts.inspection("web", new ImageInspection(
                 ImageReference.parse("reg.example.com/web:1"), digestOf("web"),
-                "application/vnd.oci.image.index.v1+json", List.of(PlatformImage.builder("linux/amd64", "sha256:m")
+                "application/vnd.oci.image.index.v1+json",
+                List.of(PlatformImage.builder("linux/amd64", digestOf("manifest"))
                         .content(1, List.of()).provenance(found).build())));
 
         RunMetrics run = MetricsJson.read(MetricsJson.write(STARTED.mergedWith(MetricsParts.build(
