@@ -5,6 +5,7 @@ import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.User;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsRecordException;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.RunMetrics;
@@ -155,17 +156,17 @@ public final class OptimizedDeployAction implements RunAction2 {
     }
 
     /**
-     * The digest each service went live with in this build, by service: what rolling back to it deploys again; empty
-     * when its record has no release whose every service became healthy.
+     * The image by digest each service went live with in this build, by service: what rolling back to it deploys
+     * again; empty when its record has no release whose every service became healthy.
      */
-    public Map<String, String> getReleasedDigests() {
+    public Map<String, ImageReference> getReleasedImages() {
         RunMetrics current = metrics();
-        return current == null ? Map.of() : current.releasedDigests();
+        return current == null ? Map.of() : current.releasedImages();
     }
 
     /** Whether the page offers "Roll back to this build": the build released its services and the user may build. */
     public boolean isRollbackOffered() {
-        return !getReleasedDigests().isEmpty() && run.getParent().hasPermission(Item.BUILD);
+        return !getReleasedImages().isEmpty() && run.getParent().hasPermission(Item.BUILD);
     }
 
     /**
@@ -183,7 +184,7 @@ public final class OptimizedDeployAction implements RunAction2 {
     /** Queues the rollback to {@code build}, this action's, when the user may build the job and it released anything. */
     RollbackOutcome rollBack(RollbackQueue queue, int build, String requestedBy) {
         queue.checkMayBuild();
-        if (getReleasedDigests().isEmpty()) {
+        if (getReleasedImages().isEmpty()) {
             return RollbackOutcome.NOTHING_RELEASED;
         }
         return queue.schedule(new RollbackToBuild(build), new RollbackCause(build, requestedBy))

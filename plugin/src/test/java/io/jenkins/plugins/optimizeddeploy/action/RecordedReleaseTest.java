@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Deployment;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsParts;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
@@ -18,11 +19,11 @@ class RecordedReleaseTest {
     private static final String WEB_4 = "reg.example.com/web@sha256:" + "4".repeat(64);
 
     private static final RunMetrics DEPLOYED = RunMetrics.of("app", "#3", Instant.EPOCH).mergedWith(
-            MetricsParts.deploys(Phase.DEPLOY, List.of(new Deployment("web", WEB_3, false, true, 900, ""),
-                    new Deployment("worker", WORKER_3, false, true, 1_100, "")), 2_000));
+            MetricsParts.deploys(Phase.DEPLOY, List.of(new Deployment("web", ImageReference.parse(WEB_3), false, true, 900, ""),
+                    new Deployment("worker", ImageReference.parse(WORKER_3), false, true, 1_100, "")), 2_000));
     private static final RunMetrics PUT_BACK = RunMetrics.of("app", "#4", Instant.EPOCH).mergedWith(
-            MetricsParts.deploys(Phase.DEPLOY, List.of(new Deployment("web", WEB_4, false, true, 900, ""),
-                    new Deployment("worker", WORKER_3, true, false, 1_100, "no health")), 2_000));
+            MetricsParts.deploys(Phase.DEPLOY, List.of(new Deployment("web", ImageReference.parse(WEB_4), false, true, 900, ""),
+                    new Deployment("worker", ImageReference.parse(WORKER_3), true, false, 1_100, "no health")), 2_000));
     private final Build current = new Build(6, null, Map.of(1, new Build(1, null, Map.of()),
             2, new Build(2, RunMetrics.of("app", "#2", Instant.EPOCH), Map.of()), 3, new Build(3, DEPLOYED, Map.of()),
             4, new Build(4, PUT_BACK, Map.of())));

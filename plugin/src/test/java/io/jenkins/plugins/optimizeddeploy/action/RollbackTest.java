@@ -11,6 +11,7 @@ import hudson.model.Action;
 import hudson.model.CauseAction;
 import hudson.model.Item;
 import hudson.model.Run;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Deployment;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.RunMetrics;
@@ -30,8 +31,9 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
  */
 class RollbackTest {
 
-    private static final String WEB = "sha256:" + "a".repeat(64);
-    private static final String WORKER = "sha256:" + "b".repeat(64);
+    private static final ImageReference WEB = ImageReference.parse("reg.example.com/web@sha256:" + "a".repeat(64));
+    private static final ImageReference WORKER =
+            ImageReference.parse("reg.example.com/worker@sha256:" + "b".repeat(64));
 
     private final Queue queue = new Queue();
 
@@ -79,9 +81,9 @@ class RollbackTest {
     }
 
     @Test
-    void shouldNameTheDigestsTheBuildReleasedForTheRollbackStep() {
-        assertThat(released().getReleasedDigests()).containsExactly(Map.entry("web", WEB), Map.entry("worker", WORKER));
-        assertThat(new OptimizedDeployAction().getReleasedDigests()).isEmpty();
+    void shouldNameTheImagesTheBuildReleasedForTheRollbackStep() {
+        assertThat(released().getReleasedImages()).containsExactly(Map.entry("web", WEB), Map.entry("worker", WORKER));
+        assertThat(new OptimizedDeployAction().getReleasedImages()).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.optimizeddeploy.cli.CliRun;
 import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.HttpHealthCheck;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.MetricsJson;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DeployableImages;
@@ -157,7 +158,8 @@ class DeployCommandIT {
         CliRun otherService = CliRun.of(concat(target, "rollback", "--service", "cli-other", "--to", build7.toString()));
 
         assertThat(deploy.exitCode()).as(deploy.err()).isEqualTo(ExitCode.OK);
-        assertThat(MetricsJson.read(build7).releasedDigests()).containsExactly(Map.entry("cli-rec", v2Digest));
+        assertThat(MetricsJson.read(build7).releasedImages())
+                .containsExactly(Map.entry("cli-rec", ImageReference.parse(v2Digest)));
         assertThat(MetricsJson.read(build7).phaseMillis()).containsKey(Phase.DEPLOY);
         assertThat(later.exitCode()).as(later.err()).isEqualTo(ExitCode.OK);
         assertThat(rollback.exitCode()).as(rollback.err()).isEqualTo(ExitCode.OK);
@@ -165,7 +167,7 @@ class DeployCommandIT {
         assertThat(MetricsJson.read(build9).deploys()).singleElement().satisfies(back -> {
             assertThat(back.rollback()).isTrue();
             assertThat(back.healthy()).isTrue();
-            assertThat(back.digest()).isEqualTo(v2Digest);
+            assertThat(back.to()).hasToString(v2Digest);
         });
         assertThat(otherService.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(otherService.err()).isEqualTo("optimized-deploy: the record " + build7 + " recorded no healthy deploy"

@@ -50,8 +50,8 @@ class InspectCommandIT {
         assertThat(platform.path("healthcheck").isArray()).isTrue();
         assertThat(platform.path("provenance").path("missing").asText())
                 .isEqualTo("the image carries no provenance attestation");
-        String digest = json.path("digest").asText();
-        ImageInspection onePlatform = new ImageInspection(ImageReference.parse(image), Digest.parse(digest),
+        Digest digest = Digest.parse(json.path("digest").asText());
+        ImageInspection onePlatform = new ImageInspection(ImageReference.parse(image), digest,
                 json.path("mediaType").asText(),
                 List.of(PlatformImage.builder("linux/amd64", digest).content(1, List.of(new Layer(digest, "layer", 1)))
                         .provenance(Provenance.missing("none")).build()));

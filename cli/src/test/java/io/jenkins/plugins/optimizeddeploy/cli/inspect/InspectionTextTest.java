@@ -19,7 +19,7 @@ class InspectionTextTest {
 
     @Test
     void shouldEscapeTerminalControlCharactersTheRegistrySent() {
-        PlatformImage hostile = PlatformImage.builder("linux/amd64", DIGEST.toString())
+        PlatformImage hostile = PlatformImage.builder("linux/amd64", DIGEST)
                 .content(2048L, List.of())
                 .created("2026\u001b[2J")
                 .user("app\u001b]0;owned\u0007")
@@ -47,7 +47,7 @@ class InspectionTextTest {
                 Map.of("BASE", "base:1", "NPM_TOKEN", "t0p"),
                 List.of("pkg:docker/base@1@sha256:d5"));
         ImageInspection inspection = new ImageInspection(APP, DIGEST,
-                "application/vnd.oci.image.index.v1+json", List.of(PlatformImage.builder("linux/amd64", DIGEST.toString())
+                "application/vnd.oci.image.index.v1+json", List.of(PlatformImage.builder("linux/amd64", DIGEST)
                         .content(2048L, List.of()).provenance(provenance).build()));
 
         assertThat(InspectionText.render(inspection)).endsWith(String.join("\n",
@@ -64,8 +64,8 @@ class InspectionTextTest {
     @Test
     void shouldSayWhyAnImageHasNoProvenance() {
         ImageInspection inspection = new ImageInspection(APP, DIGEST,
-                "application/vnd.oci.image.manifest.v1+json", List.of(PlatformImage.builder("linux/amd64",
-                        DIGEST.toString()).content(2048L, List.of())
+                "application/vnd.oci.image.manifest.v1+json", List.of(PlatformImage.builder("linux/amd64", DIGEST)
+                        .content(2048L, List.of())
                         .provenance(Provenance.missing("the image carries no provenance attestation")).build()));
 
         assertThat(InspectionText.render(inspection))

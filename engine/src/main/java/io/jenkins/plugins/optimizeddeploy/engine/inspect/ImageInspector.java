@@ -175,12 +175,12 @@ public final class ImageInspector {
         List<Layer> layers = new ArrayList<>();
         long size = config.size();
         for (DescriptorDocument layer : document.layersOrEmpty()) {
-            layers.add(new Layer(requireDigest(reference, manifest, layer.digest()).toString(),
+            layers.add(new Layer(requireDigest(reference, manifest, layer.digest()),
                     Objects.requireNonNullElse(layer.mediaType(), ""), layer.size()));
             size += layer.size();
         }
         ContainerConfigDocument container = image.containerOrEmpty();
-        return PlatformImage.builder(platform(reference, manifest, image, declared), manifest.digest().toString())
+        return PlatformImage.builder(platform(reference, manifest, image, declared), manifest.digest())
                 .content(size, layers)
                 .created(image.created())
                 .user(container.user())

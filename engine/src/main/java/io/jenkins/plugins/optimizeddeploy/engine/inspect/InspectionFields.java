@@ -54,12 +54,12 @@ public final class InspectionFields {
     private static Map<String, Object> platform(PlatformImage image) {
         Map<String, Object> platform = new LinkedHashMap<>();
         platform.put("platform", image.platform());
-        platform.put("digest", image.manifestDigest());
+        platform.put("digest", image.manifestDigest().toString());
         platform.put("compressedBytes", image.compressedBytes());
         List<Map<String, Object>> layers = new ArrayList<>();
         for (Layer layer : image.layers()) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("digest", layer.digest());
+            entry.put("digest", layer.digest().toString());
             entry.put("mediaType", layer.mediaType());
             entry.put("compressedBytes", layer.compressedBytes());
             layers.add(entry);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.optimizeddeploy.engine.inspect;
 
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  * @param labels          sorted by name
  * @param provenance      what its provenance attestation says, or why it has none
  */
-public record PlatformImage(String platform, String manifestDigest, long compressedBytes, List<Layer> layers,
+public record PlatformImage(String platform, Digest manifestDigest, long compressedBytes, List<Layer> layers,
         String created, String user, List<String> healthcheck, List<String> exposedPorts, Map<String, String> labels,
         Provenance provenance) implements Serializable {
     public PlatformImage {
@@ -40,7 +41,7 @@ public record PlatformImage(String platform, String manifestDigest, long compres
      * The image of {@code platform} whose manifest has {@code manifestDigest}; every other part is named on the
      * builder.
      */
-    public static Builder builder(String platform, String manifestDigest) {
+    public static Builder builder(String platform, Digest manifestDigest) {
         return new Builder(platform, manifestDigest);
     }
 
@@ -50,7 +51,7 @@ public record PlatformImage(String platform, String manifestDigest, long compres
      */
     public static final class Builder {
         private final String platform;
-        private final String manifestDigest;
+        private final Digest manifestDigest;
         private long compressedBytes;
         private List<Layer> layers = List.of();
         private String created = "";
@@ -60,7 +61,7 @@ public record PlatformImage(String platform, String manifestDigest, long compres
         private Map<String, String> labels = Map.of();
         private Provenance provenance = Provenance.missing("not looked for");
 
-        private Builder(String platform, String manifestDigest) {
+        private Builder(String platform, Digest manifestDigest) {
             this.platform = platform;
             this.manifestDigest = manifestDigest;
         }

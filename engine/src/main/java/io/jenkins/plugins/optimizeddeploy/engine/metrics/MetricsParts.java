@@ -78,7 +78,7 @@ public final class MetricsParts {
      */
     public static RunMetrics release(Action action, ReleaseResult result, long wallMillis) {
         List<Deployment> deploys = result.services().stream()
-                .map(service -> new Deployment(service.service(), service.to().toString(),
+                .map(service -> new Deployment(service.service(), service.to(),
                         action == Action.ROLLBACK || service.outcome() == Outcome.ROLLED_BACK,
                         service.outcome() == Outcome.HEALTHY,
                         service.timeToHealthyMillis() == null ? 0 : service.timeToHealthyMillis(), service.reason()))

@@ -130,18 +130,18 @@ public record RunMetrics(int schemaVersion, String job, String build, String sta
     }
 
     /**
-     * The digest each service went live with, when this run released every service it deployed healthy and put none
-     * back: what rolling back to this run deploys again. Empty when it deployed nothing, or a deploy was unhealthy,
-     * rolled back or has no digest.
+     * The image by digest each service went live with, when this run released every service it deployed healthy and
+     * put none back: what rolling back to this run deploys again. Empty when it deployed nothing, or a deploy was
+     * unhealthy, rolled back or has no image.
      */
-    public Map<String, String> releasedDigests() {
+    public Map<String, ImageReference> releasedImages() {
         if (deploys.isEmpty() || deploys.stream()
-                .anyMatch(deploy -> deploy.rollback() || !deploy.healthy() || deploy.digest().isEmpty())) {
+                .anyMatch(deploy -> deploy.rollback() || !deploy.healthy() || deploy.to() == null)) {
             return Map.of();
         }
-        Map<String, String> digests = new TreeMap<>();
-        deploys.forEach(deploy -> digests.put(deploy.service(), deploy.digest()));
-        return Collections.unmodifiableMap(digests);
+        Map<String, ImageReference> images = new TreeMap<>();
+        deploys.forEach(deploy -> images.put(deploy.service(), deploy.to()));
+        return Collections.unmodifiableMap(images);
     }
 
     /**
@@ -152,18 +152,18 @@ public record RunMetrics(int schemaVersion, String job, String build, String sta
      * @throws BadInputException naming the run and the first service it released no image of
      */
     public Map<String, ImageReference> releasedImages(String run, List<String> services) {
-        Map<String, String> released = releasedDigests();
+        Map<String, ImageReference> released = releasedImages();
         if (released.isEmpty()) {
             throw new BadInputException(run + " has no record of a healthy deploy");
         }
         Map<String, ImageReference> images = new LinkedHashMap<>();
         for (String service : services) {
-            String image = released.get(service);
+            ImageReference image = released.get(service);
             if (image == null) {
                 throw new BadInputException(run + " recorded no healthy deploy of " + service + "; it deployed "
                         + String.join(", ", released.keySet()));
             }
-            images.put(service, ImageReference.parse(image));
+            images.put(service, image);
         }
         return images;
     }

@@ -2,12 +2,11 @@ package io.jenkins.plugins.optimizeddeploy.engine.report;
 
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Severity;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
-import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
+import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Comparison;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Delta;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Deployment;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.ImageChange;
-import io.jenkins.plugins.optimizeddeploy.engine.metrics.ImageMetrics;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.Phase;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.RecordedFinding;
 import io.jenkins.plugins.optimizeddeploy.engine.metrics.RunMetrics;
@@ -17,7 +16,6 @@ import io.jenkins.plugins.optimizeddeploy.engine.registry.ManifestAddress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
@@ -170,7 +168,7 @@ public final class HtmlReport {
         table(html, "Images", List.of("Image", "Reference", "Digest", "Platforms", "Layers", "Size", "Provenance",
                 "Against previous", "Against baseline"));
         run.images().forEach((name, image) -> row(html, List.of(Html.escape(name),
-                code(Format.text(image.reference())), digestLink(Format.text(image.reference()), Format.text(image.digest())),
+                code(Format.text(image.reference())), digestLink(image.reference(), image.digest()),
                 Html.escape(String.join(", ", image.platforms())),
                 Html.escape(image.layers() == 0 ? "" : String.valueOf(image.layers())),
                 Html.escape(image.compressedBytes() == 0 ? "" : Format.size(image.compressedBytes())),
@@ -258,9 +256,9 @@ public final class HtmlReport {
         }
         table(html, "Deploys", List.of("Service", "Kind", "Digest", "Outcome", "Time to healthy", "Message"));
         for (Deployment deploy : run.deploys()) {
-            ImageMetrics image = run.images().get(deploy.service());
             row(html, List.of(Html.escape(deploy.service()), Html.escape(deploy.rollback() ? "rollback" : "deploy"),
-                    digestLink(image == null ? "" : Format.text(image.reference()), deploy.digest()), deploy.healthy() ? badge("healthy", "jenkins-!-success-color")
+                    deploy.to() == null ? "" : manifestLink(deploy.to()),
+                    deploy.healthy() ? badge("healthy", "jenkins-!-success-color")
                             : badge("unhealthy", "jenkins-!-error-color"),
                     Html.escape(deploy.healthy() ? Format.millis(deploy.timeToHealthyMillis()) : "not healthy after "
                             + Format.millis(deploy.timeToHealthyMillis())),
@@ -289,19 +287,19 @@ public final class HtmlReport {
                         + Format.millis(savings.perYearMillis()) + " a year.";
     }
 
-    /**
-     * The digest, linked to its manifest in the registry of {@code reference} (the image's repository) when both are
-     * valid; as text otherwise.
-     */
-    private static String digestLink(String reference, String digest) {
-        URI manifest;
-        try {
-            manifest = ManifestAddress.of(ImageReference.parse(reference).withDigest(digest));
-        } catch (InvalidReferenceException e) {
-            return code(digest);
+    /** The digest, linked to its manifest in the registry of {@code reference} when that is known; empty when unknown. */
+    private static String digestLink(ImageReference reference, Digest digest) {
+        if (digest == null) {
+            return "";
         }
-        return "<a class=\"od-digest\" href=\"" + Html.escape(manifest.toASCIIString())
-                + "\" rel=\"noopener noreferrer\">" + code(digest) + "</a>";
+        return reference == null ? code(digest.toString()) : manifestLink(reference.withDigest(digest.toString()));
+    }
+
+    /** The digest of {@code image}, linked to its manifest in its registry; an image by tag only as its text. */
+    private static String manifestLink(ImageReference image) {
+        return image.digest().map(digest -> "<a class=\"od-digest\" href=\""
+                + Html.escape(ManifestAddress.of(image).toASCIIString()) + "\" rel=\"noopener noreferrer\">"
+                + code(digest) + "</a>").orElseGet(() -> code(image.toString()));
     }
 
     private static String code(String text) {

@@ -8,6 +8,8 @@ import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.Descriptor;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ManifestMediaType;
+import io.jenkins.plugins.optimizeddeploy.testsupport.FieldNames;
+import io.jenkins.plugins.optimizeddeploy.testsupport.PlainValues;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,13 +24,13 @@ import nl.jqno.equalsverifier.Warning;
 import org.junit.jupiter.api.Test;
 
 class ImageInspectionTest {
-    private static final String DIGEST = "sha256:" + "a".repeat(64);
+    private static final Digest DIGEST = Digest.parse("sha256:" + "a".repeat(64));
+    private static final Digest LAYER = Digest.parse("sha256:" + "b".repeat(64));
 
     private static PlatformImage platformImage() {
         Map<String, String> labels = new HashMap<>(Map.of("team", "platform", "app", "web"));
         return PlatformImage.builder("linux/amd64", DIGEST)
-                .content(1234, List.of(new Layer("sha256:" + "b".repeat(64),
-                        "application/vnd.oci.image.layer.v1.tar+gzip", 1000)))
+                .content(1234, List.of(new Layer(LAYER, "application/vnd.oci.image.layer.v1.tar+gzip", 1000)))
                 .created("2026-01-01T00:00:00Z")
                 .user("app")
                 .healthcheck(List.of("CMD-SHELL", "true"))
@@ -55,15 +57,16 @@ class ImageInspectionTest {
 
     @Test
     void shouldGiveTheFieldsTheCliPrintsAndTheStepReturns() {
-        ImageInspection inspection = new ImageInspection(ImageReference.parse("127.0.0.1:5000/app:1"), Digest.parse(DIGEST),
+        ImageInspection inspection = new ImageInspection(ImageReference.parse("127.0.0.1:5000/app:1"), DIGEST,
                 ManifestMediaType.DOCKER_MANIFEST.value(), List.of(platformImage()));
 
         JsonNode json = new ObjectMapper().valueToTree(InspectionFields.of(inspection));
 
-        assertThat(json.path("digest").asText()).isEqualTo(DIGEST);
+        assertThat(json.path("digest").asText()).isEqualTo(DIGEST.toString());
         JsonNode platform = json.path("platforms").path(0);
         assertThat(platform.path("platform").asText()).isEqualTo("linux/amd64");
-        assertThat(platform.path("digest").asText()).isEqualTo(platformImage().manifestDigest());
+        assertThat(platform.path("digest").asText()).isEqualTo(DIGEST.toString());
+        assertThat(platform.path("layers").path(0).path("digest").asText()).isEqualTo(LAYER.toString());
         assertThat(platform.path("compressedBytes").asLong()).isEqualTo(1234);
         assertThat(platform.path("user").asText()).isEqualTo("app");
         assertThat(platform.path("healthcheck").path(1).asText()).isEqualTo("true");
@@ -73,8 +76,30 @@ class ImageInspectionTest {
     }
 
     @Test
+    void shouldNameEveryFieldAsBeforeDigestsWereTyped() {
+        ImageInspection inspection = new ImageInspection(ImageReference.parse("127.0.0.1:5000/app:1"), DIGEST,
+                ManifestMediaType.OCI_INDEX.value(), List.of(platformImage()));
+
+        assertThat(FieldNames.of(InspectionFields.of(inspection))).containsExactly("digest", "mediaType", "platforms",
+                "platforms[].compressedBytes", "platforms[].created", "platforms[].digest", "platforms[].exposedPorts",
+                "platforms[].healthcheck", "platforms[].labels", "platforms[].labels.app", "platforms[].labels.team",
+                "platforms[].layers", "platforms[].layers[].compressedBytes", "platforms[].layers[].digest",
+                "platforms[].layers[].mediaType", "platforms[].platform", "platforms[].provenance",
+                "platforms[].provenance.buildArgs", "platforms[].provenance.buildType",
+                "platforms[].provenance.builderId", "platforms[].provenance.commit", "platforms[].provenance.frontend",
+                "platforms[].provenance.materials", "platforms[].provenance.missing",
+                "platforms[].provenance.repository", "platforms[].user", "reference");
+    }
+
+    @Test
+    void shouldHoldOnlyValuesAPipelineScriptCanBeGiven() {
+        PlainValues.requirePlain(InspectionFields.of(new ImageInspection(ImageReference.parse("127.0.0.1:5000/app:1"),
+                DIGEST, ManifestMediaType.OCI_INDEX.value(), List.of(platformImage()))));
+    }
+
+    @Test
     void shouldSurviveSerialization() throws IOException, ClassNotFoundException {
-        ImageInspection inspection = new ImageInspection(ImageReference.parse("127.0.0.1:5000/app:1"), Digest.parse(DIGEST),
+        ImageInspection inspection = new ImageInspection(ImageReference.parse("127.0.0.1:5000/app:1"), DIGEST,
                 ManifestMediaType.OCI_INDEX.value(), List.of(platformImage(), platformImage()));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

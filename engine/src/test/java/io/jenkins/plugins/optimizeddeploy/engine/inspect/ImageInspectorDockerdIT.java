@@ -46,7 +46,7 @@ class ImageInspectorDockerdIT {
         try (RegistryClient client = new RegistryClient(RegistryOptions.defaults(), dockerLogin)) {
             ImageInspection inspection = new ImageInspector(client).inspect(ImageReference.parse(image));
 
-            assertThat(inspection.digest()).isEqualTo(basic.manifest("dockerd/app", "1").digest());
+            assertThat(inspection.digest()).hasToString(basic.manifest("dockerd/app", "1").digest());
             assertThat(inspection.platforms()).singleElement().satisfies(pushed -> {
                 assertThat(pushed.platform()).isEqualTo("linux/amd64");
                 assertThat(pushed.user()).isEqualTo("app");

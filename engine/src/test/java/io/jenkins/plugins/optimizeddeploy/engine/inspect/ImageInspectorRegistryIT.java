@@ -122,14 +122,14 @@ class ImageInspectorRegistryIT {
     private static void assertThatIsTheBusyboxBase(ImageInspection inspection, RegistryExtension registry,
             String repository, String tag) {
         RegistryManifest pushed = registry.manifest(repository, tag);
-        assertThat(inspection.reference()).isEqualTo(registry.hostPort() + "/" + repository + ":" + tag);
-        assertThat(inspection.digest()).isEqualTo(pushed.digest());
+        assertThat(inspection.reference()).hasToString(registry.hostPort() + "/" + repository + ":" + tag);
+        assertThat(inspection.digest()).hasToString(pushed.digest());
         assertThat(inspection.mediaType()).isEqualTo(DOCKER_MANIFEST).isEqualTo(pushed.mediaType());
         assertThat(inspection.platforms()).singleElement().satisfies(image -> {
             assertThat(image.platform()).isEqualTo("linux/amd64");
-            assertThat(image.manifestDigest()).isEqualTo(pushed.digest());
+            assertThat(image.manifestDigest()).hasToString(pushed.digest());
             assertThat(image.layers()).singleElement().satisfies(layer -> {
-                assertThat(layer.digest()).startsWith("sha256:");
+                assertThat(layer.digest().toString()).startsWith("sha256:");
                 assertThat(layer.mediaType()).isEqualTo("application/vnd.docker.image.rootfs.diff.tar.gzip");
                 assertThat(layer.compressedBytes()).isPositive();
             });

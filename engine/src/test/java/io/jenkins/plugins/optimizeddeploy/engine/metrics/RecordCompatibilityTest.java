@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The build record a build keeps, as the code before typed results (strings for references and digests) wrote it for
- * one build and one deploy: {@code record-before-typed-results.json}, kept as written.
+ * one build and one deploy: {@code record-before-typed-results.json}, kept as written. It is written back the same but
+ * for the image a deploy went to, named {@code to} now as in every release result, where it was {@code digest}.
  */
 class RecordCompatibilityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,23 +34,34 @@ class RecordCompatibilityTest {
     private static final String DIGEST = "sha256:" + "a".repeat(64);
 
     @Test
-    void shouldReadARecordWrittenBeforeTypedResultsAndWriteItBackByteForByte() throws IOException {
-        String written = recordBeforeTypedResults();
+    void shouldReadARecordWrittenBeforeTypedResultsAndWriteItBackWithOnlyTheDeployedImageRenamed() throws IOException {
+        RunMetrics read = MetricsJson.read(recordBeforeTypedResults(), "the kept record");
 
-        assertThat(MetricsJson.write(MetricsJson.read(written, "the kept record"))).isEqualTo(written);
+        assertThat(read.deploys()).singleElement().extracting(Deployment::to)
+                .isEqualTo(ImageReference.parse(WEB + "@" + DIGEST));
+        assertThat(MetricsJson.write(read)).isEqualTo(recordWrittenNow());
     }
 
     @Test
-    void shouldReadAnUnknownReferenceAndDigestAsNoneAndWriteThemBackEmpty() throws IOException {
-        String written = recordBeforeTypedResults()
+    void shouldReadBackARecordWrittenNow() throws IOException {
+        String written = recordWrittenNow();
+
+        assertThat(MetricsJson.write(MetricsJson.read(written, "a record written now"))).isEqualTo(written);
+    }
+
+    @Test
+    void shouldReadAnUnknownReferenceDigestAndDeployedImageAsNoneAndWriteThemBackEmpty() throws IOException {
+        String written = recordWrittenNow()
                 .replace("\"reference\" : \"" + WEB + ":1.4.2\"", "\"reference\" : \"\"")
-                .replace("\"digest\" : \"" + DIGEST + "\"", "\"digest\" : \"\"");
+                .replace("\"digest\" : \"" + DIGEST + "\"", "\"digest\" : \"\"")
+                .replace("\"to\" : \"" + WEB + "@" + DIGEST + "\"", "\"to\" : \"\"");
 
         RunMetrics read = MetricsJson.read(written, "a record of an image not pushed");
 
         assertThat(read.images().get("web").reference()).isNull();
         assertThat(read.images().get("web").digest()).isNull();
-        assertThat(MetricsJson.write(read)).isEqualTo(written).contains("\"reference\" : \"\",");
+        assertThat(read.deploys()).singleElement().extracting(Deployment::to).isNull();
+        assertThat(MetricsJson.write(read)).isEqualTo(written).contains("\"reference\" : \"\",", "\"to\" : \"\",");
     }
 
     @Test
@@ -81,7 +93,11 @@ class RecordCompatibilityTest {
         ObjectNode written = (ObjectNode) JSON.readTree(MetricsJson.write(run));
         ObjectNode web = (ObjectNode) written.path("images").path("web");
         assertThat(web.remove("provenance").path("missing").asText()).isEqualTo("not recorded");
-        assertThat(written).isEqualTo(JSON.readTree(recordBeforeTypedResults()));
+        assertThat(written).isEqualTo(JSON.readTree(recordWrittenNow()));
+    }
+
+    private static String recordWrittenNow() throws IOException {
+        return recordBeforeTypedResults().replace("\"digest\" : \"" + WEB + "@", "\"to\" : \"" + WEB + "@");
     }
 
     private static String recordBeforeTypedResults() throws IOException {

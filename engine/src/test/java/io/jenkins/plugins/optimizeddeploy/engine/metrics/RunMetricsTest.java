@@ -61,10 +61,11 @@ class RunMetricsTest {
                 FailureThreshold.parse("error")), 40);
         RunMetrics build = MetricsParts.build(new BuildResult("docker", "default",
                 List.of(target("web", 5_000, 9, 10), target("worker", 7_000, 4, 8))), 9_000);
-        Layer layer = new Layer("sha256:l", "application/vnd.oci.image.layer.v1.tar+gzip", 4_000);
+        Layer layer = new Layer(digestOf("layer"), "application/vnd.oci.image.layer.v1.tar+gzip", 4_000);
         RunMetrics inspection = MetricsParts.inspection("web", new ImageInspection(
                 ImageReference.parse("reg.example.com/web:1"), digestOf("web"),
-                "application/vnd.oci.image.manifest.v1+json", List.of(PlatformImage.builder("linux/amd64", "sha256:m")
+                "application/vnd.oci.image.manifest.v1+json",
+                List.of(PlatformImage.builder("linux/amd64", digestOf("manifest"))
                         .content(4_100, List.of(layer, layer, layer)).user("app").build())));
         RunMetrics retag = MetricsParts.retag(new RetagResult(RetagOutcome.MOVED, "", List.of(), List.of(),
                 new TrafficSnapshot(Map.of(), 0), 80));
@@ -89,7 +90,7 @@ class RunMetricsTest {
     void shouldAddTheTimesOfAPhaseRunTwiceAndKeepAFailure() {
         RunMetrics run = STARTED.mergedWith(MetricsParts.failedPhase(Phase.VERIFY, 100))
                 .mergedWith(MetricsParts.deploys(Phase.DEPLOY, List.of(
-                        new Deployment("web", "sha256:a", false, true, 2_000, "")), 2_500))
+                        new Deployment("web", image("web", 'a'), false, true, 2_000, "")), 2_500))
                 .mergedWith(MetricsParts.deploys(Phase.DEPLOY, List.of(), 500));
 
         assertThat(run.failed()).isTrue();
@@ -116,7 +117,8 @@ class RunMetricsTest {
                 List.of("pkg:docker/base@1@sha256:d5"));
         RunMetrics inspection = MetricsParts.inspection("web", new ImageInspection(
                 ImageReference.parse("reg.example.com/web:1"), digestOf("web"),
-                "application/vnd.oci.image.index.v1+json", List.of(PlatformImage.builder("linux/amd64", "sha256:m")
+                "application/vnd.oci.image.index.v1+json",
+                List.of(PlatformImage.builder("linux/amd64", digestOf("manifest"))
                         .content(1, List.of()).provenance(found).build())));
 
         RunMetrics run = MetricsJson.read(MetricsJson.write(STARTED.mergedWith(MetricsParts.build(
@@ -149,29 +151,34 @@ class RunMetricsTest {
         assertThat(part.failed()).isTrue();
         assertThat(part.phaseMillis()).containsEntry(Phase.DEPLOY, 4_000L);
         assertThat(part.deploys()).containsExactly(
-                new Deployment("web", "docker.io/reg/web:new", false, false, 0, "no health"),
-                new Deployment("worker", "docker.io/reg/worker:new", true, false, 1_500, ""));
+                new Deployment("web", ImageReference.parse("reg/web:new"), false, false, 0, "no health"),
+                new Deployment("worker", ImageReference.parse("reg/worker:new"), true, false, 1_500, ""));
         assertThat(MetricsParts.release(Action.ROLLBACK, release, 1).phaseMillis()).containsKey(Phase.ROLLBACK);
     }
 
     @Test
-    void shouldNameTheReleasedDigestsOnlyOfARunWhoseEveryDeployWentLive() {
-        Deployment web = new Deployment("web", "sha256:web-1", false, true, 2_000, "");
-        Deployment worker = new Deployment("worker", "sha256:worker-1", false, true, 3_000, "");
-        Deployment webAgain = new Deployment("web", "sha256:web-2", false, true, 1_000, "");
+    void shouldNameTheReleasedImagesOnlyOfARunWhoseEveryDeployWentLive() {
+        Deployment web = new Deployment("web", image("web", '1'), false, true, 2_000, "");
+        Deployment worker = new Deployment("worker", image("worker", '1'), false, true, 3_000, "");
+        Deployment webAgain = new Deployment("web", image("web", '2'), false, true, 1_000, "");
 
-        assertThat(released(web, worker, webAgain)).containsExactly(Map.entry("web", "sha256:web-2"),
-                Map.entry("worker", "sha256:worker-1"));
+        assertThat(released(web, worker, webAgain)).containsExactly(Map.entry("web", image("web", '2')),
+                Map.entry("worker", image("worker", '1')));
         assertThat(released()).as("nothing deployed").isEmpty();
-        assertThat(released(web, new Deployment("worker", "sha256:worker-1", false, false, 9_000, "no health")))
+        assertThat(released(web, new Deployment("worker", image("worker", '1'), false, false, 9_000, "no health")))
                 .as("an unhealthy deploy").isEmpty();
-        assertThat(released(web, new Deployment("worker", "sha256:worker-0", true, true, 1_000, "")))
+        assertThat(released(web, new Deployment("worker", image("worker", '0'), true, true, 1_000, "")))
                 .as("a service put back").isEmpty();
-        assertThat(released(web, new Deployment("worker", "", false, true, 1_000, ""))).as("no digest").isEmpty();
+        assertThat(released(web, new Deployment("worker", null, false, true, 1_000, ""))).as("no image").isEmpty();
     }
 
-    private static Map<String, String> released(Deployment... deploys) {
-        return STARTED.mergedWith(MetricsParts.deploys(Phase.DEPLOY, List.of(deploys), 1)).releasedDigests();
+    private static Map<String, ImageReference> released(Deployment... deploys) {
+        return STARTED.mergedWith(MetricsParts.deploys(Phase.DEPLOY, List.of(deploys), 1)).releasedImages();
+    }
+
+    /** The image of {@code service} by a digest of {@code hex} repeated. */
+    private static ImageReference image(String service, char hex) {
+        return ImageReference.parse("reg/" + service + "@sha256:" + String.valueOf(hex).repeat(64));
     }
 
     @Test

@@ -66,7 +66,9 @@ final class HostileRuns {
             cache.put(payload(i + 4), new TargetCache(i, i + 1, payload(i + 5), 10, 20));
             findings.add(new RecordedFinding(i % 2 == 0 ? Phase.HARDEN : Phase.VERIFY, payload(i + 6),
                     Severity.values()[i % Severity.values().length], payload(i + 7), payload(i + 8), payload(i + 9)));
-            deploys.add(new Deployment(payload(i + 10), payload(i + 11), i % 3 == 0, i % 2 == 0, 1_000, payload(i + 12)));
+            // an image is a parsed value as well: by tag it shows as text, linking nowhere
+            deploys.add(new Deployment(payload(i + 10), ImageReference.parse("hostile/web:" + i), i % 3 == 0, i % 2 == 0,
+                    1_000, payload(i + 12)));
         }
         // under a hostile name, an image whose reference and digest are valid: its digest is a link
         images.put(payload(seed) + LINKED, new ImageMetrics(ImageReference.parse(LINKED_REFERENCE),

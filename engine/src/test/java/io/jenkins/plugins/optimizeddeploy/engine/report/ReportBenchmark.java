@@ -62,7 +62,8 @@ class ReportBenchmark {
             }
             List<RecordedFinding> findings = List.of(new RecordedFinding(Phase.HARDEN, "DL3008", Severity.WARNING,
                     "Pin versions in apt-get install", "web/Dockerfile:" + build % 40, "RUN apt-get install -y curl"));
-            List<Deployment> deploys = List.of(new Deployment("web", images.get("web").digest().toString(), false, true,
+            List<Deployment> deploys = List.of(new Deployment("web", images.get("web").reference()
+                    .withDigest(images.get("web").digest().toString()), false, true,
                     15_000 + random.nextInt(20_000), ""));
             records.add(MetricsJson.write(RunMetrics.builder("shop", "#" + build,
                     start.plus(Duration.ofHours(4L * build)).toString()).images(images).phaseMillis(phases)

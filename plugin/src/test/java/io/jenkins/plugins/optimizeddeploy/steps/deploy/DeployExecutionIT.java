@@ -67,7 +67,7 @@ class DeployExecutionIT {
                 .containsEntry("running", byDigest("2"));
         assertThat(dockerd.docker("container", "inspect", "execution-web", "--format", "{{.Config.Image}}")
                 .requireSuccess().stdout().strip()).isEqualTo(byDigest("2"));
-        assertThat(build.build().getAction(OptimizedDeployAction.class).getReleasedDigests())
+        assertThat(build.build().getAction(OptimizedDeployAction.class).getReleasedImages())
                 .containsOnlyKeys("execution-web");
         assertThat(build.job().credentials().uses()).containsExactly("registry by job #1");
         assertThat(build.log()).contains("deployImages: all 1 service(s) healthy").doesNotContain(registry.password());

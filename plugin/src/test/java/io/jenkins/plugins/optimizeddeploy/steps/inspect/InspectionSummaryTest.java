@@ -40,7 +40,7 @@ class InspectionSummaryTest {
 
     @Test
     void shouldEscapeTerminalControlCharactersTheRegistrySent() {
-        PlatformImage hostile = PlatformImage.builder("linux/amd64\u001b[2J", Inspections.AMD64_DIGEST)
+        PlatformImage hostile = PlatformImage.builder("linux/amd64\u001b[2J", Digest.parse(Inspections.AMD64_DIGEST))
                 .content(1L, List.of()).user("app\u001b]0;owned\u0007\nFinished: SUCCESS").build();
 
         String line = InspectionSummary.line(new ImageInspection(ImageReference.parse("127.0.0.1:5000/app:1"), Digest.parse(Inspections.AMD64_DIGEST),

@@ -24,7 +24,7 @@ final class Inspections {
     }
 
     static PlatformImage amd64() {
-        return PlatformImage.builder("linux/amd64", AMD64_DIGEST)
+        return PlatformImage.builder("linux/amd64", Digest.parse(AMD64_DIGEST))
                 .content(1_234_567L, List.of(layer('d', 1_000_000L), layer('e', 234_000L)))
                 .created("2026-11-26T10:00:00Z")
                 .user("app")
@@ -35,12 +35,13 @@ final class Inspections {
     }
 
     static PlatformImage arm64() {
-        return PlatformImage.builder("linux/arm64/v8", ARM64_DIGEST)
+        return PlatformImage.builder("linux/arm64/v8", Digest.parse(ARM64_DIGEST))
                 .content(1_100_000L, List.of(layer('f', 1_099_000L)))
                 .build();
     }
 
     private static Layer layer(char hex, long size) {
-        return new Layer("sha256:" + String.valueOf(hex).repeat(64), "application/vnd.oci.image.layer.v1.tar+gzip", size);
+        return new Layer(Digest.parse("sha256:" + String.valueOf(hex).repeat(64)),
+                "application/vnd.oci.image.layer.v1.tar+gzip", size);
     }
 }
