@@ -628,10 +628,10 @@ final class InstructionScanner {
 
     private static boolean canContainHeredoc(RawInstruction instruction) {
         RawInstruction target = instruction;
-        if (instruction.keyword().equalsIgnoreCase("onbuild") && instruction.trigger() != null) {
+        if (instruction.lowerKeyword().equals("onbuild") && instruction.trigger() != null) {
             target = instruction.trigger();
         }
-        return HEREDOC_KEYWORDS.contains(target.keyword().toLowerCase(Locale.ROOT)) && !target.jsonForm();
+        return HEREDOC_KEYWORDS.contains(target.lowerKeyword()) && !target.jsonForm();
     }
 
     /** The heredocs a line declares, in order, with empty bodies. */
