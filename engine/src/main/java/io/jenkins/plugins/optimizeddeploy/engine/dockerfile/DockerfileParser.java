@@ -71,7 +71,7 @@ public final class DockerfileParser {
         InstructionChecks checks = new InstructionChecks(source);
         boolean inStage = false;
         for (RawInstruction raw : scanned.instructions()) {
-            String keyword = raw.keyword().toLowerCase(Locale.ROOT);
+            String keyword = raw.lowerKeyword();
             checks.check(raw);
             if (keyword.equals("from")) {
                 inStage = true;
@@ -110,7 +110,7 @@ public final class DockerfileParser {
 
         Dockerfile build() {
             for (RawInstruction raw : scanned.instructions()) {
-                String keyword = raw.keyword().toLowerCase(Locale.ROOT);
+                String keyword = raw.lowerKeyword();
                 if (keyword.equals("from")) {
                     startStage(raw);
                     continue;
@@ -235,16 +235,16 @@ public final class DockerfileParser {
             SourceSpan span = raw.span();
             String original = text.substring(span.startOffset(), span.endOffset());
             Instruction trigger = raw.trigger() == null ? null : new Instruction(
-                    raw.trigger().keyword().toLowerCase(Locale.ROOT), raw.trigger().keyword(), raw.trigger().flags(),
+                    raw.trigger().lowerKeyword(), raw.trigger().keyword(), raw.trigger().flags(),
                     raw.trigger().args(), raw.trigger().jsonForm(), pairs(raw.trigger()), raw.heredocs(), null, stage,
                     raw.trigger().flags(), List.of(), span, original);
-            return new Instruction(raw.keyword().toLowerCase(Locale.ROOT), raw.keyword(), raw.flags(), raw.args(),
+            return new Instruction(raw.lowerKeyword(), raw.keyword(), raw.flags(), raw.args(),
                     raw.jsonForm(), pairs(raw), raw.heredocs(), trigger, stage, resolvedFlags, raw.comments(), span,
                     original);
         }
 
         private List<KeyValuePair> pairs(RawInstruction raw) {
-            String keyword = raw.keyword().toLowerCase(Locale.ROOT);
+            String keyword = raw.lowerKeyword();
             List<KeyValuePair> pairs = new ArrayList<>();
             if (keyword.equals("arg")) {
                 for (String word : raw.args()) {

@@ -77,7 +77,7 @@ final class InstructionChecks {
     private void checkInstruction(RawInstruction raw) throws InstructionException {
         String name = raw.keyword().toUpperCase(Locale.ROOT);
         List<String> args = raw.args();
-        switch (raw.keyword().toLowerCase(Locale.ROOT)) {
+        switch (raw.lowerKeyword()) {
             case "env", "label" -> {
                 flags(raw, NO_FLAGS);
                 if (raw.rawPairs().isEmpty()) {

@@ -135,7 +135,7 @@ final class InstructionScanner {
             PhysicalLine line = takeLine();
             String lineText = trimNewline(line.content());
             possibleDirective(lineText, line.number());
-            if (isComment(line.content()) || trimLeadingSpace(lineText).isEmpty()) {
+            if (isComment(line.content()) || leadingSpaceLength(lineText) == lineText.length()) {
                 continue;
             }
             String withoutEscape = withoutContinuation(lineText);
@@ -536,6 +536,11 @@ final class InstructionScanner {
      * character inside a flag reads as its bytes, each taken as a Latin-1 character.
      */
     private FlagSplit extractFlags(String line) {
+        boolean blankFirst = !line.isEmpty() && line.charAt(0) < 0x80 && ShellWordExpander.isGoSpace(line.charAt(0));
+        if (!blankFirst && !line.startsWith("--")) {
+            // what the byte walk below returns for a line without flags, without converting every line twice
+            return new FlagSplit(throughUtf8(line), List.of());
+        }
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
@@ -611,12 +616,22 @@ final class InstructionScanner {
         return new FlagSplit("", List.copyOf(words));
     }
 
+    /** The text as it comes back from its UTF-8 bytes: a lone surrogate, which UTF-8 cannot hold, becomes '?'. */
+    private static String throughUtf8(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            }
+        }
+        return text;
+    }
+
     private static boolean canContainHeredoc(RawInstruction instruction) {
         RawInstruction target = instruction;
-        if (instruction.keyword().equalsIgnoreCase("onbuild") && instruction.trigger() != null) {
+        if (instruction.lowerKeyword().equals("onbuild") && instruction.trigger() != null) {
             target = instruction.trigger();
         }
-        return HEREDOC_KEYWORDS.contains(target.keyword().toLowerCase(Locale.ROOT)) && !target.jsonForm();
+        return HEREDOC_KEYWORDS.contains(target.lowerKeyword()) && !target.jsonForm();
     }
 
     /** The heredocs a line declares, in order, with empty bodies. */
@@ -654,8 +669,8 @@ final class InstructionScanner {
     }
 
     static boolean isComment(String line) {
-        String trimmed = trimLeadingSpace(line);
-        return !trimmed.isEmpty() && trimmed.charAt(0) == '#';
+        int start = leadingSpaceLength(line);
+        return start < line.length() && line.charAt(start) == '#';
     }
 
     static String trimNewline(String line) {
@@ -667,11 +682,16 @@ final class InstructionScanner {
     }
 
     static String trimLeadingSpace(String text) {
+        return text.substring(leadingSpaceLength(text));
+    }
+
+    /** How many chars of white space (as Go's unicode.IsSpace) the text starts with. */
+    private static int leadingSpaceLength(String text) {
         int start = 0;
         while (start < text.length() && ShellWordExpander.isGoSpace(text.codePointAt(start))) {
             start += Character.charCount(text.codePointAt(start));
         }
-        return text.substring(start);
+        return start;
     }
 
     /** Go's strings.TrimSpace: Unicode white space on both ends. */

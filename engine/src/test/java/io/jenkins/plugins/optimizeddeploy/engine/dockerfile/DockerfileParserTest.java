@@ -89,6 +89,10 @@ class DockerfileParserTest {
                 row("RUN -- --not-a-flag", "run <--not-a-flag>"),
                 row("RUN --network=host -- --x", "run --network=host <--x>"),
                 row("RUN -x", "run <-x>"),
+                // the line goes through UTF-8 as BuildKit reads it: a lone surrogate comes out as '?'
+                row("RUN echo \uD800 \uD83D\uDE00", "run <echo ? \uD83D\uDE00>"),
+                row("RUN --network=none echo \uDC00", "run --network=none <echo ?>"),
+                row("RUN \u00a0--x", "run <--x>"),
                 // exec form after flags
                 row("RUN --network=none [\"make\", \"test\"]", "run --network=none json <make> <test>"),
                 // words of other instructions
