@@ -87,7 +87,9 @@ class KubernetesTargetTest {
 
         assertThat(result.services()).singleElement().satisfies(web -> {
             assertThat(web.outcome()).as(web.reason()).isEqualTo(Outcome.UNHEALTHY);
-            assertThat(web.reason()).isEqualTo("not rolled out before the deadline (0 out of 2 new replicas have been updated)");
+            // on a loaded machine the fake controller may not yet have seen the new template at the deadline
+            assertThat(web.reason()).isIn("not rolled out before the deadline (0 out of 2 new replicas have been updated)",
+                    "not rolled out before the deadline (waiting for deployment web spec update to be observed)");
         });
         assertThat(cluster.deployedImage("web")).isEqualTo(image("web", 'a').toString());
     }
