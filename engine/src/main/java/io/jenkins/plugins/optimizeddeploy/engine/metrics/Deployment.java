@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param message             why it failed or rolled back, empty when it did not
  */
 public record Deployment(String service,
-        @JsonAlias("digest") @JsonSerialize(nullsUsing = ImageMetrics.EmptyText.class)
-        @JsonDeserialize(converter = ImageMetrics.ReferenceText.class) ImageReference to,
+        @JsonAlias("digest") @JsonSerialize(nullsUsing = UnknownAsEmptyText.Writer.class)
+        @JsonDeserialize(converter = UnknownAsEmptyText.Reference.class) ImageReference to,
         boolean rollback, boolean healthy, long timeToHealthyMillis, String message) {
     public Deployment {
         Objects.requireNonNull(service, "service");

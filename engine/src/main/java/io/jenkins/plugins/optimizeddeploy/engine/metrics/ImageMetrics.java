@@ -2,16 +2,11 @@ package io.jenkins.plugins.optimizeddeploy.engine.metrics;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.util.StdConverter;
 import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -28,9 +23,11 @@ import java.util.List;
  *                        not known
  */
 public record ImageMetrics(
-        @JsonSerialize(nullsUsing = EmptyText.class) @JsonDeserialize(converter = ReferenceText.class)
+        @JsonSerialize(nullsUsing = UnknownAsEmptyText.Writer.class)
+        @JsonDeserialize(converter = UnknownAsEmptyText.Reference.class)
         ImageReference reference,
-        @JsonSerialize(nullsUsing = EmptyText.class) @JsonDeserialize(converter = DigestText.class) Digest digest,
+        @JsonSerialize(nullsUsing = UnknownAsEmptyText.Writer.class)
+        @JsonDeserialize(converter = UnknownAsEmptyText.DigestOf.class) Digest digest,
         @JsonAlias("compressedSize") long compressedBytes, int layers, List<String> platforms,
         @JsonInclude(JsonInclude.Include.NON_NULL) Provenance provenance) {
     public ImageMetrics {
@@ -59,29 +56,5 @@ public record ImageMetrics(
                 later.platforms.isEmpty() ? platforms : later.platforms,
                 later.provenance == null || provenance != null && !later.provenance.attached() ? provenance
                         : later.provenance);
-    }
-
-    /** Writes an unknown reference or digest as {@code ""}. */
-    static final class EmptyText extends JsonSerializer<Object> {
-        @Override
-        public void serialize(Object value, JsonGenerator json, SerializerProvider provider) throws IOException {
-            json.writeString("");
-        }
-    }
-
-    /** Reads {@code ""} as an unknown reference. */
-    static final class ReferenceText extends StdConverter<String, ImageReference> {
-        @Override
-        public ImageReference convert(String text) {
-            return text.isEmpty() ? null : ImageReference.parse(text);
-        }
-    }
-
-    /** Reads {@code ""} as an unknown digest. */
-    static final class DigestText extends StdConverter<String, Digest> {
-        @Override
-        public Digest convert(String text) {
-            return text.isEmpty() ? null : Digest.parse(text);
-        }
     }
 }
