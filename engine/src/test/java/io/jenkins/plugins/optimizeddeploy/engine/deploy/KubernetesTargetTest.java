@@ -205,6 +205,18 @@ class KubernetesTargetTest {
     }
 
     @Test
+    void shouldNotStartAReleaseOverAWorkloadWhoseImageIsNoReferenceAndSayWhich() {
+        cluster.deployment("web", "registry.example/shop/Web:1", 1);
+
+        assertThatThrownBy(() -> release().run(Action.DEPLOY, List.of(deploy("web", 'b')), TIMEOUT, "build 11"))
+                .isInstanceOf(DeployException.class)
+                .hasMessage("deployment web on " + target.identity() + " names no valid image: Invalid image reference"
+                        + " 'registry.example/shop/Web:1': repository 'shop/Web' must be lowercase");
+        assertThat(cluster.deployedImage("web")).as("what to put back is not known").isEqualTo(
+                "registry.example/shop/Web:1");
+    }
+
+    @Test
     void shouldNameTheContainerToDeployWhenThePodHasSeveral() {
         cluster.deployment("web", image("web", 'a').toString(), 1);
         cluster.newClient().apps().deployments().inNamespace(FakeCluster.NAMESPACE).withName("web")
