@@ -19,8 +19,8 @@ public final class ReleaseResultFields {
      * {@code services}: per service {@code service}, {@code from} (null when it was new), {@code to}, {@code outcome},
      * {@code timeToHealthyMillis} (null when it never was healthy), {@code reason} (null when it was) and
      * {@code running} (the image, {@code unknown (why)} when the platform could not say, null when nothing runs);
-     * {@code rolledBack}; and {@code failure}, the line the release failed
-     * with (null when every service is healthy), the platform's words in it escaped so they cannot drive a terminal.
+     * {@code rolledBack}; and {@code failure}, the line the release failed with (null when every service is healthy),
+     * the platform's words in it escaped so they cannot drive a terminal.
      */
     public static Map<String, Object> of(ReleaseResult result) {
         List<Map<String, Object>> services = new ArrayList<>();

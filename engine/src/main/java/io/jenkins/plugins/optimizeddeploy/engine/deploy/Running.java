@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * What a service runs at the end of a release, as the platform said it: an {@link Image}, {@link Nothing} (there is
- * no such service), or {@link Unknown} when the platform could not be asked or named no image. Its text is what the
- * result's lines and fields show.
+ * no such service), or {@link Unknown} when the platform could not be asked or named no valid image. Its text is what
+ * the result's lines and fields show.
  */
 public sealed interface Running {
     /** What {@link DeployTarget#running} said: the image, else nothing. */
