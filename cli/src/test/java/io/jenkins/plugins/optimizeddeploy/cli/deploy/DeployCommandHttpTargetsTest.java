@@ -12,6 +12,7 @@ import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Outcome;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResultFields;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.Running;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceResult;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake.Reply;
@@ -56,7 +57,8 @@ class DeployCommandHttpTargetsTest {
         assertThat(web.path("to").asText()).isEqualTo(V2);
         assertThat(web.path("outcome").asText()).isEqualTo("HEALTHY");
         ReleaseResult sample = new ReleaseResult(List.of(new ServiceResult("web", ImageReference.parse(V1),
-                ImageReference.parse(V2), Outcome.HEALTHY, 700L, null, V2)), false);
+                ImageReference.parse(V2), Outcome.HEALTHY, 700L, null, new Running.Image(ImageReference.parse(V2)))),
+                false);
         assertThat(FieldNames.ofJson(run.out())).as("the fields deployImages returns")
                 .isEqualTo(FieldNames.of(ReleaseResultFields.of(sample)));
         assertThat(server.requests(LOGIN)).singleElement()

@@ -99,7 +99,8 @@ public final class CapRoverTarget implements DeployTarget {
                 for (JsonNode version : definition.path("versions")) {
                     if (version.path("version").asInt() == deployed
                             && !version.path("deployedImageName").asText().isEmpty()) {
-                        return Optional.of(ImageReference.parse(version.path("deployedImageName").asText()));
+                        return Optional.of(PlatformImage.parse(version.path("deployedImageName").asText(),
+                                "app " + app + " on " + identity()));
                     }
                 }
                 return Optional.empty();

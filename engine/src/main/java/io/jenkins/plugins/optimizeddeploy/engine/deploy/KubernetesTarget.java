@@ -93,7 +93,8 @@ public final class KubernetesTarget implements DeployTarget, AutoCloseable {
 
     @Override
     public Optional<ImageReference> running(String service) {
-        return workloads.template(service).map(template -> ImageReference.parse(container(service, template).getImage()));
+        return workloads.template(service).map(template -> PlatformImage.parse(container(service, template).getImage(),
+                workloads.kind() + " " + service + " on " + identity()));
     }
 
     @Override

@@ -137,11 +137,12 @@ public final class Release {
         }
     }
 
-    private String runningNow(String service) {
+    /** Whatever stops the platform from saying, the result and the history must still be written. */
+    private Running runningNow(String service) {
         try {
-            return target.running(service).map(ImageReference::toString).orElse(null);
+            return Running.of(target.running(service));
         } catch (RuntimeException e) {
-            return "unknown (" + e.getMessage() + ")";
+            return new Running.Unknown(e.getMessage() != null ? e.getMessage() : e.toString());
         }
     }
 

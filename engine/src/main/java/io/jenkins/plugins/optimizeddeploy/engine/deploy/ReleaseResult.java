@@ -37,8 +37,8 @@ public record ReleaseResult(List<ServiceResult> services, boolean rolledBack) {
                         .replace('_', ' ') + ": " + service.reason())
                 .collect(Collectors.joining("; "));
         if (services.stream().anyMatch(service -> service.outcome() == Outcome.ROLLBACK_FAILED)) {
-            String running = services.stream().map(service -> service.service() + " runs "
-                    + (service.running() == null ? "nothing" : service.running())).collect(Collectors.joining(", "));
+            String running = services.stream().map(service -> service.service() + " runs " + service.running())
+                    .collect(Collectors.joining(", "));
             return Optional.of("could not put everything back: " + failed + " (" + running + ")");
         }
         return Optional.of(failed + (rolledBack ? "; every service was put back" : ""));
@@ -56,7 +56,7 @@ public record ReleaseResult(List<ServiceResult> services, boolean rolledBack) {
             if (service.reason() != null) {
                 line.append(": ").append(service.reason());
             }
-            line.append(" (runs ").append(service.running() == null ? "nothing" : service.running()).append(')');
+            line.append(" (runs ").append(service.running()).append(')');
             lines.add(line.toString());
         }
         lines.add(healthy() ? "all " + services.size() + " service(s) healthy"

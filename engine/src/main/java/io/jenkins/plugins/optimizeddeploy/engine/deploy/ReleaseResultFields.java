@@ -18,8 +18,9 @@ public final class ReleaseResultFields {
     /**
      * {@code services}: per service {@code service}, {@code from} (null when it was new), {@code to}, {@code outcome},
      * {@code timeToHealthyMillis} (null when it never was healthy), {@code reason} (null when it was) and
-     * {@code running} (null when nothing runs); {@code rolledBack}; and {@code failure}, the line the release failed
-     * with (null when every service is healthy), the platform's words in it escaped so they cannot drive a terminal.
+     * {@code running} (the image, {@code unknown (why)} when the platform could not say, null when nothing runs);
+     * {@code rolledBack}; and {@code failure}, the line the release failed with (null when every service is healthy),
+     * the platform's words in it escaped so they cannot drive a terminal.
      */
     public static Map<String, Object> of(ReleaseResult result) {
         List<Map<String, Object>> services = new ArrayList<>();
@@ -31,7 +32,7 @@ public final class ReleaseResultFields {
             entry.put("outcome", service.outcome().name());
             entry.put("timeToHealthyMillis", service.timeToHealthyMillis());
             entry.put("reason", service.reason());
-            entry.put("running", service.running());
+            entry.put("running", service.running() instanceof Running.Nothing ? null : service.running().toString());
             services.add(entry);
         }
         Map<String, Object> value = new LinkedHashMap<>();

@@ -37,10 +37,7 @@ class CapRoverTargetTest {
 
     @TempDir
     Path state;
-    private final CapRoverFake caprover = new CapRoverFake()
-            .script(definitions(), Reply.ok("{\"appDefinitions\":[{\"appName\":\"web\",\"deployedVersion\":7,"
-                    + "\"versions\":[{\"version\":6,\"deployedImageName\":\"registry.example.com/team/web:old\"},"
-                    + "{\"version\":7,\"deployedImageName\":\"" + V1 + "\"}]}]}"));
+    private final CapRoverFake caprover = new CapRoverFake().script(definitions(), Reply.ok(deployed(V1.toString())));
     private final HealthServer healthy = new HealthServer(List.of(new Answer(200, "ok")));
     private final HealthServer unhealthy = new HealthServer(List.of(new Answer(503, "down")));
 
@@ -178,6 +175,18 @@ class CapRoverTargetTest {
     }
 
     @Test
+    void shouldSayWhatRunsIsUnknownWhenCapRoverNamesNoValidImageAfterTheDeploy() throws Exception {
+        caprover.script(definitions(), Reply.ok(deployed(V1.toString())), Reply.ok(deployed("team/Web:2")));
+
+        ReleaseResult result = release(CapRoverLogin.password(PASSWORD), healthy, Duration.ofSeconds(20));
+
+        assertThat(result.healthy()).as(String.join("\n", result.summary())).isTrue();
+        assertThat(result.services()).singleElement().extracting(ServiceResult::running).isEqualTo(new Running.Unknown(
+                "app web on caprover " + DeployHttp.origin(caprover.url()) + " names no valid image: Invalid image reference"
+                        + " 'team/Web:2': repository 'team/Web' must be lowercase"));
+    }
+
+    @Test
     void shouldRefuseAWrongPasswordWithoutShowingIt() {
         caprover.script(LOGIN, Reply.status(1105, "Invalid credentials", "{}"));
 
@@ -220,5 +229,12 @@ class CapRoverTargetTest {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** CapRover's app definitions: app web's deployed version 7 runs {@code image}. */
+    private static String deployed(String image) {
+        return "{\"appDefinitions\":[{\"appName\":\"web\",\"deployedVersion\":7,"
+                + "\"versions\":[{\"version\":6,\"deployedImageName\":\"registry.example.com/team/web:old\"},"
+                + "{\"version\":7,\"deployedImageName\":\"" + image + "\"}]}]}";
     }
 }

@@ -54,7 +54,7 @@ class DockerHostTargetIT {
         assertThat(result.healthy()).as(String.join("\n", result.summary())).isTrue();
         assertThat(result.services()).singleElement().satisfies(web -> {
             assertThat(web.from()).isEqualTo(v1);
-            assertThat(web.running()).isEqualTo(v2.toString());
+            assertThat(web.running()).isEqualTo(new Running.Image(v2));
             assertThat(web.timeToHealthyMillis()).isPositive();
         });
         assertThat(inspect("host-web", "{{.Config.Image}} {{.State.Health.Status}}")).isEqualTo(v2 + " healthy");
@@ -75,14 +75,14 @@ class DockerHostTargetIT {
         assertThat(created.services()).singleElement().satisfies(fresh -> {
             assertThat(fresh.outcome()).as(fresh.reason()).isEqualTo(Outcome.HEALTHY);
             assertThat(fresh.from()).isNull();
-            assertThat(fresh.running()).isEqualTo(v1.toString());
+            assertThat(fresh.running()).isEqualTo(new Running.Image(v1));
         });
         assertThat(inspect("fresh", "{{.Config.Image}} {{.State.Health.Status}} {{.HostConfig.RestartPolicy.Name}}"))
                 .isEqualTo(v1 + " healthy unless-stopped");
         assertThat(refused.rolledBack()).isTrue();
         assertThat(refused.services()).singleElement().satisfies(fresh -> {
             assertThat(fresh.outcome()).as(fresh.reason()).isEqualTo(Outcome.UNHEALTHY);
-            assertThat(fresh.running()).isNull();
+            assertThat(fresh.running()).isEqualTo(new Running.Nothing());
         });
         assertThat(containerNames()).contains("fresh").doesNotContain("fresh-sick");
     }
@@ -99,7 +99,7 @@ class DockerHostTargetIT {
         assertThat(result.services()).singleElement().satisfies(service -> {
             assertThat(service.outcome()).as(service.reason()).isEqualTo(Outcome.UNHEALTHY);
             assertThat(service.reason()).contains("HEALTHCHECK failed");
-            assertThat(service.running()).isEqualTo(v1.toString());
+            assertThat(service.running()).isEqualTo(new Running.Image(v1));
         });
         assertThat(inspect("sick", "{{.Config.Image}} {{.State.Status}} {{.State.Health.Status}}"))
                 .isEqualTo(v1 + " running healthy");
@@ -173,7 +173,7 @@ class DockerHostTargetIT {
         assertThat(result.get().services()).singleElement().satisfies(service -> {
             assertThat(service.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(service.reason()).isEqualTo("the deploy was stopped");
-            assertThat(service.running()).isEqualTo(v1.toString());
+            assertThat(service.running()).isEqualTo(new Running.Image(v1));
         });
         assertThat(interruptPassedOn).isTrue();
         assertThat(inspect("stopped", "{{.Config.Image}} {{.State.Status}} {{.State.Health.Status}}"))

@@ -69,7 +69,7 @@ class KubernetesTargetTest {
         assertThat(result.services()).singleElement().satisfies(web -> {
             assertThat(web.outcome()).as(web.reason()).isEqualTo(Outcome.UNHEALTHY);
             assertThat(web.reason()).contains("deployment web exceeded its progress deadline");
-            assertThat(web.running()).isEqualTo(image("web", 'a').toString());
+            assertThat(web.running()).isEqualTo(new Running.Image(image("web", 'a')));
         });
         Deployment after = cluster.readDeployment("web");
         assertThat(after.getSpec().getTemplate()).isEqualTo(before.getSpec().getTemplate());
@@ -119,7 +119,7 @@ class KubernetesTargetTest {
         assertThat(result.get().services()).singleElement().satisfies(web -> {
             assertThat(web.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(web.reason()).isEqualTo("the deploy was stopped");
-            assertThat(web.running()).isEqualTo(image("web", 'a').toString());
+            assertThat(web.running()).isEqualTo(new Running.Image(image("web", 'a')));
         });
         assertThat(cluster.deployedImage("web")).isEqualTo(image("web", 'a').toString());
     }
@@ -135,8 +135,8 @@ class KubernetesTargetTest {
 
         assertThat(result.broken()).as(String.join("\n", result.summary())).isFalse();
         assertThat(result.services()).extracting(ServiceResult::service, ServiceResult::outcome, ServiceResult::running)
-                .containsExactly(tuple("web", Outcome.ROLLED_BACK, image("web", 'a').toString()),
-                        tuple("worker", Outcome.UNHEALTHY, image("worker", 'a').toString()));
+                .containsExactly(tuple("web", Outcome.ROLLED_BACK, new Running.Image(image("web", 'a'))),
+                        tuple("worker", Outcome.UNHEALTHY, new Running.Image(image("worker", 'a'))));
         assertThat(cluster.deployedImage("web")).isEqualTo(image("web", 'a').toString());
         assertThat(cluster.deployedImage("worker")).isEqualTo(image("worker", 'a').toString());
         assertThat(new DeployHistory(state.resolve("deploys.jsonl")).records())
@@ -202,6 +202,18 @@ class KubernetesTargetTest {
         assertThatThrownBy(() -> target.deploy("nope", image("nope", 'b'), Instant.now().plus(TIMEOUT)))
                 .isInstanceOf(DeployException.class)
                 .hasMessage("deployment nope not found in namespace shop on " + cluster.server.url("/"));
+    }
+
+    @Test
+    void shouldNotStartAReleaseOverAWorkloadWhoseImageIsNoReferenceAndSayWhich() {
+        cluster.deployment("web", "registry.example/shop/Web:1", 1);
+
+        assertThatThrownBy(() -> release().run(Action.DEPLOY, List.of(deploy("web", 'b')), TIMEOUT, "build 11"))
+                .isInstanceOf(DeployException.class)
+                .hasMessage("deployment web on " + target.identity() + " names no valid image: Invalid image reference"
+                        + " 'registry.example/shop/Web:1': repository 'shop/Web' must be lowercase");
+        assertThat(cluster.deployedImage("web")).as("what to put back is not known").isEqualTo(
+                "registry.example/shop/Web:1");
     }
 
     @Test

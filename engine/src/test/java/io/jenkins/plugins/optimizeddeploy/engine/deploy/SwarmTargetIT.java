@@ -99,7 +99,7 @@ class SwarmTargetIT {
             assertThat(service.outcome()).as(service.reason()).isEqualTo(Outcome.UNHEALTHY);
             // Swarm fails this container's task as soon as it turns unhealthy (it stops on SIGTERM): either may be first
             assertThat(service.reason()).containsAnyOf("rolled the update back", "turned unhealthy");
-            assertThat(service.running()).isEqualTo(v1.toString());
+            assertThat(service.running()).isEqualTo(new Running.Image(v1));
         });
         assertThat(specImage("sick")).isEqualTo(v1.toString());
         assertThat(runningTasks("sick")).isNotEmpty().allSatisfy(task -> assertThat(task).startsWith(v1 + " Running"));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Outcome;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.Running;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceResult;
 import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
@@ -83,7 +84,8 @@ class RecordCompatibilityTest {
                         .durationMillis(4_200L).steps(new StepStatistics(10, 9, 1), List.of("RUN make"))
                         .cache("branch " + WEB + "-cache:main", new CacheTimes(150L, 300L), List.of()).build()));
         ReleaseResult release = new ReleaseResult(List.of(new ServiceResult("web", ImageReference.parse("web:1.4.1"),
-                ImageReference.parse(WEB + "@" + DIGEST), Outcome.HEALTHY, 800L, null, WEB + "@" + DIGEST)), false);
+                ImageReference.parse(WEB + "@" + DIGEST), Outcome.HEALTHY, 800L, null,
+                new Running.Image(ImageReference.parse(WEB + "@" + DIGEST)))), false);
 
         RunMetrics run = RunMetrics.of("shop", "#7", Instant.parse("2026-12-07T09:00:00Z"))
                 .mergedWith(MetricsParts.build(build, 60_000))

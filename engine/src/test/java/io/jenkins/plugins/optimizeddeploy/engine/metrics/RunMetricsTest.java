@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Outcome;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.Running;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceResult;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.Finding;
@@ -141,9 +142,10 @@ class RunMetricsTest {
     void shouldRecordAReleaseAsDeploysAndTheRollbacksItNeeded() {
         ReleaseResult release = new ReleaseResult(List.of(
                 new ServiceResult("web", ImageReference.parse("reg/web:old"), ImageReference.parse("reg/web:new"),
-                        Outcome.UNHEALTHY, null, "no health", "reg/web:old"),
+                        Outcome.UNHEALTHY, null, "no health", new Running.Image(ImageReference.parse("reg/web:old"))),
                 new ServiceResult("worker", ImageReference.parse("reg/worker:old"),
-                        ImageReference.parse("reg/worker:new"), Outcome.ROLLED_BACK, 1_500L, "", "reg/worker:old")),
+                        ImageReference.parse("reg/worker:new"), Outcome.ROLLED_BACK, 1_500L, "",
+                        new Running.Image(ImageReference.parse("reg/worker:old")))),
                 true);
 
         RunMetrics part = MetricsParts.release(Action.DEPLOY, release, 4_000);

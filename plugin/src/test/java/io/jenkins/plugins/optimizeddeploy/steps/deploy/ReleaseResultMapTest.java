@@ -6,6 +6,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Outcome;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResultFields;
+import io.jenkins.plugins.optimizeddeploy.engine.deploy.Running;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ServiceResult;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.steps.StepOutcome;
@@ -24,9 +25,9 @@ class ReleaseResultMapTest {
     void shouldFailWithTheLineItReturnsForAScriptThatDoesNotPropagate() {
         ReleaseResult putBack = new ReleaseResult(List.of(
                 new ServiceResult("web", ImageReference.parse(WEB_1), ImageReference.parse(WEB_2),
-                        Outcome.UNHEALTHY, null, "HTTP 500\u001b[2J", WEB_1),
+                        Outcome.UNHEALTHY, null, "HTTP 500\u001b[2J", runs(WEB_1)),
                 new ServiceResult("worker", ImageReference.parse(WORKER_1), ImageReference.parse(WORKER_2),
-                        Outcome.ROLLED_BACK, 900L, null, WORKER_1)), true);
+                        Outcome.ROLLED_BACK, 900L, null, runs(WORKER_1))), true);
 
         StepOutcome<Map<String, Object>> outcome = ReleaseResultMap.outcome("deployImages", Action.DEPLOY, putBack, 5);
 
@@ -41,7 +42,7 @@ class ReleaseResultMapTest {
     void shouldNameEveryFieldAsTheCommandLineJsonDoes() {
         ReleaseResult healthy = new ReleaseResult(List.of(
                 new ServiceResult("web", ImageReference.parse(WEB_1), ImageReference.parse(WEB_2),
-                        Outcome.HEALTHY, 700L, null, WEB_2)), false);
+                        Outcome.HEALTHY, 700L, null, runs(WEB_2))), false);
 
         assertThat(FieldNames.of(ReleaseResultMap.outcome("deployImages", Action.DEPLOY, healthy, 5).value()))
                 .isEqualTo(FieldNames.of(ReleaseResultFields.of(healthy)))
@@ -52,9 +53,9 @@ class ReleaseResultMapTest {
     void shouldNameWhatRunsWhenNotEverythingCouldBePutBack() {
         ReleaseResult broken = new ReleaseResult(List.of(
                 new ServiceResult("web", ImageReference.parse(WEB_1), ImageReference.parse(WEB_2),
-                        Outcome.UNHEALTHY, null, "HTTP 500", null),
+                        Outcome.UNHEALTHY, null, "HTTP 500", new Running.Nothing()),
                 new ServiceResult("worker", ImageReference.parse(WORKER_1), ImageReference.parse(WORKER_2),
-                        Outcome.ROLLBACK_FAILED, 900L, "exited 1", WORKER_2)),
+                        Outcome.ROLLBACK_FAILED, 900L, "exited 1", runs(WORKER_2))),
                 false);
 
         assertThat(ReleaseResultMap.outcome("deployImages", Action.DEPLOY, broken, 5).failure())
@@ -66,11 +67,15 @@ class ReleaseResultMapTest {
     void shouldReturnNoFailureWhenEveryServiceIsHealthy() {
         ReleaseResult healthy = new ReleaseResult(List.of(
                 new ServiceResult("web", ImageReference.parse(WEB_1), ImageReference.parse(WEB_2),
-                        Outcome.HEALTHY, 700L, null, WEB_2)), false);
+                        Outcome.HEALTHY, 700L, null, runs(WEB_2))), false);
 
         StepOutcome<Map<String, Object>> outcome = ReleaseResultMap.outcome("deployImages", Action.DEPLOY, healthy, 5);
 
         assertThat(outcome.failure()).isNull();
         assertThat(outcome.value()).containsEntry("failure", null).containsEntry("rolledBack", false);
+    }
+
+    private static Running runs(String image) {
+        return new Running.Image(ImageReference.parse(image));
     }
 }
