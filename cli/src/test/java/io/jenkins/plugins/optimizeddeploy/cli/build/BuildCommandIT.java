@@ -17,6 +17,7 @@ import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.FieldNames;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,5 +78,18 @@ class BuildCommandIT {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("docker buildx bake refuses it: failed to find target nightly").hasLineCount(1);
+    }
+
+    @Test
+    void shouldExitWithBadInputNamingTheTargetAndTheTagBeforeAnyBackendRuns() {
+        Path bakeFile = SampleApp.directory().resolve("docker-bake.json").toAbsolutePath().normalize();
+        CliRun run = CliRun.of("build", "--file", bakeFile.toString(), "--target", "docs",
+                "--registry", "reg.example.com/team", "--tag", "1.0", "--tag", "v 1", "--backend", "docker");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).as("no backend started").doesNotContain("building", "\tat ");
+        assertThat(run.err().lines()).last().isEqualTo("optimized-deploy: Target docs of " + bakeFile + " cannot be"
+                + " tagged 'reg.example.com/team/docs:v 1': tag 'v 1' must be 1 to 128 letters, digits, '_', '.' or '-',"
+                + " not starting with '.' or '-'");
     }
 }

@@ -10,6 +10,7 @@ public class InvalidReferenceException extends BadInputException {
     private static final long serialVersionUID = 1L;
 
     private final String input;
+    private final String problem;
 
     /** For an image reference: the message reads "Invalid image reference 'REF': PROBLEM". */
     public InvalidReferenceException(String reference, String problem) {
@@ -19,10 +20,16 @@ public class InvalidReferenceException extends BadInputException {
     InvalidReferenceException(String kind, String input, String problem) {
         super("Invalid " + kind + " '" + input + "': " + problem);
         this.input = input;
+        this.problem = problem;
     }
 
     /** The input as it was given. */
     public String input() {
         return input;
+    }
+
+    /** What is wrong with the input, without the input: "tag '-rc' must be ...". */
+    public String problem() {
+        return problem;
     }
 }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Stage;
 import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.image.InvalidReferenceException;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -61,7 +62,7 @@ public final class BuildPlanner {
             targets.add(PlannedTarget.builder(target.name(), context, dockerfile, target.stage())
                     .intermediateStages(intermediateStages(dockerfiles.computeIfAbsent(dockerfile, DockerfileParser::parse),
                             target.stage()))
-                    .images(images(target, request.registry(), tags))
+                    .images(images(bakeFile, target, request.registry(), tags))
                     .labels(labels(target, request.revision()))
                     .args(target.args())
                     .contexts(namedContexts(target, bakeFile.getParent()))
@@ -117,12 +118,21 @@ public final class BuildPlanner {
         return tag.length() > 128 ? tag.substring(0, 128) : tag;
     }
 
-    private static List<String> images(BakeTarget target, String registry, List<String> tags) {
-        if (registry.isEmpty()) {
-            return target.tags().stream().map(reference -> ImageReference.parse(reference).toString()).toList();
+    /** The bake file's tags, or each tag under the registry: parsed here, so no backend starts with a bad one. */
+    private static List<ImageReference> images(Path bakeFile, BakeTarget target, String registry, List<String> tags) {
+        List<String> references = registry.isEmpty() ? target.tags() : tags.stream()
+                .map(tag -> registry.replaceAll("/+$", "") + "/" + target.name().toLowerCase(Locale.ROOT) + ":" + tag)
+                .toList();
+        return references.stream().map(reference -> imageReference(bakeFile, target, reference)).toList();
+    }
+
+    private static ImageReference imageReference(Path bakeFile, BakeTarget target, String reference) {
+        try {
+            return ImageReference.parse(reference);
+        } catch (InvalidReferenceException e) {
+            throw new BadInputException("Target " + target.name() + " of " + bakeFile + " cannot be tagged '" + reference
+                    + "': " + e.problem(), e);
         }
-        String repository = registry.replaceAll("/+$", "") + "/" + target.name().toLowerCase(Locale.ROOT);
-        return tags.stream().map(tag -> ImageReference.parse(repository + ":" + tag).toString()).toList();
     }
 
     private static Map<String, String> labels(BakeTarget target, SourceRevision revision) {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * {@code target:NAME}, a URL), platforms (none: the agent's) and its cache plan.
  */
 public record PlannedTarget(String name, Path context, Path dockerfile, String stage, List<String> intermediateStages,
-        List<String> images, Map<String, String> labels, Map<String, String> args, Map<String, String> contexts,
+        List<ImageReference> images, Map<String, String> labels, Map<String, String> args, Map<String, String> contexts,
         List<String> platforms, CachePlan cache) {
     private static final Pattern URL_USER_INFO = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/@]+)@");
 
@@ -58,13 +58,17 @@ public record PlannedTarget(String name, Path context, Path dockerfile, String s
     }
 
     /** The first image reference: the one the digest is read from. */
-    public String image() {
+    public ImageReference image() {
         return images.get(0);
     }
 
-    /** {@link #images()} as the references they were planned from. */
-    public List<ImageReference> imageReferences() {
-        return images.stream().map(ImageReference::parse).toList();
+    /**
+     * {@link #images()} as the backends tag and push them: canonical, {@code docker.io/library/web:latest} for a
+     * bake file's {@code web}. docker stores that as {@code web:latest} and pushes it where {@code web} goes; buildah
+     * would read the short name as {@code localhost/web}.
+     */
+    public List<String> imagesAsText() {
+        return images.stream().map(ImageReference::toString).toList();
     }
 
     public SortedMap<String, String> sortedArgs() {
@@ -105,7 +109,7 @@ public record PlannedTarget(String name, Path context, Path dockerfile, String s
         private final Path dockerfile;
         private final String stage;
         private List<String> intermediateStages = List.of();
-        private List<String> images = List.of();
+        private List<ImageReference> images = List.of();
         private Map<String, String> labels = Map.of();
         private Map<String, String> args = Map.of();
         private Map<String, String> contexts = Map.of();
@@ -126,7 +130,7 @@ public record PlannedTarget(String name, Path context, Path dockerfile, String s
         }
 
         /** @param images every reference the target is pushed as; the first is the one the digest is read from */
-        public Builder images(List<String> images) {
+        public Builder images(List<ImageReference> images) {
             this.images = images;
             return this;
         }

@@ -8,12 +8,16 @@ import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheSettings;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.Dockerfile;
 import io.jenkins.plugins.optimizeddeploy.engine.dockerfile.DockerfileParser;
 import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.testsupport.SampleApp;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BuildPlannerTest {
     private static final SourceRevision REVISION = new SourceRevision("0123456789abcdef0123", "feature/x", "42",
@@ -26,7 +30,7 @@ class BuildPlannerTest {
 
         assertThat(plan.targets()).extracting(PlannedTarget::name).containsExactly("web", "worker");
         PlannedTarget web = plan.targets().get(0);
-        assertThat(web.images()).containsExactly("reg.example.com/team/web:0123456789ab",
+        assertThat(web.imagesAsText()).containsExactly("reg.example.com/team/web:0123456789ab",
                 "reg.example.com/team/web:build-42", "reg.example.com/team/web:feature-x");
         assertThat(web.labels()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "org.opencontainers.image.source", "https://git.example.com/app.git",
@@ -50,9 +54,52 @@ class BuildPlannerTest {
                 Map.of("REGISTRY", "127.0.0.1:5000", "TAG", "7"));
         BuildPlan fromBake = BuildPlanner.plan(SampleApp.directory().resolve("docker-bake.json"), noRegistry);
 
-        assertThat(tagged.targets().get(0).images()).containsExactly("reg.example.com/team/docs:1.0", "reg.example.com/team/docs:stable");
-        assertThat(fromBake.targets().get(0).images()).containsExactly("127.0.0.1:5000/sample-app/docs:7");
+        assertThat(tagged.targets().get(0).imagesAsText()).containsExactly("reg.example.com/team/docs:1.0", "reg.example.com/team/docs:stable");
+        assertThat(fromBake.targets().get(0).imagesAsText()).containsExactly("127.0.0.1:5000/sample-app/docs:7");
         assertThat(fromBake.targets().get(0).platforms()).containsExactly("linux/amd64");
+    }
+
+    @Test
+    void shouldRefuseATagThatMakesNoImageReferenceNamingTheTargetAndTheTag() {
+        Path hcl = SampleApp.directory().resolve("docker-bake.hcl").toAbsolutePath().normalize();
+        Path json = SampleApp.directory().resolve("docker-bake.json").toAbsolutePath().normalize();
+        BuildRequest badBakeTag = new BuildRequest(List.of("docs"), "", List.of(), REVISION, "", CACHE,
+                Map.of("REGISTRY", "127.0.0.1:5000", "TAG", "v 1"));
+
+        assertThatThrownBy(() -> BuildPlanner.plan(hcl, request(List.of("web"), List.of("1.0", "-rc"))))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("Target web of " + hcl + " cannot be tagged 'reg.example.com/team/web:-rc': tag '-rc' must"
+                        + " be 1 to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'");
+        assertThatThrownBy(() -> BuildPlanner.plan(json, badBakeTag))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("Target docs of " + json + " cannot be tagged '127.0.0.1:5000/sample-app/docs:v 1': tag 'v 1'"
+                        + " must be 1 to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'");
+        assertThatThrownBy(() -> BuildPlanner.plan(hcl, new BuildRequest(List.of("web"), "Reg.example.com/Team",
+                List.of("1.0"), REVISION, "", CACHE, Map.of())))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("Target web of " + hcl + " cannot be tagged 'Reg.example.com/Team/web:1.0': repository"
+                        + " 'Team/web' must be lowercase");
+    }
+
+    @Test
+    void shouldPlanShortNamesPortsAndDigestsAsTheCanonicalReferencesBackendsAreGiven(@TempDir Path directory)
+            throws IOException {
+        Files.writeString(directory.resolve("Dockerfile"), "FROM scratch\n");
+        Path bakeFile = directory.resolve("docker-bake.hcl");
+        Files.writeString(bakeFile, """
+                target "web" {
+                  tags = ["web", "team/web:1", "localhost:5000/web", "reg.example.com:5000/team/web:2",
+                          "index.docker.io/team/web:3", "web@sha256:%s"]
+                }
+                """.formatted("a".repeat(64)));
+
+        PlannedTarget web = BuildPlanner.plan(bakeFile, new BuildRequest(List.of("web"), "", List.of(), REVISION, "",
+                CACHE, Map.of())).targets().get(0);
+
+        assertThat(web.imagesAsText()).as("docker stores docker.io/library/web:latest as web:latest; buildah would read a"
+                + " short name as localhost/web").containsExactly("docker.io/library/web:latest",
+                "docker.io/team/web:1", "localhost:5000/web:latest", "reg.example.com:5000/team/web:2",
+                "docker.io/team/web:3", "docker.io/library/web@sha256:" + "a".repeat(64));
     }
 
     @Test
@@ -173,7 +220,7 @@ class BuildPlannerTest {
     @Test
     void shouldMaskTheCredentialsOfContextUrlsOnly() {
         PlannedTarget target = PlannedTarget.builder("web", Path.of("/app"), Path.of("/app/Dockerfile"), "")
-                .images(List.of("reg/web:1"))
+                .images(List.of(ImageReference.parse("reg/web:1")))
                 .contexts(Map.of("src", "https://ci:t0ken@git.example.com/app.git",
                         "tokenOnly", "https://ghp_abc@git.example.com/x.git", "base", "docker-image://reg/base:1",
                         "local", "/app/extra"))

@@ -64,7 +64,7 @@ class ParallelTargetsTest {
         progress.started(targets("web").get(0), "docker (BuildKit)");
         progress.finished(failedExport);
 
-        assertThat(lines).containsExactly("web: building reg/web:1 with docker (BuildKit)",
+        assertThat(lines).containsExactly("web: building reg.example.com/web:1 with docker (BuildKit)",
                 "web: built in 12.3 s, 9 of 10 steps cached (90 %), cache import 1.3 s"
                         + " (local /agent/cache/web (2 cache images loaded)), export 0.3 s, sha256:" + "a".repeat(64) + ";"
                         + " cache export failed: reg/cache/web/main:final (denied)");
@@ -74,7 +74,7 @@ class ParallelTargetsTest {
         List<PlannedTarget> targets = new ArrayList<>();
         for (String name : names) {
             targets.add(PlannedTarget.builder(name, Path.of("/app"), Path.of("/app/Dockerfile"), name)
-                    .images(List.of("reg/" + name + ":1"))
+                    .images(List.of(ImageReference.parse("reg.example.com/" + name + ":1")))
                     .cache(CachePlan.forTarget(name, CacheSettings.of("reg/cache", "main", "main"))).build());
         }
         return targets;

@@ -7,7 +7,6 @@ import io.jenkins.plugins.optimizeddeploy.engine.exec.Command;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
-import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildPlan;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildProgress;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
@@ -105,15 +104,16 @@ public final class BuildahBuilder implements ImageBuilder {
                     + build.exitCode() + ":\n" + build.tail(15));
         }
         Digest digest = null;
-        for (String image : target.images()) {
-            Pushed pushed = push(target.image(), image);
+        String local = target.image().toString();
+        for (String image : target.imagesAsText()) {
+            Pushed pushed = push(local, image);
             if (!pushed.result().succeeded()) {
                 throw new ImageBuildException("could not push " + image + ": " + pushed.result().lastLine());
             }
             digest = digest == null ? pushed.digest() : digest;
         }
         long exportStarted = System.nanoTime();
-        Pushed marker = push(target.image(), target.cache().finalReference());
+        Pushed marker = push(local, target.cache().finalReference());
         if (!marker.result().succeeded()) {
             exportFailures.add(target.cache().finalReference() + " (exit code " + marker.result().exitCode() + ": "
                     + marker.result().lastLine() + ")");
@@ -123,10 +123,9 @@ public final class BuildahBuilder implements ImageBuilder {
         cacheTimes = cacheTimes.plusExport((System.nanoTime() - exportStarted) / 1_000_000);
         List<BuildStep> steps = BuildahOutputParser.withoutLabelSteps(BuildahOutputParser.parse(build.stdout()),
                 target.labels().keySet());
-        List<ImageReference> images = target.imageReferences();
-        ImageInspection inspection = new ImageInspector(registry).inspect(images.get(0));
+        ImageInspection inspection = new ImageInspector(registry).inspect(target.image());
         TargetResult result = TargetResult.builder(target.name(), name())
-                .pushed(images, digest == null ? inspection.digest() : digest, inspection.firstCompressedBytes())
+                .pushed(target.images(), digest == null ? inspection.digest() : digest, inspection.firstCompressedBytes())
                 .platformSizes(inspection.compressedSizes())
                 .provenance(Provenance.missing("backend " + name() + " does not attach it"))
                 .durationMillis((System.nanoTime() - started) / 1_000_000)
@@ -164,7 +163,7 @@ public final class BuildahBuilder implements ImageBuilder {
         target.sortedArgs().forEach((name, value) -> arguments.addAll(List.of("--build-arg", name + "=" + value)));
         target.sortedContexts().forEach((name, value) -> arguments.addAll(List.of("--build-context", name + "=" + value)));
         target.sortedLabels().forEach((name, value) -> arguments.addAll(List.of("--label", name + "=" + value)));
-        target.images().forEach(image -> arguments.addAll(List.of("--tag", image)));
+        target.imagesAsText().forEach(image -> arguments.addAll(List.of("--tag", image)));
         arguments.addAll(List.of("--file", target.dockerfile().toString(), target.context().toString()));
         return arguments;
     }

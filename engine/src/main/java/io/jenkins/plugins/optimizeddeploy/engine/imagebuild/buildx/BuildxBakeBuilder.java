@@ -12,7 +12,6 @@ import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
 import io.jenkins.plugins.optimizeddeploy.engine.files.OutputFile;
 import io.jenkins.plugins.optimizeddeploy.engine.image.Digest;
-import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildKitProgressParser;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildPlan;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildProgress;
@@ -98,15 +97,14 @@ public final class BuildxBakeBuilder implements ImageBuilder {
             Map<String, List<String>> linesByTarget = linesByTarget(plan, progressLines);
             List<TargetResult> results = new ArrayList<>();
             for (PlannedTarget target : plan.targets()) {
-                List<ImageReference> images = target.imageReferences();
-                ImageInspection inspection = new ImageInspector(registry).inspect(images.get(0));
+                ImageInspection inspection = new ImageInspector(registry).inspect(target.image());
                 List<String> targetLines = linesByTarget.getOrDefault(target.name(), List.of());
                 List<BuildStep> targetSteps = BuildKitProgressParser.parse(targetLines);
                 CacheTimes targetCacheTimes = BuildKitProgressParser.cacheTimes(targetLines);
                 List<String> exportFailures = new ArrayList<>(BuildKitProgressParser.cacheExportErrors(targetLines));
                 replaceLocalCacheFolder(target).ifPresent(exportFailures::add);
                 TargetResult targetResult = TargetResult.builder(target.name(), name())
-                        .pushed(images, digests.getOrDefault(target.name(), inspection.digest()),
+                        .pushed(target.images(), digests.getOrDefault(target.name(), inspection.digest()),
                                 inspection.firstCompressedBytes())
                         .platformSizes(inspection.compressedSizes())
                         .provenance(inspection.firstProvenance())
@@ -156,7 +154,7 @@ public final class BuildxBakeBuilder implements ImageBuilder {
         ObjectNode targets = root.putObject("target");
         for (PlannedTarget target : plan.targets()) {
             ObjectNode node = targets.putObject(target.name());
-            target.images().forEach(node.putArray("tags")::add);
+            target.imagesAsText().forEach(node.putArray("tags")::add);
             ObjectNode labels = node.putObject("labels");
             target.sortedLabels().forEach(labels::put);
             if (!target.platforms().isEmpty()) {

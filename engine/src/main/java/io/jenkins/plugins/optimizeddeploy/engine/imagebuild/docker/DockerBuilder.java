@@ -5,7 +5,6 @@ import io.jenkins.plugins.optimizeddeploy.engine.cache.LocalCacheRead;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.WrittenCache;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandRunner;
-import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildKitProgressParser;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildPlan;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildProgress;
@@ -95,10 +94,10 @@ public final class DockerBuilder implements ImageBuilder {
             exportNanos += System.nanoTime() - exportStarted;
             cacheImages.add(stageImage);
         }
-        List<String> finalTags = new ArrayList<>(target.images());
+        List<String> finalTags = new ArrayList<>(target.imagesAsText());
         finalTags.add(target.cache().finalReference());
         outputs.add(dockerBuild(target, target.stage(), finalTags, read.cacheFrom(), true, attachesProvenance));
-        for (String image : target.images()) {
+        for (String image : target.imagesAsText()) {
             push(image).ifPresent(problem -> {
                 throw new ImageBuildException("could not push " + image + ": " + problem);
             });
@@ -114,10 +113,9 @@ public final class DockerBuilder implements ImageBuilder {
         // the local folder is import
         CacheTimes cacheTimes = outputs.stream().map(BuildKitProgressParser::cacheTimes)
                 .reduce(new CacheTimes(read.loadMillis(), exportNanos / 1_000_000), CacheTimes::plus);
-        List<ImageReference> images = target.imageReferences();
-        ImageInspection pushed = new ImageInspector(registry).inspect(images.get(0));
+        ImageInspection pushed = new ImageInspector(registry).inspect(target.image());
         TargetResult result = TargetResult.builder(target.name(), name())
-                .pushed(images, pushed.digest(), pushed.firstCompressedBytes())
+                .pushed(target.images(), pushed.digest(), pushed.firstCompressedBytes())
                 .platformSizes(pushed.compressedSizes())
                 .provenance(attachesProvenance ? pushed.firstProvenance()
                         : Provenance.missing("backend " + name() + " does not attach it on dockerd's classic image store"))

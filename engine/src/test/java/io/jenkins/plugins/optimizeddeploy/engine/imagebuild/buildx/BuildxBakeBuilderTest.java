@@ -69,7 +69,7 @@ class BuildxBakeBuilderTest {
 
         assertThat(plan.targets()).allSatisfy(planned -> {
             BakeTarget built = layered.targets().get(planned.name());
-            assertThat(built.tags()).isEqualTo(planned.images());
+            assertThat(built.tags()).isEqualTo(planned.imagesAsText());
             assertThat(built.labels()).containsAllEntriesOf(planned.labels());
             assertThat(built.platforms()).isEqualTo(planned.platforms());
             assertThat(fields(built.cacheFrom())).isEqualTo(fields(BuildxCacheEntries.cacheFrom(planned.cache())));
