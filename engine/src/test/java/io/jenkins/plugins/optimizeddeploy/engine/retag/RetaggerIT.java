@@ -14,6 +14,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.inspect.PlatformImage;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.Manifest;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.ManifestMediaType;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryClient;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryException;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.RequestKind;
 import io.jenkins.plugins.optimizeddeploy.engine.registry.auth.CountingCredentials;
@@ -300,15 +301,23 @@ class RetaggerIT {
             Digest oldProd = variant(direct, web, "old-prod", "prod");
             Manifest source = direct.getManifest(web);
             AtomicBoolean retagging = new AtomicBoolean(true);
+            // Another client that keeps moving latest, whatever a loaded machine does to one of its writes
             Thread mover = new Thread(() -> {
                 while (retagging.get()) {
-                    direct.putManifest(web.withTag("latest"), source);
+                    try {
+                        direct.putManifest(web.withTag("latest"), source);
+                    } catch (RegistryException slowOrRefused) {
+                        // tries again at once, as the other client would
+                    }
                 }
             }, "another client moving latest");
             AtomicBoolean started = new AtomicBoolean();
+            // Pauses between the reads after the put-back long enough for the mover to land a write in each
+            RegistryOptions watchingLonger = quickOptions().toBuilder().initialBackoff(Duration.ofMillis(300))
+                    .maxBackoff(Duration.ofSeconds(1)).build();
             try (FaultInjectingProxy proxy = FaultInjectingProxy.following(plain.baseUrl(),
                     failingPutOf("moving/web:prod"), Duration.ZERO);
-                    RegistryClient client = anonymous()) {
+                    RegistryClient client = new RegistryClient(watchingLonger, CredentialsSource.anonymous())) {
                 RetagResult result = new Retagger(client).retag(RetagRequest.of(
                         List.of(proxy.hostPort() + "/moving/web:abc123"), List.of("latest", "prod"), null), line -> {
                             log.add(line);
