@@ -38,7 +38,7 @@ public final class ProjectArchitectureRules {
     /** By name: class literals here would make every architecture test depend on them. */
     private static final List<String> REAL_COMPONENTS = List.of("DockerdExtension", "RegistryExtension",
             "BuildahExtension", "HeadlessChromium", "RunningRegistry", "RunningDockerd", "DockerBuildx", "Buildkitd",
-            "BuildahStorage", "DeployableImages", "BackgroundProcess");
+            "BuildahStorage", "DeployableImages", "BackgroundProcess", "JavaProcess");
 
     /**
      * No dependency cycle between the project's packages, its root package included. A package's tests are a slice
@@ -109,7 +109,8 @@ public final class ProjectArchitectureRules {
             .because("every exception names the input and what is wrong");
 
     /**
-     * A test that starts a real component (dockerd, a registry, buildah, buildkitd, chromium), directly or through a
+     * A test that starts a real component (dockerd, a registry, buildah, buildkitd, chromium, a JVM), directly or
+     * through a
      * helper, is an {@code *IT}: failsafe runs it in {@code mvn verify}, and {@code mvn test} stays a loop of units.
      */
     @ArchTest
