@@ -298,6 +298,13 @@ class BakeFileReaderTest {
                 .hasMessage("bake file '/nonexistent/docker-bake.hcl' does not exist");
     }
 
+    @Test
+    void shouldNameAVariablesValidationWhoseConditionIsNoBool() {
+        assertThat(problem("variable \"PORT\" {\n  default = 8080\n  validation {\n    condition = PORT\n"
+                + "    error_message = \"a port\"\n  }\n}\ntarget \"a\" {}"))
+                .isEqualTo("f.hcl: variable PORT validation: a bool is required, got number");
+    }
+
     private static Map<String, String> args(String hcl, Map<String, String> environment) {
         return BakeFileReader.readHcl("f.hcl", hcl, environment).targets().get("default").args();
     }
