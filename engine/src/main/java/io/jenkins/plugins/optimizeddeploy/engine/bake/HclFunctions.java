@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.net.URLEncoder;
@@ -424,7 +425,7 @@ final class HclFunctions {
                 case 's', 'v' -> String.format(Locale.ROOT, javaSpec + "s", value instanceof String || value instanceof
                         Boolean || HclValues.isNumber(value) ? string(value) : jsonEncode(value));
                 case 'q' -> jsonEncode(string(value));
-                case 'd' -> String.format(Locale.ROOT, javaSpec + "d", number(value).toBigIntegerExact());
+                case 'd' -> String.format(Locale.ROOT, javaSpec + "d", wholeNumber(value));
                 case 'f' -> String.format(Locale.ROOT, javaSpec + "f", number(value));
                 case 't' -> String.valueOf(bool(value));
                 default -> throw new IllegalArgumentException("unsupported format verb %" + kind);
@@ -432,6 +433,15 @@ final class HclFunctions {
         }
         formatted.append(spec.substring(last));
         return formatted.toString();
+    }
+
+    private static BigInteger wholeNumber(Object value) {
+        BigDecimal number = number(value);
+        try {
+            return number.toBigIntegerExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("%d needs a whole number, got " + number.toPlainString());
+        }
     }
 
     private static String basename(String path) {

@@ -305,6 +305,12 @@ class BakeFileReaderTest {
                 .isEqualTo("f.hcl: variable PORT validation: a bool is required, got number");
     }
 
+    @Test
+    void shouldNameAFormatVerbForWholeNumbersGivenAFraction() {
+        assertThat(problem("target \"a\" {\n  args = { A = format(\"%d\", 1.5) }\n}"))
+                .isEqualTo("f.hcl: target a.args.A (line 2): %d needs a whole number, got 1.5");
+    }
+
     private static Map<String, String> args(String hcl, Map<String, String> environment) {
         return BakeFileReader.readHcl("f.hcl", hcl, environment).targets().get("default").args();
     }
