@@ -176,8 +176,9 @@ final class HclFunctions {
                 chunks.add(items);
                 return chunks;
             }
-            for (int i = 0; i < items.size(); i += (int) size) {
-                chunks.add(List.copyOf(items.subList(i, (int) Math.min(items.size(), i + size))));
+            int chunk = (int) Math.min(size, items.size());
+            for (int i = 0; i < items.size(); i += chunk) {
+                chunks.add(List.copyOf(items.subList(i, Math.min(items.size(), i + chunk))));
             }
             return chunks;
         });

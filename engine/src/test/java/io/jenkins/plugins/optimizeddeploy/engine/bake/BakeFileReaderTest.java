@@ -311,6 +311,12 @@ class BakeFileReaderTest {
                 .isEqualTo("f.hcl: target a.args.A (line 2): %d needs a whole number, got 1.5");
     }
 
+    @Test
+    void shouldChunkAListInOneChunkWhateverSizeBeyondItIsAsked() {
+        assertThat(args("target \"default\" {\n  args = { A = jsonencode(chunklist([\"a\", \"b\"], 4294967297)) }\n}",
+                Map.of())).containsEntry("A", "[[\"a\",\"b\"]]");
+    }
+
     private static Map<String, String> args(String hcl, Map<String, String> environment) {
         return BakeFileReader.readHcl("f.hcl", hcl, environment).targets().get("default").args();
     }
