@@ -35,6 +35,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The functions of bake's standard library (go-cty's stdlib and buildx's own) that the built-in reader evaluates,
@@ -354,7 +355,13 @@ final class HclFunctions {
 
     /** An RE2 pattern as Java reads it: {@code (?P<name>} is {@code (?<name>}. */
     private static Pattern goPattern(String pattern) {
-        return Pattern.compile(pattern.replace("(?P<", "(?<"));
+        try {
+            return Pattern.compile(pattern.replace("(?P<", "(?<"));
+        } catch (PatternSyntaxException e) {
+            // its own message quotes the pattern on a second line, under a caret
+            throw new IllegalArgumentException("the pattern " + jsonEncode(pattern) + " is no regular expression: "
+                    + e.getDescription());
+        }
     }
 
     /** Go's {@code $1} and {@code ${name}} in a replacement as Java reads them; other backslashes literal. */

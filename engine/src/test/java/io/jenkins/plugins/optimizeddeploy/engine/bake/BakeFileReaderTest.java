@@ -317,6 +317,13 @@ class BakeFileReaderTest {
                 Map.of())).containsEntry("A", "[[\"a\",\"b\"]]");
     }
 
+    @Test
+    void shouldNameAPatternThatIsNoRegularExpressionInOneLine() {
+        assertThat(problem("target \"a\" {\n  args = { A = regex(\"(web\", \"web-1\") }\n}"))
+                .isEqualTo("f.hcl: target a.args.A (line 2): the pattern \"(web\" is no regular expression:"
+                        + " Unclosed group");
+    }
+
     private static Map<String, String> args(String hcl, Map<String, String> environment) {
         return BakeFileReader.readHcl("f.hcl", hcl, environment).targets().get("default").args();
     }
