@@ -51,15 +51,16 @@ class ArchitectureTest {
     static final ArchRule stepsUseOnlyThePublicApiOfTheEngine = classes()
             .that().resideInAPackage("..optimizeddeploy.steps..")
             .should().onlyDependOnClassesThat(DescribedPredicate.not(engineClasses()).or(publicEngineApi()))
-            .because("the plugin is a thin adapter: it reaches the engine only through its public types (DESIGN.md)");
+            .because("the plugin is a thin adapter: it reaches the engine only through its public types"
+                    + " (docs/ARCHITECTURE.md)");
 
     @ArchTest
     static final ArchRule formsAndDefaultsKnowNoStepOrBuildStep = noClasses()
             .that().resideInAnyPackage("..optimizeddeploy.forms..", "..optimizeddeploy.config..")
             .should().dependOnClassesThat().resideInAnyPackage("..optimizeddeploy.steps..",
                     "..optimizeddeploy.builders..")
-            .because("steps and build steps use the forms and the defaults, one way (DESIGN.md: builders over steps,"
-                    + " config below both)");
+            .because("steps and build steps use the forms and the defaults, one way: builders over steps,"
+                    + " config below both (docs/ARCHITECTURE.md)");
 
     @ArchTest
     static final ArchRule agentCallablesBringBackOnlyJdkOrPluginTypes = classes()
@@ -67,7 +68,7 @@ class ArchitectureTest {
             .or().areAssignableTo("jenkins.security.MasterToSlaveCallable")
             .should(declareOnlyJdkOrPluginTypeArguments())
             .because("core's class filter (JEP-200) refuses on the controller what an agent sends back from a jar"
-                    + " without a plugin manifest, such as the engine's (DESIGN.md)");
+                    + " without a plugin manifest, such as the engine's (docs/ARCHITECTURE.md)");
 
     @ArchTest
     static final ArchRule processesStartOnlyThroughTheStepsLauncher = noClasses()

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Opens the packaged {@code target/optimized-deploy.hpi} and checks what Jenkins core reads from it
- * (REFERENCE.md section 4): manifest, plugin jar, indexes, stapler files and the bundled libraries.
+ * (as maven-hpi-plugin lays it out): manifest, plugin jar, indexes, stapler files and the bundled libraries.
  */
 class HpiArchiveIT {
 
@@ -237,7 +237,7 @@ class HpiArchiveIT {
 
         assertThat(bundled)
                 .as("WEB-INF/lib holds the plugin jar and the engine; a further library may only be one that neither"
-                        + " core nor an API plugin provides (REFERENCE.md 4.3), and is then added here")
+                        + " core nor an API plugin provides, and is then added here")
                 .containsExactly(requiredProperty("hpi.expected.engineArtifact"), "optimized-deploy.jar",
                         requiredProperty("hpi.expected.spdxLicenseIdsArtifact"));
     }

@@ -6,10 +6,19 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import hudson.Extension;
+import hudson.ExtensionList;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.tasks.Builder;
+import io.jenkins.plugins.optimizeddeploy.steps.bake.BakeImagesStep;
+import io.jenkins.plugins.optimizeddeploy.steps.defaults.OptimizedDeployDefaultsStep;
+import io.jenkins.plugins.optimizeddeploy.steps.deploy.DeployImagesStep;
+import io.jenkins.plugins.optimizeddeploy.steps.deploy.RollbackDeployStep;
+import io.jenkins.plugins.optimizeddeploy.steps.harden.HardenDockerfileStep;
+import io.jenkins.plugins.optimizeddeploy.steps.inspect.InspectImageStep;
+import io.jenkins.plugins.optimizeddeploy.steps.retag.RetagImagesStep;
+import io.jenkins.plugins.optimizeddeploy.steps.verify.VerifyImageStep;
 import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -24,10 +33,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import net.java.sezpoz.Index;
+import net.java.sezpoz.IndexItem;
 import jenkins.model.GlobalConfiguration;
 import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -82,18 +95,48 @@ class StepFormTest {
         assertFormComplete(type);
     }
 
+    /** Jenkins finds a descriptor in the extension index the compiler wrote (sezpoz), read here as Jenkins reads it. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("configurableTypes")
-    void shouldRegisterTheDescriptorAsAnExtension(Class<?> type) {
-        assertThat(descriptorOf(type).getAnnotation(Extension.class)).as("@Extension on %s", descriptorOf(type))
-                .isNotNull();
+    void shouldHaveItsDescriptorInTheExtensionIndexJenkinsLoads(Class<?> type) {
+        assertThat(indexedExtensions()).as("the extension index on the class path")
+                .contains(descriptorOf(type).getName());
     }
 
+    static Stream<Arguments> pipelineStepArguments() {
+        String web = "registry.example.com/team/web:1.4.2";
+        return Stream.of(
+                Arguments.of(BakeImagesStep.DescriptorImpl.class, Map.of("targets", List.of("web", "worker"),
+                        "credentialsId", "registry-ci"), "web, worker"),
+                Arguments.of(HardenDockerfileStep.DescriptorImpl.class, Map.of("file", "api/Dockerfile",
+                        "failOn", "error"), "api/Dockerfile"),
+                Arguments.of(InspectImageStep.DescriptorImpl.class, Map.of("image", web, "credentialsId", "ci"),
+                        "web:1.4.2"),
+                Arguments.of(VerifyImageStep.DescriptorImpl.class, Map.of("image", web, "failOn", "error"),
+                        "web:1.4.2"),
+                Arguments.of(RetagImagesStep.DescriptorImpl.class, Map.of("images", List.of(web),
+                        "tags", List.of("prod")), "web:1.4.2 -> prod"),
+                Arguments.of(DeployImagesStep.DescriptorImpl.class, Map.of("target", "swarm",
+                        "services", Map.of("web", web)), "web:1.4.2 to swarm"),
+                Arguments.of(RollbackDeployStep.DescriptorImpl.class, Map.of("target", "swarm",
+                        "services", List.of("web")), "web to previous"));
+    }
+
+    /** What the Pipeline graph shows beside the step's name: Pipeline asks the descriptor, with the script's map. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("pipelineSteps")
-    void shouldLabelAPipelineStepsNodeWithItsArguments(Class<?> step) throws NoSuchMethodException {
-        assertThat(descriptorOf(step).getDeclaredMethod("argumentsToString", Map.class).getReturnType())
-                .isEqualTo(String.class);
+    @MethodSource("pipelineStepArguments")
+    void shouldLabelAPipelineStepsNodeWithItsSubject(Class<? extends StepDescriptor> descriptor,
+            Map<String, Object> arguments, String label) {
+        assertThat(ExtensionList.lookupSingleton(descriptor).argumentsToString(arguments)).isEqualTo(label);
+    }
+
+    @Test
+    void shouldLabelEveryPipelineStepThatTakesArguments() {
+        List<Class<?>> labelled = pipelineStepArguments()
+                .<Class<?>>map(arguments -> ((Class<?>) arguments.get()[0]).getEnclosingClass()).toList();
+
+        assertThat(labelled).containsExactlyInAnyOrderElementsOf(pipelineSteps()
+                .filter(step -> step != OptimizedDeployDefaultsStep.class).toList());
     }
 
     /**
@@ -112,9 +155,9 @@ class StepFormTest {
                 Class<?> nested = type.getMethod("get" + capitalized(name)).getReturnType();
                 assertThat(Describable.class).as("%s.%s has a form of its own", type.getSimpleName(), name)
                         .isAssignableFrom(nested);
-                assertThat(descriptorOf(nested).getAnnotation(Extension.class))
-                        .as("@Extension on the descriptor of %s, which renders its form", nested.getSimpleName())
-                        .isNotNull();
+                assertThat(indexedExtensions())
+                        .as("the descriptor of %s, which renders its form, in the extension index", nested.getSimpleName())
+                        .contains(descriptorOf(nested).getName());
                 assertFormComplete(nested);
                 continue;
             }
@@ -192,6 +235,16 @@ class StepFormTest {
             }
         }
         return names;
+    }
+
+    /** The classes and members in the extension index on the class path, as Jenkins loads it with sezpoz. */
+    private static Set<String> indexedExtensions() {
+        Set<String> indexed = new TreeSet<>();
+        for (IndexItem<Extension, Object> item : Index.load(Extension.class, Object.class,
+                StepFormTest.class.getClassLoader())) {
+            indexed.add(item.memberName() == null ? item.className() : item.className() + "#" + item.memberName());
+        }
+        return indexed;
     }
 
     /** Its nested descriptor; a global configuration is its own. */

@@ -24,7 +24,7 @@ class EngineArchitectureTest {
             .that().resideInAPackage("io.jenkins.plugins.optimizeddeploy.engine..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "hudson..", "jenkins..", "org.jenkinsci..", "org.kohsuke..", "com.cloudbees..")
-            .because("the engine runs anywhere: the plugin and the CLI adapt to it, never the other way (DESIGN.md)");
+            .because("the engine runs anywhere: the plugin and the CLI adapt to it, never the other way (docs/ARCHITECTURE.md)");
 
     @ArchTest
     static final ArchRule engineDoesNotReachThePluginOrTheCli = noClasses()
@@ -32,7 +32,7 @@ class EngineArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.jenkins.plugins.optimizeddeploy.steps..", "io.jenkins.plugins.optimizeddeploy.action..",
                     "io.jenkins.plugins.optimizeddeploy.config..", "io.jenkins.plugins.optimizeddeploy.cli..")
-            .because("layers go one way only: cli/plugin -> engine (DESIGN.md)");
+            .because("layers go one way only: cli/plugin -> engine (docs/ARCHITECTURE.md)");
 
     /** What a test talks to a server with is its own choice: an independent client checks the engine's. */
     private static final DescribedPredicate<JavaClass> PRODUCTION_CLASSES = DescribedPredicate.describe(

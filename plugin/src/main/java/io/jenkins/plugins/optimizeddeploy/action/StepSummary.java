@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * What one step did to one subject, as the build keeps it: the step ({@code bakeImages}), the subject (an image,
  * the Dockerfiles linted), the outcome in a few words (a digest, {@code failed on error}) and named figures
- * ({@code sizeBytes}, {@code cachedSteps}, {@code error}...). Plain strings and numbers only, so that build.xml
+ * ({@code compressedBytes}, {@code cachedSteps}, {@code error}...). Plain strings and numbers only, so that build.xml
  * holds nothing but this plugin's own classes and the JDK's.
  */
 public final class StepSummary implements Serializable {

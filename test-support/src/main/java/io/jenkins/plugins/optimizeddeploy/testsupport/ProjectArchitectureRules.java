@@ -38,7 +38,7 @@ public final class ProjectArchitectureRules {
     /** By name: class literals here would make every architecture test depend on them. */
     private static final List<String> REAL_COMPONENTS = List.of("DockerdExtension", "RegistryExtension",
             "BuildahExtension", "HeadlessChromium", "RunningRegistry", "RunningDockerd", "DockerBuildx", "Buildkitd",
-            "BuildahStorage", "DeployableImages", "BackgroundProcess");
+            "BuildahStorage", "DeployableImages", "BackgroundProcess", "JavaProcess");
 
     /**
      * No dependency cycle between the project's packages, its root package included. A package's tests are a slice
@@ -58,7 +58,7 @@ public final class ProjectArchitectureRules {
             .or().haveSimpleNameEndingWith("IT")
             .should().notBePublic()
             .allowEmptyShould(true)
-            .because("JUnit 5 test classes need no public modifier (STYLE.md)");
+            .because("JUnit 5 test classes need no public modifier");
 
     /** Test methods stay package-private as well. */
     @ArchTest
@@ -69,7 +69,7 @@ public final class ProjectArchitectureRules {
             .or().areAnnotatedWith("org.junit.jupiter.params.ParameterizedTest")
             .should().notBePublic()
             .allowEmptyShould(true)
-            .because("JUnit 5 test methods need no public modifier (STYLE.md)");
+            .because("JUnit 5 test methods need no public modifier");
 
     /** Assertions come from AssertJ only: no JUnit or Hamcrest assertions. */
     @ArchTest
@@ -77,7 +77,7 @@ public final class ProjectArchitectureRules {
             .should().dependOnClassesThat().haveFullyQualifiedName("org.junit.jupiter.api.Assertions")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("org.junit.Assert")
             .orShould().dependOnClassesThat().resideInAnyPackage("org.hamcrest..", "junit.framework..")
-            .because("tests assert with AssertJ (STYLE.md)");
+            .because("tests assert with AssertJ");
 
     /**
      * No test assumes its tools away: no assumptions of AssertJ or JUnit, which turn a missing tool into a skip
@@ -90,14 +90,14 @@ public final class ProjectArchitectureRules {
             .orShould().dependOnClassesThat().haveFullyQualifiedName("org.assertj.core.api.WithAssumptions")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("org.junit.jupiter.api.Assumptions")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("org.junit.Assume")
-            .because("a test that cannot run here fails naming the missing package, it is never skipped (STYLE.md)");
+            .because("a test that cannot run here fails naming the missing package, it is never skipped");
 
     /** Nothing is disabled: a test that cannot run here must fail, not vanish. */
     @ArchTest
     public static final ArchRule NO_DISABLED_TESTS = CompositeArchRule
             .of(noClasses().should().beAnnotatedWith(TEST_ANNOTATIONS + "Disabled"))
             .and(noMethods().should().beAnnotatedWith(TEST_ANNOTATIONS + "Disabled").allowEmptyShould(true))
-            .because("tests run against the real components and are never skipped (STYLE.md)");
+            .because("tests run against the real components and are never skipped");
 
     /**
      * No exception is constructed without a message: constructors of {@link Throwable} subclasses taking no
@@ -106,10 +106,11 @@ public final class ProjectArchitectureRules {
     @ArchTest
     public static final ArchRule EXCEPTIONS_CARRY_A_MESSAGE = noClasses()
             .should(constructExceptionsWithoutMessage())
-            .because("every exception names the input and what is wrong (STYLE.md)");
+            .because("every exception names the input and what is wrong");
 
     /**
-     * A test that starts a real component (dockerd, a registry, buildah, buildkitd, chromium), directly or through a
+     * A test that starts a real component (dockerd, a registry, buildah, buildkitd, chromium, a JVM), directly or
+     * through a
      * helper, is an {@code *IT}: failsafe runs it in {@code mvn verify}, and {@code mvn test} stays a loop of units.
      */
     @ArchTest

@@ -8,12 +8,12 @@ import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
 import io.jenkins.plugins.optimizeddeploy.cli.common.InterruptOnSignal;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DeployableImages;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
+import io.jenkins.plugins.optimizeddeploy.testsupport.JavaProcess;
 import io.jenkins.plugins.optimizeddeploy.testsupport.LoopbackPorts;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -105,11 +105,9 @@ class DeployCommandSignalIT {
     }
 
     private Process start(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), OptimizedDeployCommand.class.getName()));
-        command.addAll(List.of(arguments));
-        return new ProcessBuilder(command).redirectOutput(output.resolve("stdout").toFile())
-                .redirectError(output.resolve("stderr").toFile()).start();
+        return JavaProcess.of(OptimizedDeployCommand.class, List.of(arguments))
+                .redirectOutput(output.resolve("stdout").toFile()).redirectError(output.resolve("stderr").toFile())
+                .start();
     }
 
     /** The image of the service's spec, read from Swarm itself. */

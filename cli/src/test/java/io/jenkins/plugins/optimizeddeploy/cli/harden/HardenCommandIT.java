@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.optimizeddeploy.cli.OptimizedDeployCommand;
 import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
 import io.jenkins.plugins.optimizeddeploy.testsupport.FullDisk;
+import io.jenkins.plugins.optimizeddeploy.testsupport.JavaProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,9 +22,8 @@ class HardenCommandIT {
             disk.fill();
             for (Path stdout : List.of(Path.of("/dev/full"), disk.path().resolve("report.sarif"))) {
                 Path stderr = output.resolve("stderr");
-                Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", System.getProperty("java.class.path"), OptimizedDeployCommand.class.getName(),
-                        "harden", "--format", "sarif", "--failure-threshold", "none", dockerfile)
+                Process cli = JavaProcess.of(OptimizedDeployCommand.class,
+                        List.of("harden", "--format", "sarif", "--failure-threshold", "none", dockerfile))
                         .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
 
                 assertThat(cli.waitFor(60, TimeUnit.SECONDS)).as("ended").isTrue();

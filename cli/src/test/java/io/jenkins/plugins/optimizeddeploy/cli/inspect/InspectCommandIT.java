@@ -15,10 +15,10 @@ import io.jenkins.plugins.optimizeddeploy.engine.inspect.Layer;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.PlatformImage;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.Provenance;
 import io.jenkins.plugins.optimizeddeploy.testsupport.FieldNames;
+import io.jenkins.plugins.optimizeddeploy.testsupport.JavaProcess;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,9 +63,8 @@ class InspectCommandIT {
     @Test
     void shouldLeaveStderrToTheCliWhenTheRegistryClientRunsInItsOwnProcess() throws Exception {
         // In its own JVM, as a shell runs it: a library that logs (HttpClient, to SLF4J) must not print there.
-        Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), OptimizedDeployCommand.class.getName(), "inspect", image,
-                "--json", "--username", REGISTRY.username(), "--password-stdin").start();
+        Process cli = JavaProcess.of(OptimizedDeployCommand.class, List.of("inspect", image, "--json", "--username",
+                REGISTRY.username(), "--password-stdin")).start();
         try (OutputStream stdin = cli.getOutputStream()) {
             stdin.write(REGISTRY.password().getBytes(StandardCharsets.UTF_8));
         }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.optimizeddeploy.cli.OptimizedDeployCommand;
 import io.jenkins.plugins.optimizeddeploy.cli.common.InterruptOnSignal;
 import io.jenkins.plugins.optimizeddeploy.testsupport.FaultInjectingProxy.Fault;
 import io.jenkins.plugins.optimizeddeploy.testsupport.FaultInjectingProxy;
+import io.jenkins.plugins.optimizeddeploy.testsupport.JavaProcess;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,12 +107,12 @@ class RetagCommandSignalIT {
     private Process retagAndTerminate(FaultInjectingProxy proxy, String repository, List<String> tags,
             Runnable beforeSignal) throws Exception {
         Path noLogins = Files.writeString(output.resolve("config.json"), "{}");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), OptimizedDeployCommand.class.getName(),
-                "retag", proxy.hostPort() + "/" + repository + ":source", "--docker-config", noLogins.toString()));
-        tags.forEach(tag -> command.addAll(List.of("--tag", tag)));
-        Process cli = new ProcessBuilder(command).redirectOutput(output.resolve("stdout").toFile())
-                .redirectError(output.resolve("stderr").toFile()).start();
+        List<String> arguments = new ArrayList<>(List.of("retag", proxy.hostPort() + "/" + repository + ":source",
+                "--docker-config", noLogins.toString()));
+        tags.forEach(tag -> arguments.addAll(List.of("--tag", tag)));
+        Process cli = JavaProcess.of(OptimizedDeployCommand.class, arguments)
+                .redirectOutput(output.resolve("stdout").toFile()).redirectError(output.resolve("stderr").toFile())
+                .start();
         String source = REGISTRY.manifest(repository, "source").digest();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!TAGS.stream().allMatch(tag -> pointsAt(repository, tag, source))) {

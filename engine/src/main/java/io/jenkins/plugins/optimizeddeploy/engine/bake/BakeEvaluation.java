@@ -102,13 +102,23 @@ final class BakeEvaluation {
         declared.forEach((name, block) -> {
             for (Validation validation : block.validations()) {
                 String where = "variable " + name + " validation";
-                if (!HclValues.bool(evaluate(validation.condition(), where))) {
+                if (!holds(validation.condition(), where)) {
                     Object message = validation.errorMessage() == null ? "validation failed"
                             : evaluate(validation.errorMessage(), where);
                     throw new BakeFileException(source + ": variable '" + name + "' is invalid: " + message);
                 }
             }
         });
+    }
+
+    /** Whether a validation's condition holds; one that is no bool is placed like any failed conversion. */
+    private boolean holds(HclExpression condition, String where) {
+        Object value = evaluate(condition, where);
+        try {
+            return HclValues.bool(value);
+        } catch (IllegalArgumentException e) {
+            throw new BakeFileException(source + ": " + where + lineOf(condition) + ": " + e.getMessage());
+        }
     }
 
     /** Every global and declared variable's value (a null one included), after environment overrides. */

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.net.URLEncoder;
@@ -34,6 +35,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The functions of bake's standard library (go-cty's stdlib and buildx's own) that the built-in reader evaluates,
@@ -175,8 +177,9 @@ final class HclFunctions {
                 chunks.add(items);
                 return chunks;
             }
-            for (int i = 0; i < items.size(); i += (int) size) {
-                chunks.add(List.copyOf(items.subList(i, (int) Math.min(items.size(), i + size))));
+            int chunk = (int) Math.min(size, items.size());
+            for (int i = 0; i < items.size(); i += chunk) {
+                chunks.add(List.copyOf(items.subList(i, Math.min(items.size(), i + chunk))));
             }
             return chunks;
         });
@@ -352,7 +355,13 @@ final class HclFunctions {
 
     /** An RE2 pattern as Java reads it: {@code (?P<name>} is {@code (?<name>}. */
     private static Pattern goPattern(String pattern) {
-        return Pattern.compile(pattern.replace("(?P<", "(?<"));
+        try {
+            return Pattern.compile(pattern.replace("(?P<", "(?<"));
+        } catch (PatternSyntaxException e) {
+            // its own message quotes the pattern on a second line, under a caret
+            throw new IllegalArgumentException("the pattern " + jsonEncode(pattern) + " is no regular expression: "
+                    + e.getDescription());
+        }
     }
 
     /** Go's {@code $1} and {@code ${name}} in a replacement as Java reads them; other backslashes literal. */
@@ -424,7 +433,7 @@ final class HclFunctions {
                 case 's', 'v' -> String.format(Locale.ROOT, javaSpec + "s", value instanceof String || value instanceof
                         Boolean || HclValues.isNumber(value) ? string(value) : jsonEncode(value));
                 case 'q' -> jsonEncode(string(value));
-                case 'd' -> String.format(Locale.ROOT, javaSpec + "d", number(value).toBigIntegerExact());
+                case 'd' -> String.format(Locale.ROOT, javaSpec + "d", wholeNumber(value));
                 case 'f' -> String.format(Locale.ROOT, javaSpec + "f", number(value));
                 case 't' -> String.valueOf(bool(value));
                 default -> throw new IllegalArgumentException("unsupported format verb %" + kind);
@@ -432,6 +441,15 @@ final class HclFunctions {
         }
         formatted.append(spec.substring(last));
         return formatted.toString();
+    }
+
+    private static BigInteger wholeNumber(Object value) {
+        BigDecimal number = number(value);
+        try {
+            return number.toBigIntegerExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("%d needs a whole number, got " + number.toPlainString());
+        }
     }
 
     private static String basename(String path) {

@@ -298,6 +298,32 @@ class BakeFileReaderTest {
                 .hasMessage("bake file '/nonexistent/docker-bake.hcl' does not exist");
     }
 
+    @Test
+    void shouldNameAVariablesValidationWhoseConditionIsNoBool() {
+        assertThat(problem("variable \"PORT\" {\n  default = 8080\n  validation {\n    condition = PORT\n"
+                + "    error_message = \"a port\"\n  }\n}\ntarget \"a\" {}"))
+                .isEqualTo("f.hcl: variable PORT validation: a bool is required, got number");
+    }
+
+    @Test
+    void shouldNameAFormatVerbForWholeNumbersGivenAFraction() {
+        assertThat(problem("target \"a\" {\n  args = { A = format(\"%d\", 1.5) }\n}"))
+                .isEqualTo("f.hcl: target a.args.A (line 2): %d needs a whole number, got 1.5");
+    }
+
+    @Test
+    void shouldChunkAListInOneChunkWhateverSizeBeyondItIsAsked() {
+        assertThat(args("target \"default\" {\n  args = { A = jsonencode(chunklist([\"a\", \"b\"], 4294967297)) }\n}",
+                Map.of())).containsEntry("A", "[[\"a\",\"b\"]]");
+    }
+
+    @Test
+    void shouldNameAPatternThatIsNoRegularExpressionInOneLine() {
+        assertThat(problem("target \"a\" {\n  args = { A = regex(\"(web\", \"web-1\") }\n}"))
+                .isEqualTo("f.hcl: target a.args.A (line 2): the pattern \"(web\" is no regular expression:"
+                        + " Unclosed group");
+    }
+
     private static Map<String, String> args(String hcl, Map<String, String> environment) {
         return BakeFileReader.readHcl("f.hcl", hcl, environment).targets().get("default").args();
     }

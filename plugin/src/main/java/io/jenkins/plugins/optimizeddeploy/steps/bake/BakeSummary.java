@@ -4,8 +4,8 @@ import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildResult;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.StepStatistics;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.TargetResult;
+import io.jenkins.plugins.optimizeddeploy.steps.ImageSizeFigures;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,11 +36,7 @@ final class BakeSummary {
     static List<StepSummary> records(BuildResult result) {
         List<StepSummary> records = new ArrayList<>();
         for (TargetResult target : result.targets()) {
-            Map<String, Long> figures = new LinkedHashMap<>();
-            figures.put("compressedBytes", target.compressedBytes());
-            if (target.platformSizes().size() > 1) {
-                target.platformSizes().forEach((platform, size) -> figures.put("compressedBytes " + platform, size));
-            }
+            Map<String, Long> figures = ImageSizeFigures.of(target.compressedBytes(), target.platformSizes());
             figures.put("durationMillis", target.durationMillis());
             figures.put("steps", (long) target.steps().total());
             figures.put("cachedSteps", (long) target.steps().cached());

@@ -11,6 +11,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import io.jenkins.plugins.optimizeddeploy.steps.StepOutcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,7 +45,7 @@ final class ReleaseResultMap {
             Map<String, Long> figures = service.timeToHealthyMillis() == null ? Map.of()
                     : Map.of("timeToHealthyMillis", service.timeToHealthyMillis());
             records.add(new StepSummary(functionName, service.service(),
-                    service.outcome().name().toLowerCase().replace('_', ' ') + " " + service.to(), figures));
+                    service.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + service.to(), figures));
         }
         return records;
     }

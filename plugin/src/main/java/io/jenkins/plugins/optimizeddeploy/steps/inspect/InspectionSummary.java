@@ -5,6 +5,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.ImageInspection;
 import io.jenkins.plugins.optimizeddeploy.engine.inspect.PlatformImage;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
+import io.jenkins.plugins.optimizeddeploy.steps.ImageSizeFigures;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,11 +28,15 @@ final class InspectionSummary {
                 + count + (count == 1 ? " platform: " : " platforms: ") + platforms;
     }
 
-    /** What the build keeps: the reference, its digest, and the platforms and compressed bytes of them all. */
+    /**
+     * What the build keeps: the reference, its digest, the number of platforms and the compressed bytes as
+     * {@code bakeImages} records them (the first platform's, and each platform's of an image of several).
+     */
     static StepSummary record(ImageInspection inspection) {
         Map<String, Long> figures = new LinkedHashMap<>();
         figures.put("platforms", (long) inspection.platforms().size());
-        figures.put("compressedBytes", inspection.platforms().stream().mapToLong(PlatformImage::compressedBytes).sum());
+        figures.putAll(ImageSizeFigures.of(inspection.platforms().isEmpty() ? 0
+                : inspection.platforms().get(0).compressedBytes(), inspection.compressedSizes()));
         return new StepSummary(InspectImageStep.FUNCTION_NAME, inspection.reference().toString(),
                 inspection.digest().toString(), figures);
     }

@@ -14,8 +14,10 @@ import io.jenkins.plugins.optimizeddeploy.testsupport.CapRoverFake;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DeployableImages;
 import io.jenkins.plugins.optimizeddeploy.testsupport.DockerdExtension;
 import io.jenkins.plugins.optimizeddeploy.testsupport.RegistryExtension;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,9 +25,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * deployImages as a Pipeline runs it, on the test runtime: the credentials come from the job's store, the docker CLI
- * starts through the build's Launcher with the build's DOCKER_HOST (a private dockerd) and the release is recorded on
- * the build.
+ * deployImages and rollbackDeploy as a Pipeline runs them, on the test runtime: the credentials come from the job's
+ * store, the docker CLI starts through the build's Launcher with the build's DOCKER_HOST (a private dockerd), the
+ * release is recorded on the build and a rollback to a build number reads that build's record.
  */
 class DeployExecutionIT {
 
@@ -35,6 +37,7 @@ class DeployExecutionIT {
     static final DockerdExtension dockerd = new DockerdExtension();
 
     private static DeployableImages images;
+    private static String v1;
     private static String v2;
 
     @RegisterExtension
@@ -47,7 +50,7 @@ class DeployExecutionIT {
     @BeforeAll
     static void images(@TempDir Path context) {
         images = new DeployableImages(dockerd, registry, context);
-        images.healthy("execution-app", "1");
+        v1 = images.healthy("execution-app", "1");
         v2 = images.healthy("execution-app", "2");
     }
 
@@ -55,11 +58,8 @@ class DeployExecutionIT {
     void shouldDeployOnTheBuildsDockerHostWithTheStoresLoginAndRecordTheRelease(PipelineBuild build) throws Exception {
         dockerd.docker("run", "--detach", "--name", "execution-web", "--network", "none", byDigest("1"))
                 .requireSuccess();
-        build.environment().put("DOCKER_HOST", dockerd.dockerHost());
-        build.environment().put("DOCKER_CONFIG", emptyDockerConfig.toString());
-        build.environment().put("PATH", System.getenv("PATH"));
 
-        Object returned = build.run(deploy("docker", Map.of("execution-web", v2), "registry"));
+        Object returned = onTheBuildsDockerHost(build).run(deploy("docker", Map.of("execution-web", v2), "registry"));
 
         assertThat(returned).asInstanceOf(MAP).containsEntry("rolledBack", false).extractingByKey("services")
                 .asInstanceOf(LIST).singleElement().asInstanceOf(MAP)
@@ -71,6 +71,43 @@ class DeployExecutionIT {
                 .containsOnlyKeys("execution-web");
         assertThat(build.job().credentials().uses()).containsExactly("registry by job #1");
         assertThat(build.log()).contains("deployImages: all 1 service(s) healthy").doesNotContain(registry.password());
+    }
+
+    @Test
+    void shouldRollBackToWhatAnEarlierBuildOfTheJobPutLive(PipelineBuild build) throws Exception {
+        dockerd.docker("run", "--detach", "--name", "execution-api", "--network", "none", byDigest("1"))
+                .requireSuccess();
+        onTheBuildsDockerHost(build).run(deploy("docker", Map.of("execution-api", v2), "registry"));
+        PipelineBuild second = onTheBuildsDockerHost(nextBuildOf(build));
+        second.run(deploy("docker", Map.of("execution-api", v1), "registry"));
+        PipelineBuild third = onTheBuildsDockerHost(nextBuildOf(build));
+        RollbackDeployStep rollback = new RollbackDeployStep("docker", List.of("execution-api"));
+        rollback.setTo("1");
+        rollback.setCredentialsId("registry");
+        rollback.setHistory("state/deploys.jsonl");
+        rollback.setTimeout(60);
+
+        Object returned = third.run(rollback);
+
+        assertThat(returned).asInstanceOf(MAP).extractingByKey("services").asInstanceOf(LIST).singleElement()
+                .asInstanceOf(MAP).containsEntry("service", "execution-api").containsEntry("outcome", "HEALTHY")
+                .containsEntry("to", byDigest("2"));
+        assertThat(dockerd.docker("container", "inspect", "execution-api", "--format", "{{.Config.Image}}")
+                .requireSuccess().stdout().strip()).isEqualTo(byDigest("2"));
+        OptimizedDeployAction recorded = third.build().getAction(OptimizedDeployAction.class);
+        assertThat(recorded.getSummaries()).singleElement().satisfies(summary -> assertThat(summary.getStep())
+                .isEqualTo("rollbackDeploy"));
+        assertThat(recorded.getReleasedImages()).as("a rollback is no release to roll back to").isEmpty();
+        assertThat(third.log()).contains("rollbackDeploy: ").doesNotContain(registry.password());
+    }
+
+    @Test
+    void shouldFailWithOneLineNamingABuildToRollBackToThatDoesNotExist(PipelineBuild build) {
+        RollbackDeployStep rollback = new RollbackDeployStep("docker", List.of("execution-api"));
+        rollback.setTo("9");
+
+        assertThat(StepAbort.lineOf(build, rollback))
+                .isEqualTo("rollbackDeploy: build #9 does not exist (or was deleted)");
     }
 
     @Test
@@ -113,6 +150,19 @@ class DeployExecutionIT {
         assertThat(StepAbort.lineOf(build, deploy("nomad", Map.of("web", v2), null)))
                 .isEqualTo("deployImages: 'target' must be swarm, docker, kubernetes, caprover or webhook, was 'nomad'");
         assertThat(build.build().getAction(OptimizedDeployAction.class)).isNull();
+    }
+
+    /** The build with the private dockerd as its DOCKER_HOST and no login of its own in DOCKER_CONFIG. */
+    private PipelineBuild onTheBuildsDockerHost(PipelineBuild build) {
+        build.environment().put("DOCKER_HOST", dockerd.dockerHost());
+        build.environment().put("DOCKER_CONFIG", emptyDockerConfig.toString());
+        build.environment().put("PATH", System.getenv("PATH"));
+        return build;
+    }
+
+    /** The job's next build, in the same workspace. */
+    private static PipelineBuild nextBuildOf(PipelineBuild build) throws IOException {
+        return new PipelineBuild(build.job(), Path.of(build.workspace().getRemote()));
     }
 
     private static DeployImagesStep deploy(String target, Map<String, String> services, String credentialsId) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.optimizeddeploy.steps.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.optimizeddeploy.action.StepSummary;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Action;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.Outcome;
 import io.jenkins.plugins.optimizeddeploy.engine.deploy.ReleaseResult;
@@ -12,6 +13,7 @@ import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.steps.StepOutcome;
 import io.jenkins.plugins.optimizeddeploy.testsupport.FieldNames;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +75,22 @@ class ReleaseResultMapTest {
 
         assertThat(outcome.failure()).isNull();
         assertThat(outcome.value()).containsEntry("failure", null).containsEntry("rolledBack", false);
+    }
+
+    @Test
+    void shouldRecordTheOutcomeInTheSameWordsWhateverTheLanguageOfTheController() {
+        ReleaseResult failed = new ReleaseResult(List.of(
+                new ServiceResult("web", ImageReference.parse(WEB_1), ImageReference.parse(WEB_2),
+                        Outcome.FAILED, null, "no such image", new Running.Nothing())), false);
+        Locale language = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+
+            assertThat(ReleaseResultMap.records("deployImages", failed)).singleElement()
+                    .extracting(StepSummary::getOutcome).isEqualTo("failed " + WEB_2);
+        } finally {
+            Locale.setDefault(language);
+        }
     }
 
     private static Running runs(String image) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.testsupport.JavaProcess;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -14,14 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The target lock between processes: a second process waits, names the holder, and gets it once the holder dies. */
-class TargetLockTest {
+class TargetLockIT {
     private static final String TARGET = "swarm unix:///run/test.sock";
 
     @Test
     void shouldNameTheHolderInAnotherProcessAndBeFreeOnceItDies(@TempDir Path locks) throws Exception {
-        Process holder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), locks.toString(), TARGET,
-                "deploy by build 41")).redirectErrorStream(true).start();
+        Process holder = JavaProcess.of(LockHolder.class, List.of(locks.toString(), TARGET, "deploy by build 41"))
+                .redirectErrorStream(true).start();
         try {
             BufferedReader output = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertThat(output.readLine()).isEqualTo("locked");
