@@ -41,15 +41,13 @@ public final class FieldChecks {
 
     /**
      * An optional registry and repository prefix the images go under ({@code registry.example.com/team},
-     * {@code 127.0.0.1:5000}): valid when an image name under it is.
+     * {@code 127.0.0.1:5000}).
      */
     public static Optional<String> registryPrefix(String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        String prefix = value.strip().replaceAll("/+$", "");
-        return problem(prefix + "/image", ImageReference::parse)
-                .map(problem -> "'" + prefix + "' is not a registry and repository prefix: " + problem);
+        return problem(value.strip(), ImageReference::registryOf);
     }
 
     /** An optional repository ({@code registry/repository}) without tag or digest. */

@@ -84,7 +84,7 @@ public final class BuilderAccess implements Serializable {
     /** The registry of each repository: where the login goes. */
     private static Set<String> registries(List<String> repositories) {
         Set<String> hosts = new LinkedHashSet<>();
-        repositories.forEach(repository -> hosts.add(ImageReference.parse(repository + "/image:tag").registry()));
+        repositories.forEach(repository -> hosts.add(ImageReference.registryOf(repository)));
         return hosts;
     }
 

@@ -34,7 +34,8 @@ class FieldChecksTest {
         assertThat(FieldChecks.registryPrefix("")).as("unset: the default applies").isEmpty();
 
         assertThat(FieldChecks.registryPrefix("registry.example.com/team:1.0")).get().asString()
-                .startsWith("'registry.example.com/team:1.0' is not a registry and repository prefix");
+                .isEqualTo("Invalid registry and repository prefix 'registry.example.com/team:1.0': a prefix takes no tag"
+                        + " or digest");
         assertThat(FieldChecks.registryPrefix("registry.example.com/Team")).get().asString()
                 .contains("must be lowercase");
     }

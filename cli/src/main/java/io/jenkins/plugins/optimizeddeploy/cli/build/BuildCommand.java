@@ -171,7 +171,7 @@ public final class BuildCommand implements Callable<Integer> {
         record.checkBeforeWork();
         BuildResult result;
         try (RegistryClient registry = registryAccess.newClient(spec, parent.stdin(),
-                List.of(ImageReference.parse(registryPrefix() + "/image:tag").registry()));
+                List.of(ImageReference.registryOf(output.registry)));
                 TemporaryDockerConfig login = registryAccess.builderDockerConfig().orElse(null)) {
             Map<String, String> builderEnvironment = new HashMap<>(dockerHost.environment());
             if (login != null) {

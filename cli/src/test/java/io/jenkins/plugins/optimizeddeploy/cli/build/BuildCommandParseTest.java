@@ -3,6 +3,8 @@ package io.jenkins.plugins.optimizeddeploy.cli.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.optimizeddeploy.cli.CliRun;
+import io.jenkins.plugins.optimizeddeploy.cli.common.ExitCode;
 import io.jenkins.plugins.optimizeddeploy.engine.cache.CacheFallback;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildRequest;
 import java.nio.file.Path;
@@ -43,6 +45,15 @@ class BuildCommandParseTest {
         assertThat(request.cache().defaultBranch()).isEqualTo("trunk");
         assertThat(request.cache().fallbacks()).containsExactly(CacheFallback.DEFAULT_BRANCH, CacheFallback.LOCAL);
         assertThat(request.cache().local()).contains(Path.of("/agent/cache"));
+    }
+
+    @Test
+    void shouldExitWithBadInputNamingTheRegistryAsGiven() {
+        CliRun run = CliRun.of("build", "--file", "docker-bake.hcl", "--registry", "Reg.example.com/Team");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("optimized-deploy: Invalid registry and repository prefix"
+                + " 'Reg.example.com/Team': repository 'Team' must be lowercase" + System.lineSeparator());
     }
 
     @Test

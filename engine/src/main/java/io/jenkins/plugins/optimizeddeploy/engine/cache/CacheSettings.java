@@ -20,7 +20,7 @@ public record CacheSettings(String repository, String branch, String defaultBran
 
     public CacheSettings {
         Objects.requireNonNull(repository, "cache repository");
-        ImageReference.parse(repository + "/x:t");
+        ImageReference.registryOf(repository);
         Objects.requireNonNull(branch, "branch");
         Objects.requireNonNull(defaultBranch, "default branch");
         fallbacks = List.copyOf(fallbacks);

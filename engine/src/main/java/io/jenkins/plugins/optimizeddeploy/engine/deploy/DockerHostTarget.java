@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Containers on one docker engine, no orchestrator: a service is the container of that name. A deploy pulls the new
@@ -24,6 +25,7 @@ public final class DockerHostTarget implements DeployTarget {
     /** How often restoring a parked container removes what holds its name before it gives up. */
     private static final int RESTORE_ATTEMPTS = 5;
     private static final Duration COMMAND_MINIMUM = Duration.ofSeconds(5);
+    private static final Pattern HEX = Pattern.compile("[a-f0-9]+");
 
     private final DockerCli docker;
     private final Duration settle;
@@ -41,14 +43,14 @@ public final class DockerHostTarget implements DeployTarget {
 
     @Override
     public Optional<ImageReference> running(String service) {
-        return container(service).map(this::imageOf);
+        return container(service).map(container -> imageOf(service, container));
     }
 
     @Override
     public Rollout deploy(String service, ImageReference image, Instant deadline) {
         restoreParked(service);
         Optional<JsonNode> running = container(service);
-        if (running.isPresent() && imageOf(running.get()).equals(image)) {
+        if (running.isPresent() && imageOf(service, running.get()).equals(image)) {
             return awaitHealthy(service, deadline);
         }
         docker.require(remaining(deadline), List.of("pull", "--quiet", image.toString()));
@@ -140,17 +142,47 @@ public final class DockerHostTarget implements DeployTarget {
         return docker.inspect("container", "inspect", name);
     }
 
-    /** By digest: the one the container was run with, else the one its image was pulled by from the same repository. */
-    private ImageReference imageOf(JsonNode container) {
-        ImageReference configured = ImageReference.parse(container.path("Config").path("Image").asText());
-        if (configured.digest().isPresent()) {
-            return ImageReference.parse(configured.name() + "@" + configured.digest().get());
+    /**
+     * By digest: the one the container was run with, else the one its image was pulled by from the same repository.
+     * A container run by image ID ({@code sha256:…} or a prefix of its hex) names no repository: the image's
+     * repository digests name it, the first in alphabetical order when several do (they all name the same image, and
+     * two reads must agree); when none does, what runs is unknown.
+     *
+     * @throws DeployException naming the container when it runs no image a reference names
+     */
+    private ImageReference imageOf(String service, JsonNode container) {
+        String configured = container.path("Config").path("Image").asText();
+        String imageId = container.path("Image").asText();
+        String whose = "container " + service + " on " + docker.endpoint();
+        List<String> repoDigests = docker.inspect("image", "inspect", imageId)
+                .map(image -> texts(image.path("RepoDigests"))).orElse(List.of());
+        if (runByImageId(configured, imageId)) {
+            return repoDigests.stream().sorted().findFirst().map(digest -> PlatformImage.parse(digest, whose))
+                    .orElseThrow(() -> new DeployException(whose + " names no valid image: it was run by the image ID "
+                            + configured + ", which no repository digest names"));
         }
-        List<String> repoDigests = new ArrayList<>();
-        docker.inspect("image", "inspect", container.path("Image").asText())
-                .ifPresent(image -> image.path("RepoDigests").forEach(digest -> repoDigests.add(digest.asText())));
-        return repoDigests.stream().filter(digest -> digest.startsWith(configured.name() + "@")).findFirst()
-                .map(ImageReference::parse).orElse(configured);
+        ImageReference named = PlatformImage.parse(configured, whose);
+        if (named.digest().isPresent()) {
+            return ImageReference.parse(named.name() + "@" + named.digest().get());
+        }
+        // docker writes them as it shows names: ubuntu@sha256:… for docker.io/library/ubuntu
+        return repoDigests.stream().map(ImageReference::parse).filter(digest -> digest.name().equals(named.name()))
+                .findFirst().orElse(named);
+    }
+
+    /**
+     * Whether {@code docker run} was given the image's ID, or a hex prefix of it, for a name. A name that is all hex and
+     * starts the image's own ID reads as the ID too, which names the same image.
+     */
+    private static boolean runByImageId(String configured, String imageId) {
+        String hex = imageId.substring(imageId.indexOf(':') + 1);
+        return configured.equals(imageId) || HEX.matcher(configured).matches() && hex.startsWith(configured);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(element -> texts.add(element.asText()));
+        return texts;
     }
 
     private Rollout awaitHealthy(String service, Instant deadline) {

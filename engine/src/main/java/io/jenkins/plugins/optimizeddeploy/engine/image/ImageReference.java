@@ -44,6 +44,8 @@ public final class ImageReference implements Serializable {
     private static final String OFFICIAL_REPOSITORY_PREFIX = "library/";
     private static final String DEFAULT_TAG = "latest";
     private static final int REPOSITORY_MAX_LENGTH = 255;
+    private static final String REFERENCE = "image reference";
+    private static final String PREFIX = "registry and repository prefix";
 
     private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
     private static final Pattern DOMAIN = Pattern.compile(
@@ -84,14 +86,8 @@ public final class ImageReference implements Serializable {
         if (slash >= 0 && namesRegistry(reference.substring(0, slash))) {
             registry = reference.substring(0, slash);
             remainder = reference.substring(slash + 1);
-            if (!DOMAIN.matcher(registry).matches()) {
-                throw new InvalidReferenceException(reference, "registry '" + registry + "' is not a valid host[:port]"
-                        + (looksLikeHost(registry) ? "" : " (a first part with an uppercase letter names a registry)"));
-            }
-            requireReachableDomain(reference, registry);
-            if (registry.equals(LEGACY_DOCKER_HUB)) {
-                registry = DOCKER_HUB;
-            }
+            refuse(REFERENCE, reference, registryProblem(registry));
+            registry = withoutLegacyHub(registry);
         }
 
         String digest = null;
@@ -99,9 +95,7 @@ public final class ImageReference implements Serializable {
         if (at >= 0) {
             digest = remainder.substring(at + 1);
             remainder = remainder.substring(0, at);
-            Digest.problemWith(digest).ifPresent(problem -> {
-                throw new InvalidReferenceException(reference, problem);
-            });
+            refuse(REFERENCE, reference, Digest.problemWith(digest));
         }
         String tag = null;
         int colon = remainder.indexOf(':');
@@ -113,7 +107,7 @@ public final class ImageReference implements Serializable {
         String repository = registry.equals(DOCKER_HUB) && remainder.indexOf('/') < 0
                 ? OFFICIAL_REPOSITORY_PREFIX + remainder
                 : remainder;
-        requireRepository(reference, remainder, repository);
+        refuse(REFERENCE, reference, repositoryProblem(remainder, repository));
         if (repository.length() > REPOSITORY_MAX_LENGTH) {
             throw new InvalidReferenceException(reference, "repository '" + repository + "' is "
                     + repository.length() + " characters long, more than the " + REPOSITORY_MAX_LENGTH + " allowed");
@@ -125,17 +119,61 @@ public final class ImageReference implements Serializable {
     }
 
     /**
-     * What the grammar lets through but no connection can use: a port outside 1-65535, brackets around something
-     * that is not an IPv6 address ({@code [:::::]}).
+     * The registry of a registry and repository prefix that images go under, as docker reads {@code PREFIX/name}:
+     * {@code registry.example.com/team} and {@code 127.0.0.1:5000} are on those hosts, {@code localhost} is,
+     * {@code team} and {@code docker.io} are on {@code docker.io}. Trailing slashes are ignored.
+     *
+     * @throws InvalidReferenceException naming the prefix as given and what is wrong with it
      */
-    private static void requireReachableDomain(String reference, String registry) {
+    public static String registryOf(String prefix) {
+        String given = String.valueOf(prefix);
+        String trimmed = given.replaceAll("/+$", "");
+        if (trimmed.isEmpty()) {
+            throw new InvalidReferenceException(PREFIX, given, "a registry is required, e.g. registry.example.com/team");
+        }
+        int slash = trimmed.indexOf('/');
+        String first = slash < 0 ? trimmed : trimmed.substring(0, slash);
+        String registry = DOCKER_HUB;
+        String path = trimmed;
+        if (namesRegistry(first)) {
+            registry = first;
+            path = slash < 0 ? "" : trimmed.substring(slash + 1);
+            refuse(PREFIX, given, registryProblem(registry));
+        }
+        if (path.contains(":") || path.contains("@")) {
+            throw new InvalidReferenceException(PREFIX, given, "a prefix takes no tag or digest");
+        }
+        if (!path.isEmpty()) {
+            refuse(PREFIX, given, repositoryProblem(path, path));
+        }
+        return withoutLegacyHub(registry);
+    }
+
+    private static void refuse(String kind, String input, Optional<String> problem) {
+        if (problem.isPresent()) {
+            throw new InvalidReferenceException(kind, input, problem.get());
+        }
+    }
+
+    private static String withoutLegacyHub(String registry) {
+        return registry.equals(LEGACY_DOCKER_HUB) ? DOCKER_HUB : registry;
+    }
+
+    /**
+     * A registry out of the domain grammar, or one the grammar lets through but no connection can use: a port
+     * outside 1-65535, brackets around something that is not an IPv6 address ({@code [:::::]}).
+     */
+    private static Optional<String> registryProblem(String registry) {
+        if (!DOMAIN.matcher(registry).matches()) {
+            return Optional.of("registry '" + registry + "' is not a valid host[:port]"
+                    + (looksLikeHost(registry) ? "" : " (a first part with an uppercase letter names a registry)"));
+        }
         int portColon = registry.indexOf(':', registry.lastIndexOf(']') + 1);
         String host = portColon < 0 ? registry : registry.substring(0, portColon);
         if (portColon >= 0) {
             String port = registry.substring(portColon + 1);
             if (port.length() > 5 || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-                throw new InvalidReferenceException(reference, "port " + port + " of registry '" + registry
-                        + "' is not between 1 and 65535");
+                return Optional.of("port " + port + " of registry '" + registry + "' is not between 1 and 65535");
             }
         }
         if (host.startsWith("[")) {
@@ -143,10 +181,10 @@ public final class ImageReference implements Serializable {
                 // a bracketed literal is parsed, never looked up
                 InetAddress.getByName(host);
             } catch (UnknownHostException e) {
-                throw new InvalidReferenceException(reference, "registry '" + registry
-                        + "' does not hold an IPv6 address in its brackets");
+                return Optional.of("registry '" + registry + "' does not hold an IPv6 address in its brackets");
             }
         }
+        return Optional.empty();
     }
 
     private static boolean namesRegistry(String firstComponent) {
@@ -164,21 +202,23 @@ public final class ImageReference implements Serializable {
         }
     }
 
-    private static void requireRepository(String reference, String given, String repository) {
+    /** @param given the repository as written; {@code repository} with the {@code library/} prefix docker adds */
+    private static Optional<String> repositoryProblem(String given, String repository) {
         if (given.isEmpty()) {
-            throw new InvalidReferenceException(reference, "the repository name is missing");
+            return Optional.of("the repository name is missing");
         }
         if (!given.equals(given.toLowerCase(Locale.ROOT))) {
-            throw new InvalidReferenceException(reference, "repository '" + given + "' must be lowercase");
+            return Optional.of("repository '" + given + "' must be lowercase");
         }
         for (String component : repository.split("/", -1)) {
             if (!PATH_COMPONENT.matcher(component).matches()) {
-                throw new InvalidReferenceException(reference, component.isEmpty()
+                return Optional.of(component.isEmpty()
                         ? "repository '" + given + "' has an empty path component"
                         : "repository path component '" + component + "' must be lowercase letters and digits,"
                                 + " separated by '.', '_', '__' or dashes, starting and ending with a letter or digit");
             }
         }
+        return Optional.empty();
     }
 
     /** The registry host, with its port when it has one: {@code docker.io}, {@code 127.0.0.1:5000}. */

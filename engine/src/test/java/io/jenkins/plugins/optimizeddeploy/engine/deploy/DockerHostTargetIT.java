@@ -1,6 +1,7 @@
 package io.jenkins.plugins.optimizeddeploy.engine.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.jenkins.plugins.optimizeddeploy.engine.exec.CommandResult;
@@ -205,6 +206,40 @@ class DockerHostTargetIT {
         assertThat(recreated).isTrue();
         assertThat(inspect("raced", "{{.Config.Image}} {{.State.Status}}")).isEqualTo(v1 + " running");
         assertThat(containerNames()).doesNotContain("raced.previous");
+    }
+
+    @Test
+    void shouldNameAContainerRunByImageIdByItsRepositoryDigestElseSayItsImageIsUnknown() {
+        dockerd.docker("pull", v1.toString()).requireSuccess();
+        String id = dockerd.docker("image", "inspect", v1.toString(), "--format", "{{.Id}}").requireSuccess().stdout()
+                .strip();
+        dockerd.docker("run", "--detach", "--name", "by-id", "--network", "none", id).requireSuccess();
+        dockerd.docker("run", "--detach", "--name", "by-short-id", "--network", "none", shortId(id)).requireSuccess();
+        String unnamed = dockerd.docker("commit", "by-id").requireSuccess().stdout().strip();
+        dockerd.docker("run", "--detach", "--name", "by-unnamed-id", "--network", "none", unnamed).requireSuccess();
+        DockerCli docker = images.dockerCli();
+        DockerHostTarget target = new DockerHostTarget(docker, Duration.ofSeconds(2));
+
+        assertThat(target.running("by-id")).contains(v1);
+        assertThat(target.running("by-short-id")).contains(v1);
+        assertThatThrownBy(() -> target.running("by-unnamed-id")).isInstanceOf(DeployException.class)
+                .hasMessage("container by-unnamed-id on " + docker.endpoint() + " names no valid image: it was run by"
+                        + " the image ID " + unnamed + ", which no repository digest names");
+    }
+
+    @Test
+    void shouldNameAContainerRunByADockerHubTagByTheDigestDockerShowsInShortForm() {
+        dockerd.docker("tag", v1.toString(), "team/host-app:1").requireSuccess();
+        dockerd.docker("run", "--detach", "--name", "hub-tagged", "--network", "none", "team/host-app:1")
+                .requireSuccess();
+        DockerHostTarget target = new DockerHostTarget(images.dockerCli(), Duration.ofSeconds(2));
+
+        assertThat(target.running("hub-tagged"))
+                .contains(ImageReference.parse("docker.io/team/host-app@" + v1.digest().orElseThrow()));
+    }
+
+    private static String shortId(String imageId) {
+        return imageId.substring("sha256:".length(), "sha256:".length() + 12);
     }
 
     private static void awaitContainer(String name) throws InterruptedException {

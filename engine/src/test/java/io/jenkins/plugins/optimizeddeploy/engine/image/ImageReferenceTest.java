@@ -221,6 +221,48 @@ class ImageReferenceTest {
                 .satisfies(e -> assertThat(((InvalidReferenceException) e).input()).isEqualTo(reference));
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            registry.example.com            | registry.example.com
+            registry.example.com/team       | registry.example.com
+            registry.example.com/team/sub/  | registry.example.com
+            127.0.0.1:5000                  | 127.0.0.1:5000
+            127.0.0.1:5000/team             | 127.0.0.1:5000
+            '[::1]:5000/team'               | '[::1]:5000'
+            localhost                       | localhost
+            localhost/team                  | localhost
+            Reg.example.com/team            | Reg.example.com
+            docker.io                       | docker.io
+            index.docker.io/team            | docker.io
+            team                            | docker.io
+            team/sub                        | docker.io
+            """)
+    void shouldReadTheRegistryOfARepositoryPrefix(String prefix, String registry) {
+        assertThat(ImageReference.registryOf(prefix)).isEqualTo(registry);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ''                              | a registry is required, e.g. registry.example.com/team
+            /                               | a registry is required, e.g. registry.example.com/team
+            Reg.example.com/Team            | repository 'Team' must be lowercase
+            team/Sub                        | repository 'team/Sub' must be lowercase
+            dock..er/team                   | registry 'dock..er' is not a valid host[:port]
+            Foo_bar/team                    | registry 'Foo_bar' is not a valid host[:port] (a first part with an uppercase letter names a registry)
+            127.0.0.1:65536                 | port 65536 of registry '127.0.0.1:65536' is not between 1 and 65535
+            '[:::::]/team'                  | registry '[:::::]' does not hold an IPv6 address in its brackets
+            reg.example.com/team:1.0        | a prefix takes no tag or digest
+            'reg.example.com/team@sha256:ff' | a prefix takes no tag or digest
+            reg.example.com//team           | repository '/team' has an empty path component
+            reg.example.com/-team           | repository path component '-team' must be lowercase letters and digits
+            """)
+    void shouldRejectAnInvalidRepositoryPrefixNamingItAsGiven(String prefix, String problem) {
+        assertThatThrownBy(() -> ImageReference.registryOf(prefix))
+                .isInstanceOf(InvalidReferenceException.class)
+                .hasMessageStartingWith("Invalid registry and repository prefix '" + prefix + "': " + problem)
+                .satisfies(e -> assertThat(((InvalidReferenceException) e).input()).isEqualTo(prefix));
+    }
+
     @Test
     void shouldRejectTagOfMoreThan128Characters() {
         assertThatThrownBy(() -> ImageReference.parse("foo:" + "t".repeat(129)))

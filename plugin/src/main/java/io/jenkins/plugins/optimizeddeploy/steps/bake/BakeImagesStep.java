@@ -7,6 +7,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
+import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuildRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.BuilderBackend;
 import io.jenkins.plugins.optimizeddeploy.engine.imagebuild.SourceRevision;
@@ -214,6 +215,7 @@ public class BakeImagesStep extends RegistryStep implements StepInBuild {
                     + "(registry: 'reg.example.com/team', group: 'essential'), unless a default registry is set under"
                     + " Manage Jenkins");
         }
+        ImageReference.registryOf(registry);
         if (group != null && !targets.isEmpty()) {
             throw new BadInputException("give either 'group' (" + group + ") or 'targets' (" + targets
                     + "), not both");

@@ -191,6 +191,10 @@ class BakeImagesStepTest {
                 .hasMessage("the argument 'registry' is required, e.g. bakeImages(registry: 'reg.example.com/team',"
                         + " group: 'essential'), unless a default registry is set under Manage Jenkins");
 
+        assertThatThrownBy(() -> new BakeImagesStep("Reg.example.com/Team").request(Map.of(), STARTED,
+                StepDefaults.NONE)).hasMessage("Invalid registry and repository prefix 'Reg.example.com/Team':"
+                        + " repository 'Team' must be lowercase");
+
         BakeImagesStep both = new BakeImagesStep("reg.example.com/team");
         both.setGroup("essential");
         both.setTargets(List.of("web"));
