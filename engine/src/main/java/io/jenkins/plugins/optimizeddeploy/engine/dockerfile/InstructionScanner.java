@@ -358,7 +358,12 @@ final class InstructionScanner {
     }
 
     private static RawInstruction.Line plain(String keyword, List<String> flags, List<String> args) {
-        return new RawInstruction.Line(keyword, flags, new RawInstruction.Arguments(args, false, List.of()), null);
+        return withPairs(keyword, flags, args, List.of());
+    }
+
+    private static RawInstruction.Line withPairs(String keyword, List<String> flags, List<String> args,
+            List<RawInstruction.RawPair> pairs) {
+        return new RawInstruction.Line(keyword, flags, new RawInstruction.Arguments(args, false, pairs), null);
     }
 
     private static RawInstruction.Line execForm(String keyword, List<String> flags, List<String> args) {
@@ -446,8 +451,8 @@ final class InstructionScanner {
                 throw new LineException(upper + " must have two arguments: expected " + upper + " key=value or "
                         + upper + " key value");
             }
-            return new RawInstruction.Line(keyword, flags, new RawInstruction.Arguments(List.of(parts[0], parts[1]),
-                    false, List.of(new RawInstruction.RawPair(parts[0], parts[1], true))), null);
+            return withPairs(keyword, flags, List.of(parts[0], parts[1]),
+                    List.of(new RawInstruction.RawPair(parts[0], parts[1])));
         }
         List<RawInstruction.RawPair> pairs = new ArrayList<>();
         for (String word : words) {
@@ -456,10 +461,9 @@ final class InstructionScanner {
                 throw new LineException("Syntax error - can't find = in \"" + word
                         + "\". Must be of the form: name=value");
             }
-            pairs.add(new RawInstruction.RawPair(word.substring(0, equals), word.substring(equals + 1), false));
+            pairs.add(new RawInstruction.RawPair(word.substring(0, equals), word.substring(equals + 1)));
         }
-        return new RawInstruction.Line(keyword, flags, new RawInstruction.Arguments(List.copyOf(words), false,
-                List.copyOf(pairs)), null);
+        return withPairs(keyword, flags, List.copyOf(words), List.copyOf(pairs));
     }
 
     private static List<String> whitespaceDelimited(String rest) {

@@ -35,7 +35,7 @@ record RawInstruction(Line line, List<Heredoc> heredocs, List<String> comments, 
     record Arguments(List<String> words, boolean jsonForm, List<RawPair> pairs) {
     }
 
-    /** A key and its value exactly as written (quotes kept); {@code legacy} for {@code ENV key value}. */
-    record RawPair(String key, String value, boolean legacy) {
+    /** A key and its value exactly as written (quotes kept). */
+    record RawPair(String key, String value) {
     }
 }
