@@ -80,7 +80,7 @@ public record Dockerfile(
      * or has no {@code --from}.
      */
     public Optional<Stage> stageCopiedFrom(Instruction instruction) {
-        return instruction.resolvedFlag("from").flatMap(this::stage);
+        return instruction.flags().resolvedValue("from").flatMap(this::stage);
     }
 
     /**
@@ -122,7 +122,7 @@ public record Dockerfile(
             if (instruction.keyword().equals("copy")) {
                 stageCopiedFrom(instruction).ifPresent(read::add);
             }
-            for (String mount : instruction.flagValues("mount")) {
+            for (String mount : instruction.flags().values("mount")) {
                 mountedFrom(mount).flatMap(this::stage).ifPresent(read::add);
             }
         }

@@ -71,13 +71,14 @@ public final class DockerfileParser {
         InstructionChecks checks = new InstructionChecks(source);
         boolean inStage = false;
         for (RawInstruction raw : scanned.instructions()) {
-            String keyword = raw.lowerKeyword();
+            String keyword = raw.line().lowerKeyword();
             checks.check(raw);
             if (keyword.equals("from")) {
                 inStage = true;
             } else if (!inStage && !keyword.equals("arg")) {
-                throw new DockerfileParseException(source, raw.span().startLine(), raw.keyword().toUpperCase(Locale.ROOT)
-                        + " before the first FROM: no build stage in current context (expected FROM, or ARG)");
+                throw new DockerfileParseException(source, raw.span().startLine(),
+                        raw.line().keyword().toUpperCase(Locale.ROOT) + " before the first FROM: no build stage in"
+                                + " current context (expected FROM, or ARG)");
             }
         }
         return new StageBuilder(scanned).build();
@@ -110,7 +111,7 @@ public final class DockerfileParser {
 
         Dockerfile build() {
             for (RawInstruction raw : scanned.instructions()) {
-                String keyword = raw.lowerKeyword();
+                String keyword = raw.line().lowerKeyword();
                 if (keyword.equals("from")) {
                     startStage(raw);
                     continue;
@@ -133,17 +134,18 @@ public final class DockerfileParser {
         private void startStage(RawInstruction raw) {
             finishStage();
             int line = raw.span().startLine();
-            String baseImage = raw.args().get(0);
+            List<String> args = raw.line().arguments().words();
+            String baseImage = args.get(0);
             String resolved;
             try {
                 resolved = expandCounted(baseImage, metaArgs, raw);
             } catch (ShellWordException e) {
                 throw new DockerfileParseException(source, line, "FROM " + baseImage + ": " + e.reason());
             }
-            String name = raw.args().size() == 3 ? raw.args().get(2).toLowerCase(Locale.ROOT) : "";
+            String name = args.size() == 3 ? args.get(2).toLowerCase(Locale.ROOT) : "";
             scope = metaArgs;
             Instruction from = instruction(raw, stages.size());
-            String platform = from.flag("platform").orElse("");
+            String platform = from.flags().value("platform").orElse("");
             current = new StageStart(stages.size(), name, baseImage, resolved, platform, from);
             instructions.add(from);
             // a stage built on an earlier stage starts with that stage's ENV, as its image config carries it
@@ -164,7 +166,7 @@ public final class DockerfileParser {
         }
 
         private void declareArgs(RawInstruction raw) {
-            for (String word : raw.args()) {
+            for (String word : raw.line().arguments().words()) {
                 int equals = word.indexOf('=');
                 String key = equals < 0 ? word : word.substring(0, equals);
                 String value;
@@ -183,7 +185,7 @@ public final class DockerfileParser {
 
         private void setEnv(RawInstruction raw) {
             Map<String, String> before = Map.copyOf(scope);
-            for (RawInstruction.RawPair pair : raw.rawPairs()) {
+            for (RawInstruction.RawPair pair : raw.line().arguments().pairs()) {
                 String key = expandLeniently(pair.key(), before, raw);
                 String value = expandLeniently(pair.value(), before, raw);
                 scope.put(key, value);
@@ -206,13 +208,13 @@ public final class DockerfileParser {
                 expanded = expander.expand(word, environment);
             } catch (ExpansionTooLongException e) {
                 throw new DockerfileParseException(source, raw.span().startLine(),
-                        raw.keyword().toUpperCase(Locale.ROOT) + " " + e.reason());
+                        raw.line().keyword().toUpperCase(Locale.ROOT) + " " + e.reason());
             }
             addedBySubstitutions += Math.max(0, expanded.length() - word.length());
             if (addedBySubstitutions > MAX_ADDED_BY_SUBSTITUTIONS) {
-                throw new DockerfileParseException(source, raw.span().startLine(), raw.keyword().toUpperCase(Locale.ROOT)
-                        + ": substitutions have added more than " + MAX_ADDED_BY_SUBSTITUTIONS
-                        + " characters, the limit for one Dockerfile");
+                throw new DockerfileParseException(source, raw.span().startLine(),
+                        raw.line().keyword().toUpperCase(Locale.ROOT) + ": substitutions have added more than "
+                                + MAX_ADDED_BY_SUBSTITUTIONS + " characters, the limit for one Dockerfile");
             }
             return expanded;
         }
@@ -226,34 +228,45 @@ public final class DockerfileParser {
         }
 
         private Instruction instruction(RawInstruction raw, int stage) {
+            RawInstruction.Line line = raw.line();
             List<String> resolvedFlags = new ArrayList<>();
-            for (String flag : raw.flags()) {
+            for (String flag : line.flags()) {
                 int equals = flag.indexOf('=');
                 resolvedFlags.add(equals < 0 ? flag
                         : flag.substring(0, equals + 1) + expandLeniently(flag.substring(equals + 1), scope, raw));
             }
             SourceSpan span = raw.span();
             String original = text.substring(span.startOffset(), span.endOffset());
-            Instruction trigger = raw.trigger() == null ? null : new Instruction(
-                    raw.trigger().lowerKeyword(), raw.trigger().keyword(), raw.trigger().flags(),
-                    raw.trigger().args(), raw.trigger().jsonForm(), pairs(raw.trigger()), raw.heredocs(), null, stage,
-                    raw.trigger().flags(), List.of(), span, original);
-            return new Instruction(raw.lowerKeyword(), raw.keyword(), raw.flags(), raw.args(),
-                    raw.jsonForm(), pairs(raw), raw.heredocs(), trigger, stage, resolvedFlags, raw.comments(), span,
-                    original);
+            Instruction trigger = null;
+            if (line.trigger() != null) {
+                // the trigger runs in a later build, in a scope this file does not know: its flags stay as written
+                RawInstruction.Line triggerLine = line.trigger();
+                trigger = new Instruction(triggerLine.lowerKeyword(),
+                        new Instruction.Flags(triggerLine.flags(), triggerLine.flags()),
+                        arguments(triggerLine, raw.heredocs()), null, stage,
+                        new Instruction.Written(triggerLine.keyword(), span, original, List.of()));
+            }
+            return new Instruction(line.lowerKeyword(), new Instruction.Flags(line.flags(), resolvedFlags),
+                    arguments(line, raw.heredocs()), trigger, stage,
+                    new Instruction.Written(line.keyword(), span, original, raw.comments()));
         }
 
-        private List<KeyValuePair> pairs(RawInstruction raw) {
-            String keyword = raw.lowerKeyword();
+        private Instruction.Arguments arguments(RawInstruction.Line line, List<Heredoc> heredocs) {
+            return new Instruction.Arguments(line.arguments().words(), line.arguments().jsonForm(), pairs(line),
+                    heredocs);
+        }
+
+        private List<KeyValuePair> pairs(RawInstruction.Line line) {
+            String keyword = line.lowerKeyword();
             List<KeyValuePair> pairs = new ArrayList<>();
             if (keyword.equals("arg")) {
-                for (String word : raw.args()) {
+                for (String word : line.arguments().words()) {
                     int equals = word.indexOf('=');
                     pairs.add(equals < 0 ? new KeyValuePair(word, null)
                             : new KeyValuePair(word.substring(0, equals), unquote(word.substring(equals + 1))));
                 }
             } else if (keyword.equals("env") || keyword.equals("label")) {
-                for (RawInstruction.RawPair pair : raw.rawPairs()) {
+                for (RawInstruction.RawPair pair : line.arguments().pairs()) {
                     pairs.add(new KeyValuePair(unquote(pair.key()), unquote(pair.value())));
                 }
             }

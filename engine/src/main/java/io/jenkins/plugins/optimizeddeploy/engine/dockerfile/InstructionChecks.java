@@ -68,22 +68,22 @@ final class InstructionChecks {
 
     void check(RawInstruction raw) {
         try {
-            checkInstruction(raw);
+            checkInstruction(raw.line());
         } catch (InstructionException e) {
             throw new DockerfileParseException(source, raw.span().startLine(), e.getMessage());
         }
     }
 
-    private void checkInstruction(RawInstruction raw) throws InstructionException {
+    private void checkInstruction(RawInstruction.Line raw) throws InstructionException {
         String name = raw.keyword().toUpperCase(Locale.ROOT);
-        List<String> args = raw.args();
+        List<String> args = raw.arguments().words();
         switch (raw.lowerKeyword()) {
             case "env", "label" -> {
                 flags(raw, NO_FLAGS);
-                if (raw.rawPairs().isEmpty()) {
+                if (raw.arguments().pairs().isEmpty()) {
                     throw atLeastOne(name, "key=value");
                 }
-                for (RawInstruction.RawPair pair : raw.rawPairs()) {
+                for (RawInstruction.RawPair pair : raw.arguments().pairs()) {
                     if (pair.key().isEmpty()) {
                         throw new InstructionException(name + " names can not be blank: expected key=value");
                     }
@@ -133,7 +133,7 @@ final class InstructionChecks {
                 if (args.isEmpty()) {
                     throw atLeastOne(name, "a JSON array such as [\"/bin/sh\", \"-c\"]");
                 }
-                if (!raw.jsonForm()) {
+                if (!raw.arguments().jsonForm()) {
                     throw new InstructionException(
                             "SHELL requires the arguments to be in JSON form, such as [\"/bin/bash\", \"-c\"]");
                 }
@@ -165,9 +165,9 @@ final class InstructionChecks {
         }
     }
 
-    private void sourcesAndDestination(RawInstruction raw, String name, Map<String, FlagKind> allowed)
+    private void sourcesAndDestination(RawInstruction.Line raw, String name, Map<String, FlagKind> allowed)
             throws InstructionException {
-        List<String> args = raw.args();
+        List<String> args = raw.arguments().words();
         if (args.size() < 2) {
             throw new InstructionException(name + " requires at least two arguments, but only " + args.size()
                     + " was provided. Destination could not be determined: expected " + name + " SOURCE... DEST");
@@ -178,8 +178,8 @@ final class InstructionChecks {
         }
     }
 
-    private void from(RawInstruction raw) throws InstructionException {
-        List<String> args = raw.args();
+    private void from(RawInstruction.Line raw) throws InstructionException {
+        List<String> args = raw.arguments().words();
         if (args.size() == 3 && args.get(1).equalsIgnoreCase("as")) {
             String stageName = args.get(2).toLowerCase(Locale.ROOT);
             if (!STAGE_NAME.matcher(stageName).matches()) {
@@ -193,12 +193,12 @@ final class InstructionChecks {
         flags(raw, FROM_FLAGS);
     }
 
-    private void onbuild(RawInstruction raw) throws InstructionException {
-        if (raw.args().isEmpty()) {
+    private void onbuild(RawInstruction.Line raw) throws InstructionException {
+        if (raw.arguments().words().isEmpty()) {
             throw atLeastOne("ONBUILD", "an instruction to run in images built from this one");
         }
         flags(raw, NO_FLAGS);
-        String trigger = InstructionScanner.goTrimSpace(raw.args().get(0)).toUpperCase(Locale.ROOT);
+        String trigger = InstructionScanner.goTrimSpace(raw.arguments().words().get(0)).toUpperCase(Locale.ROOT);
         if (trigger.equals("ONBUILD")) {
             throw new InstructionException("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
         }
@@ -207,7 +207,7 @@ final class InstructionChecks {
         }
     }
 
-    private void run(RawInstruction raw) throws InstructionException {
+    private void run(RawInstruction.Line raw) throws InstructionException {
         Map<String, String> values = flags(raw, RUN_FLAGS);
         for (String device : flagValues(raw, "device")) {
             checkDevice(device);
@@ -225,7 +225,7 @@ final class InstructionChecks {
         }
     }
 
-    private static List<String> flagValues(RawInstruction raw, String name) {
+    private static List<String> flagValues(RawInstruction.Line raw, String name) {
         String prefix = "--" + name + "=";
         return raw.flags().stream().filter(flag -> flag.startsWith(prefix))
                 .map(flag -> flag.substring(prefix.length())).toList();
@@ -294,8 +294,8 @@ final class InstructionChecks {
         }
     }
 
-    private void healthcheck(RawInstruction raw) throws InstructionException {
-        List<String> args = raw.args();
+    private void healthcheck(RawInstruction.Line raw) throws InstructionException {
+        List<String> args = raw.arguments().words();
         if (args.isEmpty()) {
             throw atLeastOne("HEALTHCHECK", "CMD command or NONE");
         }
@@ -379,7 +379,8 @@ final class InstructionChecks {
      * BuildKit's flag rules: only the instruction's flags, each once unless it repeats, string flags with a value,
      * boolean flags with none or true/false. Returns the last value of each flag.
      */
-    private Map<String, String> flags(RawInstruction raw, Map<String, FlagKind> allowed) throws InstructionException {
+    private Map<String, String> flags(RawInstruction.Line raw, Map<String, FlagKind> allowed)
+            throws InstructionException {
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> used = new HashSet<>();
         String name = raw.keyword().toUpperCase(Locale.ROOT);

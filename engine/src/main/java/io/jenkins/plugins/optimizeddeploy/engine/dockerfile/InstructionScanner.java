@@ -93,15 +93,15 @@ final class InstructionScanner {
                 continue;
             }
             String logical = joinContinuationLines(processed);
-            RawInstruction instruction;
+            RawInstruction.Line split;
             try {
-                instruction = parseLine(logical);
+                split = parseLine(logical);
             } catch (LineException e) {
                 throw new DockerfileParseException(source, first.number(), e.getMessage());
             }
-            List<Heredoc> heredocs = canContainHeredoc(instruction) && logical.contains("<<")
+            List<Heredoc> heredocs = canContainHeredoc(split) && logical.contains("<<")
                     ? readHeredocBodies(logical, first.number()) : List.of();
-            instructions.add(instruction.withHeredocsAndSpan(heredocs, comments, spanFrom(first, startColumn)));
+            instructions.add(new RawInstruction(split, heredocs, comments, spanFrom(first, startColumn)));
             comments.clear();
         }
         if (instructions.isEmpty()) {
@@ -315,7 +315,7 @@ final class InstructionScanner {
         return line.substring(0, last);
     }
 
-    private RawInstruction parseLine(String line) throws LineException {
+    private RawInstruction.Line parseLine(String line) throws LineException {
         return parseLine(line, 0);
     }
 
@@ -323,7 +323,7 @@ final class InstructionScanner {
      * @param onbuildDepth how many ONBUILDs enclose the line; BuildKit rejects any ONBUILD inside an ONBUILD, so
      *     deeper triggers are not split further (which also keeps a line of a million ONBUILDs off the stack)
      */
-    private RawInstruction parseLine(String line, int onbuildDepth) throws LineException {
+    private RawInstruction.Line parseLine(String line, int onbuildDepth) throws LineException {
         String[] commandAndRest = splitAtFirstBlank(goTrimSpace(line));
         String keyword = commandAndRest[0];
         List<String> flags = List.of();
@@ -338,62 +338,71 @@ final class InstructionScanner {
             case "add", "copy", "volume":
                 return maybeJsonToList(keyword, flags, rest);
             case "arg":
-                return plain(keyword, flags, rest, parseWords(rest));
+                return plain(keyword, flags, parseWords(rest));
             case "cmd", "entrypoint", "run", "shell":
                 return maybeJson(keyword, flags, rest);
             case "env", "label":
                 return nameValue(keyword, flags, rest);
             case "expose", "from":
-                return plain(keyword, flags, rest, whitespaceDelimited(rest));
+                return plain(keyword, flags, whitespaceDelimited(rest));
             case "healthcheck":
                 return healthcheck(keyword, flags, rest);
             case "maintainer", "stopsignal", "user", "workdir":
-                return plain(keyword, flags, rest, rest.isEmpty() ? List.of() : List.of(rest));
+                return plain(keyword, flags, rest.isEmpty() ? List.of() : List.of(rest));
             case "onbuild":
-                return onbuildDepth > 1 ? plain(keyword, flags, rest, List.of()) : onbuild(keyword, flags, rest,
+                return onbuildDepth > 1 ? plain(keyword, flags, List.of()) : onbuild(keyword, flags, rest,
                         onbuildDepth);
             default:
-                return plain(keyword, flags, rest, List.of());
+                return plain(keyword, flags, List.of());
         }
     }
 
-    private static RawInstruction plain(String keyword, List<String> flags, String rest, List<String> args) {
-        return new RawInstruction(keyword, flags, rest, args, false, List.of(), null, List.of(), List.of(), null);
+    private static RawInstruction.Line plain(String keyword, List<String> flags, List<String> args) {
+        return withPairs(keyword, flags, args, List.of());
     }
 
-    private RawInstruction onbuild(String keyword, List<String> flags, String rest, int onbuildDepth)
+    private static RawInstruction.Line withPairs(String keyword, List<String> flags, List<String> args,
+            List<RawInstruction.RawPair> pairs) {
+        return new RawInstruction.Line(keyword, flags, new RawInstruction.Arguments(args, false, pairs), null);
+    }
+
+    private static RawInstruction.Line execForm(String keyword, List<String> flags, List<String> args) {
+        return new RawInstruction.Line(keyword, flags, new RawInstruction.Arguments(List.copyOf(args), true,
+                List.of()), null);
+    }
+
+    private RawInstruction.Line onbuild(String keyword, List<String> flags, String rest, int onbuildDepth)
             throws LineException {
         if (rest.isEmpty()) {
-            return plain(keyword, flags, rest, List.of());
+            return plain(keyword, flags, List.of());
         }
-        RawInstruction trigger = parseLine(rest, onbuildDepth + 1);
+        RawInstruction.Line trigger = parseLine(rest, onbuildDepth + 1);
         List<String> args = new ArrayList<>();
         args.add(trigger.keyword());
-        args.addAll(trigger.args());
-        return new RawInstruction(keyword, flags, rest, List.copyOf(args), trigger.jsonForm(), List.of(), trigger,
-                List.of(), List.of(), null);
+        args.addAll(trigger.arguments().words());
+        return new RawInstruction.Line(keyword, flags, new RawInstruction.Arguments(List.copyOf(args),
+                trigger.arguments().jsonForm(), List.of()), trigger);
     }
 
-    private static RawInstruction maybeJson(String keyword, List<String> flags, String rest) throws LineException {
+    private static RawInstruction.Line maybeJson(String keyword, List<String> flags, String rest)
+            throws LineException {
         if (rest.isEmpty()) {
-            return plain(keyword, flags, rest, List.of());
+            return plain(keyword, flags, List.of());
         }
         Optional<List<String>> json = readJson(rest);
         if (json.isPresent()) {
-            return new RawInstruction(keyword, flags, rest, List.copyOf(json.get()), true, List.of(), null, List.of(),
-                    List.of(), null);
+            return execForm(keyword, flags, json.get());
         }
-        return plain(keyword, flags, rest, List.of(rest));
+        return plain(keyword, flags, List.of(rest));
     }
 
-    private static RawInstruction maybeJsonToList(String keyword, List<String> flags, String rest)
+    private static RawInstruction.Line maybeJsonToList(String keyword, List<String> flags, String rest)
             throws LineException {
         Optional<List<String>> json = readJson(rest);
         if (json.isPresent()) {
-            return new RawInstruction(keyword, flags, rest, List.copyOf(json.get()), true, List.of(), null, List.of(),
-                    List.of(), null);
+            return execForm(keyword, flags, json.get());
         }
-        return plain(keyword, flags, rest, whitespaceDelimited(rest));
+        return plain(keyword, flags, whitespaceDelimited(rest));
     }
 
     private static Optional<List<String>> readJson(String rest) throws LineException {
@@ -405,7 +414,8 @@ final class InstructionScanner {
     }
 
     /** HEALTHCHECK: a type word (CMD or NONE) and then a command in exec or shell form. */
-    private static RawInstruction healthcheck(String keyword, List<String> flags, String rest) throws LineException {
+    private static RawInstruction.Line healthcheck(String keyword, List<String> flags, String rest)
+            throws LineException {
         byte[] bytes = rest.getBytes(StandardCharsets.UTF_8);
         int separator = 0;
         while (separator < bytes.length && !ShellWordExpander.isGoSpace(bytes[separator] & 0xFF)) {
@@ -416,23 +426,23 @@ final class InstructionScanner {
             next++;
         }
         if (separator == 0) {
-            return plain(keyword, flags, rest, List.of());
+            return plain(keyword, flags, List.of());
         }
         String type = new String(bytes, 0, separator, StandardCharsets.UTF_8);
-        RawInstruction command = maybeJson(keyword, flags, new String(bytes, next, bytes.length - next,
-                StandardCharsets.UTF_8));
+        RawInstruction.Arguments command = maybeJson(keyword, flags, new String(bytes, next, bytes.length - next,
+                StandardCharsets.UTF_8)).arguments();
         List<String> args = new ArrayList<>();
         args.add(type);
-        args.addAll(command.args());
-        return new RawInstruction(keyword, flags, rest, List.copyOf(args), command.jsonForm(), List.of(), null,
-                List.of(), List.of(), null);
+        args.addAll(command.words());
+        return new RawInstruction.Line(keyword, flags, new RawInstruction.Arguments(List.copyOf(args),
+                command.jsonForm(), List.of()), null);
     }
 
     /** ENV and LABEL: {@code key=value ...}, or the legacy {@code key value} where the value is the rest. */
-    private RawInstruction nameValue(String keyword, List<String> flags, String rest) throws LineException {
+    private RawInstruction.Line nameValue(String keyword, List<String> flags, String rest) throws LineException {
         List<String> words = parseWords(rest);
         if (words.isEmpty()) {
-            return plain(keyword, flags, rest, List.of());
+            return plain(keyword, flags, List.of());
         }
         String upper = keyword.toUpperCase(Locale.ROOT);
         if (!words.get(0).contains("=")) {
@@ -441,8 +451,8 @@ final class InstructionScanner {
                 throw new LineException(upper + " must have two arguments: expected " + upper + " key=value or "
                         + upper + " key value");
             }
-            return new RawInstruction(keyword, flags, rest, List.of(parts[0], parts[1]), false,
-                    List.of(new RawInstruction.RawPair(parts[0], parts[1], true)), null, List.of(), List.of(), null);
+            return withPairs(keyword, flags, List.of(parts[0], parts[1]),
+                    List.of(new RawInstruction.RawPair(parts[0], parts[1])));
         }
         List<RawInstruction.RawPair> pairs = new ArrayList<>();
         for (String word : words) {
@@ -451,10 +461,9 @@ final class InstructionScanner {
                 throw new LineException("Syntax error - can't find = in \"" + word
                         + "\". Must be of the form: name=value");
             }
-            pairs.add(new RawInstruction.RawPair(word.substring(0, equals), word.substring(equals + 1), false));
+            pairs.add(new RawInstruction.RawPair(word.substring(0, equals), word.substring(equals + 1)));
         }
-        return new RawInstruction(keyword, flags, rest, List.copyOf(words), false, List.copyOf(pairs), null,
-                List.of(), List.of(), null);
+        return withPairs(keyword, flags, List.copyOf(words), List.copyOf(pairs));
     }
 
     private static List<String> whitespaceDelimited(String rest) {
@@ -626,12 +635,12 @@ final class InstructionScanner {
         return text;
     }
 
-    private static boolean canContainHeredoc(RawInstruction instruction) {
-        RawInstruction target = instruction;
-        if (instruction.lowerKeyword().equals("onbuild") && instruction.trigger() != null) {
-            target = instruction.trigger();
+    private static boolean canContainHeredoc(RawInstruction.Line line) {
+        RawInstruction.Line target = line;
+        if (line.lowerKeyword().equals("onbuild") && line.trigger() != null) {
+            target = line.trigger();
         }
-        return HEREDOC_KEYWORDS.contains(target.lowerKeyword()) && !target.jsonForm();
+        return HEREDOC_KEYWORDS.contains(target.lowerKeyword()) && !target.arguments().jsonForm();
     }
 
     /** The heredocs a line declares, in order, with empty bodies. */

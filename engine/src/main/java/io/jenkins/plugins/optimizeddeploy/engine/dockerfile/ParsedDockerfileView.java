@@ -79,10 +79,10 @@ public record ParsedDockerfileView(
     }
 
     private static InstructionView instructionView(Instruction instruction) {
-        return new InstructionView(instruction.keyword(), instruction.flags(), instruction.args(),
-                instruction.jsonForm(),
-                instruction.pairs().stream().map(pair -> new PairView(pair.key(), pair.value())).toList(),
-                instruction.heredocs().stream()
+        return new InstructionView(instruction.keyword(), instruction.flags().asWritten(), instruction.args(),
+                instruction.arguments().jsonForm(),
+                instruction.arguments().pairs().stream().map(pair -> new PairView(pair.key(), pair.value())).toList(),
+                instruction.arguments().heredocs().stream()
                         .map(heredoc -> new HeredocView(heredoc.name(), heredoc.content(), heredoc.expand()))
                         .toList(),
                 instruction.startLine(), instruction.endLine(), instruction.stage());

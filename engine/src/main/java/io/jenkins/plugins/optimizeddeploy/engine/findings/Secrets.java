@@ -71,14 +71,14 @@ public final class Secrets {
      */
     public static String excerpt(Instruction instruction, String firstLine) {
         Instruction pairsAt = instruction.onbuildTrigger().orElse(instruction);
-        boolean setsSecret = pairsAt.pairs().stream()
+        boolean setsSecret = pairsAt.arguments().pairs().stream()
                 .anyMatch(pair -> pair.value() != null && !pair.value().isEmpty() && isSecretName(pair.key()));
         if (!setsSecret) {
             return redact(firstLine);
         }
-        String pairs = pairsAt.pairs().stream().map(Secrets::redacted).collect(Collectors.joining(" "));
-        String prefix = pairsAt == instruction ? "" : instruction.keywordAsWritten() + " ";
-        return redact(prefix + pairsAt.keywordAsWritten() + " " + pairs);
+        String pairs = pairsAt.arguments().pairs().stream().map(Secrets::redacted).collect(Collectors.joining(" "));
+        String prefix = pairsAt == instruction ? "" : instruction.written().keyword() + " ";
+        return redact(prefix + pairsAt.written().keyword() + " " + pairs);
     }
 
     private static String redacted(KeyValuePair pair) {

@@ -22,7 +22,7 @@ final class IgnorePragmas {
 
     IgnorePragmas(Dockerfile dockerfile) {
         for (Instruction instruction : dockerfile.instructions()) {
-            for (String comment : instruction.comments()) {
+            for (String comment : instruction.written().comments()) {
                 Matcher matcher = PRAGMA.matcher(comment);
                 if (matcher.matches()) {
                     Set<String> ids = matcher.group(1) == null

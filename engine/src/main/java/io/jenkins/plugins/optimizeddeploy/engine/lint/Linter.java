@@ -75,7 +75,7 @@ public final class Linter {
                         ? rule.message()
                         : rule.message() + " (" + violation.detail() + ")";
                 findings.add(new Finding(rule.id(), severity, message, dockerfile.source(), instruction.startLine(),
-                        instruction.span().startColumn(),
+                        instruction.written().span().startColumn(),
                         Secrets.excerpt(instruction, lines.line(instruction.startLine()))));
             }
         }

@@ -28,14 +28,14 @@ public record ShellScript(List<ShellCommand> commands) {
 
     /** The commands a RUN runs: its shell-form script, its exec-form words, or the bodies of its heredocs. */
     public static ShellScript of(Instruction run) {
-        if (run.jsonForm()) {
+        if (run.arguments().jsonForm()) {
             return run.args().isEmpty()
                     ? new ShellScript(List.of())
                     : new ShellScript(List.of(new ShellCommand(programName(run.args().get(0)),
                             run.args().subList(1, run.args().size()), false)));
         }
         String script = String.join(" ", run.args());
-        for (Heredoc heredoc : run.heredocs()) {
+        for (Heredoc heredoc : run.arguments().heredocs()) {
             script += "\n" + heredoc.content();
         }
         return parse(script);

@@ -210,9 +210,9 @@ class DockerfileParserFuzzTest {
         assertThat(dockerfile.instructions()).isNotEmpty();
         int previousEnd = 0;
         for (Instruction instruction : dockerfile.instructions()) {
-            SourceSpan span = instruction.span();
+            SourceSpan span = instruction.written().span();
             assertThat(span.startOffset()).isGreaterThanOrEqualTo(previousEnd);
-            assertThat(instruction.original()).isEqualTo(input.substring(span.startOffset(), span.endOffset()));
+            assertThat(instruction.written().text()).isEqualTo(input.substring(span.startOffset(), span.endOffset()));
             previousEnd = span.endOffset();
         }
         for (Stage stage : dockerfile.stages()) {

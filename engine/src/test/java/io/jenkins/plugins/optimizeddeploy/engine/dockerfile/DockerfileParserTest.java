@@ -184,7 +184,7 @@ class DockerfileParserTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("heredocs")
     void shouldReadHeredocsAsBuildKitDoes(String input, String expected) {
-        String actual = String.join(", ", last(input).heredocs().stream()
+        String actual = String.join(", ", last(input).arguments().heredocs().stream()
                 .map(heredoc -> heredoc.name() + "|" + heredoc.content() + "|" + (heredoc.expand() ? "expand" : "literal")
                         + (heredoc.fileDescriptor() != 0 ? "|fd " + heredoc.fileDescriptor() : ""))
                 .toList());
@@ -207,7 +207,7 @@ class DockerfileParserTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("spans")
     void shouldKeepTheExactSourceSpanOfEachInstruction(String input, String expected) {
-        SourceSpan span = last(input).span();
+        SourceSpan span = last(input).written().span();
         assertThat(span.startLine() + ":" + span.startColumn() + "-" + span.endLine() + ":" + span.endColumn())
                 .isEqualTo(expected);
     }

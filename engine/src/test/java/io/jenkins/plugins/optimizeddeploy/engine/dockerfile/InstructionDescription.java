@@ -12,8 +12,8 @@ final class InstructionDescription {
 
     static String of(Instruction instruction) {
         StringBuilder text = new StringBuilder(instruction.keyword());
-        instruction.flags().forEach(flag -> text.append(' ').append(flag));
-        if (instruction.jsonForm()) {
+        instruction.flags().asWritten().forEach(flag -> text.append(' ').append(flag));
+        if (instruction.arguments().jsonForm()) {
             text.append(" json");
         }
         instruction.args().forEach(arg -> text.append(" <").append(arg).append('>'));
@@ -22,7 +22,7 @@ final class InstructionDescription {
 
     /** Pairs as {@code key=value} joined by "; ", a missing ARG default shown as {@code key}. */
     static String pairsOf(Instruction instruction) {
-        return instruction.pairs().stream()
+        return instruction.arguments().pairs().stream()
                 .map(pair -> pair.hasValue() ? pair.key() + "=" + pair.value() : pair.key())
                 .collect(Collectors.joining("; "));
     }

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ModelEqualityTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(classes = {Dockerfile.class, Stage.class, Instruction.class, KeyValuePair.class, Heredoc.class,
+    @ValueSource(classes = {Dockerfile.class, Stage.class, Instruction.class, Instruction.Flags.class,
+            Instruction.Arguments.class, Instruction.Written.class, KeyValuePair.class, Heredoc.class,
             ParserDirective.class, ParsedDockerfileView.class})
     void shouldCompareByValue(Class<?> type) {
         SourceSpan one = new SourceSpan(1, 1, 1, 2, 0, 1);

@@ -79,7 +79,7 @@ class ParserDirectivesTest {
                 RUN c
                 """);
 
-        assertThat(dockerfile.instructions()).map(Instruction::comments).containsExactly(
+        assertThat(dockerfile.instructions()).map(instruction -> instruction.written().comments()).containsExactly(
                 java.util.List.of("the base"), java.util.List.of("hadolint ignore=DL3008,DL3015"),
                 java.util.List.of("reset by an empty comment"), java.util.List.of());
     }

@@ -96,7 +96,8 @@ class PathologicalInputTest {
 
         Instruction env = DockerfileParser.parse("FROM a\nENV X=" + nested + "\n").instructions().get(1);
 
-        assertThat(env.pairs()).singleElement().satisfies(pair -> assertThat(pair.value()).isEqualTo(nested));
+        assertThat(env.arguments().pairs()).singleElement()
+                .satisfies(pair -> assertThat(pair.value()).isEqualTo(nested));
     }
 
     @Test

@@ -45,7 +45,7 @@ class RealisticDockerfilesTest {
                 "expose <8080>",
                 "healthcheck --interval=30s --timeout=3s --retries=3 json <CMD> </server> <-healthcheck>",
                 "entrypoint json </server>");
-        assertThat(dockerfile.instructions().get(3).pairs()).containsExactly(
+        assertThat(dockerfile.instructions().get(3).arguments().pairs()).containsExactly(
                 new KeyValuePair("CGO_ENABLED", "0"), new KeyValuePair("GOFLAGS", "-trimpath -mod=readonly"));
         assertThat(dockerfile.baseStage(dockerfile.stages().get(1))).contains(dockerfile.stages().get(0));
         assertThat(dockerfile.stages().get(2).last("user")).map(user -> user.args().get(0)).contains("65532:65532");
@@ -61,13 +61,13 @@ class RealisticDockerfilesTest {
                 "env", "workdir", "run", "copy", "copy", "copy", "user", "expose", "healthcheck", "cmd");
         Instruction heredocCopy = runtime.instructions().get(5);
         assertThat(heredocCopy.args()).containsExactly("<<EOF", "/app/healthcheck.js");
-        assertThat(heredocCopy.heredocs()).singleElement().satisfies(heredoc -> {
+        assertThat(heredocCopy.arguments().heredocs()).singleElement().satisfies(heredoc -> {
             assertThat(heredoc.name()).isEqualTo("EOF");
             assertThat(heredoc.content()).startsWith("require('http')").endsWith("process.exit(1));\n");
         });
-        assertThat(heredocCopy.span().startLine()).isEqualTo(18);
-        assertThat(heredocCopy.span().endLine()).isEqualTo(21);
-        assertThat(runtime.instructions()).filteredOn(instruction -> instruction.hasFlag("from"))
+        assertThat(heredocCopy.written().span().startLine()).isEqualTo(18);
+        assertThat(heredocCopy.written().span().endLine()).isEqualTo(21);
+        assertThat(runtime.instructions()).filteredOn(instruction -> instruction.flags().has("from"))
                 .map(instruction -> dockerfile.stageCopiedFrom(instruction).orElseThrow().name())
                 .containsExactly("build", "deps");
         assertThat(InstructionDescription.of(runtime.instructions().get(9))).isEqualTo("cmd json <node> <dist/server.js>");
@@ -85,13 +85,13 @@ class RealisticDockerfilesTest {
         assertThat(aptGet.startLine()).isEqualTo(5);
         assertThat(aptGet.endLine()).isEqualTo(8);
         Instruction createUser = dockerfile.stages().get(1).instructions().get(0);
-        assertThat(createUser.heredocs()).singleElement().satisfies(heredoc -> {
+        assertThat(createUser.arguments().heredocs()).singleElement().satisfies(heredoc -> {
             assertThat(heredoc.stripTabs()).isTrue();
             assertThat(heredoc.content()).isEqualTo("set -eu\ngroupadd --system app\n"
                     + "useradd --system --gid app --home /app app\n");
         });
         assertThat(dockerfile.finalStage().orElseThrow().last("cmd")).hasValueSatisfying(cmd -> {
-            assertThat(cmd.jsonForm()).isFalse();
+            assertThat(cmd.arguments().jsonForm()).isFalse();
             assertThat(cmd.args()).containsExactly("gunicorn --bind 0.0.0.0:8000 src.app:app");
         });
     }

@@ -65,8 +65,8 @@ class StagesTest {
         Stage runtime = dockerfile.stages().get(1);
 
         Instruction byArg = runtime.instructions().get(1);
-        assertThat(byArg.flag("from")).contains("${STAGE}");
-        assertThat(byArg.resolvedFlag("from")).contains("builder");
+        assertThat(byArg.flags().value("from")).contains("${STAGE}");
+        assertThat(byArg.flags().resolvedValue("from")).contains("builder");
         assertThat(dockerfile.stageCopiedFrom(byArg)).contains(dockerfile.stages().get(0));
         assertThat(dockerfile.stageCopiedFrom(runtime.instructions().get(2))).contains(dockerfile.stages().get(0));
         assertThat(dockerfile.stageCopiedFrom(runtime.instructions().get(3))).isEmpty();
@@ -108,7 +108,7 @@ class StagesTest {
                 COPY --chown=${OTHER}:${NAME} a b
                 """);
 
-        assertThat(dockerfile.instructions().get(3).resolvedFlag("chown")).contains("one:two");
+        assertThat(dockerfile.instructions().get(3).flags().resolvedValue("chown")).contains("one:two");
     }
 
     @Test
@@ -121,7 +121,7 @@ class StagesTest {
                 COPY --chown=${FROM_ENV}:${FROM_ARG} a b
                 """);
 
-        assertThat(dockerfile.stages().get(1).instructions().get(0).resolvedFlag("chown")).contains("env:");
+        assertThat(dockerfile.stages().get(1).instructions().get(0).flags().resolvedValue("chown")).contains("env:");
     }
 
     @Test
@@ -131,7 +131,7 @@ class StagesTest {
 
         assertThat(onbuild.onbuildTrigger()).hasValueSatisfying(trigger -> {
             assertThat(InstructionDescription.of(trigger)).isEqualTo("copy --chown=app <.> </app>");
-            assertThat(trigger.span()).isEqualTo(onbuild.span());
+            assertThat(trigger.written().span()).isEqualTo(onbuild.written().span());
         });
     }
 
@@ -162,7 +162,8 @@ class StagesTest {
         assertThat(dockerfile.instructions())
                 .map(instruction -> instruction.startLine() + "-" + instruction.endLine())
                 .containsExactly("5-5", "10-11", "14-19");
-        assertThat(dockerfile.instructions().get(1).pairs()).containsExactly(new KeyValuePair("GOPATH", "/go"));
+        assertThat(dockerfile.instructions().get(1).arguments().pairs())
+                .containsExactly(new KeyValuePair("GOPATH", "/go"));
     }
 
     @Test
@@ -171,9 +172,9 @@ class StagesTest {
         Dockerfile dockerfile = DockerfileParser.parse(text);
 
         assertThat(dockerfile.text()).isEqualTo(text);
-        assertThat(dockerfile.instructions()).map(Instruction::original)
+        assertThat(dockerfile.instructions()).map(instruction -> instruction.written().text())
                 .containsExactly("FROM a", "RUN one \\\n  # c\n    two", "COPY <<EOF /x\nbody\nEOF");
-        assertThat(dockerfile.instructions().get(1).span())
+        assertThat(dockerfile.instructions().get(1).written().span())
                 .isEqualTo(new SourceSpan(2, 3, 4, 8, 9, 32));
     }
 

@@ -149,8 +149,9 @@ public final class DockerfileFixer {
         String words = command.args().isEmpty() ? "" : command.args().get(0).trim();
         boolean entrypointWithCmd = command.keyword().equals("entrypoint") && command.stage() >= 0
                 && plan.dockerfile.stages().get(command.stage()).last("cmd").isPresent();
-        if (!PLAIN_WORDS.matcher(words).matches() || command.original().indexOf('\n') >= 0
-                || command.original().indexOf('\r') >= 0) {
+        Instruction.Written written = command.written();
+        if (!PLAIN_WORDS.matcher(words).matches() || written.text().indexOf('\n') >= 0
+                || written.text().indexOf('\r') >= 0) {
             plan.leave(finding, "the command uses shell features or spans lines; write it as a JSON array by hand"
                     + " (or run a script) so that it gets the stop signal");
         } else if (entrypointWithCmd) {
@@ -158,9 +159,9 @@ public final class DockerfileFixer {
                     + " by hand");
         } else {
             String json = "[\"" + String.join("\", \"", words.split(" +")) + "\"]";
-            int start = command.span().startOffset() + command.keywordAsWritten().length();
-            plan.replace(new TextEdit(start, command.span().endOffset(), " " + json),
-                    new FixNote(finding.rule(), finding.line(), "wrote " + command.keywordAsWritten() + " " + json));
+            int start = written.span().startOffset() + written.keyword().length();
+            plan.replace(new TextEdit(start, written.span().endOffset(), " " + json),
+                    new FixNote(finding.rule(), finding.line(), "wrote " + written.keyword() + " " + json));
         }
     }
 
@@ -168,13 +169,14 @@ public final class DockerfileFixer {
         List<String> sources = CopySources.of(add);
         boolean onlyLocalFiles = sources.stream().noneMatch(source -> CopySources.isRemote(source)
                 || CopySources.isArchive(source));
-        if (!onlyLocalFiles || ADD_ONLY_FLAGS.stream().anyMatch(add::hasFlag) || !add.keyword().equals("add")) {
+        if (!onlyLocalFiles || ADD_ONLY_FLAGS.stream().anyMatch(add.flags()::has) || !add.keyword().equals("add")) {
             plan.leave(finding, "the ADD also fetches URLs or unpacks archives; split the local files into a COPY");
             return;
         }
-        String copy = add.keywordAsWritten().equals("add") ? "copy" : "COPY";
-        int start = add.span().startOffset();
-        plan.replace(new TextEdit(start, start + add.keywordAsWritten().length(), copy),
+        Instruction.Written written = add.written();
+        String copy = written.keyword().equals("add") ? "copy" : "COPY";
+        int start = written.span().startOffset();
+        plan.replace(new TextEdit(start, start + written.keyword().length(), copy),
                 new FixNote(finding.rule(), finding.line(), "wrote COPY instead of ADD"));
     }
 
@@ -198,7 +200,7 @@ public final class DockerfileFixer {
     private static Optional<Instruction> instructionAt(Dockerfile dockerfile, Finding finding) {
         return dockerfile.instructions().stream()
                 .filter(instruction -> instruction.startLine() == finding.line()
-                        && instruction.span().startColumn() == finding.column())
+                        && instruction.written().span().startColumn() == finding.column())
                 .findFirst();
     }
 
@@ -266,7 +268,7 @@ public final class DockerfileFixer {
                 insert(startOfCommentsAbove(anchor), lines);
             } else {
                 Instruction last = instructions.isEmpty() ? stage.from() : instructions.get(instructions.size() - 1);
-                int lineEnd = text.indexOf('\n', last.span().endOffset());
+                int lineEnd = text.indexOf('\n', last.written().span().endOffset());
                 if (lineEnd < 0) {
                     insert(text.length(), newline() + lines.substring(0, lines.length() - newline().length()));
                 } else {
@@ -279,8 +281,9 @@ public final class DockerfileFixer {
         /** Where the comment lines just above an instruction start, which stay with it. */
         private int startOfCommentsAbove(Instruction instruction) {
             String text = dockerfile.text();
-            int start = instruction.span().startOffset() - (instruction.span().startColumn() - 1);
-            for (int comments = instruction.comments().size(); comments > 0 && start > 0; comments--) {
+            Instruction.Written written = instruction.written();
+            int start = written.span().startOffset() - (written.span().startColumn() - 1);
+            for (int comments = written.comments().size(); comments > 0 && start > 0; comments--) {
                 int previous = text.lastIndexOf('\n', start - 2) + 1;
                 if (!text.substring(previous, start).strip().startsWith("#")) {
                     break;
@@ -291,9 +294,10 @@ public final class DockerfileFixer {
         }
 
         void insertAfterKeyword(Instruction instruction, String text, FixNote note) {
-            int start = instruction.span().startOffset();
-            if (dockerfile.text().startsWith(instruction.keywordAsWritten(), start)) {
-                insert(start + instruction.keywordAsWritten().length(), text);
+            Instruction.Written written = instruction.written();
+            int start = written.span().startOffset();
+            if (dockerfile.text().startsWith(written.keyword(), start)) {
+                insert(start + written.keyword().length(), text);
                 fixed.add(note);
             }
         }

@@ -32,7 +32,7 @@ final class ChownForNonRootUser extends DockerfileRule {
         if (nonRoot) {
             for (Instruction instruction : finalStage.get().instructions()) {
                 boolean copies = instruction.keyword().equals("copy") || instruction.keyword().equals("add");
-                if (copies && !instruction.hasFlag("chown")) {
+                if (copies && !instruction.flags().has("chown")) {
                     violations.add(Violation.at(instruction));
                 }
             }

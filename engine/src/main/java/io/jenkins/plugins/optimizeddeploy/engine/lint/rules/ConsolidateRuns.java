@@ -28,8 +28,8 @@ final class ConsolidateRuns extends DockerfileRule {
             Instruction previous = null;
             for (Instruction instruction : stage.instructions()) {
                 if (previous != null && instruction.keyword().equals("run") && previous.keyword().equals("run")
-                        && previous.flags().equals(instruction.flags()) && isShort(analyzed, previous)
-                        && isShort(analyzed, instruction)) {
+                        && previous.flags().asWritten().equals(instruction.flags().asWritten())
+                        && isShort(analyzed, previous) && isShort(analyzed, instruction)) {
                     violations.add(Violation.at(instruction));
                 }
                 previous = instruction;

@@ -24,7 +24,7 @@ final class CopyFromKnownStage extends DockerfileRule {
         Dockerfile dockerfile = analyzed.dockerfile();
         List<Violation> violations = new ArrayList<>();
         for (Instruction copy : analyzed.instructions("copy")) {
-            copy.resolvedFlag("from")
+            copy.flags().resolvedValue("from")
                     .filter(from -> !from.contains(":") && !from.contains("$") && !from.isEmpty())
                     .filter(from -> !namesStageUpTo(dockerfile, from, copy.stage()))
                     .ifPresent(from -> violations.add(new Violation(copy, from)));

@@ -20,7 +20,7 @@ final class CopyFromOwnStage extends DockerfileRule {
         return analyzed.instructions("copy").stream()
                 .filter(copy -> StageScope.stageOf(dockerfile, copy)
                         .filter(stage -> !stage.name().isEmpty())
-                        .flatMap(stage -> copy.resolvedFlag("from")
+                        .flatMap(stage -> copy.flags().resolvedValue("from")
                                 .filter(from -> from.toLowerCase(Locale.ROOT).equals(stage.name())))
                         .isPresent())
                 .map(Violation::at)

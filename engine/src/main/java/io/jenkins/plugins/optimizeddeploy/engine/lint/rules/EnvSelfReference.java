@@ -35,7 +35,7 @@ final class EnvSelfReference extends DockerfileRule {
             }
             if (instruction.keyword().equals("env")) {
                 Set<String> definedHere = new HashSet<>();
-                for (KeyValuePair pair : instruction.pairs()) {
+                for (KeyValuePair pair : instruction.arguments().pairs()) {
                     for (String key : definedHere) {
                         if (!definedBefore.contains(key) && pair.hasValue() && refersTo(pair.value(), key)) {
                             violations.add(new Violation(instruction, key));
@@ -45,7 +45,7 @@ final class EnvSelfReference extends DockerfileRule {
                 }
             }
             if (instruction.keyword().equals("env") || instruction.keyword().equals("arg")) {
-                instruction.pairs().forEach(pair -> definedBefore.add(pair.key()));
+                instruction.arguments().pairs().forEach(pair -> definedBefore.add(pair.key()));
             }
         }
         return violations;

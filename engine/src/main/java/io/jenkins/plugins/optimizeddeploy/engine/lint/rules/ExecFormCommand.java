@@ -19,7 +19,7 @@ final class ExecFormCommand extends DockerfileRule {
         return dockerfile.instructions().stream()
                 .filter(instruction -> instruction.keyword().equals("cmd")
                         || instruction.keyword().equals("entrypoint"))
-                .filter(instruction -> !instruction.jsonForm())
+                .filter(instruction -> !instruction.arguments().jsonForm())
                 .map(Violation::at)
                 .toList();
     }

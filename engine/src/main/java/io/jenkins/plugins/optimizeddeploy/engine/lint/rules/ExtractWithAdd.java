@@ -37,7 +37,7 @@ final class ExtractWithAdd extends DockerfileRule {
         for (Stage stage : analyzed.dockerfile().stages()) {
             Map<String, List<Instruction>> copiedArchives = new LinkedHashMap<>();
             for (Instruction instruction : stage.instructions()) {
-                if (instruction.keyword().equals("copy") && !instruction.hasFlag("from")) {
+                if (instruction.keyword().equals("copy") && !instruction.flags().has("from")) {
                     archivesOf(instruction).forEach(name ->
                             copiedArchives.computeIfAbsent(name, key -> new ArrayList<>()).add(instruction));
                 } else if (instruction.keyword().equals("run") && !copiedArchives.isEmpty()) {

@@ -26,7 +26,7 @@ final class FinalStageCopiesWholeContext extends DockerfileRule {
         return dockerfile.finalStage().map(stage -> stage.instructions().stream()
                         .filter(instruction -> instruction.keyword().equals("copy")
                                 || instruction.keyword().equals("add"))
-                        .filter(copy -> !copy.hasFlag("from"))
+                        .filter(copy -> !copy.flags().has("from"))
                         .filter(copy -> CopySources.of(copy).stream().anyMatch(WHOLE_CONTEXT::contains))
                         .map(Violation::at)
                         .toList())

@@ -46,9 +46,9 @@ final class LabelMissing extends DockerfileRule {
             (onLabelledStage ? labelled : missing).add(stage);
             for (Instruction instruction : stage.instructions()) {
                 if (instruction.keyword().equals("copy")) {
-                    instruction.flag("from").ifPresent(source -> forgive(missing, source));
+                    instruction.flags().value("from").ifPresent(source -> forgive(missing, source));
                 } else if (instruction.keyword().equals("label")
-                        && instruction.pairs().stream().anyMatch(pair -> pair.key().equals(label))) {
+                        && instruction.arguments().pairs().stream().anyMatch(pair -> pair.key().equals(label))) {
                     forgive(missing, stage.name().isEmpty() ? stage.baseImage() : stage.name());
                     labelled.add(stage);
                     missing.remove(stage);

@@ -35,7 +35,7 @@ abstract class LabelValueRule extends DockerfileRule {
             return violations;
         }
         for (Instruction label : analyzed.instructions("label")) {
-            for (KeyValuePair pair : label.pairs()) {
+            for (KeyValuePair pair : label.arguments().pairs()) {
                 LabelType type = schema.get(pair.key());
                 if (type != null && checkedTypes.test(type) && !valid.test(pair.value())) {
                     violations.add(new Violation(label, pair.key()));

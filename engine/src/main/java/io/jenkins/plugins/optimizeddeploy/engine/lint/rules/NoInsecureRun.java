@@ -18,7 +18,7 @@ final class NoInsecureRun extends DockerfileRule {
     public List<Violation> check(AnalyzedDockerfile analyzed) {
         Dockerfile dockerfile = analyzed.dockerfile();
         return analyzed.runs().stream()
-                .filter(run -> run.flag("security").filter("insecure"::equals).isPresent())
+                .filter(run -> run.flags().value("security").filter("insecure"::equals).isPresent())
                 .map(Violation::at)
                 .toList();
     }

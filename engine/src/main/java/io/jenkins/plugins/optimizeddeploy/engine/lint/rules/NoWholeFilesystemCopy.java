@@ -15,7 +15,7 @@ final class NoWholeFilesystemCopy extends DockerfileRule {
     @Override
     public List<Violation> check(AnalyzedDockerfile analyzed) {
         return analyzed.instructions("copy").stream()
-                .filter(copy -> copy.hasFlag("from") && CopySources.destination(copy).equals("/")
+                .filter(copy -> copy.flags().has("from") && CopySources.destination(copy).equals("/")
                         && CopySources.of(copy).contains("/"))
                 .map(Violation::at)
                 .toList();

@@ -37,7 +37,7 @@ final class NoWorldWritableMode extends DockerfileRule {
                     }
                 }
             } else if (instruction.keyword().equals("copy") || instruction.keyword().equals("add")) {
-                instruction.flag("chmod").filter(NoWorldWritableMode::isWorldWritable)
+                instruction.flags().value("chmod").filter(NoWorldWritableMode::isWorldWritable)
                         .ifPresent(mode -> violations.add(new Violation(instruction, "--chmod=" + mode)));
             }
         }

@@ -30,7 +30,7 @@ final class NumericUserId extends DockerfileRule {
         Set<String> args = new HashSet<>();
         for (Instruction instruction : dockerfile.instructions()) {
             if (instruction.keyword().equals("arg")) {
-                instruction.pairs().stream().map(KeyValuePair::key).forEach(args::add);
+                instruction.arguments().pairs().stream().map(KeyValuePair::key).forEach(args::add);
             } else if (instruction.keyword().equals("user") && !instruction.args().isEmpty()) {
                 String user = instruction.args().get(0).trim();
                 String uid = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;

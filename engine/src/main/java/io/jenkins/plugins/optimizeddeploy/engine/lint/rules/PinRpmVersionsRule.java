@@ -92,7 +92,7 @@ abstract class PinRpmVersionsRule extends DockerfileRule {
                 .filter(instruction -> instruction.keyword().equals("arg"));
         return Stream.concat(envs, args)
                 .filter(instruction -> instruction.startLine() < run.startLine())
-                .flatMap(instruction -> instruction.pairs().stream())
+                .flatMap(instruction -> instruction.arguments().pairs().stream())
                 .map(KeyValuePair::key);
     }
 

@@ -62,7 +62,7 @@ final class PipNoCacheDir extends DockerfileRule {
                 .map(stage -> StageScope.inherited(dockerfile, stage).stream()
                         .filter(instruction -> instruction.keyword().equals("env")
                                 && instruction.startLine() < run.startLine())
-                        .anyMatch(env -> env.pair(VARIABLE).filter(TRUE_VALUES::contains).isPresent()))
+                        .anyMatch(env -> env.arguments().pair(VARIABLE).filter(TRUE_VALUES::contains).isPresent()))
                 .orElse(false);
     }
 }

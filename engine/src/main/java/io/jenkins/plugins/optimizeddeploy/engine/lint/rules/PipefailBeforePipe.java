@@ -39,7 +39,7 @@ final class PipefailBeforePipe extends DockerfileRule {
                     safe = setsPipefail(instruction.args()) || !instruction.args().isEmpty()
                             && NON_POSIX_SHELLS.contains(programName(instruction.args().get(0)));
                 } else if (instruction.keyword().equals("run") && instruction.stage() == stage.index() && !safe
-                        && !instruction.jsonForm()) {
+                        && !instruction.arguments().jsonForm()) {
                     ShellScript script = analyzed.script(instruction);
                     boolean setsItself = script.commands().stream()
                             .anyMatch(command -> command.name().equals("set") && setsPipefail(command.arguments()));

@@ -21,7 +21,7 @@ final class RemoteAddChecksum extends DockerfileRule {
     public List<Violation> check(AnalyzedDockerfile analyzed) {
         List<Violation> violations = new ArrayList<>();
         for (Instruction add : analyzed.instructions("add")) {
-            if (add.hasFlag("checksum")) {
+            if (add.flags().has("checksum")) {
                 continue;
             }
             CopySources.of(add).stream().filter(source -> HTTP_URL.matcher(source).matches())

@@ -18,7 +18,7 @@ final class SecretNames {
     static List<Violation> in(AnalyzedDockerfile analyzed, String keyword) {
         List<Violation> violations = new ArrayList<>();
         for (Instruction instruction : analyzed.instructions(keyword)) {
-            for (KeyValuePair pair : instruction.pairs()) {
+            for (KeyValuePair pair : instruction.arguments().pairs()) {
                 if (Secrets.isSecretName(pair.key())) {
                     violations.add(new Violation(instruction, pair.key()));
                 }

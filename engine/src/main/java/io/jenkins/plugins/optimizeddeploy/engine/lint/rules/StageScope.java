@@ -66,7 +66,7 @@ public final class StageScope {
     /** The targets of the instruction's {@code --mount=type=cache} and {@code --mount=type=tmpfs}. */
     static List<String> cacheMountTargets(Instruction run) {
         List<String> targets = new ArrayList<>();
-        for (String mount : run.flagValues("mount")) {
+        for (String mount : run.flags().values("mount")) {
             String type = "bind";
             String target = null;
             for (String field : mount.split(",")) {

@@ -29,8 +29,8 @@ final class SuperfluousLabels extends DockerfileRule {
             return violations;
         }
         for (Instruction label : analyzed.instructions("label")) {
-            List<String> extra = label.pairs().stream().map(KeyValuePair::key).filter(key -> !known.contains(key))
-                    .toList();
+            List<String> extra = label.arguments().pairs().stream().map(KeyValuePair::key)
+                    .filter(key -> !known.contains(key)).toList();
             if (!extra.isEmpty()) {
                 violations.add(new Violation(label, String.join(", ", extra)));
             }

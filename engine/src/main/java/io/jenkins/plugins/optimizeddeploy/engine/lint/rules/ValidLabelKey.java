@@ -25,7 +25,7 @@ final class ValidLabelKey extends DockerfileRule {
     public List<Violation> check(AnalyzedDockerfile analyzed) {
         List<Violation> violations = new ArrayList<>();
         for (Instruction label : analyzed.instructions("label")) {
-            for (KeyValuePair pair : label.pairs()) {
+            for (KeyValuePair pair : label.arguments().pairs()) {
                 if (!isValid(pair.key())) {
                     violations.add(new Violation(label, pair.key()));
                 }
