@@ -55,6 +55,13 @@ class ArchitectureTest {
                     + " (docs/ARCHITECTURE.md)");
 
     @ArchTest
+    static final ArchRule stepExecutionsAreNestedInTheirStep = classes()
+            .that().areAssignableTo(PLUGIN + ".steps.AgentStepWork")
+            .and().doNotHaveFullyQualifiedName(PLUGIN + ".steps.AgentStepWork")
+            .should().beNestedClasses().andShould().haveSimpleName("Execution")
+            .because("a step's execution, like its descriptor, is read with the step it runs (docs/ARCHITECTURE.md)");
+
+    @ArchTest
     static final ArchRule formsAndDefaultsKnowNoStepOrBuildStep = noClasses()
             .that().resideInAnyPackage("..optimizeddeploy.forms..", "..optimizeddeploy.config..")
             .should().dependOnClassesThat().resideInAnyPackage("..optimizeddeploy.steps..",

@@ -5,6 +5,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.slaves.WorkspaceList;
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
@@ -16,13 +17,18 @@ import io.jenkins.plugins.optimizeddeploy.forms.CredentialsIdField;
 import io.jenkins.plugins.optimizeddeploy.forms.RegistryField;
 import io.jenkins.plugins.optimizeddeploy.forms.WorkspaceFileField;
 import io.jenkins.plugins.optimizeddeploy.steps.AgentStepDescriptor;
+import io.jenkins.plugins.optimizeddeploy.steps.AgentStepWork;
 import io.jenkins.plugins.optimizeddeploy.steps.BuildContext;
+import io.jenkins.plugins.optimizeddeploy.steps.BuilderAccess;
+import io.jenkins.plugins.optimizeddeploy.steps.ChannelProcesses;
 import io.jenkins.plugins.optimizeddeploy.steps.NameList;
 import io.jenkins.plugins.optimizeddeploy.steps.OptionalText;
 import io.jenkins.plugins.optimizeddeploy.steps.PipelineExecution;
+import io.jenkins.plugins.optimizeddeploy.steps.RegistryLogin;
 import io.jenkins.plugins.optimizeddeploy.steps.RegistryStep;
 import io.jenkins.plugins.optimizeddeploy.steps.StepInBuild;
 import io.jenkins.plugins.optimizeddeploy.steps.StepLabel;
+import io.jenkins.plugins.optimizeddeploy.steps.StepOutcome;
 import io.jenkins.plugins.optimizeddeploy.steps.UserError;
 import java.io.IOException;
 import java.time.Instant;
@@ -246,12 +252,40 @@ public class BakeImagesStep extends RegistryStep implements StepInBuild {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new PipelineExecution<>(new BakeImagesExecution(this), context);
+        return new PipelineExecution<>(new Execution(this), context);
     }
 
     @Override
     public Map<String, Object> perform(BuildContext build) throws IOException, InterruptedException {
-        return new BakeImagesExecution(this).perform(build);
+        return new Execution(this).perform(build);
+    }
+
+    /**
+     * Resolves the credentials and the revision on the controller and bakes on the agent. The bake's files and registry
+     * traffic stay on the agent; its processes start through the step context's Launcher, which the agent reaches back
+     * through a proxy ({@link ChannelProcesses}): a Launcher cannot travel to the agent, and its decorators
+     * ({@code container()}) run on the controller.
+     */
+    private static final class Execution
+            extends AgentStepWork<BakeImagesStep, StepOutcome<Map<String, Object>>, Map<String, Object>> {
+
+        Execution(BakeImagesStep step) {
+            super(step, FUNCTION_NAME);
+        }
+
+        @Override
+        protected BakeImagesOnAgent onAgent(BuildContext build) throws IOException, InterruptedException {
+            Map<String, String> buildEnvironment = environment(build);
+            BuildRequest request = step.request(buildEnvironment, Instant.now(), build.defaults());
+            BuilderBackend backend = step.builderBackend(build.defaults());
+            RegistryLogin login = login(step, build);
+            TaskListener listener = build.listener();
+            FilePath workspace = build.workspace();
+            BuilderAccess access = new BuilderAccess(login, buildEnvironment, step.isInsecure(),
+                    WorkspaceList.tempDir(workspace).getRemote());
+            return new BakeImagesOnAgent(step.getFile(), request, backend, access,
+                    ChannelProcesses.export(workspace, build.launcher(), buildEnvironment, listener), listener);
+        }
     }
 
     @Extension(dynamicLoadable = YesNoMaybe.YES)

@@ -15,7 +15,10 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
-/** The descriptor of a deploy step: the docker CLI starts through the node's Launcher, and the target is picked. */
+/**
+ * The descriptor of a deploy step: the docker CLI starts through the node's Launcher, and the target is picked. A
+ * top-level base, as {@link DeployStep} is, since both steps' nested {@code DescriptorImpl} extend it.
+ */
 public abstract class DeployStepDescriptor extends AgentStepDescriptor {
 
     protected DeployStepDescriptor(String functionName, String displayName) {

@@ -7,7 +7,9 @@ import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.forms.FailOnField;
 import io.jenkins.plugins.optimizeddeploy.forms.LintFilesFields;
 import io.jenkins.plugins.optimizeddeploy.steps.AgentStepDescriptor;
+import io.jenkins.plugins.optimizeddeploy.steps.AgentStepWork;
 import io.jenkins.plugins.optimizeddeploy.steps.BuildContext;
+import io.jenkins.plugins.optimizeddeploy.steps.LintSummary;
 import io.jenkins.plugins.optimizeddeploy.steps.OptionalText;
 import io.jenkins.plugins.optimizeddeploy.steps.PipelineExecution;
 import io.jenkins.plugins.optimizeddeploy.steps.StepInBuild;
@@ -165,12 +167,29 @@ public class HardenDockerfileStep extends Step implements StepInBuild {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new PipelineExecution<>(new HardenDockerfileExecution(this), context);
+        return new PipelineExecution<>(new Execution(this), context);
     }
 
     @Override
     public Map<String, Object> perform(BuildContext build) throws IOException, InterruptedException {
-        return new HardenDockerfileExecution(this).perform(build);
+        return new Execution(this).perform(build);
+    }
+
+    /**
+     * Lints on the agent, writes the report to the build log and fails the step, after the SARIF report is written,
+     * when the findings reach the threshold.
+     */
+    private static final class Execution extends AgentStepWork<HardenDockerfileStep, LintSummary, Map<String, Object>> {
+
+        Execution(HardenDockerfileStep step) {
+            super(step, FUNCTION_NAME);
+        }
+
+        @Override
+        protected HardenDockerfileOnAgent onAgent(BuildContext build) {
+            return new HardenDockerfileOnAgent(step.dockerfiles(), step.isFix(), step.threshold(build.defaults()),
+                    step.getSarif(), step.getConfig(), environment(build));
+        }
     }
 
     @Extension(dynamicLoadable = YesNoMaybe.YES)

@@ -1,16 +1,20 @@
 package io.jenkins.plugins.optimizeddeploy.steps.inspect;
 
+import hudson.AbortException;
 import hudson.Extension;
 import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.forms.CredentialsIdField;
 import io.jenkins.plugins.optimizeddeploy.forms.ImageField;
 import io.jenkins.plugins.optimizeddeploy.steps.AgentStepDescriptor;
+import io.jenkins.plugins.optimizeddeploy.steps.AgentStepWork;
 import io.jenkins.plugins.optimizeddeploy.steps.BuildContext;
 import io.jenkins.plugins.optimizeddeploy.steps.PipelineExecution;
 import io.jenkins.plugins.optimizeddeploy.steps.RegistryStep;
 import io.jenkins.plugins.optimizeddeploy.steps.StepInBuild;
 import io.jenkins.plugins.optimizeddeploy.steps.StepLabel;
+import io.jenkins.plugins.optimizeddeploy.steps.StepOutcome;
 import io.jenkins.plugins.optimizeddeploy.steps.UserError;
 import java.io.IOException;
 import java.util.Map;
@@ -65,12 +69,28 @@ public class InspectImageStep extends RegistryStep implements StepInBuild {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new PipelineExecution<>(new InspectImageExecution(this), context);
+        return new PipelineExecution<>(new Execution(this), context);
     }
 
     @Override
     public Map<String, Object> perform(BuildContext build) throws IOException, InterruptedException {
-        return new InspectImageExecution(this).perform(build);
+        return new Execution(this).perform(build);
+    }
+
+    /** Resolves the credentials on the controller and inspects the image on the agent. */
+    private static final class Execution
+            extends AgentStepWork<InspectImageStep, StepOutcome<Map<String, Object>>, Map<String, Object>> {
+
+        Execution(InspectImageStep step) {
+            super(step, FUNCTION_NAME);
+        }
+
+        @Override
+        protected InspectImageOnAgent onAgent(BuildContext build) throws AbortException {
+            ImageReference reference = parseImage(step.getImage());
+            return new InspectImageOnAgent(reference, RegistryOptions.builder().insecureTls(step.isInsecure()).build(),
+                    login(step, build), dockerConfig(build));
+        }
     }
 
     @Extension(dynamicLoadable = YesNoMaybe.YES)

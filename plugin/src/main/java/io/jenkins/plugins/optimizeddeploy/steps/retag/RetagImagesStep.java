@@ -1,11 +1,16 @@
 package io.jenkins.plugins.optimizeddeploy.steps.retag;
 
+import hudson.AbortException;
 import hudson.Extension;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
+import io.jenkins.plugins.optimizeddeploy.engine.retag.RetagRequest;
 import io.jenkins.plugins.optimizeddeploy.engine.text.TerminalText;
 import io.jenkins.plugins.optimizeddeploy.forms.CredentialsIdField;
 import io.jenkins.plugins.optimizeddeploy.forms.ImagesField;
 import io.jenkins.plugins.optimizeddeploy.forms.TargetRepositoryField;
+import io.jenkins.plugins.optimizeddeploy.steps.AgentCredentials;
 import io.jenkins.plugins.optimizeddeploy.steps.AgentStepDescriptor;
+import io.jenkins.plugins.optimizeddeploy.steps.AgentStepWork;
 import io.jenkins.plugins.optimizeddeploy.steps.BuildContext;
 import io.jenkins.plugins.optimizeddeploy.steps.NameList;
 import io.jenkins.plugins.optimizeddeploy.steps.OptionalText;
@@ -13,6 +18,7 @@ import io.jenkins.plugins.optimizeddeploy.steps.PipelineExecution;
 import io.jenkins.plugins.optimizeddeploy.steps.RegistryStep;
 import io.jenkins.plugins.optimizeddeploy.steps.StepInBuild;
 import io.jenkins.plugins.optimizeddeploy.steps.StepLabel;
+import io.jenkins.plugins.optimizeddeploy.steps.StepOutcome;
 import io.jenkins.plugins.optimizeddeploy.steps.UserError;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -97,12 +103,28 @@ public class RetagImagesStep extends RegistryStep implements StepInBuild {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new PipelineExecution<>(new RetagImagesExecution(this), context);
+        return new PipelineExecution<>(new Execution(this), context);
     }
 
     @Override
     public List<Map<String, Object>> perform(BuildContext build) throws IOException, InterruptedException {
-        return new RetagImagesExecution(this).perform(build);
+        return new Execution(this).perform(build);
+    }
+
+    /** Resolves the credentials on the controller and retags on the agent. */
+    private static final class Execution
+            extends AgentStepWork<RetagImagesStep, StepOutcome<List<Map<String, Object>>>, List<Map<String, Object>>> {
+
+        Execution(RetagImagesStep step) {
+            super(step, FUNCTION_NAME);
+        }
+
+        @Override
+        protected RetagImagesOnAgent onAgent(BuildContext build) throws AbortException {
+            RetagRequest request = RetagRequest.of(step.getImages(), step.getTags(), step.getTo());
+            return new RetagImagesOnAgent(request, RegistryOptions.builder().insecureTls(step.isInsecure()).build(),
+                    new AgentCredentials(login(step, build), dockerConfig(build)), build.listener());
+        }
     }
 
     @Extension(dynamicLoadable = YesNoMaybe.YES)

@@ -1,15 +1,19 @@
 package io.jenkins.plugins.optimizeddeploy.steps.verify;
 
+import hudson.AbortException;
 import hudson.Extension;
 import io.jenkins.plugins.optimizeddeploy.config.StepDefaults;
 import io.jenkins.plugins.optimizeddeploy.engine.errors.BadInputException;
 import io.jenkins.plugins.optimizeddeploy.engine.findings.FailureThreshold;
 import io.jenkins.plugins.optimizeddeploy.engine.image.ImageReference;
+import io.jenkins.plugins.optimizeddeploy.engine.registry.RegistryOptions;
 import io.jenkins.plugins.optimizeddeploy.forms.CredentialsIdField;
 import io.jenkins.plugins.optimizeddeploy.forms.FailOnField;
 import io.jenkins.plugins.optimizeddeploy.forms.ImageField;
 import io.jenkins.plugins.optimizeddeploy.steps.AgentStepDescriptor;
+import io.jenkins.plugins.optimizeddeploy.steps.AgentStepWork;
 import io.jenkins.plugins.optimizeddeploy.steps.BuildContext;
+import io.jenkins.plugins.optimizeddeploy.steps.LintSummary;
 import io.jenkins.plugins.optimizeddeploy.steps.OptionalText;
 import io.jenkins.plugins.optimizeddeploy.steps.PipelineExecution;
 import io.jenkins.plugins.optimizeddeploy.steps.RegistryStep;
@@ -96,12 +100,31 @@ public class VerifyImageStep extends RegistryStep implements StepInBuild {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new PipelineExecution<>(new VerifyImageExecution(this), context);
+        return new PipelineExecution<>(new Execution(this), context);
     }
 
     @Override
     public Map<String, Object> perform(BuildContext build) throws IOException, InterruptedException {
-        return new VerifyImageExecution(this).perform(build);
+        return new Execution(this).perform(build);
+    }
+
+    /**
+     * Resolves the credentials on the controller, checks the image on the agent, writes the findings to the build log,
+     * records them with the build and fails the step when they reach the threshold.
+     */
+    private static final class Execution extends AgentStepWork<VerifyImageStep, LintSummary, Map<String, Object>> {
+
+        Execution(VerifyImageStep step) {
+            super(step, FUNCTION_NAME);
+        }
+
+        @Override
+        protected VerifyImageOnAgent onAgent(BuildContext build) throws AbortException {
+            ImageReference reference = parseImage(step.getImage());
+            FailureThreshold threshold = step.threshold(build.defaults());
+            return new VerifyImageOnAgent(reference, RegistryOptions.builder().insecureTls(step.isInsecure()).build(),
+                    threshold, login(step, build), dockerConfig(build));
+        }
     }
 
     @Extension(dynamicLoadable = YesNoMaybe.YES)
