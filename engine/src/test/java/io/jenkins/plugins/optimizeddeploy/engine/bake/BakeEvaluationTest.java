@@ -51,6 +51,17 @@ class BakeEvaluationTest {
                 .hasMessage("f.hcl: target a.args.A (line 2): " + message);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            values({ a = null, b = 1 })        | [null,1]
+            slice([null, 1], 0, 1)             | [null]
+            chunklist([null, 1], 1)            | [[null],[1]]
+            """)
+    void shouldKeepTheNullItemsOfAList(String expression, String json) {
+        assertThat(BakeFileReader.readHcl("f.hcl", "target \"a\" {\n  args = { A = jsonencode(" + expression
+                + ") }\n}", Map.of()).targets().get("a").args()).containsEntry("A", json);
+    }
+
     @Test
     void shouldStillReadTheNamedGroupsOfAPatternBesideAnEscapedParenthesis() {
         assertThat(BakeFileReader.readHcl("f.hcl", "target \"a\" {\n  args = { A = jsonencode(regex(\"\\\\(?<b>(?P<c>x)\","
