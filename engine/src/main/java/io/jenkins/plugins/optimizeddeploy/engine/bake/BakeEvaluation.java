@@ -117,7 +117,7 @@ final class BakeEvaluation {
         try {
             return HclValues.bool(value);
         } catch (HclEvaluationException e) {
-            throw new BakeFileException(source + ": " + where + lineOf(condition) + ": " + e.getMessage());
+            throw new BakeFileException(source + ": " + where + lineOf(condition) + ": " + e.getMessage(), e);
         }
     }
 
@@ -195,7 +195,7 @@ final class BakeEvaluation {
         try {
             return operation(expression, where, locals);
         } catch (HclEvaluationException e) {
-            throw new BakeFileException(source + ": " + where + lineOf(expression) + ": " + e.getMessage());
+            throw new BakeFileException(source + ": " + where + lineOf(expression) + ": " + e.getMessage(), e);
         }
     }
 
@@ -501,7 +501,7 @@ final class BakeEvaluation {
             return block.type() == null ? value : sizedValue(HclTypes.convert(block.type(), value.value()), where);
         } catch (HclEvaluationException e) {
             throw new BakeFileException(source + ": variable '" + name + "' " + (text != null
-                    ? "cannot be set from the environment: " : "does not fit its type: ") + e.getMessage());
+                    ? "cannot be set from the environment: " : "does not fit its type: ") + e.getMessage(), e);
         }
     }
 

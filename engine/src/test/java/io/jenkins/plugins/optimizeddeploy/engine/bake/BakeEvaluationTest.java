@@ -47,7 +47,7 @@ class BakeEvaluationTest {
     void shouldRefuseWhatTheJdkRefusesInOneLineNamingThePlace(String expression, String message) {
         assertThatThrownBy(() -> BakeFileReader.readHcl("f.hcl", "target \"a\" {\n  args = { A = " + expression
                 + " }\n}", Map.of()))
-                .isInstanceOf(BakeFileException.class)
+                .isInstanceOf(BakeFileException.class).hasCauseInstanceOf(HclEvaluationException.class)
                 .hasMessage("f.hcl: target a.args.A (line 2): " + message);
     }
 
