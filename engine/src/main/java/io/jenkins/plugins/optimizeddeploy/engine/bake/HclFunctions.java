@@ -339,7 +339,7 @@ final class HclFunctions {
         if (start < 0 || start > codePoints.length) {
             throw new HclEvaluationException("offset " + offset + " is out of range of " + codePoints.length);
         }
-        long end = length < 0 ? codePoints.length : Math.min(codePoints.length, start + length);
+        long end = length < 0 || length > codePoints.length - start ? codePoints.length : start + length;
         return new String(codePoints, (int) start, (int) (end - start));
     }
 
@@ -465,6 +465,8 @@ final class HclFunctions {
             Object value = args.get(next++);
             String javaSpec = "%" + verb.group(1) + verb.group(2) + (verb.group(3) == null ? "" : verb.group(3));
             String goVerb = verb.group();
+            requireSmallWidth(goVerb, verb.group(2));
+            requireSmallWidth(goVerb, verb.group(3) == null ? "" : verb.group(3).substring(1));
             formatted.append(switch (kind) {
                 case 's', 'v' -> formatted(goVerb, javaSpec + "s", value instanceof String || value instanceof
                         Boolean || HclValues.isNumber(value) ? string(value) : jsonEncode(value));
@@ -477,6 +479,14 @@ final class HclFunctions {
         }
         formatted.append(spec.substring(last));
         return formatted.toString();
+    }
+
+    /** A width or precision Java's Formatter would fill the heap with before the evaluator measures the value. */
+    private static void requireSmallWidth(String goVerb, String digits) {
+        if (!digits.isEmpty() && new BigInteger(digits).compareTo(BigInteger.valueOf(BakeEvaluation.MAX_VALUE_SIZE)) > 0) {
+            throw new HclEvaluationException("format: the verb \"" + goVerb + "\" asks for a width or precision over "
+                    + BakeEvaluation.MAX_VALUE_SIZE);
+        }
     }
 
     /** One Go verb as Java's Formatter writes it; flags or a width Java refuses for it are the user's error. */

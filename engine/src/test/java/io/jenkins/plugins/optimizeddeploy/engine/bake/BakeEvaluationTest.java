@@ -35,6 +35,8 @@ class BakeEvaluationTest {
             format("%#s", "a")                | format: the verb "%#s" does not take these flags or this width: Conversion = s, Flags = #
             format("%-s", "a")                | format: the verb "%-s" does not take these flags or this width: %-s
             format("%.2d", 1)                 | format: the verb "%.2d" does not take these flags or this width: 2
+            format("%2000000000s", "a")       | format: the verb "%2000000000s" asks for a width or precision over 1048576
+            format("%.2000000000f", 1)        | format: the verb "%.2000000000f" asks for a width or precision over 1048576
             indent(-1, "a\\nb")               | spaces must be 0 to 1048576, got -1
             pow(-1, 0.5)                      | pow(-1, 0.5) is no number
             pow(10, 400)                      | pow(10, 400) is no number
@@ -56,8 +58,9 @@ class BakeEvaluationTest {
             values({ a = null, b = 1 })        | [null,1]
             slice([null, 1], 0, 1)             | [null]
             chunklist([null, 1], 1)            | [[null],[1]]
+            substr("abc", 1, 9223372036854775807) | "bc"
             """)
-    void shouldKeepTheNullItemsOfAList(String expression, String json) {
+    void shouldEvaluateNullItemsAndASubstringToTheEndWithoutABug(String expression, String json) {
         assertThat(BakeFileReader.readHcl("f.hcl", "target \"a\" {\n  args = { A = jsonencode(" + expression
                 + ") }\n}", Map.of()).targets().get("a").args()).containsEntry("A", json);
     }
