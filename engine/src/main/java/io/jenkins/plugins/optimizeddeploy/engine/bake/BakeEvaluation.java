@@ -116,8 +116,8 @@ final class BakeEvaluation {
         Object value = evaluate(condition, where);
         try {
             return HclValues.bool(value);
-        } catch (IllegalArgumentException e) {
-            throw new BakeFileException(source + ": " + where + lineOf(condition) + ": " + e.getMessage());
+        } catch (HclEvaluationException e) {
+            throw new BakeFileException(source + ": " + where + lineOf(condition) + ": " + e.getMessage(), e);
         }
     }
 
@@ -194,8 +194,8 @@ final class BakeEvaluation {
         }
         try {
             return operation(expression, where, locals);
-        } catch (IllegalArgumentException e) {
-            throw new BakeFileException(source + ": " + where + lineOf(expression) + ": " + e.getMessage());
+        } catch (HclEvaluationException e) {
+            throw new BakeFileException(source + ": " + where + lineOf(expression) + ": " + e.getMessage(), e);
         }
     }
 
@@ -296,29 +296,26 @@ final class BakeEvaluation {
                 && !locals.containsKey("target") && !isVariable("target")) {
             return targets.value(target.name(), attribute.name(), where);
         }
-        Object value = value(attribute.value(), where, locals);
-        if (value instanceof List<?> && attribute.name().chars().allMatch(Character::isDigit)) {
-            return element(value, Long.parseLong(attribute.name()));
-        }
-        return element(value, attribute.name());
+        // a list's element by a number name (list.0) is read like list[0]: the name is converted to a number
+        return element(value(attribute.value(), where, locals), attribute.name());
     }
 
     private static Object element(Object collection, Object key) {
         if (collection instanceof Map<?, ?> entries) {
             String name = HclValues.string(key);
             if (!entries.containsKey(name)) {
-                throw new IllegalArgumentException("the map has no element \"" + name + "\"");
+                throw new HclEvaluationException("the map has no element \"" + name + "\"");
             }
             return entries.get(name);
         }
         if (collection instanceof List<?> items) {
             long index = HclValues.whole(key, "an index");
             if (index < 0 || index >= items.size()) {
-                throw new IllegalArgumentException("index " + index + " is out of range of " + items.size() + " items");
+                throw new HclEvaluationException("index " + index + " is out of range of " + items.size() + " items");
             }
             return items.get((int) index);
         }
-        throw new IllegalArgumentException("cannot take an element of " + HclValues.typeName(collection));
+        throw new HclEvaluationException("cannot take an element of " + HclValues.typeName(collection));
     }
 
     private Object call(HclExpression.Call call, String where, Map<String, Object> locals) {
@@ -335,7 +332,7 @@ final class BakeEvaluation {
                     return Boolean.FALSE;
                 }
             }
-            throw new IllegalArgumentException("no expression given to try() could be evaluated");
+            throw new HclEvaluationException("no expression given to try() could be evaluated");
         }
         List<Object> arguments = new ArrayList<>();
         for (HclExpression argument : call.arguments()) {
@@ -343,7 +340,7 @@ final class BakeEvaluation {
         }
         if (call.expandLast()) {
             if (arguments.isEmpty()) {
-                throw new IllegalArgumentException("'...' needs an argument to expand");
+                throw new HclEvaluationException("'...' needs an argument to expand");
             }
             Object last = arguments.remove(arguments.size() - 1);
             arguments.addAll(HclValues.list(last));
@@ -352,7 +349,7 @@ final class BakeEvaluation {
             return userFunction(name, arguments, where);
         }
         if (!HclFunctions.exists(name)) {
-            throw new IllegalArgumentException("function " + name + "() is not supported by the built-in bake reader;"
+            throw new HclEvaluationException("function " + name + "() is not supported by the built-in bake reader;"
                     + " docker buildx bake reads bake's whole standard library (install the Debian package"
                     + " docker-buildx)");
         }
@@ -363,11 +360,11 @@ final class BakeEvaluation {
         UserFunction function = functions.get(name);
         int fixed = function.parameters().size();
         if (arguments.size() < fixed || function.variadic() == null && arguments.size() > fixed) {
-            throw new IllegalArgumentException("function " + name + " takes " + fixed + (function.variadic() == null
+            throw new HclEvaluationException("function " + name + " takes " + fixed + (function.variadic() == null
                     ? "" : " or more") + " argument(s), got " + arguments.size());
         }
         if (!calling.add(name)) {
-            throw new IllegalArgumentException("function " + name + " calls itself through " + calling);
+            throw new HclEvaluationException("function " + name + " calls itself through " + calling);
         }
         try {
             Map<String, Object> parameters = new HashMap<>();
@@ -416,7 +413,7 @@ final class BakeEvaluation {
                 List<Object> group = (List<Object>) object.computeIfAbsent(key, ignored -> new ArrayList<>());
                 group.add(item);
             } else if (object.containsKey(key)) {
-                throw new IllegalArgumentException("the for expression makes the key \"" + key + "\" twice (use"
+                throw new HclEvaluationException("the for expression makes the key \"" + key + "\" twice (use"
                         + " '...' to group)");
             } else {
                 object.put(key, item);
@@ -502,9 +499,9 @@ final class BakeEvaluation {
                 return new Sized(overridden(name, value.value(), text), text.length());
             }
             return block.type() == null ? value : sizedValue(HclTypes.convert(block.type(), value.value()), where);
-        } catch (IllegalArgumentException e) {
+        } catch (HclEvaluationException e) {
             throw new BakeFileException(source + ": variable '" + name + "' " + (text != null
-                    ? "cannot be set from the environment: " : "does not fit its type: ") + e.getMessage());
+                    ? "cannot be set from the environment: " : "does not fit its type: ") + e.getMessage(), e);
         }
     }
 

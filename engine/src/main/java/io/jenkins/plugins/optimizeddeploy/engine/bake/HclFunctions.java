@@ -20,6 +20,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.IllegalFormatException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +41,7 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The functions of bake's standard library (go-cty's stdlib and buildx's own) that the built-in reader evaluates,
- * on {@link HclValues}. Each throws IllegalArgumentException naming what is wrong with its arguments.
+ * on {@link HclValues}. Each throws HclEvaluationException naming what is wrong with its arguments.
  */
 final class HclFunctions {
     private static final ObjectMapper JSON = jsonWithGoEscapes();
@@ -71,13 +73,12 @@ final class HclFunctions {
         FUNCTIONS.put("split", args -> List.<Object>copyOf(splitAll(string(arg(args, 1, 2)), string(args.get(0)))));
         FUNCTIONS.put("join", HclFunctions::join);
         FUNCTIONS.put("replace", args -> string(arg(args, 0, 3)).replace(string(args.get(1)), string(args.get(2))));
-        FUNCTIONS.put("regex_replace", args -> goPattern(string(arg(args, 1, 3))).matcher(string(args.get(0)))
-                .replaceAll(goReplacement(string(args.get(2)))));
+        FUNCTIONS.put("regex_replace", args -> regexReplace(string(arg(args, 0, 3)), string(args.get(1)),
+                string(args.get(2))));
         FUNCTIONS.put("regex", args -> regex(string(arg(args, 0, 2)), string(args.get(1))));
         FUNCTIONS.put("regexall", args -> regexAll(string(arg(args, 0, 2)), string(args.get(1))));
         FUNCTIONS.put("format", args -> format(args));
-        FUNCTIONS.put("indent", args -> string(arg(args, 1, 2)).replace("\n", "\n" + " ".repeat(
-                (int) whole(args.get(0), "spaces"))));
+        FUNCTIONS.put("indent", args -> indent(whole(arg(args, 0, 2), "spaces"), string(args.get(1))));
         FUNCTIONS.put("sanitize", args -> string(one(args)).replaceAll("[^A-Za-z0-9_-]", "_"));
         FUNCTIONS.put("homedir", args -> System.getProperty("user.home"));
         FUNCTIONS.put("basename", args -> basename(string(one(args))));
@@ -86,7 +87,7 @@ final class HclFunctions {
         FUNCTIONS.put("length", args -> {
             Object value = one(args);
             if (value instanceof String) {
-                throw new IllegalArgumentException("collection must be a list, a map or a tuple (strlen() counts"
+                throw new HclEvaluationException("collection must be a list, a map or a tuple (strlen() counts"
                         + " characters)");
             }
             return (long) (value instanceof Map<?, ?> entries ? entries.size() : list(value).size());
@@ -101,7 +102,7 @@ final class HclFunctions {
         FUNCTIONS.put("element", args -> {
             List<Object> items = list(arg(args, 0, 2));
             if (items.isEmpty()) {
-                throw new IllegalArgumentException("element() of an empty list");
+                throw new HclEvaluationException("element() of an empty list");
             }
             return items.get((int) Math.floorMod(whole(args.get(1), "index"), items.size()));
         });
@@ -113,11 +114,11 @@ final class HclFunctions {
                     return (long) i;
                 }
             }
-            throw new IllegalArgumentException("item not found");
+            throw new HclEvaluationException("item not found");
         });
         FUNCTIONS.put("flatten", args -> flatten(list(one(args))));
         FUNCTIONS.put("keys", args -> List.<Object>copyOf(sorted(map(one(args))).keySet()));
-        FUNCTIONS.put("values", args -> List.copyOf(sorted(map(one(args))).values()));
+        FUNCTIONS.put("values", args -> new ArrayList<>(sorted(map(one(args))).values()));
         FUNCTIONS.put("lookup", args -> {
             Map<String, Object> entries = map(arg(args, 0, args.size() == 3 ? 3 : 2));
             String key = string(args.get(1));
@@ -127,7 +128,7 @@ final class HclFunctions {
             if (args.size() == 3) {
                 return args.get(2);
             }
-            throw new IllegalArgumentException("the map has no key \"" + key + "\" and no default was given");
+            throw new HclEvaluationException("the map has no key \"" + key + "\" and no default was given");
         });
         FUNCTIONS.put("merge", args -> {
             Map<String, Object> merged = new TreeMap<>();
@@ -145,10 +146,10 @@ final class HclFunctions {
             long from = whole(args.get(1), "start index");
             long to = whole(args.get(2), "end index");
             if (from < 0 || to > items.size() || from > to) {
-                throw new IllegalArgumentException("slice(" + from + ", " + to + ") is out of range of " + items.size()
+                throw new HclEvaluationException("slice(" + from + ", " + to + ") is out of range of " + items.size()
                         + " items");
             }
-            return List.copyOf(items.subList((int) from, (int) to));
+            return new ArrayList<>(items.subList((int) from, (int) to));
         });
         FUNCTIONS.put("sort", args -> list(one(args)).stream().map(HclValues::string).sorted()
                 .map(Object.class::cast).toList());
@@ -156,7 +157,7 @@ final class HclFunctions {
             List<Object> keys = list(arg(args, 0, 2));
             List<Object> values = list(args.get(1));
             if (keys.size() != values.size()) {
-                throw new IllegalArgumentException("zipmap needs as many keys as values");
+                throw new HclEvaluationException("zipmap needs as many keys as values");
             }
             Map<String, Object> zipped = new TreeMap<>();
             for (int i = 0; i < keys.size(); i++) {
@@ -165,9 +166,9 @@ final class HclFunctions {
             return zipped;
         });
         FUNCTIONS.put("coalesce", args -> args.stream().filter(each -> each != null).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no non-null arguments")));
+                .orElseThrow(() -> new HclEvaluationException("no non-null arguments")));
         FUNCTIONS.put("coalescelist", args -> args.stream().filter(each -> !list(each).isEmpty()).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no non-empty list arguments")));
+                .orElseThrow(() -> new HclEvaluationException("no non-empty list arguments")));
         FUNCTIONS.put("compact", args -> list(one(args)).stream().filter(each -> each != null && !"".equals(each)).toList());
         FUNCTIONS.put("chunklist", args -> {
             List<Object> items = list(arg(args, 0, 2));
@@ -179,7 +180,7 @@ final class HclFunctions {
             }
             int chunk = (int) Math.min(size, items.size());
             for (int i = 0; i < items.size(); i += chunk) {
-                chunks.add(List.copyOf(items.subList(i, Math.min(items.size(), i + chunk))));
+                chunks.add(new ArrayList<>(items.subList(i, Math.min(items.size(), i + chunk))));
             }
             return chunks;
         });
@@ -203,17 +204,21 @@ final class HclFunctions {
         FUNCTIONS.put("int", args -> normalized(number(one(args)).setScale(0, RoundingMode.DOWN)));
         FUNCTIONS.put("signum", args -> (long) number(one(args)).signum());
         FUNCTIONS.put("max", args -> normalized(args.stream().map(HclValues::number).max(Comparator.naturalOrder())
-                .orElseThrow(() -> new IllegalArgumentException("max() needs at least one number"))));
+                .orElseThrow(() -> new HclEvaluationException("max() needs at least one number"))));
         FUNCTIONS.put("min", args -> normalized(args.stream().map(HclValues::number).min(Comparator.naturalOrder())
-                .orElseThrow(() -> new IllegalArgumentException("min() needs at least one number"))));
-        FUNCTIONS.put("pow", args -> normalized(BigDecimal.valueOf(Math.pow(number(arg(args, 0, 2)).doubleValue(),
-                number(args.get(1)).doubleValue()))));
+                .orElseThrow(() -> new HclEvaluationException("min() needs at least one number"))));
+        FUNCTIONS.put("pow", args -> pow(number(arg(args, 0, 2)), number(args.get(1))));
         FUNCTIONS.put("parseint", args -> {
+            String text = string(arg(args, 0, 2));
+            long base = whole(args.get(1), "base");
+            if (base < Character.MIN_RADIX || base > Character.MAX_RADIX) {
+                throw new HclEvaluationException("the base must be " + Character.MIN_RADIX + " to "
+                        + Character.MAX_RADIX + ", got " + base);
+            }
             try {
-                return normalized(new BigDecimal(new java.math.BigInteger(string(arg(args, 0, 2)),
-                        (int) whole(args.get(1), "base"))));
+                return normalized(new BigDecimal(new BigInteger(text, (int) base)));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("cannot parse \"" + args.get(0) + "\" as an integer");
+                throw new HclEvaluationException("cannot parse \"" + args.get(0) + "\" as an integer");
             }
         });
         FUNCTIONS.put("add", args -> normalized(number(arg(args, 0, 2)).add(number(args.get(1)))));
@@ -240,7 +245,7 @@ final class HclFunctions {
             try {
                 return new String(Base64.getDecoder().decode(string(one(args))), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("the argument is not valid base64");
+                throw new HclEvaluationException("the argument is not valid base64");
             }
         });
         FUNCTIONS.put("urlencode", args -> URLEncoder.encode(string(one(args)), StandardCharsets.UTF_8)
@@ -265,7 +270,7 @@ final class HclFunctions {
     static Object divide(Object left, Object right) {
         BigDecimal divisor = number(right);
         if (divisor.signum() == 0) {
-            throw new IllegalArgumentException("division by zero");
+            throw new HclEvaluationException("division by zero");
         }
         return normalized(number(left).divide(divisor, MathContext.DECIMAL128));
     }
@@ -273,7 +278,7 @@ final class HclFunctions {
     static Object modulo(Object left, Object right) {
         BigDecimal divisor = number(right);
         if (divisor.signum() == 0) {
-            throw new IllegalArgumentException("modulo by zero");
+            throw new HclEvaluationException("modulo by zero");
         }
         return normalized(number(left).remainder(divisor));
     }
@@ -285,9 +290,25 @@ final class HclFunctions {
     /** Argument {@code index} of a call that takes exactly {@code count} arguments. */
     private static Object arg(List<Object> args, int index, int count) {
         if (args.size() != count) {
-            throw new IllegalArgumentException(count + " argument(s) expected, got " + args.size());
+            throw new HclEvaluationException(count + " argument(s) expected, got " + args.size());
         }
         return args.get(index);
+    }
+
+    private static Object pow(BigDecimal base, BigDecimal exponent) {
+        double power = Math.pow(base.doubleValue(), exponent.doubleValue());
+        if (Double.isNaN(power) || Double.isInfinite(power)) {
+            throw new HclEvaluationException("pow(" + base.toPlainString() + ", " + exponent.toPlainString()
+                    + ") is no number");
+        }
+        return normalized(BigDecimal.valueOf(power));
+    }
+
+    private static String indent(long spaces, String text) {
+        if (spaces < 0 || spaces > BakeEvaluation.MAX_VALUE_SIZE) {
+            throw new HclEvaluationException("spaces must be 0 to " + BakeEvaluation.MAX_VALUE_SIZE + ", got " + spaces);
+        }
+        return text.replace("\n", "\n" + " ".repeat((int) spaces));
     }
 
     private static String title(String text) {
@@ -316,9 +337,9 @@ final class HclFunctions {
         int[] codePoints = text.codePoints().toArray();
         long start = offset < 0 ? codePoints.length + offset : offset;
         if (start < 0 || start > codePoints.length) {
-            throw new IllegalArgumentException("offset " + offset + " is out of range of " + codePoints.length);
+            throw new HclEvaluationException("offset " + offset + " is out of range of " + codePoints.length);
         }
-        long end = length < 0 ? codePoints.length : Math.min(codePoints.length, start + length);
+        long end = length < 0 || length > codePoints.length - start ? codePoints.length : start + length;
         return new String(codePoints, (int) start, (int) (end - start));
     }
 
@@ -340,13 +361,13 @@ final class HclFunctions {
 
     private static Object join(List<Object> args) {
         if (args.size() < 2) {
-            throw new IllegalArgumentException("join needs a separator and at least one list");
+            throw new HclEvaluationException("join needs a separator and at least one list");
         }
         String separator = string(args.get(0));
         List<String> items = new ArrayList<>();
         args.subList(1, args.size()).forEach(each -> list(each).forEach(item -> {
             if (item == null) {
-                throw new IllegalArgumentException("join() of a list with a null item");
+                throw new HclEvaluationException("join() of a list with a null item");
             }
             items.add(string(item));
         }));
@@ -359,7 +380,7 @@ final class HclFunctions {
             return Pattern.compile(pattern.replace("(?P<", "(?<"));
         } catch (PatternSyntaxException e) {
             // its own message quotes the pattern on a second line, under a caret
-            throw new IllegalArgumentException("the pattern " + jsonEncode(pattern) + " is no regular expression: "
+            throw new HclEvaluationException("the pattern " + jsonEncode(pattern) + " is no regular expression: "
                     + e.getDescription());
         }
     }
@@ -369,10 +390,20 @@ final class HclFunctions {
         return replacement.replace("\\", "\\\\").replaceAll("\\$\\{(\\w+)}", "\\${$1}");
     }
 
+    private static String regexReplace(String text, String pattern, String replacement) {
+        Matcher matcher = goPattern(pattern).matcher(text);
+        try {
+            return matcher.replaceAll(goReplacement(replacement));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new HclEvaluationException("the replacement " + jsonEncode(replacement)
+                    + " refers to no group of the pattern: " + e.getMessage());
+        }
+    }
+
     private static Object regex(String pattern, String text) {
         Matcher matcher = goPattern(pattern).matcher(text);
         if (!matcher.find()) {
-            throw new IllegalArgumentException("pattern did not match any part of the given string");
+            throw new HclEvaluationException("pattern did not match any part of the given string");
         }
         return groups(matcher);
     }
@@ -391,13 +422,17 @@ final class HclFunctions {
             return matcher.group();
         }
         Matcher named = NAMED_GROUP.matcher(matcher.pattern().pattern());
-        if (named.find()) {
-            Map<String, Object> groups = new TreeMap<>();
-            do {
+        Map<String, Object> namedGroups = new TreeMap<>();
+        while (named.find()) {
+            try {
                 String group = matcher.group(named.group(1));
-                groups.put(named.group(1), group == null ? "" : group);
-            } while (named.find());
-            return groups;
+                namedGroups.put(named.group(1), group == null ? "" : group);
+            } catch (IllegalArgumentException e) {
+                // the text looked like a named group but was escaped, as in \(?<name>
+            }
+        }
+        if (!namedGroups.isEmpty()) {
+            return namedGroups;
         }
         List<Object> groups = new ArrayList<>();
         for (int i = 1; i <= matcher.groupCount(); i++) {
@@ -409,7 +444,7 @@ final class HclFunctions {
     /** Go's fmt verbs that format takes: %s %d %v %q %f %t %%, with width and precision. */
     private static Object format(List<Object> args) {
         if (args.isEmpty()) {
-            throw new IllegalArgumentException("format needs a format string");
+            throw new HclEvaluationException("format needs a format string");
         }
         String spec = string(args.get(0));
         Matcher verb = Pattern.compile("%([-+ 0#]*)(\\d*)(\\.\\d+)?([a-zA-Z%])").matcher(spec);
@@ -425,22 +460,43 @@ final class HclFunctions {
                 continue;
             }
             if (next >= args.size()) {
-                throw new IllegalArgumentException("not enough arguments for format string \"" + spec + "\"");
+                throw new HclEvaluationException("not enough arguments for format string \"" + spec + "\"");
             }
             Object value = args.get(next++);
             String javaSpec = "%" + verb.group(1) + verb.group(2) + (verb.group(3) == null ? "" : verb.group(3));
+            String goVerb = verb.group();
+            requireSmallWidth(goVerb, verb.group(2));
+            requireSmallWidth(goVerb, verb.group(3) == null ? "" : verb.group(3).substring(1));
             formatted.append(switch (kind) {
-                case 's', 'v' -> String.format(Locale.ROOT, javaSpec + "s", value instanceof String || value instanceof
+                case 's', 'v' -> formatted(goVerb, javaSpec + "s", value instanceof String || value instanceof
                         Boolean || HclValues.isNumber(value) ? string(value) : jsonEncode(value));
                 case 'q' -> jsonEncode(string(value));
-                case 'd' -> String.format(Locale.ROOT, javaSpec + "d", wholeNumber(value));
-                case 'f' -> String.format(Locale.ROOT, javaSpec + "f", number(value));
+                case 'd' -> formatted(goVerb, javaSpec + "d", wholeNumber(value));
+                case 'f' -> formatted(goVerb, javaSpec + "f", number(value));
                 case 't' -> String.valueOf(bool(value));
-                default -> throw new IllegalArgumentException("unsupported format verb %" + kind);
+                default -> throw new HclEvaluationException("unsupported format verb %" + kind);
             });
         }
         formatted.append(spec.substring(last));
         return formatted.toString();
+    }
+
+    /** A width or precision Java's Formatter would fill the heap with before the evaluator measures the value. */
+    private static void requireSmallWidth(String goVerb, String digits) {
+        if (!digits.isEmpty() && new BigInteger(digits).compareTo(BigInteger.valueOf(BakeEvaluation.MAX_VALUE_SIZE)) > 0) {
+            throw new HclEvaluationException("format: the verb \"" + goVerb + "\" asks for a width or precision over "
+                    + BakeEvaluation.MAX_VALUE_SIZE);
+        }
+    }
+
+    /** One Go verb as Java's Formatter writes it; flags or a width Java refuses for it are the user's error. */
+    private static String formatted(String goVerb, String javaSpec, Object value) {
+        try {
+            return String.format(Locale.ROOT, javaSpec, value);
+        } catch (IllegalFormatException e) {
+            throw new HclEvaluationException("format: the verb \"" + goVerb
+                    + "\" does not take these flags or this width: " + e.getMessage());
+        }
     }
 
     private static BigInteger wholeNumber(Object value) {
@@ -448,18 +504,26 @@ final class HclFunctions {
         try {
             return number.toBigIntegerExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("%d needs a whole number, got " + number.toPlainString());
+            throw new HclEvaluationException("%d needs a whole number, got " + number.toPlainString());
         }
     }
 
     private static String basename(String path) {
-        Path name = Path.of(path).getFileName();
+        Path name = path(path).getFileName();
         return name == null ? path : name.toString();
     }
 
     private static String dirname(String path) {
-        Path parent = Path.of(path).getParent();
+        Path parent = path(path).getParent();
         return parent == null ? "." : parent.toString();
+    }
+
+    private static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new HclEvaluationException("the path " + jsonEncode(text) + " is no path: " + e.getReason());
+        }
     }
 
     private static List<Object> distinct(List<Object> items) {
@@ -477,14 +541,14 @@ final class HclFunctions {
         if (collection instanceof Map<?, ?> entries) {
             String key = string(args.get(1));
             if (!entries.containsKey(key)) {
-                throw new IllegalArgumentException("the map has no key \"" + key + "\"");
+                throw new HclEvaluationException("the map has no key \"" + key + "\"");
             }
             return entries.get(key);
         }
         List<Object> items = list(collection);
         long index = whole(args.get(1), "index");
         if (index < 0 || index >= items.size()) {
-            throw new IllegalArgumentException("index " + index + " is out of range of " + items.size() + " items");
+            throw new HclEvaluationException("index " + index + " is out of range of " + items.size() + " items");
         }
         return items.get((int) index);
     }
@@ -503,17 +567,17 @@ final class HclFunctions {
 
     private static Object range(List<Object> args) {
         if (args.isEmpty() || args.size() > 3) {
-            throw new IllegalArgumentException("range takes 1 to 3 arguments, got " + args.size());
+            throw new HclEvaluationException("range takes 1 to 3 arguments, got " + args.size());
         }
         BigDecimal start = args.size() == 1 ? BigDecimal.ZERO : number(args.get(0));
         BigDecimal end = number(args.get(args.size() == 1 ? 0 : 1));
         BigDecimal step = args.size() == 3 ? number(args.get(2)) : BigDecimal.valueOf(end.compareTo(start) >= 0 ? 1 : -1);
         if (step.signum() == 0) {
-            throw new IllegalArgumentException("range step must not be zero");
+            throw new HclEvaluationException("range step must not be zero");
         }
         BigDecimal count = end.subtract(start).divide(step, 0, RoundingMode.CEILING);
         if (count.compareTo(BigDecimal.valueOf(BakeEvaluation.MAX_VALUE_SIZE)) > 0) {
-            throw new IllegalArgumentException("range() of more than " + BakeEvaluation.MAX_VALUE_SIZE
+            throw new HclEvaluationException("range() of more than " + BakeEvaluation.MAX_VALUE_SIZE
                     + " numbers, the limit for one value");
         }
         List<Object> numbers = new ArrayList<>();
@@ -549,7 +613,7 @@ final class HclFunctions {
         try {
             return JSON.writeValueAsString(value instanceof Map<?, ?> entries ? new TreeMap<>(entries) : value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot encode the value as JSON", e);
+            throw new HclEvaluationException("cannot encode the value as JSON", e);
         }
     }
 
@@ -557,7 +621,7 @@ final class HclFunctions {
         try {
             return fromJson(JSON.readTree(text));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the argument is not valid JSON");
+            throw new HclEvaluationException("the argument is not valid JSON");
         }
     }
 

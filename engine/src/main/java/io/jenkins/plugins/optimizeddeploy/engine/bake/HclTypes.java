@@ -31,7 +31,7 @@ final class HclTypes {
                 case "number" -> HclValues.normalized(HclValues.number(value));
                 case "bool" -> HclValues.bool(value);
                 case "any" -> value;
-                default -> throw new IllegalArgumentException("'" + primitive.name() + "' is not a type");
+                default -> throw new HclEvaluationException("'" + primitive.name() + "' is not a type");
             };
         }
         HclExpression.Call constructor = constructor(type);
@@ -53,7 +53,7 @@ final class HclTypes {
                 List<HclExpression> types = ((HclExpression.ListValue) argument).items();
                 List<Object> items = HclValues.list(value);
                 if (items.size() != types.size()) {
-                    throw new IllegalArgumentException("a tuple of " + types.size() + " elements is required, got "
+                    throw new HclEvaluationException("a tuple of " + types.size() + " elements is required, got "
                             + items.size());
                 }
                 List<Object> converted = new ArrayList<>();
@@ -68,7 +68,7 @@ final class HclTypes {
                 Map<String, Object> converted = new TreeMap<>();
                 attributes.forEach((name, attributeType) -> {
                     if (!entries.containsKey(name)) {
-                        throw new IllegalArgumentException("attribute \"" + name + "\" is required");
+                        throw new HclEvaluationException("attribute \"" + name + "\" is required");
                     }
                     converted.put(name, convert(attributeType, entries.get(name)));
                 });
@@ -84,11 +84,11 @@ final class HclTypes {
                 case "number" -> number(text);
                 case "bool" -> {
                     if (!GO_TRUE.contains(text) && !GO_FALSE.contains(text)) {
-                        throw new IllegalArgumentException("\"" + text + "\" is not a bool (true, false, 1, 0, t, f)");
+                        throw new HclEvaluationException("\"" + text + "\" is not a bool (true, false, 1, 0, t, f)");
                     }
                     yield GO_TRUE.contains(text);
                 }
-                default -> throw new IllegalArgumentException("a variable of type " + primitive.name()
+                default -> throw new HclEvaluationException("a variable of type " + primitive.name()
                         + " cannot be set from the environment (buildx refuses it too)");
             };
         }
@@ -103,7 +103,7 @@ final class HclTypes {
             case "tuple" -> {
                 List<HclExpression> types = ((HclExpression.ListValue) constructor.arguments().get(0)).items();
                 if (fields.size() != types.size()) {
-                    throw new IllegalArgumentException("a tuple of " + types.size() + " elements is required, got "
+                    throw new HclEvaluationException("a tuple of " + types.size() + " elements is required, got "
                             + fields.size());
                 }
                 List<Object> items = new ArrayList<>();
@@ -117,13 +117,13 @@ final class HclTypes {
                 for (String field : fields) {
                     String[] pair = field.split(":", -1);
                     if (pair.length != 2) {
-                        throw new IllegalArgumentException("expected one key:value pair, got \"" + field + "\"");
+                        throw new HclEvaluationException("expected one key:value pair, got \"" + field + "\"");
                     }
                     entries.put(pair[0], fromEnvironment(constructor.arguments().get(0), pair[1]));
                 }
                 return entries;
             }
-            default -> throw new IllegalArgumentException("a variable of type object cannot be set from the"
+            default -> throw new HclEvaluationException("a variable of type object cannot be set from the"
                     + " environment (buildx refuses it too)");
         }
     }
@@ -136,7 +136,7 @@ final class HclTypes {
             }
             return HclValues.normalized(new BigDecimal(value));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a number");
+            throw new HclEvaluationException("\"" + text + "\" is not a number");
         }
     }
 
@@ -147,7 +147,7 @@ final class HclTypes {
                 && (!call.name().equals("object") || call.arguments().get(0) instanceof HclExpression.MapValue)) {
             return call;
         }
-        throw new IllegalArgumentException("its type is none of string, number, bool, any, list(T), set(T), map(T),"
+        throw new HclEvaluationException("its type is none of string, number, bool, any, list(T), set(T), map(T),"
                 + " tuple([...]), object({...})");
     }
 

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * The values bake expressions take (String, Long or BigDecimal, Boolean, List, Map sorted by key, null) and HCL's
  * conversions between them: a string where a number or bool is needed is read as one, a number or bool where a
- * string is needed is written as one. A failed conversion is an IllegalArgumentException the evaluator places.
+ * string is needed is written as one. A failed conversion is an HclEvaluationException the evaluator places.
  */
 final class HclValues {
     private HclValues() {
@@ -30,10 +30,10 @@ final class HclValues {
             try {
                 return new BigDecimal(text.strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("a number is required, got the string \"" + text + "\"");
+                throw new HclEvaluationException("a number is required, got the string \"" + text + "\"");
             }
         }
-        throw new IllegalArgumentException("a number is required, got " + typeName(value));
+        throw new HclEvaluationException("a number is required, got " + typeName(value));
     }
 
     /** A number as a Long when it is whole and fits, else as a BigDecimal without trailing zeros. */
@@ -46,11 +46,18 @@ final class HclValues {
     }
 
     static long whole(Object value, String what) {
-        BigDecimal number = number(value);
+        BigDecimal number = number(value).stripTrailingZeros();
+        if (number.scale() > 0) {
+            throw new HclEvaluationException(what + " must be a whole number, got " + number.toPlainString());
+        }
+        // the digits are counted first: 1e999999999 would take a while to write out
+        if (number.precision() - number.scale() > String.valueOf(Long.MAX_VALUE).length()) {
+            throw new HclEvaluationException(what + " is out of the range of 64-bit integers, got " + number);
+        }
         try {
-            return number.setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
+            return number.longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(what + " must be a whole number, got " + number.toPlainString());
+            throw new HclEvaluationException(what + " is out of the range of 64-bit integers, got " + number, e);
         }
     }
 
@@ -61,7 +68,7 @@ final class HclValues {
         if ("true".equals(value) || "false".equals(value)) {
             return "true".equals(value);
         }
-        throw new IllegalArgumentException("a bool is required, got " + typeName(value));
+        throw new HclEvaluationException("a bool is required, got " + typeName(value));
     }
 
     static String string(Object value) {
@@ -71,7 +78,7 @@ final class HclValues {
         if (value instanceof Boolean || isNumber(value)) {
             return BakeEvaluation.scalarText(value);
         }
-        throw new IllegalArgumentException("a string is required, got " + typeName(value));
+        throw new HclEvaluationException("a string is required, got " + typeName(value));
     }
 
     @SuppressWarnings("unchecked")
@@ -79,7 +86,7 @@ final class HclValues {
         if (value instanceof List<?> list) {
             return (List<Object>) list;
         }
-        throw new IllegalArgumentException("a list is required, got " + typeName(value));
+        throw new HclEvaluationException("a list is required, got " + typeName(value));
     }
 
     @SuppressWarnings("unchecked")
@@ -87,7 +94,7 @@ final class HclValues {
         if (value instanceof Map<?, ?> map) {
             return (Map<String, Object>) map;
         }
-        throw new IllegalArgumentException("a map or object is required, got " + typeName(value));
+        throw new HclEvaluationException("a map or object is required, got " + typeName(value));
     }
 
     /** HCL's {@code ==}: numbers by value, everything else by type and content. */
