@@ -20,6 +20,9 @@ target "strings" {
     REPLACE    = replace("a-b-c", "-", "_")
     REGEX_REPL = replace(VERSION, "/-rc\\.[0-9]+$/", "")
     REGEX_REPLACE = regex_replace("a1b22c", "[0-9]+", "#")
+    REGEX_REPLACE_GROUPS = regex_replace("abc", "(b)", "[$1|$1x|$x|$5|$01|$$1|$ 1|\\1]")
+    REGEX_REPLACE_NAMED = regex_replace("abc", "(?P<n>b)|(z)", "[$n|$2]")
+    REGEX_REPLACE_EMPTY = regex_replace("abc", "b*", "-")
     REGEX      = regex("v([0-9]+)\\.([0-9]+)", VERSION)[1]
     REGEX_NAMED = regex("(?P<major>[0-9]+)\\.(?P<minor>[0-9]+)", VERSION)["minor"]
     REGEXALL   = jsonencode(regexall("[0-9]", VERSION))

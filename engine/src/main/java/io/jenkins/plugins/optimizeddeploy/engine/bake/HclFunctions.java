@@ -386,17 +386,81 @@ final class HclFunctions {
     }
 
     /** Go's {@code $1} and {@code ${name}} in a replacement as Java reads them; other backslashes literal. */
-    private static String goReplacement(String replacement) {
-        return replacement.replace("\\", "\\\\").replaceAll("\\$\\{(\\w+)}", "\\${$1}");
-    }
-
+    /**
+     * Go's {@code Regexp.ReplaceAllString}, as buildx runs it: an empty match right after a match is skipped, and the
+     * replacement is expanded as {@link #expandGoTemplate} says.
+     */
     private static String regexReplace(String text, String pattern, String replacement) {
         Matcher matcher = goPattern(pattern).matcher(text);
+        StringBuilder replaced = new StringBuilder();
+        int copiedUpTo = 0;
+        int lastMatchEnd = -1;
+        while (matcher.find()) {
+            if (matcher.start() == matcher.end() && matcher.start() == lastMatchEnd) {
+                continue;
+            }
+            replaced.append(text, copiedUpTo, matcher.start());
+            expandGoTemplate(replacement, matcher, replaced);
+            copiedUpTo = matcher.end();
+            lastMatchEnd = matcher.end();
+        }
+        return replaced.append(text, copiedUpTo, text.length()).toString();
+    }
+
+    /**
+     * Go's {@code Regexp.Expand}: {@code $name} or {@code ${name}} (a name is the longest run of letters, digits and
+     * {@code _}) becomes the group of that number or name, or nothing when there is none or it took no part in the
+     * match, so {@code $1x} names the group "1x"; {@code $$} is a {@code $}; a {@code $} that starts no reference
+     * stays as it is.
+     */
+    private static void expandGoTemplate(String template, Matcher match, StringBuilder out) {
+        int i = 0;
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            if (c != '$') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            if (template.startsWith("$$", i)) {
+                out.append('$');
+                i += 2;
+                continue;
+            }
+            boolean braced = template.startsWith("${", i);
+            int nameStart = i + (braced ? 2 : 1);
+            int nameEnd = nameStart;
+            while (nameEnd < template.length()) {
+                int codePoint = template.codePointAt(nameEnd);
+                if (!Character.isLetterOrDigit(codePoint) && codePoint != '_') {
+                    break;
+                }
+                nameEnd += Character.charCount(codePoint);
+            }
+            boolean closed = !braced || nameEnd < template.length() && template.charAt(nameEnd) == '}';
+            if (nameEnd == nameStart || !closed) {
+                out.append('$');
+                i++;
+                continue;
+            }
+            String group = goGroup(match, template.substring(nameStart, nameEnd));
+            if (group != null) {
+                out.append(group);
+            }
+            i = braced ? nameEnd + 1 : nameEnd;
+        }
+    }
+
+    /** The group {@code name} refers to as Go reads it (a number without a leading zero, else a name), or null. */
+    private static String goGroup(Matcher match, String name) {
+        if (name.matches("0|[1-9][0-9]{0,8}")) {
+            int number = Integer.parseInt(name);
+            return number <= match.groupCount() ? match.group(number) : null;
+        }
         try {
-            return matcher.replaceAll(goReplacement(replacement));
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new HclEvaluationException("the replacement " + jsonEncode(replacement)
-                    + " refers to no group of the pattern: " + e.getMessage());
+            return match.group(name);
+        } catch (IllegalArgumentException noSuchGroup) {
+            return null;
         }
     }
 

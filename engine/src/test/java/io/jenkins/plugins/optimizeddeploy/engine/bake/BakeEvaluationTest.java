@@ -41,8 +41,6 @@ class BakeEvaluationTest {
             pow(-1, 0.5)                      | pow(-1, 0.5) is no number
             pow(10, 400)                      | pow(10, 400) is no number
             parseint("10", 99)                | the base must be 2 to 36, got 99
-            regex_replace("a", "a", "$5")     | the replacement "$5" refers to no group of the pattern: No group 5
-            regex_replace("a", "a", "$x")     | the replacement "$x" refers to no group of the pattern: Illegal group reference
             basename("a\\u0000b")             | the path "a\\u0000b" is no path: Nul character not allowed
             [1, 2].99999999999999999999       | an index is out of the range of 64-bit integers, got 99999999999999999999
             """)
@@ -63,6 +61,26 @@ class BakeEvaluationTest {
     void shouldEvaluateNullItemsAndASubstringToTheEndWithoutABug(String expression, String json) {
         assertThat(BakeFileReader.readHcl("f.hcl", "target \"a\" {\n  args = { A = jsonencode(" + expression
                 + ") }\n}", Map.of()).targets().get("a").args()).containsEntry("A", json);
+    }
+
+    /** What buildx 0.29.1 printed for these (corpus/functions.hcl has them too, for BakePrintAgreementIT). */
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", quoteCharacter = '`', textBlock = """
+            regex_replace("abc", "(b)", "[$1|$1x|$x|$5|$01|$$1|$ 1|\\\\1]") => a[b|||||$1|$ 1|\\1]c
+            regex_replace("abc", "(?P<n>b)|(z)", "[$n|$2]")                  => a[b|]c
+            regex_replace("abc", "b*", "-")                                         => -a-c-
+            regex_replace("a1b22c", "[0-9]+", "#")                                  => a#b#c
+            """)
+    void shouldReplaceAsGoDoesGroupsThatDoNotExistAndEmptyMatchesAfterAMatch(String expression, String replaced) {
+        assertThat(BakeFileReader.readHcl("f.hcl", "target \"a\" {\n  args = { A = " + expression + " }\n}",
+                Map.of()).targets().get("a").args()).containsEntry("A", replaced);
+    }
+
+    @Test
+    void shouldExpandABracedGroupAsGoDoes() {
+        // HCL's own ${ would interpolate, so the function is called as buildx's evaluator calls it
+        assertThat(HclFunctions.call("regex_replace", List.of("abc", "(?P<n>b)", "[${1}x|${n}|${n|${}|$]")))
+                .isEqualTo("a[bx|b|${n|${}|$]c");
     }
 
     @Test
