@@ -154,10 +154,8 @@ public final class DockerHostTarget implements DeployTarget {
         String configured = container.path("Config").path("Image").asText();
         String imageId = container.path("Image").asText();
         String whose = "container " + service + " on " + docker.endpoint();
-        List<String> repoDigests = docker.inspect("image", "inspect", imageId)
-                .map(image -> texts(image.path("RepoDigests"))).orElse(List.of());
         if (runByImageId(configured, imageId)) {
-            return repoDigests.stream().sorted().findFirst().map(digest -> PlatformImage.parse(digest, whose))
+            return repoDigests(imageId).stream().sorted().findFirst().map(digest -> PlatformImage.parse(digest, whose))
                     .orElseThrow(() -> new DeployException(whose + " names no valid image: it was run by the image ID "
                             + configured + ", which no repository digest names"));
         }
@@ -166,23 +164,25 @@ public final class DockerHostTarget implements DeployTarget {
             return ImageReference.parse(named.name() + "@" + named.digest().get());
         }
         // docker writes them as it shows names: ubuntu@sha256:… for docker.io/library/ubuntu
-        return repoDigests.stream().map(ImageReference::parse).filter(digest -> digest.name().equals(named.name()))
+        return repoDigests(imageId).stream().map(ImageReference::parse)
+                .filter(digest -> digest.name().equals(named.name()))
                 .findFirst().orElse(named);
     }
 
     /**
-     * Whether {@code docker run} was given the image's ID, or a hex prefix of it, for a name. A name that is all hex and
-     * starts the image's own ID reads as the ID too, which names the same image.
+     * Whether {@code docker run} was given the image's ID, or a hex prefix of it, for a name. A name that is all hex
+     * and starts the image's own ID reads as the ID too, which names the same image.
      */
     private static boolean runByImageId(String configured, String imageId) {
         String hex = imageId.substring(imageId.indexOf(':') + 1);
         return configured.equals(imageId) || HEX.matcher(configured).matches() && hex.startsWith(configured);
     }
 
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(element -> texts.add(element.asText()));
-        return texts;
+    private List<String> repoDigests(String imageId) {
+        List<String> repoDigests = new ArrayList<>();
+        docker.inspect("image", "inspect", imageId)
+                .ifPresent(image -> image.path("RepoDigests").forEach(digest -> repoDigests.add(digest.asText())));
+        return repoDigests;
     }
 
     private Rollout awaitHealthy(String service, Instant deadline) {
