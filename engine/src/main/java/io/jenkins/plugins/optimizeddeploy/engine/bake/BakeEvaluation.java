@@ -117,8 +117,13 @@ final class BakeEvaluation {
         try {
             return HclValues.bool(value);
         } catch (HclEvaluationException e) {
-            throw new BakeFileException(source + ": " + where + lineOf(condition) + ": " + e.getMessage(), e);
+            throw placed(e, condition, where);
         }
+    }
+
+    /** A user error in {@code expression}, as one line naming the file, the attribute and the line. */
+    private BakeFileException placed(HclEvaluationException e, HclExpression expression, String where) {
+        return new BakeFileException(source + ": " + where + lineOf(expression) + ": " + e.getMessage(), e);
     }
 
     /** Every global and declared variable's value (a null one included), after environment overrides. */
@@ -195,7 +200,7 @@ final class BakeEvaluation {
         try {
             return operation(expression, where, locals);
         } catch (HclEvaluationException e) {
-            throw new BakeFileException(source + ": " + where + lineOf(expression) + ": " + e.getMessage(), e);
+            throw placed(e, expression, where);
         }
     }
 
